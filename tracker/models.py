@@ -141,7 +141,7 @@ class Figure(SQLModel, table=True):
     origin: str = _text(10, default=Origin.entered.value)
     revision: int = 1
     created_by: str = _text()
-    created_at: datetime
+    created_at: datetime = Field(sa_type=sa.DateTime())  # UTC, to the second
 
 
 class Revision(SQLModel, table=True):
@@ -154,6 +154,6 @@ class Revision(SQLModel, table=True):
     revision: int
     action: str = _text(12)
     changed_by: str = _text()
-    changed_at: datetime
+    changed_at: datetime = Field(sa_type=sa.DateTime())  # UTC
     changes: str = _text(default="{}")
     reason: str | None = _text(default=None)

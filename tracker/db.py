@@ -1,0 +1,56 @@
+"""The database: an engine from TRACKER_DATABASE_URL (default: the SQLite file tracker.db), the schema."""
+
+from __future__ import annotations
+
+import functools
+import os
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import SQLModel
+
+from tracker import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+
+DEFAULT_URL = "sqlite:///tracker.db"
+
+
+def database_url(url: str | None = None) -> str:
+    """The URL given, else TRACKER_DATABASE_URL, else the SQLite file tracker.db here."""
+    return url or os.environ.get("TRACKER_DATABASE_URL") or DEFAULT_URL
+
+
+@functools.cache
+def engine_for(url: str | None = None) -> Engine:
+    """One engine per URL for the process (the app and the CLI share this)."""
+    url = database_url(url)
+    if url.startswith("postgresql://"):
+        # psycopg 3 is the driver we ship; a plain postgresql:// URL means it.
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    engine = sa.create_engine(url)
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def create_schema(engine: Engine) -> None:
+    """Create the tables that are missing; existing data is left as it is."""
+    SQLModel.metadata.create_all(engine)
+
+
+def reset_sequences(connection: sa.Connection) -> None:
+    """After rows were written with explicit ids, move PostgreSQL's id sequences past them."""
+    if connection.dialect.name != "postgresql":
+        return
+    for table in ("source", "series", "figure", "revision"):
+        connection.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+        )

@@ -1,0 +1,455 @@
+"""Add, update, review and retract figures; every change writes a revision and nothing is deleted.
+
+Single figures and bulk imports take the same road: rows are checked by tracker.validation, their
+sources and series are resolved to ids in bulk, and the figures are written with executemany (or
+COPY on PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import ColumnElement, FunctionElement
+
+from tracker.models import Figure, Revision, Series, Source, Status
+from tracker.validation import (
+    COLUMNS,
+    FORMULA_STARTS,
+    Problem,
+    ValidationError,
+    check_rows,
+    figure_row,
+    now,
+)
+
+FIGURE = Figure.__table__
+SOURCE = Source.__table__
+SERIES = Series.__table__
+REVISION = Revision.__table__
+
+# Status changes a review may make, and whether they need a reason.
+TRANSITIONS: dict[str, dict[str, bool]] = {
+    Status.candidate.value: {Status.accepted.value: False, Status.rejected.value: True},
+    Status.accepted.value: {Status.retracted.value: True},
+    Status.rejected.value: {Status.candidate.value: True},
+    Status.retracted.value: {Status.candidate.value: True},
+}
+
+
+class FigureError(ValueError):
+    """A request about figures that cannot be carried out (unknown id, a forbidden change)."""
+
+
+@dataclass(frozen=True)
+class FigureFilter:
+    """Which figures a view, an export or an analysis covers; None means no restriction."""
+
+    statuses: tuple[str, ...] | None = (Status.accepted.value,)
+    countries: tuple[str, ...] | None = None
+    locations: tuple[str, ...] | None = None
+    populations: tuple[str, ...] | None = None
+    terms: tuple[str, ...] | None = None
+    measures: tuple[str, ...] | None = None
+    start: date | None = None
+    end: date | None = None
+    min_reliability: str | None = None
+    figure_ids: tuple[int, ...] | None = None
+    series_ids: tuple[int, ...] | None = None
+
+    def where(self) -> list[ColumnElement]:
+        f, se, so = FIGURE.c, SERIES.c, SOURCE.c
+        clauses: list[ColumnElement] = []
+        for values, column in (
+            (self.statuses, f.status), (self.countries, f.country_iso3),
+            (self.locations, se.location), (self.populations, se.population),
+            (self.terms, se.term), (self.measures, se.measure),
+            (self.figure_ids, f.id), (self.series_ids, f.series_id),
+        ):  # fmt: skip
+            if values is not None:
+                clauses.append(column.in_(list(values)))
+        if self.start is not None:
+            clauses.append(f.period_end >= self.start)
+        if self.end is not None:
+            clauses.append(sa.func.coalesce(f.period_start, f.period_end) <= self.end)
+        if self.min_reliability:
+            clauses.append(so.reliability <= self.min_reliability)
+        return clauses
+
+
+# --- text forms of stored values, computed by the database (fast for exports of millions) ----
+
+
+class _IsoDate(FunctionElement):
+    type = sa.String()
+    inherit_cache = True
+
+
+class _IsoTimestamp(FunctionElement):
+    type = sa.String()
+    inherit_cache = True
+
+
+class _NumberText(FunctionElement):
+    type = sa.String()
+    inherit_cache = True
+
+
+@compiles(_IsoDate)
+def _iso_date_sqlite(element, compiler, **kw):
+    # SQLite keeps dates as ISO text already.
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(_IsoDate, "postgresql")
+def _iso_date_pg(element, compiler, **kw):
+    return f"to_char({compiler.process(element.clauses, **kw)}, 'YYYY-MM-DD')"
+
+
+@compiles(_IsoTimestamp)
+def _iso_ts_sqlite(element, compiler, **kw):
+    return f"strftime('%Y-%m-%dT%H:%M:%SZ', {compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_IsoTimestamp, "postgresql")
+def _iso_ts_pg(element, compiler, **kw):
+    return f"""to_char({compiler.process(element.clauses, **kw)}, 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""
+
+
+@compiles(_NumberText)
+def _number_sqlite(element, compiler, **kw):
+    x = compiler.process(element.clauses, **kw)
+    return (
+        f"CASE WHEN {x} = CAST({x} AS INTEGER) THEN CAST(CAST({x} AS INTEGER) AS TEXT) "
+        f"ELSE CAST({x} AS TEXT) END"
+    )
+
+
+@compiles(_NumberText, "postgresql")
+def _number_pg(element, compiler, **kw):
+    # PostgreSQL prints float8 in its shortest exact form: 30000, 63.9.
+    return f"CAST({compiler.process(element.clauses, **kw)} AS TEXT)"
+
+
+def _escaped(column: ColumnElement) -> ColumnElement:
+    """The OWASP formula escape, done in SQL so an export of millions stays set-based."""
+    first = sa.func.substr(column, 1, 1)
+    return sa.case((first.in_(FORMULA_STARTS), sa.literal("'") + column), else_=column)
+
+
+def extract_select(flt: FigureFilter, escape: bool = True) -> sa.Select:
+    """SELECT every extract column as text, in the CSV's order, for the figures of `flt`."""
+    f, se, so = FIGURE.c, SERIES.c, SOURCE.c
+    sources = {
+        "figure_id": sa.cast(f.id, sa.String), "status": f.status,
+        "country_iso3": f.country_iso3, "location": sa.func.nullif(se.location, ""),
+        "population": se.population, "term": se.term, "measure": se.measure, "unit": f.unit,
+        "household_size": _NumberText(f.household_size), "period_start": _IsoDate(f.period_start),
+        "period_end": _IsoDate(f.period_end), "date_precision": f.date_precision,
+        "low": _NumberText(f.low), "best": _NumberText(f.best), "high": _NumberText(f.high),
+        "qualifier": f.qualifier, "credibility": sa.cast(f.credibility, sa.String),
+        "quote": f.quote, "attributed_to": f.attributed_to, "notes": f.notes,
+        "source_title": so.title, "source_publisher": so.publisher, "source_url": so.url,
+        "source_published_on": _IsoDate(so.published_on), "source_kind": so.kind,
+        "source_reliability": so.reliability, "origin": f.origin,
+        "revision": sa.cast(f.revision, sa.String), "created_by": f.created_by,
+        "created_at": _IsoTimestamp(f.created_at),
+    }  # fmt: skip
+    free_text = {"location", "population", "quote", "attributed_to", "notes", "source_title",
+                 "source_publisher", "created_by"}  # fmt: skip
+    columns = [
+        (_escaped(sources[c]) if escape and c in free_text else sources[c]).label(c)
+        for c in COLUMNS
+    ]
+    return (
+        sa.select(*columns)
+        .select_from(FIGURE.join(SERIES, f.series_id == se.id).join(SOURCE, f.source_id == so.id))
+        .where(*flt.where())
+        .order_by(f.id)
+    )
+
+
+def figure_rows(engine: Engine, flt: FigureFilter, escape: bool = False) -> pd.DataFrame:
+    """The figures of `flt` as a frame of text in the extract's columns (None for empty)."""
+    with engine.connect() as conn:
+        result = conn.execute(extract_select(flt, escape=escape))
+        return pd.DataFrame(result.fetchall(), columns=list(COLUMNS))
+
+
+# --- resolving sources and series to ids, in bulk ---------------------------------------------
+
+
+class _Keys:
+    """Lookup of dimension rows (sources, series) by their natural key, inserting what is new."""
+
+    def __init__(self, conn: sa.Connection, table: sa.Table, key: Sequence[str]):
+        self.conn, self.table, self.key = conn, table, list(key)
+        rows = conn.execute(sa.select(table.c.id, *(table.c[k] for k in self.key)))
+        self.ids = {tuple(r[1:]): r[0] for r in rows}
+
+    def resolve(self, frame: pd.DataFrame) -> np.ndarray:
+        """Ids for each row of `frame` (columns named as the table's key)."""
+        codes = frame.groupby(self.key, dropna=False, sort=False).ngroup().to_numpy()
+        first = pd.Series(np.arange(len(frame))).groupby(codes).first().to_numpy()
+        ids = np.empty(len(first), dtype=np.int64)
+        for group, position in enumerate(first):
+            key = tuple(_plain(frame[k].iloc[position]) for k in self.key)
+            if key not in self.ids:
+                values = dict(zip(self.key, key, strict=True))
+                inserted = self.conn.execute(self.table.insert().values(**values))
+                self.ids[key] = inserted.inserted_primary_key[0]
+            ids[group] = self.ids[key]
+        return ids[codes]
+
+
+def _plain(value):
+    if value is None or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    return value
+
+
+def _source_frame(typed: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "title": typed["source_title"], "publisher": typed["source_publisher"],
+        "url": typed["source_url"], "published_on": typed["source_published_on"],
+        "kind": typed["source_kind"], "reliability": typed["source_reliability"],
+    })  # fmt: skip
+
+
+def _series_frame(typed: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "location": typed["location"].fillna(""), "population": typed["population"],
+        "term": typed["term"], "measure": typed["measure"],
+    })  # fmt: skip
+
+
+FIGURE_WRITE_COLUMNS = (
+    "id", "status", "series_id", "source_id", "country_iso3", "unit", "household_size",
+    "period_start", "period_end", "date_precision", "low", "best", "high", "qualifier",
+    "credibility", "quote", "attributed_to", "notes", "origin", "revision", "created_by",
+    "created_at",
+)  # fmt: skip
+
+
+class Writer:
+    """Writes checked rows as figures inside one open transaction (`conn`)."""
+
+    def __init__(self, conn: sa.Connection):
+        self.conn = conn
+        self.sources = _Keys(conn, SOURCE, ("title", "publisher", "url", "published_on", "kind",
+                                            "reliability"))  # fmt: skip
+        self.series = _Keys(conn, SERIES, ("location", "population", "term", "measure"))
+        self.explicit_ids = False
+
+    def write(self, typed: pd.DataFrame) -> None:
+        """Insert `typed` (from check_rows, no problems); ids as given, or new where empty."""
+        if typed.empty:
+            return
+        values = {
+            "id": typed["figure_id"],
+            "series_id": pd.Series(self.series.resolve(_series_frame(typed)), index=typed.index),
+            "source_id": pd.Series(self.sources.resolve(_source_frame(typed)), index=typed.index),
+        }
+        for column in FIGURE_WRITE_COLUMNS[1:]:
+            if column not in values:
+                values[column] = typed[column]
+        columns = [_db_values(values[c], c) for c in FIGURE_WRITE_COLUMNS]
+        has_id = typed["figure_id"].notna().to_numpy()
+        rows = list(zip(*columns, strict=True))
+        with_id = [r for r, given in zip(rows, has_id, strict=True) if given]
+        without_id = [r[1:] for r, given in zip(rows, has_id, strict=True) if not given]
+        self.explicit_ids |= bool(with_id)
+        self._insert(FIGURE_WRITE_COLUMNS, with_id)
+        self._insert(FIGURE_WRITE_COLUMNS[1:], without_id)
+
+    def _insert(self, columns: Sequence[str], rows: list[tuple]) -> None:
+        if not rows:
+            return
+        names = ", ".join(columns)
+        dbapi = self.conn.connection.driver_connection
+        if self.conn.dialect.name == "postgresql":
+            with dbapi.cursor() as cursor, cursor.copy(f"COPY figure ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join("?" for _ in columns)
+            cursor = dbapi.cursor()
+            cursor.executemany(f"INSERT INTO figure ({names}) VALUES ({marks})", rows)
+            cursor.close()
+
+    def finish(self, action: str, by: str, reason: str | None) -> int:
+        """Write the first revision of every figure that has none yet (those just written)."""
+        result = self.conn.execute(
+            sa.text(
+                "INSERT INTO revision (figure_id, revision, action, changed_by, changed_at, "
+                "changes, reason) SELECT f.id, f.revision, :action, :by, :at, '{}', :reason "
+                "FROM figure f WHERE NOT EXISTS (SELECT 1 FROM revision r WHERE r.figure_id = f.id)"
+            ),
+            {"action": action, "by": by, "at": now(), "reason": reason},
+        )
+        if self.explicit_ids:
+            from tracker.db import reset_sequences
+
+            reset_sequences(self.conn)
+        return result.rowcount
+
+
+def _db_values(column: pd.Series, name: str) -> list:
+    """A column as DB-API values: None for empty, ISO text for dates, plain ints and floats."""
+    if name in ("period_start", "period_end"):
+        return column.dt.strftime("%Y-%m-%d").astype(object).where(column.notna(), None).tolist()
+    if name == "created_at":
+        return column.dt.strftime("%Y-%m-%d %H:%M:%S").astype(object).where(column.notna(), None).tolist()
+    if name in ("id", "series_id", "source_id", "credibility", "revision"):
+        return [None if v is pd.NA or v is None else int(v) for v in column.tolist()]
+    if name in ("household_size", "low", "best", "high"):
+        values = column.to_numpy(dtype="float64")
+        return np.where(np.isnan(values), None, values).tolist()
+    return column.astype(object).where(column.notna(), None).tolist()
+
+
+# --- one figure at a time ---------------------------------------------------------------------
+
+
+def add_figure(engine: Engine, values: dict, by: str, reason: str | None = None) -> int:
+    """Check and store one figure with its source; return its id. Raises ValidationError.
+
+    `values` uses the extract's column names (source_title, low, period_end …); dates, numbers
+    and text are all accepted. `origin` defaults to entered and `status` to accepted.
+    """
+    values = {"origin": "entered", **values, "created_by": by, "figure_id": None}
+    typed, problems = check_rows(figure_row(values))
+    if problems:
+        raise ValidationError(problems)
+    with engine.begin() as conn:
+        before = conn.execute(sa.select(sa.func.max(FIGURE.c.id))).scalar() or 0
+        writer = Writer(conn)
+        writer.write(typed)
+        writer.finish("created", by, reason)
+        new_id = conn.execute(
+            sa.select(sa.func.max(FIGURE.c.id)).where(FIGURE.c.id > before)
+        ).scalar()
+    return int(new_id)
+
+
+def get_figure(engine: Engine, figure_id: int) -> dict:
+    """One figure's values as text in the extract's columns. Raises FigureError if unknown."""
+    rows = figure_rows(engine, FigureFilter(statuses=None, figure_ids=(figure_id,)))
+    if rows.empty:
+        raise FigureError(f"figure {figure_id} does not exist")
+    return {k: v for k, v in rows.iloc[0].to_dict().items()}
+
+
+def update_figure(
+    engine: Engine, figure_id: int, changes: dict, by: str, reason: str | None = None,
+    action: str = "edited",
+) -> int:  # fmt: skip
+    """Change a figure through the one validation path; write a revision; return its number."""
+    current = get_figure(engine, figure_id)
+    text_changes = figure_row(changes).iloc[0].to_dict()
+    merged = dict(current)
+    for key in changes:
+        merged[key] = text_changes[key] or None
+    diff = {k: [current[k], merged[k]] for k in COLUMNS if (current[k] or None) != (merged[k] or None)}
+    for frozen in ("figure_id", "origin", "created_by", "created_at", "revision"):
+        if frozen in diff:
+            raise FigureError(f"{frozen} cannot be changed; it records the figure's history")
+    if not diff:
+        raise FigureError(f"figure {figure_id}: nothing to change")
+    if "status" in diff:
+        old, new = diff["status"]
+        allowed = TRANSITIONS.get(old, {})
+        if new not in allowed:
+            raise FigureError(
+                f"figure {figure_id} is {old}; it can become {', '.join(allowed) or 'nothing else'}"
+            )
+        if allowed[new] and not (reason and reason.strip()):
+            raise FigureError(f"making figure {figure_id} {new} needs a reason (--why)")
+    typed, problems = check_rows(figure_row(merged))
+    if problems:
+        raise ValidationError(problems)
+    revision = int(current["revision"]) + 1
+    with engine.begin() as conn:
+        writer = Writer(conn)
+        series_id = int(writer.series.resolve(_series_frame(typed))[0])
+        source_id = int(writer.sources.resolve(_source_frame(typed))[0])
+        values = {c: _db_values(typed[c], c)[0] for c in FIGURE_WRITE_COLUMNS if c in typed}
+        values.update(series_id=series_id, source_id=source_id, revision=revision)
+        for key in ("id", "figure_id", "origin", "created_by", "created_at"):
+            values.pop(key, None)
+        for key in ("period_start", "period_end"):
+            values[key] = date.fromisoformat(values[key]) if values[key] else None
+        conn.execute(FIGURE.update().where(FIGURE.c.id == figure_id).values(**values))
+        conn.execute(REVISION.insert().values(
+            figure_id=figure_id, revision=revision, action=action, changed_by=by,
+            changed_at=now(), changes=json.dumps(diff, ensure_ascii=False), reason=reason,
+        ))  # fmt: skip
+    return revision
+
+
+def set_status(
+    engine: Engine, figure_ids: Iterable[int], status: str, by: str, reason: str | None = None
+) -> list[int]:
+    """Accept, reject, retract or reopen figures (each through update_figure); return revisions."""
+    action = {"accepted": "accepted", "rejected": "rejected", "retracted": "retracted",
+              "candidate": "reopened"}[status]  # fmt: skip
+    return [
+        update_figure(engine, i, {"status": status}, by, reason, action=action) for i in figure_ids
+    ]
+
+
+@dataclass
+class HistoryEntry:
+    revision: int
+    action: str
+    changed_by: str
+    changed_at: datetime
+    changes: dict = field(default_factory=dict)
+    reason: str | None = None
+
+
+def history(engine: Engine, figure_id: int) -> list[HistoryEntry]:
+    """Every revision of a figure, oldest first. Raises FigureError if the figure is unknown."""
+    with engine.connect() as conn:
+        exists = conn.execute(sa.select(FIGURE.c.id).where(FIGURE.c.id == figure_id)).first()
+        if exists is None:
+            raise FigureError(f"figure {figure_id} does not exist")
+        rows = conn.execute(
+            sa.select(REVISION).where(REVISION.c.figure_id == figure_id).order_by(REVISION.c.revision)
+        ).mappings()
+        return [
+            HistoryEntry(r["revision"], r["action"], r["changed_by"], r["changed_at"],
+                         json.loads(r["changes"] or "{}"), r["reason"])  # fmt: skip
+            for r in rows
+        ]
+
+
+def count_figures(engine: Engine, flt: FigureFilter | None = None) -> int:
+    flt = flt or FigureFilter(statuses=None)
+    f, se, so = FIGURE.c, SERIES.c, SOURCE.c
+    query = (
+        sa.select(sa.func.count())
+        .select_from(FIGURE.join(SERIES, f.series_id == se.id).join(SOURCE, f.source_id == so.id))
+        .where(*flt.where())
+    )
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar())
+
+
+def problems_text(problems: list[Problem]) -> str:
+    out = io.StringIO()
+    for p in problems:
+        out.write(f"{p.column}: {p.message}\n")
+    return out.getvalue()

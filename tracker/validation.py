@@ -1,0 +1,300 @@
+"""The one validation path: every figure, typed in the app, extracted or imported, is checked here.
+
+Rows arrive as text in the CSV extract's columns (a one-row frame for the form, a chunk of a file
+for an import); checks are vectorised so an import of a million rows stays fast, and each problem
+names the row, the column and what would be accepted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import numpy as np
+import pandas as pd
+import pycountry
+
+from tracker.estimate import QUALIFIER_BOUNDS
+from tracker.models import DatePrecision, Measure, Origin, Reliability, SourceKind, Status, Unit
+from tracker.terms import TERMS, known_terms
+
+# The extract format's columns, in their stable order (DESIGN.md, "CSV extracts").
+COLUMNS: tuple[str, ...] = (
+    "figure_id", "status", "country_iso3", "location", "population", "term", "measure", "unit",
+    "household_size", "period_start", "period_end", "date_precision", "low", "best", "high",
+    "qualifier", "credibility", "quote", "attributed_to", "notes", "source_title",
+    "source_publisher", "source_url", "source_published_on", "source_kind", "source_reliability",
+    "origin", "revision", "created_by", "created_at",
+)  # fmt: skip
+NUMBER_COLUMNS = ("household_size", "low", "best", "high")
+INTEGER_COLUMNS = ("figure_id", "credibility", "revision")
+DATE_COLUMNS = ("period_start", "period_end", "source_published_on")
+TEXT_COLUMNS = tuple(
+    c for c in COLUMNS if c not in NUMBER_COLUMNS + INTEGER_COLUMNS + DATE_COLUMNS + ("created_at",)
+)
+SOURCE_COLUMNS = (
+    "source_title", "source_publisher", "source_url", "source_published_on", "source_kind",
+    "source_reliability",
+)  # fmt: skip
+SERIES_COLUMNS = ("location", "population", "term", "measure")
+
+# Free text whose spacing is normalised (the quote stays verbatim, as published).
+NORMALISED_TEXT = (
+    "location", "population", "attributed_to", "source_title", "source_publisher", "created_by",
+)  # fmt: skip
+
+# Values an empty cell stands for, where the design gives one.
+DEFAULTS = {
+    "status": Status.accepted.value,
+    "unit": Unit.people.value,
+    "credibility": "6",
+    "source_kind": SourceKind.other.value,
+    "source_reliability": Reliability.F.value,
+    "revision": "1",
+}
+
+ENUMS: dict[str, tuple[str, ...]] = {
+    "status": tuple(s.value for s in Status),
+    "measure": tuple(m.value for m in Measure),
+    "unit": tuple(u.value for u in Unit),
+    "date_precision": tuple(p.value for p in DatePrecision),
+    "source_kind": tuple(k.value for k in SourceKind),
+    "source_reliability": tuple(r.value for r in Reliability),
+    "origin": tuple(o.value for o in Origin),
+    "qualifier": tuple(QUALIFIER_BOUNDS),
+}
+COUNTRIES = frozenset(c.alpha_3 for c in pycountry.countries)
+
+# The OWASP escape against spreadsheet formula injection: such cells get a leading apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+_DATE = r"\d{4}-\d{2}-\d{2}"
+_URL = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+\S*|https?://localhost\S*", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one row: `row` is the row's position in the frame checked."""
+
+    row: int
+    column: str
+    message: str
+
+
+class ValidationError(ValueError):
+    """Raised with every problem of the rows checked."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(f"{p.column}: {p.message}" for p in problems))
+
+
+def now() -> datetime:
+    """The current UTC time, to the second (what the CSV format keeps)."""
+    return datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+
+
+def unescape(text: pd.Series) -> pd.Series:
+    """Undo exactly the formula escape: a leading apostrophe before one of FORMULA_STARTS."""
+    escaped = text.str.startswith(tuple("'" + s for s in FORMULA_STARTS))
+    if not escaped.any():
+        return text
+    return text.where(~escaped, text.str.slice(1))
+
+
+def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    """Check rows given as text in the extract's columns; return them typed, and the problems.
+
+    Missing columns count as empty. Empty cells take DEFAULTS where the design gives one.
+    The typed frame has floats (NaN for empty), integers, datetime64 dates (NaT for empty) and
+    text with None for empty; it is only meaningful where no problem was found.
+    """
+    n = len(rows)
+    out = pd.DataFrame(index=rows.index)
+    problems: list[tuple[np.ndarray, str, pd.Series | str]] = []
+
+    def cell(column: str) -> pd.Series:
+        if column in rows:
+            return rows[column].astype("string").fillna("")
+        return pd.Series([""] * n, index=rows.index, dtype="string")
+
+    def fail(mask, column: str, message) -> None:
+        mask = np.asarray(mask, dtype=bool)
+        if mask.any():
+            problems.append((mask, column, message))
+
+    for column in TEXT_COLUMNS:
+        text = cell(column)
+        if column in NORMALISED_TEXT:
+            text = text.str.replace(_SPACES, " ", regex=True).str.strip()
+        elif column != "quote":
+            text = text.str.strip()
+        if column in DEFAULTS:
+            text = text.where(text != "", DEFAULTS[column])
+        out[column] = text
+
+    for column, allowed in ENUMS.items():
+        values = out[column]
+        bad = (values != "") & ~values.isin(allowed)
+        fail(bad, column, values.map(lambda v, a=allowed: f"{v!r} is not one of {', '.join(a)}"))
+    fail(out["qualifier"] == "", "qualifier", f"is required; use one of {', '.join(ENUMS['qualifier'])}")
+    fail(out["measure"] == "", "measure", "is required; use flow or stock")
+    fail(out["origin"] == "", "origin", "is required; use entered, extracted or imported")
+
+    bad_term = ~out["term"].isin(tuple(TERMS))
+    fail(bad_term, "term", out["term"].map(lambda t: f"{t!r} is not a known term; use one of {known_terms()}"))
+    fail(out["population"] == "", "population", "is required: who is counted, in the source's words")
+    fail(out["quote"].str.strip() == "", "quote", "is required: the source's words that state the figure")
+    fail(out["source_title"] == "", "source_title", "is required: every figure cites a source")
+    fail(out["created_by"] == "", "created_by", "is required: who recorded the figure")
+
+    country = out["country_iso3"]
+    bad = (country != "") & ~country.isin(COUNTRIES)
+    fail(bad, "country_iso3", country.map(
+        lambda c: f"{c!r} is not an ISO 3166-1 alpha-3 code (e.g. SYR, IRQ); leave empty for several countries"
+    ))  # fmt: skip
+
+    url = out["source_url"]
+    bad = (url != "") & ~url.str.fullmatch(_URL.pattern, case=False)
+    fail(bad, "source_url", url.map(lambda u: f"{u!r} is not an http or https address"))
+
+    for column in DATE_COLUMNS:
+        text = cell(column).str.strip()
+        given = text != ""
+        shaped = text.str.fullmatch(_DATE)
+        parsed = pd.to_datetime(text.where(given & shaped), format="%Y-%m-%d", errors="coerce")
+        fail(given & parsed.isna(), column, text.map(
+            lambda t: f"{t!r} is not a real calendar date; write YYYY-MM-DD"
+        ))  # fmt: skip
+        out[column] = parsed
+
+    unreadable = np.zeros(n, dtype=bool)
+    for column in NUMBER_COLUMNS:
+        text = cell(column).str.strip()
+        given = text != ""
+        parsed = pd.to_numeric(text.where(given), errors="coerce").astype("float64")
+        not_number = given & parsed.isna()
+        fail(not_number, column, text.map(
+            lambda t: f"{t!r} is not a number; write plain digits like 30000 or 63.9"
+        ))  # fmt: skip
+        fail(~np.isfinite(parsed.fillna(0)), column, "must be a finite number")
+        fail(parsed < 0, column, "must not be negative: counts are 0 or more")
+        unreadable |= np.asarray(not_number | ~np.isfinite(parsed.fillna(0)) | (parsed < 0))
+        out[column] = parsed.where(np.isfinite(parsed))
+
+    for column in INTEGER_COLUMNS:
+        text = cell(column).str.strip()
+        if column in DEFAULTS:
+            text = text.where(text != "", DEFAULTS[column])
+        given = text != ""
+        whole = text.str.fullmatch(r"\d{1,18}")
+        fail(given & ~whole, column, text.map(lambda t: f"{t!r} is not a whole number"))
+        out[column] = pd.to_numeric(text.where(given & whole), errors="coerce").astype("Int64")
+    fail(~out["credibility"].between(1, 6).fillna(False) & out["credibility"].notna(), "credibility",
+         "must be 1 (confirmed) to 6 (cannot be judged)")  # fmt: skip
+    fail((out["revision"] < 1).fillna(False), "revision", "must be 1 or more")
+    fail((out["figure_id"] < 1).fillna(False), "figure_id", "must be 1 or more")
+
+    created = cell("created_at").str.strip()
+    given = created != ""
+    stamps = pd.to_datetime(created.where(given), format="ISO8601", utc=True, errors="coerce")
+    fail(given & stamps.isna(), "created_at", created.map(
+        lambda t: f"{t!r} is not a timestamp; write YYYY-MM-DDTHH:MM:SSZ"
+    ))  # fmt: skip
+    out["created_at"] = stamps.dt.tz_convert(None).dt.floor("s").fillna(pd.Timestamp(now()))
+
+    # Bounds that could not be read are reported once, not again as a misshapen estimate.
+    _check_estimates(out, lambda mask, c, m: fail(np.asarray(mask) & ~unreadable, c, m))
+    _check_periods(out, fail)
+
+    units = out["unit"]
+    size = out["household_size"]
+    fail(size.notna() & (units != Unit.households.value), "household_size",
+         "is only for figures counted in households")  # fmt: skip
+    fail((size <= 0).fillna(False), "household_size", "must be more than 0 people per household")
+
+    found = []
+    for mask, column, message in problems:
+        for i in np.flatnonzero(mask):
+            text = message if isinstance(message, str) else str(message.iloc[i])
+            found.append(Problem(int(i), column, text))
+    found.sort(key=lambda p: (p.row, COLUMNS.index(p.column) if p.column in COLUMNS else 99))
+    for column in TEXT_COLUMNS:
+        out[column] = out[column].astype(object).where(out[column] != "", None)
+    return out, found
+
+
+def _check_estimates(out: pd.DataFrame, fail) -> None:
+    low, best, high = out["low"], out["best"], out["high"]
+    fail((low > best).fillna(False) | (best > high).fillna(False) | (low > high).fillna(False),
+         "best", "bounds must satisfy low ≤ best ≤ high")  # fmt: skip
+    for qualifier, shape in QUALIFIER_BOUNDS.items():
+        rows = out["qualifier"] == qualifier
+        if not rows.any():
+            continue
+        for letter, column in (("L", "low"), ("B", "best"), ("H", "high")):
+            if letter in shape:
+                fail(rows & out[column].isna(), column, f"{_article(qualifier)} {qualifier} estimate needs {column}")
+            else:
+                fail(rows & out[column].notna(), column,
+                     f"{_article(qualifier)} {qualifier} estimate leaves {column} empty (open)")  # fmt: skip
+    exact = out["qualifier"] == "exact"
+    fail(exact & ((low != best) | (best != high)) & low.notna() & high.notna() & best.notna(),
+         "best", "an exact estimate has low = best = high")  # fmt: skip
+
+
+def _article(word: str) -> str:
+    return "an" if word[0] in "aeiou" else "a"
+
+
+def _check_periods(out: pd.DataFrame, fail) -> None:
+    start, end = out["period_start"], out["period_end"]
+    fail((start > end).fillna(False), "period_start", "must not be after period_end")
+    fail((out["measure"] == Measure.stock.value) & start.notna(), "period_start",
+         "a stock is a count at one moment: leave period_start empty, put the date in period_end")
+    dated = start.notna() | end.notna()
+    fail(~dated & out["date_precision"].notna() & (out["date_precision"] != ""), "date_precision",
+         "is for figures with dates; leave it empty when period_start and period_end are empty")
+
+
+def figure_row(values: dict) -> pd.DataFrame:
+    """A one-row frame of text from form or CLI values (dates, numbers or text), for check_rows."""
+    row = {}
+    for column in COLUMNS:
+        value = values.get(column)
+        if value is None or (isinstance(value, float) and np.isnan(value)):
+            row[column] = ""
+        elif isinstance(value, float):
+            row[column] = format_number(value)
+        elif hasattr(value, "isoformat"):
+            row[column] = value.isoformat()
+        else:
+            row[column] = str(getattr(value, "value", value))
+    return pd.DataFrame([row], columns=list(COLUMNS), dtype="string")
+
+
+def format_number(value: float | None) -> str:
+    """Numbers as the CSV writes them: 30000, 63.9; empty for None."""
+    if value is None or value != value:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    return repr(float(value))
+
+
+def check_figure(values: dict) -> dict:
+    """Check one figure's values; return them typed, or raise ValidationError naming each field."""
+    typed, problems = check_rows(figure_row(values))
+    if problems:
+        raise ValidationError(problems)
+    record = typed.iloc[0].to_dict()
+    for key, value in record.items():
+        if value is pd.NaT or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+            record[key] = None
+        elif isinstance(value, pd.Timestamp):
+            record[key] = value.to_pydatetime() if key == "created_at" else value.date()
+        elif isinstance(value, np.integer):
+            record[key] = int(value)
+    return record
