@@ -200,8 +200,9 @@ class _Keys:
         codes = frame.groupby(self.key, dropna=False, sort=False).ngroup().to_numpy()
         first = pd.Series(np.arange(len(frame))).groupby(codes).first().to_numpy()
         ids = np.empty(len(first), dtype=np.int64)
-        for group, position in enumerate(first):
-            key = tuple(_plain(frame[k].iloc[position]) for k in self.key)
+        uniques = frame[self.key].iloc[first].astype(object)
+        for group, values in enumerate(uniques.itertuples(index=False, name=None)):
+            key = tuple(_plain(v) for v in values)
             if key not in self.ids:
                 values = dict(zip(self.key, key, strict=True))
                 inserted = self.conn.execute(self.table.insert().values(**values))

@@ -115,15 +115,13 @@ class Series(SQLModel, table=True):
 class Figure(SQLModel, table=True):
     """One sourced quantitative claim, its estimate and its life."""
 
-    __table_args__ = (
-        sa.Index("ix_figure_series_status", "series_id", "status"),
-        sa.Index("ix_figure_status_end", "status", "period_end"),
-    )
+    # Few indexes on purpose: each one slows bulk imports; views filter by series and status.
+    __table_args__ = (sa.Index("ix_figure_series_status", "series_id", "status"),)
 
     id: int | None = Field(default=None, primary_key=True)
     status: str = _text(12, default=Status.accepted.value)
     series_id: int = Field(foreign_key="series.id")
-    source_id: int = Field(foreign_key="source.id", index=True)
+    source_id: int = Field(foreign_key="source.id")
     country_iso3: str | None = _text(3, default=None, index=True)
     unit: str = _text(12, default=Unit.people.value)
     household_size: float | None = None

@@ -113,22 +113,27 @@ def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     """
     n = len(rows)
     out = pd.DataFrame(index=rows.index)
-    problems: list[tuple[np.ndarray, str, pd.Series | str]] = []
+    problems: list[tuple[np.ndarray, str, str, pd.Series | None]] = []
 
     def cell(column: str) -> pd.Series:
         if column in rows:
-            return rows[column].astype("string").fillna("")
-        return pd.Series([""] * n, index=rows.index, dtype="string")
+            return rows[column].astype("str").fillna("")
+        return pd.Series([""] * n, index=rows.index, dtype="str")
 
-    def fail(mask, column: str, message) -> None:
+    def fail(mask, column: str, message: str, values: pd.Series | None = None) -> None:
+        """Record a problem for the rows in `mask`; `{value!r}` in message shows the cell."""
         mask = np.asarray(mask, dtype=bool)
         if mask.any():
-            problems.append((mask, column, message))
+            problems.append((mask, column, message, values))
 
     for column in TEXT_COLUMNS:
         text = cell(column)
         if column in NORMALISED_TEXT:
-            text = text.str.replace(_SPACES, " ", regex=True).str.strip()
+            # Only cells with runs of spacing or non-space whitespace need the (slower) regex.
+            messy = text.str.contains(r"\s\s|[\t\n\r\f\v]", regex=True)
+            if messy.any():
+                text = text.where(~messy, text.str.replace(_SPACES, " ", regex=True))
+            text = text.str.strip()
         elif column != "quote":
             text = text.str.strip()
         if column in DEFAULTS:
@@ -138,13 +143,13 @@ def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     for column, allowed in ENUMS.items():
         values = out[column]
         bad = (values != "") & ~values.isin(allowed)
-        fail(bad, column, values.map(lambda v, a=allowed: f"{v!r} is not one of {', '.join(a)}"))
+        fail(bad, column, f"{{value!r}} is not one of {', '.join(allowed)}", values)
     fail(out["qualifier"] == "", "qualifier", f"is required; use one of {', '.join(ENUMS['qualifier'])}")
     fail(out["measure"] == "", "measure", "is required; use flow or stock")
     fail(out["origin"] == "", "origin", "is required; use entered, extracted or imported")
 
     bad_term = ~out["term"].isin(tuple(TERMS))
-    fail(bad_term, "term", out["term"].map(lambda t: f"{t!r} is not a known term; use one of {known_terms()}"))
+    fail(bad_term, "term", f"{{value!r}} is not a known term; use one of {known_terms()}", out["term"])
     fail(out["population"] == "", "population", "is required: who is counted, in the source's words")
     fail(out["quote"].str.strip() == "", "quote", "is required: the source's words that state the figure")
     fail(out["source_title"] == "", "source_title", "is required: every figure cites a source")
@@ -152,22 +157,18 @@ def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
 
     country = out["country_iso3"]
     bad = (country != "") & ~country.isin(COUNTRIES)
-    fail(bad, "country_iso3", country.map(
-        lambda c: f"{c!r} is not an ISO 3166-1 alpha-3 code (e.g. SYR, IRQ); leave empty for several countries"
-    ))  # fmt: skip
+    fail(bad, "country_iso3", "{value!r} is not an ISO 3166-1 alpha-3 code (e.g. SYR, IRQ); leave empty for several countries", country)  # fmt: skip
 
     url = out["source_url"]
     bad = (url != "") & ~url.str.fullmatch(_URL.pattern, case=False)
-    fail(bad, "source_url", url.map(lambda u: f"{u!r} is not an http or https address"))
+    fail(bad, "source_url", "{value!r} is not an http or https address", url)
 
     for column in DATE_COLUMNS:
         text = cell(column).str.strip()
         given = text != ""
         shaped = text.str.fullmatch(_DATE)
         parsed = pd.to_datetime(text.where(given & shaped), format="%Y-%m-%d", errors="coerce")
-        fail(given & parsed.isna(), column, text.map(
-            lambda t: f"{t!r} is not a real calendar date; write YYYY-MM-DD"
-        ))  # fmt: skip
+        fail(given & parsed.isna(), column, "{value!r} is not a real calendar date; write YYYY-MM-DD", text)  # fmt: skip
         out[column] = parsed
 
     unreadable = np.zeros(n, dtype=bool)
@@ -176,9 +177,7 @@ def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
         given = text != ""
         parsed = pd.to_numeric(text.where(given), errors="coerce").astype("float64")
         not_number = given & parsed.isna()
-        fail(not_number, column, text.map(
-            lambda t: f"{t!r} is not a number; write plain digits like 30000 or 63.9"
-        ))  # fmt: skip
+        fail(not_number, column, "{value!r} is not a number; write plain digits like 30000 or 63.9", text)  # fmt: skip
         fail(~np.isfinite(parsed.fillna(0)), column, "must be a finite number")
         fail(parsed < 0, column, "must not be negative: counts are 0 or more")
         unreadable |= np.asarray(not_number | ~np.isfinite(parsed.fillna(0)) | (parsed < 0))
@@ -190,7 +189,7 @@ def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
             text = text.where(text != "", DEFAULTS[column])
         given = text != ""
         whole = text.str.fullmatch(r"\d{1,18}")
-        fail(given & ~whole, column, text.map(lambda t: f"{t!r} is not a whole number"))
+        fail(given & ~whole, column, "{value!r} is not a whole number", text)
         out[column] = pd.to_numeric(text.where(given & whole), errors="coerce").astype("Int64")
     fail(~out["credibility"].between(1, 6).fillna(False) & out["credibility"].notna(), "credibility",
          "must be 1 (confirmed) to 6 (cannot be judged)")  # fmt: skip
@@ -200,13 +199,11 @@ def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     created = cell("created_at").str.strip()
     given = created != ""
     stamps = pd.to_datetime(created.where(given), format="ISO8601", utc=True, errors="coerce")
-    fail(given & stamps.isna(), "created_at", created.map(
-        lambda t: f"{t!r} is not a timestamp; write YYYY-MM-DDTHH:MM:SSZ"
-    ))  # fmt: skip
+    fail(given & stamps.isna(), "created_at", "{value!r} is not a timestamp; write YYYY-MM-DDTHH:MM:SSZ", created)  # fmt: skip
     out["created_at"] = stamps.dt.tz_convert(None).dt.floor("s").fillna(pd.Timestamp(now()))
 
     # Bounds that could not be read are reported once, not again as a misshapen estimate.
-    _check_estimates(out, lambda mask, c, m: fail(np.asarray(mask) & ~unreadable, c, m))
+    _check_estimates(out, lambda mask, column, message: fail(np.asarray(mask) & ~unreadable, column, message))
     _check_periods(out, fail)
 
     units = out["unit"]
@@ -216,9 +213,9 @@ def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     fail((size <= 0).fillna(False), "household_size", "must be more than 0 people per household")
 
     found = []
-    for mask, column, message in problems:
+    for mask, column, message, values in problems:
         for i in np.flatnonzero(mask):
-            text = message if isinstance(message, str) else str(message.iloc[i])
+            text = message if values is None else message.format(value=values.iloc[i])
             found.append(Problem(int(i), column, text))
     found.sort(key=lambda p: (p.row, COLUMNS.index(p.column) if p.column in COLUMNS else 99))
     for column in TEXT_COLUMNS:
@@ -272,7 +269,7 @@ def figure_row(values: dict) -> pd.DataFrame:
             row[column] = value.isoformat()
         else:
             row[column] = str(getattr(value, "value", value))
-    return pd.DataFrame([row], columns=list(COLUMNS), dtype="string")
+    return pd.DataFrame([row], columns=list(COLUMNS), dtype="str")
 
 
 def format_number(value: float | None) -> str:

@@ -1,0 +1,160 @@
+"""Time `tracker import` and `tracker export` against their floors, measured in the same run.
+
+Floors: pandas.read_csv + sqlite3 executemany into one plain table (import), and sqlite3 SELECT +
+csv.writer (export). Prints seconds, ratios and each command's peak memory.
+
+    python benchmarks/bench_store.py            # N = 1,000,000
+    python benchmarks/bench_store.py -n 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tracker.validation import COLUMNS  # noqa: E402
+
+TERMS = ["fled", "displaced", "arrived", "returned", "hosted", "remain", "died"]
+STOCKS = {"hosted", "remain"}
+
+
+def generate(path: Path, n: int, seed: int = 7) -> None:
+    """N figures in the extract format: 2,000 series, 500 sources, ids 1..N."""
+    rng = np.random.default_rng(seed)
+    series = rng.integers(0, 2000, n)
+    term = np.array(TERMS)[series % len(TERMS)]
+    stock = np.isin(term, list(STOCKS))
+    end = pd.Timestamp("2019-01-01") + pd.to_timedelta(rng.integers(0, 1500, n), unit="D")
+    start = end - pd.to_timedelta(rng.integers(1, 60, n), unit="D")
+    best = rng.integers(10, 500_000, n).astype(float)
+    kind = rng.integers(0, 3, n)  # exact, approximately, more_than
+    low = np.where(kind == 1, np.round(best * 0.9, 1), best)
+    high = np.where(kind == 1, np.round(best * 1.1, 1), best)
+    source = rng.integers(0, 500, n)
+
+    def text(values) -> pd.Series:
+        return pd.Series(values, dtype=object)
+
+    frame = pd.DataFrame({
+        "figure_id": np.arange(1, n + 1),
+        "status": "accepted",
+        "country_iso3": np.where(series % 5 == 0, "", "SYR"),
+        "location": text([f"Location {s % 400}" for s in series]),
+        "population": text([f"population {s // 400}" for s in series]),
+        "term": term,
+        "measure": np.where(stock, "stock", "flow"),
+        "unit": "people",
+        "household_size": "",
+        "period_start": np.where(stock, "", start.strftime("%Y-%m-%d")),
+        "period_end": end.strftime("%Y-%m-%d"),
+        "date_precision": "day",
+        "low": [f"{v:g}" for v in low],
+        "best": [f"{v:g}" for v in best],
+        "high": np.where(kind == 2, "", [f"{v:g}" for v in high]),
+        "qualifier": np.array(["exact", "approximately", "more_than"])[kind],
+        "credibility": rng.integers(1, 7, n),
+        "quote": text([f"Some {int(b):,} people were counted in the area, the agency said." for b in best]),
+        "attributed_to": "UN OCHA",
+        "notes": "",
+        "source_title": text([f"Flash Update {s}" for s in source]),
+        "source_publisher": "UN OCHA (via ReliefWeb)",
+        "source_url": text([f"https://reliefweb.int/report/flash-update-{s}" for s in source]),
+        "source_published_on": "2019-03-04",
+        "source_kind": "un_agency",
+        "source_reliability": "B",
+        "origin": "imported",
+        "revision": 1,
+        "created_by": "bench",
+        "created_at": "2026-11-25T00:00:00Z",
+    })  # fmt: skip
+    frame.to_csv(path, index=False, lineterminator="\n", columns=list(COLUMNS))
+
+
+def floor_import(csv_path: Path, db_path: Path) -> float:
+    started = time.perf_counter()
+    frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute(f"CREATE TABLE plain ({', '.join(c + ' TEXT' for c in COLUMNS)})")
+    marks = ", ".join("?" for _ in COLUMNS)
+    conn.executemany(
+        f"INSERT INTO plain VALUES ({marks})", frame.itertuples(index=False, name=None)
+    )
+    conn.commit()
+    conn.close()
+    return time.perf_counter() - started
+
+
+def floor_export(db_path: Path, out_path: Path) -> float:
+    started = time.perf_counter()
+    conn = sqlite3.connect(db_path)
+    with open(out_path, "w", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        cursor = conn.execute("SELECT * FROM plain")
+        writer.writerow([d[0] for d in cursor.description])
+        writer.writerows(cursor)
+    conn.close()
+    return time.perf_counter() - started
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak memory (MiB) of one command."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if status != 0:
+        raise SystemExit(f"{' '.join(command)} failed with status {status}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=1_000_000, help="figures to generate")
+    args = parser.parse_args()
+    tracker = [sys.executable, "-m", "tracker"]
+    with tempfile.TemporaryDirectory(prefix="bench-store-") as folder:
+        work = Path(folder)
+        source = work / "figures.csv"
+        print(f"generating {args.n:,} figures …", flush=True)
+        generate(source, args.n)
+        print(f"file: {source.stat().st_size / 2**20:.0f} MiB")
+
+        floor_in = floor_import(source, work / "floor.db")
+        floor_out = floor_export(work / "floor.db", work / "floor.csv")
+
+        db_url = f"sqlite:///{work / 'tracker.db'}"
+        subprocess.run([*tracker, "--db", db_url, "init", "--empty"], cwd=work, check=True,
+                       stdout=subprocess.DEVNULL)  # fmt: skip
+        ours_in, mem_in = timed([*tracker, "--db", db_url, "import", str(source)], work)
+        out = work / "export.csv"
+        ours_out, mem_out = timed(
+            [*tracker, "--db", db_url, "export", "--status", "all", "-o", str(out)], work
+        )
+        same = out.read_bytes() == source.read_bytes()
+
+    print(
+        f"import: tracker {ours_in:6.2f} s   floor {floor_in:6.2f} s   ratio {ours_in / floor_in:4.2f}"
+        f"   peak {mem_in:,.0f} MiB"
+    )
+    print(
+        f"export: tracker {ours_out:6.2f} s   floor {floor_out:6.2f} s   ratio {ours_out / floor_out:4.2f}"
+        f"   peak {mem_out:,.0f} MiB"
+    )
+    print(f"round trip byte-identical: {same}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""Figures read from the database as typed frames for tracker.series, and its results as CSV.
+
+One set-based query per call: the frame holds only the columns the analysis needs.
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import TextIO
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from tracker.figures import FIGURE, SERIES, SOURCE, FigureFilter
+
+ANALYSIS_COLUMNS = (
+    "figure_id", "series_id", "location", "population", "term", "measure", "unit",
+    "household_size", "period_start", "period_end", "low", "best", "high", "qualifier",
+    "credibility", "source_reliability", "status",
+)  # fmt: skip
+
+
+def analysis_frame(engine: Engine, flt: FigureFilter | None = None) -> pd.DataFrame:
+    """The figures of `flt` (default: accepted) with typed columns, one row per figure."""
+    flt = flt or FigureFilter()
+    f, se, so = FIGURE.c, SERIES.c, SOURCE.c
+    query = (
+        sa.select(
+            f.id.label("figure_id"), f.series_id, se.location, se.population, se.term, se.measure,
+            f.unit, f.household_size, f.period_start, f.period_end, f.low, f.best, f.high,
+            f.qualifier, f.credibility, so.reliability.label("source_reliability"), f.status,
+        )  # fmt: skip
+        .select_from(FIGURE.join(SERIES, f.series_id == se.id).join(SOURCE, f.source_id == so.id))
+        .where(*flt.where())
+    )
+    with engine.connect() as conn:
+        frame = pd.DataFrame(conn.execute(query).fetchall(), columns=list(ANALYSIS_COLUMNS))
+    for column in ("period_start", "period_end"):
+        frame[column] = pd.to_datetime(frame[column])
+    for column in ("household_size", "low", "best", "high"):
+        frame[column] = pd.to_numeric(frame[column]).astype("float64")
+    for column in ("figure_id", "series_id", "credibility"):
+        frame[column] = frame[column].astype("int64")
+    return frame
+
+
+def labels(frame: pd.DataFrame) -> pd.Series:
+    """series_id → its label, for the series present in `frame`."""
+    from tracker.series import series_label
+
+    first = frame.drop_duplicates("series_id").set_index("series_id")
+    return pd.Series(
+        [series_label(r.location, r.population, r.term, r.measure) for r in first.itertuples()],
+        index=first.index,
+        dtype=object,
+    )
+
+
+def consensus_frame(engine: Engine, flt: FigureFilter | None = None) -> pd.DataFrame:
+    """The consensus per series and date, with series labels (tracker.series.consensus)."""
+    from tracker.series import consensus
+
+    frame = analysis_frame(engine, flt)
+    result = consensus(frame)
+    result.insert(0, "series", result["series_id"].map(labels(frame)))
+    return result
+
+
+def flags_frame(engine: Engine, flt: FigureFilter | None = None) -> pd.DataFrame:
+    """The consistency flags of the figures of `flt`, with series labels (tracker.series.flags)."""
+    from tracker.series import flags
+
+    frame = analysis_frame(engine, flt)
+    result = flags(frame)
+    result.insert(0, "series", result["series_id"].map(labels(frame)))
+    return result
+
+
+def write_consensus(engine: Engine, out: TextIO, flt: FigureFilter | None = None) -> int:
+    """Write the consensus as CSV: series, date, low, best, high, agreement, figure_ids."""
+    from tracker.validation import format_number
+
+    result = consensus_frame(engine, flt)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["series", "date", "low", "best", "high", "agreement", "figure_ids"])
+    for row in result.itertuples():
+        writer.writerow([
+            row.series, row.date.date().isoformat(), format_number(row.low),
+            format_number(row.best), format_number(row.high), row.agreement, row.figure_ids,
+        ])  # fmt: skip
+    return len(result)
