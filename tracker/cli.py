@@ -25,6 +25,7 @@ from tracker.figures import (
     count_figures,
     history,
     set_status,
+    update_figure,
 )
 from tracker.terms import TERMS
 from tracker.validation import ValidationError
@@ -231,6 +232,33 @@ def history_(ctx: click.Context, figure_id: int) -> None:
             click.echo(f"  {column}: {old!r} → {new!r}")
 
 
+@main.command()
+@click.argument("figure_id", type=int)
+@click.argument("changes", nargs=-1, required=True, metavar="COLUMN=VALUE…")
+@click.option("--why", help="Why the figure changes.")
+@click.pass_context
+def edit(ctx: click.Context, figure_id: int, changes: tuple[str, ...], why: str | None) -> None:
+    """Change fields of a figure (extract column names); an empty VALUE empties the field.
+
+    Example:
+
+        tracker edit 63 location=Baghuz country_iso3=SYR --why "the sentence names Baghuz"
+    """
+    values = {}
+    for change in changes:
+        column, sep, value = change.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{change!r}: write COLUMN=VALUE", param_hint="changes")
+        values[column.strip()] = value
+    try:
+        revision = update_figure(_engine(ctx), figure_id, values, by=current_user(), reason=why)
+    except FigureError as error:
+        raise click.ClickException(str(error)) from None
+    except ValidationError as error:
+        raise _fail_on_validation(error) from None
+    click.echo(f"figure {figure_id} is at revision {revision}")
+
+
 def _settle(ctx: click.Context, ids: tuple[int, ...], status: str, why: str | None) -> None:
     try:
         set_status(_engine(ctx), ids, status, by=current_user(), reason=why)
@@ -292,8 +320,170 @@ def _date(value: str | None) -> date | None:
         raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
 
 
-def _json_default(value):
+def _read_document(path: str) -> str:
+    from tracker.extract import document_text
+
+    raw = Path(path).read_bytes().decode("utf-8", errors="replace")
+    return document_text(raw, path)
+
+
+CANDIDATE_FIELDS = (
+    "span", "low", "best", "high", "qualifier", "unit", "household_size", "population", "term",
+    "measure", "period_text", "period_start", "period_end", "attributed_to", "sentence", "start",
+    "end",
+)  # fmt: skip
+
+
+def _candidate_record(c) -> dict:
+    record = {name: getattr(c, name, None) for name in CANDIDATE_FIELDS}
+    record.update(low=c.estimate.low, best=c.estimate.best, high=c.estimate.high,
+                  qualifier=c.estimate.qualifier)  # fmt: skip
+    return record
+
+
+@main.command("extract")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--published", help="Publication date (YYYY-MM-DD), to resolve 'the past week'.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)  # fmt: skip
+def extract_(file: str, published: str | None, fmt: str) -> None:
+    """Print the candidate figures of a text, Markdown or HTML document; store nothing.
+
+    Example:
+
+        tracker extract seeds/000_5e049728476cadbf.txt --published 2019-03-22
+    """
+    from tracker.extract import extract
+    from tracker.validation import FORMULA_STARTS, format_number
+
+    records = [_candidate_record(c) for c in extract(_read_document(file), _date(published))]
+    if fmt == "json":
+        click.echo(json.dumps(records, default=_json_default, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(CANDIDATE_FIELDS)
+        for r in records:
+            cells = []
+            for name in CANDIDATE_FIELDS:
+                value = r[name]
+                text = format_number(value) if isinstance(value, float) else _text(value)
+                # The same spreadsheet-formula escape as extracts.
+                cells.append("'" + text if text.startswith(FORMULA_STARTS) else text)
+            writer.writerow(cells)
+        return
+    if not records:
+        click.echo("no candidate figures found")
+    for n, r in enumerate(records, start=1):
+        bounds = " / ".join(format_number(r[k]) or "open" for k in ("low", "best", "high"))
+        period = " to ".join(_text(r[k]) or "?" for k in ("period_start", "period_end"))
+        click.echo(f"{n}. {r['span']!r}: {bounds} ({r['qualifier']}), {r['unit']}")
+        click.echo(f"   {r['population'] or '?'} · {r['term']} · {r['measure']}"
+                   f" · period {r['period_text'] or '-'} [{period}]"
+                   f" · said by {r['attributed_to'] or '-'}")  # fmt: skip
+        click.echo(f"   “{r['sentence']}”")
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-__all__ = ["main", "current_user", "json", "_date", "_json_default"]
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--title", required=True, help="The source's title.")
+@click.option("--publisher")
+@click.option("--url")
+@click.option("--published", required=True, help="Publication date, YYYY-MM-DD.")
+@click.option("--kind", default="other", show_default=True,
+              type=click.Choice(["news", "un_agency", "ngo", "government", "other"]))  # fmt: skip
+@click.option("--reliability", default="F", show_default=True, type=click.Choice(list("ABCDEF")))
+@click.pass_context
+def ingest(ctx: click.Context, file: str, title: str, publisher: str | None, url: str | None,
+           published: str, kind: str, reliability: str) -> None:  # fmt: skip
+    """Store a document's candidate figures with their source, for review.
+
+    Ingesting the same document twice adds nothing the second time.
+
+    Example:
+
+        tracker ingest seeds/000_5e049728476cadbf.txt --title "Islamic State Loses Caliphate in Syria"
+        --published 2019-03-22 --kind news
+    """
+    from tracker.extract import extract
+    from tracker.figures import add_candidates
+
+    published_on = _date(published)
+    source = {"source_title": title, "source_publisher": publisher, "source_url": url,
+              "source_published_on": published_on, "source_kind": kind,
+              "source_reliability": reliability}  # fmt: skip
+    candidates = extract(_read_document(file), published_on)
+    engine = _engine(ctx)
+    db.create_schema(engine)
+    try:
+        ids, skipped = add_candidates(engine, source, candidates, by=current_user())
+    except ValidationError as error:
+        raise _fail_on_validation(error) from None
+    click.echo(f"stored {len(ids)} candidates for review" + (f": {' '.join(map(str, ids))}" if ids else ""))
+    if skipped:
+        click.echo(f"{skipped} were stored already and were skipped")
+
+
+@main.command()
+@click.pass_context
+def review(ctx: click.Context) -> None:
+    """List the candidate figures waiting for review.
+
+    Example:
+
+        tracker review
+    """
+    from tracker.figures import figure_rows
+
+    rows = figure_rows(_engine(ctx), FigureFilter(statuses=("candidate",)))
+    if rows.empty:
+        click.echo("no candidates to review")
+        return
+    for r in rows.itertuples():
+        bounds = " / ".join(getattr(r, k) or "open" for k in ("low", "best", "high"))
+        click.echo(f"{r.figure_id}: {bounds} ({r.qualifier}) {r.population or '?'} · {r.term or '?'}"
+                   f" · {r.period_start or '?'} to {r.period_end or '?'} · {r.source_title}")  # fmt: skip
+        click.echo(f"   {r.notes or ''}")
+        click.echo(f"   “{r.quote}”")
+    click.echo("settle them with: tracker accept ID… | tracker reject ID… --why …")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True)
+@click.pass_context
+def check(ctx: click.Context, fmt: str) -> None:
+    """Print the consistency flags of the accepted figures; exit 1 when there are any.
+
+    Kinds: cumulative_decrease, flows_exceed_total, estimates_disagree.
+
+    Example:
+
+        tracker check --format csv > flags.csv || echo "figures need a look"
+    """
+    from tracker.analysis import flags_frame
+
+    found = flags_frame(_engine(ctx))
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["series", "kind", "figure_ids", "message"])
+        writer.writerows(found[["series", "kind", "figure_ids", "message"]].itertuples(index=False))
+    elif found.empty:
+        click.echo("no consistency flags")
+    else:
+        for r in found.itertuples():
+            click.echo(f"{r.kind}  {r.series}  figures {r.figure_ids}\n   {r.message}")
+    ctx.exit(1 if len(found) else 0)
+
+
+def _json_default(value):
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)

@@ -7,7 +7,6 @@ COPY on PostgreSQL).
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,7 +23,6 @@ from tracker.models import Figure, Revision, Series, Source, Status
 from tracker.validation import (
     COLUMNS,
     FORMULA_STARTS,
-    Problem,
     ValidationError,
     check_rows,
     figure_row,
@@ -64,6 +62,7 @@ class FigureFilter:
     min_reliability: str | None = None
     figure_ids: tuple[int, ...] | None = None
     series_ids: tuple[int, ...] | None = None
+    source_ids: tuple[int, ...] | None = None
 
     def where(self) -> list[ColumnElement]:
         f, se, so = FIGURE.c, SERIES.c, SOURCE.c
@@ -73,6 +72,7 @@ class FigureFilter:
             (self.locations, se.location), (self.populations, se.population),
             (self.terms, se.term), (self.measures, se.measure),
             (self.figure_ids, f.id), (self.series_ids, f.series_id),
+            (self.source_ids, f.source_id),
         ):  # fmt: skip
             if values is not None:
                 clauses.append(column.in_(list(values)))
@@ -181,7 +181,8 @@ def figure_rows(engine: Engine, flt: FigureFilter, escape: bool = False) -> pd.D
     """The figures of `flt` as a frame of text in the extract's columns (None for empty)."""
     with engine.connect() as conn:
         result = conn.execute(extract_select(flt, escape=escape))
-        return pd.DataFrame(result.fetchall(), columns=list(COLUMNS))
+        frame = pd.DataFrame(result.fetchall(), columns=list(COLUMNS), dtype=object)
+    return frame.where(frame.notna(), None)
 
 
 # --- resolving sources and series to ids, in bulk ---------------------------------------------
@@ -231,8 +232,9 @@ def _source_frame(typed: pd.DataFrame) -> pd.DataFrame:
 
 def _series_frame(typed: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        "location": typed["location"].fillna(""), "population": typed["population"],
-        "term": typed["term"], "measure": typed["measure"],
+        # A candidate may lack population or term until review: stored as "" like a lost location.
+        "location": typed["location"].fillna(""), "population": typed["population"].fillna(""),
+        "term": typed["term"].fillna(""), "measure": typed["measure"],
     })  # fmt: skip
 
 
@@ -345,6 +347,56 @@ def add_figure(engine: Engine, values: dict, by: str, reason: str | None = None)
     return int(new_id)
 
 
+def add_candidates(engine: Engine, source: dict, candidates: list, by: str) -> tuple[list[int], int]:
+    """Store extracted candidates of one source for review; return (new ids, skipped as known).
+
+    `source` has the extract's source_* keys; each candidate is a tracker.extract.Candidate. A
+    candidate already stored for the same source (same sentence, span and estimate) is skipped,
+    so ingesting a document twice adds nothing the second time.
+    """
+    rows = [_candidate_values(source, c, by) for c in candidates]
+    if not rows:
+        return [], 0
+    typed, problems = check_rows(pd.concat([figure_row(r) for r in rows], ignore_index=True))
+    if problems:
+        raise ValidationError(problems)
+    with engine.begin() as conn:
+        writer = Writer(conn)
+        source_id = int(writer.sources.resolve(_source_frame(typed.iloc[:1]))[0])
+        known = {
+            (r.quote, r.notes, r.low, r.best, r.high)
+            for r in conn.execute(
+                sa.select(FIGURE.c.quote, FIGURE.c.notes, FIGURE.c.low, FIGURE.c.best, FIGURE.c.high)
+                .where(FIGURE.c.source_id == source_id, FIGURE.c.origin == "extracted")
+            )
+        }
+        fresh = [
+            i for i, r in enumerate(rows)
+            if (r["quote"], r["notes"], r["low"], r["best"], r["high"]) not in known
+        ]  # fmt: skip
+        before = conn.execute(sa.select(sa.func.max(FIGURE.c.id))).scalar() or 0
+        writer.write(typed.iloc[fresh])
+        writer.finish("extracted", by, None)
+        ids = conn.execute(sa.select(FIGURE.c.id).where(FIGURE.c.id > before).order_by(FIGURE.c.id))
+        return [r[0] for r in ids], len(rows) - len(fresh)
+
+
+def _candidate_values(source: dict, c, by: str) -> dict:
+    notes = f"extracted: “{c.span}”"
+    if c.period_text:
+        notes += f"; period: “{c.period_text}”"
+    dated = c.period_start is not None or c.period_end is not None
+    return {
+        **source, "status": "candidate", "origin": "extracted", "created_by": by,
+        "quote": c.sentence, "notes": notes, "population": c.population, "term": c.term,
+        "measure": c.measure, "unit": c.unit, "household_size": c.household_size,
+        "period_start": c.period_start, "period_end": c.period_end,
+        "date_precision": "day" if dated else None, "attributed_to": c.attributed_to,
+        "low": c.estimate.low, "best": c.estimate.best, "high": c.estimate.high,
+        "qualifier": c.estimate.qualifier,
+    }  # fmt: skip
+
+
 def get_figure(engine: Engine, figure_id: int) -> dict:
     """One figure's values as text in the extract's columns. Raises FigureError if unknown."""
     rows = figure_rows(engine, FigureFilter(statuses=None, figure_ids=(figure_id,)))
@@ -359,6 +411,9 @@ def update_figure(
 ) -> int:  # fmt: skip
     """Change a figure through the one validation path; write a revision; return its number."""
     current = get_figure(engine, figure_id)
+    unknown = sorted(set(changes) - set(COLUMNS))
+    if unknown:
+        raise FigureError(f"{', '.join(unknown)}: not a column; use one of {', '.join(COLUMNS)}")
     text_changes = figure_row(changes).iloc[0].to_dict()
     merged = dict(current)
     for key in changes:
@@ -448,9 +503,3 @@ def count_figures(engine: Engine, flt: FigureFilter | None = None) -> int:
     with engine.connect() as conn:
         return int(conn.execute(query).scalar())
 
-
-def problems_text(problems: list[Problem]) -> str:
-    out = io.StringIO()
-    for p in problems:
-        out.write(f"{p.column}: {p.message}\n")
-    return out.getvalue()

@@ -148,9 +148,13 @@ def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     fail(out["measure"] == "", "measure", "is required; use flow or stock")
     fail(out["origin"] == "", "origin", "is required; use entered, extracted or imported")
 
-    bad_term = ~out["term"].isin(tuple(TERMS))
-    fail(bad_term, "term", f"{{value!r}} is not a known term; use one of {known_terms()}", out["term"])
-    fail(out["population"] == "", "population", "is required: who is counted, in the source's words")
+    # A candidate may still lack who is counted or what happened; review fills them in.
+    settled = out["status"] != Status.candidate.value
+    term = out["term"]
+    bad_term = ~term.isin(tuple(TERMS)) & (settled | (term != ""))
+    fail(bad_term, "term", f"{{value!r}} is not a known term; use one of {known_terms()}", term)
+    fail(settled & (out["population"] == ""), "population",
+         "is required: who is counted, in the source's words")  # fmt: skip
     fail(out["quote"].str.strip() == "", "quote", "is required: the source's words that state the figure")
     fail(out["source_title"] == "", "source_title", "is required: every figure cites a source")
     fail(out["created_by"] == "", "created_by", "is required: who recorded the figure")
