@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import enum
 import math
+import re
 from dataclasses import dataclass
 
 
-class Qualifier(str, enum.Enum):
+class Qualifier(str, enum.Enum):  # noqa: UP042 - str() must stay the enum's repr for callers
     exact = "exact"
     approximately = "approximately"
     nearly = "nearly"
@@ -88,3 +89,246 @@ def bound_problems(
     if qualifier == "exact" and not found and not (low == best == high):
         found.append(("best", "an exact estimate has low = best = high"))
     return found
+
+
+# --- Words of quantity -------------------------------------------------------------------------
+# Every lexicon the parser and the extractor use lives in the tables below, so that a new word is
+# one line of data (and one test row), never a new `if`.
+
+# Qualifying words before a number → qualifier (the rows of DESIGN.md, plus "approx." and
+# "no fewer/less than" which sources use in the same sense).
+QUALIFIER_WORDS: dict[str, str] = {
+    "about": "approximately",
+    "approximately": "approximately",
+    "approx.": "approximately",
+    "approx": "approximately",
+    "around": "approximately",
+    "some": "approximately",
+    "an estimated": "approximately",
+    "estimated": "approximately",
+    "roughly": "approximately",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "more than": "more_than",
+    "over": "more_than",
+    "upward of": "more_than",
+    "upwards of": "more_than",
+    "in excess of": "more_than",
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "no less than": "at_least",
+    "up to": "up_to",
+    "as many as": "up_to",
+    "less than": "less_than",
+    "fewer than": "less_than",
+    "under": "less_than",
+    "at most": "at_most",
+    "no more than": "at_most",
+}
+
+# qualifier → factors of N for (low, best, high); None leaves that bound open.
+QUALIFIER_FACTORS: dict[str, tuple[float | None, float | None, float | None]] = {
+    "exact": (1.0, 1.0, 1.0),
+    "approximately": (0.9, 1.0, 1.1),
+    "nearly": (0.9, 1.0, 1.0),
+    "more_than": (1.0, 1.0, None),
+    "at_least": (1.0, 1.0, None),
+    "up_to": (None, 1.0, 1.0),
+    "less_than": (None, None, 1.0),
+    "at_most": (None, None, 1.0),
+}
+
+# Vague magnitudes → (low, best, high), qualifier vague_magnitude. The first six are DESIGN.md's
+# rows; "several"/"a few" + a scale word are our extension: several = 3–9 (best 5), a few = 2–5
+# (best 3) of that scale.
+VAGUE_MAGNITUDES: dict[str, tuple[float, float, float]] = {
+    "dozens": (24.0, 50.0, 99.0),
+    "hundreds": (200.0, 500.0, 999.0),
+    "thousands": (2_000.0, 5_000.0, 9_999.0),
+    "tens of thousands": (20_000.0, 50_000.0, 99_999.0),
+    "hundreds of thousands": (200_000.0, 500_000.0, 999_999.0),
+    "millions": (2_000_000.0, 5_000_000.0, 9_999_999.0),
+    "several hundred": (300.0, 500.0, 900.0),
+    "several thousand": (3_000.0, 5_000.0, 9_000.0),
+    "several million": (3_000_000.0, 5_000_000.0, 9_000_000.0),
+    "a few hundred": (200.0, 300.0, 500.0),
+    "a few thousand": (2_000.0, 3_000.0, 5_000.0),
+    "a few million": (2_000_000.0, 3_000_000.0, 5_000_000.0),
+}
+
+# Number words. "a"/"an" count as one only before a scale word ("a dozen", "a hundred").
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALE_WORDS: dict[str, int] = {
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+}
+# Abbreviated scales after digits: "2m", "1.4 M", "3.5bn", "20k".
+SCALE_SUFFIXES: dict[str, int] = {
+    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000,
+}  # fmt: skip
+
+# Words joining the two ends of a range: "between A and B", "A to B", "A–B".
+RANGE_DASHES = "-–—‒"
+
+
+def _alternation(words) -> str:
+    # Longest first, so "tens of thousands" wins over "thousands" and "more than" over "more".
+    return "|".join(
+        r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)
+    )
+
+
+_UNITS = _alternation(w for w, v in NUMBER_WORDS.items() if v < 20)
+_TENS = _alternation(w for w, v in NUMBER_WORDS.items() if v >= 20)
+_SCALES = _alternation(SCALE_WORDS)
+_WORD_ATOM = rf"(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?|{_UNITS}|{_SCALES})"
+# A number in words: starts with a number word (or "a"/"an" before a scale word), then more
+# number or scale words, optionally joined by "and" ("two hundred and fifty").
+WORD_NUMBER = (
+    rf"(?:(?:an?\s+(?={_SCALES}\b))?{_WORD_ATOM}(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_ATOM}))*)\b"
+)
+# Digits: "30,000", "30 000" (space or no-break space as thousands separator), "1.2", "5000".
+DIGIT_NUMBER = (
+    r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])"
+    r"|\d+(?:\.\d+)?)"
+)
+_SCALE_AFTER_DIGITS = (
+    rf"(?:[ \u00a0]?(?:{_SCALES})\b|(?:{_alternation(SCALE_SUFFIXES)})\b|[ \u00a0]?M\b)"
+)
+
+
+def _number(g: str) -> str:
+    # One number, its parts in groups named after `g`: digits (gd), their scale (gs), words (gw).
+    return (
+        rf"(?:(?P<{g}d>{DIGIT_NUMBER})(?P<{g}s>{_SCALE_AFTER_DIGITS})?"
+        rf"|(?P<{g}w>\b{WORD_NUMBER}))"
+    )
+
+
+_QUALIFIERS = _alternation(QUALIFIER_WORDS)
+_VAGUE = _alternation(VAGUE_MAGNITUDES)
+_DASH = f"[{RANGE_DASHES}]"
+# A quotation may open between the qualifier and the number: about “23,000 people…”.
+_QUOTE = "[\"“”‘’']?"
+
+# One quantity phrase. Alternatives: a vague magnitude; "between A and B"; a qualified number,
+# optionally a range "A to B" / "A–B". The extractor runs this same pattern over sentences.
+QUANTITY = re.compile(
+    rf"""
+    (?P<vague>\b(?:{_VAGUE})\b)
+    | (?P<between>\bbetween)\s+(?:(?P<q1>{_QUALIFIERS})\s+{_QUOTE})?{_number("a1")}
+      \s+and\s+{_number("b1")}
+    | (?:(?P<q2>\b(?:{_QUALIFIERS}))\s+{_QUOTE})?{_number("a2")}
+      (?:\s*(?:{_DASH}|\bto\b)\s*(?!{_QUALIFIERS}\s){_number("b2")})?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _round(x: float) -> float:
+    # 0.9 * 71 is 63.900000000000006 in binary floating point; sources and CSVs say 63.9.
+    return float(round(x, 6))
+
+
+def _words_value(words: str) -> float:
+    """Value of a number in words: "five thousand" → 5000, "a dozen" → 12."""
+    total, current = 0, 0
+    for token in re.split(r"[\s-]+", words.lower()):
+        if token in ("a", "an"):
+            current += 1
+        elif token in NUMBER_WORDS:
+            current += NUMBER_WORDS[token]
+        elif token in ("hundred", "dozen"):
+            current = max(current, 1) * SCALE_WORDS[token]
+        elif token in SCALE_WORDS:
+            total += max(current, 1) * SCALE_WORDS[token]
+            current = 0
+    return float(total + current)
+
+
+def _scale_of(suffix: str | None) -> int:
+    if not suffix:
+        return 1
+    word = suffix.strip().lower()
+    return SCALE_WORDS.get(word) or SCALE_SUFFIXES.get(word, 1)
+
+
+def number_value(match: re.Match, group: str) -> tuple[float, bool] | None:
+    """Value of the number whose groups are named after `group` in a QUANTITY match, and whether
+    it carried a scale word."""
+    digits = match.group(group + "d")
+    if digits is not None:
+        plain = re.sub(r"[,\s\u00a0\u202f]", "", digits)
+        suffix = match.group(group + "s")
+        return float(plain) * _scale_of(suffix), bool(suffix)
+    words = match.group(group + "w")
+    if words is None:
+        return None
+    return _words_value(words), bool(re.search(_SCALES, words, re.IGNORECASE))
+
+
+def _range(a: tuple[float, bool], b: tuple[float, bool], phrase: str) -> Estimate:
+    low, high = a[0], b[0]
+    # "1.2–1.5 million": the scale written once applies to both ends.
+    if not a[1] and b[1] and low < high:
+        low *= _shared_scale(low, high)
+    if low > high:
+        raise EstimateError(f"{phrase!r}: a range runs from the lower to the higher number")
+    return Estimate(_round(low), _round((low + high) / 2), _round(high), Qualifier.between.value)
+
+
+def _shared_scale(low: float, high: float) -> float:
+    # The largest scale that keeps low below high: "5-7 million" → 5 million.
+    for scale in (1_000_000_000, 1_000_000, 1_000):
+        if low * scale <= high:
+            return float(scale)
+    return 1.0
+
+
+def estimate_from_match(match: re.Match) -> Estimate:
+    """The Estimate a QUANTITY match stands for (the conventions table of DESIGN.md)."""
+    vague = match.group("vague")
+    if vague is not None:
+        low, best, high = VAGUE_MAGNITUDES[" ".join(vague.lower().split())]
+        return Estimate(low, best, high, Qualifier.vague_magnitude.value)
+    phrase = match.group(0)
+    if match.group("between") is not None:
+        return _range(number_value(match, "a1"), number_value(match, "b1"), phrase)
+    first = number_value(match, "a2")
+    second = number_value(match, "b2")
+    if second is not None:
+        return _range(first, second, phrase)
+    qualifier_words = match.group("q2")
+    qualifier = (
+        QUALIFIER_WORDS[" ".join(qualifier_words.lower().split())] if qualifier_words else "exact"
+    )
+    n = first[0]
+    low, best, high = (None if f is None else _round(f * n) for f in QUALIFIER_FACTORS[qualifier])
+    return Estimate(low, best, high, qualifier)
+
+
+def parse_estimate(phrase: str) -> Estimate:
+    """Turn words of quantity into an Estimate: "upward of 30,000" → 30000/30000/open, more_than.
+
+    Raises EstimateError when the phrase is not one quantity.
+    """
+    text = " ".join(str(phrase).replace("\u2019", "'").split()).strip(" \"'“”.")
+    match = QUANTITY.fullmatch(text)
+    if match is None:
+        raise EstimateError(
+            f"{phrase!r} is not a quantity; write a number (30,000; 30 000; 1.2 million; 2m; "
+            "five thousand), optionally qualified (about, nearly, more than, at least, up to, "
+            "less than, at most), a range (between 5,000 and 7,000; 5,000–7,000) or a vague "
+            f"magnitude ({', '.join(VAGUE_MAGNITUDES)})"
+        )
+    return estimate_from_match(match)

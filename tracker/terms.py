@@ -1,4 +1,5 @@
-"""The table of figure terms: what happened to the people counted, and whether it is a flow or a stock.
+"""The table of figure terms: what happened to the people counted, and whether it is a flow or a
+stock.
 
 Series group on these words, so a source's own verb is mapped onto one of them ("were forced to
 flee" → fled). The table grows here, in code, as IDMC's HELIX keeps its figure terms.
@@ -28,3 +29,50 @@ TERMS: dict[str, str] = {
 def known_terms() -> str:
     """The known terms, for error messages."""
     return ", ".join(sorted(TERMS))
+
+
+# A source's own words → (term, measure), tried in this order at each place in a sentence, so the
+# longer, more specific phrase comes first ("remain in detention" → detained before "remain").
+# Patterns are regular expressions matched case-insensitively from a word start.
+VERBS: dict[str, tuple[str, str]] = {
+    r"(?:remain(?:s|ed|ing)?|held|kept)\s+in\s+(?:detention|custody|prison)": ("detained", "stock"),
+    r"internally\s+displaced": ("displaced", "stock"),
+    r"(?:are|is|remain|remained|were\s+still|still)\s+displaced": ("displaced", "stock"),
+    r"forced\s+to\s+flee": ("fled", "flow"),
+    r"fle(?:d|e|es|eing)\b": ("fled", "flow"),
+    r"escap(?:ed|ing|es)\b": ("fled", "flow"),
+    r"(?:crossed|crossing)\s+(?:into|the\s+border)": ("fled", "flow"),
+    r"displac(?:ed|es|ing|ement)\b": ("displaced", "flow"),
+    r"uproot(?:ed|ing)\b": ("displaced", "flow"),
+    r"evacuat(?:ed|ing|ion|es)\b": ("evacuated", "flow"),
+    r"(?:came|come|coming|got|get|getting|poured|pouring|streamed|streaming|flooded|flooding)"
+    r"\s+out\b": ("left", "flow"),
+    r"(?:left|leaving|leave|exited|departed|emerged)\b": ("left", "flow"),
+    r"(?<!after\s)(?<!before\s)(?<!upon\s)(?<!on\s)arriv(?:ed|ing|als?|es)\b": ("arrived", "flow"),
+    r"(?:reached|reaching|made\s+it\s+to|brought\s+to|transferred\s+to|relocated\s+to)":
+        ("arrived", "flow"),
+    r"(?:returned|returning|returns?|returnees)\b": ("returned", "flow"),
+    r"surrender(?:ed|ing|s)?\b": ("surrendered", "flow"),
+    r"(?:died|dying|deaths?|dead|perished)\b": ("died", "flow"),
+    r"killed\b": ("killed", "flow"),
+    r"(?:injured|wounded)\b": ("injured", "flow"),
+    r"affected\b": ("affected", "flow"),
+    r"(?:detained|detention|arrested|in\s+custody|imprisoned)\b": ("detained", "stock"),
+    r"(?:hosts?|hosted|hosting|sheltering|shelters|housing|houses|accommodat(?:es|ing))\b":
+        ("hosted", "stock"),
+    r"(?:population|stands\s+at|residents|living\s+in|live\s+in|lives\s+in)\b": ("hosted", "stock"),
+    r"(?:remain(?:s|ed|ing)?|still|trapped|commands?|there\s+(?:are|were|is))\b":
+        ("remain", "stock"),
+}  # fmt: skip
+
+# When a sentence has no verb of figures, the counted people can still say what is meant
+# ("Returnees (January – December 2018) 1.4 M"). Regular expression → (term, measure).
+POPULATION_TERMS: dict[str, tuple[str, str]] = {
+    r"\breturnees\b": ("returned", "flow"),
+    r"\barrivals\b": ("arrived", "flow"),
+    r"\b(?:IDPs|refugees)\b": ("displaced", "stock"),
+    r"\bdeaths\b": ("died", "flow"),
+    r"\bdetainees\b": ("detained", "stock"),
+    r"\b(?:fighters|militants|jihadists|members)\b": ("remain", "stock"),
+    r"\b(?:residents|individuals)\b": ("hosted", "stock"),
+}

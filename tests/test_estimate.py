@@ -1,0 +1,129 @@
+"""parse_estimate: one case per row of DESIGN.md's conventions table and per number format."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.estimate import (
+    QUALIFIER_WORDS,
+    VAGUE_MAGNITUDES,
+    Estimate,
+    EstimateError,
+    parse_estimate,
+)
+
+N = None  # an open bound
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low", "best", "high", "qualifier"),
+    [
+        # DESIGN.md conventions table, row by row
+        ("30,000", 30000, 30000, 30000, "exact"),
+        ("about 1,000", 900, 1000, 1100, "approximately"),
+        ("approximately 15,000", 13500, 15000, 16500, "approximately"),
+        ("around 71", 63.9, 71, 78.1, "approximately"),
+        ("some 10,000", 9000, 10000, 11000, "approximately"),
+        ("an estimated 6.2 million", 5580000, 6200000, 6820000, "approximately"),
+        ("roughly 500", 450, 500, 550, "approximately"),
+        ("nearly 210", 189, 210, 210, "nearly"),
+        ("almost 47,000", 42300, 47000, 47000, "nearly"),
+        ("close to 1,000", 900, 1000, 1000, "nearly"),
+        ("more than 35,000", 35000, 35000, N, "more_than"),
+        ("over 5,000", 5000, 5000, N, "more_than"),
+        ("upward of 30,000", 30000, 30000, N, "more_than"),
+        ("upwards of 30,000", 30000, 30000, N, "more_than"),
+        ("in excess of 2,000", 2000, 2000, N, "more_than"),
+        ("at least 138", 138, 138, N, "at_least"),
+        ("no fewer than 40", 40, 40, N, "at_least"),
+        ("up to 3,000", N, 3000, 3000, "up_to"),
+        ("as many as 9,000", N, 9000, 9000, "up_to"),
+        ("less than 500", N, N, 500, "less_than"),
+        ("fewer than 500", N, N, 500, "less_than"),
+        ("under 500", N, N, 500, "less_than"),
+        ("at most 500", N, N, 500, "at_most"),
+        ("no more than 500", N, N, 500, "at_most"),
+        ("between 5,000 and 7,000", 5000, 6000, 7000, "between"),
+        ("5,000 to 7,000", 5000, 6000, 7000, "between"),
+        ("5,000-7,000", 5000, 6000, 7000, "between"),
+        ("5,000–7,000", 5000, 6000, 7000, "between"),
+        ("An estimated 20,000 – 25,000", 20000, 22500, 25000, "between"),
+        ("dozens", 24, 50, 99, "vague_magnitude"),
+        ("hundreds", 200, 500, 999, "vague_magnitude"),
+        ("thousands", 2000, 5000, 9999, "vague_magnitude"),
+        ("tens of thousands", 20000, 50000, 99999, "vague_magnitude"),
+        ("hundreds of thousands", 200000, 500000, 999999, "vague_magnitude"),
+        ("millions", 2000000, 5000000, 9999999, "vague_magnitude"),
+        # our extension of the lexicon
+        ("several hundred", 300, 500, 900, "vague_magnitude"),
+        ("a few thousand", 2000, 3000, 5000, "vague_magnitude"),
+        ("approx. 174", 156.6, 174, 191.4, "approximately"),
+        ('"tens of thousands"', 20000, 50000, 99999, "vague_magnitude"),
+    ],
+)
+def test_conventions_table(phrase, low, best, high, qualifier):
+    assert parse_estimate(phrase) == Estimate(low, best, high, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("30,000", 30000),
+        ("30 000", 30000),
+        ("30\u00a0000", 30000),
+        ("5000", 5000),
+        ("1.2 million", 1200000),
+        ("2m", 2000000),
+        ("1.4 M", 1400000),
+        ("3.5bn", 3500000000),
+        ("20k", 20000),
+        ("5 thousand", 5000),
+        ("five thousand", 5000),
+        ("a dozen", 12),
+        ("a hundred", 100),
+        ("twenty-five", 25),
+        ("two hundred and fifty", 250),
+        ("one million", 1000000),
+        ("Five Thousand", 5000),
+    ],
+)
+def test_number_formats(phrase, value):
+    assert parse_estimate(phrase) == Estimate(value, value, value, "exact")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low", "high"),
+    [("1.2-1.5 million", 1200000, 1500000), ("5-7 million", 5000000, 7000000)],
+)
+def test_a_range_shares_its_scale(phrase, low, high):
+    estimate = parse_estimate(phrase)
+    assert (estimate.low, estimate.high, estimate.qualifier) == (low, high, "between")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "",
+        "hello",
+        "a",
+        "2019-03-01",
+        "and 5",
+        "more than",
+        "7,000-5,000",
+        "30,000 people",
+        "several",
+    ],
+)
+def test_refuses_what_is_not_a_quantity(phrase):
+    with pytest.raises(EstimateError, match="quantity|range"):
+        parse_estimate(phrase)
+
+
+def test_bounds_are_floats_and_fit_their_qualifier():
+    for words in QUALIFIER_WORDS:
+        estimate = parse_estimate(f"{words} 71")
+        assert estimate.problems() == []
+        assert all(isinstance(v, float) for v in (estimate.low, estimate.best, estimate.high)
+                   if v is not None)  # fmt: skip
+    for words in VAGUE_MAGNITUDES:
+        assert parse_estimate(words).problems() == []

@@ -1,0 +1,411 @@
+"""extract: the seed article, non-figures, ranges, number words, households, periods, robustness,
+and the dev set as a regression guard."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.devset.score import extract_predictions, score
+from tracker.estimate import Estimate
+from tracker.extract import document_text, extract, html_to_text
+from tracker.terms import TERMS
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_5e049728476cadbf.txt"
+PUBLISHED = date(2019, 3, 22)
+
+
+@pytest.fixture(scope="module")
+def seed_figures():
+    return extract(SEED.read_text(encoding="utf-8"), published_on=PUBLISHED)
+
+
+def test_seed_article_has_exactly_three_figures(seed_figures):
+    assert [c.span for c in seed_figures] == ["tens of thousands", "upward of 30,000", "5,000"]
+
+
+def test_seed_fled_since_the_offensive_began(seed_figures):
+    c = seed_figures[1]
+    assert c.estimate == Estimate(30000, 30000, None, "more_than")
+    assert (c.unit, c.population, c.term, c.measure) == ("people", "civilians", "fled", "flow")
+    assert (c.period_text, c.period_start, c.period_end) == (
+        "since the offensive began",
+        None,
+        PUBLISHED,
+    )
+    assert c.sentence.startswith("In all, upward of 30,000 civilians")
+
+
+def test_seed_five_thousand_refers_back_to_the_civilians(seed_figures):
+    c = seed_figures[2]
+    assert c.estimate == Estimate(5000, 5000, 5000, "exact")
+    assert (c.population, c.term, c.measure) == ("civilians", "fled", "flow")
+    assert (c.period_text, c.period_start, c.period_end) == (
+        "the past week",
+        date(2019, 3, 16),
+        PUBLISHED,
+    )
+
+
+def test_seed_tens_of_thousands_of_fighters_remain(seed_figures):
+    c = seed_figures[0]
+    assert c.estimate == Estimate(20000, 50000, 99999, "vague_magnitude")
+    assert c.population in ("IS fighters", "fighters")
+    assert (c.term, c.measure, c.attributed_to) == ("remain", "stock", "US defense officials")
+    assert (c.period_start, c.period_end) == (None, PUBLISHED)
+
+
+def test_offsets_point_at_the_span(seed_figures):
+    text = SEED.read_text(encoding="utf-8")
+    for c in seed_figures:
+        assert text[c.start : c.end] == c.span
+        assert c.span in c.sentence
+        assert c.term in TERMS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the past four years, US-led forces have waged a destructive campaign.",
+        "Fighters gather near the village on March 20, 2019.",
+        "This was on Election Night in 2016.",
+        "In 2017, several months after taking office, the report came out.",
+        "On 14 March, the convoy left.",
+        "Children under the age of five were among them.",
+        "The boy, aged 12, was treated.",
+        "A 7-year-old girl was treated.",
+        "Donors pledged $5 million and €300,000 in aid.",
+        "It costs 2,000 dollars a month.",
+        "More than 90 per cent are women and children.",
+        "Prices rose by 45% in a year.",
+        "Almost three quarters are women.",
+        "The meeting starts at 10:30 and ends at 3 pm.",
+        "It was the 3rd convoy this month.",
+        "Call +963 11 234 5678 for information.",
+        "1. Introduction",
+        "2) Camp management",
+        "Under resolution 2254 the council acted.",
+        "COVID-19 cases were reported.",
+        "The camp is 5 km from the border and 300 metres from the road.",
+        "One of the officials said the convoy was late.",
+        "The fighting lasted two months.",
+        "Over the past 72 hours the situation worsened.",
+        "It covers the period from 17 April to 1 May 2019.",
+        "The M4 highway was closed between 5-7 March.",
+        "Phase 2 begins in the 21st century.",
+        "One in five children is malnourished.",
+        "Each tent holds 6 people per tent.",
+        "We don't know how many more women and children, if any, are still in Baghuz.",
+    ],
+)
+def test_not_a_figure(text):
+    assert extract(text, PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "estimate"),
+    [
+        (
+            "Between 5,000 and 7,000 people fled.",
+            "Between 5,000 and 7,000",
+            Estimate(5000, 6000, 7000, "between"),
+        ),
+        (
+            "An estimated 20,000 – 25,000 displaced people returned.",
+            "An estimated 20,000 – 25,000",
+            Estimate(20000, 22500, 25000, "between"),
+        ),
+        (
+            "Estimates range from 14,000 to 30,000 fighters.",
+            "14,000 to 30,000",
+            Estimate(14000, 22000, 30000, "between"),
+        ),
+        (
+            "Some 1.2-1.5 million people were displaced.",
+            "Some 1.2-1.5 million",
+            Estimate(1200000, 1350000, 1500000, "between"),
+        ),
+        (
+            "Five thousand people fled the town.",
+            "Five thousand",
+            Estimate(5000, 5000, 5000, "exact"),
+        ),
+        ("A dozen families arrived.", "A dozen", Estimate(12, 12, 12, "exact")),
+        ("Two children died on the way.", "Two", Estimate(2, 2, 2, "exact")),
+        (
+            "Several hundred people left.",
+            "Several hundred",
+            Estimate(300, 500, 900, "vague_magnitude"),
+        ),
+        (
+            "Nearly two million people are displaced.",
+            "Nearly two million",
+            Estimate(1800000, 2000000, 2000000, "nearly"),
+        ),
+        (
+            "Some 30 000 people arrived.",
+            "Some 30 000",
+            Estimate(27000, 30000, 33000, "approximately"),
+        ),
+        ("Returnees in 2018: 1.4 M", "1.4 M", Estimate(1400000, 1400000, 1400000, "exact")),
+        ("About 2m people fled.", "About 2m", Estimate(1800000, 2000000, 2200000, "approximately")),
+        ("Number of individuals: 9,4541", "9,454", Estimate(9454, 9454, 9454, "exact")),
+    ],
+)
+def test_ranges_and_number_words(text, span, estimate):
+    (c,) = extract(text, PUBLISHED)
+    assert (c.span, c.estimate) == (span, estimate)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "population", "size"),
+    [
+        ("2,300 families were displaced.", "households", "families", None),
+        ("Around 71 families have arrived.", "households", "families", None),
+        (
+            "1,200 households fled, with an average of 5 persons per household.",
+            "households",
+            "households",
+            5.0,
+        ),
+        ("2,300 people were displaced.", "people", "people", None),
+    ],
+)
+def test_households(text, unit, population, size):
+    (c,) = extract(text, PUBLISHED)
+    assert (c.unit, c.population, c.household_size) == (unit, population, size)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "period_text", "start", "end"),
+    [
+        (
+            "5,000 people fled in the past week.",
+            "2019-03-22",
+            "the past week",
+            "2019-03-16",
+            "2019-03-22",
+        ),
+        (
+            "Over the past 48 hours, 3,000 people arrived.",
+            "2019-03-22",
+            "the past 48 hours",
+            "2019-03-20",
+            "2019-03-22",
+        ),
+        (
+            "At least 29 children died over the past eight weeks.",
+            "2019-01-31",
+            "the past eight weeks",
+            "2018-12-07",
+            "2019-01-31",
+        ),
+        (
+            "Since Wednesday, 2,000 people have arrived.",
+            "2019-03-22",
+            "Since Wednesday",
+            "2019-03-20",
+            "2019-03-22",
+        ),
+        (
+            "12,000 women and children have arrived since Wednesday morning.",
+            "2019-03-08",
+            "since Wednesday morning",
+            "2019-03-06",
+            "2019-03-08",
+        ),
+        (
+            "In March 2019, 4,000 people were displaced.",
+            "2019-04-10",
+            "In March 2019",
+            "2019-03-01",
+            "2019-03-31",
+        ),
+        (
+            "More than 55,000 people have arrived since December.",
+            "2019-03-08",
+            "since December",
+            "2018-12-01",
+            "2019-03-08",
+        ),
+        (
+            "Over 25,500 people have fled since 4 December 2018.",
+            "2019-02-04",
+            "since 4 December 2018",
+            "2018-12-04",
+            "2019-02-04",
+        ),
+        (
+            "On 14 March, 1,500 people arrived.",
+            "2019-03-15",
+            "On 14 March",
+            "2019-03-14",
+            "2019-03-14",
+        ),
+        (
+            "Last night, another 2,000 women and children arrived.",
+            "2019-03-21",
+            "Last night",
+            "2019-03-20",
+            "2019-03-21",
+        ),
+        (
+            "Between February 22 and March 1, approximately 15,000 people reached the camp.",
+            "2019-03-04",
+            "Between February 22 and March 1",
+            "2019-02-22",
+            "2019-03-01",
+        ),
+        (
+            "Insecurity displaces 104,000 people from February–March.",
+            "2019-04-12",
+            "February–March",
+            "2019-02-01",
+            "2019-03-31",
+        ),
+        (
+            "Over 5,200 arrived between 5-7 March.",
+            "2019-03-07",
+            "5-7 March",
+            "2019-03-05",
+            "2019-03-07",
+        ),
+        (
+            "About 500 people on Monday left the village.",
+            "2019-03-05",
+            "on Monday",
+            "2019-03-04",
+            "2019-03-04",
+        ),
+        (
+            "As of 31 March, the camp hosts 73,041 people.",
+            "2019-04-05",
+            "As of 31 March",
+            None,
+            "2019-03-31",
+        ),
+        (
+            "The camp currently hosts more than 35,000 people.",
+            "2019-02-04",
+            None,
+            None,
+            "2019-02-04",
+        ),
+    ],
+)
+def test_relative_periods(text, published, period_text, start, end):
+    (c,) = extract(text, date.fromisoformat(published))
+    as_date = lambda s: date.fromisoformat(s) if s else None  # noqa: E731
+    assert (c.period_text, c.period_start, c.period_end) == (
+        period_text,
+        as_date(start),
+        as_date(end),
+    )
+
+
+def test_period_text_is_kept_without_a_publication_date():
+    (c,) = extract("5,000 people fled in the past week.")
+    assert (c.period_text, c.period_start, c.period_end) == ("the past week", None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "measure"),
+    [
+        ("Over 60,000 people, mostly civilians, had flooded out of the enclave.", "left", "flow"),
+        ("A total of 29,600 people have fled the town and surrendered.", "surrendered", "flow"),
+        ("More than 1,000 fighters remain in detention facilities.", "detained", "stock"),
+        (
+            "With an estimated 6.2 million people internally displaced in the country.",
+            "displaced",
+            "stock",
+        ),
+        ("Some 270,000 people have been displaced in May.", "displaced", "flow"),
+        ("Al-Hol camp now hosts more than 40,000 people.", "hosted", "stock"),
+        ("There are nearly 5,000 people still inside.", "remain", "stock"),
+        ("Another 34,000 civilians were evacuated from Baghouz.", "evacuated", "flow"),
+    ],
+)
+def test_verbs_map_onto_terms(text, term, measure):
+    (c,) = extract(text, PUBLISHED)
+    assert (c.term, c.measure) == (term, measure)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=30),
+            st.sampled_from(
+                [
+                    "30,000",
+                    "tens of thousands",
+                    "between",
+                    "and",
+                    "March",
+                    "since",
+                    "the past",
+                    "week",
+                    "(",
+                    ")",
+                    "families",
+                    "fled",
+                    "9,4541",
+                    ".",
+                    "\n",
+                    "1.",
+                    "over",
+                    "five",
+                    "thousand",
+                    "-",
+                    "–",
+                    "said",
+                    "as of",
+                ]
+            ),
+        ),
+        max_size=30,
+    ).map(" ".join),
+    st.one_of(st.none(), st.dates()),
+)
+def test_never_raises(text, published_on):
+    for c in extract(text, published_on):
+        assert text[c.start : c.end] == c.span
+        assert c.term in TERMS
+
+
+def test_html_to_text():
+    page = (
+        "<html><head><title>t</title><style>p{}</style></head><body><h1>Camp</h1>"
+        "<p>More than 35,000&nbsp;people <b>arrived</b>.</p><script>var x=5000;</script>"
+        "<p>Second</p></body></html>"
+    )
+    assert html_to_text(page) == "Camp\n\nMore than 35,000 people arrived.\n\nSecond"
+
+
+@pytest.mark.parametrize(
+    ("raw", "filename", "expected"),
+    [
+        ("<p>5,000 people fled.</p>", "report.html", "5,000 people fled."),
+        ("<!DOCTYPE html><p>5,000 fled</p>", "report.txt", "5,000 fled"),
+        ("**5,000** people [fled](http://x.org) *Baghuz*", "notes.md", "5,000 people fled Baghuz"),
+        ("# Title\n5,000 people", "notes.md", "Title\n5,000 people"),
+        ("5 < 7 *as is*", "notes.txt", "5 < 7 *as is*"),
+    ],
+)
+def test_document_text(raw, filename, expected):
+    assert document_text(raw, filename) == expected
+
+
+def test_dev_set_regression_guard():
+    # Floors set below the scores measured when the extractor was written (all 1.0 on the
+    # in-sample dev set); they catch regressions, they are not the expected output.
+    result = score(extract_predictions)
+    assert result.recall >= 0.95, result.misses
+    assert result.precision >= 0.95, result.false_positives
+    assert result.interval_accuracy >= 0.95
+    assert result.not_figures_reported == 0

@@ -1,0 +1,928 @@
+"""Find candidate figures (how many, of whom, did what, when, says who) in a document's text.
+
+Pure and deterministic: regular expressions and the tables below, no network; never raises.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from html.parser import HTMLParser
+
+from tracker.estimate import QUANTITY, SCALE_WORDS, Estimate, estimate_from_match
+from tracker.terms import POPULATION_TERMS, TERMS, VERBS
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One figure proposed by extraction, waiting for review."""
+
+    span: str
+    start: int
+    end: int
+    estimate: Estimate
+    unit: str
+    household_size: float | None
+    population: str | None
+    term: str
+    measure: str
+    period_text: str | None
+    period_start: date | None
+    period_end: date | None
+    attributed_to: str | None
+    sentence: str
+
+
+# --- Tables -------------------------------------------------------------------------------------
+
+MONTHS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+# Month names are matched capitalised only: "may" is a verb far more often than a month.
+_MONTH = (
+    r"(?-i:"
+    + "|".join(
+        sorted((m.capitalize() for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)
+        + [
+            m.capitalize() + r"\.?"
+            for m in MONTHS
+            if len(m) <= 4 and m not in ("may", "june", "july")
+        ]
+    )
+    + r")\b"
+)
+_WEEKDAY = r"(?-i:" + "|".join(d.capitalize() for d in WEEKDAYS) + r")"
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+
+# Spans that look like numbers but are dates or phone numbers; quantities inside them are dropped.
+NOT_A_FIGURE_SPANS: dict[str, str] = {
+    "date": rf"\b{_DAY}(?:\s*[-–]\s*{_DAY})?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"
+    rf"|\b{_MONTH}\s+{_DAY}\b(?![,.]?\d)(?:\s*[-–]\s*{_DAY}\b)?(?:,?\s+{_YEAR}\b)?"
+    rf"|\b{_MONTH}\s+{_YEAR}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b{_YEAR}-\d\d-\d\d\b",
+    "phone": r"\+\d[\d\s().-]{6,}\d|\(?\b\d{2,4}\)?[.-]\d{3,4}[.-]\d{3,4}\b",
+    "time": r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?\b|hrs\b|h\b)?"
+    r"|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b",
+}
+
+# Context that makes a number something other than a count of people: (before, after) patterns,
+# anchored at the number (before ends at it, after starts at it). One row per kind of non-figure.
+NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
+    "money": (
+        r"(?:[$€£¥]|US\$|\b(?:USD|EUR|GBP|CHF|SYP|IQD|TRY))\s*$",
+        r"^\s*(?:of\s+)?(?:US\s+)?(?:dollars|euros?|pounds|USD|EUR|GBP|francs|lira|liras)\b",
+    ),
+    "percentage": (None, r"^\s*(?:%|per\s*cent\b|percent\b|percentage\b|pc\b)"),
+    "fraction": (None, r"^\s*(?:-\s*)?(?:quarters?|thirds?|fifths?|halves|tenths?)\b"),
+    "age": (
+        r"\b(?:aged|ages?|age\s+of|between\s+the\s+ages\s+of)\s*$",
+        r"^\s*[-‐]?\s*(?:years?|months?|weeks?|days?)[-‐\s]+old\b|^\s*years?\s+of\s+age\b",
+    ),
+    "duration": (
+        None,
+        r"^\s*[-‐]?\s*(?:of\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|"
+        r"seconds?|nights?|decades?|centur(?:y|ies)|yrs?|hrs?|mins?)\b",
+    ),
+    "time": (r"\d[:.]$", r"^\s*(?:[ap]\.?m\.?(?!\w)|o['’]clock\b|GMT\b|UTC\b|:\d)"),
+    "ordinal": (None, r"^(?:st|nd|rd|th)\b"),
+    "measurement": (
+        None,
+        r"^\s*(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|kilos?|"
+        r"kilograms?|tonnes?|tons?|litres?|liters?|MT|hectares?|ha|sq|square|"
+        r"mm|cm|degrees?|°)\b",
+    ),
+    "attached": (r"[A-Za-z][-‐]?$", r"^[A-Za-z]"),
+    "label": (
+        r"\b(?:No|Nos|number|nr|resolution|page|pp?|para(?:graph)?|section|article|art|"
+        r"chapter|annex|table|figure|fig|phase|route|highway|road|version|vol(?:ume)?|"
+        r"issue|level|grade|category|item|step|stage|round|tier|block|sector|zone|"
+        r"flight|room|code|ID|ref)\.?\s*#?\s*$|#\s*$",
+        None,
+    ),
+    "ratio": (
+        r"(?:\b(?:one|\d+)\s+in|\bper|\bout\s+of)\s*$",
+        r"^\s*(?:people|persons|individuals)?\s*(?:per|each|a)\s+(?:household|family|"
+        r"tent|room|square|km|100|1,000|10,000)\b|^\s*(?:out\s+of|in\s+(?:\d|every|ten))\b",
+    ),
+    "repeated_digits": (r"\d[\s-]$", r"^[\s-]\d"),
+}
+
+# Head nouns of who is counted; `unit` is households for the second set.
+PEOPLE_NOUNS = (
+    "people",
+    "persons",
+    "individuals",
+    "civilians",
+    "IDPs",
+    "refugees",
+    "returnees",
+    "children",
+    "newborns",
+    "babies",
+    "infants",
+    "women",
+    "men",
+    "girls",
+    "boys",
+    "fighters",
+    "militants",
+    "members",
+    "terrorists",
+    "jihadists",
+    "migrants",
+    "residents",
+    "detainees",
+    "prisoners",
+    "survivors",
+    "arrivals",
+    "Syrians",
+    "Iraqis",
+    "foreigners",
+    "nationals",
+    "civilians",
+    "persons",
+    "inhabitants",
+    "students",
+    "patients",
+    "casualties",
+    "deaths",
+    "soldiers",
+    "troops",
+    "combatants",
+    "asylum-seekers",
+    "asylum seekers",
+    "evacuees",
+    "orphans",
+    "minors",
+    "adults",
+    "elderly",
+    "others",
+    "workers",
+    "victims",
+    "cases",
+)
+HOUSEHOLD_NOUNS = ("families", "households", "family", "household")
+
+# Appositions that describe the counted people rather than say what they did.
+APPOSITION = (
+    r",\s*(?:mostly|mainly|largely|primarily|predominantly|many|most|some|among them|"
+    r"all|including)\b[^,;:]*(?:,|$)"
+)
+
+# Reporting verbs: "X said", "X caution that", "according to X".
+REPORTING_VERBS = (
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "reported",
+    "reports",
+    "report",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "estimated",
+    "estimates",
+    "estimate",
+    "tweeted",
+    "wrote",
+    "writes",
+    "announced",
+    "announces",
+    "caution",
+    "cautions",
+    "cautioned",
+    "warned",
+    "warns",
+    "noted",
+    "notes",
+    "revealed",
+    "reveals",
+    "confirmed",
+    "confirms",
+    "claimed",
+    "claims",
+    "explained",
+)
+NOT_A_SOURCE = {
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "which",
+    "who",
+    "what",
+    "there",
+    "officials",
+    "one",
+}
+
+
+def _one_of(words) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+_NUMWORD = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fourteen|twenty|thirty|forty|forty-eight|few|several|couple\s+of)"
+)
+
+# Period patterns, in the order they are tried at one position; each resolves (with the
+# reference date) to (start, end) or to unknown dates; period_text is kept either way.
+PERIOD_PATTERNS: dict[str, str] = {
+    "as_of": rf"\bas\s+(?:of|at)\s+(?P<as_of>{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?|{_YEAR})",
+    "between_dates": rf"\b(?:between|from)\s+(?P<d1>{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?|"
+    rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?)\s+"
+    rf"(?:and|to|until|till|[-–])\s+(?P<d2>{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?|"
+    rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?)",
+    "day_range": rf"\b(?P<r1>{_DAY})\s*[-–]\s*(?P<r2>{_DAY})\s+(?:of\s+)?(?P<rm>{_MONTH})"
+    rf"(?:,?\s+(?P<ry>{_YEAR}))?",
+    "month_range": rf"\b(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?\s*[-–]\s*(?P<m2>{_MONTH})"
+    rf"(?:\s+(?P<y2>{_YEAR}))?",
+    "since_date": rf"\bsince\s+(?:the\s+)?(?P<since>{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?)",
+    "since_month": rf"\bsince\s+(?:the\s+(?:beginning|start)\s+of\s+)?(?P<since_m>{_MONTH})"
+    rf"(?:\s+(?P<since_y>{_YEAR}))?",
+    "since_weekday": rf"\bsince\s+(?:last\s+)?(?P<since_wd>{_WEEKDAY})(?:\s+(?:morning|"
+    r"afternoon|evening|night))?",
+    "since_other": r"\bsince\s+(?:early|mid|late)[\s-]+\w+|\bsince\s+(?:the\s+|a\s+|its\s+)?"
+    r"[^,;.()\d]{3,60}?\b(?:began|begun|started|start|launched|beginning|"
+    r"opened|erupted|escalated|onset|outbreak)\b|\bsince\s+(?:the\s+|a\s+)?"
+    r"(?:beginning|start|onset|outbreak|launch|escalation)\b[^,;.()]{0,50}",
+    "on_date": rf"\b(?:on|of)\s+(?:the\s+)?(?P<on>{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?)",
+    "on_weekday": rf"\bon\s+(?P<on_wd>{_WEEKDAY})",
+    "past_units": rf"\b(?:the\s+)?(?:past|last|previous|preceding)\s+"
+    rf"(?P<n>{_NUMWORD}\s+)?(?P<unit>hours?|days?|weeks?|months?|years?)\b",
+    "in_month": rf"\b(?:in|during|throughout|for)\s+(?:the\s+month\s+of\s+)?(?P<in_m>{_MONTH})"
+    rf"(?:\s+(?P<in_y>{_YEAR}))?",
+    "in_year": rf"\b(?:in|during|throughout)\s+(?P<in_year>{_YEAR})\b",
+    "relative_day": r"\b(?P<rel>last\s+night|yesterday|today|tonight|this\s+morning|"
+    r"overnight)\b",
+}
+PERIOD = re.compile("|".join(f"(?P<p_{k}>{v})" for k, v in PERIOD_PATTERNS.items()), re.IGNORECASE)
+
+# "the past N units": how many days each unit reaches back.
+UNIT_DAYS: dict[str, int] = {"day": 1, "week": 7, "month": 30, "year": 365}
+SMALL_NUMBERS: dict[str, int] = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fourteen": 14,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty-eight": 48,
+}
+# relative day word → (days back to start, days back to end) from the reference date.
+RELATIVE_DAYS: dict[str, tuple[int, int]] = {
+    "last night": (1, 0),
+    "overnight": (1, 0),
+    "yesterday": (1, 1),
+    "today": (0, 0),
+    "tonight": (0, 0),
+    "this morning": (0, 0),
+}
+
+
+# --- Compiled patterns (once, at import) ----------------------------------------------------------
+
+_NOT_SPANS = re.compile("|".join(f"(?:{v})" for v in NOT_A_FIGURE_SPANS.values()))
+_BEFORE = re.compile(
+    "|".join(f"(?:{b})" for b, _ in NOT_A_FIGURE_CONTEXT.values() if b), re.IGNORECASE
+)
+_AFTER = re.compile(
+    "|".join(f"(?:{a})" for _, a in NOT_A_FIGURE_CONTEXT.values() if a), re.IGNORECASE
+)
+_AFTER_VAGUE_OF = re.compile(r"^[\"”’')]*\s*of\s+")
+# After "thousands of", only what is counted matters: a word is expected there.
+_AFTER_OF = re.compile(
+    "|".join(
+        f"(?:{a})"
+        for k, (_, a) in NOT_A_FIGURE_CONTEXT.items()
+        if a and k not in ("attached", "ordinal")
+    ),
+    re.IGNORECASE,
+)
+_PEOPLE = _one_of(PEOPLE_NOUNS)
+_HOUSEHOLDS = _one_of(HOUSEHOLD_NOUNS)
+# Who is counted: up to three modifier words, then a head noun, then "and (their) <noun>".
+_POPULATION = re.compile(
+    rf"[\"”’')]*\s*(?:of\s+(?:the\s+)?)?(?P<pop>(?:(?!(?:and|or|in|of|from|to|have|has|had|"
+    rf"were|was|are|is|been|who|which|that|with)\b)[\w’'.-]+\s+){{0,3}}?"
+    rf"(?P<head>{_PEOPLE}|{_HOUSEHOLDS})\b(?:\s+and\s+(?:their\s+|other\s+)?(?:[\w-]+\s+)?"
+    rf"(?:{_PEOPLE}|{_HOUSEHOLDS}|family\s+members)\b)?)",
+    re.IGNORECASE,
+)
+_HOUSEHOLD_HEAD = re.compile(rf"^(?:{_HOUSEHOLDS})$", re.IGNORECASE)
+_HOUSEHOLD_SIZE = re.compile(
+    r"(?P<size>\d+(?:\.\d+)?)\s+(?:people|persons|individuals|members)\s+(?:per|each|a|in\s+each)"
+    r"\s+(?:household|family)|household\s+size\s+of\s+(?P<size2>\d+(?:\.\d+)?)",
+    re.IGNORECASE,
+)
+_VERB_GROUPS: dict[str, tuple[str, str]] = {}
+
+
+def _verb_pattern() -> re.Pattern:
+    parts = []
+    for i, (pattern, (term, measure)) in enumerate(VERBS.items()):
+        name = f"v{i}"
+        _VERB_GROUPS[name] = (term, measure)
+        parts.append(f"(?P<{name}>{pattern})")
+    return re.compile(r"\b(?:" + "|".join(parts) + r")", re.IGNORECASE)
+
+
+_VERB = _verb_pattern()
+_POPULATION_TERM = re.compile(
+    "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(POPULATION_TERMS)), re.IGNORECASE
+)
+_POPULATION_TERM_VALUES = list(POPULATION_TERMS.values())
+_APPOSITION = re.compile(APPOSITION, re.IGNORECASE)
+_PARENS = re.compile(r"\([^()]*\)")
+_NESTED = re.compile(
+    r",\s*(?:including|among\s+them|of\s+whom|of\s+which|mostly|mainly)\s+(?:[\w’'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–—]\s")
+_REPORTING = re.compile(rf"\b(?:{'|'.join(REPORTING_VERBS)})\b")
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.:()\"“”]+(?:\([^)]*\))?)", re.IGNORECASE)
+_SOURCE_TRIM = re.compile(
+    r"^(?:[\"“”'’(]|and\b|but\b|while\b|also\b|even\b|the\b|a\b|an\b|\s)+|"
+    r"(?:\s+(?:also|now|still|on\s+\w+day|in\s+a\s+\w+|that))+\s*$",
+    re.IGNORECASE,
+)
+_LIST_START = re.compile(r"^[\s(\[]*$")
+_LIST_MARK = re.compile(r"^[.)\]]\s")
+_FOOTNOTE = re.compile(r"^\d(?!\d)")
+_YEAR_ONLY = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+_PREFILTER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*\s+|\n\s*\n|\n(?=\s*[A-Z0-9\"“•*#-])")
+_ABBREVIATIONS = {
+    "approx",
+    "no",
+    "nos",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "e.g",
+    "i.e",
+    "u.s",
+    "u.n",
+    "vs",
+    "etc",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "fig",
+    "p",
+    "pp",
+    "para",
+    "art",
+    "vol",
+    "inc",
+    "ltd",
+    "co",
+    "govt",
+    "est",
+}
+_LAST_WORD = re.compile(r"([\w.]+)[.!?]+[\"”’')\]]*\s+$")
+
+
+# --- Sentences ------------------------------------------------------------------------------------
+
+
+def _sentences(text: str):
+    """(start, end) of each sentence; a full stop after an abbreviation or before a digit or a
+    lower-case word does not end one."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        mark = m.group(0)
+        if mark[0] in ".!?":
+            following = text[end : end + 1]
+            if following and (following.islower() or following.isdigit()):
+                continue
+            word = _LAST_WORD.search(text, max(start, m.start() - 12), end)
+            if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+                continue
+        yield start, m.end()
+        start = m.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+# --- Dates ----------------------------------------------------------------------------------------
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _with_year(month: int, day: int, year: str | None, ref: date | None) -> date | None:
+    """A date; without a year, the latest one not after the reference date."""
+    if year:
+        return date(int(year), month, day)
+    if ref is None:
+        return None
+    found = date(ref.year, month, day)
+    return found if found <= ref else date(ref.year - 1, month, day)
+
+
+def _parse_day(text: str, ref: date | None) -> date | None:
+    """ "14 March", "March 14, 2019", "the 1 December" → a date."""
+    day = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", text)
+    month = re.search(_MONTH, text)
+    year = re.search(rf"\b{_YEAR}\b", text)
+    if not (day and month):
+        return None
+    return _with_year(
+        _month_number(month.group(0)), int(day.group(1)), year.group(0) if year else None, ref
+    )
+
+
+def _month_span(month_word: str, year: str | None, ref: date | None) -> tuple[date, date] | None:
+    first = _with_year(_month_number(month_word), 1, year, ref)
+    if first is None:
+        return None
+    last = calendar.monthrange(first.year, first.month)[1]
+    return first, first.replace(day=last)
+
+
+def _parse_point(text: str, ref: date | None, end_of_month: bool) -> date | None:
+    """A day, or a month (its first or last day)."""
+    if re.search(r"\b[0-3]?\d(?:st|nd|rd|th)?\b(?!\d)", re.sub(rf"\b{_YEAR}\b", "", text)):
+        return _parse_day(text, ref)
+    month = re.search(_MONTH, text)
+    year = re.search(rf"\b{_YEAR}\b", text)
+    if not month:
+        return None
+    span = _month_span(month.group(0), year.group(0) if year else None, ref)
+    return None if span is None else span[1 if end_of_month else 0]
+
+
+def _weekday_on_or_before(name: str, ref: date) -> date:
+    return ref - timedelta(days=(ref.weekday() - WEEKDAYS[name.lower()]) % 7)
+
+
+def _resolve_period(m: re.Match, ref: date | None) -> tuple[date | None, date | None, bool]:
+    """(start, end, is_a_day_or_as_of) for a PERIOD match, against the reference date."""
+    kind = m.lastgroup or ""
+    g = m.group
+    try:
+        if kind == "p_as_of":
+            return None, _parse_point(g("as_of"), ref, end_of_month=True), True
+        if kind == "p_between_dates":
+            end = _parse_point(g("d2"), ref, end_of_month=True)
+            # The first end takes its year from the second: "December–January 2019".
+            start = _parse_point(g("d1"), end or ref, end_of_month=False)
+            return start, end, False
+        if kind == "p_day_range":
+            month = _month_number(g("rm"))
+            end = _with_year(month, int(re.sub(r"\D", "", g("r2"))), g("ry"), ref)
+            start = None if end is None else end.replace(day=int(re.sub(r"\D", "", g("r1"))))
+            return start, end, False
+        if kind == "p_month_range":
+            last = _month_span(g("m2"), g("y2"), ref)
+            first = _month_span(g("m1"), g("y1") or (str(last[0].year) if last else None), ref)
+            if first and last and first[0] > last[0] and not g("y1"):
+                first = _month_span(g("m1"), str(last[0].year - 1), ref)
+            return (first[0] if first else None), (last[1] if last else None), False
+        if kind == "p_since_date":
+            return _parse_day(g("since"), ref), ref, False
+        if kind == "p_since_month":
+            span = _month_span(g("since_m"), g("since_y"), ref)
+            return (span[0] if span else None), ref, False
+        if kind == "p_since_weekday":
+            return (_weekday_on_or_before(g("since_wd"), ref) if ref else None), ref, False
+        if kind == "p_since_other":
+            return None, ref, False
+        if kind == "p_on_date":
+            day = _parse_day(g("on"), ref)
+            return day, day, True
+        if kind == "p_on_weekday":
+            day = _weekday_on_or_before(g("on_wd"), ref) if ref else None
+            return day, day, True
+        if kind == "p_past_units":
+            if ref is None:
+                return None, None, False
+            word = (g("n") or "one").strip().lower()
+            count = int(word) if word.isdigit() else SMALL_NUMBERS.get(word)
+            if count is None:  # "the past few days": the length is not known
+                return None, ref, False
+            unit = g("unit").lower().rstrip("s")
+            if unit == "hour":
+                # Hours reach back to the calendar day they start on (72 hours → 3 days back).
+                return ref - timedelta(days=-(-count // 24)), ref, False
+            return ref - timedelta(days=count * UNIT_DAYS[unit] - 1), ref, False
+        if kind == "p_in_month":
+            span = _month_span(g("in_m"), g("in_y"), ref)
+            return (span[0], span[1], False) if span else (None, None, False)
+        if kind == "p_in_year":
+            year = int(g("in_year"))
+            return date(year, 1, 1), date(year, 12, 31), False
+        if kind == "p_relative_day" and ref is not None:
+            back_start, back_end = RELATIVE_DAYS[" ".join(g("rel").lower().split())]
+            return ref - timedelta(days=back_start), ref - timedelta(days=back_end), True
+    except (ValueError, OverflowError, KeyError):
+        pass
+    return None, None, False
+
+
+# --- One sentence ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    match: re.Match
+    start: int
+    end: int
+    estimate: Estimate
+    nested: bool
+    population: str | None = None
+    population_end: int = 0
+    unit: str = "people"
+
+
+def _is_not_a_figure(
+    sentence: str, m: re.Match, blocked: list[tuple[int, int]], text: str, offset: int
+) -> bool:
+    start, end = m.span()
+    if any(start < b_end and b_start < end for b_start, b_end in blocked):
+        return True
+    before = sentence[max(0, start - 40) : start]
+    after = sentence[end : end + 40]
+    if m.group("vague") is None and m.group("a2d") is not None and _FOOTNOTE.match(after):
+        # "9,4541": a footnote marker glued to a grouped number; anything longer is not a number.
+        if "," not in m.group("a2d") or not re.match(r"^\d(?:\W|$)", after):
+            return True
+        after = after[1:]
+    if _BEFORE.search(before) or _AFTER.search(after):
+        return True
+    if m.group("vague") is not None:
+        # "thousands of dollars", "hundreds of years": look past the "of".
+        of = _AFTER_VAGUE_OF.match(after)
+        return bool(of and _AFTER_OF.search(after[of.end() :]))
+    # List numbering: "1. Introduction", "2) Camps" at the start of a line.
+    line_start = text.rfind("\n", 0, offset + start) + 1
+    if _LIST_START.match(text[line_start : offset + start]) and _LIST_MARK.match(after):
+        return True
+    return False
+
+
+def _small_or_year(m: re.Match, estimate: Estimate, has_population: bool) -> bool:
+    """Years and small bare numbers count people only when a noun of people follows."""
+    if has_population or m.group("vague") is not None:
+        return False
+    digits = m.group("a2d") or m.group("a1d")
+    if digits and _YEAR_ONLY.match(digits) and not m.group("a2s") and m.group("b2d") is None:
+        return True
+    words = m.group("a2w") or m.group("a1w") or ""
+    value = max(v for v in (estimate.low, estimate.best, estimate.high) if v is not None)
+    if words and value == 1:
+        return True
+    return value < 100 and not any(w in words.lower() for w in SCALE_WORDS)
+
+
+def _find_verb(window: str, last: bool) -> tuple[str, str, int] | None:
+    """(term, measure, position) of the first (or last) verb of figures in the window; of two
+    verbs joined by "and" in one clause ("fled the town and surrendered") the second counts."""
+    hits = list(_VERB.finditer(window))
+    if not hits:
+        return None
+    if last:
+        hit = hits[-1]
+    else:
+        hit = hits[0]
+        for nxt in hits[1:]:
+            between = window[hit.end() : nxt.start()]
+            if _CLAUSE_BREAK.search(between) or not re.search(r"\band\b", between):
+                break
+            hit = nxt
+    term, measure = _VERB_GROUPS[hit.lastgroup]
+    return term, measure, hit.start()
+
+
+def _attribution(sentence: str) -> str | None:
+    """Who the sentence says gave the figures: "according to X" or "X said"."""
+    m = _ACCORDING.search(sentence)
+    if m:
+        who = re.split(r"\s+(?:that|which|who|as|in|on|and\s+the)\s+", m.group("who"))[0]
+        return _clean_source(who)
+    for verb in _REPORTING.finditer(sentence):
+        head = sentence[: verb.start()]
+        parts = re.split(r"[,;:\"“”]|\bthat\b", head)
+        segment = parts[-1].strip()
+        if not segment and len(parts) > 1:
+            segment = parts[-2].strip()  # "An SDF spokesman, Adnan Afrin, said"
+        who = _clean_source(segment)
+        if who:
+            return who
+    return None
+
+
+def _clean_source(text: str) -> str | None:
+    who = " ".join(_SOURCE_TRIM.sub("", text.strip()).split())
+    who = _SOURCE_TRIM.sub("", who).strip()
+    words = who.split()
+    if not words or len(words) > 9 or who.lower() in NOT_A_SOURCE or re.search(r"\d", who):
+        return None
+    if words[0].lower() in NOT_A_SOURCE or not any(w[:1].isupper() for w in words):
+        # A source is named: an organisation, a person, or an office ("US defense officials").
+        return None
+    return who
+
+
+def _household_size(sentence: str) -> float | None:
+    m = _HOUSEHOLD_SIZE.search(sentence)
+    if not m:
+        return None
+    return float(m.group("size") or m.group("size2"))
+
+
+def _sentence_candidates(
+    text: str, offset: int, sentence: str, published_on: date | None
+) -> list[Candidate]:
+    blocked = [m.span() for m in _NOT_SPANS.finditer(sentence)]
+    found: list[_Found] = []
+    for m in QUANTITY.finditer(sentence):
+        if _is_not_a_figure(sentence, m, blocked, text, offset):
+            continue
+        estimate = estimate_from_match(m)
+        population = _POPULATION.match(sentence, m.end())
+        if _small_or_year(m, estimate, population is not None):
+            continue
+        # A figure in brackets or in an "including …" aside is nested in the one before it, whose
+        # verb may come after it: "180,000 people, including 80,000 children, have been displaced".
+        depth = sentence.count("(", 0, m.start()) - sentence.count(")", 0, m.start())
+        nested = depth > 0 or bool(_NESTED.search(sentence, max(0, m.start() - 40), m.start()))
+        item = _Found(m, m.start(), m.end(), estimate, nested, population_end=m.end())
+        if population:
+            item.population = " ".join(population.group("pop").split())
+            item.population_end = population.end()
+            if _HOUSEHOLD_HEAD.match(population.group("head")):
+                item.unit = "households"
+        found.append(item)
+    if not found:
+        return []
+
+    attributed_to = _attribution(sentence)
+    periods = list(PERIOD.finditer(sentence))
+    size = _household_size(sentence)
+    out: list[Candidate] = []
+    previous: tuple[str | None, str, str] | None = None
+    for i, f in enumerate(found):
+        # The text this figure owns: up to the next figure that is not in brackets after it.
+        nxt = next((g.start for g in found[i + 1 :] if f.nested or not g.nested), len(sentence))
+        prev_end = found[i - 1].end if i else 0
+        after = sentence[f.population_end : nxt]
+        before = sentence[prev_end : f.start]
+        after_clean = _PARENS.sub(" ", _APPOSITION.sub(" ", after))
+
+        verb = None
+        clause_after = _CLAUSE_BREAK.split(after_clean, maxsplit=1)[0]
+        clause_before = _CLAUSE_BREAK.split(before)[-1]
+        # Nearest first: this clause after the figure, then its own words ("hundreds of
+        # surrendering fighters"), this clause before it, then further away.
+        own_words = sentence[f.end : f.population_end]
+        for window, last in (
+            (clause_after, False),
+            (own_words, False),
+            (clause_before, True),
+            (after_clean, False),
+            (before, True),
+        ):
+            verb = _find_verb(window, last)
+            if verb:
+                break
+        population = f.population
+        if population is None and previous is not None:
+            population = previous[0]  # "…30,000 civilians…, 5,000 in the past week": same people
+        if verb:
+            term, measure = verb[0], verb[1]
+        elif previous is not None:
+            term, measure = previous[1], previous[2]
+        else:
+            hint = _POPULATION_TERM.search(population or "") or _POPULATION_TERM.search(sentence)
+            term, measure = (
+                _POPULATION_TERM_VALUES[int(hint.lastgroup[1:])]
+                if hint
+                else ("affected", TERMS["affected"])
+            )
+
+        # The period nearest the figure: in the text it owns after it, then before it, then
+        # anywhere in the sentence ("In the last week, around 71 families (approx. 174 …)").
+        period = next((p for p in periods if p.start() >= f.end and p.end() <= nxt), None)
+        if period is None:
+            period = next(
+                (p for p in reversed(periods) if p.start() >= prev_end and p.end() <= f.start), None
+            )
+        if period is None and periods:
+            period = periods[0]
+        period_text, start, end = None, None, published_on
+        if period is not None:
+            p_start, p_end, is_day = _resolve_period(period, published_on)
+            if measure == "flow" or is_day:
+                period_text = period.group(0).strip()
+                start, end = (p_start, p_end) if measure == "flow" else (None, p_end)
+        if measure == "stock":
+            start = None
+        previous = (population, term, measure)
+        out.append(
+            Candidate(
+                span=f.match.group(0),
+                start=offset + f.start,
+                end=offset + f.end,
+                estimate=f.estimate,
+                unit=f.unit,
+                household_size=size if f.unit == "households" else None,
+                population=population,
+                term=term,
+                measure=measure,
+                period_text=period_text,
+                period_start=start,
+                period_end=end,
+                attributed_to=attributed_to,
+                sentence=sentence.strip(),
+            )
+        )
+    return out
+
+
+# --- Public API -----------------------------------------------------------------------------------
+
+
+def extract(text: str, published_on: date | None = None) -> list[Candidate]:
+    """Candidate figures in plain text, in order; relative periods resolve against published_on.
+
+    Example: extract("Since Monday, 5,000 people have fled.", date(2019, 3, 22))
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    if not isinstance(published_on, date):
+        published_on = None
+    out: list[Candidate] = []
+    for start, end in _sentences(text):
+        raw = text[start:end]
+        if not _PREFILTER.search(raw):
+            continue
+        # Keep offsets into `text`: the sentence is used as is, leading space included.
+        try:
+            out.extend(_sentence_candidates(text, start, raw, published_on))
+        except Exception:  # noqa: BLE001 - extraction proposes; one odd sentence must not stop it
+            continue
+    return out
+
+
+class _TextOfHtml(HTMLParser):
+    """Collects visible text; block elements become line breaks."""
+
+    SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe"}
+    BLOCKS = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "figcaption",
+        "title",
+        "dt",
+        "dd",
+        "main",
+        "aside",
+        "nav",
+        "hr",
+    }
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(raw_html: str) -> str:
+    """Visible text of an HTML page: paragraphs separated by blank lines, spacing normalised."""
+    parser = _TextOfHtml()
+    try:
+        parser.feed(raw_html)
+        parser.close()
+    except Exception:  # noqa: BLE001 - html.parser is lenient; keep whatever text was read
+        pass
+    text = "".join(parser.parts)
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+_LOOKS_LIKE_HTML = re.compile(
+    r"^\s*(?:<!doctype\s+html|<html|<head|<body|<(?:p|div|article)\b)", re.IGNORECASE
+)
+_MARKDOWN = (
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images → their alt text
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links → their text
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
+    (re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),  # emphasis
+    (re.compile(r"`([^`]*)`"), r"\1"),
+    (re.compile(r"^\s{0,3}#{1,6}\s+", re.MULTILINE), ""),  # headings
+    (re.compile(r"^\s{0,3}>\s?", re.MULTILINE), ""),  # quotes
+)
+
+
+def document_text(raw: str, filename: str) -> str:
+    """Plain text of a document: HTML (by extension or content) → text; Markdown lightly stripped;
+    anything else as is."""
+    name = (filename or "").lower()
+    if name.endswith((".html", ".htm")) or _LOOKS_LIKE_HTML.match(raw[:1000]):
+        return html_to_text(raw)
+    if name.endswith((".md", ".markdown")):
+        for pattern, replacement in _MARKDOWN:
+            raw = pattern.sub(replacement, raw)
+        return raw
+    return raw
