@@ -79,14 +79,14 @@ def flags_frame(engine: Engine, flt: FigureFilter | None = None) -> pd.DataFrame
 
 def write_consensus(engine: Engine, out: TextIO, flt: FigureFilter | None = None) -> int:
     """Write the consensus as CSV: series, date, low, best, high, agreement, figure_ids."""
-    from tracker.validation import format_number
+    from tracker.validation import escape_cell, format_number
 
     result = consensus_frame(engine, flt)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["series", "date", "low", "best", "high", "agreement", "figure_ids"])
     for row in result.itertuples():
         writer.writerow([
-            row.series, row.date.date().isoformat(), format_number(row.low),
+            escape_cell(row.series), row.date.date().isoformat(), format_number(row.low),
             format_number(row.best), format_number(row.high), row.agreement, row.figure_ids,
         ])  # fmt: skip
     return len(result)

@@ -354,7 +354,7 @@ def extract_(file: str, published: str | None, fmt: str) -> None:
         tracker extract seeds/000_5e049728476cadbf.txt --published 2019-03-22
     """
     from tracker.extract import extract
-    from tracker.validation import FORMULA_STARTS, format_number
+    from tracker.validation import escape_cell, format_number
 
     records = [_candidate_record(c) for c in extract(_read_document(file), _date(published))]
     if fmt == "json":
@@ -370,8 +370,7 @@ def extract_(file: str, published: str | None, fmt: str) -> None:
             for name in CANDIDATE_FIELDS:
                 value = r[name]
                 text = format_number(value) if isinstance(value, float) else _text(value)
-                # The same spreadsheet-formula escape as extracts.
-                cells.append("'" + text if text.startswith(FORMULA_STARTS) else text)
+                cells.append(escape_cell(text))
             writer.writerow(cells)
         return
     if not records:
@@ -469,6 +468,7 @@ def check(ctx: click.Context, fmt: str) -> None:
         tracker check --format csv > flags.csv || echo "figures need a look"
     """
     from tracker.analysis import flags_frame
+    from tracker.validation import escape_cell
 
     found = flags_frame(_engine(ctx))
     if fmt == "csv":
@@ -476,7 +476,8 @@ def check(ctx: click.Context, fmt: str) -> None:
 
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(["series", "kind", "figure_ids", "message"])
-        writer.writerows(found[["series", "kind", "figure_ids", "message"]].itertuples(index=False))
+        for r in found.itertuples():
+            writer.writerow([escape_cell(r.series), r.kind, r.figure_ids, escape_cell(r.message)])
     elif found.empty:
         click.echo("no consistency flags")
     else:

@@ -96,6 +96,11 @@ def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0, tzinfo=None)
 
 
+def escape_cell(text: str) -> str:
+    """One cell with the formula escape applied (the extract writer does the same in SQL)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def unescape(text: pd.Series) -> pd.Series:
     """Undo exactly the formula escape: a leading apostrophe before one of FORMULA_STARTS."""
     escaped = text.str.startswith(tuple("'" + s for s in FORMULA_STARTS))
