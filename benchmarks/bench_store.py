@@ -131,7 +131,9 @@ def timed(args: list[str], cwd: Path) -> tuple[float, float]:
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"tracker {' '.join(args)} failed:\n{done.stderr}")
-    peak_kb = next(int(line.split()[1]) for line in done.stderr.splitlines() if line.startswith("PEAK_KB"))
+    peak_kb = next(
+        int(line.split()[1]) for line in done.stderr.splitlines() if line.startswith("PEAK_KB")
+    )
     return seconds, peak_kb / 1024
 
 
@@ -155,7 +157,9 @@ def main() -> None:
                        stdout=subprocess.DEVNULL)  # fmt: skip
         ours_in, mem_in = timed(["--db", db_url, "import", str(source)], work)
         out = work / "export.csv"
-        ours_out, mem_out = timed(["--db", db_url, "export", "--status", "all", "-o", str(out)], work)
+        ours_out, mem_out = timed(
+            ["--db", db_url, "export", "--status", "all", "-o", str(out)], work
+        )
         same = out.read_bytes() == source.read_bytes()
 
     print(

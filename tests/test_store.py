@@ -101,7 +101,9 @@ def test_unknown_stays_empty(engine):
 def test_bad_figures_are_refused_naming_the_field(engine, change, field, words):
     with pytest.raises(ValidationError) as caught:
         add_figure(engine, {**SEED, **change}, by="analyst")
-    assert any(p.column == field and words in p.message for p in caught.value.problems), caught.value
+    assert any(p.column == field and words in p.message for p in caught.value.problems), (
+        caught.value
+    )
     assert count_figures(engine) == 0
 
 
@@ -181,7 +183,9 @@ def test_import_refuses_a_header_it_does_not_know(engine, tmp_path):
     path.write_text("quote,people\nsomething,5\n")
     with pytest.raises(ExtractImportError) as caught:
         import_extract(engine, path, by="x")
-    assert "line 1, column 2: 'people' is not a column of the extract format" in caught.value.problems
+    assert (
+        "line 1, column 2: 'people' is not a column of the extract format" in caught.value.problems
+    )
 
 
 def test_import_refuses_a_row_with_extra_cells(engine, tmp_path):

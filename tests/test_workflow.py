@@ -39,13 +39,17 @@ def test_extract_prints_the_seed_figures_and_stores_nothing(run):
         (5000, "exact", "flow"),
     ]
     assert found[2]["period_start"] == "2019-03-16" and found[2]["period_end"] == "2019-03-22"
-    assert found[1]["period_text"] == "since the offensive began" and found[1]["period_start"] is None
+    assert (
+        found[1]["period_text"] == "since the offensive began" and found[1]["period_start"] is None
+    )
     assert "no candidates" in run("review").output
 
 
 def test_extract_csv_is_spreadsheet_safe(run, tmp_path):
     doc = tmp_path / "doc.html"
-    doc.write_text("<p>=cmd| About 2,300 families have fled Hajin since Monday.</p><script>x=1</script>")
+    doc.write_text(
+        "<p>=cmd| About 2,300 families have fled Hajin since Monday.</p><script>x=1</script>"
+    )
     result = run("extract", str(doc), "--published", "2019-02-06", "--format", "csv")
     assert result.exit_code == 0, result.output
     [row] = list(csv.DictReader(io.StringIO(result.output)))
@@ -76,7 +80,10 @@ def test_edit_changes_a_figure_with_a_revision(run):
     run("ingest", SEED, *SOURCE)
     assert run("edit", "3", "location=Baghuz", "country_iso3=SYR", "--why", "named").exit_code == 0
     bad = run("edit", "3", "country_iso3=Syria")
-    assert bad.exit_code == 1 and "country_iso3: 'Syria' is not an ISO 3166-1 alpha-3 code" in bad.output
+    assert (
+        bad.exit_code == 1
+        and "country_iso3: 'Syria' is not an ISO 3166-1 alpha-3 code" in bad.output
+    )
     assert "location: None → 'Baghuz'" in run("history", "3").output
 
 
@@ -106,5 +113,10 @@ def test_export_consensus(run):
     assert result.exit_code == 0, result.output
     [row] = list(csv.DictReader(io.StringIO(result.output)))
     assert list(row) == ["series", "date", "low", "best", "high", "agreement", "figure_ids"]
-    assert (row["date"], row["low"], row["high"], row["agreement"]) == ("2019-03-04", "3100", "3100", "agree")
+    assert (row["date"], row["low"], row["high"], row["agreement"]) == (
+        "2019-03-04",
+        "3100",
+        "3100",
+        "agree",
+    )
     assert row["figure_ids"].split() == ["1", "2"]

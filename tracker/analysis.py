@@ -27,9 +27,23 @@ def analysis_frame(engine: Engine, flt: FigureFilter | None = None) -> pd.DataFr
     f, se, so = FIGURE.c, SERIES.c, SOURCE.c
     query = (
         sa.select(
-            f.id.label("figure_id"), f.series_id, se.location, se.population, se.term, se.measure,
-            f.unit, f.household_size, f.period_start, f.period_end, f.low, f.best, f.high,
-            f.qualifier, f.credibility, so.reliability.label("source_reliability"), f.status,
+            f.id.label("figure_id"),
+            f.series_id,
+            se.location,
+            se.population,
+            se.term,
+            se.measure,
+            f.unit,
+            f.household_size,
+            f.period_start,
+            f.period_end,
+            f.low,
+            f.best,
+            f.high,
+            f.qualifier,
+            f.credibility,
+            so.reliability.label("source_reliability"),
+            f.status,
         )  # fmt: skip
         .select_from(FIGURE.join(SERIES, f.series_id == se.id).join(SOURCE, f.source_id == so.id))
         .where(*flt.where())

@@ -5,9 +5,7 @@ Errors a user can meet become one clear line (click.ClickException, exit status 
 
 from __future__ import annotations
 
-import getpass
 import json
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -15,27 +13,26 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from tracker import db
-from tracker import estimate
-from tracker.extracts import ExtractImportError, import_extract, load_directory, write_extract
+from tracker import db, estimate
+from tracker.extracts import (
+    FIGURES_DIR,
+    ExtractImportError,
+    import_extract,
+    load_directory,
+    write_extract,
+)
 from tracker.figures import (
     FigureError,
     FigureFilter,
     add_figure,
     count_figures,
+    current_user,
     history,
     set_status,
     update_figure,
 )
 from tracker.terms import TERMS
 from tracker.validation import ValidationError
-
-FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"
-
-
-def current_user() -> str:
-    """Who is recorded on revisions: TRACKER_USER, else the login name."""
-    return os.environ.get("TRACKER_USER") or getpass.getuser() or "cli"
 
 
 def _engine(ctx: click.Context):
@@ -53,7 +50,9 @@ def _progress(total: int | None, desc: str):
 
 
 @click.group()
-@click.option("--db", "db_url", metavar="URL", help="Any SQLAlchemy URL; overrides TRACKER_DATABASE_URL.")
+@click.option(
+    "--db", "db_url", metavar="URL", help="Any SQLAlchemy URL; overrides TRACKER_DATABASE_URL."
+)
 @click.version_option(package_name="tracker")
 @click.pass_context
 def main(ctx: click.Context, db_url: str | None) -> None:
@@ -100,8 +99,12 @@ def init(ctx: click.Context, empty: bool) -> None:
 @main.command()
 @click.option("--quote", required=True, help="The source's words that state the figure.")
 @click.option("--population", required=True, help='Who is counted, e.g. "civilians".')
-@click.option("--term", required=True, type=click.Choice(sorted(TERMS)), help="What happened to them.")
-@click.option("--measure", type=click.Choice(["flow", "stock"]), help="Default: the term's usual one.")
+@click.option(
+    "--term", required=True, type=click.Choice(sorted(TERMS)), help="What happened to them."
+)
+@click.option(
+    "--measure", type=click.Choice(["flow", "stock"]), help="Default: the term's usual one."
+)
 @click.option("--estimate", "words", help='Words of quantity, e.g. "upward of 30,000".')
 @click.option("--low", type=float)
 @click.option("--best", type=float)
@@ -178,9 +181,13 @@ def import_(ctx: click.Context, file: str) -> None:
 
 
 @main.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Default: stdout.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Default: stdout."
+)
 @click.option("--hxl", is_flag=True, help="Add a second row of HXL hashtags.")
-@click.option("--status", type=click.Choice(["accepted", "all"]), default="accepted", show_default=True)
+@click.option(
+    "--status", type=click.Choice(["accepted", "all"]), default="accepted", show_default=True
+)
 @click.option("--consensus", is_flag=True, help="Write the consensus per series and date instead.")
 @click.pass_context
 def export(ctx: click.Context, output: str | None, hxl: bool, status: str, consensus: bool) -> None:
@@ -225,7 +232,9 @@ def history_(ctx: click.Context, figure_id: int) -> None:
     except FigureError as error:
         raise click.ClickException(str(error)) from None
     for e in entries:
-        click.echo(f"revision {e.revision}  {e.changed_at:%Y-%m-%d %H:%M:%S}  {e.action}  by {e.changed_by}")
+        click.echo(
+            f"revision {e.revision}  {e.changed_at:%Y-%m-%d %H:%M:%S}  {e.action}  by {e.changed_by}"
+        )
         if e.reason:
             click.echo(f"  why: {e.reason}")
         for column, (old, new) in e.changes.items():
@@ -426,7 +435,9 @@ def ingest(ctx: click.Context, file: str, title: str, publisher: str | None, url
         ids, skipped = add_candidates(engine, source, candidates, by=current_user())
     except ValidationError as error:
         raise _fail_on_validation(error) from None
-    click.echo(f"stored {len(ids)} candidates for review" + (f": {' '.join(map(str, ids))}" if ids else ""))
+    click.echo(
+        f"stored {len(ids)} candidates for review" + (f": {' '.join(map(str, ids))}" if ids else "")
+    )
     if skipped:
         click.echo(f"{skipped} were stored already and were skipped")
 
@@ -456,7 +467,9 @@ def review(ctx: click.Context) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True
+)
 @click.pass_context
 def check(ctx: click.Context, fmt: str) -> None:
     """Print the consistency flags of the accepted figures; exit 1 when there are any.

@@ -19,10 +19,13 @@ def database_url(url: str | None = None) -> str:
     return url or os.environ.get("TRACKER_DATABASE_URL") or DEFAULT_URL
 
 
-@functools.cache
 def engine_for(url: str | None = None) -> Engine:
     """One engine per URL for the process (the app and the CLI share this)."""
-    url = database_url(url)
+    return _engine(database_url(url))
+
+
+@functools.cache
+def _engine(url: str) -> Engine:
     if url.startswith("postgresql://"):
         # psycopg 3 is the driver we ship; a plain postgresql:// URL means it.
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")

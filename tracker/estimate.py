@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 
-class Qualifier(str, enum.Enum):  # noqa: UP042 - str() must stay the enum's repr for callers
+class Qualifier(str, enum.Enum):
     exact = "exact"
     approximately = "approximately"
     nearly = "nearly"

@@ -584,6 +584,30 @@ def _resolve_period(m: re.Match, ref: date | None) -> tuple[date | None, date | 
     return None, None, False
 
 
+# Periods given by month or year words are that exact; every other resolved period is in days.
+PERIOD_PRECISION: dict[str, str] = {
+    "p_in_month": "month",
+    "p_month_range": "month",
+    "p_in_year": "year",
+}
+
+
+def resolve_period(
+    words: str, published_on: date | None
+) -> tuple[date | None, date | None, str | None]:
+    """(start, end, date_precision) for period words ("in the past week"), against published_on.
+
+    The form and extraction read period words by the same table. Never raises.
+    """
+    match = PERIOD.search(words or "")
+    if match is None:
+        return None, None, None
+    start, end, _ = _resolve_period(match, published_on)
+    if start is None and end is None:
+        return None, None, None
+    return start, end, PERIOD_PRECISION.get(match.lastgroup or "", "day")
+
+
 # --- One sentence ---------------------------------------------------------------------------------
 
 

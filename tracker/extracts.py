@@ -40,6 +40,7 @@ HXL: dict[str, str] = {
 }  # fmt: skip
 
 CHUNK_ROWS = 50_000
+FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"  # the curated sets
 Progress = Callable[[int], None]
 
 
@@ -53,22 +54,25 @@ class ExtractImportError(ValueError):
         super().__init__(f"nothing was imported; {len(problems)} problem(s):\n{shown}{more}")
 
 
-
 def write_extract(
     engine: Engine, out: TextIO, flt: FigureFilter | None = None, hxl: bool = False,
-    progress: Progress | None = None,
+    progress: Progress | None = None, limit: int | None = None,
 ) -> int:  # fmt: skip
-    """Write the figures of `flt` (default: accepted) as a CSV extract to `out`; return the count."""
+    """Write the figures of `flt` (default: accepted) as a CSV extract to `out`; return the count.
+
+    With `limit`, the first `limit` figures by id: what a capped view shows.
+    """
     flt = flt or FigureFilter()
+    query = extract_select(flt)
+    if limit is not None:
+        query = query.limit(limit)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     if hxl:
         writer.writerow([HXL[c] for c in COLUMNS])
     count = 0
     with engine.connect() as conn:
-        result = conn.execution_options(stream_results=True, yield_per=CHUNK_ROWS).execute(
-            extract_select(flt)
-        )
+        result = conn.execution_options(stream_results=True, yield_per=CHUNK_ROWS).execute(query)
         for rows in result.partitions(CHUNK_ROWS):
             writer.writerows(rows)
             count += len(rows)
@@ -77,12 +81,14 @@ def write_extract(
     return count
 
 
-def extract_text(engine: Engine, flt: FigureFilter | None = None, hxl: bool = False) -> str:
+def extract_text(
+    engine: Engine, flt: FigureFilter | None = None, hxl: bool = False, limit: int | None = None
+) -> str:
     """The CSV extract as a string (for downloads of what a view shows)."""
     import io
 
     out = io.StringIO()
-    write_extract(engine, out, flt, hxl=hxl)
+    write_extract(engine, out, flt, hxl=hxl, limit=limit)
     return out.getvalue()
 
 
@@ -98,7 +104,9 @@ def _read_header(path: Path) -> tuple[list[str], bool]:
         header = next(reader, None)
         second = next(reader, None)
     if header is None:
-        raise ExtractImportError(["line 1: the file is empty; it needs a header row of the extract's columns"])
+        raise ExtractImportError(
+            ["line 1: the file is empty; it needs a header row of the extract's columns"]
+        )
     hxl = bool(second) and all(not c or c.startswith("#") for c in second) and any(second)
     return header, hxl
 
@@ -169,13 +177,13 @@ def import_extract(
                 if progress:
                     progress(len(chunk))
         except UnicodeDecodeError as error:
-            raise ExtractImportError([
-                f"the file is not UTF-8 text ({error.reason} at byte {error.start})"
-            ]) from None
+            raise ExtractImportError(
+                [f"the file is not UTF-8 text ({error.reason} at byte {error.start})"]
+            ) from None
         except (pd.errors.ParserError, pd.errors.ParserWarning, csv.Error) as error:
-            raise ExtractImportError(_ragged_rows(path, len(header)) or [
-                f"the file is not a readable CSV: {error}"
-            ]) from None
+            raise ExtractImportError(
+                _ragged_rows(path, len(header)) or [f"the file is not a readable CSV: {error}"]
+            ) from None
         if problems:
             lines = _record_lines(path, {record for record, _ in problems}, skip)
             conn.rollback()
@@ -197,7 +205,9 @@ def _header_problems(header: list[str]) -> list[str]:
     found = []
     for position, name in enumerate(names, start=1):
         if name not in COLUMNS:
-            found.append(f"line 1, column {position}: {name!r} is not a column of the extract format")
+            found.append(
+                f"line 1, column {position}: {name!r} is not a column of the extract format"
+            )
     if len(set(names)) != len(names):
         found.append("line 1: a column name appears twice")
     for required in ("population", "term", "measure", "qualifier", "quote", "source_title"):

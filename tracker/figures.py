@@ -7,7 +7,9 @@ COPY on PostgreSQL).
 
 from __future__ import annotations
 
+import getpass
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -41,6 +43,11 @@ TRANSITIONS: dict[str, dict[str, bool]] = {
     Status.rejected.value: {Status.candidate.value: True},
     Status.retracted.value: {Status.candidate.value: True},
 }
+
+
+def current_user() -> str:
+    """Who is recorded on revisions: TRACKER_USER, else the login name."""
+    return os.environ.get("TRACKER_USER") or getpass.getuser() or "unknown"
 
 
 class FigureError(ValueError):
@@ -314,7 +321,12 @@ def _db_values(column: pd.Series, name: str) -> list:
     if name in ("period_start", "period_end"):
         return column.dt.strftime("%Y-%m-%d").astype(object).where(column.notna(), None).tolist()
     if name == "created_at":
-        return column.dt.strftime("%Y-%m-%d %H:%M:%S").astype(object).where(column.notna(), None).tolist()
+        return (
+            column.dt.strftime("%Y-%m-%d %H:%M:%S")
+            .astype(object)
+            .where(column.notna(), None)
+            .tolist()
+        )
     if name in ("id", "series_id", "source_id", "credibility", "revision"):
         return [None if v is pd.NA or v is None else int(v) for v in column.tolist()]
     if name in ("household_size", "low", "best", "high"):
@@ -347,7 +359,9 @@ def add_figure(engine: Engine, values: dict, by: str, reason: str | None = None)
     return int(new_id)
 
 
-def add_candidates(engine: Engine, source: dict, candidates: list, by: str) -> tuple[list[int], int]:
+def add_candidates(
+    engine: Engine, source: dict, candidates: list, by: str
+) -> tuple[list[int], int]:
     """Store extracted candidates of one source for review; return (new ids, skipped as known).
 
     `source` has the extract's source_* keys; each candidate is a tracker.extract.Candidate. A
@@ -366,8 +380,9 @@ def add_candidates(engine: Engine, source: dict, candidates: list, by: str) -> t
         known = {
             (r.quote, r.notes, r.low, r.best, r.high)
             for r in conn.execute(
-                sa.select(FIGURE.c.quote, FIGURE.c.notes, FIGURE.c.low, FIGURE.c.best, FIGURE.c.high)
-                .where(FIGURE.c.source_id == source_id, FIGURE.c.origin == "extracted")
+                sa.select(
+                    FIGURE.c.quote, FIGURE.c.notes, FIGURE.c.low, FIGURE.c.best, FIGURE.c.high
+                ).where(FIGURE.c.source_id == source_id, FIGURE.c.origin == "extracted")
             )
         }
         fresh = [
@@ -382,16 +397,21 @@ def add_candidates(engine: Engine, source: dict, candidates: list, by: str) -> t
 
 
 def _candidate_values(source: dict, c, by: str) -> dict:
+    from tracker.extract import PERIOD, PERIOD_PRECISION
+
     notes = f"extracted: “{c.span}”"
+    precision = None
     if c.period_text:
         notes += f"; period: “{c.period_text}”"
+        match = PERIOD.search(c.period_text)
+        precision = PERIOD_PRECISION.get(match.lastgroup or "", "day") if match else "day"
     dated = c.period_start is not None or c.period_end is not None
     return {
         **source, "status": "candidate", "origin": "extracted", "created_by": by,
         "quote": c.sentence, "notes": notes, "population": c.population, "term": c.term,
         "measure": c.measure, "unit": c.unit, "household_size": c.household_size,
         "period_start": c.period_start, "period_end": c.period_end,
-        "date_precision": "day" if dated else None, "attributed_to": c.attributed_to,
+        "date_precision": (precision or "day") if dated else None, "attributed_to": c.attributed_to,
         "low": c.estimate.low, "best": c.estimate.best, "high": c.estimate.high,
         "qualifier": c.estimate.qualifier,
     }  # fmt: skip
@@ -418,7 +438,9 @@ def update_figure(
     merged = dict(current)
     for key in changes:
         merged[key] = text_changes[key] or None
-    diff = {k: [current[k], merged[k]] for k in COLUMNS if (current[k] or None) != (merged[k] or None)}
+    diff = {
+        k: [current[k], merged[k]] for k in COLUMNS if (current[k] or None) != (merged[k] or None)
+    }
     for frozen in ("figure_id", "origin", "created_by", "created_at", "revision"):
         if frozen in diff:
             raise FigureError(f"{frozen} cannot be changed; it records the figure's history")
@@ -432,7 +454,7 @@ def update_figure(
                 f"figure {figure_id} is {old}; it can become {', '.join(allowed) or 'nothing else'}"
             )
         if allowed[new] and not (reason and reason.strip()):
-            raise FigureError(f"making figure {figure_id} {new} needs a reason (--why)")
+            raise FigureError(f"making figure {figure_id} {new} needs a reason")
     typed, problems = check_rows(figure_row(merged))
     if problems:
         raise ValidationError(problems)
@@ -483,11 +505,19 @@ def history(engine: Engine, figure_id: int) -> list[HistoryEntry]:
         if exists is None:
             raise FigureError(f"figure {figure_id} does not exist")
         rows = conn.execute(
-            sa.select(REVISION).where(REVISION.c.figure_id == figure_id).order_by(REVISION.c.revision)
+            sa.select(REVISION)
+            .where(REVISION.c.figure_id == figure_id)
+            .order_by(REVISION.c.revision)
         ).mappings()
         return [
-            HistoryEntry(r["revision"], r["action"], r["changed_by"], r["changed_at"],
-                         json.loads(r["changes"] or "{}"), r["reason"])  # fmt: skip
+            HistoryEntry(
+                r["revision"],
+                r["action"],
+                r["changed_by"],
+                r["changed_at"],
+                json.loads(r["changes"] or "{}"),
+                r["reason"],
+            )  # fmt: skip
             for r in rows
         ]
 
@@ -502,4 +532,3 @@ def count_figures(engine: Engine, flt: FigureFilter | None = None) -> int:
     )
     with engine.connect() as conn:
         return int(conn.execute(query).scalar())
-

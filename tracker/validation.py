@@ -149,7 +149,11 @@ def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
         values = out[column]
         bad = (values != "") & ~values.isin(allowed)
         fail(bad, column, f"{{value!r}} is not one of {', '.join(allowed)}", values)
-    fail(out["qualifier"] == "", "qualifier", f"is required; use one of {', '.join(ENUMS['qualifier'])}")
+    fail(
+        out["qualifier"] == "",
+        "qualifier",
+        f"is required; use one of {', '.join(ENUMS['qualifier'])}",
+    )
     fail(out["measure"] == "", "measure", "is required; use flow or stock")
     fail(out["origin"] == "", "origin", "is required; use entered, extracted or imported")
 
@@ -160,7 +164,11 @@ def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     fail(bad_term, "term", f"{{value!r}} is not a known term; use one of {known_terms()}", term)
     fail(settled & (out["population"] == ""), "population",
          "is required: who is counted, in the source's words")  # fmt: skip
-    fail(out["quote"].str.strip() == "", "quote", "is required: the source's words that state the figure")
+    fail(
+        out["quote"].str.strip() == "",
+        "quote",
+        "is required: the source's words that state the figure",
+    )
     fail(out["source_title"] == "", "source_title", "is required: every figure cites a source")
     fail(out["created_by"] == "", "created_by", "is required: who recorded the figure")
 
@@ -212,7 +220,9 @@ def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     out["created_at"] = stamps.dt.tz_convert(None).dt.floor("s").fillna(pd.Timestamp(now()))
 
     # Bounds that could not be read are reported once, not again as a misshapen estimate.
-    _check_estimates(out, lambda mask, column, message: fail(np.asarray(mask) & ~unreadable, column, message))
+    _check_estimates(
+        out, lambda mask, column, message: fail(np.asarray(mask) & ~unreadable, column, message)
+    )
     _check_periods(out, fail)
 
     units = out["unit"]
@@ -242,7 +252,11 @@ def _check_estimates(out: pd.DataFrame, fail) -> None:
             continue
         for letter, column in (("L", "low"), ("B", "best"), ("H", "high")):
             if letter in shape:
-                fail(rows & out[column].isna(), column, f"{_article(qualifier)} {qualifier} estimate needs {column}")
+                fail(
+                    rows & out[column].isna(),
+                    column,
+                    f"{_article(qualifier)} {qualifier} estimate needs {column}",
+                )
             else:
                 fail(rows & out[column].notna(), column,
                      f"{_article(qualifier)} {qualifier} estimate leaves {column} empty (open)")  # fmt: skip
@@ -258,11 +272,17 @@ def _article(word: str) -> str:
 def _check_periods(out: pd.DataFrame, fail) -> None:
     start, end = out["period_start"], out["period_end"]
     fail((start > end).fillna(False), "period_start", "must not be after period_end")
-    fail((out["measure"] == Measure.stock.value) & start.notna(), "period_start",
-         "a stock is a count at one moment: leave period_start empty, put the date in period_end")
+    fail(
+        (out["measure"] == Measure.stock.value) & start.notna(),
+        "period_start",
+        "a stock is a count at one moment: leave period_start empty, put the date in period_end",
+    )
     dated = start.notna() | end.notna()
-    fail(~dated & out["date_precision"].notna() & (out["date_precision"] != ""), "date_precision",
-         "is for figures with dates; leave it empty when period_start and period_end are empty")
+    fail(
+        ~dated & out["date_precision"].notna() & (out["date_precision"] != ""),
+        "date_precision",
+        "is for figures with dates; leave it empty when period_start and period_end are empty",
+    )
 
 
 def figure_row(values: dict) -> pd.DataFrame:

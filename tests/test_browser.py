@@ -1,0 +1,162 @@
+"""End to end in a real browser: `streamlit run` on a loopback port, driven by Debian's Chromium.
+
+Also makes README's screenshot of the charts page, docs/charts.png.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from .conftest import ROOT, _free_port
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOT = ROOT / "docs" / "charts.png"
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The app on a fresh SQLite file, served headless on 127.0.0.1; stopped afterwards."""
+    folder = tmp_path_factory.mktemp("app")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "TRACKER_DATABASE_URL": f"sqlite:///{folder / 'tracker.db'}",
+        "TRACKER_USER": "browser-test",
+    }
+    streamlit = shutil.which("streamlit", path=str(Path(sys.executable).parent)) or "streamlit"
+    command = [
+        streamlit,
+        "run",
+        "streamlit_app.py",
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    log = open(folder / "server.log", "w")
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("streamlit did not start:\n" + (folder / "server.log").read_text())
+            time.sleep(0.3)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: install Debian's chromium (`apt-get install chromium`)"
+        )
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1100}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    yield page
+    context.close()
+
+
+def _chart_drawn(page) -> None:
+    # Vega draws into a canvas or an SVG inside the chart element once its data has loaded.
+    page.locator(
+        "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg"
+    ).first.wait_for(state="visible")
+    page.wait_for_load_state("networkidle")
+
+
+def test_the_charts_page_draws_the_figures_and_makes_the_screenshot(server, page):
+    page.goto(server)
+    page.get_by_text("Displacement figures over time").wait_for()
+    _chart_drawn(page)
+    page.get_by_text(re.compile(r"figures in \d+ series")).wait_for()
+    page.wait_for_timeout(1000)  # let Vega finish its transitions before the picture
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT), full_page=False)
+    assert SCREENSHOT.stat().st_size > 20_000
+
+
+def test_a_figure_entered_in_the_form_is_charted_and_downloaded(server, page, tmp_path):
+    quote = "Some 4,321 people reached the Playwright transit site."
+    page.goto(f"{server}/enter")
+    page.get_by_text("Enter a figure").first.wait_for()
+    page.get_by_label("Quote (the source's words, verbatim)").fill(quote)
+    population = page.get_by_label("Population (the source's wording)")
+    population.click()
+    population.fill("transit arrivals")
+    population.press("Enter")
+    page.get_by_label("Location").fill("Playwright transit site")
+    page.get_by_label("Country (ISO 3166-1 alpha-3, e.g. SYR; empty for several)").fill("SYR")
+    words = page.get_by_label("In the source's words")
+    words.fill("some 4,321")
+    words.press("Enter")
+    # Wait for the filled estimate, so the next edit does not race the rerun that filled it.
+    expect(page.get_by_label("best")).to_have_value("4321")
+    period = page.get_by_label("In words, counted from the publication date")
+    period.fill("in the past week")
+    period.press("Enter")
+    page.get_by_text("resolved against the publication date").wait_for()
+    page.get_by_role("button", name="Save the figure").click()
+    outcome = page.get_by_text(re.compile(r"Saved figure \d+|Nothing was saved"))
+    outcome.first.wait_for()
+    errors = page.locator("[data-testid='stAlertContentError']").all_inner_texts()
+    assert not errors, errors
+
+    page.goto(f"{server}/?location=Playwright+transit+site")
+    _chart_drawn(page)
+    page.get_by_text(re.compile(r"^1 figures in 1 series")).wait_for()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download these 1 figures (CSV)").click()
+    csv_path = tmp_path / "view.csv"
+    info.value.save_as(csv_path)
+    text = csv_path.read_text(encoding="utf-8")
+    assert text.startswith("figure_id,status,country_iso3,location,")
+    assert quote in text and "Playwright transit site" in text and "browser-test" in text
+    assert len(text.strip().splitlines()) == 2

@@ -1,0 +1,285 @@
+"""What the app's pages share: the database, cached queries keyed on a data version, the user,
+the source picker, field errors, safe text and the full-extract downloads.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.engine import Engine
+
+from tracker import db, views
+from tracker.figures import FigureFilter
+from tracker.models import RELIABILITY_MEANING, SourceKind
+from tracker.validation import FORMULA_STARTS, Problem
+
+PAGES = "tracker/ui"  # page files, relative to streamlit_app.py
+
+
+def engine() -> Engine:
+    # engine_for caches per argument: pass the URL so a changed TRACKER_DATABASE_URL is honoured.
+    return db.engine_for(url())
+
+
+def url() -> str:
+    """The database URL: part of every cache key, so two databases never share cached answers."""
+    return db.database_url()
+
+
+@st.cache_resource(show_spinner="Preparing the database …")
+def _prepared(database: str) -> bool:
+    from tracker.extracts import FIGURES_DIR, load_directory
+    from tracker.figures import current_user
+
+    eng = db.engine_for(database)
+    db.create_schema(eng)
+    if not views.has_figures(eng):
+        load_directory(eng, FIGURES_DIR, by=current_user())
+    return True
+
+
+def prepare() -> None:
+    """Create the schema and, on an empty database, load figures/ (once per process)."""
+    _prepared(url())
+
+
+def version() -> int:
+    """The data version; cached answers are keyed on it, so another instance's writes show too."""
+    return views.data_version(engine())
+
+
+def after_write() -> None:
+    """Forget every cached answer, so what was just written shows at once."""
+    st.cache_data.clear()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def options(database: str, data_version: int) -> views.FilterOptions:
+    return views.filter_options(db.engine_for(database))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def shown(database: str, flt: FigureFilter, data_version: int) -> views.Shown:
+    return views.shown_figures(db.engine_for(database), flt)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def analysis(database: str, flt: FigureFilter, data_version: int):
+    """(consensus, flags) of the shown series, or (None, None) while tracker.series is missing."""
+    try:
+        from tracker.analysis import consensus_frame, flags_frame
+
+        eng = db.engine_for(database)
+        return consensus_frame(eng, flt), flags_frame(eng, flt)
+    except ImportError:
+        return None, None
+
+
+def user() -> str:
+    """Who is recorded on revisions: the name in the sidebar (TRACKER_USER or the login name)."""
+    from tracker.figures import current_user
+
+    return (st.session_state.get("user") or "").strip() or current_user()
+
+
+def sidebar() -> None:
+    """The user's name and the full extracts, on every page."""
+    from tracker.figures import current_user
+
+    with st.sidebar:
+        st.session_state.setdefault("user", current_user())
+        st.text_input("Recorded as", key="user", help="Your name, kept on every revision you make.")
+        st.caption("Every accepted figure, as a CSV extract:")
+        st.download_button(
+            "Full extract (CSV)",
+            data=lambda: views.extract_csv(engine(), FigureFilter()),
+            file_name="figures.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key="full_csv",
+        )
+        st.download_button(
+            "Full extract with HXL tags (CSV)",
+            data=lambda: views.extract_csv(engine(), FigureFilter(), hxl=True),
+            file_name="figures_hxl.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key="full_hxl",
+        )
+
+
+# --- safe text ----------------------------------------------------------------------------------
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&\"'=])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text from sources or users, made inert for st.markdown: every mark is backslash-escaped,
+    so no link, image, HTML, LaTeX or directive can form."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
+
+
+def highlighted(sentence: str, span: str | None) -> str:
+    """Markdown of `sentence` (escaped) with `span` highlighted where it occurs."""
+    if span and span in sentence:
+        before, _, after = sentence.partition(span)
+        return (
+            f"{escape_markdown(before)}:orange-background[**{escape_markdown(span)}**]"
+            f"{escape_markdown(after)}"
+        )
+    return escape_markdown(sentence)
+
+
+def http_url(value) -> str | None:
+    """The URL if it is http(s), else None: only such links are ever made clickable."""
+    text = str(value or "")
+    return text if re.match(r"https?://", text, re.IGNORECASE) else None
+
+
+def csv_safe(frame: pd.DataFrame) -> str:
+    """A frame as CSV with the design's formula escape on every text cell."""
+
+    def escape(value):
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            return "'" + value
+        return value
+
+    return frame.map(escape).to_csv(index=False, lineterminator="\n")
+
+
+# --- field errors -------------------------------------------------------------------------------
+
+
+def problems_by_field(problems: list[Problem]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for p in problems:
+        found.setdefault(p.column, []).append(p.message)
+    return found
+
+
+def show_problems(problems: dict[str, list[str]], *columns: str) -> None:
+    """The validation messages of these fields, right under the field."""
+    for column in columns:
+        for message in problems.get(column, []):
+            st.error(f"{column}: {message}", icon=":material/error:")
+
+
+# --- the source of a figure -----------------------------------------------------------------------
+
+SOURCE_KINDS = [k.value for k in SourceKind]
+RELIABILITIES = list(RELIABILITY_MEANING)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _sources(database: str, data_version: int) -> pd.DataFrame:
+    return views.source_choices(db.engine_for(database))
+
+
+def source_fields(prefix: str, problems: dict[str, list[str]]) -> dict:
+    """Pick an existing source or describe a new one; return the figure's source_* values."""
+    sources = _sources(url(), version())
+    mode = st.radio(
+        "Source",
+        ["existing", "new"],
+        horizontal=True,
+        key=f"{prefix}_source_mode",
+        format_func={"existing": "An existing source", "new": "A new source"}.get,
+        index=0 if len(sources) else 1,
+    )
+    if mode == "existing" and len(sources):
+        by_id = sources.set_index("id")
+        st.selectbox(
+            "Existing source",
+            [int(i) for i in by_id.index],
+            key=f"{prefix}_source_id",
+            format_func=lambda i: _source_label(by_id.loc[i]),
+        )
+        values = source_values(prefix)
+        show_problems(problems, *values)
+        return values
+    left, right = st.columns(2)
+    with left:
+        st.text_input("Title", key=f"{prefix}_src_title")
+        show_problems(problems, "source_title")
+        st.text_input("Publisher", key=f"{prefix}_src_publisher")
+        show_problems(problems, "source_publisher")
+        st.text_input("URL (http or https)", key=f"{prefix}_src_url")
+        show_problems(problems, "source_url")
+    with right:
+        st.date_input(
+            "Publication date",
+            value=None,
+            key=f"{prefix}_src_published",
+            min_value=date(1900, 1, 1),
+        )
+        show_problems(problems, "source_published_on")
+        st.selectbox(
+            "Kind", SOURCE_KINDS, index=SOURCE_KINDS.index("other"), key=f"{prefix}_src_kind"
+        )
+        show_problems(problems, "source_kind")
+        st.selectbox(
+            "Reliability",
+            RELIABILITIES,
+            index=RELIABILITIES.index("F"),
+            key=f"{prefix}_src_reliability",
+            format_func=lambda r: f"{r} — {RELIABILITY_MEANING[r]}",
+        )
+        show_problems(problems, "source_reliability")
+    return source_values(prefix)
+
+
+def source_values(prefix: str) -> dict:
+    """The source_* values the source picker holds now (callbacks run before the page redraws)."""
+    state = st.session_state
+    if state.get(f"{prefix}_source_mode") == "existing" and state.get(f"{prefix}_source_id"):
+        by_id = _sources(url(), version()).set_index("id")
+        if state[f"{prefix}_source_id"] in by_id.index:
+            row = by_id.loc[state[f"{prefix}_source_id"]]
+            return {
+                "source_title": row["title"],
+                "source_publisher": row["publisher"],
+                "source_url": row["url"],
+                "source_published_on": row["published_on"],
+                "source_kind": row["kind"],
+                "source_reliability": row["reliability"],
+            }
+    return {
+        "source_title": state.get(f"{prefix}_src_title"),
+        "source_publisher": state.get(f"{prefix}_src_publisher"),
+        "source_url": state.get(f"{prefix}_src_url"),
+        "source_published_on": state.get(f"{prefix}_src_published"),
+        "source_kind": state.get(f"{prefix}_src_kind", "other"),
+        "source_reliability": state.get(f"{prefix}_src_reliability", "F"),
+    }
+
+
+def _source_label(row) -> str:
+    parts = [str(row["title"])]
+    if row["publisher"]:
+        parts.append(str(row["publisher"]))
+    if row["published_on"]:
+        parts.append(str(row["published_on"]))
+    return " · ".join(parts)
+
+
+def as_date(value) -> date | None:
+    if value is None or value == "" or pd.isna(value):
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+# --- words the extractor understands ------------------------------------------------------------
+
+
+def resolve_period(
+    words: str, published_on: date | None
+) -> tuple[date | None, date | None, str | None]:
+    """(start, end, date_precision) for period words, by tracker.extract's period table."""
+    from tracker.extract import resolve_period
+
+    return resolve_period(words, published_on)

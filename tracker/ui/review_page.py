@@ -1,0 +1,236 @@
+"""The review page: a document's candidate figures, found by extraction and stored as candidates,
+each shown in its sentence with the number highlighted, to accept (as is or edited) or reject."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from tracker import views
+from tracker.figures import FigureError, FigureFilter, add_figure, set_status, update_figure
+from tracker.terms import TERMS
+from tracker.ui import common
+from tracker.validation import ENUMS, ValidationError
+
+P = "review"
+QUEUE = 20  # candidates shown at once; the oldest first
+EDITABLE = (
+    "population",
+    "term",
+    "measure",
+    "location",
+    "country_iso3",
+    "low",
+    "best",
+    "high",
+    "qualifier",
+    "period_start",
+    "period_end",
+    "attributed_to",
+)
+_SPAN_NOTE = re.compile(r"^Extracted from the words “(?P<span>.+?)”", re.DOTALL)
+
+
+def _find() -> None:
+    """Extract candidates from the document and store each as a candidate figure."""
+    from tracker.extract import document_text, extract
+
+    state = st.session_state
+    upload = state.get(f"{P}_upload")
+    raw, name = (
+        (upload.getvalue().decode("utf-8", "replace"), upload.name)
+        if upload
+        else (state.get(f"{P}_text") or "", "pasted.txt")
+    )
+    source = common.source_values(P)
+    published = common.as_date(source.get("source_published_on"))
+    stored, unstored = 0, []
+    for c in extract(document_text(raw, name), published):
+        notes = f"Extracted from the words “{c.span}”"
+        if c.period_text:
+            notes += f"; period in the text: “{c.period_text}”"
+        values = {
+            **source,
+            "quote": c.sentence.strip(),
+            "population": c.population,
+            "term": c.term,
+            "measure": c.measure,
+            "unit": c.unit,
+            "household_size": c.household_size,
+            "low": c.estimate.low,
+            "best": c.estimate.best,
+            "high": c.estimate.high,
+            "qualifier": c.estimate.qualifier,
+            "attributed_to": c.attributed_to,
+            "period_start": c.period_start if c.measure == "flow" else None,
+            "period_end": c.period_end,
+            "date_precision": "day" if c.period_end else None,
+            "notes": notes + ".",
+            "status": "candidate",
+            "origin": "extracted",
+        }
+        try:
+            add_figure(common.engine(), values, by=common.user())
+            stored += 1
+        except ValidationError as error:
+            unstored.append(
+                {
+                    "values": values,
+                    "span": c.span,
+                    "problems": [f"{p.column}: {p.message}" for p in error.problems],
+                }
+            )
+    common.after_write()
+    state[f"{P}_found"] = (stored, len(unstored))
+    state[f"{P}_unstored"] = unstored
+
+
+def _edits(row) -> dict:
+    """The fields of a candidate the reviewer changed."""
+    state = st.session_state
+    changes = {}
+    for field in EDITABLE:
+        new = state.get(f"{P}_{row['figure_id']}_{field}")
+        old = row[field]
+        new_text = "" if new is None else (f"{new:g}" if isinstance(new, float) else str(new))
+        old_text = (
+            ""
+            if old is None
+            else (f"{float(old):g}" if field in ("low", "best", "high") else str(old))
+        )
+        if new_text.strip() != old_text.strip():
+            changes[field] = new
+    return changes
+
+
+def _decide(row, status: str) -> None:
+    state = st.session_state
+    figure_id = int(row["figure_id"])
+    engine, by = common.engine(), common.user()
+    state[f"{P}_{figure_id}_problems"] = None
+    try:
+        if status == "accepted":
+            changes = _edits(row)
+            if changes:
+                update_figure(engine, figure_id, changes, by, reason="edited in review")
+            set_status(engine, [figure_id], "accepted", by)
+        else:
+            reason = (state.get(f"{P}_{figure_id}_reason") or "").strip()
+            if not reason:
+                state[f"{P}_{figure_id}_problems"] = {"reason": ["say why it is rejected"]}
+                return
+            set_status(engine, [figure_id], "rejected", by, reason=reason)
+    except ValidationError as error:
+        state[f"{P}_{figure_id}_problems"] = common.problems_by_field(error.problems)
+        return
+    except FigureError as error:
+        state[f"{P}_{figure_id}_problems"] = {"status": [str(error)]}
+        return
+    common.after_write()
+    state[f"{P}_done"] = f"Figure {figure_id} {status}."
+
+
+def _candidate(row) -> None:
+    figure_id = int(row["figure_id"])
+    k = f"{P}_{figure_id}"
+    problems = st.session_state.get(f"{k}_problems") or {}
+    with st.container(border=True):
+        st.caption(f"Candidate figure {figure_id} · {row['source_title']}")
+        match = _SPAN_NOTE.match(row["notes"] or "")
+        st.markdown(common.highlighted(row["quote"], match["span"] if match else None))
+        a, b, c, d = st.columns(4)
+        a.text_input("Population", value=row["population"], key=f"{k}_population")
+        b.selectbox("Term", sorted(TERMS), index=sorted(TERMS).index(row["term"]), key=f"{k}_term")
+        c.radio(
+            "Measure",
+            ["flow", "stock"],
+            index=["flow", "stock"].index(row["measure"]),
+            key=f"{k}_measure",
+            horizontal=True,
+        )
+        d.text_input("Location", value=row["location"] or "", key=f"{k}_location")
+        a, b, c, d = st.columns(4)
+        for column, bound in zip((a, b, c), ("low", "best", "high"), strict=True):
+            column.number_input(
+                bound,
+                value=float(row[bound]) if row[bound] else None,
+                min_value=0.0,
+                format="%.0f",
+                key=f"{k}_{bound}",
+                placeholder="open",
+            )
+        qualifiers = list(ENUMS["qualifier"])
+        d.selectbox(
+            "Qualifier", qualifiers, index=qualifiers.index(row["qualifier"]), key=f"{k}_qualifier"
+        )
+        a, b, c, d = st.columns(4)
+        a.date_input(
+            "Period start", value=common.as_date(row["period_start"]), key=f"{k}_period_start"
+        )
+        b.date_input("Period end", value=common.as_date(row["period_end"]), key=f"{k}_period_end")
+        c.text_input("Country", value=row["country_iso3"] or "", key=f"{k}_country_iso3")
+        d.text_input("Said by", value=row["attributed_to"] or "", key=f"{k}_attributed_to")
+        for column, messages in problems.items():
+            for message in messages:
+                st.error(f"{column}: {message}")
+        left, middle, right = st.columns([1, 2, 1])
+        left.button(
+            "Accept", key=f"{k}_accept", type="primary", on_click=_decide, args=(row, "accepted")
+        )
+        middle.text_input(
+            "Why reject it",
+            key=f"{k}_reason",
+            placeholder="e.g. a year, not a count",
+            label_visibility="collapsed",
+        )
+        right.button("Reject", key=f"{k}_reject", on_click=_decide, args=(row, "rejected"))
+
+
+def main() -> None:
+    st.title("Review extracted figures")
+    state = st.session_state
+    with st.expander("Find figures in a document", expanded=True):
+        common.source_fields(P, {})
+        st.text_area("Paste the document's text", key=f"{P}_text", height=160)
+        st.file_uploader("… or upload it", type=["txt", "md", "html", "htm"], key=f"{P}_upload")
+        st.button("Find figures", on_click=_find, key=f"{P}_find")
+    if state.get(f"{P}_found"):
+        stored, unstored = state[f"{P}_found"]
+        st.info(
+            f"{stored} candidate figure(s) stored for review"
+            + (f"; {unstored} need details before they can be stored (below)." if unstored else ".")
+        )
+    if state.get(f"{P}_done"):
+        st.success(state[f"{P}_done"])
+    for item in state.get(f"{P}_unstored") or []:
+        with st.container(border=True):
+            st.markdown(common.highlighted(item["values"]["quote"], item["span"]))
+            st.caption(
+                "Not stored: " + "; ".join(item["problems"]) + ". Enter it on the "
+                "“Enter a figure” page with these details."
+            )
+
+    rows, total = views.candidate_rows(common.engine(), limit=QUEUE)
+    st.subheader(f"Candidates awaiting review: {total}")
+    if rows.empty:
+        st.caption("None. Find figures in a document above.")
+        return
+    if total > QUEUE:
+        st.caption(f"The oldest {QUEUE} are shown; the others follow as these are settled.")
+    st.download_button(
+        f"Download these {len(rows)} candidates (CSV)",
+        data=lambda: views.extract_csv(
+            common.engine(), FigureFilter(statuses=("candidate",)), limit=QUEUE
+        ),
+        file_name="candidates.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key=f"{P}_csv",
+    )
+    for _, row in rows.iterrows():
+        _candidate(row)
+
+
+if __name__ == "__main__":
+    main()

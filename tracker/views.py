@@ -1,0 +1,217 @@
+"""Read-only queries behind the app's views: filter options, what a chart shows, sources, queues.
+
+Each query asks the database only for what one view shows (filters and counts in SQL, rows capped),
+so the app stays fast over millions of figures; nothing here writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from tracker.extracts import extract_text
+from tracker.figures import FIGURE, REVISION, SERIES, SOURCE, FigureFilter, extract_select
+from tracker.validation import COLUMNS
+
+# At most this many figures are charted and listed at once; more asks the user to narrow filters.
+CHART_LIMIT = 5_000
+# At most this many series get a panel of their own; past that the chart would be unreadable.
+PANEL_LIMIT = 8
+
+SERIES_KEY = ("location", "population", "term", "measure")
+
+
+def data_version(engine: Engine) -> int:
+    """A number that grows with every change: every write adds a revision and none is deleted."""
+    with engine.connect() as conn:
+        return int(conn.execute(sa.select(sa.func.max(REVISION.c.id))).scalar() or 0)
+
+
+def has_figures(engine: Engine) -> bool:
+    """Whether any figure is stored (one row read, whatever the size of the table)."""
+    with engine.connect() as conn:
+        return conn.execute(sa.select(FIGURE.c.id).limit(1)).first() is not None
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """The values each filter of the charts page offers."""
+
+    countries: tuple[str, ...]
+    locations: tuple[str, ...]
+    populations: tuple[str, ...]
+    terms: tuple[str, ...]
+    measures: tuple[str, ...]
+
+
+def filter_options(engine: Engine) -> FilterOptions:
+    """Choices from the small series table and the distinct country codes (an index scan)."""
+    se = SERIES.c
+    with engine.connect() as conn:
+        series = conn.execute(sa.select(se.location, se.population, se.term, se.measure)).all()
+        countries = conn.execute(
+            sa.select(FIGURE.c.country_iso3).where(FIGURE.c.country_iso3.is_not(None)).distinct()
+        ).scalars()
+        countries = tuple(sorted(countries))
+
+    def distinct(i: int) -> tuple[str, ...]:
+        return tuple(sorted({row[i] for row in series if row[i]}, key=str.casefold))
+
+    return FilterOptions(countries, distinct(0), distinct(1), distinct(2), distinct(3))
+
+
+def _figure_joins(flt: FigureFilter) -> sa.FromClause:
+    """FIGURE joined to only the tables the filter needs (joins cost time over millions of rows)."""
+    needs_series = any(
+        v is not None for v in (flt.locations, flt.populations, flt.terms, flt.measures)
+    )
+    joined: sa.FromClause = FIGURE
+    if needs_series:
+        joined = joined.join(SERIES, FIGURE.c.series_id == SERIES.c.id)
+    if flt.min_reliability:
+        joined = joined.join(SOURCE, FIGURE.c.source_id == SOURCE.c.id)
+    return joined
+
+
+def series_counts(engine: Engine, flt: FigureFilter) -> pd.DataFrame:
+    """Series with figures matching `flt`: series_id, location, population, term, measure, figures.
+
+    Most figures first; one GROUP BY in SQL, so the answer has a row per series, not per figure.
+    """
+    counts = (
+        sa.select(FIGURE.c.series_id, sa.func.count().label("figures"))
+        .select_from(_figure_joins(flt))
+        .where(*flt.where())
+        .group_by(FIGURE.c.series_id)
+        .subquery()
+    )
+    query = (
+        sa.select(counts.c.series_id, *(SERIES.c[k] for k in SERIES_KEY), counts.c.figures)
+        .join_from(counts, SERIES, counts.c.series_id == SERIES.c.id)
+        .order_by(counts.c.figures.desc(), counts.c.series_id)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return pd.DataFrame(rows, columns=["series_id", *SERIES_KEY, "figures"])
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the charts page shows: the figures (extract columns plus series_id), and why so many.
+
+    `flt` is exactly the shown figures' filter (narrowed to the panels charted), so a download
+    of `flt` capped at CHART_LIMIT gives the same rows as `figures`.
+    """
+
+    figures: pd.DataFrame
+    flt: FigureFilter
+    matching_figures: int
+    matching_series: int
+    capped: bool
+
+
+def shown_figures(
+    engine: Engine, flt: FigureFilter, panel_limit: int = PANEL_LIMIT, limit: int = CHART_LIMIT
+) -> Shown:
+    """The figures a chart of `flt` shows: those of the `panel_limit` series with most figures,
+    at most `limit` of them (the earliest ids first)."""
+    counts = series_counts(engine, flt)
+    matching = int(counts["figures"].sum()) if len(counts) else 0
+    charted = counts.head(panel_limit)
+    narrowed = replace(flt, series_ids=tuple(int(i) for i in charted["series_id"]))
+    figures = capped_rows(engine, narrowed, limit)
+    in_charted = int(charted["figures"].sum()) if len(charted) else 0
+    return Shown(
+        figures=figures,
+        flt=narrowed,
+        matching_figures=matching,
+        matching_series=len(counts),
+        capped=in_charted > limit or len(counts) > panel_limit,
+    )
+
+
+def capped_rows(engine: Engine, flt: FigureFilter, limit: int = CHART_LIMIT) -> pd.DataFrame:
+    """The first `limit` figures of `flt` as text in the extract's columns, plus series_id."""
+    query = extract_select(flt, escape=False).add_columns(FIGURE.c.series_id).limit(limit)
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    # object columns keep None for empty (pandas' string columns would turn it into NaN).
+    return pd.DataFrame(rows, columns=[*COLUMNS, "series_id"], dtype=object)
+
+
+def extract_csv(
+    engine: Engine, flt: FigureFilter, limit: int | None = None, hxl: bool = False
+) -> str:
+    """The CSV extract of `flt` (the design's format, formula-escaped), at most `limit` rows.
+
+    The same rows, in the same order, as capped_rows of the same arguments: a view's download
+    holds exactly the figures the view shows.
+    """
+    return extract_text(engine, flt, hxl=hxl, limit=limit)
+
+
+def sources_with_counts(engine: Engine) -> pd.DataFrame:
+    """Every source with its number of figures (all statuses) and of accepted figures."""
+    so, f = SOURCE.c, FIGURE.c
+    accepted = sa.func.sum(sa.case((f.status == "accepted", 1), else_=0))
+    query = (
+        sa.select(
+            so.id.label("source_id"),
+            so.title,
+            so.publisher,
+            so.url,
+            so.published_on,
+            so.kind,
+            so.reliability,
+            sa.func.count(f.id).label("figures"),
+            sa.func.coalesce(accepted, 0).label("accepted"),
+        )
+        .select_from(SOURCE.outerjoin(FIGURE, f.source_id == so.id))
+        .group_by(so.id)
+        .order_by(sa.func.count(f.id).desc(), so.title)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    columns = [
+        "source_id",
+        "title",
+        "publisher",
+        "url",
+        "published_on",
+        "kind",
+        "reliability",
+        "figures",
+        "accepted",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def source_choices(engine: Engine) -> pd.DataFrame:
+    """Sources to pick from when entering a figure: id and the six fields that identify one."""
+    so = SOURCE.c
+    query = sa.select(
+        so.id, so.title, so.publisher, so.url, so.published_on, so.kind, so.reliability
+    ).order_by(so.published_on.desc(), so.title)
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return pd.DataFrame(
+        rows, columns=["id", "title", "publisher", "url", "published_on", "kind", "reliability"]
+    )
+
+
+def candidate_rows(engine: Engine, limit: int = 50) -> tuple[pd.DataFrame, int]:
+    """The review queue: the oldest `limit` candidate figures, and how many candidates there are."""
+    from tracker.figures import count_figures
+
+    flt = FigureFilter(statuses=("candidate",))
+    return capped_rows(engine, flt, limit), count_figures(engine, flt)
+
+
+def figure_ids_near(engine: Engine, limit: int = 200) -> list[int]:
+    """The most recent figure ids, newest first, for the history page's picker."""
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(FIGURE.c.id).order_by(FIGURE.c.id.desc()).limit(limit))
+        return [int(r[0]) for r in rows]
