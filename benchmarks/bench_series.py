@@ -1,7 +1,7 @@
 """Time series consensus and flags over 1,000,000 figures in 2,000 series against a groupby floor.
 
 The floor is the least any per-date summary must do: a pandas groupby min/max over the same frame.
-Run: python benchmarks/bench_series.py [--figures N] [--series S] [--seed K]
+Run: python benchmarks/bench_series.py [--figures N] [--series S] [--seed K] [--repeat R]
 """
 
 from __future__ import annotations

@@ -104,9 +104,9 @@ def test_the_chart_draws_open_bounds_as_open_and_saves_as_png_and_svg(database, 
     open_high = frame.set_index("figure_id").loc["1"]
     assert open_high["high"] != open_high["high"]  # NaN: no made-up upper bound
     assert open_high["open_high_at"] == 30000
-    chart = charts.figure_chart(figures)
-    assert charts.chart_png(chart).startswith(b"\x89PNG")
-    assert "<svg" in charts.chart_svg(chart)
+    spec = charts.figure_spec(figures)
+    assert charts.chart_png(spec).startswith(b"\x89PNG")
+    assert "<svg" in charts.chart_svg(spec)
 
 
 # --- entry --------------------------------------------------------------------------------------

@@ -91,6 +91,44 @@ def flags_frame(engine: Engine, flt: FigureFilter | None = None) -> pd.DataFrame
     return result
 
 
+def frame_from_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """The analysis frame of figures already read as extract text rows (with series_id)."""
+    frame = pd.DataFrame(
+        {
+            "figure_id": pd.to_numeric(rows["figure_id"]).astype("int64"),
+            "series_id": pd.to_numeric(rows["series_id"]).astype("int64"),
+            "location": rows["location"].fillna("").astype(object),
+            "credibility": pd.to_numeric(rows["credibility"]).astype("int64"),
+        }
+    )
+    for column in ("population", "term", "measure", "unit", "qualifier", "status"):
+        frame[column] = rows[column].astype(object)
+    frame["source_reliability"] = rows["source_reliability"].astype(object)
+    for column in ("household_size", "low", "best", "high"):
+        frame[column] = pd.to_numeric(rows[column]).astype("float64")
+    for column in ("period_start", "period_end"):
+        frame[column] = pd.to_datetime(rows[column])
+    return frame[list(ANALYSIS_COLUMNS)]
+
+
+def analysed_frames(
+    engine: Engine | None = None, flt: FigureFilter | None = None, frame: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(consensus, flags) with series labels, from one read and one sort (tracker.series.analyse).
+
+    Give `frame` (see frame_from_rows) to analyse figures already read instead of reading them.
+    """
+    from tracker.series import analyse
+
+    if frame is None:
+        frame = analysis_frame(engine, flt)
+    consensus, flags = analyse(frame)
+    names = labels(frame)
+    consensus.insert(0, "series", consensus["series_id"].map(names))
+    flags.insert(0, "series", flags["series_id"].map(names))
+    return consensus, flags
+
+
 def write_consensus(engine: Engine, out: TextIO, flt: FigureFilter | None = None) -> int:
     """Write the consensus as CSV: series, date, low, best, high, agreement, figure_ids."""
     from tracker.validation import escape_cell, format_number

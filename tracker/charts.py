@@ -6,34 +6,24 @@ Pure: frames in, charts (or PNG/SVG bytes) out; the app and any script can use t
 
 from __future__ import annotations
 
-import altair as alt
+import copy
+import functools
+import json
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
 from tracker.validation import format_number
 
-# Tooltip fields, in the order a reader checks a figure: how many, what, when, who says, where.
-TOOLTIP = [
-    alt.Tooltip("estimate:N", title="estimate"),
-    alt.Tooltip("series:N", title="series"),
-    alt.Tooltip("period:N", title="period"),
-    alt.Tooltip("quote:N", title="quote"),
-    alt.Tooltip("attributed_to:N", title="said by"),
-    alt.Tooltip("source:N", title="source"),
-    alt.Tooltip("source_published_on:N", title="published"),
-    alt.Tooltip("flag:N", title="flag"),
-    alt.Tooltip("figure_id:N", title="figure"),
-]
-CONSENSUS_TOOLTIP = [
-    alt.Tooltip("series:N", title="consensus of"),
-    alt.Tooltip("date:T", title="date"),
-    alt.Tooltip("c_low:Q", title="low", format=",.0f"),
-    alt.Tooltip("c_best:Q", title="best", format=",.0f"),
-    alt.Tooltip("c_high:Q", title="high", format=",.0f"),
-    alt.Tooltip("agreement:N", title="agreement"),
-]
+if TYPE_CHECKING:
+    import altair as alt
+
 PANEL_HEIGHT = 140
 WIDTH = 640
+
+
+DATASET = "figures"
 
 
 def series_name(location: str | None, population: str, term: str, measure: str) -> str:
@@ -133,25 +123,70 @@ def _period_text(start, end, measure) -> str:
     return f"until {end} (start unknown)" if end else "no date"
 
 
-def figure_chart(
+def figure_spec(
     figures: pd.DataFrame, consensus: pd.DataFrame | None = None, flags: pd.DataFrame | None = None
-) -> alt.FacetChart | alt.LayerChart:
-    """The chart of `figures` (extract text columns), a panel per series, one colour per source.
+) -> dict:
+    """The Vega-Lite spec of the chart of `figures` (extract text columns): a panel per series,
+    one colour per source.
 
     `consensus` (series, date, low, best, high) is drawn as a grey band under the figures;
     figures named in `flags` (figure_ids, message) get a red ring and the message in the tooltip.
+    The chart's layers do not depend on the data, so they are built once (see _skeleton); the
+    rows join as a named dataset written by pandas' JSON writer, which is much faster than
+    Altair's per-cell conversion for charts of thousands of figures.
     """
-    data = plot_frame(figures, flags)
+    data = plot_frame(figures, flags).drop(columns=["measure", "qualifier"])
     data["layer"] = "figure"
+    frames = [data]
     if consensus is not None and len(consensus):
         band = consensus.rename(columns={"low": "c_low", "high": "c_high", "best": "c_best"})
         band = band[["series", "date", "c_low", "c_best", "c_high", "agreement"]].assign(
             layer="consensus"
         )
         band["date"] = pd.to_datetime(band["date"])
-        data = pd.concat([data, band], ignore_index=True)
-    panels = data["series"].dropna().unique().tolist()
+        frames.append(band)
+    # Each kind of row keeps only its own fields: the spec travels to the browser on every run.
+    records = [
+        row
+        for frame in frames
+        for row in json.loads(frame.to_json(orient="records", date_format="iso"))
+    ]
+    panels = list(dict.fromkeys(r["series"] for r in records if r.get("series")))
+    single = len(panels) <= 1
+    spec = copy.deepcopy(_skeleton(single))
+    if single:
+        spec["title"] = panels[0] if panels else "no figures"
+    else:
+        spec["facet"]["row"]["sort"] = panels
+    spec["datasets"] = {DATASET: records}
+    return spec
 
+
+@functools.cache
+def _skeleton(single: bool) -> dict:
+    """The chart without its rows: one layered panel, or a panel per series (row facet)."""
+    import altair as alt  # only here: the app's pages load faster without it
+
+    # Tooltip fields, in the order a reader checks a figure: how many, what, when, who says, where.
+    tooltip = [
+        alt.Tooltip("estimate:N", title="estimate"),
+        alt.Tooltip("series:N", title="series"),
+        alt.Tooltip("period:N", title="period"),
+        alt.Tooltip("quote:N", title="quote"),
+        alt.Tooltip("attributed_to:N", title="said by"),
+        alt.Tooltip("source:N", title="source"),
+        alt.Tooltip("source_published_on:N", title="published"),
+        alt.Tooltip("flag:N", title="flag"),
+        alt.Tooltip("figure_id:N", title="figure"),
+    ]
+    consensus_tooltip = [
+        alt.Tooltip("series:N", title="consensus of"),
+        alt.Tooltip("date:T", title="date"),
+        alt.Tooltip("c_low:Q", title="low", format=",.0f"),
+        alt.Tooltip("c_best:Q", title="best", format=",.0f"),
+        alt.Tooltip("c_high:Q", title="high", format=",.0f"),
+        alt.Tooltip("agreement:N", title="agreement"),
+    ]
     x = alt.X("end:T", title="date")
     figure = alt.datum.layer == "figure"
     source_colour = alt.Color(
@@ -165,80 +200,82 @@ def figure_chart(
         .transform_filter(alt.datum.layer == "consensus")
         .transform_filter("isValid(datum.c_low) && isValid(datum.c_high)")
         .mark_rule(color="#888888", opacity=0.25, strokeWidth=14)
-        .encode(x=alt.X("date:T"), y=_y("c_low"), y2="c_high:Q", tooltip=CONSENSUS_TOOLTIP),
+        .encode(x=alt.X("date:T"), y=_y("c_low"), y2="c_high:Q", tooltip=consensus_tooltip),
         alt.Chart()
         .transform_filter(alt.datum.layer == "consensus")
         .mark_tick(color="#555555", thickness=2, size=16)
-        .encode(x="date:T", y=_y("c_best"), tooltip=CONSENSUS_TOOLTIP),
+        .encode(x="date:T", y=_y("c_best"), tooltip=consensus_tooltip),
         # Flows across their period: a line from start to end at best (or the known bound).
         base.transform_filter(alt.datum.spans)
         .transform_calculate(
             level="isValid(datum.best) ? datum.best : (isValid(datum.low) ? datum.low : datum.high)"
         )
         .mark_rule(strokeWidth=2, opacity=0.6)
-        .encode(x="start:T", x2="end:T", y=_y("level"), color=source_colour, tooltip=TOOLTIP),
+        .encode(x="start:T", x2="end:T", y=_y("level"), color=source_colour, tooltip=tooltip),
         base.transform_filter("isValid(datum.low) && isValid(datum.high)")
         .mark_rule(strokeWidth=2)
-        .encode(x=x, y=_y("low"), y2="high:Q", color=source_colour, tooltip=TOOLTIP),
-        # Open high: a bar that fades upward from the known bound and an arrow head above it.
+        .encode(x=x, y=_y("low"), y2="high:Q", color=source_colour, tooltip=tooltip),
+        # Open high: an arrow head above the last known bound; open low: one below it.
         base.transform_filter("isValid(datum.open_high_at)")
         .mark_point(shape="triangle-up", size=90, filled=True, yOffset=-9)
-        .encode(x=x, y=_y("open_high_at"), color=source_colour, tooltip=TOOLTIP),
+        .encode(x=x, y=_y("open_high_at"), color=source_colour, tooltip=tooltip),
         base.transform_filter("isValid(datum.open_low_at)")
         .mark_point(shape="triangle-down", size=90, filled=True, yOffset=9)
-        .encode(x=x, y=_y("open_low_at"), color=source_colour, tooltip=TOOLTIP),
+        .encode(x=x, y=_y("open_low_at"), color=source_colour, tooltip=tooltip),
         base.transform_filter("isValid(datum.best)")
         .mark_circle(size=70, opacity=1)
-        .encode(x=x, y=_y("best"), color=source_colour, tooltip=TOOLTIP),
+        .encode(x=x, y=_y("best"), color=source_colour, tooltip=tooltip),
         base.transform_filter(alt.datum.flagged)
         .transform_calculate(
             at="isValid(datum.best) ? datum.best : (isValid(datum.low) ? datum.low : datum.high)"
         )
         .mark_point(shape="circle", size=260, color="#d62728", strokeWidth=2, filled=False)
-        .encode(x=x, y=_y("at"), tooltip=TOOLTIP),
+        .encode(x=x, y=_y("at"), tooltip=tooltip),
     ]
-    layered = alt.layer(*layers).properties(width=WIDTH, height=PANEL_HEIGHT)
-    if len(panels) <= 1:
-        title = panels[0] if panels else "no figures"
-        return alt.layer(*layers, data=data).properties(
-            width=WIDTH, height=PANEL_HEIGHT, title=title
+    data = alt.NamedData(name=DATASET)
+    if single:
+        chart = alt.layer(*layers, data=data).properties(width=WIDTH, height=PANEL_HEIGHT)
+    else:
+        chart = (
+            alt.layer(*layers)
+            .properties(width=WIDTH, height=PANEL_HEIGHT)
+            .facet(
+                data=data,
+                row=alt.Row(
+                    "series:N",
+                    title=None,
+                    sort=[],
+                    header=alt.Header(
+                        labelAngle=0,
+                        labelAlign="left",
+                        labelAnchor="start",
+                        labelOrient="top",
+                        labelFontWeight="bold",
+                        labelLimit=700,
+                    ),
+                ),
+            )
+            .resolve_scale(y="independent")
         )
-    return layered.facet(
-        data=data,
-        row=alt.Row(
-            "series:N",
-            title=None,
-            sort=panels,
-            header=alt.Header(
-                labelAngle=0,
-                labelAlign="left",
-                labelAnchor="start",
-                labelOrient="top",
-                labelFontWeight="bold",
-                labelLimit=700,
-            ),
-        ),
-    ).resolve_scale(y="independent")
+    return chart.to_dict(validate=False)
 
 
 def _y(field: str) -> alt.Y:
+    import altair as alt
+
     # Every layer names the axis the same, so the merged axis reads "people", not the fields.
     return alt.Y(f"{field}:Q", title="people")
 
 
-def chart_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
+def chart_png(spec: dict, scale: float = 2.0) -> bytes:
     """The chart as PNG (rendered by vl-convert, no browser)."""
     import vl_convert as vlc
 
-    with alt.data_transformers.disable_max_rows():
-        spec = chart.to_dict()
     return vlc.vegalite_to_png(spec, scale=scale)
 
 
-def chart_svg(chart: alt.TopLevelMixin) -> str:
+def chart_svg(spec: dict) -> str:
     """The chart as SVG (rendered by vl-convert, no browser)."""
     import vl_convert as vlc
 
-    with alt.data_transformers.disable_max_rows():
-        spec = chart.to_dict()
     return vlc.vegalite_to_svg(spec)

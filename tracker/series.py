@@ -120,6 +120,8 @@ class _Groups:
     def __init__(self, figures: pd.DataFrame, statuses: Collection[str]) -> None:
         start, end = _dates(figures["period_start"]), _dates(figures["period_end"])
         status = figures["status"]
+        # A bare "accepted" means that one status, not its letters.
+        statuses = (statuses,) if isinstance(statuses, str) else tuple(statuses)
         # One status (the usual "accepted") compares faster than isin.
         chosen = status == next(iter(statuses)) if len(statuses) == 1 else status.isin(statuses)
         keep = chosen.to_numpy(dtype=bool) & (end != _NO_DATE)

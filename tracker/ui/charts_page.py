@@ -150,17 +150,14 @@ def main() -> None:
             " figures). Narrow the filters (location, population, term, dates) to chart others.",
             icon=":material/filter_alt:",
         )
-    consensus = flags = None
-    if len(figures) < views.CHART_LIMIT:
-        consensus, flags = common.analysis(database, result.flt, version)
-    chart = charts.figure_chart(figures, consensus, flags)
-    st.altair_chart(chart)
-    _downloads(chart, result)
+    spec = common.chart_spec(database, flt, version)
+    st.vega_lite_chart(spec)
+    _downloads(spec, result)
     st.subheader("The figures charted, with their citations")
     _table(figures)
 
 
-def _downloads(chart, result: views.Shown) -> None:
+def _downloads(spec: dict, result: views.Shown) -> None:
     count = len(result.figures)
     left, middle, right = st.columns(3)
     left.download_button(
@@ -173,7 +170,7 @@ def _downloads(chart, result: views.Shown) -> None:
     )
     middle.download_button(
         "Save the chart as PNG",
-        data=lambda: charts.chart_png(chart),
+        data=lambda: charts.chart_png(spec),
         file_name="figures.png",
         mime="image/png",
         on_click="ignore",
@@ -181,7 +178,7 @@ def _downloads(chart, result: views.Shown) -> None:
     )
     right.download_button(
         "Save the chart as SVG",
-        data=lambda: charts.chart_svg(chart),
+        data=lambda: charts.chart_svg(spec),
         file_name="figures.svg",
         mime="image/svg+xml",
         on_click="ignore",

@@ -54,6 +54,8 @@ def version() -> int:
 def after_write() -> None:
     """Forget every cached answer, so what was just written shows at once."""
     st.cache_data.clear()
+    for cached in (shown, analysis, chart_spec):
+        cached.clear()
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -61,21 +63,34 @@ def options(database: str, data_version: int) -> views.FilterOptions:
     return views.filter_options(db.engine_for(database))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+# The chart's figures, analysis and spec are kept as they are (cache_resource), not pickled per
+# read as cache_data would: they are large and never changed by the pages that read them.
+@st.cache_resource(show_spinner=False, max_entries=16)
 def shown(database: str, flt: FigureFilter, data_version: int) -> views.Shown:
     return views.shown_figures(db.engine_for(database), flt)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def analysis(database: str, flt: FigureFilter, data_version: int):
-    """(consensus, flags) of the shown series, or (None, None) while tracker.series is missing."""
-    try:
-        from tracker.analysis import consensus_frame, flags_frame
+    """(consensus, flags) of the series a view of `flt` shows, from the figures it shows (all the
+    figures of those series, since analysis is drawn only when the view is not capped)."""
+    from tracker.analysis import analysed_frames, frame_from_rows
 
-        eng = db.engine_for(database)
-        return consensus_frame(eng, flt), flags_frame(eng, flt)
-    except ImportError:
-        return None, None
+    figures = shown(database, flt, data_version).figures
+    return analysed_frames(frame=frame_from_rows(figures))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def chart_spec(database: str, flt: FigureFilter, data_version: int) -> dict:
+    """The Vega-Lite spec of the chart of `flt`, with consensus and flags when the view is not
+    capped; cached, because building and serialising the chart is most of a page run."""
+    from tracker import charts
+
+    result = shown(database, flt, data_version)
+    consensus = flags = None
+    if len(result.figures) < views.CHART_LIMIT:
+        consensus, flags = analysis(database, flt, data_version)
+    return charts.figure_spec(result.figures, consensus, flags)
 
 
 def user() -> str:
