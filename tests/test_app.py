@@ -82,6 +82,12 @@ def test_candidates_are_charted_only_on_request(app, database):
     page(app, "review")
     app.text_area(key="review_text").input(SEED).run()
     app.button(key="review_find").click().run()
+    # No source was chosen: nothing is stored, and the source picker says why.
+    assert "source_title: is required: every figure cites a source" in [e.value for e in app.error]
+    assert count_figures(db.engine_for(database)) == 60
+    app.selectbox(key="review_source_id").select_index(0).run()
+    app.button(key="review_find").click().run()
+    assert not app.error
     page(app, "charts")
     app.multiselect(key="f_population").set_value(["civilians"]).run()
     assert "candidate" not in set(app.dataframe[0].value["status"])
@@ -199,7 +205,7 @@ def test_review_accepts_an_edited_candidate_and_rejects_one_only_with_a_reason(a
     app.button(key=f"review_{first}_accept").click().run()
     accepted = get_figure(engine, first)
     assert accepted["status"] == "accepted" and accepted["population"] == "IS fighters"
-    assert [e.action for e in history(engine, first)] == ["created", "edited", "accepted"]
+    assert [e.action for e in history(engine, first)] == ["extracted", "edited", "accepted"]
 
     app.button(key=f"review_{second}_reject").click().run()
     assert any("why it is rejected" in e.value for e in app.error)

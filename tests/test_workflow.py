@@ -63,12 +63,12 @@ def test_ingest_twice_adds_nothing_and_review_settles(run):
     second = run("ingest", SEED, *SOURCE)
     assert "stored 0 candidates" in second.output and "3 were stored already" in second.output
     listed = run("review").output
-    assert listed.count("extracted:") == 3
+    assert listed.count("Extracted from the words") == 3
     refused = run("reject", "2")
     assert refused.exit_code != 0 and "--why" in refused.output
     assert run("accept", "1").exit_code == 0
     assert run("reject", "2", "--why", "counted twice").exit_code == 0
-    assert run("review").output.count("extracted:") == 1
+    assert run("review").output.count("Extracted from the words") == 1
     history = run("history", "2").output
     assert "rejected" in history and "counted twice" in history
     exported = list(csv.DictReader(io.StringIO(run("export").output)))
@@ -112,7 +112,8 @@ def test_export_consensus(run):
     result = run("export", "--consensus")
     assert result.exit_code == 0, result.output
     [row] = list(csv.DictReader(io.StringIO(result.output)))
-    assert list(row) == ["series", "date", "low", "best", "high", "agreement", "figure_ids"]
+    assert list(row)[:7] == ["series", "date", "low", "best", "high", "agreement", "figure_ids"]
+    assert (row["period_start"], row["unit"]) == ("2019-03-04", "people")
     assert (row["date"], row["low"], row["high"], row["agreement"]) == (
         "2019-03-04",
         "3100",

@@ -21,6 +21,11 @@ ANALYSIS_COLUMNS = (
 )  # fmt: skip
 
 
+CONSENSUS_CSV = (
+    "series", "date", "low", "best", "high", "agreement", "figure_ids", "period_start", "unit",
+)  # fmt: skip
+
+
 def analysis_frame(engine: Engine, flt: FigureFilter | None = None) -> pd.DataFrame:
     """The figures of `flt` (default: accepted) with typed columns, one row per figure."""
     flt = flt or FigureFilter()
@@ -130,15 +135,27 @@ def analysed_frames(
 
 
 def write_consensus(engine: Engine, out: TextIO, flt: FigureFilter | None = None) -> int:
-    """Write the consensus as CSV: series, date, low, best, high, agreement, figure_ids."""
+    """Write the consensus as CSV: series, date, low, best, high, agreement, figure_ids, then
+    period_start and unit, which tell apart rows of one series that end on the same date
+    ("in the past week" and "since the offensive began") and household rows without a size."""
     from tracker.validation import escape_cell, format_number
 
     result = consensus_frame(engine, flt)
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["series", "date", "low", "best", "high", "agreement", "figure_ids"])
+    writer.writerow(CONSENSUS_CSV)
     for row in result.itertuples():
-        writer.writerow([
-            escape_cell(row.series), row.date.date().isoformat(), format_number(row.low),
-            format_number(row.best), format_number(row.high), row.agreement, row.figure_ids,
-        ])  # fmt: skip
+        start = "" if pd.isna(row.period_start) else row.period_start.date().isoformat()
+        writer.writerow(
+            [
+                escape_cell(row.series),
+                row.date.date().isoformat(),
+                format_number(row.low),
+                format_number(row.best),
+                format_number(row.high),
+                row.agreement,
+                row.figure_ids,
+                start,
+                row.unit,
+            ]
+        )
     return len(result)

@@ -399,10 +399,10 @@ def add_candidates(
 def _candidate_values(source: dict, c, by: str) -> dict:
     from tracker.extract import PERIOD, PERIOD_PRECISION
 
-    notes = f"extracted: “{c.span}”"
+    notes = f"Extracted from the words “{c.span}”"
     precision = None
     if c.period_text:
-        notes += f"; period: “{c.period_text}”"
+        notes += f"; period in the text: “{c.period_text}”"
         match = PERIOD.search(c.period_text)
         precision = PERIOD_PRECISION.get(match.lastgroup or "", "day") if match else "day"
     dated = c.period_start is not None or c.period_end is not None
@@ -410,7 +410,9 @@ def _candidate_values(source: dict, c, by: str) -> dict:
         **source, "status": "candidate", "origin": "extracted", "created_by": by,
         "quote": c.sentence, "notes": notes, "population": c.population, "term": c.term,
         "measure": c.measure, "unit": c.unit, "household_size": c.household_size,
-        "period_start": c.period_start, "period_end": c.period_end,
+        # A stock is a count at one moment: only its end date is kept.
+        "period_start": c.period_start if c.measure == "flow" else None,
+        "period_end": c.period_end,
         "date_precision": (precision or "day") if dated else None, "attributed_to": c.attributed_to,
         "low": c.estimate.low, "best": c.estimate.best, "high": c.estimate.high,
         "qualifier": c.estimate.qualifier,

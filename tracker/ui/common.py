@@ -211,6 +211,10 @@ def source_fields(prefix: str, problems: dict[str, list[str]]) -> dict:
             [int(i) for i in by_id.index],
             key=f"{prefix}_source_id",
             format_func=lambda i: _source_label(by_id.loc[i]),
+            # No source is picked for the user: a figure filed under the wrong source is worse
+            # than one refused until its source is chosen.
+            index=None,
+            placeholder="choose a source (type to search)",
         )
         values = source_values(prefix)
         show_problems(problems, *values)

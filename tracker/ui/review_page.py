@@ -8,7 +8,7 @@ import re
 import streamlit as st
 
 from tracker import views
-from tracker.figures import FigureError, FigureFilter, add_figure, set_status, update_figure
+from tracker.figures import FigureError, FigureFilter, add_candidates, set_status, update_figure
 from tracker.terms import TERMS
 from tracker.ui import common
 from tracker.validation import ENUMS, ValidationError
@@ -33,7 +33,7 @@ _SPAN_NOTE = re.compile(r"^Extracted from the words “(?P<span>.+?)”", re.DOT
 
 
 def _find() -> None:
-    """Extract candidates from the document and store each as a candidate figure."""
+    """Extract candidates from the document and store them for review (tracker.figures)."""
     from tracker.extract import document_text, extract
 
     state = st.session_state
@@ -45,45 +45,16 @@ def _find() -> None:
     )
     source = common.source_values(P)
     published = common.as_date(source.get("source_published_on"))
-    stored, unstored = 0, []
-    for c in extract(document_text(raw, name), published):
-        notes = f"Extracted from the words “{c.span}”"
-        if c.period_text:
-            notes += f"; period in the text: “{c.period_text}”"
-        values = {
-            **source,
-            "quote": c.sentence.strip(),
-            "population": c.population,
-            "term": c.term,
-            "measure": c.measure,
-            "unit": c.unit,
-            "household_size": c.household_size,
-            "low": c.estimate.low,
-            "best": c.estimate.best,
-            "high": c.estimate.high,
-            "qualifier": c.estimate.qualifier,
-            "attributed_to": c.attributed_to,
-            "period_start": c.period_start if c.measure == "flow" else None,
-            "period_end": c.period_end,
-            "date_precision": "day" if c.period_end else None,
-            "notes": notes + ".",
-            "status": "candidate",
-            "origin": "extracted",
-        }
-        try:
-            add_figure(common.engine(), values, by=common.user())
-            stored += 1
-        except ValidationError as error:
-            unstored.append(
-                {
-                    "values": values,
-                    "span": c.span,
-                    "problems": [f"{p.column}: {p.message}" for p in error.problems],
-                }
-            )
+    candidates = extract(document_text(raw, name), published)
+    state[f"{P}_problems"] = {}
+    try:
+        ids, skipped = add_candidates(common.engine(), source, candidates, by=common.user())
+    except ValidationError as error:
+        state[f"{P}_problems"] = common.problems_by_field(error.problems)
+        state[f"{P}_found"] = None
+        return
     common.after_write()
-    state[f"{P}_found"] = (stored, len(unstored))
-    state[f"{P}_unstored"] = unstored
+    state[f"{P}_found"] = (len(candidates), len(ids), skipped)
 
 
 def _edits(row) -> dict:
@@ -191,25 +162,18 @@ def main() -> None:
     st.title("Review extracted figures")
     state = st.session_state
     with st.expander("Find figures in a document", expanded=True):
-        common.source_fields(P, {})
+        common.source_fields(P, state.get(f"{P}_problems") or {})
         st.text_area("Paste the document's text", key=f"{P}_text", height=160)
         st.file_uploader("… or upload it", type=["txt", "md", "html", "htm"], key=f"{P}_upload")
         st.button("Find figures", on_click=_find, key=f"{P}_find")
     if state.get(f"{P}_found"):
-        stored, unstored = state[f"{P}_found"]
+        found, stored, skipped = state[f"{P}_found"]
         st.info(
-            f"{stored} candidate figure(s) stored for review"
-            + (f"; {unstored} need details before they can be stored (below)." if unstored else ".")
+            f"{found} figure(s) found in the document; {stored} stored for review"
+            + (f", {skipped} already stored from this source." if skipped else ".")
         )
     if state.get(f"{P}_done"):
         st.success(state[f"{P}_done"])
-    for item in state.get(f"{P}_unstored") or []:
-        with st.container(border=True):
-            st.markdown(common.highlighted(item["values"]["quote"], item["span"]))
-            st.caption(
-                "Not stored: " + "; ".join(item["problems"]) + ". Enter it on the "
-                "“Enter a figure” page with these details."
-            )
 
     rows, total = views.candidate_rows(common.engine(), limit=QUEUE)
     st.subheader(f"Candidates awaiting review: {total}")
