@@ -263,10 +263,14 @@ class Writer:
         self.series = _Keys(conn, SERIES, ("location", "population", "term", "measure"))
         self.explicit_ids = False
 
-    def write(self, typed: pd.DataFrame) -> None:
-        """Insert `typed` (from check_rows, no problems); ids as given, or new where empty."""
+    def write(self, typed: pd.DataFrame, returning: bool = False) -> list[int]:
+        """Insert `typed` (from check_rows, no problems); ids as given, or new where empty.
+
+        With `returning`, the new ids of the rows without one, in order (one statement a row:
+        for the few figures of a form or a document, not for bulk imports).
+        """
         if typed.empty:
-            return
+            return []
         values = {
             "id": typed["figure_id"],
             "series_id": pd.Series(self.series.resolve(_series_frame(typed)), index=typed.index),
@@ -282,7 +286,26 @@ class Writer:
         without_id = [r[1:] for r, given in zip(rows, has_id, strict=True) if not given]
         self.explicit_ids |= bool(with_id)
         self._insert(FIGURE_WRITE_COLUMNS, with_id)
+        if returning:
+            return self._insert_returning(FIGURE_WRITE_COLUMNS[1:], without_id)
         self._insert(FIGURE_WRITE_COLUMNS[1:], without_id)
+        return []
+
+    def _insert_returning(self, columns: Sequence[str], rows: list[tuple]) -> list[int]:
+        mark = "%s" if self.conn.dialect.name == "postgresql" else "?"
+        sql = (
+            f"INSERT INTO figure ({', '.join(columns)}) "
+            f"VALUES ({', '.join(mark for _ in columns)}) RETURNING id"
+        )
+        cursor = self.conn.connection.driver_connection.cursor()
+        try:
+            ids = []
+            for row in rows:
+                cursor.execute(sql, row)
+                ids.append(int(cursor.fetchone()[0]))
+            return ids
+        finally:
+            cursor.close()
 
     def _insert(self, columns: Sequence[str], rows: list[tuple]) -> None:
         if not rows:
@@ -349,14 +372,10 @@ def add_figure(engine: Engine, values: dict, by: str, reason: str | None = None)
     if problems:
         raise ValidationError(problems)
     with engine.begin() as conn:
-        before = conn.execute(sa.select(sa.func.max(FIGURE.c.id))).scalar() or 0
         writer = Writer(conn)
-        writer.write(typed)
+        [new_id] = writer.write(typed, returning=True)
         writer.finish("created", by, reason)
-        new_id = conn.execute(
-            sa.select(sa.func.max(FIGURE.c.id)).where(FIGURE.c.id > before)
-        ).scalar()
-    return int(new_id)
+    return new_id
 
 
 def add_candidates(
@@ -389,11 +408,9 @@ def add_candidates(
             i for i, r in enumerate(rows)
             if (r["quote"], r["notes"], r["low"], r["best"], r["high"]) not in known
         ]  # fmt: skip
-        before = conn.execute(sa.select(sa.func.max(FIGURE.c.id))).scalar() or 0
-        writer.write(typed.iloc[fresh])
+        ids = writer.write(typed.iloc[fresh], returning=True)
         writer.finish("extracted", by, None)
-        ids = conn.execute(sa.select(FIGURE.c.id).where(FIGURE.c.id > before).order_by(FIGURE.c.id))
-        return [r[0] for r in ids], len(rows) - len(fresh)
+        return ids, len(rows) - len(fresh)
 
 
 def _candidate_values(source: dict, c, by: str) -> dict:
