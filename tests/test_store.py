@@ -260,3 +260,19 @@ def test_export_columns_are_the_design_order(engine):
     add_figure(engine, SEED, by="a")
     header = export_text(engine).splitlines()[0]
     assert tuple(header.split(",")) == COLUMNS
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "line 1: the file is empty"),
+        (b"figure_id,quote\n\xff\xfe\x00garbage\n", "the file is not UTF-8 text"),
+        ("figure_id,quote\n1,caf\u00e9\n".encode("latin-1"), "the file is not UTF-8 text"),
+    ],
+)
+def test_import_refuses_unreadable_files_with_a_message(sqlite_engine, tmp_path, content, message):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    with pytest.raises(ExtractImportError, match=message):
+        import_extract(sqlite_engine, path, by="x")
+    assert count_figures(sqlite_engine) == 0

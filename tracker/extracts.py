@@ -99,10 +99,15 @@ class ImportResult:
 
 
 def _read_header(path: Path) -> tuple[list[str], bool]:
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        reader = csv.reader(f)
-        header = next(reader, None)
-        second = next(reader, None)
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            reader = csv.reader(f)
+            header = next(reader, None)
+            second = next(reader, None)
+    except UnicodeDecodeError as error:
+        raise ExtractImportError([_not_utf8(error)]) from None
+    except csv.Error as error:
+        raise ExtractImportError([f"line 1: the file is not a readable CSV ({error})"]) from None
     if header is None:
         raise ExtractImportError(
             ["line 1: the file is empty; it needs a header row of the extract's columns"]
@@ -177,9 +182,7 @@ def import_extract(
                 if progress:
                     progress(len(chunk))
         except UnicodeDecodeError as error:
-            raise ExtractImportError(
-                [f"the file is not UTF-8 text ({error.reason} at byte {error.start})"]
-            ) from None
+            raise ExtractImportError([_not_utf8(error)]) from None
         except (pd.errors.ParserError, pd.errors.ParserWarning, csv.Error) as error:
             raise ExtractImportError(
                 _ragged_rows(path, len(header)) or [f"the file is not a readable CSV: {error}"]
@@ -230,6 +233,13 @@ def _chunks(path: Path, skip: int) -> Iterator[tuple[int, pd.DataFrame]]:
             chunk.index = range(len(chunk))
             yield offset, chunk
             offset += len(chunk)
+
+
+def _not_utf8(error: UnicodeDecodeError) -> str:
+    return (
+        f"the file is not UTF-8 text (byte {error.start} cannot be read: {error.reason}); "
+        "save it as UTF-8 CSV and import it again"
+    )
 
 
 def _ragged_rows(path: Path, width: int) -> list[str]:
