@@ -136,12 +136,14 @@ def test_round_trip_is_byte_identical(engine, url, tmp_path, request):
     add_figure(engine, SEED, by="a")
     add_figure(engine, {**SEED, "quote": "=HYPERLINK(\"http://x\")", "notes": "-5,000 was a typo",
                         "attributed_to": "@officials", "low": 63.9, "best": 71.0, "high": 78.1,
+                        "population": "'=already escaped looking",
                         "qualifier": "approximately", "unit": "households",
                         "household_size": 5.5}, by="b")  # fmt: skip
     first = tmp_path / "first.csv"
     first.write_text(export_text(engine))
     rows = list(csv.DictReader(io.StringIO(first.read_text())))
     assert rows[1]["quote"].startswith("'=") and rows[1]["notes"].startswith("'-")
+    assert rows[1]["population"] == "''=already escaped looking"
     assert rows[1]["low"] == "63.9"
 
     if url.startswith("sqlite"):

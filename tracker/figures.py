@@ -147,9 +147,16 @@ def _number_pg(element, compiler, **kw):
 
 
 def _escaped(column: ColumnElement) -> ColumnElement:
-    """The OWASP formula escape, done in SQL so an export of millions stays set-based."""
+    """The OWASP formula escape, done in SQL so an export of millions stays set-based.
+
+    Text that already looks escaped (an apostrophe, then a formula start) gets one more
+    apostrophe, so that the importer's removal of one gives back exactly what was stored.
+    """
     first = sa.func.substr(column, 1, 1)
-    return sa.case((first.in_(FORMULA_STARTS), sa.literal("'") + column), else_=column)
+    looks_escaped = sa.and_(first == "'", sa.func.substr(column, 2, 1).in_(FORMULA_STARTS))
+    return sa.case(
+        (sa.or_(first.in_(FORMULA_STARTS), looks_escaped), sa.literal("'") + column), else_=column
+    )
 
 
 def extract_select(flt: FigureFilter, escape: bool = True) -> sa.Select:

@@ -98,7 +98,10 @@ def now() -> datetime:
 
 def escape_cell(text: str) -> str:
     """One cell with the formula escape applied (the extract writer does the same in SQL)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    escaped = text.startswith(FORMULA_STARTS) or (
+        text.startswith("'") and text[1:].startswith(FORMULA_STARTS)
+    )
+    return "'" + text if escaped else text
 
 
 def unescape(text: pd.Series) -> pd.Series:
