@@ -127,6 +127,10 @@ def test_a_figure_entered_in_the_form_is_charted_and_downloaded(server, page, tm
     quote = "Some 4,321 people reached the Playwright transit site."
     page.goto(f"{server}/enter")
     page.get_by_text("Enter a figure").first.wait_for()
+    # No source is picked for the user: choose the seed article's.
+    source = page.get_by_role("combobox", name="Existing source")
+    source.click()
+    page.get_by_role("option", name=re.compile("Islamic State Loses Caliphate")).click()
     page.get_by_label("Quote (the source's words, verbatim)").fill(quote)
     population = page.get_by_label("Population (the source's wording)")
     population.click()
