@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -191,12 +192,18 @@ def extract_select(flt: FigureFilter, escape: bool = True) -> sa.Select:
     )
 
 
-def figure_rows(engine: Engine, flt: FigureFilter, escape: bool = False) -> pd.DataFrame:
-    """The figures of `flt` as a frame of text in the extract's columns (None for empty)."""
+def figure_rows(
+    engine: Engine, flt: FigureFilter, escape: bool = False, limit: int | None = None
+) -> pd.DataFrame:
+    """The figures of `flt` (the first `limit` by id) as text in the extract's columns, None for
+    empty, plus their series_id."""
+    query = extract_select(flt, escape=escape).add_columns(FIGURE.c.series_id)
+    if limit is not None:
+        query = query.limit(limit)
     with engine.connect() as conn:
-        result = conn.execute(extract_select(flt, escape=escape))
-        frame = pd.DataFrame(result.fetchall(), columns=list(COLUMNS), dtype=object)
-    return frame.where(frame.notna(), None)
+        rows = conn.execute(query).fetchall()
+    # object columns keep None for empty (pandas' string columns would turn it into NaN).
+    return pd.DataFrame(rows, columns=[*COLUMNS, "series_id"], dtype=object)
 
 
 # --- resolving sources and series to ids, in bulk ---------------------------------------------
@@ -420,10 +427,21 @@ def add_candidates(
         return ids, len(rows) - len(fresh)
 
 
+# How a candidate's notes name the words it was extracted from (the review page highlights them).
+EXTRACTED_NOTE = "Extracted from the words “{span}”"
+_EXTRACTED = re.compile(r"^Extracted from the words “(?P<span>.+?)”", re.DOTALL)
+
+
+def extracted_span(notes: str | None) -> str | None:
+    """The words a candidate was extracted from, as its notes record them; None if not said."""
+    match = _EXTRACTED.match(notes or "")
+    return match["span"] if match else None
+
+
 def _candidate_values(source: dict, c, by: str) -> dict:
     from tracker.extract import PERIOD, PERIOD_PRECISION
 
-    notes = f"Extracted from the words “{c.span}”"
+    notes = EXTRACTED_NOTE.format(span=c.span)
     precision = None
     if c.period_text:
         notes += f"; period in the text: “{c.period_text}”"
@@ -448,7 +466,7 @@ def get_figure(engine: Engine, figure_id: int) -> dict:
     rows = figure_rows(engine, FigureFilter(statuses=None, figure_ids=(figure_id,)))
     if rows.empty:
         raise FigureError(f"figure {figure_id} does not exist")
-    return {k: v for k, v in rows.iloc[0].to_dict().items()}
+    return {k: v for k, v in rows.iloc[0].to_dict().items() if k in COLUMNS}
 
 
 def update_figure(

@@ -13,8 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from tracker.extracts import extract_text
-from tracker.figures import FIGURE, REVISION, SERIES, SOURCE, FigureFilter, extract_select
-from tracker.validation import COLUMNS
+from tracker.figures import FIGURE, REVISION, SERIES, SOURCE, FigureFilter, figure_rows
 
 # At most this many figures are charted and listed at once; more asks the user to narrow filters.
 CHART_LIMIT = 5_000
@@ -135,11 +134,7 @@ def shown_figures(
 
 def capped_rows(engine: Engine, flt: FigureFilter, limit: int = CHART_LIMIT) -> pd.DataFrame:
     """The first `limit` figures of `flt` as text in the extract's columns, plus series_id."""
-    query = extract_select(flt, escape=False).add_columns(FIGURE.c.series_id).limit(limit)
-    with engine.connect() as conn:
-        rows = conn.execute(query).all()
-    # object columns keep None for empty (pandas' string columns would turn it into NaN).
-    return pd.DataFrame(rows, columns=[*COLUMNS, "series_id"], dtype=object)
+    return figure_rows(engine, flt, limit=limit)
 
 
 def extract_csv(

@@ -3,12 +3,17 @@ each shown in its sentence with the number highlighted, to accept (as is or edit
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from tracker import views
-from tracker.figures import FigureError, FigureFilter, add_candidates, set_status, update_figure
+from tracker.figures import (
+    FigureError,
+    FigureFilter,
+    add_candidates,
+    extracted_span,
+    set_status,
+    update_figure,
+)
 from tracker.terms import TERMS
 from tracker.ui import common
 from tracker.validation import ENUMS, ValidationError
@@ -29,7 +34,6 @@ EDITABLE = (
     "period_end",
     "attributed_to",
 )
-_SPAN_NOTE = re.compile(r"^Extracted from the words “(?P<span>.+?)”", re.DOTALL)
 
 
 def _find() -> None:
@@ -108,11 +112,17 @@ def _candidate(row) -> None:
     problems = st.session_state.get(f"{k}_problems") or {}
     with st.container(border=True):
         st.caption(f"Candidate figure {figure_id} · {row['source_title']}")
-        match = _SPAN_NOTE.match(row["notes"] or "")
-        st.markdown(common.highlighted(row["quote"], match["span"] if match else None))
+        st.markdown(common.highlighted(row["quote"], extracted_span(row["notes"])))
         a, b, c, d = st.columns(4)
         a.text_input("Population", value=row["population"], key=f"{k}_population")
-        b.selectbox("Term", sorted(TERMS), index=sorted(TERMS).index(row["term"]), key=f"{k}_term")
+        terms = sorted(TERMS)
+        # A candidate may still lack its term: the reviewer picks one.
+        b.selectbox(
+            "Term",
+            terms,
+            index=terms.index(row["term"]) if row["term"] in terms else None,
+            key=f"{k}_term",
+        )
         c.radio(
             "Measure",
             ["flow", "stock"],
