@@ -256,6 +256,9 @@ def _skeleton(single: bool) -> dict:
                 ),
             )
             .resolve_scale(y="independent")
+            # Every panel gets its own date axis (the scale stays shared), so a reader of the
+            # top panels need not scroll to the bottom one to tell when.
+            .resolve_axis(x="independent")
         )
     return chart.to_dict(validate=False)
 
