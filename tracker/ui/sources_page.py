@@ -28,6 +28,11 @@ def main() -> None:
     st.dataframe(
         table,
         hide_index=True,
+        # The counts first: they are what this page is for.
+        column_order=(
+            "source_id", "figures", "accepted", "title", "publisher", "published_on", "kind",
+            "reliability", "url",
+        ),  # fmt: skip
         column_config={
             "source_id": st.column_config.NumberColumn("source", format="%d"),
             "url": st.column_config.LinkColumn("link", display_text="open source"),
