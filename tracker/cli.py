@@ -172,12 +172,21 @@ def import_(ctx: click.Context, file: str) -> None:
     """
     engine = _engine(ctx)
     db.create_schema(engine)
-    with _progress(None, "importing") as bar:
+    with _progress(_line_count(file) if sys.stderr.isatty() else None, "importing") as bar:
         try:
             result = import_extract(engine, file, by=current_user(), progress=bar.update)
         except ExtractImportError as error:
             raise click.ClickException(str(error)) from None
     click.echo(f"imported {result.figures} figures from {file}")
+
+
+def _line_count(path: str) -> int:
+    """Lines after the header: the progress bar's total (a quoted line break counts one more)."""
+    lines = 0
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            lines += block.count(b"\n")
+    return max(lines - 1, 0)
 
 
 @main.command()
