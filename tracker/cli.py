@@ -137,9 +137,11 @@ def add(ctx: click.Context, words: str | None, **values) -> None:
 
     Example:
 
-        tracker add --quote "5,000 in just the past week" --population civilians --term fled
-        --estimate "5,000" --location Baghuz --country SYR --start 2019-03-16 --end 2019-03-22
-        --precision day --source-title "Islamic State Loses Caliphate in Syria" --kind news
+        \b
+        tracker add --quote "5,000 in just the past week" \\
+          --population civilians --term fled --estimate "5,000" \\
+          --location Baghuz --country SYR --start 2019-03-16 --end 2019-03-22 \\
+          --precision day --source-title "Islamic State Loses Caliphate in Syria" --kind news
     """
     if words:
         try:
@@ -427,8 +429,9 @@ def ingest(ctx: click.Context, file: str, title: str, publisher: str | None, url
 
     Example:
 
-        tracker ingest seeds/000_5e049728476cadbf.txt --title "Islamic State Loses Caliphate in Syria"
-        --published 2019-03-22 --kind news
+        \b
+        tracker ingest seeds/000_5e049728476cadbf.txt \\
+          --title "Islamic State Loses Caliphate in Syria" --published 2019-03-22 --kind news
     """
     from tracker.extract import extract
     from tracker.figures import add_candidates
