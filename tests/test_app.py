@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tracker import charts, db, views
+from tracker.extracts import extract_text
 from tracker.figures import FigureFilter, count_figures, get_figure, history
 from tracker.ui import common
 
@@ -98,7 +99,7 @@ def test_candidates_are_charted_only_on_request(app, database):
 def test_the_view_download_holds_exactly_the_figures_shown(database, app):
     engine = db.engine_for(database)
     shown = views.shown_figures(engine, FigureFilter(), panel_limit=3, limit=7)
-    rows = list(csv.DictReader(io.StringIO(views.extract_csv(engine, shown.flt, limit=7))))
+    rows = list(csv.DictReader(io.StringIO(extract_text(engine, shown.flt, limit=7))))
     assert [r["figure_id"] for r in rows] == list(shown.figures["figure_id"])
     assert shown.capped and shown.matching_figures == 60
 

@@ -12,7 +12,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from tracker.figures import FIGURE, SERIES, SOURCE, FigureFilter
+from tracker.figures import FIGURE, JOINED, SERIES, SOURCE, FigureFilter
 
 ANALYSIS_COLUMNS = (
     "figure_id", "series_id", "location", "population", "term", "measure", "unit",
@@ -50,7 +50,7 @@ def analysis_frame(engine: Engine, flt: FigureFilter | None = None) -> pd.DataFr
             so.reliability.label("source_reliability"),
             f.status,
         )  # fmt: skip
-        .select_from(FIGURE.join(SERIES, f.series_id == se.id).join(SOURCE, f.source_id == so.id))
+        .select_from(JOINED)
         .where(*flt.where())
     )
     with engine.connect() as conn:

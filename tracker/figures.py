@@ -36,6 +36,10 @@ FIGURE = Figure.__table__
 SOURCE = Source.__table__
 SERIES = Series.__table__
 REVISION = Revision.__table__
+# Each figure with its series and its source: what extracts, counts and analyses read.
+JOINED = FIGURE.join(SERIES, FIGURE.c.series_id == SERIES.c.id).join(
+    SOURCE, FIGURE.c.source_id == SOURCE.c.id
+)
 
 # Status changes a review may make, and whether they need a reason.
 TRANSITIONS: dict[str, dict[str, bool]] = {
@@ -184,12 +188,7 @@ def extract_select(flt: FigureFilter, escape: bool = True) -> sa.Select:
         (_escaped(sources[c]) if escape and c in free_text else sources[c]).label(c)
         for c in COLUMNS
     ]
-    return (
-        sa.select(*columns)
-        .select_from(FIGURE.join(SERIES, f.series_id == se.id).join(SOURCE, f.source_id == so.id))
-        .where(*flt.where())
-        .order_by(f.id)
-    )
+    return sa.select(*columns).select_from(JOINED).where(*flt.where()).order_by(f.id)
 
 
 def figure_rows(
@@ -568,11 +567,6 @@ def history(engine: Engine, figure_id: int) -> list[HistoryEntry]:
 
 def count_figures(engine: Engine, flt: FigureFilter | None = None) -> int:
     flt = flt or FigureFilter(statuses=None)
-    f, se, so = FIGURE.c, SERIES.c, SOURCE.c
-    query = (
-        sa.select(sa.func.count())
-        .select_from(FIGURE.join(SERIES, f.series_id == se.id).join(SOURCE, f.source_id == so.id))
-        .where(*flt.where())
-    )
+    query = sa.select(sa.func.count()).select_from(JOINED).where(*flt.where())
     with engine.connect() as conn:
         return int(conn.execute(query).scalar())

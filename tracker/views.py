@@ -12,7 +12,6 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from tracker.extracts import extract_text
 from tracker.figures import FIGURE, REVISION, SERIES, SOURCE, FigureFilter, figure_rows
 
 # At most this many figures are charted and listed at once; more asks the user to narrow filters.
@@ -135,17 +134,6 @@ def shown_figures(
 def capped_rows(engine: Engine, flt: FigureFilter, limit: int = CHART_LIMIT) -> pd.DataFrame:
     """The first `limit` figures of `flt` as text in the extract's columns, plus series_id."""
     return figure_rows(engine, flt, limit=limit)
-
-
-def extract_csv(
-    engine: Engine, flt: FigureFilter, limit: int | None = None, hxl: bool = False
-) -> str:
-    """The CSV extract of `flt` (the design's format, formula-escaped), at most `limit` rows.
-
-    The same rows, in the same order, as capped_rows of the same arguments: a view's download
-    holds exactly the figures the view shows.
-    """
-    return extract_text(engine, flt, hxl=hxl, limit=limit)
 
 
 def sources_with_counts(engine: Engine) -> pd.DataFrame:

@@ -8,6 +8,7 @@ from datetime import date
 import streamlit as st
 
 from tracker import charts, views
+from tracker.extracts import extract_text
 from tracker.figures import FigureFilter
 from tracker.models import RELIABILITY_MEANING, Status
 from tracker.ui import common
@@ -162,7 +163,7 @@ def _downloads(spec: dict, result: views.Shown) -> None:
     left, middle, right = st.columns(3)
     left.download_button(
         f"Download these {count:,} figures (CSV)",
-        data=lambda: views.extract_csv(common.engine(), result.flt, limit=views.CHART_LIMIT),
+        data=lambda: extract_text(common.engine(), result.flt, limit=views.CHART_LIMIT),
         file_name="figures_view.csv",
         mime="text/csv",
         on_click="ignore",

@@ -12,6 +12,7 @@ import streamlit as st
 from sqlalchemy.engine import Engine
 
 from tracker import db, views
+from tracker.extracts import extract_text
 from tracker.figures import FigureFilter
 from tracker.models import RELIABILITY_MEANING, SourceKind
 from tracker.validation import FORMULA_STARTS, Problem
@@ -110,7 +111,7 @@ def sidebar() -> None:
         st.caption("Every accepted figure, as a CSV extract:")
         st.download_button(
             "Full extract (CSV)",
-            data=lambda: views.extract_csv(engine(), FigureFilter()),
+            data=lambda: extract_text(engine(), FigureFilter()),
             file_name="figures.csv",
             mime="text/csv",
             on_click="ignore",
@@ -118,7 +119,7 @@ def sidebar() -> None:
         )
         st.download_button(
             "Full extract with HXL tags (CSV)",
-            data=lambda: views.extract_csv(engine(), FigureFilter(), hxl=True),
+            data=lambda: extract_text(engine(), FigureFilter(), hxl=True),
             file_name="figures_hxl.csv",
             mime="text/csv",
             on_click="ignore",
@@ -290,15 +291,3 @@ def as_date(value) -> date | None:
     if isinstance(value, date):
         return value
     return date.fromisoformat(str(value))
-
-
-# --- words the extractor understands ------------------------------------------------------------
-
-
-def resolve_period(
-    words: str, published_on: date | None
-) -> tuple[date | None, date | None, str | None]:
-    """(start, end, date_precision) for period words, by tracker.extract's period table."""
-    from tracker.extract import resolve_period
-
-    return resolve_period(words, published_on)

@@ -56,13 +56,15 @@ def _on_words() -> None:
 
 def _on_period_words() -> None:
     """Words of time → period dates and precision, resolved against the publication date."""
+    from tracker.extract import resolve_period
+
     state = st.session_state
     words = (state.get(key("period_words")) or "").strip()
     state[key("period_note")] = None
     if not words:
         return
     published = common.as_date(common.source_values(P).get("source_published_on"))
-    start, end, precision = common.resolve_period(words, published)
+    start, end, precision = resolve_period(words, published)
     if start is None and end is None:
         reason = "" if published else " (the source has no publication date to count from)"
         state[key("period_note")] = f"“{words}” could not be turned into dates{reason}; enter them."

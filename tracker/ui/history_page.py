@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from tracker import views
+from tracker.extracts import extract_text
 from tracker.figures import FigureError, FigureFilter, get_figure, history
 from tracker.ui import common
 
@@ -34,9 +35,7 @@ def main() -> None:
     )
     st.download_button(
         f"Download figure {figure_id} (CSV)",
-        data=lambda: views.extract_csv(
-            engine, FigureFilter(statuses=None, figure_ids=(figure_id,))
-        ),
+        data=lambda: extract_text(engine, FigureFilter(statuses=None, figure_ids=(figure_id,))),
         file_name=f"figure_{figure_id}.csv",
         mime="text/csv",
         on_click="ignore",

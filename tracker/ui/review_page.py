@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from tracker import views
+from tracker.extracts import extract_text
 from tracker.figures import (
     FigureError,
     FigureFilter,
@@ -194,7 +195,7 @@ def main() -> None:
         st.caption(f"The oldest {QUEUE} are shown; the others follow as these are settled.")
     st.download_button(
         f"Download these {len(rows)} candidates (CSV)",
-        data=lambda: views.extract_csv(
+        data=lambda: extract_text(
             common.engine(), FigureFilter(statuses=("candidate",)), limit=QUEUE
         ),
         file_name="candidates.csv",

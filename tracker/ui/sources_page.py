@@ -30,8 +30,15 @@ def main() -> None:
         hide_index=True,
         # The counts first: they are what this page is for.
         column_order=(
-            "source_id", "figures", "accepted", "title", "publisher", "published_on", "kind",
-            "reliability", "url",
+            "source_id",
+            "figures",
+            "accepted",
+            "title",
+            "publisher",
+            "published_on",
+            "kind",
+            "reliability",
+            "url",
         ),  # fmt: skip
         column_config={
             "source_id": st.column_config.NumberColumn("source", format="%d"),
