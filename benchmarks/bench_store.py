@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tracker.validation import COLUMNS  # noqa: E402
+from tracker.csvformat import COLUMNS  # noqa: E402
 
 TERMS = ["fled", "displaced", "arrived", "returned", "hosted", "remain", "died"]
 STOCKS = {"hosted", "remain"}

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from tracker import db
+from tracker import storage
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -99,15 +99,15 @@ def url(request, tmp_path) -> str:
 @pytest.fixture
 def engine(url):
     """An engine on a new database with the schema created."""
-    engine = db.engine_for(url)
-    db.create_schema(engine)
+    engine = storage.engine_for(url)
+    storage.create_schema(engine)
     yield engine
     engine.dispose()
 
 
 @pytest.fixture
 def sqlite_engine(sqlite_url):
-    engine = db.engine_for(sqlite_url)
-    db.create_schema(engine)
+    engine = storage.engine_for(sqlite_url)
+    storage.create_schema(engine)
     yield engine
     engine.dispose()

@@ -9,9 +9,8 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tracker import charts, db, views
-from tracker.extracts import extract_text
-from tracker.figures import FigureFilter, count_figures, get_figure, history
+from tracker import charts, storage, views
+from tracker.store import FigureFilter, count_figures, extract_text, get_figure, history
 from tracker.ui import common
 
 from .conftest import ROOT
@@ -49,7 +48,7 @@ def labels(at: AppTest) -> list[str]:
 
 def test_a_fresh_database_loads_figures_and_charts_them(app, database):
     assert not app.exception
-    assert count_figures(db.engine_for(database)) == 60
+    assert count_figures(storage.engine_for(database)) == 60
     assert len(app.get("vega_lite_chart")) == 1
     assert any(label.startswith("Download these") for label in labels(app))
     assert {
@@ -85,7 +84,7 @@ def test_candidates_are_charted_only_on_request(app, database):
     app.button(key="review_find").click().run()
     # No source was chosen: nothing is stored, and the source picker says why.
     assert "source_title: is required: every figure cites a source" in [e.value for e in app.error]
-    assert count_figures(db.engine_for(database)) == 60
+    assert count_figures(storage.engine_for(database)) == 60
     app.selectbox(key="review_source_id").select_index(0).run()
     app.button(key="review_find").click().run()
     assert not app.error
@@ -97,7 +96,7 @@ def test_candidates_are_charted_only_on_request(app, database):
 
 
 def test_the_view_download_holds_exactly_the_figures_shown(database, app):
-    engine = db.engine_for(database)
+    engine = storage.engine_for(database)
     shown = views.shown_figures(engine, FigureFilter(), panel_limit=3, limit=7)
     rows = list(csv.DictReader(io.StringIO(extract_text(engine, shown.flt, limit=7))))
     assert [r["figure_id"] for r in rows] == list(shown.figures["figure_id"])
@@ -105,7 +104,7 @@ def test_the_view_download_holds_exactly_the_figures_shown(database, app):
 
 
 def test_the_chart_draws_open_bounds_as_open_and_saves_as_png_and_svg(database, app):
-    engine = db.engine_for(database)
+    engine = storage.engine_for(database)
     figures = views.capped_rows(engine, FigureFilter(figure_ids=(1, 2)))
     frame = charts.plot_frame(figures)
     open_high = frame.set_index("figure_id").loc["1"]
@@ -127,7 +126,7 @@ def _new_source(at: AppTest, title: str = "Field report") -> None:
 
 def test_the_form_refuses_bad_input_with_each_field_message_and_saves_nothing(app, database):
     page(app, "entry")
-    before = count_figures(db.engine_for(database), FigureFilter(statuses=None))
+    before = count_figures(storage.engine_for(database), FigureFilter(statuses=None))
     _new_source(app)
     app.text_input(key="entry_src_url").input("ftp://example.org/report").run()
     app.text_input(key="entry_country").input("XXX").run()
@@ -138,7 +137,7 @@ def test_the_form_refuses_bad_input_with_each_field_message_and_saves_nothing(ap
     assert any(e.startswith("quote:") for e in errors)
     assert any(e.startswith("population:") for e in errors)
     assert any(e.startswith("qualifier:") for e in errors)
-    assert count_figures(db.engine_for(database), FigureFilter(statuses=None)) == before
+    assert count_figures(storage.engine_for(database), FigureFilter(statuses=None)) == before
 
 
 def test_words_fill_the_estimate_and_the_period_before_saving(app):
@@ -167,7 +166,7 @@ def test_a_good_figure_is_saved_recorded_by_its_author_and_charted_at_once(app, 
     assert not app.error, [e.value for e in app.error]
     assert "Saved figure" in app.success[0].value
     figure_id = int(app.success[0].value.split()[2].rstrip(","))
-    engine = db.engine_for(database)
+    engine = storage.engine_for(database)
     saved = get_figure(engine, figure_id)
     assert (saved["low"], saved["best"], saved["high"]) == ("6300", "7000", "7700")
     assert saved["source_title"] == "Camp update" and saved["origin"] == "entered"
@@ -200,7 +199,7 @@ def test_review_shows_candidates_in_their_sentence_with_the_number_highlighted(a
 
 
 def test_review_accepts_an_edited_candidate_and_rejects_one_only_with_a_reason(app, database):
-    engine = db.engine_for(database)
+    engine = storage.engine_for(database)
     first, second, _ = _find_in_seed(app)
     app.text_input(key=f"review_{first}_population").input("IS fighters").run()
     app.button(key=f"review_{first}_accept").click().run()

@@ -11,20 +11,19 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
-from tracker import db
+from tracker import storage
+from tracker.actions import add_figure, import_extract, set_status, update_figure
 from tracker.cli import main
-from tracker.extracts import ExtractImportError, import_extract, write_extract
-from tracker.figures import (
+from tracker.csvformat import COLUMNS, ExtractImportError
+from tracker.store import (
     FigureError,
     FigureFilter,
-    add_figure,
     count_figures,
     get_figure,
     history,
-    set_status,
-    update_figure,
+    write_extract,
 )
-from tracker.validation import COLUMNS, ValidationError
+from tracker.validation import ValidationError
 
 from .conftest import ROOT, _new_pg_database
 
@@ -150,8 +149,8 @@ def test_round_trip_is_byte_identical(engine, url, tmp_path, request):
         second = f"sqlite:///{tmp_path / 'second.db'}"
     else:
         second = _new_pg_database(request.getfixturevalue("postgres_url"))
-    fresh = db.engine_for(second)
-    db.create_schema(fresh)
+    fresh = storage.engine_for(second)
+    storage.create_schema(fresh)
     import_extract(fresh, first, by="importer")
     assert export_text(fresh) == first.read_text()
 

@@ -12,7 +12,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from tracker.figures import FIGURE, JOINED, SERIES, SOURCE, FigureFilter
+from tracker.store import FIGURE, JOINED, SERIES, SOURCE, FigureFilter
 
 ANALYSIS_COLUMNS = (
     "figure_id", "series_id", "location", "population", "term", "measure", "unit",
@@ -138,7 +138,8 @@ def write_consensus(engine: Engine, out: TextIO, flt: FigureFilter | None = None
     """Write the consensus as CSV: series, date, low, best, high, agreement, figure_ids, then
     period_start and unit, which tell apart rows of one series that end on the same date
     ("in the past week" and "since the offensive began") and household rows without a size."""
-    from tracker.validation import escape_cell, format_number
+    from tracker.csvformat import escape_cell
+    from tracker.validation import format_number
 
     result = consensus_frame(engine, flt)
     writer = csv.writer(out, lineterminator="\n")

@@ -13,30 +13,24 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from tracker import db, estimate
-from tracker.extracts import (
+from tracker import estimate, storage
+from tracker.actions import (
     FIGURES_DIR,
-    ExtractImportError,
+    add_figure,
+    current_user,
     import_extract,
     load_directory,
-    write_extract,
-)
-from tracker.figures import (
-    FigureError,
-    FigureFilter,
-    add_figure,
-    count_figures,
-    current_user,
-    history,
     set_status,
     update_figure,
 )
+from tracker.csvformat import ExtractImportError
+from tracker.store import FigureError, FigureFilter, count_figures, history, write_extract
 from tracker.terms import TERMS
 from tracker.validation import ValidationError
 
 
 def _engine(ctx: click.Context):
-    return db.engine_for(ctx.obj["db"])
+    return storage.engine_for(ctx.obj["db"])
 
 
 def _fail_on_validation(error: ValidationError) -> click.ClickException:
@@ -80,7 +74,7 @@ def init(ctx: click.Context, empty: bool) -> None:
         tracker --db sqlite:///scratch.db init --empty
     """
     engine = _engine(ctx)
-    db.create_schema(engine)
+    storage.create_schema(engine)
     if empty:
         click.echo(f"schema ready at {engine.url.render_as_string(hide_password=True)}")
         return
@@ -173,7 +167,7 @@ def import_(ctx: click.Context, file: str) -> None:
         tracker import figures/syria_2019.csv
     """
     engine = _engine(ctx)
-    db.create_schema(engine)
+    storage.create_schema(engine)
     with _progress(_line_count(file) if sys.stderr.isatty() else None, "importing") as bar:
         try:
             result = import_extract(engine, file, by=current_user(), progress=bar.update)
@@ -373,8 +367,9 @@ def extract_(file: str, published: str | None, fmt: str) -> None:
 
         tracker extract seeds/000_5e049728476cadbf.txt --published 2019-03-22
     """
+    from tracker.csvformat import escape_cell
     from tracker.extract import extract
-    from tracker.validation import escape_cell, format_number
+    from tracker.validation import format_number
 
     records = [_candidate_record(c) for c in extract(_read_document(file), _date(published))]
     if fmt == "json":
@@ -433,8 +428,8 @@ def ingest(ctx: click.Context, file: str, title: str, publisher: str | None, url
         tracker ingest seeds/000_5e049728476cadbf.txt \\
           --title "Islamic State Loses Caliphate in Syria" --published 2019-03-22 --kind news
     """
+    from tracker.actions import add_candidates
     from tracker.extract import extract
-    from tracker.figures import add_candidates
 
     published_on = _date(published)
     source = {"source_title": title, "source_publisher": publisher, "source_url": url,
@@ -442,7 +437,7 @@ def ingest(ctx: click.Context, file: str, title: str, publisher: str | None, url
               "source_reliability": reliability}  # fmt: skip
     candidates = extract(_read_document(file), published_on)
     engine = _engine(ctx)
-    db.create_schema(engine)
+    storage.create_schema(engine)
     try:
         ids, skipped = add_candidates(engine, source, candidates, by=current_user())
     except ValidationError as error:
@@ -463,7 +458,7 @@ def review(ctx: click.Context) -> None:
 
         tracker review
     """
-    from tracker.figures import figure_rows
+    from tracker.store import figure_rows
 
     rows = figure_rows(_engine(ctx), FigureFilter(statuses=("candidate",)))
     if rows.empty:
@@ -493,7 +488,7 @@ def check(ctx: click.Context, fmt: str) -> None:
         tracker check --format csv > flags.csv || echo "figures need a look"
     """
     from tracker.analysis import flags_frame
-    from tracker.validation import escape_cell
+    from tracker.csvformat import escape_cell
 
     found = flags_frame(_engine(ctx))
     if fmt == "csv":

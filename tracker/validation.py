@@ -15,29 +15,16 @@ import numpy as np
 import pandas as pd
 import pycountry
 
-from tracker.estimate import QUALIFIER_BOUNDS
-from tracker.models import DatePrecision, Measure, Origin, Reliability, SourceKind, Status, Unit
-from tracker.terms import TERMS, known_terms
-
-# The extract format's columns, in their stable order (DESIGN.md, "CSV extracts").
-COLUMNS: tuple[str, ...] = (
-    "figure_id", "status", "country_iso3", "location", "population", "term", "measure", "unit",
-    "household_size", "period_start", "period_end", "date_precision", "low", "best", "high",
-    "qualifier", "credibility", "quote", "attributed_to", "notes", "source_title",
-    "source_publisher", "source_url", "source_published_on", "source_kind", "source_reliability",
-    "origin", "revision", "created_by", "created_at",
-)  # fmt: skip
-NUMBER_COLUMNS = ("household_size", "low", "best", "high")
-INTEGER_COLUMNS = ("figure_id", "credibility", "revision")
-DATE_COLUMNS = ("period_start", "period_end", "source_published_on")
-TEXT_COLUMNS = tuple(
-    c for c in COLUMNS if c not in NUMBER_COLUMNS + INTEGER_COLUMNS + DATE_COLUMNS + ("created_at",)
+from tracker.csvformat import (
+    COLUMNS,
+    DATE_COLUMNS,
+    INTEGER_COLUMNS,
+    NUMBER_COLUMNS,
+    TEXT_COLUMNS,
 )
-SOURCE_COLUMNS = (
-    "source_title", "source_publisher", "source_url", "source_published_on", "source_kind",
-    "source_reliability",
-)  # fmt: skip
-SERIES_COLUMNS = ("location", "population", "term", "measure")
+from tracker.estimate import QUALIFIER_BOUNDS
+from tracker.tables import DatePrecision, Measure, Origin, Reliability, SourceKind, Status, Unit
+from tracker.terms import TERMS, known_terms
 
 # Free text whose spacing is normalised (the quote stays verbatim, as published).
 NORMALISED_TEXT = (
@@ -66,9 +53,6 @@ ENUMS: dict[str, tuple[str, ...]] = {
 }
 COUNTRIES = frozenset(c.alpha_3 for c in pycountry.countries)
 
-# The OWASP escape against spreadsheet formula injection: such cells get a leading apostrophe.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
 _DATE = r"\d{4}-\d{2}-\d{2}"
 _URL = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+\S*|https?://localhost\S*", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -94,22 +78,6 @@ class ValidationError(ValueError):
 def now() -> datetime:
     """The current UTC time, to the second (what the CSV format keeps)."""
     return datetime.now(UTC).replace(microsecond=0, tzinfo=None)
-
-
-def escape_cell(text: str) -> str:
-    """One cell with the formula escape applied (the extract writer does the same in SQL)."""
-    escaped = text.startswith(FORMULA_STARTS) or (
-        text.startswith("'") and text[1:].startswith(FORMULA_STARTS)
-    )
-    return "'" + text if escaped else text
-
-
-def unescape(text: pd.Series) -> pd.Series:
-    """Undo exactly the formula escape: a leading apostrophe before one of FORMULA_STARTS."""
-    escaped = text.str.startswith(tuple("'" + s for s in FORMULA_STARTS))
-    if not escaped.any():
-        return text
-    return text.where(~escaped, text.str.slice(1))
 
 
 def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:

@@ -12,7 +12,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from tracker.figures import FIGURE, REVISION, SERIES, SOURCE, FigureFilter, figure_rows
+from tracker.store import FIGURE, REVISION, SERIES, SOURCE, FigureFilter, figure_rows
 
 # At most this many figures are charted and listed at once; more asks the user to narrow filters.
 CHART_LIMIT = 5_000
@@ -187,7 +187,7 @@ def source_choices(engine: Engine) -> pd.DataFrame:
 
 def candidate_rows(engine: Engine, limit: int = 50) -> tuple[pd.DataFrame, int]:
     """The review queue: the oldest `limit` candidate figures, and how many candidates there are."""
-    from tracker.figures import count_figures
+    from tracker.store import count_figures
 
     flt = FigureFilter(statuses=("candidate",))
     return capped_rows(engine, flt, limit), count_figures(engine, flt)

@@ -8,9 +8,8 @@ from datetime import date
 import streamlit as st
 
 from tracker import charts, views
-from tracker.extracts import extract_text
-from tracker.figures import FigureFilter
-from tracker.models import RELIABILITY_MEANING, Status
+from tracker.store import FigureFilter, extract_text
+from tracker.tables import RELIABILITY_MEANING, Status
 from tracker.ui import common
 
 STATUSES = [s.value for s in Status]

@@ -11,32 +11,31 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from tracker import db, views
-from tracker.extracts import extract_text
-from tracker.figures import FigureFilter
-from tracker.models import RELIABILITY_MEANING, SourceKind
-from tracker.validation import FORMULA_STARTS, Problem
+from tracker import storage, views
+from tracker.csvformat import escape_frame
+from tracker.store import FigureFilter, extract_text
+from tracker.tables import RELIABILITY_MEANING, SourceKind
+from tracker.validation import Problem
 
 PAGES = "tracker/ui"  # page files, relative to streamlit_app.py
 
 
 def engine() -> Engine:
     # engine_for caches per argument: pass the URL so a changed TRACKER_DATABASE_URL is honoured.
-    return db.engine_for(url())
+    return storage.engine_for(url())
 
 
 def url() -> str:
     """The database URL: part of every cache key, so two databases never share cached answers."""
-    return db.database_url()
+    return storage.database_url()
 
 
 @st.cache_resource(show_spinner="Preparing the database …")
 def _prepared(database: str) -> bool:
-    from tracker.extracts import FIGURES_DIR, load_directory
-    from tracker.figures import current_user
+    from tracker.actions import FIGURES_DIR, current_user, load_directory
 
-    eng = db.engine_for(database)
-    db.create_schema(eng)
+    eng = storage.engine_for(database)
+    storage.create_schema(eng)
     if not views.has_figures(eng):
         load_directory(eng, FIGURES_DIR, by=current_user())
     return True
@@ -61,14 +60,14 @@ def after_write() -> None:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def options(database: str, data_version: int) -> views.FilterOptions:
-    return views.filter_options(db.engine_for(database))
+    return views.filter_options(storage.engine_for(database))
 
 
 # The chart's figures, analysis and spec are kept as they are (cache_resource), not pickled per
 # read as cache_data would: they are large and never changed by the pages that read them.
 @st.cache_resource(show_spinner=False, max_entries=16)
 def shown(database: str, flt: FigureFilter, data_version: int) -> views.Shown:
-    return views.shown_figures(db.engine_for(database), flt)
+    return views.shown_figures(storage.engine_for(database), flt)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -96,14 +95,14 @@ def chart_spec(database: str, flt: FigureFilter, data_version: int) -> dict:
 
 def user() -> str:
     """Who is recorded on revisions: the name in the sidebar (TRACKER_USER or the login name)."""
-    from tracker.figures import current_user
+    from tracker.actions import current_user
 
     return (st.session_state.get("user") or "").strip() or current_user()
 
 
 def sidebar() -> None:
     """The user's name and the full extracts, on every page."""
-    from tracker.figures import current_user
+    from tracker.actions import current_user
 
     with st.sidebar:
         st.session_state.setdefault("user", current_user())
@@ -158,12 +157,7 @@ def http_url(value) -> str | None:
 def csv_safe(frame: pd.DataFrame) -> str:
     """A frame as CSV with the design's formula escape on every text cell."""
 
-    def escape(value):
-        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-            return "'" + value
-        return value
-
-    return frame.map(escape).to_csv(index=False, lineterminator="\n")
+    return escape_frame(frame).to_csv(index=False, lineterminator="\n")
 
 
 # --- field errors -------------------------------------------------------------------------------
@@ -191,7 +185,7 @@ RELIABILITIES = list(RELIABILITY_MEANING)
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _sources(database: str, data_version: int) -> pd.DataFrame:
-    return views.source_choices(db.engine_for(database))
+    return views.source_choices(storage.engine_for(database))
 
 
 def source_fields(prefix: str, problems: dict[str, list[str]]) -> dict:

@@ -7,8 +7,8 @@ from datetime import date
 
 import streamlit as st
 
-from tracker.figures import add_figure
-from tracker.models import CREDIBILITY_MEANING
+from tracker.actions import add_figure
+from tracker.tables import CREDIBILITY_MEANING
 from tracker.terms import TERMS
 from tracker.ui import common
 from tracker.validation import ENUMS, ValidationError

@@ -6,8 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from tracker import views
-from tracker.extracts import extract_text
-from tracker.figures import FigureError, FigureFilter, get_figure, history
+from tracker.store import FigureError, FigureFilter, extract_text, get_figure, history
 from tracker.ui import common
 
 

@@ -6,15 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from tracker import views
-from tracker.extracts import extract_text
-from tracker.figures import (
-    FigureError,
-    FigureFilter,
-    add_candidates,
-    extracted_span,
-    set_status,
-    update_figure,
-)
+from tracker.actions import add_candidates, extracted_span, set_status, update_figure
+from tracker.store import FigureError, FigureFilter, extract_text
 from tracker.terms import TERMS
 from tracker.ui import common
 from tracker.validation import ENUMS, ValidationError

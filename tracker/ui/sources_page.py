@@ -5,15 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from tracker import views
-from tracker.models import RELIABILITY_MEANING
+from tracker.tables import RELIABILITY_MEANING
 from tracker.ui import common
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _sources(database: str, data_version: int):
-    from tracker import db
+    from tracker import storage
 
-    return views.sources_with_counts(db.engine_for(database))
+    return views.sources_with_counts(storage.engine_for(database))
 
 
 def main() -> None:

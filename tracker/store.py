@@ -1,19 +1,17 @@
-"""Add, update, review and retract figures; every change writes a revision and nothing is deleted.
-
-Single figures and bulk imports take the same road: rows are checked by tracker.validation, their
-sources and series are resolved to ids in bulk, and the figures are written with executemany (or
-COPY on PostgreSQL).
+"""Reading and writing figures inside a transaction: filters, the extract's SELECT, export, the
+bulk writer that resolves sources and series to ids, history. tracker.actions builds every user
+action on these; nothing here decides what a user may do.
 """
 
 from __future__ import annotations
 
-import getpass
+import csv
+import io
 import json
-import os
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TextIO
 
 import numpy as np
 import pandas as pd
@@ -22,15 +20,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
-from tracker.models import Figure, Revision, Series, Source, Status
-from tracker.validation import (
-    COLUMNS,
-    FORMULA_STARTS,
-    ValidationError,
-    check_rows,
-    figure_row,
-    now,
-)
+from tracker.csvformat import COLUMNS, FREE_TEXT_COLUMNS, HXL, escape_sql
+from tracker.tables import Figure, Revision, Series, Source, Status
+from tracker.validation import now
+
+CHUNK_ROWS = 50_000
+Progress = Callable[[int], None]
 
 FIGURE = Figure.__table__
 SOURCE = Source.__table__
@@ -40,19 +35,6 @@ REVISION = Revision.__table__
 JOINED = FIGURE.join(SERIES, FIGURE.c.series_id == SERIES.c.id).join(
     SOURCE, FIGURE.c.source_id == SOURCE.c.id
 )
-
-# Status changes a review may make, and whether they need a reason.
-TRANSITIONS: dict[str, dict[str, bool]] = {
-    Status.candidate.value: {Status.accepted.value: False, Status.rejected.value: True},
-    Status.accepted.value: {Status.retracted.value: True},
-    Status.rejected.value: {Status.candidate.value: True},
-    Status.retracted.value: {Status.candidate.value: True},
-}
-
-
-def current_user() -> str:
-    """Who is recorded on revisions: TRACKER_USER, else the login name."""
-    return os.environ.get("TRACKER_USER") or getpass.getuser() or "unknown"
 
 
 class FigureError(ValueError):
@@ -151,19 +133,6 @@ def _number_pg(element, compiler, **kw):
     return f"CAST({compiler.process(element.clauses, **kw)} AS TEXT)"
 
 
-def _escaped(column: ColumnElement) -> ColumnElement:
-    """The OWASP formula escape, done in SQL so an export of millions stays set-based.
-
-    Text that already looks escaped (an apostrophe, then a formula start) gets one more
-    apostrophe, so that the importer's removal of one gives back exactly what was stored.
-    """
-    first = sa.func.substr(column, 1, 1)
-    looks_escaped = sa.and_(first == "'", sa.func.substr(column, 2, 1).in_(FORMULA_STARTS))
-    return sa.case(
-        (sa.or_(first.in_(FORMULA_STARTS), looks_escaped), sa.literal("'") + column), else_=column
-    )
-
-
 def extract_select(flt: FigureFilter, escape: bool = True) -> sa.Select:
     """SELECT every extract column as text, in the CSV's order, for the figures of `flt`."""
     f, se, so = FIGURE.c, SERIES.c, SOURCE.c
@@ -182,10 +151,8 @@ def extract_select(flt: FigureFilter, escape: bool = True) -> sa.Select:
         "revision": sa.cast(f.revision, sa.String), "created_by": f.created_by,
         "created_at": _IsoTimestamp(f.created_at),
     }  # fmt: skip
-    free_text = {"location", "population", "quote", "attributed_to", "notes", "source_title",
-                 "source_publisher", "created_by"}  # fmt: skip
     columns = [
-        (_escaped(sources[c]) if escape and c in free_text else sources[c]).label(c)
+        (escape_sql(sources[c]) if escape and c in FREE_TEXT_COLUMNS else sources[c]).label(c)
         for c in COLUMNS
     ]
     return sa.select(*columns).select_from(JOINED).where(*flt.where()).order_by(f.id)
@@ -346,7 +313,7 @@ class Writer:
             {"action": action, "by": by, "at": now(), "reason": reason},
         )
         if self.explicit_ids:
-            from tracker.db import reset_sequences
+            from tracker.storage import reset_sequences
 
             reset_sequences(self.conn)
         return result.rowcount
@@ -371,95 +338,6 @@ def _db_values(column: pd.Series, name: str) -> list:
     return column.astype(object).where(column.notna(), None).tolist()
 
 
-# --- one figure at a time ---------------------------------------------------------------------
-
-
-def add_figure(engine: Engine, values: dict, by: str, reason: str | None = None) -> int:
-    """Check and store one figure with its source; return its id. Raises ValidationError.
-
-    `values` uses the extract's column names (source_title, low, period_end …); dates, numbers
-    and text are all accepted. `origin` defaults to entered and `status` to accepted.
-    """
-    values = {"origin": "entered", **values, "created_by": by, "figure_id": None}
-    typed, problems = check_rows(figure_row(values))
-    if problems:
-        raise ValidationError(problems)
-    with engine.begin() as conn:
-        writer = Writer(conn)
-        [new_id] = writer.write(typed, returning=True)
-        writer.finish("created", by, reason)
-    return new_id
-
-
-def add_candidates(
-    engine: Engine, source: dict, candidates: list, by: str
-) -> tuple[list[int], int]:
-    """Store extracted candidates of one source for review; return (new ids, skipped as known).
-
-    `source` has the extract's source_* keys; each candidate is a tracker.extract.Candidate. A
-    candidate already stored for the same source (same sentence, span and estimate) is skipped,
-    so ingesting a document twice adds nothing the second time.
-    """
-    rows = [_candidate_values(source, c, by) for c in candidates]
-    if not rows:
-        return [], 0
-    typed, problems = check_rows(pd.concat([figure_row(r) for r in rows], ignore_index=True))
-    if problems:
-        raise ValidationError(problems)
-    with engine.begin() as conn:
-        writer = Writer(conn)
-        source_id = int(writer.sources.resolve(_source_frame(typed.iloc[:1]))[0])
-        known = {
-            (r.quote, r.notes, r.low, r.best, r.high)
-            for r in conn.execute(
-                sa.select(
-                    FIGURE.c.quote, FIGURE.c.notes, FIGURE.c.low, FIGURE.c.best, FIGURE.c.high
-                ).where(FIGURE.c.source_id == source_id, FIGURE.c.origin == "extracted")
-            )
-        }
-        fresh = [
-            i for i, r in enumerate(rows)
-            if (r["quote"], r["notes"], r["low"], r["best"], r["high"]) not in known
-        ]  # fmt: skip
-        ids = writer.write(typed.iloc[fresh], returning=True)
-        writer.finish("extracted", by, None)
-        return ids, len(rows) - len(fresh)
-
-
-# How a candidate's notes name the words it was extracted from (the review page highlights them).
-EXTRACTED_NOTE = "Extracted from the words “{span}”"
-_EXTRACTED = re.compile(r"^Extracted from the words “(?P<span>.+?)”", re.DOTALL)
-
-
-def extracted_span(notes: str | None) -> str | None:
-    """The words a candidate was extracted from, as its notes record them; None if not said."""
-    match = _EXTRACTED.match(notes or "")
-    return match["span"] if match else None
-
-
-def _candidate_values(source: dict, c, by: str) -> dict:
-    from tracker.extract import PERIOD, PERIOD_PRECISION
-
-    notes = EXTRACTED_NOTE.format(span=c.span)
-    precision = None
-    if c.period_text:
-        notes += f"; period in the text: “{c.period_text}”"
-        match = PERIOD.search(c.period_text)
-        precision = PERIOD_PRECISION.get(match.lastgroup or "", "day") if match else "day"
-    dated = c.period_start is not None or c.period_end is not None
-    return {
-        **source, "status": "candidate", "origin": "extracted", "created_by": by,
-        "quote": c.sentence, "notes": notes, "population": c.population, "term": c.term,
-        "measure": c.measure, "unit": c.unit, "household_size": c.household_size,
-        # A stock is a count at one moment: only its end date is kept.
-        "period_start": c.period_start if c.measure == "flow" else None,
-        "period_end": c.period_end,
-        "date_precision": (precision or "day") if dated else None, "attributed_to": c.attributed_to,
-        "low": c.estimate.low, "best": c.estimate.best, "high": c.estimate.high,
-        "qualifier": c.estimate.qualifier,
-    }  # fmt: skip
-
-
 def get_figure(engine: Engine, figure_id: int) -> dict:
     """One figure's values as text in the extract's columns. Raises FigureError if unknown."""
     rows = figure_rows(engine, FigureFilter(statuses=None, figure_ids=(figure_id,)))
@@ -468,67 +346,40 @@ def get_figure(engine: Engine, figure_id: int) -> dict:
     return {k: v for k, v in rows.iloc[0].to_dict().items() if k in COLUMNS}
 
 
-def update_figure(
-    engine: Engine, figure_id: int, changes: dict, by: str, reason: str | None = None,
-    action: str = "edited",
+def write_extract(
+    engine: Engine, out: TextIO, flt: FigureFilter | None = None, hxl: bool = False,
+    progress: Progress | None = None, limit: int | None = None,
 ) -> int:  # fmt: skip
-    """Change a figure through the one validation path; write a revision; return its number."""
-    current = get_figure(engine, figure_id)
-    unknown = sorted(set(changes) - set(COLUMNS))
-    if unknown:
-        raise FigureError(f"{', '.join(unknown)}: not a column; use one of {', '.join(COLUMNS)}")
-    text_changes = figure_row(changes).iloc[0].to_dict()
-    merged = dict(current)
-    for key in changes:
-        merged[key] = text_changes[key] or None
-    diff = {
-        k: [current[k], merged[k]] for k in COLUMNS if (current[k] or None) != (merged[k] or None)
-    }
-    for frozen in ("figure_id", "origin", "created_by", "created_at", "revision"):
-        if frozen in diff:
-            raise FigureError(f"{frozen} cannot be changed; it records the figure's history")
-    if not diff:
-        raise FigureError(f"figure {figure_id}: nothing to change")
-    if "status" in diff:
-        old, new = diff["status"]
-        allowed = TRANSITIONS.get(old, {})
-        if new not in allowed:
-            raise FigureError(
-                f"figure {figure_id} is {old}; it can become {', '.join(allowed) or 'nothing else'}"
-            )
-        if allowed[new] and not (reason and reason.strip()):
-            raise FigureError(f"making figure {figure_id} {new} needs a reason")
-    typed, problems = check_rows(figure_row(merged))
-    if problems:
-        raise ValidationError(problems)
-    revision = int(current["revision"]) + 1
-    with engine.begin() as conn:
-        writer = Writer(conn)
-        series_id = int(writer.series.resolve(_series_frame(typed))[0])
-        source_id = int(writer.sources.resolve(_source_frame(typed))[0])
-        values = {c: _db_values(typed[c], c)[0] for c in FIGURE_WRITE_COLUMNS if c in typed}
-        values.update(series_id=series_id, source_id=source_id, revision=revision)
-        for key in ("id", "figure_id", "origin", "created_by", "created_at"):
-            values.pop(key, None)
-        for key in ("period_start", "period_end"):
-            values[key] = date.fromisoformat(values[key]) if values[key] else None
-        conn.execute(FIGURE.update().where(FIGURE.c.id == figure_id).values(**values))
-        conn.execute(REVISION.insert().values(
-            figure_id=figure_id, revision=revision, action=action, changed_by=by,
-            changed_at=now(), changes=json.dumps(diff, ensure_ascii=False), reason=reason,
-        ))  # fmt: skip
-    return revision
+    """Write the figures of `flt` (default: accepted) as a CSV extract to `out`; return the count.
+
+    With `limit`, the first `limit` figures by id: what a capped view shows.
+    """
+    flt = flt or FigureFilter()
+    query = extract_select(flt)
+    if limit is not None:
+        query = query.limit(limit)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    if hxl:
+        writer.writerow([HXL[c] for c in COLUMNS])
+    count = 0
+    with engine.connect() as conn:
+        result = conn.execution_options(stream_results=True, yield_per=CHUNK_ROWS).execute(query)
+        for rows in result.partitions(CHUNK_ROWS):
+            writer.writerows(rows)
+            count += len(rows)
+            if progress:
+                progress(len(rows))
+    return count
 
 
-def set_status(
-    engine: Engine, figure_ids: Iterable[int], status: str, by: str, reason: str | None = None
-) -> list[int]:
-    """Accept, reject, retract or reopen figures (each through update_figure); return revisions."""
-    action = {"accepted": "accepted", "rejected": "rejected", "retracted": "retracted",
-              "candidate": "reopened"}[status]  # fmt: skip
-    return [
-        update_figure(engine, i, {"status": status}, by, reason, action=action) for i in figure_ids
-    ]
+def extract_text(
+    engine: Engine, flt: FigureFilter | None = None, hxl: bool = False, limit: int | None = None
+) -> str:
+    """The CSV extract as a string (for downloads of what a view shows)."""
+    out = io.StringIO()
+    write_extract(engine, out, flt, hxl=hxl, limit=limit)
+    return out.getvalue()
 
 
 @dataclass

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
-from tracker import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from tracker import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 DEFAULT_URL = "sqlite:///tracker.db"
 
