@@ -40,6 +40,11 @@ QUALIFIER_BOUNDS: dict[str, str] = {
 }
 
 
+# The largest count the tracker takes: ten billion, more than the world's population, so a larger
+# number is a typing or reading mistake, never a count of people or households.
+MAX_COUNT = 10_000_000_000
+
+
 class EstimateError(ValueError):
     """Words that are not a quantity, or bounds that do not fit together."""
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+from collections.abc import Iterator
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -32,15 +34,36 @@ def _engine(url: str) -> Engine:
     engine = sa.create_engine(url)
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_pragmas)
+        sa.event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # The driver's own transaction handling is off: _sqlite_begin says BEGIN itself.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_begin(connection: sa.Connection) -> None:
+    # A writer takes SQLite's write lock at BEGIN, so it waits (busy_timeout) for another writer
+    # instead of failing when a read turns into a write halfway through its transaction.
+    immediate = connection.get_execution_options().get("tracker_write")
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@contextlib.contextmanager
+def writing(engine: Engine) -> Iterator[sa.Connection]:
+    """One write transaction: committed when the block ends, rolled back if it raises.
+
+    On SQLite it holds the write lock from its first statement, so writers queue instead of
+    failing midway.
+    """
+    with engine.execution_options(tracker_write=True).begin() as conn:
+        yield conn
 
 
 def create_schema(engine: Engine) -> None:

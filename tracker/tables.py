@@ -1,12 +1,15 @@
 """The tables (Source, Series, Figure, Revision) and the words they allow, as str enums.
 
 Enum values are the words users see in CSV, CLI and UI; the database stores them as plain text so
-bulk loads (executemany, COPY) write the same words the CSV holds.
+bulk loads (executemany, COPY) write the same words the CSV holds. Sources and figures carry a
+natural key (`Source.key`, `Figure.fingerprint`) under a unique index, so two writers can never
+store the same source, or the same figure, twice.
 """
 
 from __future__ import annotations
 
 import enum
+import hashlib
 from datetime import date, datetime
 
 import sqlalchemy as sa
@@ -85,16 +88,37 @@ def _text(length: int | None = None, **kwargs):
     return Field(sa_type=sa.String(length) if length else sa.Text, **kwargs)
 
 
+def natural_key(*parts: object) -> str:
+    """A short, stable digest of values (None and "" alike), for a unique index of any length of
+    text: PostgreSQL cannot index long text itself."""
+    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def source_key(title: str, publisher: str | None, url: str | None, published_on) -> str:
+    """What makes two sources the same: title, publisher, url and publication date. Kind and
+    reliability are the tracker's grading of the source, kept on the one row."""
+    day = published_on.isoformat() if hasattr(published_on, "isoformat") else published_on
+    return natural_key(title, publisher, url, day)
+
+
 class Source(SQLModel, table=True):
-    """Where figures were published."""
+    """Where figures were published. A merged source keeps its row and points to the one that
+    now holds its figures (nothing is deleted)."""
+
+    # A unique index, not a constraint: an upgrade can add it to SQLite without rebuilding tables.
+    __table_args__ = (sa.Index("ux_source_key", "key", unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
+    # source_key() of the row; empty only for duplicates that an earlier release let in.
+    key: str | None = Field(default=None, sa_type=sa.String(32))
     title: str = _text()
     publisher: str | None = _text(default=None)
     url: str | None = _text(default=None)
     published_on: date | None = None
-    kind: str = _text(20, default=SourceKind.other.value)
-    reliability: str = _text(1, default=Reliability.F.value)
+    kind: SourceKind = _text(20, default=SourceKind.other)
+    reliability: Reliability = _text(1, default=Reliability.F)
+    merged_into: int | None = Field(default=None, foreign_key="source.id")
 
 
 class Series(SQLModel, table=True):
@@ -109,37 +133,54 @@ class Series(SQLModel, table=True):
     location: str = _text(default="")
     population: str = _text()
     term: str = _text(40)
-    measure: str = _text(10)
+    measure: Measure = _text(10)
 
 
 class Figure(SQLModel, table=True):
     """One sourced quantitative claim, its estimate and its life."""
 
     # Few indexes on purpose: each one slows bulk imports; views filter by series and status.
-    __table_args__ = (sa.Index("ix_figure_series_status", "series_id", "status"),)
+    __table_args__ = (
+        sa.Index("ix_figure_series_status", "series_id", "status"),
+        sa.Index("ux_figure_fingerprint", "fingerprint", unique=True),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
-    status: str = _text(12, default=Status.accepted.value)
+    status: Status = _text(12, default=Status.accepted)
     series_id: int = Field(foreign_key="series.id")
     source_id: int = Field(foreign_key="source.id")
     country_iso3: str | None = _text(3, default=None, index=True)
-    unit: str = _text(12, default=Unit.people.value)
+    unit: Unit = _text(12, default=Unit.people)
     household_size: float | None = None
     period_start: date | None = None
     period_end: date | None = None
-    date_precision: str | None = _text(8, default=None)
+    date_precision: DatePrecision | None = _text(8, default=None)
     low: float | None = None
     best: float | None = None
     high: float | None = None
-    qualifier: str = _text(20)
+    qualifier: str = _text(20)  # a tracker.estimate.Qualifier value
     credibility: int = 6
     quote: str = _text()
     attributed_to: str | None = _text(default=None)
     notes: str | None = _text(default=None)
-    origin: str = _text(10, default=Origin.entered.value)
+    origin: Origin = _text(10, default=Origin.entered)
     revision: int = 1
     created_by: str = _text()
     created_at: datetime = Field(sa_type=sa.DateTime())  # UTC, to the second
+    # figure_fingerprint() of the row; empty only for duplicates that an earlier release let in.
+    fingerprint: str | None = Field(default=None, sa_type=sa.String(32))
+
+
+def figure_fingerprint(
+    source_id: int, series_id: int, quote: str, period_start, period_end, low, best, high,
+    qualifier: str, unit: str,
+) -> str:  # fmt: skip
+    """What makes two figures the same claim: same source, quote, series, period and estimate.
+
+    Numbers and dates are given as the CSV writes them (30000, 63.9, 2019-03-22).
+    """
+    return natural_key(source_id, series_id, quote, period_start, period_end, low, best, high,
+                       qualifier, unit)  # fmt: skip
 
 
 class Revision(SQLModel, table=True):
