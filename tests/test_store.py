@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from tracker import storage
-from tracker.actions import add_figure, import_extract, set_status, update_figure
+from tracker.actions import accept, add_figure, edit_figure, import_extract, reject, retract
 from tracker.cli import main
 from tracker.csvformat import COLUMNS, ExtractImportError
 from tracker.store import (
@@ -108,12 +108,12 @@ def test_bad_figures_are_refused_naming_the_field(engine, change, field, words):
 
 def test_every_change_is_a_revision_and_nothing_is_deleted(engine):
     figure_id = add_figure(engine, {**SEED, "status": "candidate"}, by="a")
-    update_figure(engine, figure_id, {"best": 5500.0, "high": 5500.0, "low": 5500.0}, by="b",
+    edit_figure(engine, figure_id, {"best": 5500.0, "high": 5500.0, "low": 5500.0}, by="b",
                   reason="corrected by the agency")  # fmt: skip
     with pytest.raises(FigureError, match="needs a reason"):
-        set_status(engine, [figure_id], "rejected", by="c")
-    set_status(engine, [figure_id], "accepted", by="c")
-    set_status(engine, [figure_id], "retracted", by="d", reason="source withdrew it")
+        reject(engine, [figure_id], by="c", reason="")
+    accept(engine, [figure_id], by="c")
+    retract(engine, [figure_id], by="d", reason="source withdrew it")
     entries = history(engine, figure_id)
     assert [e.action for e in entries] == ["created", "edited", "accepted", "retracted"]
     assert entries[1].changes["best"] == ["5000", "5500"]
@@ -125,9 +125,9 @@ def test_every_change_is_a_revision_and_nothing_is_deleted(engine):
 
 def test_a_retracted_figure_cannot_be_accepted_directly(engine):
     figure_id = add_figure(engine, SEED, by="a")
-    set_status(engine, [figure_id], "retracted", by="a", reason="duplicate")
+    retract(engine, [figure_id], by="a", reason="duplicate")
     with pytest.raises(FigureError, match="can become candidate"):
-        set_status(engine, [figure_id], "accepted", by="a")
+        accept(engine, [figure_id], by="a")
 
 
 def test_round_trip_is_byte_identical(engine, url, tmp_path, request):
@@ -206,10 +206,19 @@ def test_import_with_hxl_row_and_existing_ids(engine, tmp_path):
     assert lines[1].split(",")[0] == "#meta+id"
     path = tmp_path / "hxl.csv"
     path.write_text(out.getvalue())
+    # The same extract again changes nothing: its row repeats figure 1.
+    again = import_extract(engine, path, by="x")
+    assert (again.figures, again.duplicates, again.skipped_hxl_row) == (0, 1, True)
+    assert count_figures(engine) == 1
+    # Figure 1's id on different values is refused.
+    path.write_text(
+        out.getvalue().replace("5,000 in just the past week", "6,000 in just the past week")
+    )
     with pytest.raises(ExtractImportError) as caught:
         import_extract(engine, path, by="x")
     assert caught.value.problems == [
-        "line 3, column figure_id: figure 1 exists already; leave figure_id empty to add a new figure"
+        "line 3, column figure_id: figure 1 exists already with other values; leave figure_id "
+        "empty to add this as a new figure"
     ]
 
 

@@ -1,6 +1,10 @@
 """One library call per action: add, edit, accept, reject, retract, reopen, ingest, import,
-initialise, edit a source, merge two sources. Each is one transaction and names its actor; the
-CLI and the app's pages call these and hold no rule of their own.
+initialise, edit a source, merge two sources.
+
+Each call is one transaction (all of it is saved, or nothing), names the person acting (`by`) and
+writes a revision for every figure it changes. The CLI and the app's pages call these and hold no
+rule of their own. Errors a user can meet are FigureError (naming the figure) or ValidationError
+(naming the field), and leave the database as it was.
 """
 
 from __future__ import annotations
@@ -19,8 +23,10 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from tracker import storage
 from tracker.csvformat import (
     COLUMNS,
+    SOURCE_COLUMNS,
     TEXT_COLUMNS,
     ExtractImportError,
     chunks,
@@ -36,14 +42,16 @@ from tracker.store import (
     FIGURE,
     FIGURE_WRITE_COLUMNS,
     REVISION,
+    SOURCE,
     FigureError,
+    FigureFilter,
     Writer,
     _db_values,
-    _series_frame,
-    _source_frame,
-    get_figure,
+    count_figures,
+    extract_select,
+    fingerprints,
 )
-from tracker.tables import Status
+from tracker.tables import Status, source_key
 from tracker.validation import Problem, ValidationError, check_rows, figure_row, now
 
 FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"  # the curated sets
@@ -56,6 +64,13 @@ TRANSITIONS: dict[str, dict[str, bool]] = {
     Status.rejected.value: {Status.candidate.value: True},
     Status.retracted.value: {Status.candidate.value: True},
 }
+# The word a revision records for each status a figure is given.
+STATUS_ACTIONS = {
+    Status.accepted.value: "accepted", Status.rejected.value: "rejected",
+    Status.retracted.value: "retracted", Status.candidate.value: "reopened",
+}  # fmt: skip
+# Columns that record a figure's history: no edit may change them.
+FROZEN = ("figure_id", "origin", "created_by", "created_at", "revision")
 
 
 def current_user() -> str:
@@ -63,59 +78,98 @@ def current_user() -> str:
     return os.environ.get("TRACKER_USER") or getpass.getuser() or "unknown"
 
 
-# --- one figure at a time ---------------------------------------------------------------------
+class DuplicateFigure(FigureError):
+    """The figure is stored already (same source, quote, series, period and estimate)."""
+
+    def __init__(self, figure_id: int):
+        self.figure_id = figure_id
+        super().__init__(
+            f"this figure is stored already as figure {figure_id} (same source, quote, series, "
+            "period and estimate); nothing was added"
+        )
+
+
+# --- adding figures -----------------------------------------------------------------------------
 
 
 def add_figure(engine: Engine, values: dict, by: str, reason: str | None = None) -> int:
-    """Check and store one figure with its source; return its id. Raises ValidationError.
+    """Check and store one figure with its source; return its id.
 
     `values` uses the extract's column names (source_title, low, period_end …); dates, numbers
-    and text are all accepted. `origin` defaults to entered and `status` to accepted.
+    and text are all accepted. `origin` defaults to entered and `status` to accepted. A source
+    already stored keeps its kind and reliability where `values` gives none. Raises
+    ValidationError (naming each field) or DuplicateFigure.
     """
     values = {"origin": "entered", **values, "created_by": by, "figure_id": None}
+    _grade_from_stored_source(engine, values)
     typed, problems = check_rows(figure_row(values))
     if problems:
         raise ValidationError(problems)
-    with engine.begin() as conn:
-        writer = Writer(conn)
-        [new_id] = writer.write(typed, returning=True)
-        writer.finish("created", by, reason)
-    return new_id
+    with storage.writing(engine) as conn:
+        written = Writer(conn, "created", by, reason).write(typed)
+        if written.problems:
+            raise ValidationError(written.problems)
+        if written.duplicate_of:
+            raise DuplicateFigure(written.duplicate_of[0])
+        return written.ids[0]
 
 
-def add_candidates(
-    engine: Engine, source: dict, candidates: list, by: str
-) -> tuple[list[int], int]:
-    """Store extracted candidates of one source for review; return (new ids, skipped as known).
+def _grade_from_stored_source(engine: Engine, values: dict) -> None:
+    """Fill an omitted source kind or reliability from the stored source of that name, if any."""
+    if values.get("source_kind") and values.get("source_reliability"):
+        return
+    key = source_key(
+        _blank(values.get("source_title")), _blank(values.get("source_publisher")),
+        _blank(values.get("source_url")), values.get("source_published_on") or None,
+    )  # fmt: skip
+    so = SOURCE.c
+    with engine.connect() as conn:
+        row = conn.execute(sa.select(so.kind, so.reliability).where(so.key == key)).first()
+    if row is not None:
+        values["source_kind"] = values.get("source_kind") or row.kind
+        values["source_reliability"] = values.get("source_reliability") or row.reliability
+
+
+def _blank(value) -> str | None:
+    text = " ".join(str(value).split()) if value is not None else ""
+    return text or None
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """Candidates stored from one document: their ids, and how many were stored already."""
+
+    ids: list[int]
+    skipped: int
+
+
+def add_candidates(engine: Engine, source: dict, candidates: list, by: str) -> Ingested:
+    """Store extracted candidates of one source for review, in one transaction.
 
     `source` has the extract's source_* keys; each candidate is a tracker.extract.Candidate. A
-    candidate already stored for the same source (same sentence, span and estimate) is skipped,
-    so ingesting a document twice adds nothing the second time.
+    candidate identical to a stored figure is skipped, so ingesting a document twice adds nothing
+    the second time.
     """
     rows = [_candidate_values(source, c, by) for c in candidates]
     if not rows:
-        return [], 0
+        return Ingested([], 0)
     typed, problems = check_rows(pd.concat([figure_row(r) for r in rows], ignore_index=True))
     if problems:
         raise ValidationError(problems)
-    with engine.begin() as conn:
-        writer = Writer(conn)
-        source_id = int(writer.sources.resolve(_source_frame(typed.iloc[:1]))[0])
-        known = {
-            (r.quote, r.notes, r.low, r.best, r.high)
-            for r in conn.execute(
-                sa.select(
-                    FIGURE.c.quote, FIGURE.c.notes, FIGURE.c.low, FIGURE.c.best, FIGURE.c.high
-                ).where(FIGURE.c.source_id == source_id, FIGURE.c.origin == "extracted")
-            )
-        }
-        fresh = [
-            i for i, r in enumerate(rows)
-            if (r["quote"], r["notes"], r["low"], r["best"], r["high"]) not in known
-        ]  # fmt: skip
-        ids = writer.write(typed.iloc[fresh], returning=True)
-        writer.finish("extracted", by, None)
-        return ids, len(rows) - len(fresh)
+    with storage.writing(engine) as conn:
+        written = Writer(conn, "extracted", by).write(typed)
+        if written.problems:
+            raise ValidationError(written.problems)
+        return Ingested(written.new_ids, len(written.duplicate_of))
+
+
+def ingest_document(
+    engine: Engine, text: str, source: dict, by: str, published_on: date | None = None
+) -> Ingested:
+    """Extract the candidate figures of a document's text and store them for review."""
+    from tracker.extract import extract
+
+    return add_candidates(engine, source, extract(text, published_on), by)
 
 
 # How a candidate's notes name the words it was extracted from (the review page highlights them).
@@ -152,15 +206,84 @@ def _candidate_values(source: dict, c, by: str) -> dict:
     }  # fmt: skip
 
 
-def update_figure(
+# --- changing figures ---------------------------------------------------------------------------
+
+
+def edit_figure(
     engine: Engine, figure_id: int, changes: dict, by: str, reason: str | None = None,
-    action: str = "edited",
+    expected_revision: int | None = None,
 ) -> int:  # fmt: skip
-    """Change a figure through the one validation path; write a revision; return its number."""
-    current = get_figure(engine, figure_id)
+    """Change fields of a figure (extract column names) and write a revision; return its number.
+
+    With `expected_revision` (the revision the person saw), an edit of a figure changed since is
+    refused instead of applied over the newer change.
+    """
+    with storage.writing(engine) as conn:
+        return _change(conn, figure_id, changes, by, reason, "edited", expected_revision)
+
+
+def accept(
+    engine: Engine, figure_ids: Iterable[int], by: str, reason: str | None = None,
+    edits: dict[int, dict] | None = None, expected_revisions: dict[int, int] | None = None,
+) -> list[int]:  # fmt: skip
+    """Accept candidates (each optionally with field changes), all or none; return revisions."""
+    return _settle(engine, figure_ids, Status.accepted.value, by, reason, edits, expected_revisions)
+
+
+def reject(engine: Engine, figure_ids: Iterable[int], by: str, reason: str) -> list[int]:
+    """Reject candidates with a reason, all or none; they stay, with their history."""
+    return _settle(engine, figure_ids, Status.rejected.value, by, reason)
+
+
+def retract(engine: Engine, figure_ids: Iterable[int], by: str, reason: str) -> list[int]:
+    """Withdraw accepted figures with a reason, all or none; they stay, with their history."""
+    return _settle(engine, figure_ids, Status.retracted.value, by, reason)
+
+
+def reopen(engine: Engine, figure_ids: Iterable[int], by: str, reason: str) -> list[int]:
+    """Put rejected or retracted figures back among the candidates, with a reason."""
+    return _settle(engine, figure_ids, Status.candidate.value, by, reason)
+
+
+def _settle(
+    engine: Engine, figure_ids: Iterable[int], status: str, by: str, reason: str | None,
+    edits: dict[int, dict] | None = None, expected_revisions: dict[int, int] | None = None,
+) -> list[int]:  # fmt: skip
+    ids = list(dict.fromkeys(figure_ids))
+    if not ids:
+        raise FigureError("name at least one figure")
+    edits, expected = edits or {}, expected_revisions or {}
+    revisions = []
+    with storage.writing(engine) as conn:
+        for figure_id in ids:
+            changes = {**edits.get(figure_id, {}), "status": status}
+            revisions.append(_change(conn, figure_id, changes, by, reason,
+                                     STATUS_ACTIONS[status], expected.get(figure_id)))  # fmt: skip
+    return revisions
+
+
+def _change(
+    conn: sa.Connection, figure_id: int, changes: dict, by: str, reason: str | None,
+    action: str, expected_revision: int | None,
+) -> int:  # fmt: skip
+    """Apply `changes` to one figure inside `conn`'s transaction; return the new revision."""
+    current = _locked_figure(conn, figure_id)
+    revision = int(current["revision"])
+    if expected_revision is not None and revision != expected_revision:
+        who = conn.execute(
+            sa.select(REVISION.c.changed_by).where(
+                REVISION.c.figure_id == figure_id, REVISION.c.revision == revision
+            )
+        ).scalar()
+        raise FigureError(
+            f"figure {figure_id} changed since you opened it (revision {revision} by {who}); "
+            "reload it to see the change, then edit again"
+        )
     unknown = sorted(set(changes) - set(COLUMNS))
     if unknown:
-        raise FigureError(f"{', '.join(unknown)}: not a column; use one of {', '.join(COLUMNS)}")
+        raise FigureError(
+            f"figure {figure_id}: {', '.join(unknown)} is not a column; use one of {', '.join(COLUMNS)}"
+        )
     text_changes = figure_row(changes).iloc[0].to_dict()
     merged = dict(current)
     for key in changes:
@@ -168,9 +291,11 @@ def update_figure(
     diff = {
         k: [current[k], merged[k]] for k in COLUMNS if (current[k] or None) != (merged[k] or None)
     }
-    for frozen in ("figure_id", "origin", "created_by", "created_at", "revision"):
-        if frozen in diff:
-            raise FigureError(f"{frozen} cannot be changed; it records the figure's history")
+    frozen = [k for k in FROZEN if k in diff]
+    if frozen:
+        raise FigureError(
+            f"figure {figure_id}: {frozen[0]} cannot be changed; it records the figure's history"
+        )
     if not diff:
         raise FigureError(f"figure {figure_id}: nothing to change")
     if "status" in diff:
@@ -181,43 +306,223 @@ def update_figure(
                 f"figure {figure_id} is {old}; it can become {', '.join(allowed) or 'nothing else'}"
             )
         if allowed[new] and not (reason and reason.strip()):
-            raise FigureError(f"making figure {figure_id} {new} needs a reason")
+            raise FigureError(f"figure {figure_id}: making it {new} needs a reason")
     typed, problems = check_rows(figure_row(merged))
     if problems:
+        raise ValidationError([Problem(figure_id, p.column, p.message) for p in problems])
+    writer = Writer(conn, action, by, reason)
+    source_ids, problems = writer.resolve_sources(typed)
+    if problems:
+        raise ValidationError([Problem(figure_id, p.column, p.message) for p in problems])
+    series_ids = writer.resolve_series(typed)
+    [fingerprint] = fingerprints(typed, source_ids, series_ids)
+    other = conn.execute(
+        sa.select(FIGURE.c.id).where(FIGURE.c.fingerprint == fingerprint, FIGURE.c.id != figure_id)
+    ).scalar()
+    if other is not None:
+        raise FigureError(
+            f"figure {figure_id} would then repeat figure {other} (same source, quote, series, "
+            "period and estimate); reject or retract one of them instead"
+        )
+    values = {c: _db_values(typed[c], c)[0] for c in FIGURE_WRITE_COLUMNS if c in typed}
+    for key in ("id", "figure_id", "origin", "created_by", "created_at", "revision"):
+        values.pop(key, None)
+    for key in ("period_start", "period_end"):
+        values[key] = date.fromisoformat(values[key]) if values[key] else None
+    values.update(series_id=int(series_ids[0]), source_id=int(source_ids[0]),
+                  revision=revision + 1, fingerprint=fingerprint)  # fmt: skip
+    conn.execute(FIGURE.update().where(FIGURE.c.id == figure_id).values(**values))
+    conn.execute(REVISION.insert().values(
+        figure_id=figure_id, revision=revision + 1, action=action, changed_by=by,
+        changed_at=now(), changes=json.dumps(diff, ensure_ascii=False), reason=reason,
+    ))  # fmt: skip
+    return revision + 1
+
+
+def _locked_figure(conn: sa.Connection, figure_id: int) -> dict:
+    """One figure's values as text in the extract's columns, locked against other writers until
+    the transaction ends (SQLite's write lock covers the whole database already)."""
+    query = extract_select(FigureFilter(statuses=None, figure_ids=(figure_id,)), escape=False)
+    row = conn.execute(query.with_for_update(of=FIGURE)).mappings().first()
+    if row is None:
+        raise FigureError(f"figure {figure_id} does not exist")
+    return dict(row)
+
+
+# --- sources --------------------------------------------------------------------------------------
+
+# A source's fields as the extract names them, and as the source table does.
+SOURCE_FIELDS = {
+    "source_title": "title", "source_publisher": "publisher", "source_url": "url",
+    "source_published_on": "published_on", "source_kind": "kind",
+    "source_reliability": "reliability",
+}  # fmt: skip
+
+
+def edit_source(
+    engine: Engine, source_id: int, changes: dict, by: str, reason: str | None = None
+) -> int:
+    """Change a source once for all its figures (extract names: source_title, source_url …);
+    each figure gets a revision that records the change. Return how many figures changed."""
+    unknown = sorted(set(changes) - set(SOURCE_FIELDS))
+    if unknown:
+        raise FigureError(
+            f"{', '.join(unknown)}: not a field of a source; use {', '.join(SOURCE_FIELDS)}"
+        )
+    with storage.writing(engine) as conn:
+        current = _source(conn, source_id)
+        merged = {**current, **{k: v for k, v in changes.items()}}
+        checked = _checked_source(merged)
+        diff = {
+            k: [current[k], checked[k]]
+            for k in SOURCE_FIELDS
+            if (current[k] or None) != (checked[k] or None)
+        }
+        if not diff:
+            raise FigureError(f"source {source_id}: nothing to change")
+        key = source_key(checked["source_title"], checked["source_publisher"],
+                         checked["source_url"], checked["source_published_on"])  # fmt: skip
+        other = conn.execute(
+            sa.select(SOURCE.c.id).where(SOURCE.c.key == key, SOURCE.c.id != source_id)
+        ).scalar()
+        if other is not None:
+            raise FigureError(
+                f"source {other} has that title, publisher, URL and date already; merge the two "
+                f"instead (tracker sources merge {other} {source_id})"
+            )
+        row = {SOURCE_FIELDS[k]: checked[k] for k in SOURCE_FIELDS}
+        row["published_on"] = (
+            date.fromisoformat(row["published_on"]) if row["published_on"] else None
+        )
+        conn.execute(SOURCE.update().where(SOURCE.c.id == source_id).values(key=key, **row))
+        return _revise_figures_of(conn, [source_id], diff, "source_edited", by, reason)
+
+
+def merge_sources(
+    engine: Engine, keep_id: int, merged_id: int, by: str, reason: str | None = None
+) -> int:
+    """Move every figure of source `merged_id` to source `keep_id` (a revision each); the merged
+    source stays, pointing to the one kept. Return how many figures moved."""
+    if keep_id == merged_id:
+        raise FigureError(f"source {keep_id} cannot be merged into itself")
+    with storage.writing(engine) as conn:
+        keep, merged = _source(conn, keep_id), _source(conn, merged_id)
+        if merged["merged_into"] is not None:
+            raise FigureError(
+                f"source {merged_id} was merged into source {merged['merged_into']} already"
+            )
+        if keep["merged_into"] is not None:
+            raise FigureError(
+                f"source {keep_id} was merged into source {keep['merged_into']}; keep that one"
+            )
+        diff = {
+            k: [merged[k], keep[k]]
+            for k in SOURCE_FIELDS
+            if (merged[k] or None) != (keep[k] or None)
+        }
+        f = FIGURE.c
+        moved = conn.execute(
+            sa.select(
+                f.id,
+                f.series_id,
+                f.quote,
+                f.period_start,
+                f.period_end,
+                f.low,
+                f.best,
+                f.high,
+                f.qualifier,
+                f.unit,
+            ).where(f.source_id == merged_id)  # fmt: skip
+        ).all()
+        count = _revise_figures_of(conn, [merged_id], diff, "source_merged", by, reason)
+        if moved:
+            frame = pd.DataFrame(moved, columns=["id", "series_id", "quote", "period_start",
+                                                 "period_end", "low", "best", "high", "qualifier",
+                                                 "unit"])  # fmt: skip
+            for column in ("period_start", "period_end"):
+                frame[column] = pd.to_datetime(frame[column])
+            for column in ("low", "best", "high"):
+                frame[column] = frame[column].astype("float64")
+            prints = fingerprints(frame, [keep_id] * len(frame), frame["series_id"])
+            taken = set(conn.execute(
+                sa.select(f.fingerprint).where(f.fingerprint.in_(prints), f.source_id == keep_id)
+            ).scalars())  # fmt: skip
+            # A figure both sources carried stays, without a fingerprint, as a visible repeat.
+            conn.execute(
+                FIGURE.update().where(f.id == sa.bindparam("fid")).values(
+                    source_id=keep_id, fingerprint=sa.bindparam("fp")),
+                [{"fid": int(i), "fp": None if p in taken else p}
+                 for i, p in zip(frame["id"], prints, strict=True)],
+            )  # fmt: skip
+        conn.execute(
+            SOURCE.update().where(SOURCE.c.merged_into == merged_id).values(merged_into=keep_id)
+        )
+        conn.execute(SOURCE.update().where(SOURCE.c.id == merged_id).values(merged_into=keep_id))
+        return count
+
+
+def _source(conn: sa.Connection, source_id: int) -> dict:
+    so = SOURCE.c
+    row = (
+        conn.execute(sa.select(SOURCE).where(so.id == source_id).with_for_update())
+        .mappings()
+        .first()
+    )
+    if row is None:
+        raise FigureError(f"source {source_id} does not exist")
+    values = {k: row[column] for k, column in SOURCE_FIELDS.items()}
+    values["source_published_on"] = (
+        row["published_on"].isoformat() if row["published_on"] is not None else None
+    )
+    return {**values, "merged_into": row["merged_into"]}
+
+
+def _checked_source(values: dict) -> dict:
+    """A source's fields checked by the one validation path (as part of a placeholder figure)."""
+    placeholder = {"quote": "-", "population": "-", "term": "fled", "measure": "flow",
+                   "qualifier": "exact", "low": 1, "best": 1, "high": 1, "created_by": "-",
+                   "origin": "entered"}  # fmt: skip
+    typed, problems = check_rows(
+        figure_row({**placeholder, **{k: values.get(k) for k in SOURCE_FIELDS}})
+    )
+    problems = [p for p in problems if p.column in SOURCE_COLUMNS]
+    if problems:
         raise ValidationError(problems)
-    revision = int(current["revision"]) + 1
-    with engine.begin() as conn:
-        writer = Writer(conn)
-        series_id = int(writer.series.resolve(_series_frame(typed))[0])
-        source_id = int(writer.sources.resolve(_source_frame(typed))[0])
-        values = {c: _db_values(typed[c], c)[0] for c in FIGURE_WRITE_COLUMNS if c in typed}
-        values.update(series_id=series_id, source_id=source_id, revision=revision)
-        for key in ("id", "figure_id", "origin", "created_by", "created_at"):
-            values.pop(key, None)
-        for key in ("period_start", "period_end"):
-            values[key] = date.fromisoformat(values[key]) if values[key] else None
-        conn.execute(FIGURE.update().where(FIGURE.c.id == figure_id).values(**values))
-        conn.execute(REVISION.insert().values(
-            figure_id=figure_id, revision=revision, action=action, changed_by=by,
-            changed_at=now(), changes=json.dumps(diff, ensure_ascii=False), reason=reason,
-        ))  # fmt: skip
-    return revision
+    row = typed.iloc[0]
+    day = row["source_published_on"]
+    return {
+        **{k: row[k] for k in SOURCE_FIELDS},
+        "source_published_on": None if pd.isna(day) else day.date().isoformat(),
+    }
 
 
-def set_status(
-    engine: Engine, figure_ids: Iterable[int], status: str, by: str, reason: str | None = None
-) -> list[int]:
-    """Accept, reject, retract or reopen figures (each through update_figure); return revisions."""
-    action = {"accepted": "accepted", "rejected": "rejected", "retracted": "retracted",
-              "candidate": "reopened"}[status]  # fmt: skip
-    return [
-        update_figure(engine, i, {"status": status}, by, reason, action=action) for i in figure_ids
-    ]
+def _revise_figures_of(
+    conn: sa.Connection, source_ids: list[int], diff: dict, action: str, by: str,
+    reason: str | None,
+) -> int:  # fmt: skip
+    """Give every figure of these sources a new revision recording `diff` (set-based)."""
+    f = FIGURE.c
+    of_sources = f.source_id.in_(source_ids)
+    count = conn.execute(
+        sa.update(FIGURE).where(of_sources).values(revision=f.revision + 1)
+    ).rowcount
+    conn.execute(REVISION.insert().from_select(
+        ["figure_id", "revision", "action", "changed_by", "changed_at", "changes", "reason"],
+        sa.select(f.id, f.revision, sa.literal(action), sa.literal(by), sa.literal(now()),
+                  sa.literal(json.dumps(diff, ensure_ascii=False)), sa.literal(reason, sa.Text))
+        .where(of_sources),
+    ))  # fmt: skip
+    return count
+
+
+# --- imports and the curated sets ---------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class ImportResult:
-    figures: int
+    figures: int  # new figures stored
+    duplicates: int  # rows identical to a stored figure (or to an earlier row), skipped
     skipped_hxl_row: bool
 
 
@@ -227,8 +532,9 @@ def import_extract(
     """Import a CSV extract in one transaction: every row, or none and an ExtractImportError.
 
     Rows are read and checked in chunks so memory stays flat; checking goes on after the first
-    bad row so that every bad row is reported. Empty figure_id gives a new id; a figure_id that
-    exists already is refused (export, then `init --empty`, then import keeps ids).
+    bad row so that every bad row is reported. Empty figure_id gives a new id; a row identical to
+    a stored figure is skipped and counted, so importing the same extract twice changes nothing;
+    a figure_id taken by a different figure is refused.
     """
     path = Path(path)
     header, hxl = read_header(path)
@@ -237,11 +543,9 @@ def import_extract(
         raise ExtractImportError(structural)
     skip = 1 if hxl else 0
     problems: list[tuple[int, Problem]] = []
-    total = 0
-    seen_ids: set[int] = set()
-    with engine.begin() as conn:
-        existing = {r[0] for r in conn.execute(sa.text("SELECT id FROM figure"))}
-        writer = Writer(conn)
+    total = duplicates = 0
+    with storage.writing(engine) as conn:
+        writer = Writer(conn, "imported", by, f"imported from {path.name}")
         try:
             for offset, chunk in chunks(path, skip):
                 chunk = chunk.reindex(columns=list(COLUMNS), fill_value="")
@@ -251,22 +555,10 @@ def import_extract(
                 chunk["created_by"] = chunk["created_by"].where(chunk["created_by"] != "", by)
                 typed, found = check_rows(chunk)
                 problems.extend((offset + p.row, p) for p in found)
-                ids = typed["figure_id"]
-                for position, value in zip(range(len(ids)), ids.tolist(), strict=True):
-                    if value is pd.NA or value is None:
-                        continue
-                    if value in existing:
-                        problems.append((offset + position, Problem(
-                            position, "figure_id",
-                            f"figure {value} exists already; leave figure_id empty to add a new figure",
-                        )))  # fmt: skip
-                    elif value in seen_ids:
-                        problems.append((offset + position, Problem(
-                            position, "figure_id", f"figure {value} appears twice in the file"
-                        )))  # fmt: skip
-                    seen_ids.add(value)
                 if not problems:
-                    writer.write(typed)
+                    written = writer.write(typed)
+                    problems.extend((offset + p.row, p) for p in written.problems)
+                    duplicates += len(written.duplicate_of)
                 total += len(chunk)
                 if progress:
                     progress(len(chunk))
@@ -278,18 +570,26 @@ def import_extract(
             ) from None
         if problems:
             lines = record_lines(path, {record for record, _ in problems}, skip)
-            conn.rollback()
             raise ExtractImportError([
                 f"line {lines.get(record, record + 2 + skip)}, column {p.column}: {p.message}"
                 for record, p in sorted(problems, key=problem_order)
             ])  # fmt: skip
-        writer.finish("imported", by, f"imported from {path.name}")
-    return ImportResult(figures=total, skipped_hxl_row=hxl)
+        writer.finish()
+    return ImportResult(figures=total - duplicates, duplicates=duplicates, skipped_hxl_row=hxl)
 
 
 def load_directory(engine: Engine, folder: str | os.PathLike, by: str) -> dict[str, int]:
-    """Import every CSV extract in `folder` (sorted by name); return figures per file."""
+    """Import every CSV extract in `folder` (sorted by name); return new figures per file."""
     loaded = {}
     for path in sorted(Path(folder).glob("*.csv")):
         loaded[path.name] = import_extract(engine, path, by).figures
     return loaded
+
+
+def initialise(engine: Engine, by: str, load: bool = True) -> dict[str, int]:
+    """Bring the schema up to date and, into a database without figures, load the curated sets
+    of figures/; return new figures per file (empty when nothing was loaded)."""
+    storage.create_schema(engine)
+    if not load or count_figures(engine):
+        return {}
+    return load_directory(engine, FIGURES_DIR, by)

@@ -16,12 +16,12 @@ from tqdm import tqdm
 from tracker import estimate, storage
 from tracker.actions import (
     FIGURES_DIR,
+    DuplicateFigure,
     add_figure,
     current_user,
+    edit_figure,
     import_extract,
     load_directory,
-    set_status,
-    update_figure,
 )
 from tracker.csvformat import ExtractImportError
 from tracker.store import FigureError, FigureFilter, count_figures, history, write_extract
@@ -151,6 +151,8 @@ def add(ctx: click.Context, words: str | None, **values) -> None:
         figure_id = add_figure(_engine(ctx), values, by=current_user())
     except ValidationError as error:
         raise _fail_on_validation(error) from None
+    except DuplicateFigure as error:
+        raise click.ClickException(str(error)) from None
     click.echo(f"added figure {figure_id}")
 
 
@@ -174,6 +176,8 @@ def import_(ctx: click.Context, file: str) -> None:
         except ExtractImportError as error:
             raise click.ClickException(str(error)) from None
     click.echo(f"imported {result.figures} figures from {file}")
+    if result.duplicates:
+        click.echo(f"{result.duplicates} rows repeat figures stored already and were skipped")
 
 
 def _line_count(path: str) -> int:
@@ -265,7 +269,7 @@ def edit(ctx: click.Context, figure_id: int, changes: tuple[str, ...], why: str 
             raise click.BadParameter(f"{change!r}: write COLUMN=VALUE", param_hint="changes")
         values[column.strip()] = value
     try:
-        revision = update_figure(_engine(ctx), figure_id, values, by=current_user(), reason=why)
+        revision = edit_figure(_engine(ctx), figure_id, values, by=current_user(), reason=why)
     except FigureError as error:
         raise click.ClickException(str(error)) from None
     except ValidationError as error:
@@ -274,10 +278,14 @@ def edit(ctx: click.Context, figure_id: int, changes: tuple[str, ...], why: str 
 
 
 def _settle(ctx: click.Context, ids: tuple[int, ...], status: str, why: str | None) -> None:
+    from tracker import actions
+
+    settle = {"accepted": actions.accept, "rejected": actions.reject,
+              "retracted": actions.retract, "candidate": actions.reopen}[status]  # fmt: skip
     try:
-        set_status(_engine(ctx), ids, status, by=current_user(), reason=why)
+        settle(_engine(ctx), ids, by=current_user(), reason=why)
     except FigureError as error:
-        raise click.ClickException(str(error)) from None
+        raise click.ClickException(f"{error}; nothing was changed") from None
     except ValidationError as error:
         raise _fail_on_validation(error) from None
     click.echo(f"{status}: {' '.join(map(str, ids))}")
@@ -323,6 +331,20 @@ def retract(ctx: click.Context, ids: tuple[int, ...], why: str) -> None:
         tracker retract 12 --why "the agency corrected the figure the next day"
     """
     _settle(ctx, ids, "retracted", why)
+
+
+@main.command()
+@click.argument("ids", type=int, nargs=-1, required=True)
+@click.option("--why", required=True, help="Why the figures are looked at again.")
+@click.pass_context
+def reopen(ctx: click.Context, ids: tuple[int, ...], why: str) -> None:
+    """Put rejected or retracted figures back among the candidates, with a reason.
+
+    Example:
+
+        tracker reopen 63 --why "the count is of people after all"
+    """
+    _settle(ctx, ids, "candidate", why)
 
 
 def _date(value: str | None) -> date | None:
@@ -428,25 +450,24 @@ def ingest(ctx: click.Context, file: str, title: str, publisher: str | None, url
         tracker ingest seeds/000_5e049728476cadbf.txt \\
           --title "Islamic State Loses Caliphate in Syria" --published 2019-03-22 --kind news
     """
-    from tracker.actions import add_candidates
-    from tracker.extract import extract
+    from tracker.actions import ingest_document
 
     published_on = _date(published)
     source = {"source_title": title, "source_publisher": publisher, "source_url": url,
               "source_published_on": published_on, "source_kind": kind,
               "source_reliability": reliability}  # fmt: skip
-    candidates = extract(_read_document(file), published_on)
     engine = _engine(ctx)
     storage.create_schema(engine)
     try:
-        ids, skipped = add_candidates(engine, source, candidates, by=current_user())
+        stored = ingest_document(engine, _read_document(file), source, current_user(), published_on)
     except ValidationError as error:
         raise _fail_on_validation(error) from None
+    ids = stored.ids
     click.echo(
         f"stored {len(ids)} candidates for review" + (f": {' '.join(map(str, ids))}" if ids else "")
     )
-    if skipped:
-        click.echo(f"{skipped} were stored already and were skipped")
+    if stored.skipped:
+        click.echo(f"{stored.skipped} were stored already and were skipped")
 
 
 @main.command()

@@ -77,6 +77,8 @@ def reset_sequences(connection: sa.Connection) -> None:
         return
     for table in ("source", "series", "figure", "revision"):
         connection.exec_driver_sql(
-            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-            f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+            # Never backwards: other writers may hold ids drawn but not yet committed.
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), GREATEST("
+            f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, "
+            f"nextval(pg_get_serial_sequence('{table}', 'id'))), false)"
         )

@@ -21,8 +21,8 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
 from tracker.csvformat import COLUMNS, FREE_TEXT_COLUMNS, HXL, escape_sql
-from tracker.tables import Figure, Revision, Series, Source, Status
-from tracker.validation import now
+from tracker.tables import Figure, Revision, Series, Source, Status, figure_fingerprint, source_key
+from tracker.validation import Problem, now
 
 CHUNK_ROWS = 50_000
 Progress = Callable[[int], None]
@@ -172,31 +172,17 @@ def figure_rows(
     return pd.DataFrame(rows, columns=[*COLUMNS, "series_id"], dtype=object)
 
 
-# --- resolving sources and series to ids, in bulk ---------------------------------------------
+# --- writing figures: sources and series by upsert, duplicates skipped, a revision each ----------
 
+# Everyone who creates sources or series on PostgreSQL takes this transaction lock first, so two
+# writers never wait on each other's new rows in opposite orders (a deadlock); writers that create
+# nothing new never take it.
+_CREATE_LOCK = 7_041_988
+# Keys looked up per statement (well under SQLite's and PostgreSQL's limits on parameters).
+_LOOKUP_BATCH = 2_000
 
-class _Keys:
-    """Lookup of dimension rows (sources, series) by their natural key, inserting what is new."""
-
-    def __init__(self, conn: sa.Connection, table: sa.Table, key: Sequence[str]):
-        self.conn, self.table, self.key = conn, table, list(key)
-        rows = conn.execute(sa.select(table.c.id, *(table.c[k] for k in self.key)))
-        self.ids = {tuple(r[1:]): r[0] for r in rows}
-
-    def resolve(self, frame: pd.DataFrame) -> np.ndarray:
-        """Ids for each row of `frame` (columns named as the table's key)."""
-        codes = frame.groupby(self.key, dropna=False, sort=False).ngroup().to_numpy()
-        first = pd.Series(np.arange(len(frame))).groupby(codes).first().to_numpy()
-        ids = np.empty(len(first), dtype=np.int64)
-        uniques = frame[self.key].iloc[first].astype(object)
-        for group, values in enumerate(uniques.itertuples(index=False, name=None)):
-            key = tuple(_plain(v) for v in values)
-            if key not in self.ids:
-                values = dict(zip(self.key, key, strict=True))
-                inserted = self.conn.execute(self.table.insert().values(**values))
-                self.ids[key] = inserted.inserted_primary_key[0]
-            ids[group] = self.ids[key]
-        return ids[codes]
+SOURCE_KEY = ("title", "publisher", "url", "published_on")
+SERIES_KEY = ("location", "population", "term", "measure")
 
 
 def _plain(value):
@@ -225,98 +211,305 @@ def _series_frame(typed: pd.DataFrame) -> pd.DataFrame:
     })  # fmt: skip
 
 
-FIGURE_WRITE_COLUMNS = (
-    "id", "status", "series_id", "source_id", "country_iso3", "unit", "household_size",
-    "period_start", "period_end", "date_precision", "low", "best", "high", "qualifier",
-    "credibility", "quote", "attributed_to", "notes", "origin", "revision", "created_by",
-    "created_at",
-)  # fmt: skip
+def _groups(frame: pd.DataFrame, columns: Sequence[str]) -> tuple[np.ndarray, list[tuple]]:
+    """Group codes for each row, and each group's values (plain Python) in code order."""
+    codes = frame.groupby(list(columns), dropna=False, sort=False).ngroup().to_numpy()
+    first = pd.Series(np.arange(len(frame))).groupby(codes).first().to_numpy()
+    uniques = frame[list(columns)].iloc[first].astype(object)
+    return codes, [tuple(_plain(v) for v in row) for row in uniques.itertuples(False, None)]
+
+
+def _insert_ignoring_duplicates(conn: sa.Connection, table: sa.Table, rows: list[dict],
+                                key: Sequence[str]) -> None:  # fmt: skip
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    conn.execute(insert(table).on_conflict_do_nothing(index_elements=list(key)), rows)
+
+
+def _batches(items: list, size: int = _LOOKUP_BATCH):
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _number_text(values: np.ndarray) -> list[str]:
+    """Numbers as the CSV writes them (30000, 63.9; "" for empty), for fingerprints."""
+    out = []
+    for v in values.tolist():
+        if v != v:
+            out.append("")
+        elif v == int(v):
+            out.append(str(int(v)))
+        else:
+            out.append(repr(v))
+    return out
+
+
+def _date_text(column: pd.Series) -> list:
+    return column.dt.strftime("%Y-%m-%d").astype(object).where(column.notna(), None).tolist()
+
+
+def fingerprints(typed: pd.DataFrame, source_ids, series_ids) -> list[str]:
+    """tables.figure_fingerprint of every row of `typed` with its resolved source and series."""
+    columns = (
+        [int(i) for i in source_ids], [int(i) for i in series_ids], typed["quote"].tolist(),
+        _date_text(typed["period_start"]), _date_text(typed["period_end"]),
+        _number_text(typed["low"].to_numpy(dtype="float64")),
+        _number_text(typed["best"].to_numpy(dtype="float64")),
+        _number_text(typed["high"].to_numpy(dtype="float64")),
+        typed["qualifier"].tolist(), typed["unit"].tolist(),
+    )  # fmt: skip
+    return [figure_fingerprint(*row) for row in zip(*columns, strict=True)]
+
+
+@dataclass
+class Written:
+    """What Writer.write did with each row: its figure id (new, or the stored figure it
+    duplicates), which rows were duplicates, and problems found only against the database."""
+
+    ids: list[int | None]
+    duplicate_of: dict[int, int]  # row position → id of the stored figure it repeats
+    problems: list[Problem]
+
+    @property
+    def new_ids(self) -> list[int]:
+        return [i for n, i in enumerate(self.ids) if n not in self.duplicate_of and i is not None]
 
 
 class Writer:
-    """Writes checked rows as figures inside one open transaction (`conn`)."""
+    """Writes checked rows as figures inside one open write transaction (`conn`), each with its
+    first revision (`action`, `by`, `reason`)."""
 
-    def __init__(self, conn: sa.Connection):
-        self.conn = conn
-        self.sources = _Keys(conn, SOURCE, ("title", "publisher", "url", "published_on", "kind",
-                                            "reliability"))  # fmt: skip
-        self.series = _Keys(conn, SERIES, ("location", "population", "term", "measure"))
+    def __init__(self, conn: sa.Connection, action: str, by: str, reason: str | None = None):
+        self.conn, self.action, self.by, self.reason = conn, action, by, reason
+        self.postgres = conn.dialect.name == "postgresql"
+        self.source_ids: dict[str, tuple[int, str, str]] = {}  # key → (id, kind, reliability)
+        self.series_ids: dict[tuple, int] = {}
         self.explicit_ids = False
+        self._locked = False
+        self.at = now().strftime("%Y-%m-%d %H:%M:%S")
 
-    def write(self, typed: pd.DataFrame, returning: bool = False) -> list[int]:
-        """Insert `typed` (from check_rows, no problems); ids as given, or new where empty.
+    def _lock_to_create(self) -> None:
+        if self.postgres and not self._locked:
+            self.conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_CREATE_LOCK})")
+            self._locked = True
 
-        With `returning`, the new ids of the rows without one, in order (one statement a row:
-        for the few figures of a form or a document, not for bulk imports).
-        """
-        if typed.empty:
-            return []
-        values = {
-            "id": typed["figure_id"],
-            "series_id": pd.Series(self.series.resolve(_series_frame(typed)), index=typed.index),
-            "source_id": pd.Series(self.sources.resolve(_source_frame(typed)), index=typed.index),
-        }
-        for column in FIGURE_WRITE_COLUMNS[1:]:
-            if column not in values:
-                values[column] = typed[column]
-        columns = [_db_values(values[c], c) for c in FIGURE_WRITE_COLUMNS]
-        has_id = typed["figure_id"].notna().to_numpy()
-        rows = list(zip(*columns, strict=True))
-        with_id = [r for r, given in zip(rows, has_id, strict=True) if given]
-        without_id = [r[1:] for r, given in zip(rows, has_id, strict=True) if not given]
-        self.explicit_ids |= bool(with_id)
-        self._insert(FIGURE_WRITE_COLUMNS, with_id)
-        if returning:
-            return self._insert_returning(FIGURE_WRITE_COLUMNS[1:], without_id)
-        self._insert(FIGURE_WRITE_COLUMNS[1:], without_id)
-        return []
+    # sources ---------------------------------------------------------------------------------
 
-    def _insert_returning(self, columns: Sequence[str], rows: list[tuple]) -> list[int]:
-        mark = "%s" if self.conn.dialect.name == "postgresql" else "?"
-        sql = (
-            f"INSERT INTO figure ({', '.join(columns)}) "
-            f"VALUES ({', '.join(mark for _ in columns)}) RETURNING id"
+    def resolve_sources(self, typed: pd.DataFrame) -> tuple[np.ndarray, list[Problem]]:
+        """Source ids for each row, creating the new sources; problems where a row grades a
+        stored source (kind, reliability) differently from how it is stored."""
+        frame = _source_frame(typed)
+        codes, uniques = _groups(frame, SOURCE_KEY)
+        keys = [source_key(*u) for u in uniques]
+        self._load_sources([k for k in keys if k not in self.source_ids])
+        missing = sorted(
+            {k: u for k, u in zip(keys, uniques, strict=True) if k not in self.source_ids}.items()
         )
-        cursor = self.conn.connection.driver_connection.cursor()
-        try:
-            ids = []
-            for row in rows:
-                cursor.execute(sql, row)
-                ids.append(int(cursor.fetchone()[0]))
-            return ids
-        finally:
-            cursor.close()
+        if missing:
+            first_row = pd.Series(np.arange(len(frame))).groupby(codes).first().to_numpy()
+            grading = {k: (frame["kind"].iloc[first_row[g]], frame["reliability"].iloc[first_row[g]])
+                       for g, k in enumerate(keys)}  # fmt: skip
+            self._lock_to_create()
+            _insert_ignoring_duplicates(self.conn, SOURCE, [
+                {"key": k, **dict(zip(SOURCE_KEY, u, strict=True)),
+                 "kind": grading[k][0], "reliability": grading[k][1]}
+                for k, u in missing
+            ], ["key"])  # fmt: skip
+            self._load_sources([k for k, _ in missing])
+        stored = [self.source_ids[k] for k in keys]
+        ids = np.array([s[0] for s in stored], dtype=np.int64)[codes]
+        problems = []
+        for column, position in (("kind", 1), ("reliability", 2)):
+            expected = np.array([s[position] for s in stored], dtype=object)[codes]
+            for row in np.flatnonzero(frame[column].to_numpy(dtype=object) != expected):
+                problems.append(Problem(int(row), f"source_{column}", (
+                    f"{frame[column].iloc[row]!r} differs from the stored source "
+                    f"{frame['title'].iloc[row]!r} (source {ids[row]}), graded "
+                    f"{expected[row]!r}; use {expected[row]!r} here, or change the source once "
+                    f"for all its figures with `tracker sources edit {ids[row]}`"
+                )))  # fmt: skip
+        return ids, problems
 
-    def _insert(self, columns: Sequence[str], rows: list[tuple]) -> None:
+    def _load_sources(self, keys: list[str]) -> None:
+        so = SOURCE.c
+        for batch in _batches(keys):
+            rows = self.conn.execute(
+                sa.select(so.key, so.id, so.kind, so.reliability).where(so.key.in_(batch))
+            )
+            for key, id_, kind, reliability in rows:
+                self.source_ids[key] = (id_, kind, reliability)
+
+    # series ----------------------------------------------------------------------------------
+
+    def resolve_series(self, typed: pd.DataFrame) -> np.ndarray:
+        """Series ids for each row, creating the new series."""
+        codes, uniques = _groups(_series_frame(typed), SERIES_KEY)
+        self._load_series([u for u in uniques if u not in self.series_ids])
+        missing = sorted(u for u in set(uniques) if u not in self.series_ids)
+        if missing:
+            self._lock_to_create()
+            _insert_ignoring_duplicates(
+                self.conn, SERIES, [dict(zip(SERIES_KEY, u, strict=True)) for u in missing],
+                SERIES_KEY,
+            )  # fmt: skip
+            self._load_series(missing)
+        return np.array([self.series_ids[u] for u in uniques], dtype=np.int64)[codes]
+
+    def _load_series(self, keys: list[tuple]) -> None:
+        se = SERIES.c
+        columns = [se[k] for k in SERIES_KEY]
+        for batch in _batches(keys, 500):
+            rows = self.conn.execute(
+                sa.select(se.id, *columns).where(sa.tuple_(*columns).in_(batch))
+            )
+            for id_, *key in rows:
+                self.series_ids[tuple(key)] = id_
+
+    # figures ---------------------------------------------------------------------------------
+
+    def write(self, typed: pd.DataFrame) -> Written:
+        """Insert the rows of `typed` (from check_rows, without problems) as figures.
+
+        A row identical to a stored figure (or to an earlier row) is skipped and reported in
+        `duplicate_of`; a row whose figure_id is taken by a different figure is a problem. Rows
+        without figure_id get new ids. Nothing is written when a problem is found.
+        """
+        n = len(typed)
+        if n == 0:
+            return Written([], {}, [])
+        source_ids, problems = self.resolve_sources(typed)
+        series_ids = self.resolve_series(typed)
+        prints = fingerprints(typed, source_ids, series_ids)
+        given = [None if v is pd.NA or v is None else int(v) for v in typed["figure_id"].tolist()]
+        stored_by_print = self._stored_prints(prints)
+        stored_by_id = self._stored_ids([i for i in given if i is not None])
+        ids: list[int | None] = list(given)
+        duplicate_of: dict[int, int] = {}
+        earlier: dict[int, int] = {}  # row → the earlier row of this batch it repeats
+        first_row: dict[str, int] = {}
+        given_here: set[int] = set()
+        for row, (fp, fid) in enumerate(zip(prints, given, strict=True)):
+            if fp in stored_by_print:
+                duplicate_of[row] = ids[row] = stored_by_print[fp]
+            elif fp in first_row:
+                earlier[row] = first_row[fp]
+            elif fid is not None and fid in stored_by_id:
+                problems.append(Problem(row, "figure_id", (
+                    f"figure {fid} exists already with other values; leave figure_id empty to "
+                    "add this as a new figure"
+                )))  # fmt: skip
+            elif fid is not None and fid in given_here:
+                problems.append(
+                    Problem(row, "figure_id", f"figure {fid} appears twice in the file")
+                )
+            else:
+                first_row[fp] = row
+                if fid is not None:
+                    given_here.add(fid)
+        if problems:
+            return Written(ids, duplicate_of, problems)
+        fresh = list(first_row.values())
+        self._assign_ids(ids, fresh)
+        for row, first in earlier.items():
+            duplicate_of[row] = ids[row] = ids[first]
+        values = {
+            "id": pd.Series(ids, index=typed.index, dtype=object),
+            "series_id": pd.Series(series_ids, index=typed.index),
+            "source_id": pd.Series(source_ids, index=typed.index),
+            "fingerprint": pd.Series(prints, index=typed.index, dtype=object),
+        }
+        columns = [
+            _db_values(values[c] if c in values else typed[c], c) for c in FIGURE_WRITE_COLUMNS
+        ]
+        rows = list(zip(*columns, strict=True))
+        self._copy("figure", FIGURE_WRITE_COLUMNS, [rows[r] for r in fresh])
+        revision_rows = [
+            (ids[r], rows[r][FIGURE_WRITE_COLUMNS.index("revision")], self.action, self.by,
+             self.at, "{}", self.reason)
+            for r in fresh
+        ]  # fmt: skip
+        self._copy("revision", REVISION_WRITE_COLUMNS, revision_rows)
+        return Written(ids, duplicate_of, [])
+
+    def _stored_prints(self, prints: list[str]) -> dict[str, int]:
+        found = {}
+        wanted = sorted(set(prints))
+        for batch in _batches(wanted):
+            rows = self.conn.execute(
+                sa.select(FIGURE.c.fingerprint, FIGURE.c.id).where(FIGURE.c.fingerprint.in_(batch))
+            )
+            found.update({fp: id_ for fp, id_ in rows})
+        return found
+
+    def _stored_ids(self, ids: list[int]) -> set[int]:
+        found: set[int] = set()
+        for batch in _batches(sorted(set(ids))):
+            rows = self.conn.execute(sa.select(FIGURE.c.id).where(FIGURE.c.id.in_(batch)))
+            found.update(r[0] for r in rows)
+        return found
+
+    def _assign_ids(self, ids: list[int | None], fresh: list[int]) -> None:
+        """Give new ids to the fresh rows without one: from PostgreSQL's sequence, or on SQLite
+        (which holds the write lock) after the largest id."""
+        need = [r for r in fresh if ids[r] is None]
+        if any(ids[r] is not None for r in fresh):
+            self.explicit_ids = True
+        if not need:
+            return
+        if self.postgres:
+            new = (
+                self.conn.exec_driver_sql(
+                    "SELECT nextval(pg_get_serial_sequence('figure', 'id')) "
+                    f"FROM generate_series(1, {len(need)})"
+                )
+                .scalars()
+                .all()
+            )
+        else:
+            taken = [ids[r] for r in fresh if ids[r] is not None]
+            top = self.conn.execute(sa.select(sa.func.max(FIGURE.c.id))).scalar() or 0
+            start = max([top, *taken]) + 1
+            new = range(start, start + len(need))
+        for row, new_id in zip(need, new, strict=True):
+            ids[row] = int(new_id)
+
+    def _copy(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
         if not rows:
             return
         names = ", ".join(columns)
         dbapi = self.conn.connection.driver_connection
-        if self.conn.dialect.name == "postgresql":
-            with dbapi.cursor() as cursor, cursor.copy(f"COPY figure ({names}) FROM STDIN") as copy:
+        if self.postgres:
+            with (
+                dbapi.cursor() as cursor,
+                cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy,
+            ):
                 for row in rows:
                     copy.write_row(row)
         else:
             marks = ", ".join("?" for _ in columns)
             cursor = dbapi.cursor()
-            cursor.executemany(f"INSERT INTO figure ({names}) VALUES ({marks})", rows)
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
             cursor.close()
 
-    def finish(self, action: str, by: str, reason: str | None) -> int:
-        """Write the first revision of every figure that has none yet (those just written)."""
-        result = self.conn.execute(
-            sa.text(
-                "INSERT INTO revision (figure_id, revision, action, changed_by, changed_at, "
-                "changes, reason) SELECT f.id, f.revision, :action, :by, :at, '{}', :reason "
-                "FROM figure f WHERE NOT EXISTS (SELECT 1 FROM revision r WHERE r.figure_id = f.id)"
-            ),
-            {"action": action, "by": by, "at": now(), "reason": reason},
-        )
+    def finish(self) -> None:
+        """After figures were written with ids of their own, move PostgreSQL's sequence past them."""
         if self.explicit_ids:
             from tracker.storage import reset_sequences
 
             reset_sequences(self.conn)
-        return result.rowcount
+
+
+FIGURE_WRITE_COLUMNS = (
+    "id", "status", "series_id", "source_id", "country_iso3", "unit", "household_size",
+    "period_start", "period_end", "date_precision", "low", "best", "high", "qualifier",
+    "credibility", "quote", "attributed_to", "notes", "origin", "revision", "created_by",
+    "created_at", "fingerprint",
+)  # fmt: skip
+REVISION_WRITE_COLUMNS = (
+    "figure_id", "revision", "action", "changed_by", "changed_at", "changes", "reason",
+)  # fmt: skip
 
 
 def _db_values(column: pd.Series, name: str) -> list:

@@ -129,7 +129,8 @@ def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     fail(out["origin"] == "", "origin", "is required; use entered, extracted or imported")
 
     # A candidate may still lack who is counted or what happened; review fills them in.
-    settled = out["status"] != Status.candidate.value
+    # A rejected figure may be junk that never had them ("Call 555-1234.").
+    settled = out["status"].isin((Status.accepted.value, Status.retracted.value))
     term = out["term"]
     bad_term = ~term.isin(tuple(TERMS)) & (settled | (term != ""))
     fail(bad_term, "term", f"{{value!r}} is not a known term; use one of {known_terms()}", term)

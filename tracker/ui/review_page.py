@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from tracker import views
-from tracker.actions import add_candidates, extracted_span, set_status, update_figure
+from tracker import actions, views
+from tracker.actions import extracted_span
 from tracker.store import FigureError, FigureFilter, extract_text
 from tracker.terms import TERMS
 from tracker.ui import common
-from tracker.validation import ENUMS, ValidationError
+from tracker.validation import ENUMS, ValidationError, format_number
 
 P = "review"
 QUEUE = 20  # candidates shown at once; the oldest first
@@ -46,13 +46,13 @@ def _find() -> None:
     candidates = extract(document_text(raw, name), published)
     state[f"{P}_problems"] = {}
     try:
-        ids, skipped = add_candidates(common.engine(), source, candidates, by=common.user())
+        stored = actions.add_candidates(common.engine(), source, candidates, by=common.user())
     except ValidationError as error:
         state[f"{P}_problems"] = common.problems_by_field(error.problems)
         state[f"{P}_found"] = None
         return
     common.after_write()
-    state[f"{P}_found"] = (len(candidates), len(ids), skipped)
+    state[f"{P}_found"] = (len(candidates), len(stored.ids), stored.skipped)
 
 
 def _edits(row) -> dict:
@@ -62,12 +62,11 @@ def _edits(row) -> dict:
     for field in EDITABLE:
         new = state.get(f"{P}_{row['figure_id']}_{field}")
         old = row[field]
-        new_text = "" if new is None else (f"{new:g}" if isinstance(new, float) else str(new))
-        old_text = (
-            ""
-            if old is None
-            else (f"{float(old):g}" if field in ("low", "best", "high") else str(old))
+        # Numbers compared as the CSV writes them, in full: 1,234,568 differs from 1,234,567.
+        new_text = (
+            format_number(new) if isinstance(new, float) else ("" if new is None else str(new))
         )
+        old_text = "" if old is None else str(old)
         if new_text.strip() != old_text.strip():
             changes[field] = new
     return changes
@@ -81,15 +80,14 @@ def _decide(row, status: str) -> None:
     try:
         if status == "accepted":
             changes = _edits(row)
-            if changes:
-                update_figure(engine, figure_id, changes, by, reason="edited in review")
-            set_status(engine, [figure_id], "accepted", by)
+            actions.accept(engine, [figure_id], by, reason="edited in review" if changes else None,
+                           edits={figure_id: changes}, expected_revisions={figure_id: int(row["revision"])})  # fmt: skip
         else:
             reason = (state.get(f"{P}_{figure_id}_reason") or "").strip()
             if not reason:
                 state[f"{P}_{figure_id}_problems"] = {"reason": ["say why it is rejected"]}
                 return
-            set_status(engine, [figure_id], "rejected", by, reason=reason)
+            actions.reject(engine, [figure_id], by, reason=reason)
     except ValidationError as error:
         state[f"{P}_{figure_id}_problems"] = common.problems_by_field(error.problems)
         return
