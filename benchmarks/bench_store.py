@@ -1,10 +1,11 @@
 """Time `tracker import` and `tracker export` against their floors, measured in the same run.
 
 Floors: pandas.read_csv + sqlite3 executemany into one plain table (import), and sqlite3 SELECT +
-csv.writer (export). Prints seconds, ratios and each command's peak memory.
+csv.writer (export). Prints seconds, ratios and each command's peak memory, then the time of a
+single `add` into the full database (its transaction: the database's part of the work).
 
-    python benchmarks/bench_store.py            # N = 1,000,000
-    python benchmarks/bench_store.py -n 100000
+    python benchmarks/bench_store.py                      # N = 1,000,000, one source per 20 figures
+    python benchmarks/bench_store.py -n 100000 --sources 500
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ TERMS = ["fled", "displaced", "arrived", "returned", "hosted", "remain", "died"]
 STOCKS = {"hosted", "remain"}
 
 
-def generate(path: Path, n: int, seed: int = 7) -> None:
-    """N figures in the extract format: 2,000 series, 500 sources, ids 1..N."""
+def generate(path: Path, n: int, sources: int, seed: int = 7) -> None:
+    """N figures in the extract format: 2,000 series, `sources` sources, ids 1..N."""
     rng = np.random.default_rng(seed)
     series = rng.integers(0, 2000, n)
     term = np.array(TERMS)[series % len(TERMS)]
@@ -38,9 +39,9 @@ def generate(path: Path, n: int, seed: int = 7) -> None:
     start = end - pd.to_timedelta(rng.integers(1, 60, n), unit="D")
     best = rng.integers(10, 500_000, n).astype(float)
     kind = rng.integers(0, 3, n)  # exact, approximately, more_than
-    low = np.where(kind == 1, np.round(best * 0.9, 1), best)
-    high = np.where(kind == 1, np.round(best * 1.1, 1), best)
-    source = rng.integers(0, 500, n)
+    low = np.where(kind == 1, np.floor(best * 0.9), best)
+    high = np.where(kind == 1, np.ceil(best * 1.1), best)
+    source = rng.integers(0, sources, n)
 
     def text(values) -> pd.Series:
         return pd.Series(values, dtype=object)
@@ -137,16 +138,46 @@ def timed(args: list[str], cwd: Path) -> tuple[float, float]:
     return seconds, peak_kb / 1024
 
 
+def single_adds(db_url: str, count: int = 20) -> tuple[float, float]:
+    """Median wall time of one add_figure into the database, and of its transaction (ms)."""
+    import sqlalchemy as sa
+
+    from tracker import storage
+    from tracker.actions import add_figure
+
+    engine = storage.engine_for(db_url)
+    spans: list[float] = []
+    began: list[float] = []
+    sa.event.listen(engine, "begin", lambda conn: began.append(time.perf_counter()))
+    sa.event.listen(engine, "commit", lambda conn: spans.append(time.perf_counter() - began[-1]))
+    walls = []
+    for i in range(count):
+        values = {
+            "quote": f"Benchmark figure {i}", "population": "civilians", "term": "fled",
+            "measure": "flow", "location": f"New place {i}", "low": 1000 + i, "best": 1000 + i,
+            "high": 1000 + i, "qualifier": "exact", "source_title": f"New report {i}",
+            "source_kind": "ngo", "source_reliability": "C",
+        }  # fmt: skip
+        started = time.perf_counter()
+        add_figure(engine, values, by="bench")
+        walls.append(time.perf_counter() - started)
+    return float(np.median(walls)) * 1000, float(np.median(spans[-count:])) * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=1_000_000, help="figures to generate")
+    parser.add_argument(
+        "--sources", type=int, help="distinct sources (default: one per 20 figures)"
+    )
     args = parser.parse_args()
+    sources = args.sources or max(args.n // 20, 1)
     tracker = [sys.executable, "-m", "tracker"]
     with tempfile.TemporaryDirectory(prefix="bench-store-") as folder:
         work = Path(folder)
         source = work / "figures.csv"
-        print(f"generating {args.n:,} figures …", flush=True)
-        generate(source, args.n)
+        print(f"generating {args.n:,} figures from {sources:,} sources …", flush=True)
+        generate(source, args.n, sources)
         print(f"file: {source.stat().st_size / 2**20:.0f} MiB")
 
         floor_in = floor_import(source, work / "floor.db")
@@ -161,6 +192,7 @@ def main() -> None:
             ["--db", db_url, "export", "--status", "all", "-o", str(out)], work
         )
         same = out.read_bytes() == source.read_bytes()
+        add_wall, add_db = single_adds(db_url)
 
     print(
         f"import: tracker {ours_in:6.2f} s   floor {floor_in:6.2f} s   ratio {ours_in / floor_in:4.2f}"
@@ -171,6 +203,9 @@ def main() -> None:
         f"   peak {mem_out:,.0f} MiB"
     )
     print(f"round trip byte-identical: {same}")
+    print(
+        f"single add at {args.n:,} figures: {add_wall:.1f} ms, of which its transaction {add_db:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -288,7 +288,7 @@ class Writer:
         self.series_ids: dict[tuple, int] = {}
         self.explicit_ids = False
         self._locked = False
-        self.at = now().strftime("%Y-%m-%d %H:%M:%S")
+        self.at = now()
 
     def _lock_to_create(self) -> None:
         if self.postgres and not self._locked:
@@ -308,9 +308,11 @@ class Writer:
             {k: u for k, u in zip(keys, uniques, strict=True) if k not in self.source_ids}.items()
         )
         if missing:
+            # A new source takes the grading of its first row; later rows must agree (below).
             first_row = pd.Series(np.arange(len(frame))).groupby(codes).first().to_numpy()
-            grading = {k: (frame["kind"].iloc[first_row[g]], frame["reliability"].iloc[first_row[g]])
-                       for g, k in enumerate(keys)}  # fmt: skip
+            kinds = frame["kind"].to_numpy(dtype=object)[first_row]
+            grades = frame["reliability"].to_numpy(dtype=object)[first_row]
+            grading = dict(zip(keys, zip(kinds, grades, strict=True), strict=True))
             self._lock_to_create()
             _insert_ignoring_duplicates(self.conn, SOURCE, [
                 {"key": k, **dict(zip(SOURCE_KEY, u, strict=True)),
@@ -425,12 +427,21 @@ class Writer:
         ]
         rows = list(zip(*columns, strict=True))
         self._copy("figure", FIGURE_WRITE_COLUMNS, [rows[r] for r in fresh])
-        revision_rows = [
-            (ids[r], rows[r][FIGURE_WRITE_COLUMNS.index("revision")], self.action, self.by,
-             self.at, "{}", self.reason)
-            for r in fresh
-        ]  # fmt: skip
-        self._copy("revision", REVISION_WRITE_COLUMNS, revision_rows)
+        if fresh:
+            # The first revision of each figure just written, set-based over the id range they
+            # span (every other figure there has its revisions already, or is another writer's
+            # and not visible to this transaction).
+            written_ids = [ids[r] for r in fresh]
+            self.conn.execute(
+                sa.text(
+                    "INSERT INTO revision (figure_id, revision, action, changed_by, changed_at, "
+                    "changes, reason) SELECT f.id, f.revision, :action, :by, :at, '{}', :reason "
+                    "FROM figure f WHERE f.id BETWEEN :low AND :high AND NOT EXISTS "
+                    "(SELECT 1 FROM revision r WHERE r.figure_id = f.id)"
+                ),
+                {"action": self.action, "by": self.by, "at": self.at, "reason": self.reason,
+                 "low": min(written_ids), "high": max(written_ids)},
+            )  # fmt: skip
         return Written(ids, duplicate_of, [])
 
     def _stored_prints(self, prints: list[str]) -> dict[str, int]:
@@ -506,9 +517,6 @@ FIGURE_WRITE_COLUMNS = (
     "period_start", "period_end", "date_precision", "low", "best", "high", "qualifier",
     "credibility", "quote", "attributed_to", "notes", "origin", "revision", "created_by",
     "created_at", "fingerprint",
-)  # fmt: skip
-REVISION_WRITE_COLUMNS = (
-    "figure_id", "revision", "action", "changed_by", "changed_at", "changes", "reason",
 )  # fmt: skip
 
 
