@@ -206,6 +206,27 @@ def test_households(text, unit, population, size):
             "2019-01-31",
         ),
         (
+            "In the past forty-eight hours, 300 people arrived.",
+            "2019-03-22",
+            "the past forty-eight hours",
+            "2019-03-20",
+            "2019-03-22",
+        ),
+        (
+            "In the past dozen days, 300 people arrived.",
+            "2019-03-22",
+            "the past dozen days",
+            "2019-03-11",
+            "2019-03-22",
+        ),
+        (
+            "Thirteen children arrived in the past week.",
+            "2019-03-22",
+            "the past week",
+            "2019-03-16",
+            "2019-03-22",
+        ),
+        (
             "Since Wednesday, 2,000 people have arrived.",
             "2019-03-22",
             "Since Wednesday",

@@ -162,7 +162,9 @@ VAGUE_MAGNITUDES: dict[str, tuple[float, float, float]] = {
     "a few million": (2_000_000.0, 3_000_000.0, 5_000_000.0),
 }
 
-# Number words. "a"/"an" count as one only before a scale word ("a dozen", "a hundred").
+# Number words: the one table of them, by which the parser and the extractor (its quantities,
+# its periods "the past forty-eight hours", its quick look for numbers) read words.
+# "a"/"an" count as one only before a scale word ("a dozen", "a hundred").
 NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -201,6 +203,8 @@ _WORD_ATOM = rf"(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?|{_UNITS}|{_SCALES})"
 WORD_NUMBER = (
     rf"(?:(?:an?\s+(?={_SCALES}\b))?{_WORD_ATOM}(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_ATOM}))*)\b"
 )
+# Any word that can start or carry a number in words, for a quick look before the full pattern.
+NUMBER_WORD_HINT = _alternation([*NUMBER_WORDS, *SCALE_WORDS])
 # Digits: "30,000", "30 000" (space or no-break space as thousands separator), "1.2", "5000".
 DIGIT_NUMBER = (
     r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
@@ -245,9 +249,10 @@ def _round(x: float) -> float:
     return float(round(x, 6))
 
 
-def _words_value(words: str) -> float:
-    """Value of a number in words: "five thousand" → 5000, "a dozen" → 12."""
-    total, current = 0, 0
+def words_value(words: str) -> float | None:
+    """Value of a number in words, None when it has no number word: "five thousand" → 5000,
+    "a dozen" → 12, "forty-eight" → 48."""
+    total, current, seen = 0, 0, False
     for token in re.split(r"[\s-]+", words.lower()):
         if token in ("a", "an"):
             current += 1
@@ -258,7 +263,10 @@ def _words_value(words: str) -> float:
         elif token in SCALE_WORDS:
             total += max(current, 1) * SCALE_WORDS[token]
             current = 0
-    return float(total + current)
+        else:
+            continue
+        seen = True
+    return float(total + current) if seen else None
 
 
 def _scale_of(suffix: str | None) -> int:
@@ -279,7 +287,7 @@ def number_value(match: re.Match, group: str) -> tuple[float, bool] | None:
     words = match.group(group + "w")
     if words is None:
         return None
-    return _words_value(words), bool(re.search(_SCALES, words, re.IGNORECASE))
+    return words_value(words) or 0.0, bool(re.search(_SCALES, words, re.IGNORECASE))
 
 
 def _range(a: tuple[float, bool], b: tuple[float, bool], phrase: str) -> Estimate:

@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html.parser import HTMLParser
 
-from tracker.estimate import QUANTITY, SCALE_WORDS, Estimate, estimate_from_match
+from tracker.estimate import (
+    NUMBER_WORD_HINT,
+    QUANTITY,
+    SCALE_WORDS,
+    WORD_NUMBER,
+    Estimate,
+    estimate_from_match,
+    words_value,
+)
 from tracker.terms import POPULATION_TERMS, TERMS, VERBS
 
 
@@ -246,10 +254,7 @@ def _one_of(words) -> str:
     )
 
 
-_NUMWORD = (
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fourteen|twenty|thirty|forty|forty-eight|few|several|couple\s+of)"
-)
+_NUMWORD = rf"(?:\d+|{WORD_NUMBER}|an?|few|several|couple\s+of)"
 
 # Period patterns, in the order they are tried at one position; each resolves (with the
 # reference date) to (start, end) or to unknown dates; period_text is kept either way.
@@ -289,27 +294,6 @@ PERIOD = re.compile("|".join(f"(?P<p_{k}>{v})" for k, v in PERIOD_PATTERNS.items
 
 # "the past N units": how many days each unit reaches back.
 UNIT_DAYS: dict[str, int] = {"day": 1, "week": 7, "month": 30, "year": 365}
-SMALL_NUMBERS: dict[str, int] = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fourteen": 14,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "forty-eight": 48,
-}
 # relative day word → (days back to start, days back to end) from the reference date.
 RELATIVE_DAYS: dict[str, tuple[int, int]] = {
     "last night": (1, 0),
@@ -391,11 +375,7 @@ _LIST_START = re.compile(r"^[\s(\[]*$")
 _LIST_MARK = re.compile(r"^[.)\]]\s")
 _FOOTNOTE = re.compile(r"^\d(?!\d)")
 _YEAR_ONLY = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
-_PREFILTER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|"
-    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)",
-    re.IGNORECASE,
-)
+_PREFILTER = re.compile(rf"\d|\b(?:{NUMBER_WORD_HINT})", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*\s+|\n\s*\n|\n(?=\s*[A-Z0-9\"“•*#-])")
 _ABBREVIATIONS = {
     "approx",
@@ -561,10 +541,11 @@ def _resolve_period(m: re.Match, ref: date | None) -> tuple[date | None, date | 
         if kind == "p_past_units":
             if ref is None:
                 return None, None, False
-            word = (g("n") or "one").strip().lower()
-            count = int(word) if word.isdigit() else SMALL_NUMBERS.get(word)
+            word = (g("n") or "one").strip()
+            count = int(word) if word.isdigit() else words_value(word)
             if count is None:  # "the past few days": the length is not known
                 return None, ref, False
+            count = int(count)
             unit = g("unit").lower().rstrip("s")
             if unit == "hour":
                 # Hours reach back to the calendar day they start on (72 hours → 3 days back).
