@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.estimate import (
+    MAX_COUNT,
+    QUALIFIER_FACTORS,
     QUALIFIER_WORDS,
     VAGUE_MAGNITUDES,
     Estimate,
@@ -22,7 +28,7 @@ N = None  # an open bound
         ("30,000", 30000, 30000, 30000, "exact"),
         ("about 1,000", 900, 1000, 1100, "approximately"),
         ("approximately 15,000", 13500, 15000, 16500, "approximately"),
-        ("around 71", 63.9, 71, 78.1, "approximately"),
+        ("around 71", 63, 71, 79, "approximately"),
         ("some 10,000", 9000, 10000, 11000, "approximately"),
         ("an estimated 6.2 million", 5580000, 6200000, 6820000, "approximately"),
         ("roughly 500", 450, 500, 550, "approximately"),
@@ -57,7 +63,7 @@ N = None  # an open bound
         # our extension of the lexicon
         ("several hundred", 300, 500, 900, "vague_magnitude"),
         ("a few thousand", 2000, 3000, 5000, "vague_magnitude"),
-        ("approx. 174", 156.6, 174, 191.4, "approximately"),
+        ("approx. 174", 156, 174, 192, "approximately"),
         ('"tens of thousands"', 20000, 50000, 99999, "vague_magnitude"),
     ],
 )
@@ -85,6 +91,9 @@ def test_conventions_table(phrase, low, best, high, qualifier):
         ("two hundred and fifty", 250),
         ("one million", 1000000),
         ("Five Thousand", 5000),
+        ("0.5 million", 500000),
+        ("1.2345678 million", 1234568),  # a decimal with a scale rounds to the nearest whole
+        ("10 billion", 10_000_000_000),  # MAX_COUNT itself
     ],
 )
 def test_number_formats(phrase, value):
@@ -117,6 +126,63 @@ def test_a_range_shares_its_scale(phrase, low, high):
 def test_refuses_what_is_not_a_quantity(phrase):
     with pytest.raises(EstimateError, match="quantity|range"):
         parse_estimate(phrase)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "10,000,000,000,000,000,000,000 people",
+        "1e300",
+        "10,000,000,001",
+        "about 20 billion",
+        "between 5 and 70 billion",
+        "9" * 5000,  # beyond Python's limit on digits in an int
+    ],
+)
+def test_refuses_more_than_the_largest_count(phrase):
+    with pytest.raises(EstimateError, match=f"more than {MAX_COUNT:,}"):
+        parse_estimate(phrase)
+
+
+@pytest.mark.parametrize("phrase", ["2.5", "about 1,234.5", "between 1.5 and 3"])
+def test_refuses_a_decimal_count_without_a_scale(phrase):
+    with pytest.raises(EstimateError, match="not a whole number"):
+        parse_estimate(phrase)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low", "best", "high"),
+    [
+        ("about 1,234", 1110, 1234, 1358),  # 1,110.6 rounds down, 1,357.4 up
+        ("nearly 1,234", 1110, 1234, 1234),
+        ("about 5", 4, 5, 6),
+        ("between 5,001 and 7,000", 5001, 6001, 7000),  # best 6,000.5 rounds half up
+    ],
+)
+def test_bounds_are_whole_numbers(phrase, low, best, high):
+    estimate = parse_estimate(phrase)
+    assert (estimate.low, estimate.best, estimate.high) == (low, best, high)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(QUALIFIER_WORDS)), st.integers(0, MAX_COUNT // 2))
+def test_every_qualifier_gives_whole_bounds_around_its_factors(words, n):
+    estimate = parse_estimate(f"{words} {n:,}")
+    factors = QUALIFIER_FACTORS[estimate.qualifier]
+    for bound, factor, side in zip(
+        (estimate.low, estimate.best, estimate.high), factors, ("low", "best", "high"), strict=True
+    ):
+        assert (bound is None) == (factor is None)
+        if bound is None:
+            continue
+        exact = Fraction(str(factor)) * n
+        assert bound == int(bound)
+        # Rounding only widens the interval, by less than one.
+        if side == "low":
+            assert exact - 1 < bound <= exact
+        elif side == "high":
+            assert exact <= bound < exact + 1
+    assert estimate.problems() == []
 
 
 def test_bounds_are_floats_and_fit_their_qualifier():

@@ -107,6 +107,24 @@ def test_not_a_figure(text):
     assert extract(text, PUBLISHED) == []
 
 
+def test_numbers_above_the_largest_count_give_no_candidate():
+    # An 80-digit number (and one beyond Python's 4,300-digit limit for ints) is not a count;
+    # the sentence's other figures are still found.
+    for digits in ("9" * 80, "9" * 5000, "10,000,000,000,000,000,000,000"):
+        found = extract(f"The war displaced {digits} people and 5,000 others fled.", PUBLISHED)
+        assert [c.span for c in found] == ["5,000"]
+
+
+def test_a_backward_range_drops_only_itself():
+    found = extract("7,000-5,000 people fled, and 3,000 people left.", PUBLISHED)
+    assert [c.span for c in found] == ["3,000"]
+
+
+def test_bounds_are_whole_numbers():
+    (c,) = extract("About 1,234 people fled.", PUBLISHED)
+    assert c.estimate == Estimate(1110, 1234, 1358, "approximately")
+
+
 @pytest.mark.parametrize(
     ("text", "span", "estimate"),
     [
@@ -386,6 +404,7 @@ def test_verbs_map_onto_terms(text, term, measure):
                     "–",
                     "said",
                     "as of",
+                    "9" * 80,
                 ]
             ),
         ),

@@ -1,6 +1,11 @@
 """Estimates (low, best, high and a qualifier) and the words of quantity that produce them.
 
-Pure: no database, no network. `parse_estimate` follows the conventions table of DESIGN.md.
+Pure: no database, no network. `parse_estimate` follows the conventions table of DESIGN.md, and
+the extractor reads numbers by the same tables. Beyond that table:
+
+- bounds are whole numbers: a low bound rounds down, a high bound up, best to the nearest
+  ("about 1,234" → 1,110 / 1,234 / 1,358); a decimal count without a scale ("2.5") is refused;
+- a number above MAX_COUNT is refused.
 """
 
 from __future__ import annotations
@@ -9,6 +14,8 @@ import enum
 import math
 import re
 from dataclasses import dataclass
+from fractions import Fraction
+from typing import NamedTuple
 
 
 class Qualifier(str, enum.Enum):
@@ -43,6 +50,7 @@ QUALIFIER_BOUNDS: dict[str, str] = {
 # The largest count the tracker takes: ten billion, more than the world's population, so a larger
 # number is a typing or reading mistake, never a count of people or households.
 MAX_COUNT = 10_000_000_000
+_MAX_DIGITS = len(str(MAX_COUNT))
 
 
 class EstimateError(ValueError):
@@ -244,11 +252,6 @@ QUANTITY = re.compile(
 )
 
 
-def _round(x: float) -> float:
-    # 0.9 * 71 is 63.900000000000006 in binary floating point; sources and CSVs say 63.9.
-    return float(round(x, 6))
-
-
 def words_value(words: str) -> float | None:
     """Value of a number in words, None when it has no number word: "five thousand" → 5000,
     "a dozen" → 12, "forty-eight" → 48."""
@@ -269,6 +272,17 @@ def words_value(words: str) -> float | None:
     return float(total + current) if seen else None
 
 
+def _digits_value(digits: str) -> int | Fraction:
+    whole, _, decimals = re.sub(r"[,\s\u00a0\u202f]", "", digits).partition(".")
+    if len(whole.lstrip("0")) > _MAX_DIGITS:
+        # Also keeps Python's limit on digits in an int (4,300) from being reached.
+        raise _too_large(digits)
+    decimals = decimals[:15].rstrip("0")
+    if not decimals:
+        return int(whole)
+    return Fraction(int(whole + decimals), 10 ** len(decimals))
+
+
 def _scale_of(suffix: str | None) -> int:
     if not suffix:
         return 1
@@ -276,40 +290,92 @@ def _scale_of(suffix: str | None) -> int:
     return SCALE_WORDS.get(word) or SCALE_SUFFIXES.get(word, 1)
 
 
-def number_value(match: re.Match, group: str) -> tuple[float, bool] | None:
-    """Value of the number whose groups are named after `group` in a QUANTITY match, and whether
-    it carried a scale word."""
+class _Number(NamedTuple):
+    value: int | Fraction  # exact: Fraction only where the digits have a fraction
+    scaled: bool  # a scale word or suffix ("million", "k") was written
+    text: str  # as written, for messages
+
+
+def number_value(match: re.Match, group: str) -> _Number | None:
+    """The number whose groups are named after `group` in a QUANTITY match, None if absent."""
     digits = match.group(group + "d")
     if digits is not None:
-        plain = re.sub(r"[,\s\u00a0\u202f]", "", digits)
         suffix = match.group(group + "s")
-        return float(plain) * _scale_of(suffix), bool(suffix)
+        value = _digits_value(digits) * _scale_of(suffix)
+        return _Number(value, bool(suffix), digits + (suffix or ""))
     words = match.group(group + "w")
     if words is None:
         return None
-    return words_value(words) or 0.0, bool(re.search(_SCALES, words, re.IGNORECASE))
+    scaled = bool(re.search(_SCALES, words, re.IGNORECASE))
+    return _Number(int(words_value(words) or 0), scaled, words)
 
 
-def _range(a: tuple[float, bool], b: tuple[float, bool], phrase: str) -> Estimate:
-    low, high = a[0], b[0]
+def _too_large(written: str) -> EstimateError:
+    return EstimateError(
+        f"{written} is more than {MAX_COUNT:,}, the largest count the tracker takes (more than "
+        "the world's population); check the number"
+    )
+
+
+def _count(number: _Number) -> int:
+    """A number as a count of people or households: whole and at most MAX_COUNT. A decimal with
+    a scale rounds to the nearest whole ("1.2345678 million" → 1,234,568)."""
+    if number.value > MAX_COUNT:
+        raise _too_large(number.text)
+    if number.value.denominator != 1 and not number.scaled:
+        raise EstimateError(
+            f"{number.text} is not a whole number; counts of people and households are whole "
+            "(a decimal needs a scale word: 2.5 million)"
+        )
+    return _nearest(number.value)
+
+
+def _nearest(x: int | Fraction) -> int:
+    if isinstance(x, int):
+        return x
+    return math.floor(x + Fraction(1, 2))  # half up: 2.5 → 3, not Python's half-to-even 2
+
+
+def _range(a: _Number, b: _Number, phrase: str) -> Estimate:
+    low, low_scaled = a.value, a.scaled
     # "1.2–1.5 million": the scale written once applies to both ends.
-    if not a[1] and b[1] and low < high:
-        low *= _shared_scale(low, high)
-    if low > high:
+    if not a.scaled and b.scaled and low < b.value:
+        scale = _shared_scale(low, b.value)
+        low, low_scaled = low * scale, scale > 1
+    if low > b.value:
         raise EstimateError(f"{phrase!r}: a range runs from the lower to the higher number")
-    return Estimate(_round(low), _round((low + high) / 2), _round(high), Qualifier.between.value)
+    first, last = _count(_Number(low, low_scaled, a.text)), _count(b)
+    best = (first + last + 1) // 2  # the midpoint, half up
+    return Estimate(float(first), float(best), float(last), Qualifier.between.value)
 
 
-def _shared_scale(low: float, high: float) -> float:
+def _shared_scale(low: int | Fraction, high: int | Fraction) -> int:
     # The largest scale that keeps low below high: "5-7 million" → 5 million.
     for scale in (1_000_000_000, 1_000_000, 1_000):
         if low * scale <= high:
-            return float(scale)
-    return 1.0
+            return scale
+    return 1
+
+
+# QUALIFIER_FACTORS as exact numbers (0.9 is 9/10, not the nearest binary float; 1 stays int).
+_EXACT_FACTORS = {
+    qualifier: tuple(
+        None if f is None else int(f) if f.is_integer() else Fraction(str(f)) for f in factors
+    )
+    for qualifier, factors in QUALIFIER_FACTORS.items()
+}
+
+# How each bound rounds to a whole count: low down, best to the nearest, high up, so that the
+# whole-number interval still holds the one the factors give (0.9 × 1,234 = 1,110.6 → 1,110).
+_BOUND_ROUNDING = (math.floor, _nearest, math.ceil)
 
 
 def estimate_from_match(match: re.Match) -> Estimate:
-    """The Estimate a QUANTITY match stands for (the conventions table of DESIGN.md)."""
+    """The Estimate a QUANTITY match stands for (the conventions table of DESIGN.md).
+
+    Raises EstimateError for a number above MAX_COUNT, a decimal count without a scale, or a
+    range that runs backwards.
+    """
     vague = match.group("vague")
     if vague is not None:
         low, best, high = VAGUE_MAGNITUDES[" ".join(vague.lower().split())]
@@ -325,23 +391,36 @@ def estimate_from_match(match: re.Match) -> Estimate:
     qualifier = (
         QUALIFIER_WORDS[" ".join(qualifier_words.lower().split())] if qualifier_words else "exact"
     )
-    n = first[0]
-    low, best, high = (None if f is None else _round(f * n) for f in QUALIFIER_FACTORS[qualifier])
+    n = _count(first)
+    low, best, high = (
+        None if factor is None else float(rounding(factor * n))
+        for factor, rounding in zip(_EXACT_FACTORS[qualifier], _BOUND_ROUNDING, strict=True)
+    )
     return Estimate(low, best, high, qualifier)
 
 
 def parse_estimate(phrase: str) -> Estimate:
     """Turn words of quantity into an Estimate: "upward of 30,000" → 30000/30000/open, more_than.
 
-    Raises EstimateError when the phrase is not one quantity.
+    Raises EstimateError when the phrase is not one quantity, or holds a number the tracker does
+    not take as a count (above MAX_COUNT, or a decimal without a scale word).
     """
     text = " ".join(str(phrase).replace("\u2019", "'").split()).strip(" \"'“”.")
     match = QUANTITY.fullmatch(text)
-    if match is None:
-        raise EstimateError(
-            f"{phrase!r} is not a quantity; write a number (30,000; 30 000; 1.2 million; 2m; "
-            "five thousand), optionally qualified (about, nearly, more than, at least, up to, "
-            "less than, at most), a range (between 5,000 and 7,000; 5,000–7,000) or a vague "
-            f"magnitude ({', '.join(VAGUE_MAGNITUDES)})"
-        )
-    return estimate_from_match(match)
+    if match is not None:
+        return estimate_from_match(match)
+    # Not one quantity; say so, unless a number in it is refused for a reason of its own.
+    try:
+        written = float(text.replace(",", ""))
+    except ValueError:
+        written = None
+    if written is not None and written > MAX_COUNT:
+        raise _too_large(text)  # "1e300"
+    for part in QUANTITY.finditer(text):
+        estimate_from_match(part)  # "10,000,000,000,000,000,000,000 people"
+    raise EstimateError(
+        f"{phrase!r} is not a quantity; write a number (30,000; 30 000; 1.2 million; 2m; "
+        "five thousand), optionally qualified (about, nearly, more than, at least, up to, "
+        "less than, at most), a range (between 5,000 and 7,000; 5,000–7,000) or a vague "
+        f"magnitude ({', '.join(VAGUE_MAGNITUDES)})"
+    )

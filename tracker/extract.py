@@ -17,6 +17,7 @@ from tracker.estimate import (
     SCALE_WORDS,
     WORD_NUMBER,
     Estimate,
+    EstimateError,
     estimate_from_match,
     words_value,
 )
@@ -708,7 +709,10 @@ def _sentence_candidates(
     for m in QUANTITY.finditer(sentence):
         if _is_not_a_figure(sentence, m, blocked, text, offset):
             continue
-        estimate = estimate_from_match(m)
+        try:
+            estimate = estimate_from_match(m)
+        except EstimateError:
+            continue  # above MAX_COUNT, a decimal count, a range that runs backwards: no figure
         population = _POPULATION.match(sentence, m.end())
         if _small_or_year(m, estimate, population is not None):
             continue
