@@ -50,6 +50,7 @@ N = None  # an open bound
         ("at most 500", N, N, 500, "at_most"),
         ("no more than 500", N, N, 500, "at_most"),
         ("between 5,000 and 7,000", 5000, 6000, 7000, "between"),
+        ("from 5,000 to 7,000", 5000, 6000, 7000, "between"),
         ("5,000 to 7,000", 5000, 6000, 7000, "between"),
         ("5,000-7,000", 5000, 6000, 7000, "between"),
         ("5,000–7,000", 5000, 6000, 7000, "between"),
@@ -65,9 +66,32 @@ N = None  # an open bound
         ("a few thousand", 2000, 3000, 5000, "vague_magnitude"),
         ("approx. 174", 156, 174, 192, "approximately"),
         ('"tens of thousands"', 20000, 50000, 99999, "vague_magnitude"),
+        ("30,000+", 30000, 30000, N, "more_than"),
+        ("half a million", 500000, 500000, 500000, "exact"),
     ],
 )
 def test_conventions_table(phrase, low, best, high, qualifier):
+    assert parse_estimate(phrase) == Estimate(low, best, high, qualifier)
+
+
+# Issue 13: words of quantity that reports use, one row per row of the issue's table.
+ISSUE_13 = [
+    ("half a million", 500000, 500000, 500000, "exact"),
+    ("around half a million", 450000, 500000, 550000, "approximately"),
+    ("half a dozen", 6, 6, 6, "exact"),
+    ("zero", 0, 0, 0, "exact"),
+    ("from 5,000 to 7,000", 5000, 6000, 7000, "between"),
+    ("from one thousand to one thousand and five hundred", 1000, 1250, 1500, "between"),
+    ("30,000+", 30000, 30000, N, "more_than"),
+    ("30.000", 30000, 30000, 30000, "exact"),  # dots between groups of three separate thousands
+    ("a quarter of a million", 250000, 250000, 250000, "exact"),
+    ("a third of a million", 333333, 333333, 333333, "exact"),
+    ("one and a half million", 1500000, 1500000, 1500000, "exact"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "low", "best", "high", "qualifier"), ISSUE_13)
+def test_issue_13_words(phrase, low, best, high, qualifier):
     assert parse_estimate(phrase) == Estimate(low, best, high, qualifier)
 
 
@@ -91,6 +115,18 @@ def test_conventions_table(phrase, low, best, high, qualifier):
         ("two hundred and fifty", 250),
         ("one million", 1000000),
         ("Five Thousand", 5000),
+        # fractions of a magnitude
+        ("three quarters of a million", 750000),
+        ("two thirds of a million", 666667),  # a fraction of a magnitude rounds to the nearest
+        ("a half million", 500000),
+        ("a half-dozen", 6),
+        ("two and a half thousand", 2500),
+        ("a fifth of a million", 200000),
+        # a dot between groups of three digits separates thousands; before a scale word it is a
+        # decimal point
+        ("1.234.567", 1234567),
+        ("1.500", 1500),
+        ("1.500 million", 1500000),
         ("0.5 million", 500000),
         ("1.2345678 million", 1234568),  # a decimal with a scale rounds to the nearest whole
         ("10 billion", 10_000_000_000),  # MAX_COUNT itself
@@ -121,6 +157,9 @@ def test_a_range_shares_its_scale(phrase, low, high):
         "7,000-5,000",
         "30,000 people",
         "several",
+        "about 30,000+",
+        "three quarters",
+        "zero thousand",
     ],
 )
 def test_refuses_what_is_not_a_quantity(phrase):

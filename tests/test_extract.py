@@ -101,10 +101,68 @@ def test_offsets_point_at_the_span(seed_figures):
         "One in five children is malnourished.",
         "Each tent holds 6 people per tent.",
         "We don't know how many more women and children, if any, are still in Baghuz.",
+        "The war lasted from 2015 to 2019.",
+        "Almost two thirds are children.",
+        "One half of the camp was flooded.",
+        "The convoy left at 10.30 and arrived at 11.45.",
     ],
 )
 def test_not_a_figure(text):
     assert extract(text, PUBLISHED) == []
+
+
+# Issue 13: each row of its table, in a sentence as reports write it.
+@pytest.mark.parametrize(
+    ("text", "span", "estimate"),
+    [
+        (
+            "Half a million people have fled the region.",
+            "Half a million",
+            Estimate(500000, 500000, 500000, "exact"),
+        ),
+        (
+            "The fighting has forced around half a million people to flee their homes.",
+            "around half a million",
+            Estimate(450000, 500000, 550000, "approximately"),
+        ),
+        ("Half a dozen families arrived.", "Half a dozen", Estimate(6, 6, 6, "exact")),
+        ("Zero civilians were evacuated.", "Zero", Estimate(0, 0, 0, "exact")),
+        (
+            "Arrivals rose from 5,000 to 7,000 people a week.",
+            "from 5,000 to 7,000",
+            Estimate(5000, 6000, 7000, "between"),
+        ),
+        (
+            "From one thousand to one thousand and five hundred people left the town.",
+            "From one thousand to one thousand and five hundred",
+            Estimate(1000, 1250, 1500, "between"),
+        ),
+        (
+            "30,000+ civilians have fled Baghuz.",
+            "30,000+",
+            Estimate(30000, 30000, None, "more_than"),
+        ),
+        ("30.000 people have fled.", "30.000", Estimate(30000, 30000, 30000, "exact")),
+        (
+            "A quarter of a million people are displaced.",
+            "A quarter of a million",
+            Estimate(250000, 250000, 250000, "exact"),
+        ),
+        (
+            "A third of a million people are displaced.",
+            "A third of a million",
+            Estimate(333333, 333333, 333333, "exact"),
+        ),
+        (
+            "One and a half million people are displaced.",
+            "One and a half million",
+            Estimate(1500000, 1500000, 1500000, "exact"),
+        ),
+    ],
+)
+def test_issue_13_words(text, span, estimate):
+    (c,) = extract(text, PUBLISHED)
+    assert (c.span, c.estimate) == (span, estimate)
 
 
 def test_numbers_above_the_largest_count_give_no_candidate():
@@ -140,7 +198,7 @@ def test_bounds_are_whole_numbers():
         ),
         (
             "Estimates range from 14,000 to 30,000 fighters.",
-            "14,000 to 30,000",
+            "from 14,000 to 30,000",
             Estimate(14000, 22000, 30000, "between"),
         ),
         (
@@ -404,6 +462,14 @@ def test_verbs_map_onto_terms(text, term, measure):
                     "–",
                     "said",
                     "as of",
+                    "half a",
+                    "a quarter of",
+                    "million",
+                    "from",
+                    "to",
+                    "30.000",
+                    "+",
+                    "zero",
                     "9" * 80,
                 ]
             ),

@@ -3,8 +3,14 @@
 Pure: no database, no network. `parse_estimate` follows the conventions table of DESIGN.md, and
 the extractor reads numbers by the same tables. Beyond that table:
 
+- fractions of a magnitude: "half a million" (500,000), "a quarter of a million" (250,000), "a
+  third of a million" (333,333), "one and a half million" (1,500,000), "half a dozen" (6);
+- "from 5,000 to 7,000" is a range, like "between 5,000 and 7,000"; "30,000+" is more_than;
 - bounds are whole numbers: a low bound rounds down, a high bound up, best to the nearest
   ("about 1,234" → 1,110 / 1,234 / 1,358); a decimal count without a scale ("2.5") is refused;
+- a dot between groups of three digits separates thousands ("30.000" is 30,000, "1.234.567" is
+  1,234,567): a count of people has no fraction. Before a scale word a dot is a decimal point
+  ("1.500 million" is 1,500,000);
 - a number above MAX_COUNT is refused.
 """
 
@@ -172,10 +178,11 @@ VAGUE_MAGNITUDES: dict[str, tuple[float, float, float]] = {
 
 # Number words: the one table of them, by which the parser and the extractor (its quantities,
 # its periods "the past forty-eight hours", its quick look for numbers) read words.
-# "a"/"an" count as one only before a scale word ("a dozen", "a hundred").
+# "a"/"an" count as one only before a scale word ("a dozen", "a hundred") or a fraction ("a
+# quarter of a million"). "zero" stands alone: "zero thousand" is not a count.
 NUMBER_WORDS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
@@ -186,12 +193,24 @@ SCALE_WORDS: dict[str, int] = {
     "million": 1_000_000,
     "billion": 1_000_000_000,
 }
+# Fractions of a magnitude, counted only before a scale word: "half a million", "a quarter of a
+# million", "three quarters of a million", "one and a half million", "half a dozen". Alone they
+# are shares of a group ("three quarters are women"), which the extractor skips.
+FRACTION_WORDS: dict[str, Fraction] = {
+    "half": Fraction(1, 2), "halves": Fraction(1, 2),
+    "third": Fraction(1, 3), "thirds": Fraction(1, 3),
+    "quarter": Fraction(1, 4), "quarters": Fraction(1, 4),
+    "fifth": Fraction(1, 5), "fifths": Fraction(1, 5),
+    "tenth": Fraction(1, 10), "tenths": Fraction(1, 10),
+}  # fmt: skip
 # Abbreviated scales after digits: "2m", "1.4 M", "3.5bn", "20k".
 SCALE_SUFFIXES: dict[str, int] = {
     "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000,
 }  # fmt: skip
+# Qualifying marks right after a number: "30,000+".
+QUALIFIER_SUFFIXES: dict[str, str] = {"+": "more_than"}
 
-# Words joining the two ends of a range: "between A and B", "A to B", "A–B".
+# Words joining the two ends of a range: "between A and B", "from A to B", "A to B", "A–B".
 RANGE_DASHES = "-–—‒"
 
 
@@ -202,23 +221,35 @@ def _alternation(words) -> str:
     )
 
 
-_UNITS = _alternation(w for w, v in NUMBER_WORDS.items() if v < 20)
+_ZERO = _alternation(w for w, v in NUMBER_WORDS.items() if v == 0)
+_UNITS = _alternation(w for w, v in NUMBER_WORDS.items() if 0 < v < 20)
 _TENS = _alternation(w for w, v in NUMBER_WORDS.items() if v >= 20)
 _SCALES = _alternation(SCALE_WORDS)
+_FRACTIONS = _alternation(FRACTION_WORDS)
 _WORD_ATOM = rf"(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?|{_UNITS}|{_SCALES})"
-# A number in words: starts with a number word (or "a"/"an" before a scale word), then more
-# number or scale words, optionally joined by "and" ("two hundred and fifty").
+# Number or scale words, optionally joined by "and" ("two hundred and fifty"); "a"/"an" first
+# only before a scale word.
+_WHOLE_WORDS = rf"(?:an?\s+(?={_SCALES}\b))?{_WORD_ATOM}(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_ATOM}))*"
+# A fraction of a scale: "half a million", "a quarter of a million", "three quarters of a
+# million" and, after whole words, "one and a half million".
+_OF_SCALE = rf"[\s-]+(?:of\s+)?(?:an?\s+)?(?:{_SCALES})"
+_FRACTION_AFTER_WHOLE = rf"(?:\s+and\s+(?:an?|{_UNITS})|)[\s-]+(?:{_FRACTIONS}){_OF_SCALE}"
+# A number in words. Whole words are tried first: most numbers in words are.
 WORD_NUMBER = (
-    rf"(?:(?:an?\s+(?={_SCALES}\b))?{_WORD_ATOM}(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_ATOM}))*)\b"
+    rf"(?:{_WHOLE_WORDS}(?:{_FRACTION_AFTER_WHOLE})?|(?:an?[\s-]+)?(?:{_FRACTIONS}){_OF_SCALE}"
+    rf"|{_ZERO})\b"
 )
 # Any word that can start or carry a number in words, for a quick look before the full pattern.
 NUMBER_WORD_HINT = _alternation([*NUMBER_WORDS, *SCALE_WORDS])
-# Digits: "30,000", "30 000" (space or no-break space as thousands separator), "1.2", "5000".
+# Digits: "30,000", "30 000" (space or no-break space as thousands separator), "30.000" and
+# "1.234.567" (dots as thousands separators, read by `_digits_value`), "1.2", "5000".
 DIGIT_NUMBER = (
     r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])"
+    r"|[1-9]\d{0,2}(?:\.\d{3}){2,}(?!\d)"
     r"|\d+(?:\.\d+)?)"
 )
+_DOT_GROUPS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _SCALE_AFTER_DIGITS = (
     rf"(?:[ \u00a0]?(?:{_SCALES})\b|(?:{_alternation(SCALE_SUFFIXES)})\b|[ \u00a0]?M\b)"
 )
@@ -238,42 +269,66 @@ _DASH = f"[{RANGE_DASHES}]"
 # A quotation may open between the qualifier and the number: about “23,000 people…”.
 _QUOTE = "[\"“”‘’']?"
 
-# One quantity phrase. Alternatives: a vague magnitude; "between A and B"; a qualified number,
-# optionally a range "A to B" / "A–B". The extractor runs this same pattern over sentences.
+# One quantity phrase. Alternatives: a vague magnitude; "between A and B"; "from A to B"; a
+# qualified number, optionally a range "A to B" / "A–B", or an unqualified number with a
+# qualifier suffix ("30,000+"). The extractor runs this same pattern over sentences.
 QUANTITY = re.compile(
     rf"""
-    (?P<vague>\b(?:{_VAGUE})\b)
+    (?<!\w)(?=\w)  # every quantity starts a word; checked once, not by each alternative
+    (?:(?P<vague>\b(?:{_VAGUE})\b)
     | (?P<between>\bbetween)\s+(?:(?P<q1>{_QUALIFIERS})\s+{_QUOTE})?{_number("a1")}
       \s+and\s+{_number("b1")}
+    | (?P<from>\bfrom)\s+{_number("a3")}\s*(?:{_DASH}|\bto\b)\s*{_number("b3")}
     | (?:(?P<q2>\b(?:{_QUALIFIERS}))\s+{_QUOTE})?{_number("a2")}
-      (?:\s*(?:{_DASH}|\bto\b)\s*(?!{_QUALIFIERS}\s){_number("b2")})?
+      (?:\s*(?:{_DASH}|\bto\b)\s*(?!{_QUALIFIERS}\s){_number("b2")}
+        | (?(q2)(?!)|(?P<suffix>{_alternation(QUALIFIER_SUFFIXES)})(?![\w+])))?)
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# The groups of a QUANTITY match's two numbers, by the alternative that matched.
+NUMBER_GROUPS = {"between": ("a1", "b1"), "from": ("a3", "b3"), None: ("a2", "b2")}
 
 
-def words_value(words: str) -> float | None:
+def number_groups(match: re.Match) -> tuple[str, str]:
+    """Names of the first and second number of a QUANTITY match (see `number_value`)."""
+    kind = next((k for k in ("between", "from") if match.group(k) is not None), None)
+    return NUMBER_GROUPS[kind]
+
+
+def words_value(words: str) -> int | Fraction | None:
     """Value of a number in words, None when it has no number word: "five thousand" → 5000,
-    "a dozen" → 12, "forty-eight" → 48."""
-    total, current, seen = 0, 0, False
+    "a dozen" → 12, "two hundred and fifty" → 250, "half a million" → 500000, "one and a half
+    million" → 1500000."""
+    total = whole = part = 0
+    seen, previous = False, ""
     for token in re.split(r"[\s-]+", words.lower()):
         if token in ("a", "an"):
-            current += 1
+            # "a dozen", "a quarter" count one; the "a" of "half a million" or "of a million"
+            # does not.
+            if previous not in FRACTION_WORDS and previous != "of":
+                part, seen = part + 1, True
         elif token in NUMBER_WORDS:
-            current += NUMBER_WORDS[token]
-        elif token in ("hundred", "dozen"):
-            current = max(current, 1) * SCALE_WORDS[token]
+            part, seen = part + NUMBER_WORDS[token], True
+        elif token in FRACTION_WORDS:
+            part, seen = (part or 1) * FRACTION_WORDS[token], True
+        elif token == "and":
+            whole, part = whole + part, 0
         elif token in SCALE_WORDS:
-            total += max(current, 1) * SCALE_WORDS[token]
-            current = 0
-        else:
-            continue
-        seen = True
-    return float(total + current) if seen else None
+            scale, seen = SCALE_WORDS[token], True
+            if scale < 1_000:  # "two hundred", "half a dozen": a part of the next thousand
+                whole, part = 0, ((whole + part) or 1) * scale
+            else:
+                total, whole, part = total + ((whole + part) or 1) * scale, 0, 0
+        previous = token
+    return total + whole + part if seen else None
 
 
-def _digits_value(digits: str) -> int | Fraction:
-    whole, _, decimals = re.sub(r"[,\s\u00a0\u202f]", "", digits).partition(".")
+def _digits_value(digits: str, suffix: str | None) -> int | Fraction:
+    if "." in digits and _DOT_GROUPS.fullmatch(digits) and (not suffix or digits.count(".") > 1):
+        # Dots between groups of three digits separate thousands: a count has no fraction.
+        whole, decimals = digits.replace(".", ""), ""
+    else:
+        whole, _, decimals = re.sub(r"[,\s\u00a0\u202f]", "", digits).partition(".")
     if len(whole.lstrip("0")) > _MAX_DIGITS:
         # Also keeps Python's limit on digits in an int (4,300) from being reached.
         raise _too_large(digits)
@@ -291,8 +346,8 @@ def _scale_of(suffix: str | None) -> int:
 
 
 class _Number(NamedTuple):
-    value: int | Fraction  # exact: Fraction only where the digits have a fraction
-    scaled: bool  # a scale word or suffix ("million", "k") was written
+    value: int | Fraction  # exact: Fraction only where the words or digits have a fraction
+    scaled: bool  # a scale word or suffix ("million", "k") or a fraction of one was written
     text: str  # as written, for messages
 
 
@@ -301,13 +356,13 @@ def number_value(match: re.Match, group: str) -> _Number | None:
     digits = match.group(group + "d")
     if digits is not None:
         suffix = match.group(group + "s")
-        value = _digits_value(digits) * _scale_of(suffix)
+        value = _digits_value(digits, suffix) * _scale_of(suffix)
         return _Number(value, bool(suffix), digits + (suffix or ""))
     words = match.group(group + "w")
     if words is None:
         return None
     scaled = bool(re.search(_SCALES, words, re.IGNORECASE))
-    return _Number(int(words_value(words) or 0), scaled, words)
+    return _Number(words_value(words) or 0, scaled, words)
 
 
 def _too_large(written: str) -> EstimateError:
@@ -319,7 +374,8 @@ def _too_large(written: str) -> EstimateError:
 
 def _count(number: _Number) -> int:
     """A number as a count of people or households: whole and at most MAX_COUNT. A decimal with
-    a scale rounds to the nearest whole ("1.2345678 million" → 1,234,568)."""
+    a scale or a fraction of one rounds to the nearest whole ("1.2345678 million" → 1,234,568,
+    "a third of a million" → 333,333)."""
     if number.value > MAX_COUNT:
         raise _too_large(number.text)
     if number.value.denominator != 1 and not number.scaled:
@@ -380,17 +436,16 @@ def estimate_from_match(match: re.Match) -> Estimate:
     if vague is not None:
         low, best, high = VAGUE_MAGNITUDES[" ".join(vague.lower().split())]
         return Estimate(low, best, high, Qualifier.vague_magnitude.value)
-    phrase = match.group(0)
-    if match.group("between") is not None:
-        return _range(number_value(match, "a1"), number_value(match, "b1"), phrase)
-    first = number_value(match, "a2")
-    second = number_value(match, "b2")
+    first_group, second_group = number_groups(match)
+    first = number_value(match, first_group)
+    second = number_value(match, second_group)
     if second is not None:
-        return _range(first, second, phrase)
+        return _range(first, second, match.group(0))
     qualifier_words = match.group("q2")
-    qualifier = (
-        QUALIFIER_WORDS[" ".join(qualifier_words.lower().split())] if qualifier_words else "exact"
-    )
+    if qualifier_words:
+        qualifier = QUALIFIER_WORDS[" ".join(qualifier_words.lower().split())]
+    else:
+        qualifier = QUALIFIER_SUFFIXES.get(match.group("suffix") or "", "exact")
     n = _count(first)
     low, best, high = (
         None if factor is None else float(rounding(factor * n))
@@ -420,7 +475,8 @@ def parse_estimate(phrase: str) -> Estimate:
         estimate_from_match(part)  # "10,000,000,000,000,000,000,000 people"
     raise EstimateError(
         f"{phrase!r} is not a quantity; write a number (30,000; 30 000; 1.2 million; 2m; "
-        "five thousand), optionally qualified (about, nearly, more than, at least, up to, "
-        "less than, at most), a range (between 5,000 and 7,000; 5,000–7,000) or a vague "
-        f"magnitude ({', '.join(VAGUE_MAGNITUDES)})"
+        "five thousand; half a million), optionally qualified (about, nearly, more than, at "
+        "least, up to, less than, at most; 30,000+), a range (between 5,000 and 7,000; from "
+        "5,000 to 7,000; 5,000–7,000) or a vague magnitude "
+        f"({', '.join(VAGUE_MAGNITUDES)})"
     )

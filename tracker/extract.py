@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from html.parser import HTMLParser
 
 from tracker.estimate import (
+    FRACTION_WORDS,
     NUMBER_WORD_HINT,
     QUANTITY,
     SCALE_WORDS,
@@ -19,6 +20,7 @@ from tracker.estimate import (
     Estimate,
     EstimateError,
     estimate_from_match,
+    number_groups,
     words_value,
 )
 from tracker.terms import POPULATION_TERMS, TERMS, VERBS
@@ -85,7 +87,7 @@ NOT_A_FIGURE_SPANS: dict[str, str] = {
     rf"|\b{_MONTH}\s+{_DAY}\b(?![,.]?\d)(?:\s*[-–]\s*{_DAY}\b)?(?:,?\s+{_YEAR}\b)?"
     rf"|\b{_MONTH}\s+{_YEAR}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b{_YEAR}-\d\d-\d\d\b",
     "phone": r"\+\d[\d\s().-]{6,}\d|\(?\b\d{2,4}\)?[.-]\d{3,4}[.-]\d{3,4}\b",
-    "time": r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?\b|hrs\b|h\b)?"
+    "time": r"\b\d{1,2}[:.]\d\d(?!\d)\s*(?:[ap]\.?m\.?\b|hrs\b|h\b)?"
     r"|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b",
 }
 
@@ -97,7 +99,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"^\s*(?:of\s+)?(?:US\s+)?(?:dollars|euros?|pounds|USD|EUR|GBP|francs|lira|liras)\b",
     ),
     "percentage": (None, r"^\s*(?:%|per\s*cent\b|percent\b|percentage\b|pc\b)"),
-    "fraction": (None, r"^\s*(?:-\s*)?(?:quarters?|thirds?|fifths?|halves|tenths?)\b"),
+    # "three quarters", "two-thirds": a share of a group (a fraction of a scale word is a count).
+    "fraction": (None, rf"^\s*(?:-\s*)?(?:{'|'.join(FRACTION_WORDS)})\b"),
     "age": (
         r"\b(?:aged|ages?|age\s+of|between\s+the\s+ages\s+of)\s*$",
         r"^\s*[-‐]?\s*(?:years?|months?|weeks?|days?)[-‐\s]+old\b|^\s*years?\s+of\s+age\b",
@@ -635,10 +638,16 @@ def _small_or_year(m: re.Match, estimate: Estimate, has_population: bool) -> boo
     """Years and small bare numbers count people only when a noun of people follows."""
     if has_population or m.group("vague") is not None:
         return False
-    digits = m.group("a2d") or m.group("a1d")
-    if digits and _YEAR_ONLY.match(digits) and not m.group("a2s") and m.group("b2d") is None:
-        return True
-    words = m.group("a2w") or m.group("a1w") or ""
+    first, second = number_groups(m)
+    digits, other = m.group(first + "d"), m.group(second + "d")
+    if (
+        digits
+        and _YEAR_ONLY.match(digits)
+        and not m.group(first + "s")
+        and (m.group(second + "w") is None and (other is None or _YEAR_ONLY.match(other)))
+    ):
+        return True  # "in 2019", "from 2015 to 2019"
+    words = m.group(first + "w") or ""
     value = max(v for v in (estimate.low, estimate.best, estimate.high) if v is not None)
     if words and value == 1:
         return True
