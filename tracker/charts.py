@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from tracker.series import people_factor, series_label
 from tracker.validation import format_number
 
 if TYPE_CHECKING:
@@ -24,11 +25,6 @@ WIDTH = 640
 
 
 DATASET = "figures"
-
-
-def series_name(location: str | None, population: str, term: str, measure: str) -> str:
-    """A short human name for a series, e.g. "Baghuz · civilians · fled (flow)"."""
-    return f"{location or '(no location)'} · {population} · {term} ({measure})"
 
 
 def _number(text) -> float:
@@ -44,13 +40,12 @@ def plot_frame(figures: pd.DataFrame, flags: pd.DataFrame | None = None) -> pd.D
     out = pd.DataFrame(index=figures.index)
     size = figures["household_size"].map(_number)
     households = figures["unit"] == "households"
-    factor = np.where(households & size.notna(), size, 1.0)
+    factor, unconverted = people_factor(figures["unit"], size)
     for bound in ("low", "best", "high"):
         out[bound] = figures[bound].map(_number) * factor
-    unconverted = households & size.isna()
     out["figure_id"] = figures["figure_id"].astype(str)
     base = [
-        series_name(*values)
+        series_label(*values)
         for values in zip(
             figures["location"],
             figures["population"],

@@ -42,10 +42,19 @@ _DAY_NS = 86_400_000_000_000
 _NO_DATE = np.iinfo(np.int64).min
 
 
-def series_label(location: str, population: str, term: str, measure: str) -> str:
+def series_label(location: str | None, population: str, term: str, measure: str) -> str:
     """A short human name for a series, e.g. "Baghuz · civilians · fled (flow)"."""
-    place = location if location else "(no location)"
-    return f"{place} · {population} · {term} ({measure})"
+    return f"{location or '(no location)'} · {population} · {term} ({measure})"
+
+
+def people_factor(unit: pd.Series, household_size: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Households → people, the one rule: per figure, the factor that turns its bounds into
+    people (the household size, for households with one; else 1), and whether it must stay in
+    households (households without a size)."""
+    households = (unit == "households").to_numpy(dtype=bool)
+    size = pd.to_numeric(household_size, errors="coerce").to_numpy(dtype=float)
+    has_size = ~np.isnan(size)
+    return np.where(households & has_size, size, 1.0), households & ~has_size
 
 
 def people_frame(figures: pd.DataFrame) -> pd.DataFrame:
@@ -57,14 +66,15 @@ def people_frame(figures: pd.DataFrame) -> pd.DataFrame:
     without a size: charted on their own, never mixed with people) and `date` (= period_end).
     """
     out = figures.copy()
-    households = (out["unit"] == "households").to_numpy(dtype=bool)
-    size = out["household_size"].to_numpy(dtype=float)
-    has_size = ~np.isnan(size)
-    factor = np.where(households, size, 1.0)
+    factor, unconverted = people_factor(out["unit"], out["household_size"])
     for bound in ("low", "best", "high"):
-        out[f"people_{bound}"] = out[bound].to_numpy(dtype=float) * factor
-    out["converted"] = households & has_size
-    out["households_unconverted"] = households & ~has_size
+        # A household figure without a size cannot be counted in people: NaN.
+        out[f"people_{bound}"] = out[bound].to_numpy(dtype=float) * np.where(
+            unconverted, np.nan, factor
+        )
+    households = (out["unit"] == "households").to_numpy(dtype=bool)
+    out["converted"] = households & ~unconverted
+    out["households_unconverted"] = unconverted
     out["date"] = out["period_end"]
     return out
 
