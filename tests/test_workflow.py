@@ -84,7 +84,7 @@ def test_edit_changes_a_figure_with_a_revision(run):
         bad.exit_code == 1
         and "country_iso3: 'Syria' is not an ISO 3166-1 alpha-3 code" in bad.output
     )
-    assert "location: None → 'Baghuz'" in run("history", "3").output
+    assert 'location: (empty) → "Baghuz"' in run("history", "3").output
 
 
 def _add(run, *args: str):

@@ -5,32 +5,72 @@ Errors a user can meet become one clear line (click.ClickException, exit status 
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import errno
+import functools
 import json
+import os
+import re
+import secrets
 import sys
+import textwrap
+from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
+from typing import TextIO
 
 import click
 from tqdm import tqdm
 
-from tracker import estimate, storage
+from tracker import estimate, storage, views
 from tracker.actions import (
     FIGURES_DIR,
     DuplicateFigure,
     add_figure,
     current_user,
     edit_figure,
+    edit_source,
     import_extract,
     load_directory,
+    merge_sources,
 )
-from tracker.csvformat import ExtractImportError
-from tracker.store import FigureError, FigureFilter, count_figures, history, write_extract
+from tracker.csvformat import (
+    COLUMNS,
+    FREE_TEXT_COLUMNS,
+    INTEGER_COLUMNS,
+    NUMBER_COLUMNS,
+    SERIES_COLUMNS,
+    SOURCE_COLUMNS,
+    ExtractImportError,
+    escape_cell,
+    spooled,
+)
+from tracker.store import (
+    FigureError,
+    FigureFilter,
+    HistoryEntry,
+    count_figures,
+    history,
+    write_extract,
+)
+from tracker.tables import CREDIBILITY_MEANING, RELIABILITY_MEANING, Status
 from tracker.terms import TERMS
 from tracker.validation import ValidationError
 
+# The commands that make a missing schema themselves (storage.create_schema, which refuses a
+# database of another release as _engine does); every other command needs it made already.
+SCHEMA_MAKERS = {"init", "import", "ingest"}
+
 
 def _engine(ctx: click.Context):
-    return storage.engine_for(ctx.obj["db"])
+    """The database of --db (else TRACKER_DATABASE_URL), refused unless it has this release's
+    schema: a command finds no database rather than making an empty one."""
+    engine = storage.engine_for(ctx.obj["db"])
+    if ctx.command.name not in SCHEMA_MAKERS:
+        storage.check_schema(engine)
+    return engine
 
 
 def _fail_on_validation(error: ValidationError) -> click.ClickException:
@@ -43,7 +83,22 @@ def _progress(total: int | None, desc: str):
     return tqdm(total=total, desc=desc, unit=" rows", disable=None, file=sys.stderr)
 
 
-@click.group()
+class _Tracker(click.Group):
+    """The command group: a fault of the database becomes one line, exit status 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except Exception as error:
+            # storage.explain knows the faults of SQLAlchemy and of both drivers (bulk writes call
+            # the driver itself); any other error is a bug, and keeps its traceback.
+            message = storage.explain(error, (ctx.obj or {}).get("db"))
+            if message is None:
+                raise
+            raise click.ClickException(message) from None
+
+
+@click.group(cls=_Tracker)
 @click.option(
     "--db", "db_url", metavar="URL", help="Any SQLAlchemy URL; overrides TRACKER_DATABASE_URL."
 )
@@ -76,7 +131,7 @@ def init(ctx: click.Context, empty: bool) -> None:
     engine = _engine(ctx)
     storage.create_schema(engine)
     if empty:
-        click.echo(f"schema ready at {engine.url.render_as_string(hide_password=True)}")
+        click.echo(f"schema {storage.head()} ready at {storage.describe(engine)}")
         return
     present = count_figures(engine)
     if present:
@@ -88,6 +143,30 @@ def init(ctx: click.Context, empty: bool) -> None:
         raise click.ClickException(str(error)) from None
     for name, n in loaded.items():
         click.echo(f"loaded {n} figures from figures/{name}")
+
+
+@main.command()
+@click.pass_context
+def upgrade(ctx: click.Context) -> None:
+    """Bring a database of an earlier release to this release's schema.
+
+    Every source, series, figure and revision is kept. The other commands refuse an older
+    database until it is upgraded. The upgrade is one transaction: it completes, or leaves the
+    database as it was.
+
+    Example:
+
+        tracker upgrade
+
+        tracker --db postgresql://analyst@db.example.org/tracker upgrade
+    """
+    engine = storage.engine_for(ctx.obj["db"])
+    before, after = storage.upgrade(engine)
+    where = storage.describe(engine)
+    if before == after:
+        click.echo(f"{where} has schema {after}, this release's: nothing to upgrade")
+    else:
+        click.echo(f"upgraded {where} from schema {before} to {after}")
 
 
 @main.command()
@@ -138,6 +217,12 @@ def add(ctx: click.Context, words: str | None, **values) -> None:
           --precision day --source-title "Islamic State Loses Caliphate in Syria" --kind news
     """
     if words:
+        bounds = [f"--{k}" for k in ("low", "best", "high", "qualifier") if values[k] is not None]
+        if bounds:
+            raise click.ClickException(
+                f"--estimate cannot be combined with {', '.join(bounds)}: give the number either "
+                "as words (--estimate) or as bounds (--low/--best/--high with --qualifier)"
+            )
         try:
             est = estimate.parse_estimate(words)
         except estimate.EstimateError as error:
@@ -157,25 +242,32 @@ def add(ctx: click.Context, words: str | None, **values) -> None:
 
 
 @main.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.pass_context
 def import_(ctx: click.Context, file: str) -> None:
-    """Import a CSV extract: all rows in one transaction, or none.
+    """Import a CSV extract (FILE, or - for standard input): all rows in one transaction, or none.
 
     Every bad row is reported as `line N, column C: reason`, and nothing is written.
 
     Example:
 
         tracker import figures/syria_2019.csv
+
+        tracker export --status all | tracker --db sqlite:///copy.db import -
     """
     engine = _engine(ctx)
     storage.create_schema(engine)
-    with _progress(_line_count(file) if sys.stderr.isatty() else None, "importing") as bar:
-        try:
-            result = import_extract(engine, file, by=current_user(), progress=bar.update)
-        except ExtractImportError as error:
-            raise click.ClickException(str(error)) from None
-    click.echo(f"imported {result.figures} figures from {file}")
+    # The reader needs a file: standard input is copied to a temporary one first.
+    source = spooled(click.open_file("-", "rb")) if file == "-" else nullcontext(file)
+    with source as path:
+        total = _line_count(path) if sys.stderr.isatty() else None
+        with _progress(total, "importing") as bar:
+            try:
+                result = import_extract(engine, path, by=current_user(), progress=bar.update)
+            except ExtractImportError as error:
+                raise click.ClickException(str(error)) from None
+    shown = "standard input" if file == "-" else file
+    click.echo(f"imported {result.figures} figures from {shown}")
     if result.duplicates:
         click.echo(f"{result.duplicates} rows repeat figures stored already and were skipped")
 
@@ -189,48 +281,186 @@ def _line_count(path: str) -> int:
     return max(lines - 1, 0)
 
 
+# --- the figure filters of `list` and `export` ---------------------------------------------------
+
+FILTER_PARAMS = (
+    "statuses", "countries", "locations", "populations", "terms", "measures", "sources", "since",
+    "until",
+)  # fmt: skip
+DAY = click.DateTime(["%Y-%m-%d"])
+
+
+def _country_codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]):
+    codes = tuple(v.strip().upper() for v in values)
+    for code in codes:
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise click.BadParameter(f"{code!r} is not an ISO 3166-1 alpha-3 code such as SYR")
+    return codes
+
+
+def figure_filter_options(default_status: str | None) -> Callable[[Callable], Callable]:
+    """Add the figure filter options to a command; it receives them as one `filters` dict, which
+    _figure_filter turns into a FigureFilter. Options add up; a repeated option matches any of its
+    values."""
+    default = "every status" if default_status is None else default_status
+    options = (
+        click.option("--status", "statuses", multiple=True,
+                     default=() if default_status is None else (default_status,),
+                     type=click.Choice([*(s.value for s in Status), "all"], case_sensitive=False),
+                     help=f"Repeatable; 'all' for every status. Default: {default}."),
+        click.option("--country", "countries", multiple=True, metavar="ISO3",
+                     callback=_country_codes, help="Country code, any case: SYR, syr. Repeatable."),
+        click.option("--location", "locations", multiple=True,
+                     help="A location as stored, e.g. Baghuz. Repeatable."),
+        click.option("--population", "populations", multiple=True,
+                     help='A population as stored, e.g. "IS fighters". Repeatable.'),
+        click.option("--term", "terms", multiple=True,
+                     type=click.Choice(sorted(TERMS), case_sensitive=False), help="Repeatable."),
+        click.option("--measure", "measures", multiple=True,
+                     type=click.Choice(["flow", "stock"]), help="Repeatable."),
+        click.option("--source", "sources", multiple=True, metavar="ID|WORDS",
+                     help="A source id, or words its title holds (any case). Repeatable."),
+        click.option("--since", type=DAY, metavar="YYYY-MM-DD",
+                     help="Figures whose period ends on or after this day."),
+        click.option("--until", type=DAY, metavar="YYYY-MM-DD",
+                     help="Figures whose period starts (or, without a start, ends) on or before "
+                          "this day. With --since or --until, figures without dates are left out."),
+    )  # fmt: skip
+
+    def decorate(command):
+        @functools.wraps(command)
+        def with_filters(*args, **kwargs):
+            filters = {name: kwargs.pop(name) for name in FILTER_PARAMS}
+            return command(*args, filters=filters, **kwargs)
+
+        for option in reversed(options):
+            with_filters = option(with_filters)
+        return with_filters
+
+    return decorate
+
+
+def _figure_filter(engine, filters: dict) -> FigureFilter:
+    """The FigureFilter of the options figure_filter_options added."""
+    source_ids = None
+    if filters["sources"]:
+        found: dict[int, None] = {}
+        for name in filters["sources"]:
+            ids = views.sources_named(engine, name)
+            if not ids:
+                raise click.ClickException(
+                    f"--source {name!r}: no source has that id or those words in its title "
+                    "(tracker sources list shows them)"
+                )
+            found.update(dict.fromkeys(ids))
+        source_ids = tuple(found)
+    statuses = tuple(dict.fromkeys(filters["statuses"]))
+    since, until = filters["since"], filters["until"]
+    return FigureFilter(
+        statuses=None if not statuses or "all" in statuses else statuses,
+        countries=tuple(filters["countries"]) or None,
+        locations=tuple(filters["locations"]) or None,
+        populations=tuple(filters["populations"]) or None,
+        terms=tuple(filters["terms"]) or None,
+        measures=tuple(filters["measures"]) or None,
+        source_ids=source_ids,
+        start=since.date() if since else None,
+        end=until.date() if until else None,
+    )
+
+
 @main.command()
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Default: stdout."
 )
 @click.option("--hxl", is_flag=True, help="Add a second row of HXL hashtags.")
 @click.option(
-    "--status", type=click.Choice(["accepted", "all"]), default="accepted", show_default=True
+    "--consensus",
+    is_flag=True,
+    help="Write the consensus per series and date of the figures instead (--status, --hxl apply).",
 )
-@click.option("--consensus", is_flag=True, help="Write the consensus per series and date instead.")
+@figure_filter_options(default_status="accepted")
 @click.pass_context
-def export(ctx: click.Context, output: str | None, hxl: bool, status: str, consensus: bool) -> None:
-    """Write a CSV extract of the figures (accepted ones unless --status all).
+def export(
+    ctx: click.Context, output: str | None, hxl: bool, consensus: bool, filters: dict
+) -> None:
+    """Write a CSV extract of the figures (accepted ones unless --status says otherwise).
+
+    The filters are those of `tracker list`, so an export holds exactly the figures a list shows.
 
     Example:
 
         tracker export -o syria.csv --hxl
 
+        tracker export --country syr --term left --since 2019-03-01 -o left.csv
+
         tracker export --consensus -o consensus.csv
     """
     engine = _engine(ctx)
-    flt = FigureFilter(statuses=None if status == "all" else ("accepted",))
-    out = open(output, "w", newline="", encoding="utf-8") if output else sys.stdout
-    try:
+    flt = _figure_filter(engine, filters)
+    with _replacing(output) if output else contextlib.nullcontext(sys.stdout) as out:
         if consensus:
             from tracker.analysis import write_consensus
 
-            n = write_consensus(engine, out, flt)
+            n = write_consensus(engine, out, flt, hxl=hxl)
         else:
             with _progress(count_figures(engine, flt), "exporting") as bar:
                 n = write_extract(engine, out, flt, hxl=hxl, progress=bar.update)
-    finally:
-        if output:
-            out.close()
     if output:
         click.echo(f"wrote {n} rows to {output}", err=True)
+
+
+@contextlib.contextmanager
+def _replacing(output: str) -> Iterator[TextIO]:
+    """A text file that replaces `output` only when the block succeeds: it is written beside it
+    under a temporary name and renamed, so a failed or killed export leaves the old file whole
+    (and a failed one leaves no temporary file)."""
+    target = Path(os.path.realpath(output))
+    mode = target.stat().st_mode & 0o7777 if target.exists() else None
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        # 0o666 less the umask, as open() would make a new file; an old file's mode is kept.
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as error:
+        raise click.ClickException(_cannot_write(output, error)) from None
+    try:
+        with open(descriptor, "w", newline="", encoding="utf-8") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException as error:
+        temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise click.ClickException(_cannot_write(output, error)) from None
+        raise
+
+
+def _cannot_write(output: str, error: OSError) -> str:
+    folder = os.path.dirname(output) or "."
+    reasons = {
+        errno.ENOENT: f"the folder {folder} does not exist; create it or write elsewhere",
+        errno.ENOTDIR: f"{folder} is not a folder; write elsewhere",
+        errno.EACCES: f"the folder {folder} may not be written to; write elsewhere",
+        errno.EPERM: f"the folder {folder} may not be written to; write elsewhere",
+        errno.EROFS: f"{folder} is on a read-only disk; write elsewhere",
+        errno.ENOSPC: "the disk is full; free some space and try again",
+        errno.EDQUOT: "the disk quota is used up; free some space and try again",
+    }
+    reason = reasons.get(error.errno, f"{error.strerror or error}")
+    kept = " (the file there is unchanged)" if os.path.exists(output) else ""
+    return f"cannot write {output}: {reason}{kept}"
 
 
 @main.command("history")
 @click.argument("figure_id", type=int)
 @click.pass_context
 def history_(ctx: click.Context, figure_id: int) -> None:
-    """Show every revision of a figure: who, when, what changed, why.
+    """Show every revision of a figure: who, when (UTC), what changed, why.
+
+    Values are written as in `tracker show`: 5,000 → 5,500; text in quotes; (empty) for none.
 
     Example:
 
@@ -240,14 +470,206 @@ def history_(ctx: click.Context, figure_id: int) -> None:
         entries = history(_engine(ctx), figure_id)
     except FigureError as error:
         raise click.ClickException(str(error)) from None
+    _echo_history(entries)
+
+
+def _echo_history(entries: list[HistoryEntry]) -> None:
     for e in entries:
         click.echo(
             f"revision {e.revision}  {e.changed_at:%Y-%m-%d %H:%M:%S}  {e.action}  by {e.changed_by}"
         )
         if e.reason:
-            click.echo(f"  why: {e.reason}")
+            click.echo(f"  why: {_oneline(e.reason)}")
         for column, (old, new) in e.changes.items():
-            click.echo(f"  {column}: {old!r} → {new!r}")
+            click.echo(f"  {column}: {_change_value(column, old)} → {_change_value(column, new)}")
+
+
+def _change_value(column: str, value) -> str:
+    """A value of a revision as a person writes it: 5,000, "civilians", 2019-03-22, (empty)."""
+    if value is None or value == "":
+        return "(empty)"
+    if column in NUMBER_COLUMNS:
+        return _number(value)
+    if column in FREE_TEXT_COLUMNS:
+        return f'"{_oneline(value)}"'
+    return _oneline(value)
+
+
+# --- figures as people read them: list and show ------------------------------------------------
+
+WIDTH = 100  # table output fits a terminal this wide
+# Control characters (line breaks, terminal escape sequences) in stored text are shown as spaces.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+BOUNDS = ("low", "best", "high")
+
+
+def _oneline(value) -> str:
+    return " ".join(_CONTROL.sub(" ", str(value)).split()) if value is not None else ""
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def _number(text) -> str:
+    """A stored number as people write it: 30,000, 63.9; empty for none."""
+    if text is None or text == "":
+        return ""
+    x = float(text)
+    return f"{int(x):,}" if x.is_integer() else f"{x:,}"
+
+
+def _bounds(r: dict) -> str:
+    return " / ".join(_number(r[k]) or "open" for k in BOUNDS)
+
+
+def _period(r: dict) -> str:
+    start, end = r["period_start"], r["period_end"]
+    if not start:
+        # A stock is counted at one moment; a flow without a start began at a time not known.
+        return end if not end or r["measure"] == "stock" else f"? to {end}"
+    return start if start == end else f"{start} to {end or '?'}"
+
+
+def _series(r: dict) -> str:
+    return " · ".join(_oneline(r[k]) or "?" for k in SERIES_COLUMNS)
+
+
+# The first line of a figure in the table: (header, width); the second holds series and source.
+FIGURE_TABLE = (("ID", 5), ("STATUS", 9), ("LOW / BEST / HIGH", 27), ("QUALIFIER", 15),
+                ("PERIOD", 24))  # fmt: skip
+INDENT = " " * (FIGURE_TABLE[0][1] + 2)
+
+
+def _table_lines(r: dict) -> tuple[str, str]:
+    cells = (r["figure_id"], r["status"], _bounds(r), r["qualifier"] or "", _period(r))
+    first = "  ".join(
+        str(c).rjust(w) if n == 0 else str(c).ljust(w)
+        for n, (c, (_, w)) in enumerate(zip(cells, FIGURE_TABLE, strict=True))
+    )
+    room = WIDTH - len(INDENT) - 3
+    series, title = _series(r), _oneline(r["source_title"])
+    # The series says what is counted: it keeps its words first; the title gets at least 30.
+    series = _cut(series, room - min(len(title), 30))
+    return first.rstrip(), f"{INDENT}{series} — {_cut(title, room - len(series))}"
+
+
+def _typed(r: dict) -> dict:
+    """A figure's extract columns with JSON's types: numbers as numbers, null for empty."""
+    out: dict = {}
+    for column in COLUMNS:
+        value = r[column]
+        if value is None or value == "":
+            out[column] = None
+        elif column in NUMBER_COLUMNS:
+            x = float(value)
+            out[column] = int(x) if x.is_integer() else x
+        elif column in INTEGER_COLUMNS:
+            out[column] = int(value)
+        else:
+            out[column] = value
+    return out
+
+
+@main.command("list")
+@figure_filter_options(default_status=None)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="csv is a CSV extract; json has the extract's columns.")  # fmt: skip
+@click.pass_context
+def list_figures(ctx: click.Context, filters: dict, fmt: str) -> None:
+    """List the figures, of every status unless --status is given, oldest id first.
+
+    The table gives each figure on two lines: id, status, bounds (open where a bound is unknown),
+    qualifier and period; then its series (location · population · term · measure) and source.
+    `tracker export` takes the same filters.
+
+    Example:
+
+        tracker list --country syr --location Baghuz
+
+        \b
+        tracker list --status accepted --term arrived --term hosted \\
+          --since 2019-03-01 --until 2019-03-31 --format csv > al_hol.csv
+
+        tracker list --source "Flash Update" --format json
+    """
+    engine = _engine(ctx)
+    flt = _figure_filter(engine, filters)
+    if fmt == "csv":
+        write_extract(engine, sys.stdout, flt)
+        return
+    records = views.figure_records(engine, flt)
+    if fmt == "json":
+        # Streamed object by object, so a list of millions never sits in memory.
+        separator = "[\n"
+        for r in records:
+            item = json.dumps(_typed(r), ensure_ascii=False, indent=2)
+            click.echo(separator + textwrap.indent(item, "  "), nl=False)
+            separator = ",\n"
+        click.echo("[]" if separator == "[\n" else "\n]")
+        return
+    shown = 0
+    for r in records:
+        if not shown:
+            click.echo("  ".join(h.ljust(w) for h, w in FIGURE_TABLE).rstrip())
+            click.echo(f"{INDENT}LOCATION · POPULATION · TERM · MEASURE — SOURCE")
+        for line in _table_lines(r):
+            click.echo(line)
+        shown += 1
+    click.echo(_figures(shown))
+
+
+# The fields of a figure that `show` lists under the figure, in the extract's order.
+SHOWN_FIGURE_FIELDS = tuple(c for c in COLUMNS if c not in ("figure_id", "quote", *SOURCE_COLUMNS))
+MEANINGS = {"credibility": CREDIBILITY_MEANING, "source_reliability": RELIABILITY_MEANING}
+
+
+def _field_lines(fields: tuple[str, ...], r: dict) -> list[str]:
+    label = max(len(f) for f in fields) + 2
+    lines = []
+    for field in fields:
+        value = r[field]
+        if value is None or value == "":
+            text = "(empty)"
+        elif field in NUMBER_COLUMNS:
+            text = _number(value)
+        else:
+            text = _oneline(value)
+            meaning = MEANINGS.get(field, {}).get(int(value) if field == "credibility" else value)
+            if meaning:
+                text += f" ({meaning})"
+        lines.extend(
+            textwrap.wrap(text, WIDTH, initial_indent="  " + field.ljust(label),
+                          subsequent_indent=" " * (label + 2), break_on_hyphens=False)
+        )  # fmt: skip
+    return lines
+
+
+@main.command()
+@click.argument("figure_id", type=int)
+@click.pass_context
+def show(ctx: click.Context, figure_id: int) -> None:
+    """Print one figure: every field, its source, its quote and its revisions.
+
+    Example:
+
+        tracker show 2
+    """
+    engine = _engine(ctx)
+    try:
+        r = views.figure_detail(engine, figure_id)
+        entries = history(engine, figure_id)
+    except FigureError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"figure {figure_id}: {_bounds(r)} ({r['qualifier'] or 'no qualifier'})")
+    click.echo("\n".join(_field_lines(SHOWN_FIGURE_FIELDS, r)))
+    click.echo(f"\nsource {r['source_id']}")
+    click.echo("\n".join(_field_lines(SOURCE_COLUMNS, r)))
+    click.echo("\nquote")
+    click.echo("\n".join(textwrap.wrap(f"“{_oneline(r['quote'])}”", WIDTH, initial_indent="  ",
+                                       subsequent_indent="  ")))  # fmt: skip
+    click.echo("\nrevisions")
+    _echo_history(entries)
 
 
 @main.command()
@@ -260,7 +682,7 @@ def edit(ctx: click.Context, figure_id: int, changes: tuple[str, ...], why: str 
 
     Example:
 
-        tracker edit 63 location=Baghuz country_iso3=SYR --why "the sentence names Baghuz"
+        tracker edit 3 credibility=4 --why "figures 51-53 give fewer fighters"
     """
     values = {}
     for change in changes:
@@ -300,7 +722,7 @@ def accept(ctx: click.Context, ids: tuple[int, ...], why: str | None) -> None:
 
     Example:
 
-        tracker accept 61 62
+        tracker accept 12 13
     """
     _settle(ctx, ids, "accepted", why)
 
@@ -314,7 +736,7 @@ def reject(ctx: click.Context, ids: tuple[int, ...], why: str) -> None:
 
     Example:
 
-        tracker reject 63 --why "a year, not a count"
+        tracker reject 12 --why "rounded; the camp's exact count is kept"
     """
     _settle(ctx, ids, "rejected", why)
 
@@ -342,7 +764,7 @@ def reopen(ctx: click.Context, ids: tuple[int, ...], why: str) -> None:
 
     Example:
 
-        tracker reopen 63 --why "the count is of people after all"
+        tracker reopen 12 --why "the correction was of another figure"
     """
     _settle(ctx, ids, "candidate", why)
 
@@ -389,7 +811,6 @@ def extract_(file: str, published: str | None, fmt: str) -> None:
 
         tracker extract seeds/000_5e049728476cadbf.txt --published 2019-03-22
     """
-    from tracker.csvformat import escape_cell
     from tracker.extract import extract
     from tracker.validation import format_number
 
@@ -398,8 +819,6 @@ def extract_(file: str, published: str | None, fmt: str) -> None:
         click.echo(json.dumps(records, default=_json_default, ensure_ascii=False, indent=2))
         return
     if fmt == "csv":
-        import csv
-
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(CANDIDATE_FIELDS)
         for r in records:
@@ -509,12 +928,9 @@ def check(ctx: click.Context, fmt: str) -> None:
         tracker check --format csv > flags.csv || echo "figures need a look"
     """
     from tracker.analysis import flags_frame
-    from tracker.csvformat import escape_cell
 
     found = flags_frame(_engine(ctx))
     if fmt == "csv":
-        import csv
-
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(["series", "kind", "figure_ids", "message"])
         for r in found.itertuples():
@@ -529,3 +945,136 @@ def check(ctx: click.Context, fmt: str) -> None:
 
 def _json_default(value):
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+# --- sources ------------------------------------------------------------------------------------
+
+
+@main.group()
+def sources() -> None:
+    """List sources, and correct or merge them once for all their figures.
+
+    Example:
+
+        tracker sources list --all
+    """
+
+
+# The sources table: (header, width); the last column (title — publisher) takes the rest.
+SOURCE_TABLE = (("ID", 4), ("FIGURES", 7), ("KIND", 10), ("RELIABILITY", 11), ("PUBLISHED", 10))
+
+
+@sources.command("list")
+@click.option("--all", "include_merged", is_flag=True, help="Also the sources merged into others.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)  # fmt: skip
+@click.pass_context
+def sources_list(ctx: click.Context, include_merged: bool, fmt: str) -> None:
+    """List the sources by id, with their number of figures (of every status).
+
+    A merged source keeps its row, without figures, and says which source it was merged into.
+
+    Example:
+
+        tracker sources list
+
+        tracker sources list --all --format csv > sources.csv
+    """
+    table = views.source_rows(_engine(ctx), include_merged=include_merged)
+    records = [
+        {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in r.items()}
+        for r in table.to_dict("records")
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(views.SOURCE_ROW_COLUMNS)
+        for r in records:
+            writer.writerow(
+                [
+                    escape_cell(str(r[c])) if r[c] is not None else ""
+                    for c in views.SOURCE_ROW_COLUMNS
+                ]
+            )
+        return
+    if not records:
+        click.echo("no sources")
+        return
+    room = WIDTH - sum(w + 2 for _, w in SOURCE_TABLE)
+    click.echo("  ".join(h.ljust(w) for h, w in SOURCE_TABLE) + "  TITLE — PUBLISHER")
+    for r in records:
+        cells = (r["source_id"], r["figures"], r["kind"], r["reliability"], r["published_on"] or "")
+        line = "  ".join(
+            str(c).rjust(w) if n < 2 else str(c).ljust(w)
+            for n, (c, (_, w)) in enumerate(zip(cells, SOURCE_TABLE, strict=True))
+        )
+        title = _oneline(r["title"])
+        if r["publisher"]:
+            title += f" — {_oneline(r['publisher'])}"
+        if r["merged_into"] is not None:
+            title = f"(merged into {r['merged_into']}) {title}"
+        click.echo(f"{line}  {_cut(title, room)}")
+
+
+@sources.command("edit")
+@click.argument("source_id", type=int)
+@click.option("--title", help="The source's title.")
+@click.option("--publisher", help='Who published it; "" empties the field.')
+@click.option("--url", help='http or https; "" empties the field.')
+@click.option("--published", metavar="YYYY-MM-DD", help='Publication date; "" empties the field.')
+@click.option("--kind", type=click.Choice(["news", "un_agency", "ngo", "government", "other"]))
+@click.option("--reliability", type=click.Choice(list("ABCDEF"), case_sensitive=False),
+              help="A completely reliable … E unreliable, F cannot be judged.")  # fmt: skip
+@click.option("--why", help="Why the source changes (kept on each figure's revision).")
+@click.pass_context
+def sources_edit(ctx: click.Context, source_id: int, why: str | None, **fields) -> None:
+    """Correct a source once for all its figures; each of its figures gets a revision.
+
+    Only the options given change.
+
+    Example:
+
+        \b
+        tracker sources edit 5 --reliability C \\
+          --why "a named news site; its figures agree with OCHA's of the same days"
+    """
+    names = {"title": "source_title", "publisher": "source_publisher", "url": "source_url",
+             "published": "source_published_on", "kind": "source_kind",
+             "reliability": "source_reliability"}  # fmt: skip
+    changes = {names[k]: v for k, v in fields.items() if v is not None}
+    try:
+        count = edit_source(_engine(ctx), source_id, changes, by=current_user(), reason=why)
+    except FigureError as error:
+        raise click.ClickException(str(error)) from None
+    except ValidationError as error:
+        raise _fail_on_validation(error) from None
+    click.echo(f"source {source_id} changed; {_figures(count)} got a revision")
+
+
+@sources.command("merge")
+@click.argument("keep_id", type=int)
+@click.argument("merged_id", type=int)
+@click.option("--why", help="Why the two are one source (kept on each figure's revision).")
+@click.pass_context
+def sources_merge(ctx: click.Context, keep_id: int, merged_id: int, why: str | None) -> None:
+    """Move every figure of source MERGED_ID to source KEEP_ID, a revision each.
+
+    The merged source stays, pointing to the one kept (`tracker sources list --all` shows it).
+
+    Example:
+
+        \b
+        tracker sources merge 20 31 \\
+          --why "the same wire story of 31 January, carried by two outlets"
+    """
+    try:
+        count = merge_sources(_engine(ctx), keep_id, merged_id, by=current_user(), reason=why)
+    except FigureError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"source {merged_id} merged into source {keep_id}; {_figures(count)} moved")
+
+
+def _figures(count: int) -> str:
+    return "1 figure" if count == 1 else f"{count:,} figures"

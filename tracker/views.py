@@ -6,13 +6,24 @@ so the app stays fast over millions of figures; nothing here writes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from tracker.store import FIGURE, REVISION, SERIES, SOURCE, FigureFilter, figure_rows
+from tracker.store import (
+    CHUNK_ROWS,
+    FIGURE,
+    REVISION,
+    SERIES,
+    SOURCE,
+    FigureError,
+    FigureFilter,
+    extract_select,
+    figure_rows,
+)
 
 # At most this many figures are charted and listed at once; more asks the user to narrow filters.
 CHART_LIMIT = 5_000
@@ -198,3 +209,69 @@ def figure_ids_near(engine: Engine, limit: int = 200) -> list[int]:
     with engine.connect() as conn:
         rows = conn.execute(sa.select(FIGURE.c.id).order_by(FIGURE.c.id.desc()).limit(limit))
         return [int(r[0]) for r in rows]
+
+
+def figure_records(
+    engine: Engine, flt: FigureFilter, chunk: int = CHUNK_ROWS
+) -> Iterator[dict[str, str | None]]:
+    """The figures of `flt` by id, each a dict of the extract's columns as text (None for empty,
+    no formula escape), read from the database `chunk` rows at a time."""
+    query = extract_select(flt, escape=False)
+    with engine.connect() as conn:
+        result = conn.execution_options(stream_results=True, yield_per=chunk).execute(query)
+        for rows in result.mappings().partitions(chunk):
+            yield from (dict(r) for r in rows)
+
+
+def figure_detail(engine: Engine, figure_id: int) -> dict[str, str | int | None]:
+    """One figure's extract columns as text (no formula escape) with its source_id and series_id.
+    Raises FigureError if the figure is unknown."""
+    query = extract_select(FigureFilter(statuses=None, figure_ids=(figure_id,)), escape=False)
+    query = query.add_columns(FIGURE.c.source_id, FIGURE.c.series_id)
+    with engine.connect() as conn:
+        row = conn.execute(query).mappings().first()
+    if row is None:
+        raise FigureError(f"figure {figure_id} does not exist")
+    return dict(row)
+
+
+SOURCE_ROW_COLUMNS = (
+    "source_id", "title", "publisher", "url", "published_on", "kind", "reliability", "figures",
+    "merged_into",
+)  # fmt: skip
+
+
+def source_rows(engine: Engine, include_merged: bool = False) -> pd.DataFrame:
+    """Sources by id with their number of figures (all statuses) and the source each merged one
+    was merged into; merged sources only with `include_merged`."""
+    so, f = SOURCE.c, FIGURE.c
+    counts = (
+        sa.select(f.source_id, sa.func.count().label("figures")).group_by(f.source_id).subquery()
+    )
+    query = (
+        sa.select(so.id, so.title, so.publisher, so.url, so.published_on, so.kind, so.reliability,
+                  sa.func.coalesce(counts.c.figures, 0), so.merged_into)
+        .select_from(SOURCE.outerjoin(counts, counts.c.source_id == so.id))
+        .order_by(so.id)
+    )  # fmt: skip
+    if not include_merged:
+        query = query.where(so.merged_into.is_(None))
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return pd.DataFrame(rows, columns=list(SOURCE_ROW_COLUMNS), dtype=object)
+
+
+def sources_named(engine: Engine, name: str) -> tuple[int, ...]:
+    """The sources a person names: a number is a source id (if it exists), other text the sources
+    whose title holds every one of its words (any case)."""
+    so = SOURCE.c
+    if name.strip().isdigit():
+        clauses = [so.id == int(name)]
+    else:
+        clauses = [
+            sa.func.lower(so.title).contains(word.lower(), autoescape=True) for word in name.split()
+        ]
+    if not clauses:
+        return ()
+    with engine.connect() as conn:
+        return tuple(conn.execute(sa.select(so.id).where(*clauses).order_by(so.id)).scalars())
