@@ -22,7 +22,7 @@ from tracker.csvformat import (
     NUMBER_COLUMNS,
     TEXT_COLUMNS,
 )
-from tracker.estimate import QUALIFIER_BOUNDS
+from tracker.estimate import MAX_COUNT, QUALIFIER_BOUNDS
 from tracker.tables import DatePrecision, Measure, Origin, Reliability, SourceKind, Status, Unit
 from tracker.terms import TERMS, known_terms
 
@@ -30,6 +30,24 @@ from tracker.terms import TERMS, known_terms
 NORMALISED_TEXT = (
     "location", "population", "attributed_to", "source_title", "source_publisher", "created_by",
 )  # fmt: skip
+
+# The most characters each free-text column holds: a quote or a note is a passage, the others are
+# names. A series' location and population stay short enough for PostgreSQL's unique index.
+MAX_LENGTH = {
+    "quote": 20_000, "notes": 20_000, "source_url": 2_000, "source_title": 1_000,
+    "attributed_to": 1_000, "source_publisher": 500, "location": 300, "population": 300,
+    "created_by": 300,
+}  # fmt: skip
+# The largest number each number column takes: a larger one is a slip of typing or reading.
+MAX_NUMBER = {
+    "low": (MAX_COUNT, f"must be at most {MAX_COUNT:,} (ten billion)"),
+    "best": (MAX_COUNT, f"must be at most {MAX_COUNT:,} (ten billion)"),
+    "high": (MAX_COUNT, f"must be at most {MAX_COUNT:,} (ten billion)"),
+    "household_size": (100, "must be at most 100 people per household"),
+}
+# Control characters, which no text holds (PostgreSQL cannot even store NUL); tabs and line
+# breaks are kept in quote and notes and become spaces in the other columns.
+_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 
 # Values an empty cell stands for, where the design gives one.
 DEFAULTS = {
@@ -112,9 +130,25 @@ def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
             text = text.str.strip()
         elif column != "quote":
             text = text.str.strip()
+        if column == "country_iso3":
+            text = text.str.upper()
         if column in DEFAULTS:
             text = text.where(text != "", DEFAULTS[column])
         out[column] = text
+
+    for column, most in MAX_LENGTH.items():
+        text = out[column]
+        length = text.str.len()
+        fail(length > most, column, f"is {{value:,}} characters long; it may hold at most {most:,}",
+             length)  # fmt: skip
+        control = text.str.contains(_CONTROL, regex=True)
+        if control.any():
+            codes = pd.Series("", index=text.index, dtype=object)
+            codes[control] = [
+                f"U+{ord(c):04X}" for c in text[control].str.extract(f"({_CONTROL})")[0]
+            ]
+            fail(control, column, "holds the control character {value}, which text may not hold; "
+                 "remove it (tabs and line breaks are fine)", codes)  # fmt: skip
 
     for column, allowed in ENUMS.items():
         values = out[column]
@@ -169,6 +203,8 @@ def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
         fail(not_number, column, "{value!r} is not a number; write plain digits like 30000 or 63.9", text)  # fmt: skip
         fail(~np.isfinite(parsed.fillna(0)), column, "must be a finite number")
         fail(parsed < 0, column, "must not be negative: counts are 0 or more")
+        most, message = MAX_NUMBER[column]
+        fail(np.isfinite(parsed) & (parsed > most), column, message)
         unreadable |= np.asarray(not_number | ~np.isfinite(parsed.fillna(0)) | (parsed < 0))
         out[column] = parsed.where(np.isfinite(parsed))
 

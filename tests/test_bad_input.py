@@ -1,0 +1,157 @@
+"""Bad input gets a clear message naming where it is, or the right value: from the form, the
+`tracker add` options and CSV extracts alike (reader, header, cells, escape, standard input)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from tracker.actions import add_figure, import_extract
+from tracker.cli import main
+from tracker.csvformat import ExtractImportError
+from tracker.estimate import MAX_COUNT
+from tracker.store import count_figures, write_extract
+from tracker.validation import MAX_LENGTH, ValidationError
+
+FIGURE = {
+    "quote": "5,000 in just the past week",
+    "population": "civilians",
+    "term": "fled",
+    "measure": "flow",
+    "location": "Baghuz",
+    "country_iso3": "SYR",
+    "period_start": date(2019, 3, 16),
+    "period_end": date(2019, 3, 22),
+    "date_precision": "day",
+    "low": 5000.0,
+    "best": 5000.0,
+    "high": 5000.0,
+    "qualifier": "exact",
+    "source_title": "Islamic State Loses Caliphate in Syria",
+    "source_kind": "news",
+}
+
+
+def extract_of(engine) -> str:
+    out = io.StringIO()
+    write_extract(engine, out)
+    return out.getvalue()
+
+
+def one_row_file(engine, tmp_path) -> tuple[str, str]:
+    """The header and the row (without figure_id) of an extract of FIGURE."""
+    add_figure(engine, FIGURE, by="a")
+    header, row = extract_of(engine).splitlines()
+    return header, row.removeprefix("1")
+
+
+def refused(engine, path) -> list[str]:
+    before = count_figures(engine)
+    with pytest.raises(ExtractImportError) as caught:
+        import_extract(engine, path, by="x")
+    assert count_figures(engine) == before
+    return caught.value.problems
+
+
+def add_args(url: str, *more: str) -> list[str]:
+    return ["--db", url, "add", "--quote", "5,000 in just the past week", "--population",
+            "civilians", "--term", "fled", "--source-title", "A report", *more]  # fmt: skip
+
+
+# --- what validation refuses, from the form and the file alike ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        # counts above ten billion are slips of typing or reading
+        ({"low": 1e300, "best": 1e300, "high": 1e300}, "best", "at most 10,000,000,000"),
+        ({"high": 2e10, "qualifier": "between"}, "high", "at most 10,000,000,000"),
+        # a household of 500 people is a mistake
+        ({"unit": "households", "household_size": 500.0}, "household_size", "at most 100 people"),
+        # control characters: NUL cannot even be stored on PostgreSQL
+        ({"quote": "5,000\x00 fled"}, "quote", "control character U+0000"),
+        ({"notes": "see\x07 the bell"}, "notes", "control character U+0007"),
+        ({"quote": "form\x0cfeed"}, "quote", "control character U+000C"),
+        ({"population": "civil\x00ians"}, "population", "control character U+0000"),
+        ({"source_url": "https://example.org/\x00"}, "source_url", "control character U+0000"),
+        ({"source_title": "title\x1b[31m"}, "source_title", "control character U+001B"),
+        # lengths: each field names its maximum
+        ({"quote": "x" * 20_001}, "quote", "is 20,001 characters long; it may hold at most 20,000"),
+        ({"notes": "n" * 25_000}, "notes", "it may hold at most 20,000"),
+        ({"population": "p" * 301}, "population", "it may hold at most 300"),
+        ({"location": "l" * 301}, "location", "it may hold at most 300"),
+        ({"source_title": "t" * 1_001}, "source_title", "it may hold at most 1,000"),
+        ({"source_url": "https://x.org/" + "u" * 2_000}, "source_url", "at most 2,000"),
+        # a country code is still a real one, whatever its case
+        ({"country_iso3": "xyz"}, "country_iso3", "ISO 3166-1 alpha-3"),
+    ],
+)
+def test_bad_values_are_refused_naming_the_field(sqlite_engine, change, field, words):
+    with pytest.raises(ValidationError) as caught:
+        add_figure(sqlite_engine, {**FIGURE, **change}, by="a")
+    assert any(p.column == field and words in p.message for p in caught.value.problems), (
+        caught.value
+    )
+    assert count_figures(sqlite_engine) == 0
+
+
+@pytest.mark.parametrize(
+    ("change", "column", "stored"),
+    [
+        ({"country_iso3": "syr"}, "country_iso3", "SYR"),
+        ({"country_iso3": " Syr "}, "country_iso3", "SYR"),
+        ({"quote": "x" * 20_000}, "quote", "x" * 20_000),
+        ({"quote": "tab\there,\nnew line\r\n"}, "quote", "tab\there,\nnew line\r\n"),
+        ({"low": MAX_COUNT, "best": MAX_COUNT, "high": MAX_COUNT}, "best", str(MAX_COUNT)),
+        ({"unit": "households", "household_size": 100.0}, "household_size", "100"),
+    ],
+)
+def test_values_at_the_limits_are_stored(sqlite_engine, change, column, stored):
+    add_figure(sqlite_engine, {**FIGURE, **change}, by="a")
+    row = next(iter(pd.read_csv(io.StringIO(extract_of(sqlite_engine)), dtype=str,
+                                keep_default_na=False).itertuples()))  # fmt: skip
+    assert getattr(row, column) == stored
+
+
+def test_every_text_at_its_maximum_length_is_stored_on_both_backends(engine):
+    """Four-byte characters at every maximum still fit the unique keys of sources and series."""
+    wide = "\U0001f600"
+    values = {**FIGURE, **{c: wide * n for c, n in MAX_LENGTH.items() if c != "source_url"},
+              "source_url": "https://example.org/" + "a" * (MAX_LENGTH["source_url"] - 20)}  # fmt: skip
+    add_figure(engine, values, by=wide * MAX_LENGTH["created_by"])
+    assert count_figures(engine) == 1
+
+
+def test_add_takes_a_lower_case_country_and_refuses_huge_bounds(sqlite_url):
+    runner = CliRunner()
+    runner.invoke(main, ["--db", sqlite_url, "init", "--empty"])
+    added = runner.invoke(main, add_args(sqlite_url, "--estimate", "5,000", "--country", "syr"))
+    assert added.exit_code == 0, added.output
+    exported = runner.invoke(main, ["--db", sqlite_url, "export"])
+    assert ",SYR," in exported.output
+    huge = runner.invoke(main, add_args(sqlite_url, "--low", "1e300", "--best", "1e300",
+                                        "--high", "1e300", "--qualifier", "exact"))  # fmt: skip
+    assert huge.exit_code == 1
+    assert "low: must be at most 10,000,000,000" in huge.output
+    words = runner.invoke(
+        main, add_args(sqlite_url, "--estimate", "10,000,000,000,000,000,000,000")
+    )
+    assert words.exit_code == 1 and "10,000,000,000" in words.output
+
+
+def test_lower_case_country_codes_in_a_file_are_stored_upper_case(sqlite_engine, tmp_path):
+    header, row = one_row_file(sqlite_engine, tmp_path)
+    path = tmp_path / "lower.csv"
+    path.write_text(
+        header + "\n" + row.replace(",SYR,", ", syr ,").replace("past week", "day") + "\n"
+    )
+    import_extract(sqlite_engine, path, by="x")
+    assert [line.split(",")[2] for line in extract_of(sqlite_engine).splitlines()[1:]] == [
+        "SYR",
+        "SYR",
+    ]
