@@ -10,9 +10,13 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+from tracker import csvformat, storage
 from tracker.actions import add_figure, import_extract
 from tracker.cli import main
-from tracker.csvformat import ExtractImportError
+from tracker.csvformat import (
+    BLOCK_BYTES,
+    ExtractImportError,
+)
 from tracker.estimate import MAX_COUNT
 from tracker.store import count_figures, write_extract
 from tracker.validation import MAX_LENGTH, ValidationError
@@ -155,3 +159,148 @@ def test_lower_case_country_codes_in_a_file_are_stored_upper_case(sqlite_engine,
         "SYR",
         "SYR",
     ]
+
+
+# --- reading extracts --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("mangle", "problem"),
+    [
+        # a row that lost its last cells: pandas alone would fill them with empties
+        (lambda row: row.rsplit(",", 1)[0], "line 3: 29 cells where the header has 30"),
+        (lambda row: row.rsplit(",", 5)[0], "line 3: 25 cells where the header has 30"),
+        (lambda row: row + ",extra", "line 3: 31 cells where the header has 30"),
+        (lambda row: "just one cell", "line 3: 1 cell where the header has 30"),
+    ],
+)
+def test_a_row_with_more_or_fewer_cells_than_the_header_is_refused(
+    sqlite_engine, tmp_path, mangle, problem
+):
+    header, row = one_row_file(sqlite_engine, tmp_path)
+    path = tmp_path / "ragged.csv"
+    path.write_text("\n".join([header, row, mangle(row), row]) + "\n")
+    assert refused(sqlite_engine, path) == [problem]
+
+
+def test_short_rows_are_found_in_any_chunk_with_their_lines(sqlite_engine, tmp_path):
+    header, row = one_row_file(sqlite_engine, tmp_path)
+    # Rows of 15,000 characters, so that a few thousand fill more than one block of the reader;
+    # a quoted cell over two lines moves the lines of the rows after it.
+    wide = row.replace("in just the past week", "x" * 15_000)
+    multiline = row.replace("in just", "in\njust")
+    rows = [wide] * 1_200 + [multiline] + [wide] * 10 + [row.rsplit(",", 2)[0]]
+    path = tmp_path / "long.csv"
+    path.write_text("\n".join([header, *rows]) + "\n")
+    assert path.stat().st_size > BLOCK_BYTES
+    assert refused(sqlite_engine, path) == ["line 1214: 28 cells where the header has 30"]
+
+
+def test_a_quotation_mark_left_open_is_named(sqlite_engine, tmp_path):
+    header, row = one_row_file(sqlite_engine, tmp_path)
+    path = tmp_path / "open.csv"
+    unclosed = row.replace('past week"', "past week")
+    path.write_text("\n".join([header, row, unclosed, row, row]) + "\n")
+    problem = refused(sqlite_engine, path)[0]
+    assert problem.startswith("line 3: ")
+    assert "(the record runs on to line 4: is a quotation mark left open?)" in problem
+
+
+def test_blank_lines_do_not_move_the_lines_reported(sqlite_engine, tmp_path):
+    header, row = one_row_file(sqlite_engine, tmp_path)
+    bad = row.replace(",fled,", ",vanished,")
+    path = tmp_path / "blank.csv"
+    path.write_text("\n".join([header, row, "", "", row, bad]) + "\n")
+    [problem] = refused(sqlite_engine, path)
+    assert problem.startswith("line 6, column term: 'vanished' is not a known term")
+
+
+def test_a_quote_too_long_is_reported_on_its_own_line(sqlite_engine, tmp_path):
+    header, row = one_row_file(sqlite_engine, tmp_path)
+    long_quote = "x" * 200_000
+    path = tmp_path / "long_quote.csv"
+    path.write_text(
+        "\n".join([header, row, row.replace("5,000 in just the past week", long_quote), row]) + "\n"
+    )
+    assert refused(sqlite_engine, path) == [
+        "line 3, column quote: is 200,000 characters long; it may hold at most 20,000"
+    ]
+
+
+def test_a_record_longer_than_the_reader_takes_is_named(sqlite_engine, tmp_path, monkeypatch):
+    monkeypatch.setattr(csvformat, "BLOCK_BYTES", 1 << 20)  # 1 MiB, so the file stays small
+    header, row = one_row_file(sqlite_engine, tmp_path)
+    path = tmp_path / "huge.csv"
+    huge = row.replace("5,000 in just the past week", "x" * (3 << 20))
+    path.write_text("\n".join([header, row, huge, row]) + "\n")
+    assert refused(sqlite_engine, path) == [
+        "line 3: the record is longer than 1 MiB, far more than a row of an extract holds; "
+        "is a quotation mark left open?"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("separator", "word"), [(";", "semicolons"), ("\t", "tabs")]
+)  # fmt: skip
+def test_a_file_separated_by_semicolons_or_tabs_gets_a_hint(
+    sqlite_engine, tmp_path, separator, word
+):
+    header, row = one_row_file(sqlite_engine, tmp_path)
+    path = tmp_path / "semicolons.csv"
+    path.write_text(header.replace(",", separator) + "\n" + row.replace(",", separator) + "\n")
+    [problem] = refused(sqlite_engine, path)
+    assert problem.startswith(f"line 1: the file seems to be separated by {word}")
+    assert "uses commas" in problem
+
+
+@pytest.mark.parametrize(
+    ("encode", "problem"),
+    [
+        # Latin-1 (a spreadsheet's "CSV" on some systems): the é of café on line 3, in quote
+        (lambda text: text.encode("latin-1"), "line 3, column quote: byte 0xE9 is not UTF-8"),
+        (lambda text: text.encode("cp1252"), "line 3, column quote: byte 0xE9 is not UTF-8"),
+        (lambda text: text.encode("utf-16"), "line 1: the file is UTF-16 text, not UTF-8"),
+    ],
+)
+def test_a_file_that_is_not_utf8_is_reported_by_line(sqlite_engine, tmp_path, encode, problem):
+    header, row = one_row_file(sqlite_engine, tmp_path)
+    cafe = row.replace("5,000 in just the past week", "5,000 reached the café")
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(encode("\n".join([header, row, cafe]) + "\n"))
+    [found] = refused(sqlite_engine, path)
+    assert found.startswith(problem)
+    assert "save it as UTF-8" in found
+
+
+def test_a_bad_byte_far_into_the_file_is_found_by_the_reader(sqlite_engine, tmp_path):
+    header, row = one_row_file(sqlite_engine, tmp_path)
+    cafe = row.replace("5,000 in just the past week", "5,000 reached the café")
+    wide = row.replace("in just the past week", "x" * 15_000)
+    path = tmp_path / "late.csv"
+    path.write_bytes(("\n".join([header, *[wide] * 1_200, cafe]) + "\n").encode("latin-1"))
+    assert path.stat().st_size > BLOCK_BYTES
+    [found] = refused(sqlite_engine, path)
+    assert found.startswith("line 1202, column quote: byte 0xE9 is not UTF-8")
+
+
+# --- standard input ----------------------------------------------------------------------------
+
+
+def test_import_dash_reads_standard_input(sqlite_url, tmp_path):
+    runner = CliRunner()
+    runner.invoke(main, ["--db", sqlite_url, "init", "--empty"])
+    source = storage.engine_for(f"sqlite:///{tmp_path / 'source.db'}")
+    storage.create_schema(source)
+    header, row = one_row_file(source, tmp_path)
+    second = row.replace("past week", "past day")
+    text = "\n".join([header, row, second]) + "\n"
+    result = runner.invoke(main, ["--db", sqlite_url, "import", "-"], input=text.encode())
+    assert result.exit_code == 0, result.output
+    assert "imported 2 figures from standard input" in result.output
+    assert count_figures(storage.engine_for(sqlite_url)) == 2
+
+    bad = "\n".join([header, row.replace("past week", "hour"), second.replace(",fled,", ",x,")])
+    failed = runner.invoke(main, ["--db", sqlite_url, "import", "-"], input=bad.encode() + b"\n")
+    assert failed.exit_code == 1
+    assert "line 3, column term: 'x' is not a known term" in failed.output
+    assert count_figures(storage.engine_for(sqlite_url)) == 2

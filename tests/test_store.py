@@ -276,8 +276,14 @@ def test_export_columns_are_the_design_order(engine):
     ("content", "message"),
     [
         (b"", "line 1: the file is empty"),
-        (b"figure_id,quote\n\xff\xfe\x00garbage\n", "the file is not UTF-8 text"),
-        ("figure_id,quote\n1,caf\u00e9\n".encode("latin-1"), "the file is not UTF-8 text"),
+        (
+            b"figure_id,quote\n\xff\xfe\x00garbage\n",
+            "line 2, column figure_id: byte 0xFF is not UTF-8",
+        ),
+        (
+            "figure_id,quote\n1,caf\u00e9\n".encode("latin-1"),
+            "line 2, column quote: byte 0xE9 is not UTF-8",
+        ),
     ],
 )
 def test_import_refuses_unreadable_files_with_a_message(sqlite_engine, tmp_path, content, message):

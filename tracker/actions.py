@@ -9,7 +9,6 @@ rule of their own. Errors a user can meet are FigureError (naming the figure) or
 
 from __future__ import annotations
 
-import csv
 import getpass
 import json
 import os
@@ -29,14 +28,14 @@ from tracker.csvformat import (
     SOURCE_COLUMNS,
     TEXT_COLUMNS,
     ExtractImportError,
+    ReadError,
     chunks,
     header_problems,
-    not_utf8,
     problem_order,
-    ragged_rows,
     read_header,
     record_lines,
     unescape,
+    unreadable,
 )
 from tracker.store import (
     FIGURE,
@@ -562,12 +561,8 @@ def import_extract(
                 total += len(chunk)
                 if progress:
                     progress(len(chunk))
-        except UnicodeDecodeError as error:
-            raise ExtractImportError([not_utf8(error)]) from None
-        except (pd.errors.ParserError, pd.errors.ParserWarning, csv.Error) as error:
-            raise ExtractImportError(
-                ragged_rows(path, len(header)) or [f"the file is not a readable CSV: {error}"]
-            ) from None
+        except ReadError as error:
+            raise ExtractImportError(unreadable(path, header, error)) from None
         if problems:
             lines = record_lines(path, {record for record, _ in problems}, skip)
             raise ExtractImportError([

@@ -1,5 +1,6 @@
 """The CSV extract format, in one place: its columns, the formula escape, the HXL row, and
-reading a file into checked-size chunks of text with the line each record starts on.
+reading a file into chunks of text, with the line each record starts on and a located reason for
+a file that cannot be read.
 
 Pure: no database. Export (tracker.store.write_extract) and import (tracker.actions.import_extract)
 are built on these pieces.
@@ -9,11 +10,16 @@ from __future__ import annotations
 
 import csv
 import re
-import warnings
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 import sqlalchemy as sa
 from sqlalchemy.sql.expression import ColumnElement
 
@@ -96,8 +102,22 @@ HXL: dict[str, str] = {
     "created_at": "#date+created",
 }  # fmt: skip
 
-CHUNK_ROWS = 50_000
+CHUNK_ROWS = 50_000  # rows written or exported at a time
+# Bytes of a file read at a time (some 50,000 rows of a usual extract). A record must fit in about
+# one block, so this is also the longest record the reader takes: far more than validation lets a
+# cell hold (tracker.validation.MAX_LENGTH), so that a cell too long is read, then reported by line
+# and column like any other mistake.
+BLOCK_BYTES = 16 << 20
+# The csv module reads the header and finds the line each record starts on, so it must take any
+# cell the reader took: its own limit (131,072 characters) is lifted once for the process.
+csv.field_size_limit(2**31 - 1)
 Progress = Callable[[int], None]
+
+# What the reader raises at a record it cannot take; unreadable() says where and why.
+ReadError = pa.ArrowInvalid
+
+SAVE_AS_UTF8 = "save it as UTF-8 (in a spreadsheet: CSV UTF-8) and import it again"
+SEPARATORS = {";": "semicolons", "\t": "tabs"}
 
 
 class ExtractImportError(ValueError):
@@ -111,13 +131,16 @@ class ExtractImportError(ValueError):
 
 
 def read_header(path: Path) -> tuple[list[str], bool]:
+    """The header row, and whether a row of HXL hashtags follows it."""
     try:
         with open(path, newline="", encoding="utf-8-sig") as f:
             reader = csv.reader(f)
             header = next(reader, None)
             second = next(reader, None)
-    except UnicodeDecodeError as error:
-        raise ExtractImportError([not_utf8(error)]) from None
+    except UnicodeDecodeError:
+        raise ExtractImportError(
+            [undecodable(path) or f"the file is not UTF-8 text; {SAVE_AS_UTF8}"]
+        ) from None
     except csv.Error as error:
         raise ExtractImportError([f"line 1: the file is not a readable CSV ({error})"]) from None
     if header is None:
@@ -134,12 +157,16 @@ def record_lines(path: Path, wanted: set[int], skip: int) -> dict[int, int]:
     with open(path, newline="", encoding="utf-8-sig") as f:
         reader = csv.reader(f)
         start = 1
-        for index, _ in enumerate(reader):
-            record = index - 1 - skip
-            if record in wanted:
-                lines[record] = start
-                if len(lines) == len(wanted):
-                    break
+        index = 0
+        for row in reader:
+            # Empty lines are no records for the reader either.
+            if row:
+                record = index - 1 - skip
+                if record in wanted:
+                    lines[record] = start
+                    if len(lines) == len(wanted):
+                        break
+                index += 1
             start = reader.line_num + 1
     return lines
 
@@ -151,6 +178,14 @@ def problem_order(item: tuple) -> tuple[int, int]:
 
 def header_problems(header: list[str]) -> list[str]:
     names = [h.strip() for h in header]
+    if len(names) == 1:
+        for separator, word in SEPARATORS.items():
+            if separator in names[0]:
+                return [
+                    f"line 1: the file seems to be separated by {word}, and the extract format "
+                    "uses commas; save it as CSV with commas between cells (in a spreadsheet: "
+                    "CSV UTF-8, comma-delimited) and import it again"
+                ]
     found = []
     for position, name in enumerate(names, start=1):
         if name not in COLUMNS:
@@ -166,36 +201,100 @@ def header_problems(header: list[str]) -> list[str]:
 
 
 def chunks(path: Path, skip: int) -> Iterator[tuple[int, pd.DataFrame]]:
-    reader = pd.read_csv(
-        path, dtype=str, keep_default_na=False, na_filter=False, chunksize=CHUNK_ROWS,
-        skiprows=range(1, 1 + skip), encoding="utf-8-sig", index_col=False,
-    )  # fmt: skip
-    offset = 0
-    with reader, warnings.catch_warnings():
-        # pandas only warns when a first row is longer than the header: that is an error here.
-        warnings.simplefilter("error", pd.errors.ParserWarning)
-        for chunk in reader:
-            chunk.columns = [c.strip() for c in chunk.columns]
-            chunk.index = range(len(chunk))
+    """The records after the header and `skip` rows, as frames of text with the header's
+    (stripped) column names, each with the position of its first record.
+
+    Raises ReadError at a record the reader cannot take: one that is not UTF-8, has more or fewer
+    cells than the header, or is longer than BLOCK_BYTES.
+    """
+    header, _ = read_header(path)
+    positions = [str(i) for i in range(len(header))]
+    options = {
+        "read_options": pacsv.ReadOptions(
+            column_names=positions, skip_rows=1 + skip, block_size=BLOCK_BYTES
+        ),
+        "parse_options": pacsv.ParseOptions(newlines_in_values=True),
+        "convert_options": pacsv.ConvertOptions(column_types=dict.fromkeys(positions, pa.string())),
+    }
+    # An OSFile, not the path: given a path, pyarrow would guess a compression from its name.
+    with pa.OSFile(str(path)) as source:
+        offset = 0
+        for batch in pacsv.open_csv(source, **options):
+            chunk = batch.to_pandas()
+            chunk.columns = [c.strip() for c in header]
             yield offset, chunk
             offset += len(chunk)
 
 
-def not_utf8(error: UnicodeDecodeError) -> str:
-    return (
-        f"the file is not UTF-8 text (byte {error.start} cannot be read: {error.reason}); "
-        "save it as UTF-8 CSV and import it again"
-    )
-
-
-def ragged_rows(path: Path, width: int) -> list[str]:
-    """Rows whose number of cells differs from the header's, with the line each starts on."""
+def unreadable(path: Path, header: list[str], error: Exception) -> list[str]:
+    """Why the reader stopped, by line: the first byte that is not UTF-8, else every record whose
+    number of cells differs from the header's or that is longer than the reader takes."""
+    undecoded = undecodable(path)
+    if undecoded:
+        return [undecoded]
     found = []
+    width = len(header)
     with open(path, newline="", encoding="utf-8-sig") as f:
         reader = csv.reader(f)
         start = 1
+        try:
+            for row in reader:
+                if row and len(row) != width:
+                    cells = "1 cell" if len(row) == 1 else f"{len(row)} cells"
+                    found.append(f"line {start}: {cells} where the header has {width}")
+                    if reader.line_num > start:
+                        found[-1] += (
+                            f" (the record runs on to line {reader.line_num}: "
+                            "is a quotation mark left open?)"
+                        )
+                elif sum(map(len, row)) * 4 > BLOCK_BYTES and (
+                    sum(len(c.encode()) for c in row) > BLOCK_BYTES
+                ):
+                    found.append(
+                        f"line {start}: the record is longer than {BLOCK_BYTES >> 20} MiB, far "
+                        "more than a row of an extract holds; is a quotation mark left open?"
+                    )
+                start = reader.line_num + 1
+        except csv.Error as csv_error:
+            found.append(f"line {start}: the file is not a readable CSV ({csv_error})")
+    return found or [f"the file is not a readable CSV: {error}"]
+
+
+_NOT_DECODED = re.compile("[\udc80-\udcff]")
+
+
+def undecodable(path: Path) -> str | None:
+    """Where the first byte that is not UTF-8 stands (line and column), or None."""
+    with open(path, "rb") as f:
+        if f.read(2) in (b"\xff\xfe", b"\xfe\xff"):
+            return f"line 1: the file is UTF-16 text, not UTF-8; {SAVE_AS_UTF8}"
+    # surrogateescape turns each byte that is not UTF-8 into a lone surrogate, which no text
+    # decoded from UTF-8 holds, so the first one found is the first bad byte.
+    with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as f:
+        reader = csv.reader(f)
+        header: list[str] = []
+        start = 1
         for row in reader:
-            if row and len(row) != width:
-                found.append(f"line {start}: {len(row)} cells where the header has {width}")
+            if _NOT_DECODED.search("".join(row)):
+                position, cell = next((i, c) for i, c in enumerate(row) if _NOT_DECODED.search(c))
+                byte = ord(_NOT_DECODED.search(cell).group()) - 0xDC00
+                column = header[position].strip() if position < len(header) else position + 1
+                return (
+                    f"line {start}, column {column}: byte 0x{byte:02X} is not UTF-8 text, so the "
+                    "file seems to be in another encoding (such as Latin-1 or Windows-1252); "
+                    f"{SAVE_AS_UTF8}"
+                )
+            header = header or row
             start = reader.line_num + 1
-    return found
+    return None
+
+
+@contextmanager
+def spooled(stream: BinaryIO, name: str = "standard-input.csv") -> Iterator[Path]:
+    """A temporary file named `name` holding what `stream` gives (standard input, say), for
+    readers that need a path; removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="tracker-") as folder:
+        path = Path(folder) / name
+        with open(path, "wb") as f:
+            shutil.copyfileobj(stream, f, 1 << 20)
+        yield path
