@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from tracker import csvformat, storage
 from tracker.actions import add_figure, import_extract
+from tracker.analysis import CONSENSUS_HXL
 from tracker.cli import main
 from tracker.csvformat import (
     BLOCK_BYTES,
@@ -304,3 +305,50 @@ def test_import_dash_reads_standard_input(sqlite_url, tmp_path):
     assert failed.exit_code == 1
     assert "line 3, column term: 'x' is not a known term" in failed.output
     assert count_figures(storage.engine_for(sqlite_url)) == 2
+
+
+# --- tracker add -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("more", "named"),
+    [
+        (["--estimate", "5000", "--qualifier", "more_than"], "--qualifier"),
+        (["--estimate", "5000", "--low", "1"], "--low"),
+        (["--estimate", "about 5000", "--best", "5000", "--high", "6000"], "--best, --high"),
+    ],
+)
+def test_add_refuses_estimate_words_together_with_bounds(sqlite_url, more, named):
+    runner = CliRunner()
+    runner.invoke(main, ["--db", sqlite_url, "init", "--empty"])
+    result = runner.invoke(main, add_args(sqlite_url, *more))
+    assert result.exit_code == 1
+    assert f"--estimate cannot be combined with {named}:" in result.output
+    assert result.output.count("\n") == 1
+    assert count_figures(storage.engine_for(sqlite_url)) == 0
+
+
+# --- export --consensus ------------------------------------------------------------------------
+
+
+def test_consensus_export_honours_status_and_hxl(sqlite_url):
+    runner = CliRunner()
+    runner.invoke(main, ["--db", sqlite_url, "init", "--empty"])
+    engine = storage.engine_for(sqlite_url)
+    add_figure(engine, FIGURE, by="a")
+    add_figure(engine, {**FIGURE, "status": "candidate", "quote": "10,000 fled",
+                        "period_start": date(2019, 3, 1), "low": 10000.0, "best": 10000.0,
+                        "high": 10000.0}, by="a")  # fmt: skip
+
+    def consensus(*options: str) -> list[str]:
+        result = runner.invoke(main, ["--db", sqlite_url, "export", "--consensus", *options])
+        assert result.exit_code == 0, result.output
+        return result.output.splitlines()
+
+    accepted = consensus()
+    assert len(accepted) == 2 and ",5000,5000,5000,single,1," in accepted[1]
+    every = consensus("--status", "all")
+    assert len(every) == 3 and any(",10000,10000,10000,single,2," in r for r in every)
+    header, hxl, *_ = consensus("--hxl")
+    assert hxl.split(",") == [CONSENSUS_HXL[c] for c in header.split(",")]
+    assert hxl.startswith("#")

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from tracker.store import FIGURE, JOINED, SERIES, SOURCE, FigureFilter
+from tracker.tables import Status
 
 ANALYSIS_COLUMNS = (
     "figure_id", "series_id", "location", "population", "term", "measure", "unit",
@@ -24,6 +25,12 @@ ANALYSIS_COLUMNS = (
 CONSENSUS_CSV = (
     "series", "date", "low", "best", "high", "agreement", "figure_ids", "period_start", "unit",
 )  # fmt: skip
+# HXL hashtags of the consensus columns, in the extract's vocabulary (tracker.csvformat.HXL).
+CONSENSUS_HXL = {
+    "series": "#indicator+series", "date": "#date+end", "low": "#affected+num+min",
+    "best": "#affected+num", "high": "#affected+num+max", "agreement": "#meta+agreement",
+    "figure_ids": "#meta+figure_ids", "period_start": "#date+start", "unit": "#indicator+unit",
+}  # fmt: skip
 
 
 def analysis_frame(engine: Engine, flt: FigureFilter | None = None) -> pd.DataFrame:
@@ -77,11 +84,12 @@ def labels(frame: pd.DataFrame) -> pd.Series:
 
 
 def consensus_frame(engine: Engine, flt: FigureFilter | None = None) -> pd.DataFrame:
-    """The consensus per series and date, with series labels (tracker.series.consensus)."""
+    """The consensus per series and date of the figures of `flt` (default: accepted), whatever
+    their status, with series labels (tracker.series.consensus)."""
     from tracker.series import consensus
 
     frame = analysis_frame(engine, flt)
-    result = consensus(frame)
+    result = consensus(frame, statuses=tuple(s.value for s in Status))
     result.insert(0, "series", result["series_id"].map(labels(frame)))
     return result
 
@@ -134,16 +142,21 @@ def analysed_frames(
     return consensus, flags
 
 
-def write_consensus(engine: Engine, out: TextIO, flt: FigureFilter | None = None) -> int:
+def write_consensus(
+    engine: Engine, out: TextIO, flt: FigureFilter | None = None, hxl: bool = False
+) -> int:
     """Write the consensus as CSV: series, date, low, best, high, agreement, figure_ids, then
     period_start and unit, which tell apart rows of one series that end on the same date
-    ("in the past week" and "since the offensive began") and household rows without a size."""
+    ("in the past week" and "since the offensive began") and household rows without a size.
+    With `hxl`, a second row of HXL hashtags."""
     from tracker.csvformat import escape_cell
     from tracker.validation import format_number
 
     result = consensus_frame(engine, flt)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CONSENSUS_CSV)
+    if hxl:
+        writer.writerow([CONSENSUS_HXL[c] for c in CONSENSUS_CSV])
     for row in result.itertuples():
         start = "" if pd.isna(row.period_start) else row.period_start.date().isoformat()
         writer.writerow(
