@@ -9,13 +9,14 @@ are built on these pieces.
 from __future__ import annotations
 
 import csv
+import io
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 import pandas as pd
 import pyarrow as pa
@@ -82,6 +83,31 @@ def escape_sql(column: ColumnElement) -> ColumnElement:
 def escape_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Every text cell of a frame escaped (for CSV downloads of tables other than extracts)."""
     return frame.map(lambda v: escape_cell(v) if isinstance(v, str) else v)
+
+
+def write_rows(out: TextIO, rows: Sequence[Sequence]) -> None:
+    """Write rows as csv.writer(out, lineterminator="\\n") does, except that a cell holding a bare
+    carriage return is quoted too: Python's csv.writer (3.11) leaves it bare when lines end in
+    "\\n", and every reader would then end the row there."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    text = buffer.getvalue()
+    if "\r" in text:
+        text = "".join(_line(row) for row in rows)
+    out.write(text)
+
+
+def _line(row: Sequence) -> str:
+    if len(row) == 1 and row[0] in ("", None):
+        return '""\n'
+    return ",".join(_cell(value) for value in row) + "\n"
+
+
+def _cell(value) -> str:
+    text = "" if value is None else value if isinstance(value, str) else str(value)
+    if any(c in text for c in ',"\n\r'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
 # HXL hashtags for the extract's columns, so a file drops into HDX tools (hxlstandard.org).
