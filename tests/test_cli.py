@@ -341,20 +341,7 @@ def _revisions(url: str, figure_id: int) -> list[str]:
     return ok(url, "history", str(figure_id)).splitlines()
 
 
-# Revision.action holds 12 characters, and edit_source and merge_sources write 13
-# ("source_edited", "source_merged"): PostgreSQL refuses what SQLite stores.
-ACTION_TOO_LONG = pytest.mark.xfail(
-    strict=True, reason="revision.action is VARCHAR(12); source_edited/source_merged are 13"
-)
-
-
-def _on_postgres(request, url: str) -> None:
-    if url.startswith("postgresql"):
-        request.applymarker(ACTION_TOO_LONG)
-
-
-def test_sources_edit_revises_each_of_its_figures(request, curated_url):
-    _on_postgres(request, curated_url)
+def test_sources_edit_revises_each_of_its_figures(curated_url):
     said = ok(curated_url, "sources", "edit", "5", "--title", "Islamic State loses its caliphate",
               "--publisher", "Example News", "--reliability", "c", "--why", "the headline")  # fmt: skip
     assert said == "source 5 changed; 3 figures got a revision\n"
@@ -395,8 +382,7 @@ def test_sources_edit_refusals_are_one_line(curated_sqlite, args, message):
     assert len(_revisions(curated_sqlite, 1)) == 2
 
 
-def test_sources_merge_moves_figures_with_a_revision(request, curated_url):
-    _on_postgres(request, curated_url)
+def test_sources_merge_moves_figures_with_a_revision(curated_url):
     said = ok(curated_url, "sources", "merge", "20", "31", "--why", "one wire story")
     assert said == "source 31 merged into source 20; 1 figure moved\n"
     assert listed(curated_url, "--source", "20") == [5, 17, 46]

@@ -1,10 +1,14 @@
 """One library call per action: add, edit, accept, reject, retract, reopen, ingest, import,
-initialise, edit a source, merge two sources.
+initialise, edit a source, merge two sources, and manage the members of a team.
 
 Each call is one transaction (all of it is saved, or nothing), names the person acting (`by`) and
 writes a revision for every figure it changes. The CLI and the app's pages call these and hold no
-rule of their own. Errors a user can meet are FigureError (naming the figure) or ValidationError
-(naming the field), and leave the database as it was.
+rule of their own. Errors a user can meet are FigureError (naming the figure), NotAllowed (naming
+the role a write needs) or ValidationError (naming the field), and leave the database as it was.
+
+Roles: a tracker with no members is one person's, on their own machine, and every write is
+allowed. Once it has members (a team deployment), `by` must be an active member's e-mail and each
+write needs the role NEEDS gives it, whatever calls the library: a page, the CLI or a script.
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ from tracker.store import (
     extract_select,
     fingerprints,
 )
-from tracker.tables import Status, source_key
+from tracker.tables import MEMBER, ROLE_ORDER, Role, Status, source_key
 from tracker.validation import Problem, ValidationError, check_rows, figure_row, now
 
 FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"  # the curated sets
@@ -75,6 +79,64 @@ FROZEN = ("figure_id", "origin", "created_by", "created_at", "revision")
 def current_user() -> str:
     """Who is recorded on revisions: TRACKER_USER, else the login name."""
     return os.environ.get("TRACKER_USER") or getpass.getuser() or "unknown"
+
+
+# --- who may do what ------------------------------------------------------------------------------
+
+# The least role each kind of write needs in a team deployment (DESIGN.md, "Member").
+NEEDS: dict[str, Role] = {
+    "add a candidate": Role.editor,
+    "ingest a document": Role.editor,
+    "edit a candidate": Role.editor,
+    "add an accepted figure": Role.reviewer,
+    "import an extract": Role.reviewer,
+    "accept, reject, retract or reopen a figure": Role.reviewer,
+    "edit a settled figure": Role.reviewer,
+    "edit a source": Role.reviewer,
+    "merge sources": Role.admin,
+    "manage members": Role.admin,
+}
+
+
+class NotAllowed(FigureError):
+    """The acting person may not make this write (not a member, or a role below what it needs)."""
+
+
+def role_of(conn: sa.Connection, person: str) -> str | None:
+    """`person`'s role in a team deployment; "admin" on a tracker without members (one person's
+    own); None for someone who is not an active member of a team."""
+    m = MEMBER.c
+    if conn.execute(sa.select(m.id).limit(1)).first() is None:
+        return Role.admin.value
+    return conn.execute(
+        sa.select(m.role).where(m.email == person.strip().lower(), m.removed_at.is_(None))
+    ).scalar()
+
+
+def _authorise(conn: sa.Connection, by: str, write: str) -> None:
+    needed = NEEDS[write].value
+    role = role_of(conn, by)
+    if role is None:
+        raise NotAllowed(
+            f"{by} is not a member of this tracker; ask one of its admins to add you"
+            f"{_admins_hint(conn)}"
+        )
+    if ROLE_ORDER.index(role) < ROLE_ORDER.index(needed):
+        raise NotAllowed(f"{by} is a {role}: to {write} needs the {needed} role")
+
+
+def _admins_hint(conn: sa.Connection) -> str:
+    m = MEMBER.c
+    admins = (
+        conn.execute(
+            sa.select(m.email)
+            .where(m.role == Role.admin.value, m.removed_at.is_(None))
+            .order_by(m.email)
+        )
+        .scalars()
+        .all()
+    )
+    return f" ({', '.join(admins)})" if admins else ""
 
 
 class DuplicateFigure(FigureError):
@@ -105,6 +167,8 @@ def add_figure(engine: Engine, values: dict, by: str, reason: str | None = None)
     if problems:
         raise ValidationError(problems)
     with storage.writing(engine) as conn:
+        candidate = typed["status"].iloc[0] == Status.candidate.value
+        _authorise(conn, by, "add a candidate" if candidate else "add an accepted figure")
         written = Writer(conn, "created", by, reason).write(typed)
         if written.problems:
             raise ValidationError(written.problems)
@@ -156,6 +220,7 @@ def add_candidates(engine: Engine, source: dict, candidates: list, by: str) -> I
     if problems:
         raise ValidationError(problems)
     with storage.writing(engine) as conn:
+        _authorise(conn, by, "ingest a document")
         written = Writer(conn, "extracted", by).write(typed)
         if written.problems:
             raise ValidationError(written.problems)
@@ -267,6 +332,12 @@ def _change(
 ) -> int:  # fmt: skip
     """Apply `changes` to one figure inside `conn`'s transaction; return the new revision."""
     current = _locked_figure(conn, figure_id)
+    if "status" in changes and changes["status"] != current["status"]:
+        _authorise(conn, by, "accept, reject, retract or reopen a figure")
+    elif current["status"] == Status.candidate.value:
+        _authorise(conn, by, "edit a candidate")
+    else:
+        _authorise(conn, by, "edit a settled figure")
     revision = int(current["revision"])
     if expected_revision is not None and revision != expected_revision:
         who = conn.execute(
@@ -369,6 +440,7 @@ def edit_source(
             f"{', '.join(unknown)}: not a field of a source; use {', '.join(SOURCE_FIELDS)}"
         )
     with storage.writing(engine) as conn:
+        _authorise(conn, by, "edit a source")
         current = _source(conn, source_id)
         merged = {**current, **{k: v for k, v in changes.items()}}
         checked = _checked_source(merged)
@@ -405,6 +477,7 @@ def merge_sources(
     if keep_id == merged_id:
         raise FigureError(f"source {keep_id} cannot be merged into itself")
     with storage.writing(engine) as conn:
+        _authorise(conn, by, "merge sources")
         keep, merged = _source(conn, keep_id), _source(conn, merged_id)
         if merged["merged_into"] is not None:
             raise FigureError(
@@ -544,6 +617,7 @@ def import_extract(
     problems: list[tuple[int, Problem]] = []
     total = duplicates = 0
     with storage.writing(engine) as conn:
+        _authorise(conn, by, "import an extract")
         writer = Writer(conn, "imported", by, f"imported from {path.name}")
         try:
             for offset, chunk in chunks(path, skip):
@@ -588,3 +662,111 @@ def initialise(engine: Engine, by: str, load: bool = True) -> dict[str, int]:
     if not load or count_figures(engine):
         return {}
     return load_directory(engine, FIGURES_DIR, by)
+
+
+# --- members of a team ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    email: str
+    role: str
+    added_by: str
+    added_at: object
+    removed_at: object | None
+
+
+def members(engine: Engine, include_removed: bool = False) -> list[MemberRow]:
+    """The members of the tracker, by e-mail (active ones only unless `include_removed`)."""
+    m = MEMBER.c
+    query = sa.select(m.email, m.role, m.added_by, m.added_at, m.removed_at).order_by(m.email)
+    if not include_removed:
+        query = query.where(m.removed_at.is_(None))
+    with engine.connect() as conn:
+        return [MemberRow(*row) for row in conn.execute(query)]
+
+
+def add_member(engine: Engine, email: str, role: str, by: str) -> None:
+    """Add a member (or bring back a removed one) with a role. On a tracker without members the
+    first one must be an admin: that starts the team deployment."""
+    email, role = _member_email(email), _member_role(role)
+    m = MEMBER.c
+    with storage.writing(engine) as conn:
+        first = conn.execute(sa.select(m.id).limit(1)).first() is None
+        if first and role != Role.admin.value:
+            raise NotAllowed("the first member of a tracker must be an admin (--role admin)")
+        if not first:
+            _authorise(conn, by, "manage members")
+        row = conn.execute(sa.select(m.id, m.removed_at).where(m.email == email)).first()
+        if row is not None and row.removed_at is None:
+            raise FigureError(f"{email} is a member already; change the role with set-role")
+        if row is not None:
+            conn.execute(sa.update(MEMBER).where(m.id == row.id).values(
+                role=role, added_by=by, added_at=now(), removed_at=None))  # fmt: skip
+        else:
+            conn.execute(
+                sa.insert(MEMBER).values(email=email, role=role, added_by=by, added_at=now())
+            )
+
+
+def set_role(engine: Engine, email: str, role: str, by: str) -> None:
+    """Give a member another role; the last admin keeps theirs."""
+    email, role = _member_email(email), _member_role(role)
+    with storage.writing(engine) as conn:
+        _authorise(conn, by, "manage members")
+        current = _active_member(conn, email)
+        if current == Role.admin.value and role != Role.admin.value:
+            _keep_an_admin(conn, email)
+        conn.execute(sa.update(MEMBER).where(MEMBER.c.email == email).values(role=role))
+
+
+def remove_member(engine: Engine, email: str, by: str) -> None:
+    """Remove a member: they can no longer write; their name stays on what they did."""
+    email = _member_email(email)
+    with storage.writing(engine) as conn:
+        _authorise(conn, by, "manage members")
+        if _active_member(conn, email) == Role.admin.value:
+            _keep_an_admin(conn, email)
+        conn.execute(sa.update(MEMBER).where(MEMBER.c.email == email).values(removed_at=now()))
+
+
+def ensure_admin(engine: Engine, email: str) -> bool:
+    """Make `email` the first admin of a tracker that has no members yet (the deployment's
+    settings name them); return whether it did. A tracker with members is left as it is."""
+    m = MEMBER.c
+    with storage.writing(engine) as conn:
+        if conn.execute(sa.select(m.id).limit(1)).first() is not None:
+            return False
+        conn.execute(sa.insert(MEMBER).values(
+            email=_member_email(email), role=Role.admin.value, added_by="deployment settings",
+            added_at=now()))  # fmt: skip
+        return True
+
+
+def _member_email(email: str) -> str:
+    email = (email or "").strip().lower()
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
+        raise FigureError(f"{email or '(empty)'!s} is not an e-mail address")
+    return email
+
+
+def _member_role(role: str) -> str:
+    if role not in ROLE_ORDER:
+        raise FigureError(f"{role} is not a role; use one of {', '.join(ROLE_ORDER)}")
+    return role
+
+
+def _active_member(conn: sa.Connection, email: str) -> str:
+    m = MEMBER.c
+    role = conn.execute(sa.select(m.role).where(m.email == email, m.removed_at.is_(None))).scalar()
+    if role is None:
+        raise FigureError(f"{email} is not a member")
+    return role
+
+
+def _keep_an_admin(conn: sa.Connection, leaving: str) -> None:
+    m = MEMBER.c
+    others = conn.execute(sa.select(sa.func.count()).where(
+        m.role == Role.admin.value, m.removed_at.is_(None), m.email != leaving)).scalar()  # fmt: skip
+    if not others:
+        raise NotAllowed(f"{leaving} is the last admin; make another member admin first")

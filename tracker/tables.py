@@ -59,6 +59,18 @@ class Status(str, enum.Enum):
     retracted = "retracted"
 
 
+class Role(str, enum.Enum):
+    """What a member of a team may do; each role may do all that the ones before it may."""
+
+    viewer = "viewer"  # read, chart, download
+    editor = "editor"  # also enter figures, ingest documents, edit candidates
+    reviewer = "reviewer"  # also accept, reject, retract, reopen, edit accepted figures, sources
+    admin = "admin"  # also members and merges
+
+
+ROLE_ORDER = [r.value for r in Role]
+
+
 class Origin(str, enum.Enum):
     entered = "entered"
     extracted = "extracted"
@@ -191,8 +203,23 @@ class Revision(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     figure_id: int = Field(foreign_key="figure.id", index=True)
     revision: int
-    action: str = _text(12)
+    action: str = _text(20)
     changed_by: str = _text()
     changed_at: datetime = Field(sa_type=sa.DateTime())  # UTC
     changes: str = _text(default="{}")
     reason: str | None = _text(default=None)
+
+
+class Member(SQLModel, table=True):
+    """A person of a team deployment, by the e-mail they sign in with. A removed member keeps
+    the row (removed_at set), so their name stays on the work they did."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(sa_type=sa.String(320), unique=True)  # lower case
+    role: Role = _text(10)
+    added_by: str = _text()
+    added_at: datetime = Field(sa_type=sa.DateTime())  # UTC
+    removed_at: datetime | None = Field(default=None, sa_type=sa.DateTime())
+
+
+MEMBER = Member.__table__
