@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from tests.devset.score import extract_predictions, score
 from tracker.estimate import Estimate
-from tracker.extract import document_text, extract, html_to_text
+from tracker.extract import extract
 from tracker.terms import TERMS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -482,29 +482,6 @@ def test_never_raises(text, published_on):
     for c in extract(text, published_on):
         assert text[c.start : c.end] == c.span
         assert c.term in TERMS
-
-
-def test_html_to_text():
-    page = (
-        "<html><head><title>t</title><style>p{}</style></head><body><h1>Camp</h1>"
-        "<p>More than 35,000&nbsp;people <b>arrived</b>.</p><script>var x=5000;</script>"
-        "<p>Second</p></body></html>"
-    )
-    assert html_to_text(page) == "Camp\n\nMore than 35,000 people arrived.\n\nSecond"
-
-
-@pytest.mark.parametrize(
-    ("raw", "filename", "expected"),
-    [
-        ("<p>5,000 people fled.</p>", "report.html", "5,000 people fled."),
-        ("<!DOCTYPE html><p>5,000 fled</p>", "report.txt", "5,000 fled"),
-        ("**5,000** people [fled](http://x.org) *Baghuz*", "notes.md", "5,000 people fled Baghuz"),
-        ("# Title\n5,000 people", "notes.md", "Title\n5,000 people"),
-        ("5 < 7 *as is*", "notes.txt", "5 < 7 *as is*"),
-    ],
-)
-def test_document_text(raw, filename, expected):
-    assert document_text(raw, filename) == expected
 
 
 def test_dev_set_regression_guard():

@@ -778,11 +778,15 @@ def _date(value: str | None) -> date | None:
         raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
 
 
-def _read_document(path: str) -> str:
-    from tracker.extract import document_text
+def _read_document(file_or_url: str):
+    """The document of a file or an http(s) link (tracker.documents.Document); a file or link
+    that cannot be read is one line."""
+    from tracker.documents import DocumentError, read
 
-    raw = Path(path).read_bytes().decode("utf-8", errors="replace")
-    return document_text(raw, path)
+    try:
+        return read(file_or_url)
+    except DocumentError as error:
+        raise click.ClickException(str(error)) from None
 
 
 CANDIDATE_FIELDS = (
@@ -800,12 +804,14 @@ def _candidate_record(c) -> dict:
 
 
 @main.command("extract")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--published", help="Publication date (YYYY-MM-DD), to resolve 'the past week'.")
+@click.argument("file_or_url", metavar="FILE|URL")
+@click.option("--published", help="Publication date (YYYY-MM-DD), to resolve 'the past week'; "
+              "default: the date the document gives itself.")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True)  # fmt: skip
-def extract_(file: str, published: str | None, fmt: str) -> None:
-    """Print the candidate figures of a text, Markdown or HTML document; store nothing.
+def extract_(file_or_url: str, published: str | None, fmt: str) -> None:
+    """Print the candidate figures of a document (text, Markdown, HTML, PDF, Word .docx, or an
+    http(s) link); store nothing.
 
     Example:
 
@@ -814,7 +820,9 @@ def extract_(file: str, published: str | None, fmt: str) -> None:
     from tracker.extract import extract
     from tracker.validation import format_number
 
-    records = [_candidate_record(c) for c in extract(_read_document(file), _date(published))]
+    document = _read_document(file_or_url)
+    published_on = _date(published) or document.published_on
+    records = [_candidate_record(c) for c in extract(document.text, published_on)]
     if fmt == "json":
         click.echo(json.dumps(records, default=_json_default, ensure_ascii=False, indent=2))
         return
@@ -848,20 +856,23 @@ def _text(value) -> str:
 
 
 @main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--title", required=True, help="The source's title.")
-@click.option("--publisher")
-@click.option("--url")
-@click.option("--published", required=True, help="Publication date, YYYY-MM-DD.")
+@click.argument("file_or_url", metavar="FILE|URL")
+@click.option("--title", help="The source's title; default: the title the document gives itself.")
+@click.option("--publisher", help="Default: the publisher (site, author) the document names.")
+@click.option("--url", help="Default: the link read, for a link.")
+@click.option("--published", help="Publication date, YYYY-MM-DD; default: the document's own date.")
 @click.option("--kind", default="other", show_default=True,
               type=click.Choice(["news", "un_agency", "ngo", "government", "other"]))  # fmt: skip
 @click.option("--reliability", default="F", show_default=True, type=click.Choice(list("ABCDEF")))
 @click.pass_context
-def ingest(ctx: click.Context, file: str, title: str, publisher: str | None, url: str | None,
-           published: str, kind: str, reliability: str) -> None:  # fmt: skip
+def ingest(ctx: click.Context, file_or_url: str, title: str | None, publisher: str | None,
+           url: str | None, published: str | None, kind: str, reliability: str) -> None:  # fmt: skip
     """Store a document's candidate figures with their source, for review.
 
-    Ingesting the same document twice adds nothing the second time.
+    FILE|URL is a text, Markdown, HTML, PDF or Word .docx file, or an http(s) link. The source's
+    title, publisher, link and date default to what the document says of itself (web page and
+    PDF metadata); the options correct them. Ingesting the same document twice adds nothing the
+    second time.
 
     Example:
 
@@ -871,14 +882,18 @@ def ingest(ctx: click.Context, file: str, title: str, publisher: str | None, url
     """
     from tracker.actions import ingest_document
 
-    published_on = _date(published)
-    source = {"source_title": title, "source_publisher": publisher, "source_url": url,
-              "source_published_on": published_on, "source_kind": kind,
-              "source_reliability": reliability}  # fmt: skip
+    document = _read_document(file_or_url)
+    given = {"source_title": title, "source_publisher": publisher, "source_url": url,
+             "source_published_on": _date(published)}  # fmt: skip
+    source = {**document.source(), **{k: v for k, v in given.items() if v},
+              "source_kind": kind, "source_reliability": reliability}  # fmt: skip
+    if not source.get("source_title"):
+        raise click.UsageError(f"{file_or_url} gives no title of its own; name it with --title")
     engine = _engine(ctx)
     storage.create_schema(engine)
     try:
-        stored = ingest_document(engine, _read_document(file), source, current_user(), published_on)
+        stored = ingest_document(engine, document.text, source, current_user(),
+                                 source.get("source_published_on"))  # fmt: skip
     except ValidationError as error:
         raise _fail_on_validation(error) from None
     ids = stored.ids

@@ -30,20 +30,45 @@ EDITABLE = (
 )
 
 
-def _find() -> None:
-    """Extract candidates from the document and store them for review (tracker.figures)."""
-    from tracker.extract import document_text, extract
+def _read() -> None:
+    """Read the uploaded file or the link (tracker.documents) and prefill the new source's fields
+    with what the document says of itself; the user corrects them before finding figures."""
+    from tracker.documents import DocumentError, fetch, read_bytes
 
     state = st.session_state
-    upload = state.get(f"{P}_upload")
-    raw, name = (
-        (upload.getvalue().decode("utf-8", "replace"), upload.name)
-        if upload
-        else (state.get(f"{P}_text") or "", "pasted.txt")
-    )
+    upload, link = state.get(f"{P}_upload"), (state.get(f"{P}_link") or "").strip()
+    state[f"{P}_read_error"] = None
+    try:
+        if upload is not None:
+            document = read_bytes(upload.getvalue(), upload.name, upload.type)
+        elif link:
+            document = fetch(link)
+        else:
+            state[f"{P}_read_error"] = "upload a file or give a link first"
+            return
+    except DocumentError as error:
+        state[f"{P}_read_error"] = str(error)
+        return
+    state[f"{P}_document"] = document
+    state[f"{P}_source_mode"] = "new"
+    for field, key in (("title", "src_title"), ("publisher", "src_publisher"),
+                       ("url", "src_url"), ("published_on", "src_published")):  # fmt: skip
+        value = getattr(document, field)
+        if value and not state.get(f"{P}_{key}"):
+            state[f"{P}_{key}"] = value
+
+
+def _find() -> None:
+    """Extract candidates from the document read (else the pasted text) and store them for
+    review."""
+    from tracker.extract import extract
+
+    state = st.session_state
+    document = state.get(f"{P}_document")
+    text = document.text if document is not None else state.get(f"{P}_text") or ""
     source = common.source_values(P)
     published = common.as_date(source.get("source_published_on"))
-    candidates = extract(document_text(raw, name), published)
+    candidates = extract(text, published)
     state[f"{P}_problems"] = {}
     try:
         stored = actions.add_candidates(common.engine(), source, candidates, by=common.user())
@@ -53,6 +78,10 @@ def _find() -> None:
         return
     common.after_write()
     state[f"{P}_found"] = (len(candidates), len(stored.ids), stored.skipped)
+
+
+def _forget_document() -> None:
+    st.session_state[f"{P}_document"] = None
 
 
 def _edits(row) -> dict:
@@ -164,9 +193,27 @@ def main() -> None:
     st.title("Review extracted figures")
     state = st.session_state
     with st.expander("Find figures in a document", expanded=True):
+        left, right = st.columns(2)
+        left.file_uploader(
+            "Upload a document (PDF, Word, web page, text or Markdown)",
+            type=["pdf", "docx", "html", "htm", "txt", "md"], key=f"{P}_upload",
+            on_change=_forget_document,
+        )  # fmt: skip
+        right.text_input("… or give a link (http or https)", key=f"{P}_link",
+                         on_change=_forget_document)  # fmt: skip
+        right.button("Read the document", on_click=_read, key=f"{P}_read",
+                     help="Fills the source's title, publisher, link and date from the document; "
+                     "correct them below.")  # fmt: skip
+        if state.get(f"{P}_read_error"):
+            st.error(common.escape_markdown(state[f"{P}_read_error"]))
+        document = state.get(f"{P}_document")
+        if document is not None:
+            pages = f", {document.pages} page(s)" if document.pages else ""
+            st.caption(f"Read: {document.kind}{pages}, {len(document.text):,} characters.")
+            st.text(document.text[:600] + (" …" if len(document.text) > 600 else ""))
+        else:
+            st.text_area("… or paste the document's text", key=f"{P}_text", height=160)
         common.source_fields(P, state.get(f"{P}_problems") or {})
-        st.text_area("Paste the document's text", key=f"{P}_text", height=160)
-        st.file_uploader("… or upload it", type=["txt", "md", "html", "htm"], key=f"{P}_upload")
         st.button("Find figures", on_click=_find, key=f"{P}_find")
     if state.get(f"{P}_found"):
         found, stored, skipped = state[f"{P}_found"]
