@@ -397,8 +397,7 @@ def test_escape_sql_is_escape_cell_in_the_database(texts_table):
     "texts",
     [
         pytest.param(TRICKY, id="tricky"),
-        pytest.param(CARRIAGE_RETURNS, id="carriage-returns", marks=pytest.mark.xfail(
-            strict=True, reason="store.write_extract writes with csv.writer, not write_rows")),
+        pytest.param(CARRIAGE_RETURNS, id="carriage-returns"),
     ],
 )  # fmt: skip
 def test_tricky_text_round_trips_through_the_database(url, tmp_path, request, texts):

@@ -5,7 +5,6 @@ action on these; nothing here decides what a user may do.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Callable, Sequence
@@ -20,7 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
-from tracker.csvformat import COLUMNS, FREE_TEXT_COLUMNS, HXL, escape_sql
+from tracker.csvformat import COLUMNS, FREE_TEXT_COLUMNS, HXL, escape_sql, write_rows
 from tracker.tables import Figure, Revision, Series, Source, Status, figure_fingerprint, source_key
 from tracker.validation import Problem, now
 
@@ -559,15 +558,12 @@ def write_extract(
     query = extract_select(flt)
     if limit is not None:
         query = query.limit(limit)
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    if hxl:
-        writer.writerow([HXL[c] for c in COLUMNS])
+    write_rows(out, [COLUMNS, *([[HXL[c] for c in COLUMNS]] if hxl else [])])
     count = 0
     with engine.connect() as conn:
         result = conn.execution_options(stream_results=True, yield_per=CHUNK_ROWS).execute(query)
         for rows in result.partitions(CHUNK_ROWS):
-            writer.writerows(rows)
+            write_rows(out, rows)
             count += len(rows)
             if progress:
                 progress(len(rows))
