@@ -113,30 +113,38 @@ def role_of(conn: sa.Connection, person: str) -> str | None:
     ).scalar()
 
 
+def permits(role: str | None, write: str) -> bool:
+    """Whether a member of `role` (None: someone who is not a member) may make `write`, a key of
+    NEEDS. The app asks this to show only the controls a person may use."""
+    return role is not None and ROLE_ORDER.index(role) >= ROLE_ORDER.index(NEEDS[write].value)
+
+
+def admins(conn: sa.Connection) -> list[str]:
+    """The e-mails of the active admins, whom a person who is not a member asks to be added."""
+    m = MEMBER.c
+    query = sa.select(m.email).where(m.role == Role.admin.value, m.removed_at.is_(None))
+    return list(conn.execute(query.order_by(m.email)).scalars())
+
+
 def _authorise(conn: sa.Connection, by: str, write: str) -> None:
-    needed = NEEDS[write].value
     role = role_of(conn, by)
     if role is None:
         raise NotAllowed(
             f"{by} is not a member of this tracker; ask one of its admins to add you"
             f"{_admins_hint(conn)}"
         )
-    if ROLE_ORDER.index(role) < ROLE_ORDER.index(needed):
-        raise NotAllowed(f"{by} is a {role}: to {write} needs the {needed} role")
+    if not permits(role, write):
+        raise NotAllowed(f"{by} is {a_role(role)}: to {write} needs the {NEEDS[write].value} role")
+
+
+def a_role(role: str) -> str:
+    """The role with its article, as messages say it: "an editor", "a viewer"."""
+    return f"{'an' if role[0] in 'aeiou' else 'a'} {role}"
 
 
 def _admins_hint(conn: sa.Connection) -> str:
-    m = MEMBER.c
-    admins = (
-        conn.execute(
-            sa.select(m.email)
-            .where(m.role == Role.admin.value, m.removed_at.is_(None))
-            .order_by(m.email)
-        )
-        .scalars()
-        .all()
-    )
-    return f" ({', '.join(admins)})" if admins else ""
+    found = admins(conn)
+    return f" ({', '.join(found)})" if found else ""
 
 
 class DuplicateFigure(FigureError):
