@@ -17,14 +17,14 @@ import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
 
 import click
 from tqdm import tqdm
 
-from tracker import estimate, storage, views
+from tracker import actions, estimate, grants, storage, views
 from tracker.actions import (
     FIGURES_DIR,
     DuplicateFigure,
@@ -108,7 +108,9 @@ def main(ctx: click.Context, db_url: str | None) -> None:
     """Keep sourced displacement figures with their citations and uncertainty.
 
     The database is the SQLite file tracker.db here, unless TRACKER_DATABASE_URL or --db names
-    another (any SQLAlchemy URL, e.g. postgresql://user@host/tracker).
+    another (any SQLAlchemy URL, e.g. postgresql://user@host/tracker). Revisions name the person
+    acting: TRACKER_USER, else the login name; on a team's database (one with members, see
+    tracker members) that must be a member's e-mail with the role the command needs.
     """
     ctx.ensure_object(dict)
     ctx.obj["db"] = db_url
@@ -1093,3 +1095,161 @@ def sources_merge(ctx: click.Context, keep_id: int, merged_id: int, why: str | N
 
 def _figures(count: int) -> str:
     return "1 figure" if count == 1 else f"{count:,} figures"
+
+
+# --- members of a team and the app's database role -------------------------------------------------
+
+ROLES = "viewer|editor|reviewer|admin"
+
+
+@main.group()
+def members() -> None:
+    """Who may do what in a team deployment: members by e-mail, each with a role.
+
+    \b
+    viewer    read, chart, download
+    editor    also enter figures, ingest documents, edit candidates
+    reviewer  also accept, reject, retract, reopen, edit accepted figures and sources
+    admin     also members and merges
+
+    A tracker without members is one person's and allows every write; its first member must be
+    an admin. Once it has members, every command that writes acts as TRACKER_USER (an e-mail),
+    which must be an active member's with the role the write needs.
+
+    Example:
+
+        tracker members list
+    """
+
+
+@members.command("list")
+@click.option("--all", "include_removed", is_flag=True, help="Also the members who were removed.")
+@click.pass_context
+def members_list(ctx: click.Context, include_removed: bool) -> None:
+    """List the members by e-mail, with their role and who added them when.
+
+    Example:
+
+        tracker members list --all
+    """
+    rows = actions.members(_engine(ctx), include_removed=include_removed)
+    if not rows:
+        click.echo(
+            "no members: this tracker is one person's; make it a team's with "
+            "tracker members add EMAIL --role admin"
+        )
+        return
+    width = max(len("EMAIL"), *(len(r.email) for r in rows))
+    by_width = max(len("ADDED BY"), *(len(r.added_by) for r in rows))
+    header = f"{'EMAIL'.ljust(width)}  {'ROLE':8}  {'ADDED (UTC)':16}  {'ADDED BY'.ljust(by_width)}"
+    click.echo((header + "  REMOVED (UTC)") if include_removed else header.rstrip())
+    for r in rows:
+        removed = f"  {_minute(r.removed_at)}" if r.removed_at else ""
+        line = f"{r.email.ljust(width)}  {r.role:8}  {_minute(r.added_at):16}  "
+        click.echo((line + r.added_by.ljust(by_width) + removed).rstrip())
+
+
+def _minute(value: datetime) -> str:
+    return value.isoformat(sep=" ", timespec="minutes")
+
+
+def _member_change(change: Callable[[], None], done: str) -> None:
+    try:
+        change()
+    except FigureError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(done)
+
+
+@members.command("add")
+@click.argument("email")
+@click.option("--role", required=True, metavar=ROLES, help="What the member may do.")
+@click.pass_context
+def members_add(ctx: click.Context, email: str, role: str) -> None:
+    """Add a member by the e-mail they sign in with (or bring back a removed one) with a role.
+
+    The first member of a tracker must be an admin (the app's TRACKER_ADMIN setting makes one
+    too); after that, only an admin adds members.
+
+    Example:
+
+        tracker members add eve@example.org --role editor
+    """
+    engine = _engine(ctx)
+    _member_change(
+        lambda: actions.add_member(engine, email, role, by=current_user()),
+        f"{email.strip().lower()} is a member, as {role}",
+    )
+
+
+@members.command("set-role")
+@click.argument("email")
+@click.option("--role", required=True, metavar=ROLES, help="What the member may do from now on.")
+@click.pass_context
+def members_set_role(ctx: click.Context, email: str, role: str) -> None:
+    """Give a member another role; the last admin stays an admin.
+
+    Example:
+
+        tracker members set-role eve@example.org --role reviewer
+    """
+    engine = _engine(ctx)
+    _member_change(
+        lambda: actions.set_role(engine, email, role, by=current_user()),
+        f"{email.strip().lower()} is {actions.a_role(role)} now",
+    )
+
+
+@members.command("remove")
+@click.argument("email")
+@click.pass_context
+def members_remove(ctx: click.Context, email: str) -> None:
+    """Remove a member: they can no longer sign in to the app nor write; their name stays on
+    every revision they made. `members add` brings them back.
+
+    Example:
+
+        tracker members remove eve@example.org
+    """
+    engine = _engine(ctx)
+    _member_change(
+        lambda: actions.remove_member(engine, email, by=current_user()),
+        f"{email.strip().lower()} is no longer a member; their name stays on their work",
+    )
+
+
+@main.command("grants")
+@click.option("--app-role", required=True, metavar="NAME",
+              help="The PostgreSQL role the app's instances connect as (it must exist).")  # fmt: skip
+@click.option("--apply", "apply_", is_flag=True,
+              help="Run the statements instead of printing them.")  # fmt: skip
+@click.pass_context
+def grants_(ctx: click.Context, app_role: str, apply_: bool) -> None:
+    """Print, or apply, the grants of a least-privilege PostgreSQL role for the app.
+
+    Under that role the app reads every table, inserts and updates figures, sources, series and
+    members, and only inserts revisions: no row can be deleted, no revision changed and no table
+    altered through the app. Run it as the owner of the tables (the role that runs tracker
+    upgrade), once the role exists, and again after each upgrade. Printed, the statements are
+    one transaction, ready for psql.
+
+    Example:
+
+        \b
+        tracker --db postgresql://tracker_owner@db.example.org/tracker \\
+          grants --app-role tracker_app
+
+        \b
+        tracker --db postgresql://tracker_owner@db.example.org/tracker \\
+          grants --app-role tracker_app --apply
+    """
+    engine = _engine(ctx)
+    if apply_:
+        statements = grants.grant_app_role(engine, app_role)
+        click.echo(
+            f"{app_role} has the app's privileges on {storage.describe(engine)} "
+            f"({len(statements)} statements run)"
+        )
+        return
+    statements = grants.app_role_statements(engine, app_role)
+    click.echo("\n".join(["BEGIN;", *(f"{s};" for s in statements), "COMMIT;"]))

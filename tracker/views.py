@@ -275,3 +275,31 @@ def sources_named(engine: Engine, name: str) -> tuple[int, ...]:
         return ()
     with engine.connect() as conn:
         return tuple(conn.execute(sa.select(so.id).where(*clauses).order_by(so.id)).scalars())
+
+
+def people(engine: Engine) -> tuple[str, ...]:
+    """Everyone who has changed a figure, as their revisions name them (an e-mail where they
+    signed in), in order."""
+    changed_by = REVISION.c.changed_by
+    with engine.connect() as conn:
+        return tuple(conn.execute(sa.select(changed_by).distinct().order_by(changed_by)).scalars())
+
+
+CHANGE_COLUMNS = ("figure_id", "revision", "action", "changed_at", "reason", "changes")
+
+
+def changes_by(engine: Engine, person: str, limit: int = 200) -> tuple[pd.DataFrame, int]:
+    """The last `limit` revisions `person` made, of any figure, newest first (the changes as
+    JSON text, field: [old, new]), and how many revisions they made in all."""
+    r = REVISION.c
+    mine = r.changed_by == person
+    query = (
+        sa.select(r.figure_id, r.revision, r.action, r.changed_at, r.reason, r.changes)
+        .where(mine)
+        .order_by(r.id.desc())
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+        total = conn.execute(sa.select(sa.func.count()).where(mine)).scalar()
+    return pd.DataFrame(rows, columns=list(CHANGE_COLUMNS), dtype=object), int(total)
