@@ -78,13 +78,14 @@ def test_ingest_twice_adds_nothing_and_review_settles(run):
 
 def test_edit_changes_a_figure_with_a_revision(run):
     run("ingest", SEED, *SOURCE)
-    assert run("edit", "3", "location=Baghuz", "country_iso3=SYR", "--why", "named").exit_code == 0
+    # Extraction placed it at Baghuz (the sentence says "fled Baghuz"); the reviewer moves it.
+    assert run("edit", "3", "location=Al Hol camp", "--why", "named").exit_code == 0
     bad = run("edit", "3", "country_iso3=Syria")
     assert (
         bad.exit_code == 1
         and "country_iso3: 'Syria' is not an ISO 3166-1 alpha-3 code" in bad.output
     )
-    assert 'location: (empty) → "Baghuz"' in run("history", "3").output
+    assert 'location: "Baghuz" → "Al Hol camp"' in run("history", "3").output
 
 
 def _add(run, *args: str):

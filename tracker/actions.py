@@ -41,6 +41,7 @@ from tracker.csvformat import (
     unescape,
     unreadable,
 )
+from tracker.places import PLACES_FILE
 from tracker.store import (
     FIGURE,
     FIGURE_WRITE_COLUMNS,
@@ -236,12 +237,15 @@ def add_candidates(engine: Engine, source: dict, candidates: list, by: str) -> I
 
 
 def ingest_document(
-    engine: Engine, text: str, source: dict, by: str, published_on: date | None = None
-) -> Ingested:
-    """Extract the candidate figures of a document's text and store them for review."""
+    engine: Engine, text: str, source: dict, by: str, published_on: date | None = None,
+    title: str | None = None,
+) -> Ingested:  # fmt: skip
+    """Extract the candidate figures of a document's text and store them for review; `title`
+    (the document's own, else the source's) places figures whose sentence names no place."""
     from tracker.extract import extract
 
-    return add_candidates(engine, source, extract(text, published_on), by)
+    title = title or source.get("source_title")
+    return add_candidates(engine, source, extract(text, published_on, title=title), by)
 
 
 # How a candidate's notes name the words it was extracted from (the review page highlights them).
@@ -256,14 +260,11 @@ def extracted_span(notes: str | None) -> str | None:
 
 
 def _candidate_values(source: dict, c, by: str) -> dict:
-    from tracker.extract import PERIOD, PERIOD_PRECISION
-
     notes = EXTRACTED_NOTE.format(span=c.span)
-    precision = None
     if c.period_text:
         notes += f"; period in the text: “{c.period_text}”"
-        match = PERIOD.search(c.period_text)
-        precision = PERIOD_PRECISION.get(match.lastgroup or "", "day") if match else "day"
+    if c.place_note:
+        notes += f"; {c.place_note}"
     dated = c.period_start is not None or c.period_end is not None
     return {
         **source, "status": "candidate", "origin": "extracted", "created_by": by,
@@ -272,7 +273,9 @@ def _candidate_values(source: dict, c, by: str) -> dict:
         # A stock is a count at one moment: only its end date is kept.
         "period_start": c.period_start if c.measure == "flow" else None,
         "period_end": c.period_end,
-        "date_precision": (precision or "day") if dated else None, "attributed_to": c.attributed_to,
+        "date_precision": (c.date_precision or "day") if dated else None,
+        "attributed_to": c.attributed_to, "location": c.location,
+        "country_iso3": c.country_iso3, "latitude": c.latitude, "longitude": c.longitude,
         "low": c.estimate.low, "best": c.estimate.best, "high": c.estimate.high,
         "qualifier": c.estimate.qualifier,
     }  # fmt: skip
@@ -659,6 +662,8 @@ def load_directory(engine: Engine, folder: str | os.PathLike, by: str) -> dict[s
     """Import every CSV extract in `folder` (sorted by name); return new figures per file."""
     loaded = {}
     for path in sorted(Path(folder).glob("*.csv")):
+        if path.name == PLACES_FILE:  # the gazetteer's curated places, not figures
+            continue
         loaded[path.name] = import_extract(engine, path, by).figures
     return loaded
 

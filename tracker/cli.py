@@ -794,7 +794,7 @@ def _read_document(file_or_url: str):
 CANDIDATE_FIELDS = (
     "span", "low", "best", "high", "qualifier", "unit", "household_size", "population", "term",
     "measure", "period_text", "period_start", "period_end", "attributed_to", "sentence", "start",
-    "end",
+    "end", "location", "country_iso3", "latitude", "longitude", "place_note", "date_precision",
 )  # fmt: skip
 
 
@@ -824,7 +824,8 @@ def extract_(file_or_url: str, published: str | None, fmt: str) -> None:
 
     document = _read_document(file_or_url)
     published_on = _date(published) or document.published_on
-    records = [_candidate_record(c) for c in extract(document.text, published_on)]
+    found = extract(document.text, published_on, title=document.title)
+    records = [_candidate_record(c) for c in found]
     if fmt == "json":
         click.echo(json.dumps(records, default=_json_default, ensure_ascii=False, indent=2))
         return
@@ -847,7 +848,10 @@ def extract_(file_or_url: str, published: str | None, fmt: str) -> None:
         click.echo(f"{n}. {r['span']!r}: {bounds} ({r['qualifier']}), {r['unit']}")
         click.echo(f"   {r['population'] or '?'} · {r['term']} · {r['measure']}"
                    f" · period {r['period_text'] or '-'} [{period}]"
-                   f" · said by {r['attributed_to'] or '-'}")  # fmt: skip
+                   f" · said by {r['attributed_to'] or '-'}"
+                   f" · at {r['location'] or '-'} {r['country_iso3'] or ''}".rstrip())  # fmt: skip
+        if r["place_note"]:
+            click.echo(f"   ({r['place_note']})")
         click.echo(f"   “{r['sentence']}”")
 
 
@@ -895,7 +899,7 @@ def ingest(ctx: click.Context, file_or_url: str, title: str | None, publisher: s
     storage.create_schema(engine)
     try:
         stored = ingest_document(engine, document.text, source, current_user(),
-                                 source.get("source_published_on"))  # fmt: skip
+                                 source.get("source_published_on"), title=document.title)  # fmt: skip
     except ValidationError as error:
         raise _fail_on_validation(error) from None
     ids = stored.ids

@@ -31,8 +31,11 @@ COLUMNS: tuple[str, ...] = (
     "qualifier", "credibility", "quote", "attributed_to", "notes", "source_title",
     "source_publisher", "source_url", "source_published_on", "source_kind", "source_reliability",
     "origin", "revision", "created_by", "created_at",
+    # Added at the end (an extract without them still imports): where the figure is, in decimal
+    # degrees (WGS 84), from the gazetteer or set by a person.
+    "latitude", "longitude",
 )  # fmt: skip
-NUMBER_COLUMNS = ("household_size", "low", "best", "high")
+NUMBER_COLUMNS = ("household_size", "low", "best", "high", "latitude", "longitude")
 INTEGER_COLUMNS = ("figure_id", "credibility", "revision")
 DATE_COLUMNS = ("period_start", "period_end", "source_published_on")
 TEXT_COLUMNS = tuple(
@@ -125,7 +128,7 @@ HXL: dict[str, str] = {
     "source_published_on": "#date+published", "source_kind": "#meta+source+kind",
     "source_reliability": "#meta+source+reliability", "origin": "#meta+origin",
     "revision": "#meta+revision", "created_by": "#meta+created_by",
-    "created_at": "#date+created",
+    "created_at": "#date+created", "latitude": "#geo+lat", "longitude": "#geo+lon",
 }  # fmt: skip
 
 CHUNK_ROWS = 50_000  # rows written or exported at a time

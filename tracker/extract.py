@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from tracker import places
 from tracker.estimate import (
     FRACTION_WORDS,
     NUMBER_WORD_HINT,
@@ -22,6 +23,7 @@ from tracker.estimate import (
     number_groups,
     words_value,
 )
+from tracker.places import PLACE_WORDS
 from tracker.terms import POPULATION_TERMS, TERMS, VERBS
 
 
@@ -43,6 +45,16 @@ class Candidate:
     period_end: date | None
     attributed_to: str | None
     sentence: str
+    # Where: the most specific place the figure is about, as the document writes it; its country
+    # and coordinates from the offline gazetteer (tracker.places); the readings of an ambiguous
+    # name for the reviewer; a note when the place comes from the title or the dateline.
+    location: str | None = None
+    country_iso3: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    place_readings: tuple = ()
+    place_note: str | None = None
+    date_precision: str | None = None  # of period_start/period_end: day, week, month, year
 
 
 # --- Tables -------------------------------------------------------------------------------------
@@ -285,6 +297,8 @@ PERIOD_PATTERNS: dict[str, str] = {
     "on_date": rf"\b(?:on|of)\s+(?:the\s+)?(?P<on>{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?)",
     "on_weekday": rf"\bon\s+(?P<on_wd>{_WEEKDAY})",
+    # "last month" without "the" is the previous calendar month; "the last month" is 30 days.
+    "last_unit": r"(?<!the\s)\blast\s+(?P<last_unit>month|year)\b",
     "past_units": rf"\b(?:the\s+)?(?:past|last|previous|preceding)\s+"
     rf"(?P<n>{_NUMWORD}\s+)?(?P<unit>hours?|days?|weeks?|months?|years?)\b",
     "in_month": rf"\b(?:in|during|throughout|for)\s+(?:the\s+month\s+of\s+)?(?P<in_m>{_MONTH})"
@@ -541,6 +555,13 @@ def _resolve_period(m: re.Match, ref: date | None) -> tuple[date | None, date | 
         if kind == "p_on_weekday":
             day = _weekday_on_or_before(g("on_wd"), ref) if ref else None
             return day, day, True
+        if kind == "p_last_unit":
+            if ref is None:
+                return None, None, False
+            if g("last_unit").lower() == "year":
+                return date(ref.year - 1, 1, 1), date(ref.year - 1, 12, 31), False
+            last = ref.replace(day=1) - timedelta(days=1)
+            return last.replace(day=1), last, False
         if kind == "p_past_units":
             if ref is None:
                 return None, None, False
@@ -570,6 +591,7 @@ def _resolve_period(m: re.Match, ref: date | None) -> tuple[date | None, date | 
 
 # Periods given by month or year words are that exact; every other resolved period is in days.
 PERIOD_PRECISION: dict[str, str] = {
+    "p_last_unit": "month",
     "p_in_month": "month",
     "p_month_range": "month",
     "p_in_year": "year",
@@ -589,7 +611,7 @@ def resolve_period(
     start, end, _ = _resolve_period(match, published_on)
     if start is None and end is None:
         return None, None, None
-    return start, end, PERIOD_PRECISION.get(match.lastgroup or "", "day")
+    return start, end, _precision(match)
 
 
 # --- One sentence ---------------------------------------------------------------------------------
@@ -673,7 +695,9 @@ def _find_verb(window: str, last: bool) -> tuple[str, str, int] | None:
 
 
 def _attribution(sentence: str) -> str | None:
-    """Who the sentence says gave the figures: "according to X" or "X said"."""
+    """Who the sentence says gave the figures: "according to X", "X said" or "said X"; a person
+    named beside their job title is both ("Mustefa Bali, the SDF spokesman, said" → "Mustefa
+    Bali, SDF spokesman"), never the title alone."""
     m = _ACCORDING.search(sentence)
     if m:
         who = re.split(r"\s+(?:that|which|who|as|in|on|and\s+the)\s+", m.group("who"))[0]
@@ -681,13 +705,50 @@ def _attribution(sentence: str) -> str | None:
     for verb in _REPORTING.finditer(sentence):
         head = sentence[: verb.start()]
         parts = re.split(r"[,;:\"“”]|\bthat\b", head)
-        segment = parts[-1].strip()
+        segment, at = parts[-1].strip(), len(parts) - 1
         if not segment and len(parts) > 1:
-            segment = parts[-2].strip()  # "An SDF spokesman, Adnan Afrin, said"
+            segment, at = parts[-2].strip(), len(parts) - 2  # "An SDF spokesman, Adnan Afrin, said"
         who = _clean_source(segment)
+        if who and at > 0:
+            beside = _clean_source(parts[at - 1])
+            if beside and _is_title(who) and _is_name(beside):
+                return f"{beside}, {who}"
+            if beside and _is_name(who) and _is_title(beside):
+                return f"{who}, {beside}"
+        if who and _is_title(who):
+            after = _SAID_NAME.match(sentence, verb.end())
+            if after:
+                return f"{after.group('name')}, {who}"
         if who:
             return who
+        after = _SAID_NAME.match(sentence, verb.end())
+        if after:
+            title = _clean_source(after.group("title") or "")
+            return f"{after.group('name')}, {title}" if title else after.group("name")
     return None
+
+
+# Nouns of job titles: a speaker named by one alone is a role ("the SDF spokesman"); the person's
+# name beside it is kept with it.
+TITLE_NOUNS = (
+    "spokesman", "spokeswoman", "spokesperson", "official", "director", "head", "chief",
+    "commander", "minister", "coordinator", "representative", "officer", "manager", "envoy",
+    "president", "governor", "adviser", "advisor", "secretary", "researcher", "analyst",
+    "mayor", "chairman", "leader", "administrator",
+)  # fmt: skip
+_TITLE_END = re.compile(rf"\b(?:{'|'.join(TITLE_NOUNS)})s?$", re.IGNORECASE)
+_NAME = re.compile(r"^(?:[A-Z][\w’'.-]+)(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w’'.-]+){1,3}$")
+_SAID_NAME = re.compile(
+    r"\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})(?:,\s*(?P<title>[^,.;]{3,80}))?"
+)
+
+
+def _is_title(who: str) -> bool:
+    return bool(_TITLE_END.search(who))
+
+
+def _is_name(who: str) -> bool:
+    return bool(_NAME.match(who)) and not _is_title(who)
 
 
 def _clean_source(text: str) -> str | None:
@@ -710,7 +771,7 @@ def _household_size(sentence: str) -> float | None:
 
 
 def _sentence_candidates(
-    text: str, offset: int, sentence: str, published_on: date | None
+    text: str, offset: int, sentence: str, context: _Context
 ) -> list[Candidate]:
     blocked = [m.span() for m in _NOT_SPANS.finditer(sentence)]
     found: list[_Found] = []
@@ -741,12 +802,17 @@ def _sentence_candidates(
     attributed_to = _attribution(sentence)
     periods = list(PERIOD.finditer(sentence))
     size = _household_size(sentence)
+    mentions = _place_mentions(sentence)
+    # The text each figure owns: from the figure before it up to the next figure that is not in
+    # brackets after it. A period or a place there is the figure's, not its neighbours'.
+    owned: list[tuple[int, int]] = []
+    for i, f in enumerate(found):
+        nxt = next((g.start for g in found[i + 1 :] if f.nested or not g.nested), len(sentence))
+        owned.append((found[i - 1].end if i else 0, nxt))
     out: list[Candidate] = []
     previous: tuple[str | None, str, str] | None = None
     for i, f in enumerate(found):
-        # The text this figure owns: up to the next figure that is not in brackets after it.
-        nxt = next((g.start for g in found[i + 1 :] if f.nested or not g.nested), len(sentence))
-        prev_end = found[i - 1].end if i else 0
+        prev_end, nxt = owned[i]
         after = sentence[f.population_end : nxt]
         before = sentence[prev_end : f.start]
         after_clean = _PARENS.sub(" ", _APPOSITION.sub(" ", after))
@@ -782,24 +848,24 @@ def _sentence_candidates(
                 else ("affected", TERMS["affected"])
             )
 
-        # The period nearest the figure: in the text it owns after it, then before it, then
-        # anywhere in the sentence ("In the last week, around 71 families (approx. 174 …)").
-        period = next((p for p in periods if p.start() >= f.end and p.end() <= nxt), None)
-        if period is None:
-            period = next(
-                (p for p in reversed(periods) if p.start() >= prev_end and p.end() <= f.start), None
-            )
-        if period is None and periods:
-            period = periods[0]
-        period_text, start, end = None, None, published_on
+        period = _period_of(periods, f, owned, i)
+        period_text, start, end, precision = None, None, context.ref, None
         if period is not None:
-            p_start, p_end, is_day = _resolve_period(period, published_on)
-            if measure == "flow" or is_day:
+            p_start, p_end, is_day = _resolve_period(period, context.ref)
+            calendar_unit = _precision(period) in ("month", "year")
+            if measure == "flow" or is_day or (calendar_unit and p_end is not None):
+                # A stock "in December" is the count at the end of December.
                 period_text = period.group(0).strip()
                 start, end = (p_start, p_end) if measure == "flow" else (None, p_end)
+                precision = _precision(period)
         if measure == "stock":
             start = None
+        if start is None and end is None:
+            precision = None
+        elif precision is None:
+            precision = "day"
         previous = (population, term, measure)
+        where = _place_for(mentions, f, owned[i], term, context)
         out.append(
             Candidate(
                 span=f.match.group(0),
@@ -816,16 +882,280 @@ def _sentence_candidates(
                 period_end=end,
                 attributed_to=attributed_to,
                 sentence=sentence.strip(),
+                date_precision=precision,
+                **where,
             )
         )
     return out
 
 
+def _period_of(periods: list[re.Match], f: _Found, owned: list[tuple[int, int]], i: int):
+    """The period nearest a figure: in the text it owns after it, then before it, then one of
+    the sentence's periods that no other figure owns ("In the last week, around 71 families
+    (approx. 174 …)"); "up from 10,000 in December" dates the 10,000, not the figure before."""
+    prev_end, nxt = owned[i]
+    period = next((p for p in periods if p.start() >= f.end and p.end() <= nxt), None)
+    if period is None:
+        period = next(
+            (p for p in reversed(periods) if p.start() >= prev_end and p.end() <= f.start), None
+        )
+    if period is None:
+        others = [(a, b) for j, (a, b) in enumerate(owned) if j != i]
+        period = next(
+            (p for p in periods if not any(a <= p.start() and p.end() <= b for a, b in others)),
+            None,
+        )
+    return period
+
+
+def _precision(period: re.Match) -> str:
+    kind = period.lastgroup or ""
+    if kind == "p_last_unit" and period.group("last_unit").lower() == "year":
+        return "year"
+    return PERIOD_PRECISION.get(kind, "day")
+
+
+# --- Places ---------------------------------------------------------------------------------------
+
+# Words before a place name and what they say of the figure's relation to it: where people left
+# (origin), or where they are, went or were counted (at). Matched case-insensitively.
+LOCATIVE_CUES: dict[str, str] = {
+    r"from|out\s+of|fled|flee|flees|fleeing|left|leaving|leave|escaped|escaping|evacuated\s+from":
+        "origin",
+    r"in|at|to|into|towards?|inside|within|throughout|across|around|near|outside|reached|reaching|"
+    r"(?:town|city|village|camp|district|governorate|province|region|area|enclave|pocket|"
+    r"country|countryside|outskirts)\s+of": "at",
+}  # fmt: skip
+# Terms whose figures are filed under the place people left ("fled Baghuz"); every other term is
+# filed under where people are, went or were counted ("arrived at Al Hol camp").
+FROM_PLACE_TERMS = frozenset({"fled", "left", "evacuated", "surrendered"})
+# Words of direction before a place: "north-western Syria" is a region of Syria, without a point.
+DIRECTION_WORDS = (
+    r"(?:north|south|east|west|north[\s-]?east|north[\s-]?west|south[\s-]?east|south[\s-]?west)"
+    r"(?:ern)?|central|upper|lower|rural|greater"
+)
+# Capitalised words that start no place name.
+NOT_A_PLACE_START = (
+    *(m.capitalize() for m in MONTHS if len(m) > 3), *(d.capitalize() for d in WEEKDAYS),
+    "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "A", "An",
+    "IS", "ISIS", "ISIL", "UN", "US", "SDF", "Total", "All", "Some", "Many", "Most", "Last",
+)  # fmt: skip
+
+_ARTICLE = r"(?:[Aa]l|[Ee]l|ad|ar|as|ash|at|az|an|ez|es)[-\s]"
+_CAPITALISED = r"[A-Z][\w’'ʿ.]*[\w]"
+_PLACE_NAME = (
+    rf"(?!(?:{'|'.join(NOT_A_PLACE_START)})\b)(?:{_ARTICLE})?{_CAPITALISED}"
+    rf"(?:(?:\s+|-)(?:{_ARTICLE}|of\s+|de\s+)?{_CAPITALISED}){{0,3}}"
+)
+_PLACE_WORDS = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(PLACE_WORDS, key=len, reverse=True)
+)
+_PLACE_MENTION = re.compile(
+    rf"(?:\b(?i:(?P<cue>{'|'.join(f'(?P<c{i}>{c})' for i, c in enumerate(LOCATIVE_CUES))}))"
+    rf"\s+(?:the\s+)?)?(?:(?P<dir>(?i:{DIRECTION_WORDS}))\s+)?"
+    rf"(?P<name>{_PLACE_NAME})(?:['’]s\b)?(?P<word>\s+(?i:{_PLACE_WORDS})\b)?"
+)
+_CUE_ROLES = list(LOCATIVE_CUES.values())
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    role: str  # origin, at, or "" (no cue: the title, a dateline)
+    written: str  # the location as the document writes it
+    reading: object | None  # the tracker.places.Place read, None when ambiguous
+    readings: tuple  # every reading of an ambiguous name
+    regional: bool  # a direction word before it: a region of the place, without a point
+
+    @property
+    def rank(self) -> int:
+        reading = self.reading or (self.readings[0] if self.readings else None)
+        return reading.rank if reading is not None else 9
+
+
+def _place_mentions(text: str, need_cue: bool = True) -> list[_Mention]:
+    """Places the text names, with the gazetteer's readings; names the gazetteer does not know
+    are no places. In a sentence a name counts after a word of place ("in", "from", "fled", "the
+    town of") or before "camp"; in a title or a dateline any name counts."""
+    out = []
+    for m in _PLACE_MENTION.finditer(text):
+        role = next((_CUE_ROLES[i] for i in range(len(_CUE_ROLES)) if m.group(f"c{i}")), "")
+        word = m.group("word") or ""
+        camp = "camp" in word.lower()
+        if need_cue and not role and not camp:
+            continue
+        mention = _resolve_mention(m.group("name"), word, m.group("dir"))
+        if mention is not None:
+            written, readings = mention
+            out.append(_mention(m.start("name") if not m.group("dir") else m.start("dir"),
+                                role, written, readings, bool(m.group("dir"))))  # fmt: skip
+    return out
+
+
+def _resolve_mention(name: str, word: str, direction: str | None):
+    words = re.split(r"(?<=\w)(\s+|-)(?=\S)", name)
+    # The longest run of the name's words that the gazetteer knows: "Baghuz Tuesday" → Baghuz.
+    for n in range(len(words), 0, -2):
+        part = "".join(words[:n])
+        full = part + word if n == len(words) else part
+        readings = places.lookup(full)
+        if readings:
+            written = " ".join(w for w in (direction, full.strip()) if w)
+            return written, tuple(readings)
+    return None
+
+
+def _mention(start: int, role: str, written: str, readings: tuple, regional: bool) -> _Mention:
+    first = readings[0]
+    countries = {r.country_iso3 for r in readings}
+    settled = first.source == "curated" or first.kind == "country" or len(countries) == 1
+    return _Mention(start, role, written, first if settled else None,
+                    () if settled else readings[:6], regional)  # fmt: skip
+
+
+def _place_for(
+    mentions: list[_Mention], f: _Found, owned: tuple[int, int], term: str, context: _Context
+) -> dict:
+    """The location fields of a candidate: the place its sentence names for it, else the place of
+    the document's title or dateline (and the note says so)."""
+    mine = [m for m in mentions if owned[0] <= m.start < owned[1]] or mentions
+    note = None
+    if mine:
+        wanted = "origin" if term in FROM_PLACE_TERMS else "at"
+        mention = min(mine, key=lambda m: (m.role != wanted, m.rank, abs(m.start - f.end)))
+    else:
+        mention, note = context.document_place()
+        if mention is None:
+            return {}
+    reading = mention.reading
+    readings = mention.readings
+    if reading is None and readings:
+        # Of an ambiguous name, the reading in a country the sentence or title names.
+        named = context.countries_named(mentions)
+        inside = [r for r in readings if r.country_iso3 in named]
+        if len({r.country_iso3 for r in inside}) == 1:
+            reading, readings = inside[0], ()
+    if reading is None:
+        options = "; ".join(r.label() for r in readings)
+        note = f"“{mention.written}” may be {options}: choose one"
+        return {"location": mention.written, "place_readings": readings, "place_note": note}
+    point = not mention.regional and reading.latitude is not None
+    return {
+        "location": mention.written, "country_iso3": reading.country_iso3,
+        "latitude": reading.latitude if point else None,
+        "longitude": reading.longitude if point else None, "place_note": note,
+    }  # fmt: skip
+
+
+# --- The document: dateline, title ---------------------------------------------------------------
+
+# News agencies and wires whose datelines open a story: "BAGHUZ, Syria, March 22 (Reuters) -".
+AGENCIES = (
+    "Reuters", "AFP", "AP", "Associated Press", "Anadolu", "Anadolu Agency", "Xinhua", "dpa",
+    "EFE", "ANI", "PTI", "IANS", "UPI", "Bloomberg", "IRIN", "The New Humanitarian", "AA",
+    "Rudaw", "Kurdistan 24", "SANA", "TASS", "Interfax", "KUNA", "WAFA", "APA",
+)  # fmt: skip
+_DATELINE = re.compile(
+    rf"^[ \t]*(?:(?P<place>[A-Z][A-Za-z’'. -]{{1,40}}?)(?:,\s*(?P<region>[A-Z][A-Za-z. ]{{1,30}}?))?"
+    rf",?\s+)?(?:(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:,?\s+(?P<year>{_YEAR}))?\s*)?"
+    rf"\((?P<agency>{'|'.join(map(re.escape, AGENCIES))})\)\s*[-–—]",
+    re.MULTILINE,
+)
+
+
+@dataclass
+class _Dateline:
+    start: int
+    place: str | None
+    day: date | None
+    text: str
+
+
+class _Context:
+    """What the whole document says that a sentence may need: the statement date of its
+    dateline, the place of its title or dateline; found once, when first needed."""
+
+    def __init__(self, text: str, published_on: date | None, title: str | None):
+        self.text, self.published_on, self.title = text, published_on, title
+        self.ref = published_on
+        self._datelines: list[_Dateline] | None = None
+        self._document_place: tuple[_Mention | None, str | None] | None = None
+        self._title_mentions: list[_Mention] | None = None
+
+    def at(self, offset: int) -> None:
+        """Dates resolve against the dateline before `offset`, if any, else publication."""
+        line = next((d for d in reversed(self.datelines()) if d.start <= offset), None)
+        self.ref = line.day if line is not None and line.day else self.published_on
+
+    def datelines(self) -> list[_Dateline]:
+        if self._datelines is None:
+            self._datelines = []
+            head = self.text if len(self.text) < 200_000 else self.text[:200_000]
+            for m in _DATELINE.finditer(head):
+                day = None
+                if m.group("month") and m.group("day"):
+                    try:
+                        day = _with_year(_month_number(m.group("month")), int(m.group("day")),
+                                         m.group("year"), self.published_on)  # fmt: skip
+                    except ValueError:
+                        day = None
+                place = m.group("place")
+                if place and m.group("region"):
+                    place = f"{place.strip()}, {m.group('region').strip()}"
+                self._datelines.append(_Dateline(m.start(), place, day, m.group(0).strip()))
+        return self._datelines
+
+    def _title_text(self) -> str | None:
+        if self.title:
+            return self.title
+        first = self.text.lstrip()[:300].split("\n", 1)[0].strip()
+        # The first line is a title when it is short and ends no sentence.
+        if first and len(first) <= 200 and not re.search(r"[.!?:][\"”’)]?$", first):
+            return first
+        return None
+
+    def title_mentions(self) -> list[_Mention]:
+        if self._title_mentions is None:
+            title = self._title_text()
+            self._title_mentions = _place_mentions(title, need_cue=False) if title else []
+        return self._title_mentions
+
+    def document_place(self) -> tuple[_Mention | None, str | None]:
+        if self._document_place is None:
+            found: tuple[_Mention | None, str | None] = (None, None)
+            mentions = self.title_mentions()
+            if mentions:
+                best = min(mentions, key=lambda m: m.rank)
+                found = (best, f"place from the document's title: “{self._title_text()}”")
+            else:
+                for line in self.datelines():
+                    if line.place:
+                        placed = _place_mentions(line.place.title(), need_cue=False)
+                        if placed:
+                            found = (min(placed, key=lambda m: m.rank),
+                                     f"place from the dateline “{line.text}”")  # fmt: skip
+                            break
+            self._document_place = found
+        return self._document_place
+
+    def countries_named(self, mentions: list[_Mention]) -> set[str]:
+        named = set()
+        for m in [*mentions, *self.title_mentions()]:
+            if m.reading is not None and m.reading.kind == "country":
+                named.add(m.reading.country_iso3)
+        return named
+
+
 # --- Public API -----------------------------------------------------------------------------------
 
 
-def extract(text: str, published_on: date | None = None) -> list[Candidate]:
-    """Candidate figures in plain text, in order; relative periods resolve against published_on.
+def extract(
+    text: str, published_on: date | None = None, title: str | None = None
+) -> list[Candidate]:
+    """Candidate figures in plain text, in order; relative periods resolve against the statement
+    date of a dateline ("March 22 (Reuters) -"), else published_on. `title` is the document's own
+    title (else its first line, when short): it gives the place of figures whose sentence names
+    none.
 
     Example: extract("Since Monday, 5,000 people have fled.", date(2019, 3, 22))
     """
@@ -833,6 +1163,9 @@ def extract(text: str, published_on: date | None = None) -> list[Candidate]:
         return []
     if not isinstance(published_on, date):
         published_on = None
+    if not isinstance(title, str):
+        title = None
+    context = _Context(text, published_on, title)
     out: list[Candidate] = []
     for start, end in _sentences(text):
         raw = text[start:end]
@@ -840,7 +1173,8 @@ def extract(text: str, published_on: date | None = None) -> list[Candidate]:
             continue
         # Keep offsets into `text`: the sentence is used as is, leading space included.
         try:
-            out.extend(_sentence_candidates(text, start, raw, published_on))
+            context.at(start)
+            out.extend(_sentence_candidates(text, start, raw, context))
         except Exception:  # noqa: BLE001 - extraction proposes; one odd sentence must not stop it
             continue
     return out

@@ -148,7 +148,8 @@ def extract_select(flt: FigureFilter, escape: bool = True) -> sa.Select:
         "source_published_on": _IsoDate(so.published_on), "source_kind": so.kind,
         "source_reliability": so.reliability, "origin": f.origin,
         "revision": sa.cast(f.revision, sa.String), "created_by": f.created_by,
-        "created_at": _IsoTimestamp(f.created_at),
+        "created_at": _IsoTimestamp(f.created_at), "latitude": _NumberText(f.latitude),
+        "longitude": _NumberText(f.longitude),
     }  # fmt: skip
     columns = [
         (escape_sql(sources[c]) if escape and c in FREE_TEXT_COLUMNS else sources[c]).label(c)
@@ -515,7 +516,7 @@ FIGURE_WRITE_COLUMNS = (
     "id", "status", "series_id", "source_id", "country_iso3", "unit", "household_size",
     "period_start", "period_end", "date_precision", "low", "best", "high", "qualifier",
     "credibility", "quote", "attributed_to", "notes", "origin", "revision", "created_by",
-    "created_at", "fingerprint",
+    "created_at", "fingerprint", "latitude", "longitude",
 )  # fmt: skip
 
 
@@ -532,7 +533,7 @@ def _db_values(column: pd.Series, name: str) -> list:
         )
     if name in ("id", "series_id", "source_id", "credibility", "revision"):
         return [None if v is pd.NA or v is None else int(v) for v in column.tolist()]
-    if name in ("household_size", "low", "best", "high"):
+    if name in ("household_size", "low", "best", "high", "latitude", "longitude"):
         values = column.to_numpy(dtype="float64")
         return np.where(np.isnan(values), None, values).tolist()
     return column.astype(object).where(column.notna(), None).tolist()

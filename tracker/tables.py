@@ -181,6 +181,9 @@ class Figure(SQLModel, table=True):
     created_at: datetime = Field(sa_type=sa.DateTime())  # UTC, to the second
     # figure_fingerprint() of the row; empty only for duplicates that an earlier release let in.
     fingerprint: str | None = Field(default=None, sa_type=sa.String(32))
+    # Where the figure is, in decimal degrees (WGS 84): from the gazetteer, or set by a person.
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 def figure_fingerprint(

@@ -44,7 +44,15 @@ MAX_NUMBER = {
     "best": (MAX_COUNT, f"must be at most {MAX_COUNT:,} (ten billion)"),
     "high": (MAX_COUNT, f"must be at most {MAX_COUNT:,} (ten billion)"),
     "household_size": (100, "must be at most 100 people per household"),
+    "latitude": (90, "must be at most 90 (degrees north)"),
+    "longitude": (180, "must be at most 180 (degrees east)"),
 }
+# The least number each number column takes: counts are 0 or more; coordinates run south and west.
+MIN_NUMBER = {
+    "latitude": (-90, "must be at least -90 (degrees south)"),
+    "longitude": (-180, "must be at least -180 (degrees west)"),
+}
+COUNT_MINIMUM = (0, "must not be negative: counts are 0 or more")
 # Control characters, which no text holds (PostgreSQL cannot even store NUL); tabs and line
 # breaks are kept in quote and notes and become spaces in the other columns.
 _CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
@@ -202,10 +210,11 @@ def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
         not_number = given & parsed.isna()
         fail(not_number, column, "{value!r} is not a number; write plain digits like 30000 or 63.9", text)  # fmt: skip
         fail(~np.isfinite(parsed.fillna(0)), column, "must be a finite number")
-        fail(parsed < 0, column, "must not be negative: counts are 0 or more")
+        least, low_message = MIN_NUMBER.get(column, COUNT_MINIMUM)
+        fail(parsed < least, column, low_message)
         most, message = MAX_NUMBER[column]
         fail(np.isfinite(parsed) & (parsed > most), column, message)
-        unreadable |= np.asarray(not_number | ~np.isfinite(parsed.fillna(0)) | (parsed < 0))
+        unreadable |= np.asarray(not_number | ~np.isfinite(parsed.fillna(0)) | (parsed < least))
         out[column] = parsed.where(np.isfinite(parsed))
 
     for column in INTEGER_COLUMNS:
@@ -232,6 +241,10 @@ def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
         out, lambda mask, column, message: fail(np.asarray(mask) & ~unreadable, column, message)
     )
     _check_periods(out, fail)
+    # A point has both coordinates or neither.
+    for column, other in (("latitude", "longitude"), ("longitude", "latitude")):
+        fail(out[column].notna() & out[other].isna(), other,
+             f"is needed with {column}: a place's coordinates come in pairs")  # fmt: skip
 
     units = out["unit"]
     size = out["household_size"]

@@ -68,7 +68,8 @@ def _find() -> None:
     text = document.text if document is not None else state.get(f"{P}_text") or ""
     source = common.source_values(P)
     published = common.as_date(source.get("source_published_on"))
-    candidates = extract(text, published)
+    title = (document.title if document is not None else None) or source.get("source_title")
+    candidates = extract(text, published, title=title)
     state[f"{P}_problems"] = {}
     try:
         stored = actions.add_candidates(common.engine(), source, candidates, by=common.user())

