@@ -890,8 +890,8 @@ def _sentence_candidates(
 
 
 def _period_of(periods: list[re.Match], f: _Found, owned: list[tuple[int, int]], i: int):
-    """The period nearest a figure: in the text it owns after it, then before it, then one of
-    the sentence's periods that no other figure owns ("In the last week, around 71 families
+    """The period nearest a figure: in the text it owns after it, then before it, then the first
+    of the sentence's periods that no later figure owns ("In the last week, around 71 families
     (approx. 174 …)"); "up from 10,000 in December" dates the 10,000, not the figure before."""
     prev_end, nxt = owned[i]
     period = next((p for p in periods if p.start() >= f.end and p.end() <= nxt), None)
@@ -900,7 +900,8 @@ def _period_of(periods: list[re.Match], f: _Found, owned: list[tuple[int, int]],
             (p for p in reversed(periods) if p.start() >= prev_end and p.end() <= f.start), None
         )
     if period is None:
-        others = [(a, b) for j, (a, b) in enumerate(owned) if j != i]
+        # Not one that a later figure owns: "up from 10,000 in December" is the 10,000's.
+        others = owned[i + 1 :]
         period = next(
             (p for p in periods if not any(a <= p.start() and p.end() <= b for a, b in others)),
             None,
