@@ -11,10 +11,10 @@ from datetime import date
 import pytest
 
 from tracker import places, storage
-from tracker.actions import add_candidates, add_figure, import_extract
+from tracker.actions import add_candidates, add_figure, import_extract, set_place
 from tracker.csvformat import COLUMNS, HXL
 from tracker.extract import extract
-from tracker.store import FigureFilter, extract_text, figure_rows
+from tracker.store import FigureFilter, extract_text, figure_rows, history
 from tracker.validation import ValidationError
 
 PUBLISHED = date(2019, 3, 22)
@@ -251,3 +251,19 @@ def test_coordinates_are_checked(sqlite_engine, latitude, longitude, column, mes
             "latitude": latitude, "longitude": longitude,
         }, by="tester")  # fmt: skip
     assert any(p.column == column and message in p.message for p in raised.value.problems)
+
+
+def test_set_place_moves_a_series_and_writes_a_revision_per_figure(sqlite_engine):
+    text = "Some 3,000 people fled Tripoli. About 2,000 people fled Tripoli on Monday."
+    add_candidates(sqlite_engine, SOURCE, extract(text, PUBLISHED), by="tester")
+    rows = figure_rows(sqlite_engine, FigureFilter(statuses=None))
+    series_id = int(rows["series_id"].iloc[0])
+    changed = set_place(sqlite_engine, series_id, "Tripoli", "LBN", 34.43352, 35.84415,
+                        by="tester", reason="Lebanon, says the report")  # fmt: skip
+    assert changed == 2
+    again = figure_rows(sqlite_engine, FigureFilter(statuses=None)).to_dict("records")
+    assert {(r["country_iso3"], r["latitude"]) for r in again} == {("LBN", "34.43352")}
+    last = history(sqlite_engine, int(again[0]["figure_id"]))[-1]
+    assert last.action == "place_set" and last.changes["country_iso3"] == [None, "LBN"]
+    with pytest.raises(ValidationError):
+        set_place(sqlite_engine, series_id, None, "LBN", 95, 35.8, by="tester")

@@ -46,6 +46,7 @@ from tracker.store import (
     FIGURE,
     FIGURE_WRITE_COLUMNS,
     REVISION,
+    SERIES,
     SOURCE,
     FigureError,
     FigureFilter,
@@ -783,3 +784,71 @@ def _keep_an_admin(conn: sa.Connection, leaving: str) -> None:
         m.role == Role.admin.value, m.removed_at.is_(None), m.email != leaving)).scalar()  # fmt: skip
     if not others:
         raise NotAllowed(f"{leaving} is the last admin; make another member admin first")
+
+
+# --- places ---------------------------------------------------------------------------------------
+
+
+def set_place(
+    engine: Engine, series_id: int, location: str | None, country_iso3: str | None,
+    latitude: float | None, longitude: float | None, by: str, reason: str | None = None,
+) -> int:  # fmt: skip
+    """Set or correct a series' place in one transaction: its location (None keeps it), and the
+    country and coordinates of each of its figures, each changed figure with a revision. Return
+    how many figures changed. Authorised like editing a source (a reviewer's write)."""
+    values = {"location": location, "country_iso3": country_iso3, "latitude": latitude,
+              "longitude": longitude}  # fmt: skip
+    placeholder = {"quote": "-", "population": "-", "term": "fled", "measure": "flow",
+                   "qualifier": "exact", "low": 1, "best": 1, "high": 1, "created_by": "-",
+                   "origin": "entered", "source_title": "-"}  # fmt: skip
+    typed, problems = check_rows(figure_row({**placeholder, **values}))
+    problems = [p for p in problems if p.column in values]
+    if problems:
+        raise ValidationError(problems)
+    row = typed.iloc[0]
+    country = row["country_iso3"]
+    lat, lon = (None if pd.isna(row[c]) else float(row[c]) for c in ("latitude", "longitude"))
+    se, f = SERIES.c, FIGURE.c
+    with storage.writing(engine) as conn:
+        _authorise(conn, by, "edit a source")
+        series = conn.execute(sa.select(SERIES).where(se.id == series_id)).mappings().first()
+        if series is None:
+            raise FigureError(f"series {series_id} does not exist")
+        new_location = row["location"] if location is not None else series["location"]
+        if (new_location or "") != series["location"]:
+            taken = conn.execute(sa.select(se.id).where(
+                se.location == (new_location or ""), se.population == series["population"],
+                se.term == series["term"], se.measure == series["measure"])).scalar()  # fmt: skip
+            if taken is not None:
+                raise FigureError(
+                    f"series {taken} already counts {series['population']} · {series['term']} at "
+                    f"{new_location}; move the figures there instead"
+                )
+            conn.execute(
+                SERIES.update().where(se.id == series_id).values(location=new_location or "")
+            )
+        figures = conn.execute(
+            sa.select(f.id, f.revision, f.country_iso3, f.latitude, f.longitude)
+            .where(f.series_id == series_id)
+            .with_for_update()
+        ).all()
+        changed = 0
+        for fig in figures:
+            diff = {}
+            if (series["location"] or None) != (new_location or None):
+                diff["location"] = [series["location"] or None, new_location or None]
+            for column, old, new in (("country_iso3", fig.country_iso3, country),
+                                     ("latitude", fig.latitude, lat),
+                                     ("longitude", fig.longitude, lon)):  # fmt: skip
+                if (old if old is not None else None) != new:
+                    diff[column] = [old, new]
+            if not diff:
+                continue
+            changed += 1
+            conn.execute(FIGURE.update().where(f.id == fig.id).values(
+                country_iso3=country, latitude=lat, longitude=lon, revision=fig.revision + 1))  # fmt: skip
+            conn.execute(REVISION.insert().values(
+                figure_id=fig.id, revision=fig.revision + 1, action="place_set", changed_by=by,
+                changed_at=now(), changes=json.dumps(diff, ensure_ascii=False), reason=reason,
+            ))  # fmt: skip
+        return changed
