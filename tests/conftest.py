@@ -98,7 +98,7 @@ def url(request, tmp_path) -> str:
 
 @pytest.fixture
 def engine(url):
-    """An engine on a new database with the schema created."""
+    """An engine on a new database with the schema the migrations make."""
     engine = storage.engine_for(url)
     storage.create_schema(engine)
     yield engine

@@ -122,7 +122,8 @@ def main(ctx: click.Context, db_url: str | None) -> None:
 def init(ctx: click.Context, empty: bool) -> None:
     """Create the schema and load the curated figure sets of figures/.
 
-    Figures are loaded only into a database that has none yet.
+    Figures are loaded only into a database that has none yet. A database of an earlier release
+    is refused: bring it up to date with `tracker upgrade`.
 
     Example:
 

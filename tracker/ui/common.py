@@ -42,8 +42,20 @@ def _prepared(database: str) -> bool:
 
 
 def prepare() -> None:
-    """Create the schema and, on an empty database, load figures/ (once per process)."""
-    _prepared(url())
+    """Create the schema and, on an empty database, load figures/ (once per process).
+
+    A database of another release, or one that cannot be used, stops the page with the reason.
+    """
+    database = url()
+    try:
+        _prepared(database)
+    except Exception as error:
+        # storage.explain knows the database's faults; any other error is a bug and is raised.
+        message = storage.explain(error, database)
+        if message is None:
+            raise
+        st.error(escape_markdown(message), icon=":material/error:")
+        st.stop()
 
 
 def version() -> int:
