@@ -425,3 +425,47 @@ def test_export_into_a_read_only_folder(database):
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o755)
+
+
+# --- the package ships its migrations and figures ---------------------------------------------
+
+
+def test_a_built_package_holds_every_package_its_migrations_and_figures(tmp_path):
+    # What `pip install .` installs is what setuptools' build_py puts in build/lib: build a copy
+    # of the source with the project's own settings, then run the built package.
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    for folder in ("tracker", "figures"):
+        shutil.copytree(ROOT / folder, source / folder,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))  # fmt: skip
+    built = tmp_path / "lib"
+    build = subprocess.run(
+        [sys.executable, "-c", "import setuptools; setuptools.setup()", "-q", "build_py",
+         "--build-lib", str(built)],
+        cwd=source, capture_output=True, text=True,
+    )  # fmt: skip
+    assert build.returncode == 0, build.stderr
+    packages = {p.parent.relative_to(ROOT) for p in (ROOT / "tracker").rglob("*.py")}
+    for package in packages:
+        assert (built / package / "__init__.py").is_file(), f"{package} is not in the package"
+    assert (built / "tracker/_figures/syria_2019.csv").read_bytes() == (
+        ROOT / "figures/syria_2019.csv"
+    ).read_bytes()
+    assert (built / "tracker/migrations/script.py.mako").is_file()
+    versions = sorted(p.name for p in (ROOT / "tracker/migrations/versions").glob("0*.py"))
+    assert sorted(p.name for p in (built / "tracker/migrations/versions").glob("0*.py")) == versions
+
+    work = tmp_path / "work"
+    work.mkdir()
+    made = subprocess.run(
+        [sys.executable, "-c", "import tracker, tracker.cli; print(tracker.__file__); "
+         "tracker.cli.main(['init', '--empty'])"],
+        cwd=work, env={**os.environ, "PYTHONPATH": str(built)}, capture_output=True, text=True,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.splitlines() == [
+        str(built / "tracker/__init__.py"),
+        f"schema {storage.head()} ready at tracker.db",
+    ]
