@@ -59,7 +59,10 @@ from tracker.store import (
 from tracker.tables import MEMBER, ROLE_ORDER, Role, Status, source_key
 from tracker.validation import Problem, ValidationError, check_rows, figure_row, now
 
-FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"  # the curated sets
+# The curated sets: in a source tree figures/ at the top; installed, they ship in the package
+# (pyproject maps figures/ to tracker._figures).
+_SHIPPED = Path(__file__).resolve().parent / "_figures"
+FIGURES_DIR = _SHIPPED if _SHIPPED.is_dir() else Path(__file__).resolve().parent.parent / "figures"
 Progress = Callable[[int], None]
 
 # Status changes a review may make, and whether they need a reason.
