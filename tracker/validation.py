@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 import pandas as pd
@@ -106,6 +106,12 @@ def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0, tzinfo=None)
 
 
+def latest_date() -> date:
+    """The last date a figure or a source may carry: today where the day is furthest ahead
+    (UTC+14), so that nobody's today is refused and no later day is accepted."""
+    return (datetime.now(UTC) + timedelta(hours=14)).date()
+
+
 def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     """Check rows given as text in the extract's columns; return them typed, and the problems.
 
@@ -194,12 +200,15 @@ def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     bad = (url != "") & ~url.str.fullmatch(_URL.pattern, case=False)
     fail(bad, "source_url", "{value!r} is not an http or https address", url)
 
+    latest = latest_date()
     for column in DATE_COLUMNS:
         text = cell(column).str.strip()
         given = text != ""
         shaped = text.str.fullmatch(_DATE)
         parsed = pd.to_datetime(text.where(given & shaped), format="%Y-%m-%d", errors="coerce")
         fail(given & parsed.isna(), column, "{value!r} is not a real calendar date; write YYYY-MM-DD", text)  # fmt: skip
+        fail(parsed > pd.Timestamp(latest), column,
+             "{value} is in the future; a date may be today at the latest", text)  # fmt: skip
         out[column] = parsed
 
     unreadable = np.zeros(n, dtype=bool)
