@@ -247,7 +247,10 @@ def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
 
     # Bounds that could not be read are reported once, not again as a misshapen estimate.
     _check_estimates(
-        out, lambda mask, column, message: fail(np.asarray(mask) & ~unreadable, column, message)
+        out,
+        lambda mask, column, message, values=None: fail(
+            np.asarray(mask) & ~unreadable, column, message, values
+        ),
     )
     _check_periods(out, fail)
     # A point has both coordinates or neither.
@@ -274,8 +277,7 @@ def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
 
 def _check_estimates(out: pd.DataFrame, fail) -> None:
     low, best, high = out["low"], out["best"], out["high"]
-    fail((low > best).fillna(False) | (best > high).fillna(False) | (low > high).fillna(False),
-         "best", "bounds must satisfy low ≤ best ≤ high")  # fmt: skip
+    _check_order(out, fail)
     for qualifier, shape in QUALIFIER_BOUNDS.items():
         rows = out["qualifier"] == qualifier
         if not rows.any():
@@ -293,6 +295,38 @@ def _check_estimates(out: pd.DataFrame, fail) -> None:
     exact = out["qualifier"] == "exact"
     fail(exact & ((low != best) | (best != high)) & low.notna() & high.notna() & best.notna(),
          "best", "an exact estimate has low = best = high")  # fmt: skip
+
+
+def _check_order(out: pd.DataFrame, fail) -> None:
+    """Bounds out of order: every bound involved is named, with the bounds it contradicts, so
+    low 5,000 over best 2,000 shows under low and under best."""
+    bounds = ("low", "best", "high")
+    values = out[list(bounds)].to_numpy(dtype="float64")
+    # A pair (i, j) of positions with i < j is out of order where the bound at i exceeds j's.
+    pairs = [(i, j) for i in range(3) for j in range(i + 1, 3)]
+    with np.errstate(invalid="ignore"):
+        wrong = {(i, j): values[:, i] > values[:, j] for i, j in pairs}
+    for k, column in enumerate(bounds):
+        involved = np.zeros(len(out), dtype=bool)
+        for i, j in pairs:
+            if k in (i, j):
+                involved |= wrong[(i, j)]
+        if not involved.any():
+            continue
+        said = pd.Series("", index=out.index, dtype=object)
+        for row in np.flatnonzero(involved):
+            more = [m for m in range(k + 1, 3) if wrong[(k, m)][row]]
+            less = [m for m in range(k) if wrong[(m, k)][row]]
+            parts = [f"is more than {_listed(bounds, values[row], more)}"] if more else []
+            parts += [f"is less than {_listed(bounds, values[row], less)}"] if less else []
+            said.iloc[row] = " and ".join(parts)
+        fail(involved, column, "{value}; bounds must satisfy low ≤ best ≤ high", said)
+
+
+def _listed(names: tuple[str, ...], values: np.ndarray, positions: list[int]) -> str:
+    """The named bounds with their values, e.g. best (2,000) and high (3,000)."""
+    return " and ".join(f"{names[m]} ({values[m]:,.0f})" if values[m].is_integer()
+                        else f"{names[m]} ({values[m]:,})" for m in positions)  # fmt: skip
 
 
 def _article(word: str) -> str:
