@@ -194,7 +194,8 @@ def check_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
 
     country = out["country_iso3"]
     bad = (country != "") & ~country.isin(COUNTRIES)
-    fail(bad, "country_iso3", "{value!r} is not an ISO 3166-1 alpha-3 code (e.g. SYR, IRQ); leave empty for several countries", country)  # fmt: skip
+    # The message quotes the code as written, not as upper-cased for the check.
+    fail(bad, "country_iso3", "{value!r} is not an ISO 3166-1 alpha-3 code (e.g. SYR, IRQ); leave empty for several countries", cell("country_iso3").str.strip())  # fmt: skip
 
     url = out["source_url"]
     bad = (url != "") & ~url.str.fullmatch(_URL.pattern, case=False)
