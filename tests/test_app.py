@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date
 
 import pytest
@@ -41,6 +42,11 @@ def page(at: AppTest, name: str) -> AppTest:
 
 def labels(at: AppTest) -> list[str]:
     return [b.label for b in at.download_button]
+
+
+def errors(at: AppTest) -> list[str]:
+    """The error messages shown, as read (messages are Markdown-escaped text)."""
+    return [re.sub(r"\\(.)", r"\1", e.value) for e in at.error]
 
 
 # --- charts -------------------------------------------------------------------------------------
@@ -83,7 +89,7 @@ def test_candidates_are_charted_only_on_request(app, database):
     app.text_area(key="review_text").input(SEED).run()
     app.button(key="review_find").click().run()
     # No source was chosen: nothing is stored, and the source picker says why.
-    assert "source_title: is required: every figure cites a source" in [e.value for e in app.error]
+    assert "source_title: is required: every figure cites a source" in errors(app)
     assert count_figures(storage.engine_for(database)) == 60
     app.selectbox(key="review_source_id").select_index(0).run()
     app.button(key="review_find").click().run()
@@ -131,12 +137,12 @@ def test_the_form_refuses_bad_input_with_each_field_message_and_saves_nothing(ap
     app.text_input(key="entry_src_url").input("ftp://example.org/report").run()
     app.text_input(key="entry_country").input("XXX").run()
     app.button(key="entry_save").click().run()
-    errors = [e.value for e in app.error]
-    assert any(e.startswith("source_url:") and "http or https" in e for e in errors)
-    assert any(e.startswith("country_iso3:") for e in errors)
-    assert any(e.startswith("quote:") for e in errors)
-    assert any(e.startswith("population:") for e in errors)
-    assert any(e.startswith("qualifier:") for e in errors)
+    shown = errors(app)
+    assert any(e.startswith("source_url:") and "http or https" in e for e in shown)
+    assert any(e.startswith("country_iso3:") for e in shown)
+    assert any(e.startswith("quote:") for e in shown)
+    assert any(e.startswith("population:") for e in shown)
+    assert any(e.startswith("qualifier:") for e in shown)
     assert count_figures(storage.engine_for(database), FigureFilter(statuses=None)) == before
 
 
@@ -214,7 +220,7 @@ def test_review_accepts_an_edited_candidate_and_rejects_one_only_with_a_reason(a
     assert last.changes["population"][1] == "women and children"
 
     app.button(key=f"review_{second}_reject").click().run()
-    assert any("why it is rejected" in e.value for e in app.error)
+    assert any("why it is rejected" in e for e in errors(app))
     assert get_figure(engine, second)["status"] == "candidate"
     app.text_input(key=f"review_{second}_reason").input("counted twice").run()
     app.button(key=f"review_{second}_reject").click().run()

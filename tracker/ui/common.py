@@ -141,12 +141,27 @@ def sidebar() -> None:
 # --- safe text ----------------------------------------------------------------------------------
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&\"'=])")
+# Streamlit links bare addresses (https://…, www.…, a@b.org) in the text left after parsing, so
+# escapes do not stop them: an invisible word joiner (U+2060) inside each keeps them text.
+_BARE_LINK = re.compile(r"(?<=:)(?=//)|(?=@)|(?<=www)(?=\.)", re.IGNORECASE)
 
 
 def escape_markdown(text: str) -> str:
-    """Text from sources or users, made inert for st.markdown: every mark is backslash-escaped,
-    so no link, image, HTML, LaTeX or directive can form."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
+    """Text from sources or users, made inert for st.markdown: every mark is backslash-escaped
+    and bare addresses are broken up invisibly, so no link, image, HTML, LaTeX or directive can
+    form. (Text to be copied as it is, such as an address, is better shown with st.text.)"""
+    text = _BARE_LINK.sub("\u2060", str(text))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+
+
+def labelled(pairs: list[tuple[str, object]]) -> None:
+    """Labelled values, one a line (— for none); the values are text from people, so escaped."""
+    st.markdown(
+        "  \n".join(
+            f"**{label}:** {escape_markdown(value) if value not in (None, '') else '—'}"
+            for label, value in pairs
+        )
+    )
 
 
 def highlighted(sentence: str, span: str | None) -> str:
@@ -186,7 +201,8 @@ def show_problems(problems: dict[str, list[str]], *columns: str) -> None:
     """The validation messages of these fields, right under the field."""
     for column in columns:
         for message in problems.get(column, []):
-            st.error(f"{column}: {message}", icon=":material/error:")
+            # Messages quote the values given, which may hold Markdown: escaped.
+            st.error(escape_markdown(f"{column}: {message}"), icon=":material/error:")
 
 
 # --- the source of a figure -----------------------------------------------------------------------

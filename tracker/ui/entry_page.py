@@ -138,9 +138,10 @@ def main() -> None:
     state = st.session_state
     problems: dict[str, list[str]] = state.get(key("problems")) or {}
     if state.get(key("saved")):
+        # The name is typed by the user: escaped, like every text from people.
         st.success(
-            f"Saved figure {state[key('saved')]}, recorded as entered by {common.user()}. "
-            "It is on the charts now."
+            f"Saved figure {state[key('saved')]}, recorded as entered by "
+            f"{common.escape_markdown(common.user())}. It is on the charts now."
         )
     if problems:
         st.error("Nothing was saved: fix the fields marked below.")
@@ -204,7 +205,7 @@ def main() -> None:
         placeholder="e.g. upward of 30,000 · tens of thousands · between 5,000 and 7,000",
     )
     if state.get(key("words_error")):
-        st.error(state[key("words_error")])
+        st.error(common.escape_markdown(state[key("words_error")]))
     cols = st.columns(4)
     for column, bound in zip(cols[:3], ("low", "best", "high"), strict=True):
         with column:
@@ -230,7 +231,8 @@ def main() -> None:
         placeholder="e.g. in the past week · since Monday · in March 2019",
     )
     if state.get(key("period_note")):
-        st.caption(state[key("period_note")])
+        # The note quotes the words typed: escaped.
+        st.caption(common.escape_markdown(state[key("period_note")]))
     a, b, c = st.columns(3)
     with a:
         st.date_input("Period start", value=None, key=key("start"), min_value=date(1900, 1, 1))

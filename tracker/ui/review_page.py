@@ -133,7 +133,7 @@ def _candidate(row) -> None:
     k = f"{P}_{figure_id}"
     problems = st.session_state.get(f"{k}_problems") or {}
     with st.container(border=True):
-        st.caption(f"Candidate figure {figure_id} · {row['source_title']}")
+        st.caption(f"Candidate figure {figure_id} · {common.escape_markdown(row['source_title'])}")
         st.markdown(common.highlighted(row["quote"], extracted_span(row["notes"])))
         a, b, c, d = st.columns(4)
         a.text_input("Population", value=row["population"], key=f"{k}_population")
@@ -174,9 +174,7 @@ def _candidate(row) -> None:
         b.date_input("Period end", value=common.as_date(row["period_end"]), key=f"{k}_period_end")
         c.text_input("Country", value=row["country_iso3"] or "", key=f"{k}_country_iso3")
         d.text_input("Said by", value=row["attributed_to"] or "", key=f"{k}_attributed_to")
-        for column, messages in problems.items():
-            for message in messages:
-                st.error(f"{column}: {message}")
+        common.show_problems(problems, *problems)
         left, middle, right = st.columns([1, 2, 1])
         left.button(
             "Accept", key=f"{k}_accept", type="primary", on_click=_decide, args=(row, "accepted")
