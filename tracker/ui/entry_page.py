@@ -16,20 +16,16 @@ from tracker.validation import ENUMS, ValidationError
 P = "entry"  # session-state prefix of this page's widgets
 QUALIFIERS = list(ENUMS["qualifier"])
 PRECISIONS = ["", *ENUMS["date_precision"]]
-# Widgets cleared after a save, so the next figure starts blank (the source stays picked).
-FIGURE_FIELDS = (
-    "quote",
-    "attributed_to",
-    "words",
-    "low",
-    "best",
-    "high",
-    "period_words",
-    "start",
-    "end",
-    "notes",
-    "household_size",
-)
+# Every widget and note of the figure with the value it starts from, set again after a save so
+# that the next figure starts blank (the source stays picked: it usually gives several figures).
+# Values are assigned, not dropped: a dropped widget value stays shown in the browser.
+FIGURE_START = {
+    "quote": "", "attributed_to": "", "population": None, "term": "fled", "measure": TERMS["fled"],
+    "location": "", "country": "", "unit": "people", "household_size": None, "words": "",
+    "words_error": None, "low": None, "best": None, "high": None, "qualifier": None,
+    "period_words": "", "period_note": None, "start": None, "end": None, "precision": "",
+    "credibility": 6, "notes": "",
+}  # fmt: skip
 
 
 def key(name: str) -> str:
@@ -125,12 +121,8 @@ def _save() -> None:
     common.after_write()
     state[key("problems")] = {}
     state[key("saved")] = figure_id
-    for name in FIGURE_FIELDS:
-        state[key(name)] = (
-            None if name not in ("quote", "attributed_to", "words", "period_words", "notes") else ""
-        )
-    state[key("qualifier")] = None
-    state[key("period_note")] = None
+    for name, value in FIGURE_START.items():
+        state[key(name)] = value
 
 
 def main() -> None:
@@ -252,10 +244,10 @@ def main() -> None:
         common.show_problems(problems, "date_precision")
 
     st.subheader("How sure")
+    state.setdefault(key("credibility"), FIGURE_START["credibility"])
     st.selectbox(
         "Credibility",
         list(CREDIBILITY_MEANING),
-        index=5,
         key=key("credibility"),
         format_func=lambda c: f"{c} — {CREDIBILITY_MEANING[c]}",
     )
