@@ -190,16 +190,23 @@ def main() -> None:
         common.show_problems(problems, "household_size")
 
     st.subheader("How many")
-    st.text_input(
-        "In the source's words",
-        key=key("words"),
-        on_change=_on_words,
-        placeholder="e.g. upward of 30,000 · tens of thousands · between 5,000 and 7,000",
-    )
-    if state.get(key("words_error")):
-        st.error(common.escape_markdown(state[key("words_error")]))
-    cols = st.columns(4)
-    for column, bound in zip(cols[:3], ("low", "best", "high"), strict=True):
+    # The words fill the qualifier too, so it sits beside them; the bounds get a third of the
+    # width each, wide enough for their numbers and their messages at 1024px.
+    words, qualifier = st.columns([2.2, 1])
+    with words:
+        st.text_input(
+            "In the source's words",
+            key=key("words"),
+            on_change=_on_words,
+            placeholder="e.g. upward of 30,000 · tens of thousands · between 5,000 and 7,000",
+        )
+        if state.get(key("words_error")):
+            st.error(common.escape_markdown(state[key("words_error")]))
+    with qualifier:
+        st.selectbox("Qualifier", QUALIFIERS, index=None, key=key("qualifier"))
+        common.show_problems(problems, "qualifier")
+    cols = st.columns(3)
+    for column, bound in zip(cols, ("low", "best", "high"), strict=True):
         with column:
             st.number_input(
                 bound,
@@ -211,9 +218,6 @@ def main() -> None:
                 placeholder="open",
             )
             common.show_problems(problems, bound)
-    with cols[3]:
-        st.selectbox("Qualifier", QUALIFIERS, index=None, key=key("qualifier"))
-        common.show_problems(problems, "qualifier")
 
     st.subheader("When")
     st.text_input(
