@@ -1,4 +1,6 @@
-"""The app's entry point: prepares the database, then navigates between the pages of tracker/ui.
+"""The app's entry point: prepares the database, lets in who may see the tracker (signed in, where
+the deployment's secrets configure sign-in), then navigates between the pages of tracker/ui that
+the person may use.
 
 Run it with `streamlit run streamlit_app.py`; on an empty database it loads figures/ first.
 """
@@ -11,6 +13,7 @@ st.set_page_config(
     page_title="Displacement figures tracker", page_icon=":material/show_chart:", layout="wide"
 )
 common.prepare()
+common.admit()  # with sign-in configured, stops here for whoever may not see the tracker
 
 pages = [
     st.Page(
@@ -45,6 +48,7 @@ pages = [
         url_path="history",
     ),
 ]
-page = st.navigation(pages)
+# A page that writes is listed, and opens, only for those who may make its writes.
+page = st.navigation([p for p in pages if common.may_open(p)])
 common.sidebar()
 page.run()

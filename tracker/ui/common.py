@@ -4,6 +4,7 @@ the source picker, field errors, safe text and the full-extract downloads.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 
@@ -11,9 +12,9 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from tracker import storage, views
+from tracker import actions, storage, views
 from tracker.csvformat import escape_frame
-from tracker.store import FigureFilter, extract_text
+from tracker.store import FigureError, FigureFilter, extract_text
 from tracker.tables import RELIABILITY_MEANING, SourceKind
 from tracker.validation import Problem
 
@@ -27,6 +28,9 @@ def engine() -> Engine:
 
 def url() -> str:
     """The database URL: part of every cache key, so two databases never share cached answers."""
+    # Root-level entries of the deployment's secrets (TRACKER_DATABASE_URL, TRACKER_ADMIN) are
+    # environment variables once Streamlit has read the secrets.
+    st.secrets.load_if_toml_exists()
     return storage.database_url()
 
 
@@ -36,8 +40,15 @@ def _prepared(database: str) -> bool:
 
     eng = storage.engine_for(database)
     storage.create_schema(eng)
-    if not views.has_figures(eng):
+    # A team's database (one with members) is loaded by `tracker init`, as one of its members.
+    if not views.has_figures(eng) and not actions.members(eng):
         load_directory(eng, FIGURES_DIR, by=current_user())
+    # The deployment's settings name the first admin of a team's tracker.
+    if os.environ.get("TRACKER_ADMIN", "").strip():
+        try:
+            actions.ensure_admin(eng, os.environ["TRACKER_ADMIN"])
+        except FigureError as error:  # not an e-mail: said on the page, as a setting's fault
+            raise storage.StorageError(f"the deployment's TRACKER_ADMIN: {error}") from None
     return True
 
 
@@ -105,20 +116,126 @@ def chart_spec(database: str, flt: FigureFilter, data_version: int) -> dict:
     return charts.figure_spec(result.figures, consensus, flags)
 
 
-def user() -> str:
-    """Who is recorded on revisions: the name in the sidebar (TRACKER_USER or the login name)."""
-    from tracker.actions import current_user
+# --- who is using the app -------------------------------------------------------------------------
+# With an [auth] section in the deployment's secrets, people sign in with its OpenID Connect
+# provider (st.login) and act as the e-mail it gives them, with their role as a member. Without
+# one, the app is one person's on their own machine and records the name in the sidebar.
 
-    return (st.session_state.get("user") or "").strip() or current_user()
+ROLE_KEY = "tracker_role"  # the person's role, as admit() found it at the start of this run
+# The pages that write, by url_path, and the write that opens each.
+PAGE_NEEDS = {"enter": "add a candidate", "review": "add a candidate"}
+
+
+def sign_in_configured() -> bool:
+    """Whether the deployment's secrets configure an OpenID Connect provider ([auth])."""
+    return st.secrets.load_if_toml_exists() and "auth" in st.secrets
+
+
+def signed_in() -> str | None:
+    """The e-mail the person signed in with, in lower case; None when nobody has signed in or
+    the provider vouches for no e-mail."""
+    if not st.user.get("is_logged_in") or st.user.get("email_verified") is False:
+        return None
+    return str(st.user.get("email") or "").strip().lower() or None
+
+
+def user() -> str:
+    """Who is recorded on revisions: the e-mail signed in with; without sign-in, the name in the
+    sidebar (TRACKER_USER or the login name)."""
+    return signed_in() or (st.session_state.get("user") or "").strip() or actions.current_user()
+
+
+def role() -> str | None:
+    """The person's role (admin on a tracker without members), None for someone who is not a
+    member: as admit() found it for this run, else as the database says now."""
+    if ROLE_KEY in st.session_state:
+        return st.session_state[ROLE_KEY]
+    with engine().connect() as conn:
+        return actions.role_of(conn, user())
+
+
+def allowed(write: str) -> bool:
+    """Whether the person may make `write` (a key of actions.NEEDS): the pages show only the
+    controls and pages of what the person may do (the library refuses the rest anyway)."""
+    return actions.permits(role(), write)
+
+
+def may_open(page: st.Page) -> bool:
+    """Whether the person may open `page`: the pages that write are shown only to who may."""
+    needed = PAGE_NEEDS.get(page.url_path)
+    return needed is None or allowed(needed)
+
+
+def admit() -> None:
+    """Let in whoever may see the tracker, keeping their role for this run; stop at a page of
+    its own for anyone else. With sign-in configured: a sign-in page until the person signs in,
+    then, for someone who is not a member, a page saying whom to ask."""
+    state = st.session_state
+    state.pop(ROLE_KEY, None)
+    if not sign_in_configured():
+        state[ROLE_KEY] = role()
+        return
+    if not st.user.get("is_logged_in"):
+        st.title("Displacement figures tracker")
+        st.write("Sign in with your organisation's account to see and work on the figures.")
+        st.button("Sign in", type="primary", on_click=st.login, key="sign_in")
+        st.stop()
+    email = signed_in()
+    with engine().connect() as conn:
+        found = actions.role_of(conn, email) if email else None
+        admins = actions.admins(conn)
+    if found is not None and admins:
+        state[ROLE_KEY] = found
+        return
+    st.title("You cannot use this tracker yet")
+    if email is None:
+        st.write(
+            "Your sign-in gave no verified e-mail address, and members are known by theirs: "
+            "sign in with an account that has one."
+        )
+    elif not admins:
+        st.write(
+            "The tracker has no members yet. Its first admin is named in the deployment's "
+            "settings (TRACKER_ADMIN), or added with `tracker members add EMAIL --role admin`."
+        )
+    else:
+        # E-mails as code: shown as they are, ready to copy (Markdown would alter them).
+        st.write("You signed in as")
+        st.code(email, language=None)
+        st.write("which is not a member of this tracker. Ask one of its admins to add you:")
+        st.code("\n".join(admins), language=None)
+    st.button("Sign out", on_click=st.logout, key="sign_out")
+    st.stop()
+
+
+def _identity() -> None:
+    """At the top of the sidebar: who is recorded on what the person does."""
+    email = signed_in()
+    if email:
+        member = role()
+        as_role = f", {actions.a_role(member)}" if member else ""
+        st.caption(f"Signed in as **{escape_markdown(email)}**{as_role}.")
+        st.button("Sign out", on_click=st.logout, key="sign_out")
+        return
+    with engine().connect() as conn:
+        team = bool(actions.admins(conn))
+    member = role()
+    if not team:
+        said = "this is one person's tracker on this machine, and what you change is recorded "
+        said += "under the name below"
+    elif member:
+        said = f"you act as the name below, {actions.a_role(member)} of this team's tracker"
+    else:
+        said = "the name below is not a member of this team's tracker: it may read, not write"
+    st.caption(f"No sign-in: {said}.")
+    st.session_state.setdefault("user", actions.current_user())
+    st.text_input("Recorded as", key="user", help="Your name, kept on every revision you make.")
 
 
 def sidebar() -> None:
-    """The user's name and the full extracts, on every page."""
-    from tracker.actions import current_user
-
+    """Who is recorded, and the full extracts, on every page."""
     with st.sidebar:
-        st.session_state.setdefault("user", current_user())
-        st.text_input("Recorded as", key="user", help="Your name, kept on every revision you make.")
+        _identity()
         st.caption("Every accepted figure, as a CSV extract:")
         st.download_button(
             "Full extract (CSV)",

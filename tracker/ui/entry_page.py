@@ -100,7 +100,8 @@ def _values() -> dict:
         date_precision=state.get(key("precision")) or None,
         credibility=state.get(key("credibility")),
         notes=state.get(key("notes")),
-        status="accepted",
+        # An editor's figure waits for a reviewer; a reviewer's is accepted as it is saved.
+        status="accepted" if common.allowed("add an accepted figure") else "candidate",
         origin="entered",
     )
     # Numbers from the form are floats; whole ones go in as integers, as the CSV writes them.
@@ -130,10 +131,12 @@ def main() -> None:
     state = st.session_state
     problems: dict[str, list[str]] = state.get(key("problems")) or {}
     if state.get(key("saved")):
+        accepted = common.allowed("add an accepted figure")
+        then = "It is on the charts now." if accepted else "A reviewer accepts it on Review."
         # The name is typed by the user: escaped, like every text from people.
         st.success(
             f"Saved figure {state[key('saved')]}, recorded as entered by "
-            f"{common.escape_markdown(common.user())}. It is on the charts now."
+            f"{common.escape_markdown(common.user())}. {then}"
         )
     if problems:
         st.error("Nothing was saved: fix the fields marked below.")

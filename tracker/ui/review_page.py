@@ -175,6 +175,10 @@ def _candidate(row) -> None:
         c.text_input("Country", value=row["country_iso3"] or "", key=f"{k}_country_iso3")
         d.text_input("Said by", value=row["attributed_to"] or "", key=f"{k}_attributed_to")
         common.show_problems(problems, *problems)
+        if not common.allowed("accept, reject, retract or reopen a figure"):
+            st.page_link(f"{common.PAGES}/figure_page.py", query_params={"id": str(figure_id)},
+                         label="A reviewer accepts or rejects it; change it on its own page")  # fmt: skip
+            return
         left, middle, right = st.columns([1, 2, 1])
         left.button(
             "Accept", key=f"{k}_accept", type="primary", on_click=_decide, args=(row, "accepted")
