@@ -270,6 +270,22 @@ def test_grants_take_back_what_was_given_by_hand(deployment):
         conn.exec_driver_sql("UPDATE revision SET reason = reason")
 
 
+def test_grants_refuse_a_privilege_they_cannot_take_back(deployment, postgres_url):
+    owner_url, app_url, app = deployment
+    database = owner_url.rpartition("/")[2]
+    superuser = sa.create_engine(f"{postgres_url}/{database}", isolation_level="AUTOCOMMIT")
+    with superuser.connect() as conn:
+        conn.exec_driver_sql(f"CREATE ROLE cleaners_{app}")
+        conn.exec_driver_sql(f"GRANT DELETE ON revision TO cleaners_{app}")
+        conn.exec_driver_sql(f"GRANT cleaners_{app} TO {app}")
+    superuser.dispose()
+    result = tracker(owner_url, "grants", "--app-role", app, "--apply")
+    assert (result.exit_code, result.output) == (1, (
+        f"Error: {app} would still hold DELETE on revision, given by another role or through a "
+        "role it belongs to: revoke that as the role that gave it; nothing was changed\n"
+    ))  # fmt: skip
+
+
 def test_the_grants_printed_are_the_grants_applied(deployment):
     owner_url, _, app = deployment
     statements = grants.app_role_statements(storage.engine_for(owner_url), app)

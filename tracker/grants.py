@@ -92,13 +92,48 @@ def app_role_statements(engine: Engine, role: str) -> list[str]:
     return statements
 
 
+# Every privilege a table can be given, to check that the app's role holds only its own.
+TABLE_PRIVILEGES = ("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")
+
+
 def grant_app_role(engine: Engine, role: str) -> list[str]:
-    """Run app_role_statements for `role`, in one transaction; return them."""
+    """Run app_role_statements for `role`, in one transaction, and check that the role then holds
+    exactly the app's privileges; return the statements. A privilege that another role gave, or
+    that comes through a role it belongs to, survives the statements: that raises GrantError
+    (naming it) and nothing is changed."""
     statements = app_role_statements(engine, role)
     with engine.begin() as conn:
         for statement in statements:
             conn.exec_driver_sql(statement)
+        extra = _privileges_beyond_the_apps(conn, role)
+        if extra:
+            raise GrantError(
+                f"{role} would still hold {', '.join(extra)}, given by another role or through a "
+                "role it belongs to: revoke that as the role that gave it; nothing was changed"
+            )
     return statements
+
+
+def _privileges_beyond_the_apps(conn: sa.Connection, role: str) -> list[str]:
+    """The privileges `role` holds on the tracker's schema beyond APP_PRIVILEGES, such as
+    "DELETE on revision" (through any role it belongs to as well)."""
+    schema = conn.execute(sa.text("SELECT current_schema()")).scalar()
+    tables = set(sa.inspect(conn).get_table_names(schema=schema)) & set(APP_PRIVILEGES)
+    found = [
+        f"{privilege} on {table}"
+        for table in sorted(tables, key=list(APP_PRIVILEGES).index)
+        for privilege in TABLE_PRIVILEGES
+        if privilege not in APP_PRIVILEGES[table]
+        and conn.execute(
+            sa.text("SELECT has_table_privilege(:role, :table, :privilege)"),
+            {"role": role, "table": f"{schema}.{table}", "privilege": privilege},
+        ).scalar()
+    ]
+    may_create = conn.execute(
+        sa.text("SELECT has_schema_privilege(:role, :schema, 'CREATE')"),
+        {"role": role, "schema": schema},
+    ).scalar()
+    return found + ([f"CREATE on schema {schema}"] if may_create else [])
 
 
 def _check_role(conn: sa.Connection, role: str, schema: str, tables: set[str]) -> None:
