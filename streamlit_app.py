@@ -47,6 +47,13 @@ pages = [
         icon=":material/history:",
         url_path="history",
     ),
+    # /figure?id=12: one figure, to read and change; the other pages link their rows to it.
+    st.Page(
+        f"{common.PAGES}/figure_page.py",
+        title="Figure",
+        icon=":material/description:",
+        url_path="figure",
+    ),
 ]
 # A page that writes is listed, and opens, only for those who may make its writes.
 page = st.navigation([p for p in pages if common.may_open(p)])

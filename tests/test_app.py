@@ -238,16 +238,6 @@ def test_sources_list_their_figure_counts(app):
     )
 
 
-def test_history_shows_every_revision_of_the_figure_in_the_url(app):
-    at = app
-    at.query_params["figure"] = "2"
-    page(at, "history")
-    assert at.number_input(key="history_id").value == 2
-    revisions = at.dataframe[1].value
-    assert list(revisions["action"]) == ["imported"]
-    assert "Download figure 2 (CSV)" in labels(at)
-
-
 # --- text from sources is shown as text ----------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from tracker.csvformat import COLUMNS
 from tracker.store import (
     CHUNK_ROWS,
     FIGURE,
@@ -148,7 +149,8 @@ def capped_rows(engine: Engine, flt: FigureFilter, limit: int = CHART_LIMIT) -> 
 
 
 def sources_with_counts(engine: Engine) -> pd.DataFrame:
-    """Every source with its number of figures (all statuses) and of accepted figures."""
+    """Every source (but merged ones) with its number of figures (all statuses) and of accepted
+    figures."""
     so, f = SOURCE.c, FIGURE.c
     accepted = sa.func.sum(sa.case((f.status == "accepted", 1), else_=0))
     query = (
@@ -164,6 +166,8 @@ def sources_with_counts(engine: Engine) -> pd.DataFrame:
             sa.func.coalesce(accepted, 0).label("accepted"),
         )
         .select_from(SOURCE.outerjoin(FIGURE, f.source_id == so.id))
+        # A merged source has no figures left; it stays only as a pointer to the one kept.
+        .where(so.merged_into.is_(None))
         .group_by(so.id)
         .order_by(sa.func.count(f.id).desc(), so.title)
     )
@@ -184,11 +188,14 @@ def sources_with_counts(engine: Engine) -> pd.DataFrame:
 
 
 def source_choices(engine: Engine) -> pd.DataFrame:
-    """Sources to pick from when entering a figure: id and the six fields that identify one."""
+    """Sources to pick from when entering a figure: id and the six fields that identify one
+    (merged sources are not offered: their figures moved to the source kept)."""
     so = SOURCE.c
-    query = sa.select(
-        so.id, so.title, so.publisher, so.url, so.published_on, so.kind, so.reliability
-    ).order_by(so.published_on.desc(), so.title)
+    query = (
+        sa.select(so.id, so.title, so.publisher, so.url, so.published_on, so.kind, so.reliability)
+        .where(so.merged_into.is_(None))
+        .order_by(so.published_on.desc(), so.title)
+    )
     with engine.connect() as conn:
         rows = conn.execute(query).all()
     return pd.DataFrame(
@@ -204,11 +211,50 @@ def candidate_rows(engine: Engine, limit: int = 50) -> tuple[pd.DataFrame, int]:
     return capped_rows(engine, flt, limit), count_figures(engine, flt)
 
 
-def figure_ids_near(engine: Engine, limit: int = 200) -> list[int]:
-    """The most recent figure ids, newest first, for the history page's picker."""
+def find_figures(engine: Engine, text: str, limit: int = 100) -> tuple[pd.DataFrame, bool]:
+    """Figures (any status) whose quote, source title or publisher, or location holds every word
+    of `text` (any case), newest first; a number also finds the figure with that id. The first
+    `limit` as text in the extract's columns, and whether more match."""
+    f, se, so = FIGURE.c, SERIES.c, SOURCE.c
+    words = text.split()
+    if not words:
+        return pd.DataFrame(columns=list(COLUMNS), dtype=object), False
+    searched = (f.quote, so.title, so.publisher, se.location)
+    matches = sa.and_(*(
+        sa.or_(*(sa.func.lower(column).contains(word.lower(), autoescape=True)
+                 for column in searched))
+        for word in words
+    ))  # fmt: skip
+    if text.strip().isdigit():
+        matches = sa.or_(f.id == int(text), matches)
+    query = (
+        extract_select(FigureFilter(statuses=None), escape=False)
+        .where(matches)
+        .order_by(None)
+        .order_by(f.id.desc())
+        .limit(limit + 1)
+    )
     with engine.connect() as conn:
-        rows = conn.execute(sa.select(FIGURE.c.id).order_by(FIGURE.c.id.desc()).limit(limit))
-        return [int(r[0]) for r in rows]
+        rows = conn.execute(query).fetchall()
+    frame = pd.DataFrame(rows[:limit], columns=list(COLUMNS), dtype=object)
+    return frame, len(rows) > limit
+
+
+REVISION_COLUMNS = ("figure_id", "revision", "action", "changed_by", "changed_at", "reason")
+
+
+def latest_revisions(engine: Engine, limit: int = 50) -> pd.DataFrame:
+    """The last `limit` revisions of any figure, newest first: who changed which figure, when,
+    how and why."""
+    r = REVISION.c
+    query = (
+        sa.select(r.figure_id, r.revision, r.action, r.changed_by, r.changed_at, r.reason)
+        .order_by(r.id.desc())
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return pd.DataFrame(rows, columns=list(REVISION_COLUMNS), dtype=object)
 
 
 def figure_records(

@@ -298,6 +298,24 @@ def http_url(value) -> str | None:
     return text if re.match(r"https?://", text, re.IGNORECASE) else None
 
 
+def bound_text(text: str | None) -> str:
+    """A stored bound (text, as the extract writes it) as people read it: 30,000; open if empty."""
+    if text is None or text == "":
+        return "open"
+    value = float(text)
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,}"
+
+
+def figure_url(figure_id) -> str:
+    """The figure page's address for a figure, relative so that it works under any base path."""
+    return f"figure?id={int(figure_id)}"
+
+
+def figure_link_column(label: str = "figure") -> st.column_config.LinkColumn:
+    """A dataframe column of figure_url values, showing the figure's number."""
+    return st.column_config.LinkColumn(label, display_text=r"figure\?id=(\d+)", width="small")
+
+
 def csv_safe(frame: pd.DataFrame) -> str:
     """A frame as CSV with the design's formula escape on every text cell."""
 
@@ -333,6 +351,11 @@ def _sources(database: str, data_version: int) -> pd.DataFrame:
     return views.source_choices(storage.engine_for(database))
 
 
+def source_table() -> pd.DataFrame:
+    """The sources a figure may cite (views.source_choices), cached until the next write."""
+    return _sources(url(), version())
+
+
 def source_fields(prefix: str, problems: dict[str, list[str]]) -> dict:
     """Pick an existing source or describe a new one; return the figure's source_* values."""
     sources = _sources(url(), version())
@@ -350,7 +373,7 @@ def source_fields(prefix: str, problems: dict[str, list[str]]) -> dict:
             "Existing source",
             [int(i) for i in by_id.index],
             key=f"{prefix}_source_id",
-            format_func=lambda i: _source_label(by_id.loc[i]),
+            format_func=lambda i: source_label(by_id.loc[i]),
             # No source is picked for the user: a figure filed under the wrong source is worse
             # than one refused until its source is chosen.
             index=None,
@@ -415,7 +438,8 @@ def source_values(prefix: str) -> dict:
     }
 
 
-def _source_label(row) -> str:
+def source_label(row) -> str:
+    """A source as one line of plain text (for a selectbox, whose options are not Markdown)."""
     parts = [str(row["title"])]
     if row["publisher"]:
         parts.append(str(row["publisher"]))

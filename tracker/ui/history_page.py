@@ -1,62 +1,135 @@
-"""The history page: one figure as it stands now and every revision of it (who, when, what, why)."""
+"""The history page: find a figure by words of its quote, its source or its location (the search is
+in the URL, /history?q=…), and the latest changes to any figure; each figure links to its page."""
 
 from __future__ import annotations
+
+import json
 
 import pandas as pd
 import streamlit as st
 
-from tracker import views
-from tracker.store import FigureError, FigureFilter, extract_text, get_figure, history
+from tracker import storage, views
 from tracker.ui import common
 
+P = "hist"
+FOUND = 100  # figures listed per search, newest first
+CHANGES = 50  # latest revisions listed
 
-def main() -> None:
-    st.title("History of a figure")
-    engine = common.engine()
-    recent = views.figure_ids_near(engine, limit=1)
-    if not recent:
-        st.info("No figures yet.")
+
+def _search() -> None:
+    state = st.session_state
+    state.setdefault(f"{P}_q", st.query_params.get("q", ""))
+    words = st.text_input(
+        "Find a figure by words of its quote, its source or its location, or by its number",
+        key=f"{P}_q",
+        placeholder="e.g. Baghuz fled · UNHCR · Al Hol camp · 12",
+    ).strip()
+    if not words:
+        st.query_params.pop("q", None)
         return
-    asked = st.query_params.get("figure")
-    st.session_state.setdefault("history_id", int(asked) if (asked or "").isdigit() else recent[0])
-    figure_id = int(st.number_input("Figure", min_value=1, step=1, key="history_id"))
-    st.query_params["figure"] = str(figure_id)
-    try:
-        current = get_figure(engine, figure_id)
-        entries = history(engine, figure_id)
-    except FigureError as error:
-        st.warning(str(error))
+    st.query_params["q"] = words
+    found, more = views.find_figures(common.engine(), words, limit=FOUND)
+    if found.empty:
+        st.info("No figure holds all these words; try fewer or other words.")
         return
-    st.subheader("As it stands now")
-    st.dataframe(
-        pd.DataFrame({"field": list(current), "value": [v or "" for v in current.values()]}),
-        hide_index=True,
-    )
-    st.download_button(
-        f"Download figure {figure_id} (CSV)",
-        data=lambda: extract_text(engine, FigureFilter(statuses=None, figure_ids=(figure_id,))),
-        file_name=f"figure_{figure_id}.csv",
-        mime="text/csv",
-        on_click="ignore",
-        key="history_csv",
-    )
-    st.subheader("Revisions")
+    st.caption(
+        (f"More than {FOUND} figures hold these words; the newest {FOUND} are listed."
+         if more else f"{len(found)} figures hold these words, newest first.")
+        + " The figure number opens each one."
+    )  # fmt: skip
     st.dataframe(
         pd.DataFrame(
             {
-                "revision": [e.revision for e in entries],
-                "action": [e.action for e in entries],
-                "by": [e.changed_by for e in entries],
-                "at (UTC)": [e.changed_at for e in entries],
-                "why": [e.reason or "" for e in entries],
-                "changes": [
-                    "; ".join(f"{k}: {old!r} → {new!r}" for k, (old, new) in e.changes.items())
-                    for e in entries
-                ],
+                "figure": found["figure_id"].map(common.figure_url),
+                "status": found["status"],
+                "location": found["location"],
+                "population": found["population"],
+                "term": found["term"],
+                "best": found["best"].map(common.bound_text),
+                "from": found["period_start"],
+                "to": found["period_end"],
+                "source": found["source_title"],
+                "quote": found["quote"],
             }
+        ),  # fmt: skip
+        hide_index=True,
+        column_config={
+            "figure": common.figure_link_column(),
+            "quote": st.column_config.TextColumn(width="large"),
+        },
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _people(database: str, data_version: int) -> tuple[str, ...]:
+    return views.people(storage.engine_for(database))
+
+
+def _whose() -> str | None:
+    """The person whose changes are listed (None: everyone's), kept in the URL (?by=…)."""
+    state = st.session_state
+    people = _people(common.url(), common.version())
+    asked = st.query_params.get("by")
+    state.setdefault(f"{P}_by", asked if asked in people else None)
+    person = st.selectbox("Whose changes", people, key=f"{P}_by", placeholder="everyone's")
+    if person:
+        st.query_params["by"] = person
+    else:
+        st.query_params.pop("by", None)
+    return person
+
+
+def _changes_by(person: str) -> None:
+    changes, total = views.changes_by(common.engine(), person, limit=CHANGES)
+    shown = f"the last {len(changes)}, newest first" if total > len(changes) else "newest first"
+    st.caption(f"{total:,} revision{'' if total == 1 else 's'} by this person ({shown}).")
+    described = [
+        "; ".join(f"{field}: {old or '(empty)'} → {new or '(empty)'}"
+                  for field, (old, new) in json.loads(text or "{}").items())
+        for text in changes["changes"]
+    ]  # fmt: skip
+    st.dataframe(
+        changes.assign(figure_id=changes["figure_id"].map(common.figure_url), changes=described),
+        hide_index=True,
+        column_config={
+            "figure_id": common.figure_link_column(),
+            "changed_at": "at (UTC)",
+            "reason": "why",
+            "changes": st.column_config.TextColumn(width="large"),
+        },
+    )
+
+
+def _latest() -> None:
+    st.subheader("Latest changes")
+    person = _whose()
+    if person:
+        _changes_by(person)
+        return
+    changes = views.latest_revisions(common.engine(), limit=CHANGES)
+    if changes.empty:
+        st.caption("None yet.")
+        return
+    st.caption(f"The last {len(changes)} revisions of any figure, newest first.")
+    st.dataframe(
+        changes.assign(
+            figure_id=changes["figure_id"].map(common.figure_url),
+            reason=changes["reason"].fillna(""),
         ),
         hide_index=True,
+        column_config={
+            "figure_id": common.figure_link_column(),
+            "changed_by": "by",
+            "changed_at": "at (UTC)",
+            "reason": st.column_config.TextColumn("why", width="large"),
+        },
     )
+
+
+def main() -> None:
+    st.title("History")
+    _search()
+    _latest()
 
 
 if __name__ == "__main__":
