@@ -75,6 +75,8 @@ WRITES = {
     "retract": ("reviewer", lambda e, ids, who, tmp: actions.retract(
         e, [ids["accepted"]], by=who, reason="withdrawn")),
     "import": ("reviewer", lambda e, ids, who, tmp: actions.import_extract(e, _extract(tmp), by=who)),
+    "ingest a document": ("editor", lambda e, ids, who, tmp: actions.ingest_document(
+        e, "Some 4,000 people fled Hajin last week.", {"source_title": "Flash update 9"}, who)),
     "edit a source": ("reviewer", lambda e, ids, who, tmp: actions.edit_source(
         e, _source_ids(e)[0], {"source_publisher": "UN OCHA"}, by=who)),
     "merge sources": ("admin", lambda e, ids, who, tmp: actions.merge_sources(
