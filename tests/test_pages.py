@@ -277,7 +277,7 @@ def test_a_bad_edit_shows_each_problem_under_its_field_and_saves_nothing(app, pl
     app.text_input(key=f"fig_{figure_id}_country_iso3").input("XXX")
     button(app, f"fig_{figure_id}_save").click().run()
     shown = errors(app)
-    assert "Nothing was saved: fix the fields marked below." in shown
+    assert "Nothing was saved: fix the fields marked above." in shown
     assert any(e.startswith("low: is more than best (1,200) and high (1,320)") for e in shown)
     assert any(e.startswith("best: is less than low (5,000)") for e in shown)
     assert any(e.startswith("country_iso3: 'XXX' is not an ISO 3166-1") for e in shown)

@@ -314,8 +314,6 @@ def _form(figure_id: int, opened: dict, status: str) -> None:
         f"The form holds revision {opened['revision']}, as it was when you opened it. Every change "
         "is kept as a new revision with who made it, when and why."
     )
-    if problems:
-        st.error("Nothing was saved: fix the fields marked below.", icon=":material/error:")
     with st.form(k("form"), border=True):
         sources = common.source_table().set_index("id")
         ids = [int(i) for i in sources.index]
@@ -398,6 +396,22 @@ def _form(figure_id: int, opened: dict, status: str) -> None:
                                       args=(figure_id, target))  # fmt: skip
             st.form_submit_button("Discard my changes", key=k("discard"), on_click=_reload,
                                   args=(figure_id,))  # fmt: skip
+    _outcome(figure_id, problems)
+
+
+def _outcome(figure_id: int, problems: dict) -> None:
+    """What the last action did, right under the buttons that the person has just pressed."""
+    state = st.session_state
+    if problems:
+        st.error("Nothing was saved: fix the fields marked above.", icon=":material/error:")
+    done = state.pop(key(figure_id, "done"), None)
+    if done:
+        st.success(done, icon=":material/check_circle:")
+    error = state.get(key(figure_id, "error"))
+    if error:
+        st.error(common.escape_markdown(error), icon=":material/error:")
+        st.button(f"Reload figure {figure_id} as stored now (discards your changes)",
+                  on_click=_reload, args=(figure_id,), key=key(figure_id, "reload"))  # fmt: skip
 
 
 # --- the page -------------------------------------------------------------------------------------
@@ -440,14 +454,6 @@ def main() -> None:
     with head:
         st.title(f"Figure {figure_id}")
         st.badge(status, color=STATUS_COLOURS.get(status, "gray"))
-    done = state.pop(key(figure_id, "done"), None)
-    if done:
-        st.success(done, icon=":material/check_circle:")
-    error = state.get(key(figure_id, "error"))
-    if error:
-        st.error(common.escape_markdown(error), icon=":material/error:")
-        st.button(f"Reload figure {figure_id} as stored now (discards your changes)",
-                  on_click=_reload, args=(figure_id,), key=key(figure_id, "reload"))  # fmt: skip
     opened = _open(figure_id, detail)
 
     _figure(detail)
