@@ -508,6 +508,19 @@ def test_bare_addresses_are_not_linked_but_read_the_same(text):
     assert plain(escaped) == text
 
 
+@pytest.mark.parametrize(
+    ("publisher", "published_on", "label"),
+    [
+        (None, None, "Camp update"),
+        (float("nan"), date(2019, 3, 22), "Camp update · 2019-03-22"),  # pandas' missing value
+        ("UNHCR", None, "Camp update · UNHCR"),
+    ],
+)
+def test_a_source_label_leaves_out_what_is_missing(publisher, published_on, label):
+    row = {"title": "Camp update", "publisher": publisher, "published_on": published_on}
+    assert common.source_label(row) == label
+
+
 @pytest.mark.parametrize("name", ["charts", "entry", "review", "sources", "history", "figure"])
 def test_no_page_renders_planted_markdown(app, planted, name):
     params = {"figure": {"id": str(planted["accepted"])}, "sources": {"id": str(planted["source"])},

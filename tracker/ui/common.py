@@ -440,12 +440,9 @@ def source_values(prefix: str) -> dict:
 
 def source_label(row) -> str:
     """A source as one line of plain text (for a selectbox, whose options are not Markdown)."""
-    parts = [str(row["title"])]
-    if row["publisher"]:
-        parts.append(str(row["publisher"]))
-    if row["published_on"]:
-        parts.append(str(row["published_on"]))
-    return " · ".join(parts)
+    # A missing publisher or date may come as None or as NaN (pandas): neither is shown.
+    given = [row[k] for k in ("title", "publisher", "published_on")]
+    return " · ".join(str(v) for v in given if v is not None and not pd.isna(v) and v != "")
 
 
 def as_date(value) -> date | None:
