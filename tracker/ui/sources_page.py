@@ -145,8 +145,12 @@ def _table(table: pd.DataFrame) -> None:
         column_config={
             "source_id": st.column_config.NumberColumn("source", format="%d", width="small"),
             "url": st.column_config.LinkColumn("link", display_text="open source"),
-            "figures": st.column_config.NumberColumn("figures (all statuses)"),
-            "accepted": st.column_config.NumberColumn("accepted figures"),
+            "figures": st.column_config.NumberColumn(
+                "figures", help="figures of any status", width="small"
+            ),
+            "accepted": st.column_config.NumberColumn(
+                "accepted", help="accepted figures", width="small"
+            ),
             "title": st.column_config.TextColumn(width="large"),
         },
     )
