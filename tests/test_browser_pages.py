@@ -58,7 +58,9 @@ def server(planted_db, tmp_path_factory):
     streamlit = shutil.which("streamlit", path=str(Path(sys.executable).parent)) or "streamlit"
     command = [streamlit, "run", "streamlit_app.py", "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--browser.gatherUsageStats", "false"]  # fmt: skip
+               "--browser.gatherUsageStats", "false",
+               # Others edit the source while the tests run: no "file changed, rerun?" prompt.
+               "--server.fileWatcherType", "none"]  # fmt: skip
     log = open(folder / "server.log", "w")
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -150,9 +152,10 @@ PAGES = {
     "history": ("history?q=planted", "Latest changes"),
     "entry": ("enter", "Enter a figure"),
     "review": ("review", "Candidates awaiting review"),
-    # The charts page drawing the planted series (its location holds the planted Markdown too).
+    # The charts page (the default page, at the root) drawing the planted series: its location
+    # holds the planted Markdown too.
     "charts": (
-        "charts?"
+        "?"
         + urlencode({"location": PLANTED_FIGURE["location"]}).replace("{", "{{").replace("}", "}}"),
         "Displacement figures",
     ),
@@ -333,6 +336,22 @@ def test_a_saved_figure_clears_its_fields_including_date_precision(server, brows
 
 
 # --- sources and history --------------------------------------------------------------------------
+
+
+def test_a_row_picked_in_the_sources_table_opens_that_source(server, browser):
+    context, page = new_page(browser)
+    try:
+        page.goto(f"{server}/sources")
+        table = page.locator("[data-testid='stDataFrame']").first
+        table.wait_for()
+        settled(page)
+        box = table.bounding_box()
+        # The first row's selection box: under the header row, at the left edge.
+        page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)
+        page.get_by_text(re.compile(r"^Its figures: \d+")).wait_for()
+        assert re.search(r"[?&]id=\d+", page.url)
+    finally:
+        context.close()
 
 
 def test_history_finds_a_figure_by_words_and_sources_list_a_sources_figures(
