@@ -12,6 +12,8 @@ from tracker.estimate import (
     MAX_COUNT,
     QUALIFIER_FACTORS,
     QUALIFIER_WORDS,
+    QUANTITY,
+    QUANTITY_LOWER,
     VAGUE_MAGNITUDES,
     Estimate,
     EstimateError,
@@ -244,3 +246,25 @@ def test_bounds_are_floats_and_fit_their_qualifier():
                    if v is not None)  # fmt: skip
     for words in VAGUE_MAGNITUDES:
         assert _fits(parse_estimate(words))
+
+
+MIXED_CASE = (
+    "Between FROM to and 5 30,000 1.2 M m Million k + Five THOUSAND half a people İ - – 2019"
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from([*QUALIFIER_WORDS, *VAGUE_MAGNITUDES, " ", "\u00a0", *MIXED_CASE.split()]),
+        max_size=8,
+    ).map(" ".join)
+)
+@settings(max_examples=300, deadline=None)
+def test_the_lower_case_pattern_finds_what_the_pattern_finds(text):
+    # The extractor reads lower-cased text with QUANTITY_LOWER (faster); it must find the same.
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return  # the extractor reads such text with QUANTITY itself
+    assert [m.span() for m in QUANTITY_LOWER.finditer(lowered)] == [
+        m.span() for m in QUANTITY.finditer(text)
+    ]
