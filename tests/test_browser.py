@@ -1,6 +1,6 @@
 """End to end in a real browser: `streamlit run` on a loopback port, driven by Debian's Chromium.
 
-Also makes README's screenshot of the charts page, docs/charts.png.
+The charts page, and README's screenshot of it, are tested in test_browser_charts.py.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SCREENSHOT = ROOT / "docs" / "charts.png"
 
 pytestmark = pytest.mark.browser
 
@@ -112,17 +111,6 @@ def _chart_drawn(page) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def test_the_charts_page_draws_the_figures_and_makes_the_screenshot(server, page):
-    page.goto(server)
-    page.get_by_text("Displacement figures over time").wait_for()
-    _chart_drawn(page)
-    page.get_by_text(re.compile(r"figures in \d+ series")).wait_for()
-    page.wait_for_timeout(1000)  # let Vega finish its transitions before the picture
-    SCREENSHOT.parent.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT), full_page=False)
-    assert SCREENSHOT.stat().st_size > 20_000
-
-
 def test_a_figure_entered_in_the_form_is_charted_and_downloaded(server, page, tmp_path):
     quote = "Some 4,321 people reached the Playwright transit site."
     page.goto(f"{server}/enter")
@@ -155,9 +143,9 @@ def test_a_figure_entered_in_the_form_is_charted_and_downloaded(server, page, tm
 
     page.goto(f"{server}/?location=Playwright+transit+site")
     _chart_drawn(page)
-    page.get_by_text(re.compile(r"^1 figures in 1 series")).wait_for()
+    page.get_by_text(re.compile(r"^1 figure in 1 series")).wait_for()
     with page.expect_download() as info:
-        page.get_by_role("button", name="Download these 1 figures (CSV)").click()
+        page.get_by_role("button", name="The 1 figure (CSV)").click()
     csv_path = tmp_path / "view.csv"
     info.value.save_as(csv_path)
     text = csv_path.read_text(encoding="utf-8")

@@ -26,10 +26,11 @@ from tracker.store import (
     figure_rows,
 )
 
-# At most this many figures are charted and listed at once; more asks the user to narrow filters.
+# At most this many figures are charted and listed at once: a page of series holds no more, and
+# a series with more is charted in part (and the page says so).
 CHART_LIMIT = 5_000
-# At most this many series get a panel of their own; past that the chart would be unreadable.
-PANEL_LIMIT = 8
+# At most this many series are charted on one page of the charts page, each in a panel of its own.
+PANEL_LIMIT = 6
 
 SERIES_KEY = ("location", "population", "term", "measure")
 
@@ -110,37 +111,139 @@ def series_counts(engine: Engine, flt: FigureFilter) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Shown:
-    """What the charts page shows: the figures (extract columns plus series_id), and why so many.
+    """One page of the charts page: its figures, and every series that matches, with its page.
 
-    `flt` is exactly the shown figures' filter (narrowed to the panels charted), so a download
-    of `flt` capped at CHART_LIMIT gives the same rows as `figures`.
+    `series` has a row per matching series, most figures first: series_id, location,
+    population, term, measure, figures (matching), page (1, 2, …) and charted (how many of its
+    figures this page holds: all of them, fewer for a series cut at `limit`, 0 off this page).
+    `figures` holds the page's figures (extract columns, series_id, and `status_reason` for
+    figures that are not accepted); `flt` is exactly them, so a download of `flt` capped at
+    `limit` gives the same rows.
     """
 
     figures: pd.DataFrame
     flt: FigureFilter
-    matching_figures: int
-    matching_series: int
-    capped: bool
+    series: pd.DataFrame
+    page: int
+    limit: int
+
+    @property
+    def pages(self) -> int:
+        return int(self.series["page"].max()) if len(self.series) else 1
+
+    @property
+    def matching_figures(self) -> int:
+        return int(self.series["figures"].sum())
+
+    @property
+    def page_series(self) -> pd.DataFrame:
+        return self.series[self.series["page"] == self.page]
+
+    @property
+    def cut(self) -> pd.DataFrame:
+        """The page's series charted in part (more figures than a page holds)."""
+        shown = self.page_series
+        return shown[shown["charted"] < shown["figures"]]
+
+
+def page_numbers(figures: pd.Series, per_page: int = PANEL_LIMIT, limit: int = CHART_LIMIT):
+    """Pages (1, 2, …) for series with these figure counts, in order: a page holds at most
+    `per_page` series and `limit` figures; a series with more than `limit` has a page to itself."""
+    pages, page, series_on_page, figures_on_page = [], 1, 0, 0
+    for count in figures.tolist():
+        if series_on_page and (series_on_page == per_page or figures_on_page + count > limit):
+            page, series_on_page, figures_on_page = page + 1, 0, 0
+        pages.append(page)
+        series_on_page += 1
+        figures_on_page += count
+    return pages
+
+
+def series_pages(
+    engine: Engine, flt: FigureFilter, per_page: int = PANEL_LIMIT, limit: int = CHART_LIMIT
+) -> pd.DataFrame:
+    """The series of `flt` (series_counts) with the page each is charted on (page_numbers)."""
+    series = series_counts(engine, flt)
+    series["page"] = page_numbers(series["figures"], per_page, limit)
+    return series
 
 
 def shown_figures(
-    engine: Engine, flt: FigureFilter, panel_limit: int = PANEL_LIMIT, limit: int = CHART_LIMIT
+    engine: Engine,
+    flt: FigureFilter,
+    page: int = 1,
+    per_page: int = PANEL_LIMIT,
+    limit: int = CHART_LIMIT,
+    series: pd.DataFrame | None = None,
 ) -> Shown:
-    """The figures a chart of `flt` shows: those of the `panel_limit` series with most figures,
-    at most `limit` of them (the earliest ids first)."""
-    counts = series_counts(engine, flt)
-    matching = int(counts["figures"].sum()) if len(counts) else 0
-    charted = counts.head(panel_limit)
-    narrowed = replace(flt, series_ids=tuple(int(i) for i in charted["series_id"]))
-    figures = capped_rows(engine, narrowed, limit)
-    in_charted = int(charted["figures"].sum()) if len(charted) else 0
-    return Shown(
-        figures=figures,
-        flt=narrowed,
-        matching_figures=matching,
-        matching_series=len(counts),
-        capped=in_charted > limit or len(counts) > panel_limit,
+    """Page `page` of the series of `flt` (most figures first; see page_numbers) and its figures,
+    at most `limit` (the earliest ids first). A page past the last gives the last. `series` is
+    series_pages of the same filter, if already read (a page is another page of the same list)."""
+    series = (series_pages(engine, flt, per_page, limit) if series is None else series).copy()
+    page = max(1, min(page, int(series["page"].max()) if len(series) else 1))
+    on_page = series["page"] == page
+    narrowed = replace(flt, series_ids=tuple(int(i) for i in series.loc[on_page, "series_id"]))
+    figures = page_rows(engine, narrowed if on_page.any() else replace(flt, figure_ids=()), limit)
+    charted = pd.to_numeric(figures["series_id"]).value_counts()
+    series["charted"] = series["series_id"].map(charted).fillna(0).astype(int)
+    reasons = status_reasons(engine, figures.loc[figures["status"] != "accepted", "figure_id"])
+    figures["status_reason"] = pd.Series(
+        [reasons.get(int(i)) for i in figures["figure_id"]], index=figures.index, dtype=object
     )
+    return Shown(figures=figures, flt=narrowed, series=series, page=page, limit=limit)
+
+
+# The extract's columns the charts page reads: what it draws, its tooltips and its table.
+PAGE_COLUMNS = (
+    "figure_id", "status", "location", "population", "term", "measure", "unit", "household_size",
+    "period_start", "period_end", "low", "best", "high", "qualifier", "credibility", "quote",
+    "attributed_to", "notes", "source_title", "source_publisher", "source_url",
+    "source_published_on", "source_reliability",
+)  # fmt: skip
+
+
+def page_rows(engine: Engine, flt: FigureFilter, limit: int = CHART_LIMIT) -> pd.DataFrame:
+    """The first `limit` figures of `flt` (by id, as capped_rows) in PAGE_COLUMNS as text, with
+    series_id and source_key (the source's stored key, from which its colour comes)."""
+    query = extract_select(flt, escape=False)
+    query = query.with_only_columns(
+        *(c for c in query.selected_columns if c.name in PAGE_COLUMNS),
+        FIGURE.c.series_id,
+        SOURCE.c.key.label("source_key"),
+    ).limit(limit)
+    with engine.connect() as conn:
+        result = conn.execute(query)
+        return pd.DataFrame(result.fetchall(), columns=list(result.keys()), dtype=object)
+
+
+def status_reasons(engine: Engine, figure_ids) -> dict[int, str]:
+    """figure id → the reason of its latest revision that set its status (the revision that
+    created it, or the latest accept, reject, retract or reopen), for those that have one."""
+    # Imported here: the words revisions record for status changes are written once, there.
+    from tracker.actions import STATUS_ACTIONS
+
+    ids = sorted({int(i) for i in figure_ids})
+    r = REVISION.c
+    found: dict[int, str] = {}
+    with engine.connect() as conn:
+        for start in range(0, len(ids), 1_000):  # well under every database's parameter limit
+            chunk = ids[start : start + 1_000]
+            last = (
+                sa.select(r.figure_id, sa.func.max(r.revision).label("revision"))
+                .where(
+                    r.figure_id.in_(chunk),
+                    sa.or_(r.action.in_(list(STATUS_ACTIONS.values())), r.revision == 1),
+                )
+                .group_by(r.figure_id)
+                .subquery()
+            )
+            rows = conn.execute(
+                sa.select(r.figure_id, r.reason).join(
+                    last, (r.figure_id == last.c.figure_id) & (r.revision == last.c.revision)
+                )
+            )
+            found.update({int(i): reason for i, reason in rows if reason})
+    return found
 
 
 def capped_rows(engine: Engine, flt: FigureFilter, limit: int = CHART_LIMIT) -> pd.DataFrame:

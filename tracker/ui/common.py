@@ -77,7 +77,7 @@ def version() -> int:
 def after_write() -> None:
     """Forget every cached answer, so what was just written shows at once."""
     st.cache_data.clear()
-    for cached in (shown, analysis, chart_spec):
+    for cached in (_series_pages, shown, _analysis, page_charts):
         cached.clear()
 
 
@@ -86,34 +86,44 @@ def options(database: str, data_version: int) -> views.FilterOptions:
     return views.filter_options(storage.engine_for(database))
 
 
-# The chart's figures, analysis and spec are kept as they are (cache_resource), not pickled per
+# A page of the charts page and its charts are kept as they are (cache_resource), not pickled per
 # read as cache_data would: they are large and never changed by the pages that read them.
 @st.cache_resource(show_spinner=False, max_entries=16)
-def shown(database: str, flt: FigureFilter, data_version: int) -> views.Shown:
-    return views.shown_figures(storage.engine_for(database), flt)
+def shown(database: str, flt: FigureFilter, page: int, data_version: int) -> views.Shown:
+    series = _series_pages(database, flt, data_version)
+    engine = storage.engine_for(database)
+    return views.shown_figures(engine, flt, page, series=series, limit=views.CHART_LIMIT)
+
+
+# Every page of one filter reads the same list of series: it is read once.
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _series_pages(database: str, flt: FigureFilter, data_version: int) -> pd.DataFrame:
+    engine = storage.engine_for(database)
+    return views.series_pages(engine, flt, views.PANEL_LIMIT, views.CHART_LIMIT)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def analysis(database: str, flt: FigureFilter, data_version: int):
-    """(consensus, flags) of the series a view of `flt` shows, from the figures it shows (all the
-    figures of those series, since analysis is drawn only when the view is not capped)."""
+def _analysis(database: str, flt: FigureFilter, page: int, data_version: int):
+    """(consensus, flags) of the series of a page charted whole (a series cut at the page's
+    limit has neither); (None, None) when none is."""
+    # Imported here: only the charts page needs it, and the other pages load faster without.
     from tracker.analysis import analysed_frames, frame_from_rows
 
-    figures = shown(database, flt, data_version).figures
-    return analysed_frames(frame=frame_from_rows(figures))
+    result = shown(database, flt, page, data_version)
+    figures = result.figures
+    whole = figures[~pd.to_numeric(figures["series_id"]).isin(result.cut["series_id"])]
+    return analysed_frames(frame=frame_from_rows(whole)) if len(whole) else (None, None)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def chart_spec(database: str, flt: FigureFilter, data_version: int) -> dict:
-    """The Vega-Lite spec of the chart of `flt`, with consensus and flags when the view is not
-    capped; cached, because building and serialising the chart is most of a page run."""
-    from tracker import charts
+def page_charts(database: str, flt: FigureFilter, page: int, log: bool, data_version: int):
+    """The charts of a page of series (tracker.charts.PageCharts), with the consensus and flags
+    of each series charted whole: the app draws their panels, and the exports are made from them."""
+    from tracker import charts  # imported here, as tracker.analysis above
 
-    result = shown(database, flt, data_version)
-    consensus = flags = None
-    if len(result.figures) < views.CHART_LIMIT:
-        consensus, flags = analysis(database, flt, data_version)
-    return charts.figure_spec(result.figures, consensus, flags)
+    figures = shown(database, flt, page, data_version).figures
+    consensus, flags = _analysis(database, flt, page, data_version)
+    return charts.page_charts(figures, consensus, flags, start=flt.start, end=flt.end, log=log)
 
 
 # --- who is using the app -------------------------------------------------------------------------
