@@ -9,9 +9,9 @@ import streamlit as st
 
 from tracker.ui import common
 
-st.set_page_config(
-    page_title="Displacement figures tracker", page_icon=":material/show_chart:", layout="wide"
-)
+# An emoji icon is drawn by the browser itself; a :material/…: page icon is fetched from Google's
+# servers, and the app loads nothing from the internet.
+st.set_page_config(page_title="Displacement figures tracker", page_icon="📈", layout="wide")
 common.prepare()
 common.admit()  # with sign-in configured, stops here for whoever may not see the tracker
 
