@@ -31,7 +31,7 @@ def database(tmp_path, monkeypatch) -> str:
 
 @pytest.fixture
 def app(database) -> AppTest:
-    # The first run imports pandas, Altair and the library and loads figures/: allow for it.
+    # The first run imports pandas and the library and loads figures/: allow for it.
     return AppTest.from_file(APP, default_timeout=60).run()
 
 
