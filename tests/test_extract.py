@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.devset.score import extract_predictions, score
+from tests.devset.score import extract_predictions, load, score
+from tracker import extract as x
 from tracker.estimate import Estimate
 from tracker.extract import extract
 from tracker.terms import TERMS
@@ -492,3 +493,31 @@ def test_dev_set_regression_guard():
     assert result.precision >= 0.95, result.false_positives
     assert result.interval_accuracy >= 0.95
     assert result.not_figures_reported == 0
+
+
+# --- Speed: the lower-case readings find what the patterns as written find -----------------------
+
+CALENDAR_CASES = [
+    "In March 2019, 5,000 people fled; since Monday 300 more.",
+    "They may return: 2,000 did on 5 May, and MARCH 5 saw 300 leave.",
+    "As of 14 march, 1,200 remained; between January and March 3,000 arrived.",
+    "İstanbul hosted 10,000 people in the past week, last month 2,000.",
+    "US$ 5 million; No. 12; between the ages of 5 and 17; 1 in 5 children; aged 12.",
+]
+
+
+@pytest.mark.parametrize("sentence", [r["text"] for r in load()] + CALENDAR_CASES)
+def test_lower_case_readings_find_the_same(sentence):
+    lowered = sentence.lower()
+    assert [p.span() for p in x._periods(sentence, lowered)] == [
+        p.span() for p in x.PERIOD.finditer(sentence)
+    ]
+    assert [(p.group(0), p.lastgroup) for p in x._periods(sentence, lowered)] == [
+        (p.group(0), p.lastgroup) for p in x.PERIOD.finditer(sentence)
+    ]
+    if len(lowered) == len(sentence):
+        for end in range(len(sentence) + 1):
+            start = max(0, end - x.BEFORE_REACH)
+            assert bool(x._BEFORE_LOWER.search(lowered, start, end)) == bool(
+                x._BEFORE.search(sentence, start, end)
+            )
