@@ -105,8 +105,15 @@ def series_counts(engine: Engine, flt: FigureFilter) -> pd.DataFrame:
         .order_by(counts.c.figures.desc(), counts.c.series_id)
     )
     with engine.connect() as conn:
-        rows = conn.execute(query).all()
+        rows = _tuples(conn.execute(query))
     return pd.DataFrame(rows, columns=["series_id", *SERIES_KEY, "figures"])
+
+
+def _tuples(result: sa.CursorResult) -> list[tuple]:
+    """A result's rows as plain tuples: pandas probes each row it is given for attributes, and on
+    SQLAlchemy's rows every probe raises and catches an exception (a tenth of a second for a
+    page of thousands)."""
+    return [tuple(row) for row in result]
 
 
 @dataclass(frozen=True)
@@ -213,7 +220,7 @@ def page_rows(engine: Engine, flt: FigureFilter, limit: int = CHART_LIMIT) -> pd
     ).limit(limit)
     with engine.connect() as conn:
         result = conn.execute(query)
-        return pd.DataFrame(result.fetchall(), columns=list(result.keys()), dtype=object)
+        return pd.DataFrame(_tuples(result), columns=list(result.keys()), dtype=object)
 
 
 def status_reasons(engine: Engine, figure_ids) -> dict[int, str]:
