@@ -169,6 +169,17 @@ def test_what_a_link_names_that_does_not_exist_is_said_not_dropped(database):
     assert not at.warning
 
 
+def test_a_page_past_the_last_shows_the_last_and_says_so(database):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(page="9")
+    at.run()
+    assert warnings(at) == [
+        "This link asks for what the tracker does not hold, so it is left out of the view: "
+        "page 9: there are 5 pages of series."
+    ]
+    assert at.selectbox(key="f_page").value == 5 and at.query_params["page"] == "5"
+
+
 def test_from_after_to_is_said_and_nothing_is_charted(database):
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update(start="2019-05-01", end="2019-03-01")

@@ -3,8 +3,9 @@ to high, arrows for open bounds, a line across a flow's period, the consensus as
 best as a line, flags ringed; coloured by source, or by source reliability where a view holds more
 sources than its colours can tell apart.
 
-Pure: frames in, specs (plain dicts) or PNG/SVG bytes out; the app, the exports and any script use
-the same specs. Text from sources is data in the spec, which Vega draws as text, never as markup.
+Pure: frames in, specs out (plain dicts, their data as Arrow tables, which Streamlit sends as they
+are), or PNG/SVG bytes; the app, the exports and any script use the same specs. Text from sources
+is data in the spec, which Vega draws as text, never as markup.
 """
 
 from __future__ import annotations
@@ -77,13 +78,7 @@ def date_text(value) -> str:
     """A date as every chart writes it: 22 Mar 2019 (empty for none)."""
     if value is None or value is pd.NaT or value == "" or pd.isna(value):
         return ""
-    day = pd.Timestamp(value)
-    return f"{day.day} {day:%b %Y}"
-
-
-def number_text(value) -> str:
-    """A count as every chart writes it: 30,000; "open" for an open bound."""
-    return "open" if value is None or np.isnan(value) else f"{value:,.0f}"
+    return _day_text((pd.Timestamp(value).normalize() - pd.Timestamp(0)).days)
 
 
 def _wrap(text: str, width: int = LABEL_CHARS) -> str:
@@ -210,6 +205,7 @@ def _shortened(quote: str) -> str:
 
 
 def _numbers_text(values: np.ndarray) -> list[str]:
+    """Counts as every chart writes them: 30,000; "open" for an open bound."""
     return ["open" if v != v else f"{v:,.0f}" for v in values.tolist()]
 
 
@@ -301,7 +297,7 @@ def colouring(frame: pd.DataFrame) -> Colouring:
     why = (
         f"its {len(colours)} sources are more than the {len(PALETTE)} colours that can be told apart"
         if len(colours) > len(PALETTE)
-        else f"two of its {len(colours)} sources would share a colour"
+        else f"some of its {len(colours)} sources would share a colour"
     )
     return Colouring(
         "reliability",
@@ -495,7 +491,8 @@ def _positive(frame: pd.DataFrame, bands: pd.DataFrame) -> tuple[pd.DataFrame, p
 
 
 def _x_encoding(frame, bands, start: date | None, end: date | None) -> dict:
-    """The shared time axis: the chosen period, widened to every date drawn."""
+    """The shared time axis: from the chosen start (else the first date drawn) to the chosen end
+    (else the last), widened to every figure's own date; a flow's line before the start is cut."""
     dates = pd.concat(
         [frame["end"], frame.loc[frame["spans"], "start"], pd.to_datetime(bands["x"], unit="ms")]
     ).dropna()

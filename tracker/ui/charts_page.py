@@ -122,6 +122,13 @@ def _date_param(text: str | None, name: str, notices: list[str]) -> date | None:
         return None
 
 
+def _multiselect(column, name: str, options: views.FilterOptions) -> None:
+    label, field, _ = MULTI[name]
+    column.multiselect(
+        label, getattr(options, field), key=f"f_{name}", placeholder="any", on_change=_changed
+    )
+
+
 def _changed() -> None:
     """A filter changed: the link's notices are answered, and the first page of series shows."""
     st.session_state["f_notices"] = []
@@ -130,15 +137,12 @@ def _changed() -> None:
 
 def _filters(options: views.FilterOptions) -> FigureFilter:
     _seed_from_url(options)
-    for row in (("location", "population", "term"), ("country",)):
-        columns = st.columns(3)
-        for column, name in zip(columns, row, strict=False):
-            label, field, _ = MULTI[name]
-            column.multiselect(
-                label, getattr(options, field), key=f"f_{name}", placeholder="any",
-                on_change=_changed,
-            )  # fmt: skip
-    columns[1].multiselect(
+    # Three to a row: at 1024 pixels a wider row cuts the chosen values short.
+    for column, name in zip(st.columns(3), ("location", "population", "term"), strict=True):
+        _multiselect(column, name, options)
+    country, status, reliability = st.columns(3)
+    _multiselect(country, "country", options)
+    status.multiselect(
         "Status",
         STATUSES,
         key="f_status",
@@ -147,17 +151,17 @@ def _filters(options: views.FilterOptions) -> FigureFilter:
         help="Accepted figures by default; add candidates to see those awaiting review. "
         "Cleared, it shows every status.",
     )
-    columns[2].selectbox(
+    reliability.selectbox(
         "Least source reliability",
         ["any", *RELIABILITY_MEANING],
         key="f_reliability",
         on_change=_changed,
         format_func=lambda r: r if r == "any" else f"{r} ({RELIABILITY_MEANING[r]}) or better",
     )
-    a, b, c = st.columns(3)
-    a.radio("Flow or stock", MEASURES, key="f_measure", horizontal=True, on_change=_changed)
-    b.date_input("From", key="f_start", min_value=date(1900, 1, 1), on_change=_changed)
-    c.date_input("To", key="f_end", min_value=date(1900, 1, 1), on_change=_changed)
+    measure, start, end = st.columns(3)
+    measure.radio("Flow or stock", MEASURES, key="f_measure", horizontal=True, on_change=_changed)
+    start.date_input("From", key="f_start", min_value=date(1900, 1, 1), on_change=_changed)
+    end.date_input("To", key="f_end", min_value=date(1900, 1, 1), on_change=_changed)
     state = st.session_state
     return FigureFilter(
         statuses=tuple(state["f_status"]) or None,
@@ -214,9 +218,9 @@ def main() -> None:
     st.title(TITLE)
     database, version = common.url(), common.version()
     flt = _filters(common.options(database, version))
-    _notices()
     state = st.session_state
     if flt.start and flt.end and flt.start > flt.end:
+        _notices()
         _to_url(state)
         st.warning(
             f"From ({charts.date_text(flt.start)}) is after To ({charts.date_text(flt.end)}), "
@@ -225,16 +229,16 @@ def main() -> None:
         )
         return
     result = common.shown(database, flt, state.get("f_page", 1), version)
+    pages = result.pages
+    if state.get("f_page", 1) != result.page and not result.series.empty:
+        notice = f"page {state['f_page']}: there are {pages} pages of series"
+        state["f_notices"] = [*state.get("f_notices", []), notice]
+        state["f_page"] = result.page
+    _notices()
     if result.series.empty:
         _to_url(state)
         st.info("No figures match these filters.", icon=":material/filter_alt_off:")
         return
-    pages = result.pages
-    if state.get("f_page", 1) != result.page:
-        notice = f"page {state['f_page']}: there are {pages} pages of series"
-        state["f_notices"] = [*state.get("f_notices", []), notice]
-        state["f_page"] = result.page
-        _notices()
     left, right = st.columns([1, 2])
     left.radio(
         "y scale",
