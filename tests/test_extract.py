@@ -521,3 +521,42 @@ def test_lower_case_readings_find_the_same(sentence):
             assert bool(x._BEFORE_LOWER.search(lowered, start, end)) == bool(
                 x._BEFORE.search(sentence, start, end)
             )
+
+
+# --- Rules from the tuning documents (tests/devset/documents.jsonl, split "tuning") ---------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "attributed_to"),
+    [
+        # "crossed over into" and a bare "escape" are flight; a report received is no speaker
+        ("UNHCR received reports that as many as 18,000 Sudanese have crossed over into Chad.",
+         "fled", None),
+        ("As many as 5,000 people tried to escape the fighting.", "fled", None),
+        # "affecting" is "affected"; "an estimated" is no reporting verb
+        ("Extreme flooding affecting an estimated 160,000 individuals.", "affected", None),
+        # a reporting verb still names its speaker
+        ("UNHCR reports that 2,000 people have arrived.", "arrived", "UNHCR"),
+    ],
+)  # fmt: skip
+def test_tuning_terms_and_speakers(sentence, term, attributed_to):
+    (c,) = extract(sentence, PUBLISHED)
+    assert (c.term, c.attributed_to) == (term, attributed_to)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "location", "country"),
+    [
+        # a name before a word of place is a place without a cue
+        ("Zambezia Province was hit the hardest: close to 50,000 people were displaced.",
+         "Zambezia Province", "MOZ"),
+        # places named together: the figure is the country's
+        ("Flooding affected 160,000 people in Zambézia, Nampula and Niassa provinces.",
+         "Mozambique", "MOZ"),
+        # a city written with its country is one place
+        ("About 7,200 people are sheltering in Aleppo, Syria.", "Aleppo", "SYR"),
+    ],
+)  # fmt: skip
+def test_tuning_places(sentence, location, country):
+    (c,) = extract(sentence, PUBLISHED)
+    assert (c.location, c.country_iso3) == (location, country)

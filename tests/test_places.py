@@ -267,3 +267,8 @@ def test_set_place_moves_a_series_and_writes_a_revision_per_figure(sqlite_engine
     assert last.action == "place_set" and last.changes["country_iso3"] == [None, "LBN"]
     with pytest.raises(ValidationError):
         set_place(sqlite_engine, series_id, None, "LBN", 95, 35.8, by="tester")
+
+
+def test_codes_in_capitals_are_no_other_names():
+    # GeoNames lists airport codes among a city's other names; "DTM" in a title is not Dortmund.
+    assert places.lookup("DTM") == []

@@ -246,6 +246,16 @@ REPORTING_VERBS = (
     "claims",
     "explained",
 )
+# Reporting verbs that are nouns or adjectives too ("received reports", "an estimated 160,000"),
+# and the words before them that make them so.
+REPORTING_NOUNS = frozenset(
+    {"report", "reports", "estimate", "estimates", "estimated", "claims", "notes"}
+)
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|received|receiving|these|those|such|media|news|latest|recent|earlier|"
+    r"initial|unconfirmed|of|its|their|his|her|our|several|many|no)\s+$",
+    re.IGNORECASE,
+)
 NOT_A_SOURCE = {
     "it",
     "he",
@@ -769,6 +779,10 @@ def _attribution(sentence: str) -> str | None:
         who = re.split(r"\s+(?:that|which|who|as|in|on|and\s+the)\s+", m.group("who"))[0]
         return _clean_source(who)
     for verb in _REPORTING.finditer(sentence):
+        if verb.group(0) in REPORTING_NOUNS and _NOUN_BEFORE.search(
+            sentence, max(0, verb.start() - 20), verb.start()
+        ):
+            continue  # "UNHCR received reports that", "an estimated": nobody speaks here
         head = sentence[: verb.start()]
         parts = re.split(r"[,;:\"“”]|\bthat\b", head)
         segment, at = parts[-1].strip(), len(parts) - 1
@@ -1042,6 +1056,7 @@ class _Mention:
     reading: object | None  # the tracker.places.Place read, None when ambiguous
     readings: tuple  # every reading of an ambiguous name
     regional: bool  # a direction word before it: a region of the place, without a point
+    listed: bool = False  # the first of several places named together ("Zambézia, Nampula and …")
 
     @property
     def rank(self) -> int:
@@ -1052,20 +1067,32 @@ class _Mention:
 def _place_mentions(text: str, need_cue: bool = True) -> list[_Mention]:
     """Places the text names, with the gazetteer's readings; names the gazetteer does not know
     are no places. In a sentence a name counts after a word of place ("in", "from", "fled", "the
-    town of") or before "camp"; in a title or a dateline any name counts."""
+    town of") or before one ("camp", "province"); in a title or a dateline any name counts."""
     out = []
     for m in _PLACE_MENTION.finditer(text):
         role = next((_CUE_ROLES[i] for i in range(len(_CUE_ROLES)) if m.group(f"c{i}")), "")
         word = m.group("word") or ""
-        camp = "camp" in word.lower()
-        if need_cue and not role and not camp:
+        # A word of place after the name says it is one: "Zambezia Province was hit", "Al Hol camp".
+        if need_cue and not role and not word and not _ENDS_WITH_PLACE_WORD.search(m.group("name")):
             continue
         mention = _resolve_mention(m.group("name"), word, m.group("dir"))
         if mention is not None:
             written, readings = mention
+            listed = bool(_LIST_NEXT.match(text, m.end()))
             out.append(_mention(m.start("name") if not m.group("dir") else m.start("dir"),
-                                role, written, readings, bool(m.group("dir"))))  # fmt: skip
+                                role, written, readings, bool(m.group("dir")), listed))  # fmt: skip
     return out
+
+
+_ENDS_WITH_PLACE_WORD = re.compile(rf"\s(?i:{_PLACE_WORDS})$")
+# More names follow, joined by "and": "in Zambézia, Nampula and Niassa provinces" ("Aleppo,
+# Syria" is one place, written with its country).
+_LIST_NEXT = re.compile(r"(?:,\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*,?\s+and\s+(?:the\s+)?[A-Z]")
+
+
+@functools.cache
+def _countries() -> dict:
+    return places.gazetteer().countries()
 
 
 # Documents name the same few places again and again; the gazetteer does not change in a process.
@@ -1083,12 +1110,14 @@ def _resolve_mention(name: str, word: str, direction: str | None):
     return None
 
 
-def _mention(start: int, role: str, written: str, readings: tuple, regional: bool) -> _Mention:
+def _mention(
+    start: int, role: str, written: str, readings: tuple, regional: bool, listed: bool = False
+) -> _Mention:
     first = readings[0]
     countries = {r.country_iso3 for r in readings}
     settled = first.source == "curated" or first.kind == "country" or len(countries) == 1
     return _Mention(start, role, written, first if settled else None,
-                    () if settled else readings[:6], regional)  # fmt: skip
+                    () if settled else readings[:6], regional, listed)  # fmt: skip
 
 
 def _place_for(
@@ -1117,6 +1146,11 @@ def _place_for(
         options = "; ".join(r.label() for r in readings)
         note = f"“{mention.written}” may be {options}: choose one"
         return {"location": mention.written, "place_readings": readings, "place_note": note}
+    if mention.listed and reading.kind != "country" and reading.country_iso3 in _countries():
+        # A figure over several places named together is the country's, without a point.
+        country = _countries()[reading.country_iso3]
+        note = f"several places named from “{mention.written}”: filed under the country"
+        return {"location": country.name, "country_iso3": country.country_iso3, "place_note": note}
     point = not mention.regional and reading.latitude is not None
     return {
         "location": mention.written, "country_iso3": reading.country_iso3,

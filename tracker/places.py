@@ -169,8 +169,9 @@ class Gazetteer:
             if place.population < ALTERNATE_NAMES_FROM:
                 continue
             for other in city.get("alternatenames", ()):
-                # Other names in Latin letters, written as names are (capitalised).
-                if _latin(other):
+                # Other names in Latin letters, written as names are (capitalised); not codes in
+                # capitals ("DTM" is an airport's code, not the word a document means by it).
+                if _latin(other) and not (other.isupper() and len(other) <= 4):
                     self._add(other, place)
 
     def lookup(self, name: str) -> list[Place]:

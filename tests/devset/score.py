@@ -89,9 +89,10 @@ class Score:
         )
 
 
-def load_documents() -> list[dict]:
-    """The held-out documents (see tests/devset/README.md)."""
-    return load(DOCUMENTS)
+def load_documents(split: str | None = None) -> list[dict]:
+    """The whole documents, or those of one split: "tuning" (the extractor may be improved on
+    them) or "heldout" (never; see tests/devset/README.md)."""
+    return [d for d in load(DOCUMENTS) if split is None or d["split"] == split]
 
 
 def load(path: Path = DEVSET) -> list[dict]:
@@ -231,9 +232,11 @@ def extract_predictions(record: dict) -> list[Predicted]:
 if __name__ == "__main__":
     s = score(extract_predictions)
     print("in-sample sentences:", s.summary())
-    held = score(extract_predictions, load_documents())
+    tuning = score(extract_predictions, load_documents("tuning"))
+    print("tuning documents:", tuning.summary())
+    print("tuning misses:", tuning.misses, "false positives:", tuning.false_positives)
+    held = score(extract_predictions, load_documents("heldout"))
     print("held-out documents:", held.summary())
-    print("held-out misses:", held.misses, "false positives:", held.false_positives)
     print("misses:", s.misses)
     print("false positives:", s.false_positives)
     for record in load():
