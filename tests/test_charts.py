@@ -402,3 +402,25 @@ def test_a_source_s_colour_is_the_same_from_its_stored_key_as_from_its_fields(cu
     stored = charts.plot_frame(rows)["source_key"]
     computed = charts.plot_frame(rows.drop(columns="source_key"))["source_key"]
     assert stored.tolist() == computed.tolist()
+
+
+def test_a_lone_figure_is_its_own_consensus_and_the_rest_keep_their_texts():
+    """A date with one figure on its own draws no consensus (it would only repeat the figure);
+    the consensus rows kept still carry their own tooltip texts."""
+    figures = frame(
+        row(9, series_id=2, location="Baghuz", term="fled", measure="flow", period_end="2019-01-05",
+            low="500", best="500", high="500"),
+        row(1, low="900", best="1000", high="1100", qualifier="approximately"),
+        row(2, low="950", best="1050", high="1200", qualifier="approximately"),
+        row(3, period_end="2019-04-01", low="2000", best="2000", high="2000"),
+    )  # fmt: skip
+    consensus, _ = analysed_frames(frame=frame_from_rows(figures))
+    page = charts.page_charts(figures, consensus)
+    flow, stock = page.panels  # in the order the series first appear
+    assert flow["title"]["text"] == ["Baghuz · camp residents · fled (flow)"]
+    assert flow["datasets"]["consensus_0"].num_rows == 0
+    assert not [layer for layer in flow["layer"] if layer["data"]["name"] == "consensus_0"]
+    bands = stock["datasets"]["consensus_1"].to_pandas()
+    assert len(bands) == 2
+    for best, estimate in zip(bands["c_best"], bands["c_estimate"], strict=True):
+        assert f"best {best:,.0f}" in estimate

@@ -110,24 +110,19 @@ def plot_frame(figures: pd.DataFrame, flags: pd.DataFrame | None = None) -> pd.D
     flow = (figures["measure"] == "flow").to_numpy(dtype=bool)
     status = figures["status"].astype(object).to_numpy()
     reasons = figures["status_reason"] if "status_reason" in figures else [None] * n
-    titles = figures["source_title"].astype(object).to_numpy()
-    publishers = figures["source_publisher"].astype(object).to_numpy()
     keys = _source_keys(figures)
     out = {
         "figure_id": figures["figure_id"].astype(int).to_numpy(),
         "series_id": figures["series_id"].astype(int).to_numpy(),
         "households": unconverted,
-        "panel": [
-            series_label(*v) + (" — in households" if u else "")
-            for *v, u in zip(
-                figures["location"],
-                figures["population"],
-                figures["term"],
-                figures["measure"],
-                unconverted,
-                strict=True,
-            )
-        ],  # fmt: skip
+        "panel": _per_distinct(
+            lambda *v: series_label(*v[:4]) + (" — in households" if v[4] else ""),
+            figures["location"],
+            figures["population"],
+            figures["term"],
+            figures["measure"],
+            pd.Series(unconverted, index=figures.index),
+        ),  # fmt: skip
         "low": low,
         "best": best,
         "high": high,
@@ -142,10 +137,11 @@ def plot_frame(figures: pd.DataFrame, flags: pd.DataFrame | None = None) -> pd.D
             f"{s}: {' '.join(str(r).split())}" if r else s
             for s, r in zip(status, reasons, strict=True)
         ],
-        "source": [
-            " ".join(f"{t} ({p})".split()) if p else " ".join(str(t).split())
-            for t, p in zip(titles, publishers, strict=True)
-        ],
+        "source": _per_distinct(
+            lambda t, p: " ".join(f"{t} ({p})".split()) if p else " ".join(str(t).split()),
+            figures["source_title"],
+            figures["source_publisher"],
+        ),  # fmt: skip
         "source_key": keys,
         "reliability": figures["source_reliability"].fillna("F").astype(object).to_numpy(),
         "estimate": _estimates_text(low, best, high, figures["qualifier"], households, size),
@@ -155,12 +151,13 @@ def plot_frame(figures: pd.DataFrame, flags: pd.DataFrame | None = None) -> pd.D
         "published": _dates_text(_iso_dates(figures["source_published_on"])),
         "credibility": figures["credibility"].astype(object).to_numpy(),
     }
-    out["reliability_text"] = [
-        f"{r} — {RELIABILITY_MEANING.get(r, '')}" for r in out["reliability"]
-    ]
-    out["credibility_text"] = [
-        f"{c} — {CREDIBILITY_MEANING.get(int(c), '')}" if c else "" for c in out["credibility"]
-    ]
+    out["reliability_text"] = _per_distinct(
+        lambda r: f"{r} — {RELIABILITY_MEANING.get(r, '')}", pd.Series(out["reliability"])
+    )
+    out["credibility_text"] = _per_distinct(
+        lambda c: f"{c} — {CREDIBILITY_MEANING.get(int(c), '')}" if c else "",
+        pd.Series(out["credibility"]),
+    )
     flag = [""] * n
     if flags is not None and len(flags):
         messages: dict[int, list[str]] = {}
@@ -171,6 +168,14 @@ def plot_frame(figures: pd.DataFrame, flags: pd.DataFrame | None = None) -> pd.D
     out["flag"] = flag
     out["flag_text"] = [f or "none" for f in flag]
     return pd.DataFrame({k: _column(v) for k, v in out.items()})
+
+
+def _per_distinct(make, *columns: pd.Series) -> np.ndarray:
+    """make(*values) for each row of `columns`, called once per distinct row: a page of
+    thousands of figures holds a few series and sources."""
+    parts = [c.astype(object).where(c.notna(), None).to_numpy() for c in columns]
+    codes, uniques = pd.factorize(pd.Series(list(zip(*parts, strict=True)), dtype=object))
+    return np.array([make(*u) for u in uniques], dtype=object)[codes]
 
 
 def _iso_dates(text: pd.Series) -> pd.Series:
@@ -457,6 +462,10 @@ def _consensus_rows(consensus: pd.DataFrame | None, flows: set[int]) -> pd.DataF
     )
     key = out["series_id"].astype(str) + "|" + out["unit"] + "|" + out["run"]
     out["alone"] = key.map(key.value_counts()) == 1
+    # The consensus of one figure on a date of its own is that figure: nothing more to draw.
+    keep = ~(out["alone"] & (c["agreement"].astype(str) == "single")).to_numpy()
+    out, c = out[keep].reset_index(drop=True), c[keep].reset_index(drop=True)
+    begin, day = begin[keep].reset_index(drop=True), day[keep].reset_index(drop=True)
     first, last = _dates_text(begin), _dates_text(day)
     spans = (begin.notna() & (begin < day)).to_numpy()
     out["c_period"] = pd.Series(np.where(spans, first + " to " + last, "on " + last), dtype=object)
@@ -464,7 +473,7 @@ def _consensus_rows(consensus: pd.DataFrame | None, flows: set[int]) -> pd.DataF
         [
             f"low {lo} · best {b} · high {hi}"
             for lo, b, hi in zip(
-                *(_numbers_text(out[c].to_numpy()) for c in ("c_low", "c_best", "c_high")),
+                *(_numbers_text(out[b].to_numpy()) for b in ("c_low", "c_best", "c_high")),
                 strict=True,
             )
         ],
@@ -475,8 +484,7 @@ def _consensus_rows(consensus: pd.DataFrame | None, flows: set[int]) -> pd.DataF
     out["c_low"], out["c_high"] = out["c_low"].where(both), out["c_high"].where(both)
     out["agreement"] = c["agreement"].astype(str).astype(object)
     out["c_figures"] = pd.Series([", ".join(str(i).split()) for i in c["figure_ids"]], dtype=object)
-    # The consensus of one figure on a date of its own is that figure: nothing more to draw.
-    return out.loc[~(out["alone"] & (out["agreement"] == "single")), columns].reset_index(drop=True)
+    return out[columns].reset_index(drop=True)
 
 
 def _positive(frame: pd.DataFrame, bands: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, int]:
