@@ -299,6 +299,20 @@ def test_a_source_shows_its_figures_linked_to_their_pages(app, planted):
     assert_text_stays_text(app)
 
 
+def test_a_source_without_publisher_address_or_date_opens_with_dashes(app, engine):
+    bare = {**PLANTED_FIGURE, "source_title": "Bare note", "source_publisher": None,
+            "source_url": None, "source_published_on": None, "quote": "A bare quote."}  # fmt: skip
+    source_id = int(
+        views.figure_detail(engine, actions.add_figure(engine, bare, by="x"))["source_id"]
+    )
+    open_page(app, "sources", id=str(source_id))
+    facts = [m.value for m in app.markdown if m.value.startswith("**Publisher:**")]
+    assert facts == ["**Publisher:** —  \n**Published:** —  \n**Kind:** ngo  \n"
+                     "**Reliability:** C — fairly reliable"]  # fmt: skip
+    assert app.text_input(key=f"src_{source_id}_source_publisher").value == ""
+    assert not [t.value for t in app.text if t.value.startswith("Address:")]
+
+
 def test_a_source_is_changed_once_for_all_its_figures(app, planted, engine):
     source_id = planted["source"]
     open_page(app, "sources", id=str(source_id))

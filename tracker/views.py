@@ -294,7 +294,10 @@ def sources_with_counts(engine: Engine) -> pd.DataFrame:
         "figures",
         "accepted",
     ]
-    return pd.DataFrame(rows, columns=columns)
+    # object columns keep None for a missing publisher, URL or date (pandas' string columns would
+    # turn it into NaN, which reads as "nan" and is no string).
+    frame = pd.DataFrame(rows, columns=columns, dtype=object)
+    return frame.astype({"source_id": "int64", "figures": "int64", "accepted": "int64"})
 
 
 def source_choices(engine: Engine) -> pd.DataFrame:

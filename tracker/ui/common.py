@@ -283,12 +283,12 @@ def escape_markdown(text: str) -> str:
 
 def labelled(pairs: list[tuple[str, object]]) -> None:
     """Labelled values, one a line (— for none); the values are text from people, so escaped."""
-    st.markdown(
-        "  \n".join(
-            f"**{label}:** {escape_markdown(value) if value not in (None, '') else '—'}"
-            for label, value in pairs
-        )
-    )
+
+    def shown(value) -> str:
+        # None and NaN (a missing value in a pandas frame) alike are none.
+        return "—" if value is None or pd.isna(value) or value == "" else escape_markdown(value)
+
+    st.markdown("  \n".join(f"**{label}:** {shown(value)}" for label, value in pairs))
 
 
 def highlighted(sentence: str, span: str | None) -> str:
