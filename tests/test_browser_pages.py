@@ -106,10 +106,12 @@ def new_page(browser, width: int = 1440, height: int = 1000):
 
 
 def settled(page) -> None:
-    """Wait until the script has finished running and the page stopped changing."""
+    """Wait until the script has finished running and the page stopped changing; it shows no
+    exception."""
     page.wait_for_load_state("networkidle")
     page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden")
     page.wait_for_timeout(600)
+    expect(page.locator("[data-testid='stException']")).to_have_count(0)
 
 
 def assert_no_planted_markdown(page) -> None:
@@ -345,9 +347,13 @@ def test_a_row_picked_in_the_sources_table_opens_that_source(server, browser):
         table = page.locator("[data-testid='stDataFrame']").first
         table.wait_for()
         settled(page)
+        # The first row's selection box: under the header row, at the left edge. The grid draws
+        # on a canvas a moment after it appears: point at the box first, then click.
         box = table.bounding_box()
-        # The first row's selection box: under the header row, at the left edge.
-        page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)
+        x, y = box["x"] + 16, box["y"] + 35 + 17
+        page.mouse.move(x, y)
+        page.wait_for_timeout(500)
+        page.mouse.click(x, y)
         page.get_by_text(re.compile(r"^Its figures: \d+")).wait_for()
         assert re.search(r"[?&]id=\d+", page.url)
     finally:
