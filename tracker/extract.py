@@ -844,6 +844,9 @@ def _clean_source(text: str) -> str | None:
 
 
 def _household_size(sentence: str) -> float | None:
+    lowered = sentence.lower()
+    if "household" not in lowered and "famil" not in lowered:
+        return None  # the pattern needs one of them; most sentences have neither
     m = _HOUSEHOLD_SIZE.search(sentence)
     if not m:
         return None
@@ -853,7 +856,7 @@ def _household_size(sentence: str) -> float | None:
 def _sentence_candidates(
     text: str, offset: int, sentence: str, context: _Context
 ) -> list[Candidate]:
-    blocked = [m.span() for m in _NOT_SPANS.finditer(sentence)]
+    blocked: list[tuple[int, int]] | None = None  # dates, phones, times: looked for when needed
     found: list[_Found] = []
     lowered = sentence.lower()
     # Read in lower case (fast) where that keeps every position; a match's groups are then in
@@ -862,6 +865,8 @@ def _sentence_candidates(
     quantities = QUANTITY_LOWER.finditer(lowered) if same_length else QUANTITY.finditer(sentence)
 
     for m in quantities:
+        if blocked is None:
+            blocked = [b.span() for b in _NOT_SPANS.finditer(sentence)]
         if _is_not_a_figure(sentence, lowered if same_length else None, m, blocked, text, offset):
             continue
         try:
@@ -979,6 +984,8 @@ def _period_of(periods: list[re.Match], f: _Found, owned: list[tuple[int, int]],
     """The period nearest a figure: in the text it owns after it, then before it, then the first
     of the sentence's periods that no later figure owns ("In the last week, around 71 families
     (approx. 174 …)"); "up from 10,000 in December" dates the 10,000, not the figure before."""
+    if not periods:
+        return None
     prev_end, nxt = owned[i]
     period = next((p for p in periods if p.start() >= f.end and p.end() <= nxt), None)
     if period is None:
