@@ -147,3 +147,24 @@ def test_a_tracker_without_members_is_one_persons_and_allows_every_write(engine)
     assert [(m.email, m.role) for m in actions.members(engine)] == [(ADMIN, "admin")]
     with pytest.raises(NotAllowed):
         actions.add_figure(engine, {**FIGURE, "best": 3100, "high": 3400}, by="analyst")
+
+
+def test_a_figure_citing_a_merged_source_is_filed_under_the_source_kept(engine):
+    first = actions.add_figure(engine, FIGURE, by="analyst")
+    second = actions.add_figure(engine, {**FIGURE, "best": 3100, "high": 3400,
+                                         "source_title": "Flash update 7 (copy)"}, by="analyst")  # fmt: skip
+    kept, merged = _source_ids(engine)
+    actions.merge_sources(engine, kept, merged, by="analyst", reason="the same update")
+    third = actions.add_figure(engine, {**FIGURE, "best": 3200, "high": 3500,
+                                        "source_title": "Flash update 7 (copy)"}, by="analyst")  # fmt: skip
+    titles = {i: get_figure(engine, i)["source_title"] for i in (first, second, third)}
+    assert set(titles.values()) == {"Flash update 7"}
+
+
+def test_a_stale_reject_is_refused(engine):
+    figure_id = actions.add_figure(engine, {**FIGURE, "status": "candidate"}, by="analyst")
+    actions.edit_figure(engine, figure_id, {"location": "Hajin"}, by="someone else")
+    with pytest.raises(actions.FigureError, match="changed since you opened it"):
+        actions.reject(engine, [figure_id], by="analyst", reason="junk",
+                       expected_revisions={figure_id: 1})  # fmt: skip
+    assert get_figure(engine, figure_id)["status"] == "candidate"

@@ -309,19 +309,28 @@ def accept(
     return _settle(engine, figure_ids, Status.accepted.value, by, reason, edits, expected_revisions)
 
 
-def reject(engine: Engine, figure_ids: Iterable[int], by: str, reason: str) -> list[int]:
+def reject(
+    engine: Engine, figure_ids: Iterable[int], by: str, reason: str,
+    expected_revisions: dict[int, int] | None = None,
+) -> list[int]:  # fmt: skip
     """Reject candidates with a reason, all or none; they stay, with their history."""
-    return _settle(engine, figure_ids, Status.rejected.value, by, reason)
+    return _settle(engine, figure_ids, Status.rejected.value, by, reason, None, expected_revisions)
 
 
-def retract(engine: Engine, figure_ids: Iterable[int], by: str, reason: str) -> list[int]:
+def retract(
+    engine: Engine, figure_ids: Iterable[int], by: str, reason: str,
+    expected_revisions: dict[int, int] | None = None,
+) -> list[int]:  # fmt: skip
     """Withdraw accepted figures with a reason, all or none; they stay, with their history."""
-    return _settle(engine, figure_ids, Status.retracted.value, by, reason)
+    return _settle(engine, figure_ids, Status.retracted.value, by, reason, None, expected_revisions)
 
 
-def reopen(engine: Engine, figure_ids: Iterable[int], by: str, reason: str) -> list[int]:
+def reopen(
+    engine: Engine, figure_ids: Iterable[int], by: str, reason: str,
+    expected_revisions: dict[int, int] | None = None,
+) -> list[int]:  # fmt: skip
     """Put rejected or retracted figures back among the candidates, with a reason."""
-    return _settle(engine, figure_ids, Status.candidate.value, by, reason)
+    return _settle(engine, figure_ids, Status.candidate.value, by, reason, None, expected_revisions)
 
 
 def _settle(

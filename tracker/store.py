@@ -335,10 +335,15 @@ class Writer:
         return ids, problems
 
     def _load_sources(self, keys: list[str]) -> None:
-        so = SOURCE.c
+        # A merged source stands for the one it was merged into.
+        kept = SOURCE.alias("kept")
+        so, into = SOURCE.c, kept.c
+        target = sa.func.coalesce(so.merged_into, so.id)
         for batch in _batches(keys):
             rows = self.conn.execute(
-                sa.select(so.key, so.id, so.kind, so.reliability).where(so.key.in_(batch))
+                sa.select(so.key, into.id, into.kind, into.reliability)
+                .join_from(SOURCE, kept, into.id == target)
+                .where(so.key.in_(batch))
             )
             for key, id_, kind, reliability in rows:
                 self.source_ids[key] = (id_, kind, reliability)
