@@ -144,8 +144,8 @@ def _act(figure_id: int, status: str | None) -> None:
                                         expected_revisions={figure_id: expected})  # fmt: skip
             done = f"Figure {figure_id} is accepted (revision {revision})."
         else:
-            # reject, retract and reopen take no expected revision in tracker.actions (yet).
-            [revision] = SETTLE[status](engine, [figure_id], by, reason=reason or "")
+            [revision] = SETTLE[status](engine, [figure_id], by, reason=reason or "",
+                                        expected_revisions={figure_id: expected})  # fmt: skip
             done = f"Figure {figure_id} is {status} (revision {revision})."
     except ValidationError as error:
         state[key(figure_id, "problems")] = common.problems_by_field(error.problems)
