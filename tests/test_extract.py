@@ -537,6 +537,12 @@ def test_lower_case_readings_find_the_same(sentence):
         ("Extreme flooding affecting an estimated 160,000 individuals.", "affected", None),
         # a reporting verb still names its speaker
         ("UNHCR reports that 2,000 people have arrived.", "arrived", "UNHCR"),
+        # "entered" is arrival, "moved from" an evacuation, "staying in" a stock hosted there;
+        # "and others are waiting" starts another clause, whose verb is not this figure's
+        ("On Sunday 1,633 South Sudanese entered Uganda.", "arrived", None),
+        ("Other 75,000 refugees were moved from Adre province.", "evacuated", None),
+        ("More than 6,000 South Sudanese are staying in Adjumani and others are waiting to be "
+         "transferred to the settlement.", "hosted", None),
     ],
 )  # fmt: skip
 def test_tuning_terms_and_speakers(sentence, term, attributed_to):
@@ -555,8 +561,31 @@ def test_tuning_terms_and_speakers(sentence, term, attributed_to):
          "Mozambique", "MOZ"),
         # a city written with its country is one place
         ("About 7,200 people are sheltering in Aleppo, Syria.", "Aleppo", "SYR"),
+        # a capitalised direction that is part of a country's name
+        ("Nearly 3,000 people fled fighting in South Sudan.", "South Sudan", "SSD"),
     ],
 )  # fmt: skip
 def test_tuning_places(sentence, location, country):
     (c,) = extract(sentence, PUBLISHED)
     assert (c.location, c.country_iso3) == (location, country)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        # two weekdays; a period that starts on the date an event began
+        ("On Friday and Saturday, 1,326 South Sudanese entered Uganda.", date(2016, 7, 15),
+         date(2016, 7, 16)),
+        ("This brought the total of those who have fled since the violence began on July 7 to "
+         "5,015.", date(2016, 7, 7), date(2016, 7, 19)),
+    ],
+)  # fmt: skip
+def test_tuning_periods(sentence, start, end):
+    (c,) = extract(sentence, date(2016, 7, 19))
+    assert (c.period_start, c.period_end) == (start, end)
+
+
+def test_a_title_names_its_country_among_other_words():
+    text = "Local authorities have evacuated over 82,000 people to safety."
+    (c,) = extract(text, None, title="Humanitarian Bulletin Philippines Issue 1 | February 2018")
+    assert (c.location, c.country_iso3) == ("Philippines", "PHL")

@@ -302,13 +302,17 @@ PERIOD_PATTERNS: dict[str, str] = {
     rf"(?:\s+(?P<since_y>{_YEAR}))?",
     "since_weekday": rf"\bsince\s+(?:last\s+)?(?P<since_wd>{_WEEKDAY})(?:\s+(?:morning|"
     r"afternoon|evening|night))?",
+    # "since the violence began on July 7": the event's date starts the period.
+    "since_event_date": r"\bsince\s+(?:the\s+|a\s+|its\s+)?[^,;.()\d]{3,60}?\b(?:began|started|"
+    rf"erupted|escalated|broke\s+out)\s+on\s+(?:the\s+)?(?P<since_ev>{_DAY}\s+(?:of\s+)?{_MONTH}"
+    rf"(?:,?\s+{_YEAR})?|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?)",
     "since_other": r"\bsince\s+(?:early|mid|late)[\s-]+\w+|\bsince\s+(?:the\s+|a\s+|its\s+)?"
     r"[^,;.()\d]{3,60}?\b(?:began|begun|started|start|launched|beginning|"
     r"opened|erupted|escalated|onset|outbreak)\b|\bsince\s+(?:the\s+|a\s+)?"
     r"(?:beginning|start|onset|outbreak|launch|escalation)\b[^,;.()]{0,50}",
     "on_date": rf"\b(?:on|of)\s+(?:the\s+)?(?P<on>{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?)",
-    "on_weekday": rf"\bon\s+(?P<on_wd>{_WEEKDAY})",
+    "on_weekday": rf"\bon\s+(?P<on_wd>{_WEEKDAY})(?:\s+(?:and|to)\s+(?P<on_wd2>{_WEEKDAY}))?",
     # "last month" without "the" is the previous calendar month; "the last month" is 30 days.
     "last_unit": r"(?<!the\s)\blast\s+(?P<last_unit>month|year)\b",
     "past_units": rf"\b(?:the\s+)?(?:past|last|previous|preceding)\s+"
@@ -609,14 +613,19 @@ def _resolve_period(m: re.Match, ref: date | None) -> tuple[date | None, date | 
             return (span[0] if span else None), ref, False
         if kind == "p_since_weekday":
             return (_weekday_on_or_before(g("since_wd"), ref) if ref else None), ref, False
+        if kind == "p_since_event_date":
+            return _parse_day(g("since_ev"), ref), ref, False
         if kind == "p_since_other":
             return None, ref, False
         if kind == "p_on_date":
             day = _parse_day(g("on"), ref)
             return day, day, True
         if kind == "p_on_weekday":
-            day = _weekday_on_or_before(g("on_wd"), ref) if ref else None
-            return day, day, True
+            if ref is None:
+                return None, None, True
+            # "On Friday and Saturday": the last day on or before the reference, the first before.
+            end = _weekday_on_or_before(g("on_wd2") or g("on_wd"), ref)
+            return _weekday_on_or_before(g("on_wd"), end), end, True
         if kind == "p_last_unit":
             if ref is None:
                 return None, None, False
@@ -748,6 +757,10 @@ def _small_or_year(m: re.Match, estimate: Estimate, has_population: bool) -> boo
     return value < 100 and not any(w in words.lower() for w in SCALE_WORDS)
 
 
+# "and" before another subject starts another clause: "are staying in X and others are waiting".
+_NEW_SUBJECT = re.compile(r"\band\s+(?:others|they|some|many|most|the\s+rest|he|she|we)\b", re.I)
+
+
 def _find_verb(window: str, last: bool) -> tuple[str, str, int] | None:
     """(term, measure, position) of the first (or last) verb of figures in the window; of two
     verbs joined by "and" in one clause ("fled the town and surrendered") the second counts."""
@@ -763,7 +776,11 @@ def _find_verb(window: str, last: bool) -> tuple[str, str, int] | None:
         hit = hits[0]
         for nxt in hits[1:]:
             between = window[hit.end() : nxt.start()]
-            if _CLAUSE_BREAK.search(between) or not re.search(r"\band\b", between):
+            if (
+                _CLAUSE_BREAK.search(between)
+                or not re.search(r"\band\b", between)
+                or _NEW_SUBJECT.search(between)
+            ):
                 break
             hit = nxt
     term, measure = _VERB_GROUPS[hit.lastgroup]
@@ -862,11 +879,18 @@ def _sentence_candidates(
     # Read in lower case (fast) where that keeps every position; a match's groups are then in
     # lower case, so what a candidate quotes is cut from the sentence itself.
     same_length = len(lowered) == len(sentence)
-    quantities = QUANTITY_LOWER.finditer(lowered) if same_length else QUANTITY.finditer(sentence)
-
-    for m in quantities:
+    pattern, subject = (QUANTITY_LOWER, lowered) if same_length else (QUANTITY, sentence)
+    pos = 0
+    while (m := pattern.search(subject, pos)) is not None:
+        pos = m.end()
         if blocked is None:
             blocked = [b.span() for b in _NOT_SPANS.finditer(sentence)]
+        # A quantity that starts inside a date and runs past it ("on July 7 to 5,015") is read
+        # again from the end of the date.
+        cut = next((b for a, b in blocked if a <= m.start() < b < m.end()), None)
+        if cut is not None:
+            pos = cut
+            continue
         if _is_not_a_figure(sentence, lowered if same_length else None, m, blocked, text, offset):
             continue
         try:
@@ -1082,13 +1106,35 @@ def _place_mentions(text: str, need_cue: bool = True) -> list[_Mention]:
         # A word of place after the name says it is one: "Zambezia Province was hit", "Al Hol camp".
         if need_cue and not role and not word and not _ENDS_WITH_PLACE_WORD.search(m.group("name")):
             continue
-        mention = _resolve_mention(m.group("name"), word, m.group("dir"))
+        direction = m.group("dir")
+        mention = None
+        if direction and direction[0].isupper():
+            # A capitalised direction may be part of the name: "South Sudan", "North Kivu".
+            mention = _resolve_mention(f"{direction} {m.group('name')}", word, None)
+            direction = None if mention else direction
+        if mention is None:
+            mention = _resolve_mention(m.group("name"), word, direction)
+        if mention is None and not need_cue:
+            # A title names its country among other words: "Humanitarian Bulletin Philippines".
+            mention = _country_in(m.group("name"))
         if mention is not None:
             written, readings = mention
             listed = bool(_LIST_NEXT.match(text, m.end()))
-            out.append(_mention(m.start("name") if not m.group("dir") else m.start("dir"),
-                                role, written, readings, bool(m.group("dir")), listed))  # fmt: skip
+            out.append(_mention(m.start("name") if not direction else m.start("dir"),
+                                role, written, readings, bool(direction), listed))  # fmt: skip
     return out
+
+
+def _country_in(name: str):
+    """A country named by some of the words of a longer name, as (written, readings)."""
+    words = name.split()
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            part = " ".join(words[i : i + n])
+            readings = places.lookup(part)
+            if readings and readings[0].kind == "country":
+                return part, tuple(readings)
+    return None
 
 
 _ENDS_WITH_PLACE_WORD = re.compile(rf"\s(?i:{_PLACE_WORDS})$")

@@ -49,7 +49,9 @@ VERBS: dict[str, tuple[str, str]] = {
     r"\s+out\b": ("left", "flow"),
     r"(?:left|leaving|leave|exited|departed|emerged)\b": ("left", "flow"),
     r"(?<!after\s)(?<!before\s)(?<!upon\s)(?<!on\s)arriv(?:ed|ing|als?|es)\b": ("arrived", "flow"),
-    r"(?:reached|reaching|made\s+it\s+to|brought\s+to|transferred\s+to|relocated\s+to)":
+    r"(?:moved|relocated|transferred)\s+from\b": ("evacuated", "flow"),
+    r"(?:reached|reaching|entered|entering|made\s+it\s+to|brought\s+to|transferred\s+to|"
+    r"relocated\s+to)":
         ("arrived", "flow"),
     r"(?:returned|returning|returns?|returnees)\b": ("returned", "flow"),
     r"surrender(?:ed|ing|s)?\b": ("surrendered", "flow"),
@@ -58,6 +60,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:injured|wounded)\b": ("injured", "flow"),
     r"affect(?:ed|ing|s)\b": ("affected", "flow"),
     r"(?:detained|detention|arrested|in\s+custody|imprisoned)\b": ("detained", "stock"),
+    r"stay(?:s|ing|ed)?\s+(?:in|at|with)\b": ("hosted", "stock"),
     r"(?:hosts?|hosted|hosting|sheltering|shelters|housing|houses|accommodat(?:es|ing))\b":
         ("hosted", "stock"),
     r"(?:population|stands\s+at|residents|living\s+in|live\s+in|lives\s+in)\b": ("hosted", "stock"),
