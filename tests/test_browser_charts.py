@@ -130,10 +130,10 @@ def hover_until_tooltip(page, marks, text: str, beside: bool = False) -> str:
 @pytest.mark.parametrize("width", pages.WIDTHS)
 def test_the_default_view_fits_its_column_and_is_photographed(server, watched, width):
     page, _ = watched
-    page.set_viewport_size({"width": width, "height": 2600})
+    page.set_viewport_size({"width": width, "height": 5000})
     page.goto(server)
-    charts_drawn(page, count=6)
-    page.get_by_text(re.compile(r"Series 1–6 of 28 \(page 1 of 5\)")).first.wait_for()
+    charts_drawn(page, count=10)
+    page.get_by_text(re.compile(r"Series 1–10 of 28 \(page 1 of 3\)")).first.wait_for()
     for chart in plot_sizes(page):
         assert chart["plot_height"] >= 250
         assert (

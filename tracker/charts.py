@@ -352,9 +352,10 @@ def page_charts(
     start: date | None = None,
     end: date | None = None,
     log: bool = False,
+    order: list[int] | None = None,
 ) -> PageCharts:
-    """A panel per series of `figures` (extract text columns with series_id, in the order the
-    series first appear), on one time axis: from `start` (or the earliest date shown) to `end`
+    """A panel per series of `figures` (extract text columns with series_id; in the order of the
+    series ids in `order`, else as they first appear), on one time axis: from `start` (or the earliest date shown) to `end`
     (or the latest), widened to every figure's date. y scales per panel, linear from 0 or `log`.
 
     `consensus` (tracker.series columns: series_id, unit, period_start, date, low, best, high,
@@ -389,6 +390,12 @@ def page_charts(
     band_rows = bands.groupby(["series_id", "unit"], sort=False).indices
     panels = []
     groups = frame.groupby(["series_id", "households"], sort=False).indices
+    if order is not None:
+        place = {int(series_id): n for n, series_id in enumerate(order)}
+        # Households without a size follow their series' people.
+        groups = dict(
+            sorted(groups.items(), key=lambda g: (place.get(g[0][0], len(place)), g[0][1]))
+        )
     for number, ((series_id, households), rows) in enumerate(groups.items()):
         unit = "households" if households else "people"
         in_band = band_rows.get((series_id, unit), np.zeros(0, dtype=int))

@@ -28,9 +28,9 @@ from tracker.store import (
 
 # At most this many figures are charted and listed at once: a page of series holds no more, and
 # a series with more is charted in part (and the page says so).
-CHART_LIMIT = 5_000
+CHART_LIMIT = 2_500
 # At most this many series are charted on one page of the charts page, each in a panel of its own.
-PANEL_LIMIT = 6
+PANEL_LIMIT = 10
 
 SERIES_KEY = ("location", "population", "term", "measure")
 

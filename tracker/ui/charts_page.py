@@ -245,7 +245,7 @@ def main() -> None:
         SCALES,
         key="f_scale",
         horizontal=True,
-        help="Log spreads out series whose figures differ a hundredfold.",
+        help="Log spreads out figures of one series that differ a hundredfold.",
     )
     labels = _page_labels(result.series)
     if pages > 1:
@@ -275,7 +275,7 @@ def _count(n: int, word: str) -> str:
 
 
 def _page_labels(series: pd.DataFrame) -> dict[int, str]:
-    """page → "series 7–12 of 27 (page 2 of 5)", for every page of `series` (series_pages)."""
+    """page → "series 11–20 of 27 (page 2 of 3)", for every page of `series` (series_pages)."""
     total = len(series)
     spans = pd.Series(range(1, total + 1), index=series.index).groupby(series["page"].to_numpy())
     first, last = spans.min(), spans.max()

@@ -121,9 +121,12 @@ def page_charts(database: str, flt: FigureFilter, page: int, log: bool, data_ver
     of each series charted whole: the app draws their panels, and the exports are made from them."""
     from tracker import charts  # imported here, as tracker.analysis above
 
-    figures = shown(database, flt, page, data_version).figures
+    result = shown(database, flt, page, data_version)
     consensus, flags = _analysis(database, flt, page, data_version)
-    return charts.page_charts(figures, consensus, flags, start=flt.start, end=flt.end, log=log)
+    return charts.page_charts(
+        result.figures, consensus, flags, start=flt.start, end=flt.end, log=log,
+        order=result.page_series["series_id"].tolist(),  # most figures first, as the pages
+    )  # fmt: skip
 
 
 # --- who is using the app -------------------------------------------------------------------------
