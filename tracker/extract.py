@@ -372,9 +372,12 @@ RELATIVE_DAYS: dict[str, tuple[int, int]] = {
 
 # --- Compiled patterns (once, at import) ----------------------------------------------------------
 
-# Each such span starts with a digit, "(", "+" or a capital (a month): the engine skips the rest.
+# Each such span starts with a digit, "(", "+" or a month's capital: the engine skips the rest.
+_MONTH_INITIALS = "".join(sorted({m[0].upper() for m in MONTHS}))
 _NOT_SPANS = re.compile(
-    r"(?=[\d(+A-Z])(?:" + "|".join(f"(?:{v})" for v in NOT_A_FIGURE_SPANS.values()) + ")"
+    rf"(?=[\d(+{_MONTH_INITIALS}])(?:"
+    + "|".join(f"(?:{v})" for v in NOT_A_FIGURE_SPANS.values())
+    + ")"
 )
 _BEFORE = re.compile(
     "|".join(f"(?:{b})" for b, _ in NOT_A_FIGURE_CONTEXT.values() if b), re.IGNORECASE
