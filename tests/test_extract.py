@@ -543,6 +543,14 @@ def test_lower_case_readings_find_the_same(sentence):
         ("Other 75,000 refugees were moved from Adre province.", "evacuated", None),
         ("More than 6,000 South Sudanese are staying in Adjumani and others are waiting to be "
          "transferred to the settlement.", "hosted", None),
+        # forced to seek shelter is flight, a crossing too; registered people arrived; a title
+        # and a name said after the words are the speaker
+        ("The fighting has forced more than 23,500 people to seek shelter in Uganda.", "fled",
+         None),
+        ('"They are now crossing at a rate of up to 2,500 people a day," said UNHCR spokesperson '
+         "Melissa Fleming.", "fled", "UNHCR spokesperson Melissa Fleming"),
+        ("More than 5,300 refugees have been registered in Ethiopia.", "arrived", None),
+        ("More than 24,000 people remain internally displaced in Maungdaw.", "displaced", None),
     ],
 )  # fmt: skip
 def test_tuning_terms_and_speakers(sentence, term, attributed_to):
@@ -589,3 +597,13 @@ def test_a_title_names_its_country_among_other_words():
     text = "Local authorities have evacuated over 82,000 people to safety."
     (c,) = extract(text, None, title="Humanitarian Bulletin Philippines Issue 1 | February 2018")
     assert (c.location, c.country_iso3) == ("Philippines", "PHL")
+
+
+def test_a_sample_is_no_figure_and_a_continent_no_place():
+    text = "A report based on interviews with 200 Rohingya people; 3,000 people fled in Asia."
+    assert [(c.span, c.location) for c in extract(text, PUBLISHED)] == [("3,000", None)]
+
+
+def test_as_of_a_weekday():
+    (c,) = extract("As of Monday, 23,546 South Sudanese refugees had arrived.", date(2014, 1, 7))
+    assert c.period_end == date(2014, 1, 6)

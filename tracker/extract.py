@@ -145,6 +145,11 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"tent|room|square|km|100|1,000|10,000)\b|^\s*(?:out\s+of|in\s+(?:\d|every|ten))\b",
     ),
     "repeated_digits": (r"\d[\s-]$", r"^[\s-]\d"),
+    # The people a study heard, not a count of people: "interviews with 200 Rohingya people".
+    "sample": (
+        r"\b(?:interviews?|interviewed|surveyed|surveys?|sample|polled)\s+(?:with\s+|of\s+)?$",
+        None,
+    ),
 }
 
 # Head nouns of who is counted; `unit` is households for the second set.
@@ -288,6 +293,7 @@ _NUMWORD = rf"(?:\d+|{WORD_NUMBER}|an?|few|several|couple\s+of)"
 PERIOD_PATTERNS: dict[str, str] = {
     "as_of": rf"\bas\s+(?:of|at)\s+(?P<as_of>{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?|{_YEAR})",
+    "as_of_weekday": rf"\bas\s+(?:of|at)\s+(?P<as_of_wd>{_WEEKDAY})",
     "between_dates": rf"\b(?:between|from)\s+(?P<d1>{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?|"
     rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?)\s+"
     rf"(?:and|to|until|till|[-–])\s+(?P<d2>{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?|"
@@ -593,6 +599,8 @@ def _resolve_period(m: re.Match, ref: date | None) -> tuple[date | None, date | 
     try:
         if kind == "p_as_of":
             return None, _parse_point(g("as_of"), ref, end_of_month=True), True
+        if kind == "p_as_of_weekday":
+            return None, (_weekday_on_or_before(g("as_of_wd"), ref) if ref else None), True
         if kind == "p_between_dates":
             end = _parse_point(g("d2"), ref, end_of_month=True)
             # The first end takes its year from the second: "December–January 2019".
@@ -825,6 +833,9 @@ def _attribution(sentence: str) -> str | None:
         if after:
             title = _clean_source(after.group("title") or "")
             return f"{after.group('name')}, {title}" if title else after.group("name")
+        after = _SAID_TITLE_NAME.match(sentence, verb.end())
+        if after:
+            return after.group("who").rstrip(".")  # "said UNHCR spokesperson Melissa Fleming"
     return None
 
 
@@ -838,6 +849,10 @@ TITLE_NOUNS = (
 )  # fmt: skip
 _TITLE_END = re.compile(rf"\b(?:{'|'.join(TITLE_NOUNS)})s?$", re.IGNORECASE)
 _NAME = re.compile(r"^(?:[A-Z][\w’'.-]+)(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w’'.-]+){1,3}$")
+_SAID_TITLE_NAME = re.compile(
+    rf"\s+(?P<who>(?:[A-Z][\w’'.-]*\s+){{0,4}}(?:{'|'.join(TITLE_NOUNS)})\s+"
+    r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2})"
+)
 _SAID_NAME = re.compile(
     r"\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})(?:,\s*(?P<title>[^,.;]{3,80}))?"
 )

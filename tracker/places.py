@@ -37,6 +37,10 @@ PLACE_WORDS = (
     "subdistrict", "region", "city", "town", "village", "enclave", "area", "pocket",
     "countryside", "suburbs", "outskirts", "state", "county", "municipality",
 )  # fmt: skip
+# Continents and oceans: the names of some towns too ("Asia", Philippines), but a document that
+# writes them means the continent, which is no place a figure is filed under.
+NOT_PLACES = frozenset({"asia", "africa", "europe", "america", "americas", "oceania", "pacific",
+                        "atlantic", "antarctica", "middleeast"})  # fmt: skip
 # Names by which a country is often written that neither pycountry nor countryinfo lists.
 COUNTRY_ALIASES: dict[str, str] = {
     "DRC": "COD", "DR Congo": "COD", "Democratic Republic of Congo": "COD",
@@ -119,7 +123,7 @@ class Gazetteer:
 
     def _add(self, name: str, place: Place) -> None:
         k = key(name)
-        if len(k) < 3:
+        if len(k) < 3 or k in NOT_PLACES:
             return
         readings = self._index.setdefault(k, [])
         if place not in readings:

@@ -37,11 +37,13 @@ def known_terms() -> str:
 VERBS: dict[str, tuple[str, str]] = {
     r"(?:remain(?:s|ed|ing)?|held|kept)\s+in\s+(?:detention|custody|prison)": ("detained", "stock"),
     r"internally\s+displaced": ("displaced", "stock"),
-    r"(?:are|is|remain|remained|were\s+still|still)\s+displaced": ("displaced", "stock"),
+    r"(?:are|is|remain|remained|were\s+still|still)\s+(?:internally\s+)?displaced":
+        ("displaced", "stock"),
     r"forced\s+to\s+flee": ("fled", "flow"),
     r"fle(?:d|e|es|eing)\b": ("fled", "flow"),
     r"escap(?:e|ed|ing|es)\b": ("fled", "flow"),
-    r"(?:crossed|crossing)\s+(?:over\s+)?(?:into|the\s+border)": ("fled", "flow"),
+    r"(?:crossed|crossing)\b": ("fled", "flow"),
+    r"(?:to\s+seek|sought)\s+(?:shelter|refuge|safety|asylum)": ("fled", "flow"),
     r"displac(?:ed|es|ing|ement)\b": ("displaced", "flow"),
     r"uproot(?:ed|ing)\b": ("displaced", "flow"),
     r"evacuat(?:ed|ing|ion|es)\b": ("evacuated", "flow"),
@@ -50,6 +52,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:left|leaving|leave|exited|departed|emerged)\b": ("left", "flow"),
     r"(?<!after\s)(?<!before\s)(?<!upon\s)(?<!on\s)arriv(?:ed|ing|als?|es)\b": ("arrived", "flow"),
     r"(?:moved|relocated|transferred)\s+from\b": ("evacuated", "flow"),
+    r"(?:been|were|was|are|is)\s+registered\b": ("arrived", "flow"),
     r"(?:reached|reaching|entered|entering|made\s+it\s+to|brought\s+to|transferred\s+to|"
     r"relocated\s+to)":
         ("arrived", "flow"),
