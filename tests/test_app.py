@@ -86,6 +86,12 @@ def test_a_fresh_database_loads_figures_and_charts_a_page_of_series(app, databas
     } <= set(labels(app))
     table = figures_table(app)
     assert "quote" in table and "link" in table and len(table) == 41
+    # 25 sources are more than the colours that can be told apart: colour shows reliability.
+    assert any(
+        c.value.startswith("Colour shows the source's reliability (A–F), not the source: its 25")
+        and "a red ring flags a figure" in c.value
+        for c in app.caption
+    )
 
 
 def test_a_lone_series_gets_a_readable_panel(database):
@@ -242,6 +248,7 @@ def test_the_table_writes_numbers_and_dates_as_the_chart_and_links_each_figure(a
         assert table[bound].dtype.kind in "if"  # numbers, sorted as numbers
     assert table["high"].isna().any()  # an open bound is blank, not "None"
     assert config["to"]["type_config"]["format"] == "D MMM YYYY"  # 22 Mar 2019, as the chart
+    assert element.proto.placeholder == ""  # missing values are blank, not "None"
     assert not (table.select_dtypes(["object", "str"]) == "None").any().any()
 
 
