@@ -272,3 +272,10 @@ def test_set_place_moves_a_series_and_writes_a_revision_per_figure(sqlite_engine
 def test_codes_in_capitals_are_no_other_names():
     # GeoNames lists airport codes among a city's other names; "DTM" in a title is not Dortmund.
     assert places.lookup("DTM") == []
+
+
+def test_second_level_units_fill_gaps_only():
+    # Albay, a province of the Philippines (pycountry's second level), is no other place's name.
+    assert [(p.country_iso3, p.kind) for p in places.lookup("Albay")] == [("PHL", "district")]
+    # a second-level name shared with a city leaves the city's reading as it was
+    assert places.lookup("Aleppo")[0].kind != "district"

@@ -120,6 +120,7 @@ class Gazetteer:
         self._countries()
         self._subdivisions()
         self._cities()
+        self._second_level()
 
     def _add(self, name: str, place: Place) -> None:
         k = key(name)
@@ -162,6 +163,17 @@ class Gazetteer:
                 continue
             place = Place(sub.name, country.alpha_3, None, None, "province", "pycountry")
             self._add(sub.name, place)
+
+    def _second_level(self) -> None:
+        # Districts, provinces of a region ("Albay"): only names no other reading has, so that
+        # they fill gaps and never make a known name ambiguous.
+        for sub in pycountry.subdivisions:
+            country = pycountry.countries.get(alpha_2=sub.country_code)
+            if sub.parent_code is None or country is None or key(sub.name) in self._index:
+                continue
+            self._add(
+                sub.name, Place(sub.name, country.alpha_3, None, None, "district", "pycountry")
+            )
 
     def _cities(self) -> None:
         alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
