@@ -47,7 +47,8 @@ DATE_FORMAT = "%-d %b %Y"
 NUMBER_FORMAT = ",.0f"
 TABLE_NUMBER_FORMAT = "%,d"
 QUOTE_CHARS = 300  # a tooltip shows the start of a long quote; the table has all of it
-LABEL_CHARS = 64  # legend labels and panel titles wrap at about this many characters
+LABEL_CHARS = 64  # legend labels wrap at about this many characters
+TITLE_CHARS = 60  # and panel titles (larger, bold) at this many: both fit a panel at 1024 px
 TICKS = 5  # at most this many dates on a time axis
 
 STATUS_MARKS = "hollow marks are candidates; grey ones rejected or retracted"
@@ -777,7 +778,7 @@ def _panel(number, title, datasets, has, x, y_scale, entries, colour_title, y_ti
     )  # fmt: skip
 
     return {
-        "title": {"text": _wrap(title, 90).split("\n"), "subtitle": counted},
+        "title": {"text": _wrap(title, TITLE_CHARS).split("\n"), "subtitle": counted},
         "height": PLOT_HEIGHT,
         # One time axis for every layer; the span layer reads its start from x0 on the same scale.
         "encoding": {"x": x},
