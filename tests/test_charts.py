@@ -186,7 +186,7 @@ def test_household_figures_are_people_when_sized_and_a_panel_of_their_own_when_n
         frame(row(1, unit="households", household_size="5", low="100", best="100", high="100"),
               row(2, unit="households", low="40", best="40", high="40"))
     )  # fmt: skip
-    titles = [p["title"]["text"][0] for p in page.panels]
+    titles = [" ".join(p["title"]["text"]) for p in page.panels]
     assert titles == [
         "Al Hol camp · camp residents · hosted (stock)",
         "Al Hol camp · camp residents · hosted (stock) — in households",
@@ -430,7 +430,7 @@ def test_panels_follow_the_order_of_the_page_most_figures_first(curated):
     shown = views.shown_figures(storage.engine_for(curated), FigureFilter())
     order = shown.page_series["series_id"].tolist()
     page = charts.page_charts(shown.figures, order=order)
-    titles = [p["title"]["text"][0] for p in page.panels]
+    titles = [" ".join(p["title"]["text"]) for p in page.panels]
     assert titles[:2] == [
         "Al Hol camp · camp residents · hosted (stock)",
         "Al Hol camp · people · arrived (flow)",
