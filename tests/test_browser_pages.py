@@ -9,23 +9,17 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from tracker import actions, storage
 from tracker.store import get_figure, history
 
-from .conftest import ROOT, _free_port
-from .test_browser import CHROMIUM, CHROMIUM_ARGS
+from .app_server import app_server, chromium
 from .test_pages import PLANT, PLANTED_FIGURE, plant
 
 pytestmark = pytest.mark.browser
@@ -52,50 +46,14 @@ def planted_db(tmp_path_factory) -> tuple[str, dict[str, int]]:
 def server(planted_db, tmp_path_factory):
     """The app on the planted database, served headless on 127.0.0.1; stopped afterwards."""
     url, _ = planted_db
-    folder = tmp_path_factory.mktemp("server")
-    port = _free_port()
-    env = {**os.environ, "TRACKER_DATABASE_URL": url, "TRACKER_USER": "browser-test"}
-    streamlit = shutil.which("streamlit", path=str(Path(sys.executable).parent)) or "streamlit"
-    command = [streamlit, "run", "streamlit_app.py", "--server.headless", "true",
-               "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--browser.gatherUsageStats", "false",
-               # Others edit the source while the tests run: no "file changed, rerun?" prompt.
-               "--server.fileWatcherType", "none"]  # fmt: skip
-    log = open(folder / "server.log", "w")
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("streamlit did not start:\n" + (folder / "server.log").read_text())
-            time.sleep(0.3)
+    with app_server(tmp_path_factory.mktemp("server"), url) as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(
-            f"{CHROMIUM} is missing: install Debian's chromium (`apt-get install chromium`)"
-        )
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 def new_page(browser, width: int = 1440, height: int = 1000):

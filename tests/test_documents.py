@@ -313,7 +313,6 @@ def test_an_unreachable_network_is_one_line():
         fetch(f"http://127.0.0.1:{port}/report.html")
 
 
-
 def test_review_page_reads_a_link_and_prefills_the_source(server, tmp_path, monkeypatch):
     from streamlit.testing.v1 import AppTest
 

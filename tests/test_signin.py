@@ -28,8 +28,8 @@ from playwright.sync_api import expect, sync_playwright
 from tracker import actions, grants, storage
 from tracker.store import get_figure, history
 
+from .app_server import CHROMIUM, CHROMIUM_ARGS
 from .conftest import ROOT, _free_port
-from .test_browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 
