@@ -79,8 +79,14 @@ def unescape(text: pd.Series) -> pd.Series:
 
 def escape_sql(column: ColumnElement) -> ColumnElement:
     """escape_cell done in SQL, so an export of millions stays set-based."""
-    first = sa.func.substr(sa.func.ltrim(column, "'"), 1, 1)
-    return sa.case((first.in_(FORMULA_STARTS), sa.literal("'") + column), else_=column)
+    # Most text starts with none of these: one cheap test of the first character settles it.
+    first = sa.func.substr(column, 1, 1)
+    after_quotes = sa.func.substr(sa.func.ltrim(column, "'"), 1, 1)
+    return sa.case(
+        (first.in_(FORMULA_STARTS), sa.literal("'") + column),
+        (sa.and_(first == "'", after_quotes.in_(FORMULA_STARTS)), sa.literal("'") + column),
+        else_=column,
+    )
 
 
 def escape_frame(frame: pd.DataFrame) -> pd.DataFrame:
