@@ -168,6 +168,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # 64 MiB of page cache (SQLite's default is 2 MiB): a bulk import inserts into the unique
+    # fingerprint index at random places, and a small cache rereads its pages from disk.
+    cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
 
 
