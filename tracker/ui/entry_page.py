@@ -207,7 +207,8 @@ def main() -> None:
             st.error(common.escape_markdown(state[key("words_error")]))
     with qualifier:
         st.selectbox("Qualifier", QUALIFIERS, index=None, key=key("qualifier"))
-        common.show_problems(problems, "qualifier")
+    # Full width under the row: in the narrow column the list of qualifiers wrapped word by word.
+    common.show_problems(problems, "qualifier")
     cols = st.columns(3)
     for column, bound in zip(cols, ("low", "best", "high"), strict=True):
         with column:
