@@ -607,3 +607,39 @@ def test_a_sample_is_no_figure_and_a_continent_no_place():
 def test_as_of_a_weekday():
     (c,) = extract("As of Monday, 23,546 South Sudanese refugees had arrived.", date(2014, 1, 7))
     assert c.period_end == date(2014, 1, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "measure"),
+    [
+        # the verb whose object the figure is, before a verb that describes its people
+        ("As of 2 February, authorities have evacuated more than 82,000 persons living in the "
+         "danger zone.", "evacuated", "flow"),
+        ("The agency is helping to move hundreds of refugees to a camp.", "evacuated", "flow"),
+        ("We still have 8,000 new arrivals at the reception centres.", "remain", "stock"),
+        ("The town hosts over 150,000 refugees living in settlements.", "hosted", "stock"),
+        # people sheltering now are counted where they are
+        ("Some 7,200 people are seeking refuge in schools.", "hosted", "stock"),
+        # an infinitive after "and" is a purpose, not a second act
+        ("Some 16,000 decided to remain close to the border and to be able to return later.",
+         "remain", "stock"),
+        ("Hundreds have decided to join their relatives in the camp.", "arrived", "flow"),
+    ],
+)  # fmt: skip
+def test_the_verb_of_the_figure(text, term, measure):
+    (c,) = extract(text, date(2019, 3, 22))
+    assert (c.term, c.measure) == (term, measure)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UNHCR sent 1,000 blankets and 500 mattresses to the border.",
+        "WFP also sent 3,000 welcome meals.",
+        "WFP has reached more than 45,000 people in this area with emergency food aid.",
+        "The clinic has vaccinated 1,200 children.",
+        "Up to 10,000 people are still missing after the floods.",
+    ],
+)
+def test_things_aid_and_the_missing_are_not_figures(text):
+    assert extract(text, date(2019, 3, 22)) == []

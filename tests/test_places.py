@@ -96,12 +96,72 @@ def test_country_outlines_are_shipped():
         ("Some 3,000 people fled Tripoli in Lebanon.", "Tripoli", "LBN", True),
         # no place at all
         ("IS still has tens of thousands of fighters.", None, None, False),
+        # people who fled are filed under the place they left, not the one they crossed into
+        ("About 4,000 people fleeing clashes in South Sudan crossed into Uganda.", "South Sudan",
+         "SSD", True),
+        ("About 4,000 people crossed into Uganda.", "Uganda", "UGA", True),
+        # a country's name is a place without a word before it
+        ("On average, Lebanon receives more than 500 Syrians an hour.", "Lebanon", "LBN", True),
+        # a distance, or where a statement was made, is not where the figure is
+        ("About 4,000 people are staying in Sinjar, 120 kilometres from Mosul.", "Sinjar", "IRQ",
+         True),
+        ("About 4,000 people fled, a spokesman told a news briefing in Geneva.", None, None,
+         False),
+        # places named together in a wider one: the wider one, as written
+        ("Clashes displaced 9,000 people in Nord-Kivu and Ituri provinces in eastern DRC.",
+         "eastern DRC", "COD", False),
     ],
 )  # fmt: skip
 def test_location_country_and_coordinates(text, location, country, point):
     (c,) = extract(text, PUBLISHED)
     assert (c.location, c.country_iso3) == (location, country)
     assert (c.latitude is not None and c.longitude is not None) == point
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "country"),
+    [
+        # a word of place after a name the gazetteer lacks says it is one; the country is the
+        # known place written right after it
+        ("Some 6,000 refugees are staying in the Kalobeyei settlement in Turkana County.",
+         "Kalobeyei settlement", "KEN"),
+        ("Its 1,750 inhabitants fled the village of Wadi Baggar in Sudan.", "Wadi Baggar", "SDN"),
+        # a word of direction before it: a region, of the country the title names
+        ("About 80,000 people were affected in northeastern Samarland.", "northeastern Samarland",
+         "PHL"),
+        # people who fled: the country their name says, not the one they fled to
+        ("Some 18,000 Sudanese have crossed into Chad to escape fighting in the Jebel Marra region.",
+         "Jebel Marra region", "SDN"),
+    ],
+)  # fmt: skip
+def test_a_place_the_gazetteer_lacks_is_kept_as_written(text, location, country):
+    (c,) = extract(text, PUBLISHED, title="Flash update: Philippines")
+    assert (c.location, c.country_iso3, c.latitude, c.longitude) == (location, country, None, None)
+
+
+def test_a_name_nothing_says_is_a_place_is_none():
+    (c,) = extract("About 3,000 people arrived from Wadi Baggar.", PUBLISHED)
+    assert (c.location, c.country_iso3) == (None, None)
+
+
+def test_the_document_teaches_its_places():
+    text = ("On Saturday 221 refugees left for Wadi Baggar camp.\n\n"
+            "Some 3,800 refugees are already living in Wadi Baggar.")  # fmt: skip
+    assert [c.location for c in extract(text, PUBLISHED)] == ["Wadi Baggar camp", "Wadi Baggar"]
+
+
+def test_a_heading_places_the_figures_of_its_section():
+    text = ("Regional update\n\nJordan\n\nMore than 1,100 Syrians cross the border every day.\n\n"
+            "Iraq\n\nSome 300 people arrive each day.")  # fmt: skip
+    found = extract(text, PUBLISHED)
+    assert [(c.location, c.country_iso3) for c in found] == [("Jordan", "JOR"), ("Iraq", "IRQ")]
+    assert "heading" in found[0].place_note
+
+
+def test_a_news_desk_dateline_does_not_place_a_story_about_another_country():
+    text = ("GENEVA, August 3 (UNHCR) - Violence in Syria continues. Hundreds flee every day.")
+    (c,) = extract(text, PUBLISHED)
+    assert c.location is None
 
 
 def test_an_ambiguous_name_offers_its_readings_instead_of_guessing():
@@ -186,10 +246,23 @@ def test_when(text, published, span, start, end, precision):
          "US defense officials"),
         # a job title with no organisation or name is nobody
         ("The camp hosts 9,000 people, the official said.", None),
+        # the claim first, then who makes it
+        ("Syrians fleeing by the hundreds daily, says UNHCR", "UNHCR"),
+        ("As many as 1.5 million people could be displaced, warned the UN refugee agency on "
+         "Friday.", "UN refugee agency"),
+        ("Two million refugees have now fled Ukraine, says the UN's refugee agency.",
+         "UN's refugee agency"),
     ],
 )  # fmt: skip
 def test_who(text, who):
     assert extract(text, PUBLISHED)[0].attributed_to == who
+
+
+def test_who_speaks_a_quotation_is_named_where_it_closes():
+    text = ('UNHCR is stretched. "We still have 8,000 new arrivals at three reception centres. '
+            'So, our staff are stretched," Fleming said in Geneva.')  # fmt: skip
+    (c,) = extract(text, PUBLISHED)
+    assert (c.attributed_to, c.measure) == ("Fleming", "stock")
 
 
 # --- stored and exported -------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from tracker.estimate import (
     words_value,
 )
 from tracker.places import PLACE_WORDS
-from tracker.terms import POPULATION_TERMS, TERMS, VERBS
+from tracker.terms import OBJECT_VERBS, POPULATION_TERMS, TERMS, VERBS
 
 
 @dataclass(frozen=True)
@@ -145,6 +145,23 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"tent|room|square|km|100|1,000|10,000)\b|^\s*(?:out\s+of|in\s+(?:\d|every|ten))\b",
     ),
     "repeated_digits": (r"\d[\s-]$", r"^[\s-]\d"),
+    # Things, not people: "1,000 blankets, 500 mattresses", "3,000 welcome meals".
+    "objects": (
+        None,
+        r"^\s*(?:[a-z-]+\s+)?(?:blankets|mattress(?:es)?|meals|tents|kits|items|trucks|vehicles|"
+        r"schools|classrooms|dormitories|shelters|houses|homes|buildings|latrines|toilets|wells|"
+        r"rations|parcels|vouchers|doses|beds|boats|containers|hospitals|clinics|"
+        r"health\s+(?:facilities|centres|centers)|cattle|livestock|animals|donkeys|"
+        r"tonnes|metric|gallons|packages|sets|bags|sheets|tarpaulins|jerrycans)\b",
+    ),
+    # People missing are no figure of the terms table: "nine people missing", "are still missing".
+    "missing": (
+        None,
+        r"^\s*(?:[\w’'-]+\s+){0,3}?(?:(?:are|were|is|was|remain|remained|still|now|reported|"
+        r"listed\s+as)\s+)*missing\b",
+    ),
+    # People given aid, not people displaced: "has assisted 5,000", "vaccinated 1,200 children".
+    "aid": (r"\b(?:assisted|served|supported|vaccinated|treated|fed|screened)\s*$", None),
     # The people a study heard, not a count of people: "interviews with 200 Rohingya people".
     "sample": (
         r"\b(?:interviews?|interviewed|surveyed|surveys?|sample|polled)\s+(?:with\s+|of\s+)?$",
@@ -439,6 +456,12 @@ _VERB = _verb_pattern()
 # The verbs are written in lower case: on lower-cased text the same pattern without IGNORECASE
 # finds the same verbs, twice as fast (the engine skips alternatives by their first letter).
 _VERB_LOWER = re.compile(_VERB.pattern)
+_OBJECT_VERB = re.compile(
+    r"(?<!\w)(?:" + "|".join(f"(?P<o{i}>{p})" for i, p in enumerate(OBJECT_VERBS)) + r")"
+    r"(?:\s+(?:the|a|an|another|further|additional|total\s+of|of|some|nearly|almost|over))*\s*$",
+    re.IGNORECASE,
+)
+_OBJECT_VERB_VALUES = list(OBJECT_VERBS.values())
 _POPULATION_TERM = re.compile(
     "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(POPULATION_TERMS)), re.IGNORECASE
 )
@@ -711,6 +734,14 @@ class _Found:
     unit: str = "people"
 
 
+_REACHED = re.compile(r"\b(?:reached|reaching|reaches|helped|helping)\s*$", re.IGNORECASE)
+_WITH_AID = re.compile(
+    r"[^.;:]{0,60}?\bwith\s+(?:[\w-]+\s+){0,3}(?:aid|food|assistance|supplies|support|services|"
+    r"cash|relief|water|kits|items|rations|vouchers|help)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_not_a_figure(
     sentence: str,
     lowered: str | None,
@@ -737,6 +768,10 @@ def _is_not_a_figure(
     )
     if before or _AFTER.match(after):
         return True
+    if _REACHED.search(sentence, max(0, start - 24), start) and _WITH_AID.match(
+        sentence, end, end + 100
+    ):
+        return True  # "WFP has reached more than 45,000 people in this area with food aid"
     if m.group("vague") is not None:
         # "thousands of dollars", "hundreds of years": look past the "of".
         of = _AFTER_VAGUE_OF.match(after)
@@ -772,6 +807,10 @@ def _small_or_year(m: re.Match, estimate: Estimate, has_population: bool) -> boo
 _NEW_SUBJECT = re.compile(r"\band\s+(?:others|they|some|many|most|the\s+rest|he|she|we)\b", re.I)
 
 
+# "decided to remain close to the border … and to be able to return": a purpose, not a second act.
+_INFINITIVE_END = re.compile(r"\bto\s+(?:be\s+able\s+to\s+)?$", re.IGNORECASE)
+
+
 def _find_verb(window: str, last: bool) -> tuple[str, str, int] | None:
     """(term, measure, position) of the first (or last) verb of figures in the window; of two
     verbs joined by "and" in one clause ("fled the town and surrendered") the second counts."""
@@ -791,6 +830,7 @@ def _find_verb(window: str, last: bool) -> tuple[str, str, int] | None:
                 _CLAUSE_BREAK.search(between)
                 or not re.search(r"\band\b", between)
                 or _NEW_SUBJECT.search(between)
+                or _INFINITIVE_END.search(between)
             ):
                 break
             hit = nxt
@@ -812,6 +852,18 @@ def _attribution(sentence: str) -> str | None:
         ):
             continue  # "UNHCR received reports that", "an estimated": nobody speaks here
         head = sentence[: verb.start()]
+        inverted = _SAID_AFTER.match(sentence, verb.end()) if head.rstrip().endswith(",") else None
+        if inverted and (_DIGIT.search(head) or len(head.split()) >= 5):
+            # "Two million have fled Ukraine, says the UN's refugee agency": the claim, then who.
+            named = _SAID_NAME.match(sentence, verb.end())
+            title = _clean_source(named.group("title") or "") if named else None
+            if named and title and _is_name(named.group("name")):
+                return f"{named.group('name')}, {title}"  # "said Mustafa Bali, head of …"
+            who = _clean_source(inverted.group("who"))
+            if who and who.endswith(".") and who.count(".") == 1:
+                who = who[:-1]  # the sentence's full stop, not an abbreviation's
+            if who:
+                return who
         parts = re.split(r"[,;:\"“”]|\bthat\b", head)
         segment, at = parts[-1].strip(), len(parts) - 1
         if not segment and len(parts) > 1:
@@ -855,6 +907,14 @@ _SAID_TITLE_NAME = re.compile(
 )
 _SAID_NAME = re.compile(
     r"\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})(?:,\s*(?P<title>[^,.;]{3,80}))?"
+)
+
+
+_SAID_STOP = r"(?:on|in|at|as|that|which|who|when|after|before|during|with|to|for|from|by|today|yesterday)"
+# Who speaks after an inverted verb: "…, warned the UN refugee agency on Friday as it sought".
+_SAID_AFTER = re.compile(
+    rf"\s+(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?!{_SAID_STOP}\b)[\w’'.-]+){{0,6}}?)"
+    rf"(?=\s*(?:[,.;:!?]|\s{_SAID_STOP}\b|$))"
 )
 
 
@@ -932,10 +992,14 @@ def _sentence_candidates(
     if not found:
         return []
 
-    attributed_to = _attribution(sentence)
+    attributed_to = _attribution(sentence) or context.quoted_speaker(offset, offset + len(sentence))
     periods = _periods(sentence, lowered)
     size = _household_size(sentence)
-    mentions = _place_mentions(sentence)
+    mentions = _place_mentions(sentence, learnt=context.learnt)
+    if mentions and context.datelines():
+        # The dateline's place is the document's ("GOMA, Congo, March 20 (Reuters) -"), not one
+        # the sentence names.
+        mentions = [m for m in mentions if not context.in_dateline(offset + m.start)]
     # The text each figure owns: from the figure before it up to the next figure that is not in
     # brackets after it. A period or a place there is the figure's, not its neighbours'.
     owned: list[tuple[int, int]] = []
@@ -953,10 +1017,13 @@ def _sentence_candidates(
         verb = None
         clause_after = _CLAUSE_BREAK.split(after_clean, maxsplit=1)[0]
         clause_before = _CLAUSE_BREAK.split(before)[-1]
+        governing = _OBJECT_VERB.search(clause_before[-60:])
+        if governing:
+            verb = (*_OBJECT_VERB_VALUES[int(governing.lastgroup[1:])], 0)
         # Nearest first: this clause after the figure, then its own words ("hundreds of
         # surrendering fighters"), this clause before it, then further away.
         own_words = sentence[f.end : f.population_end]
-        for window, last in (
+        for window, last in () if verb else (
             (clause_after, False),
             (own_words, False),
             (clause_before, True),
@@ -998,7 +1065,8 @@ def _sentence_candidates(
         elif precision is None:
             precision = "day"
         previous = (population, term, measure)
-        where = _place_for(mentions, f, owned[i], term, context)
+        who = population or sentence[f.end : f.end + 30]
+        where = _place_for(mentions, f, owned[i], term, measure, who, context)
         out.append(
             Candidate(
                 span=sentence[f.start : f.end],
@@ -1056,12 +1124,25 @@ def _precision(period: re.Match) -> str:
 # Words before a place name and what they say of the figure's relation to it: where people left
 # (origin), or where they are, went or were counted (at). Matched case-insensitively.
 LOCATIVE_CUES: dict[str, str] = {
-    r"from|out\s+of|fled|flee|flees|fleeing|left|leaving|leave|escaped|escaping|evacuated\s+from":
-        "origin",
-    r"in|at|to|into|towards?|inside|within|throughout|across|around|near|outside|reached|reaching|"
+    r"from|out\s+of|fled|flee|flees|fleeing|left|leaving|leave|escaped|escaping|"
+    r"(?:evacuated|departed|displaced)\s+from": "origin",
+    r"to|into|towards?|reached|reaching|entered|entering|border\s+with": "to",
+    r"in|at|inside|within|throughout|across|around|near|outside": "at",
     r"(?:town|city|village|camp|district|governorate|province|region|area|enclave|pocket|"
-    r"country|countryside|outskirts)\s+of": "at",
+    r"country|countryside|outskirts|settlement|township|island)\s+of": "of",
 }  # fmt: skip
+# Which places a figure is filed under, by its term: the first role that names one wins. People
+# who fled, left or were evacuated are filed under the place they left ("fled Baghuz"; "fleeing
+# the flare-up in South Sudan crossed into Uganda" → South Sudan), arrivals where they arrived,
+# everyone else where they are ("" is a place named without a word of place before it). The
+# place people went to counts for those others only when neither the sentence nor the document
+# names another: "decided to remain close to the border … to return to Chad" is not about Chad.
+ROLE_ORDER: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "from": (("origin", "at", ""), ("to",)),
+    "arrived": (("to", "at", ""), ("origin",)),
+    "flow": (("at", "", "to"), ("origin",)),
+    "stock": (("at", ""), ("to", "origin")),
+}
 # Terms whose figures are filed under the place people left ("fled Baghuz"); every other term is
 # filed under where people are, went or were counted ("arrived at Al Hol camp").
 FROM_PLACE_TERMS = frozenset({"fled", "left", "evacuated", "surrendered"})
@@ -1113,34 +1194,124 @@ class _Mention:
         return reading.rank if reading is not None else 9
 
 
-def _place_mentions(text: str, need_cue: bool = True) -> list[_Mention]:
-    """Places the text names, with the gazetteer's readings; names the gazetteer does not know
-    are no places. In a sentence a name counts after a word of place ("in", "from", "fled", "the
-    town of") or before one ("camp", "province"); in a title or a dateline any name counts."""
+def _place_mentions(
+    text: str, need_cue: bool = True, learnt: dict[str, tuple[str, str]] | None = None
+) -> list[_Mention]:
+    """Places the text names, with the gazetteer's readings. In a sentence a name counts after a
+    word of place ("in", "from", "fled", "the town of") or before one ("camp", "province"), and a
+    country's name anywhere; in a title or a dateline any name counts.
+
+    A name the gazetteer does not know is still a place where the text says so: before a word of
+    place ("Pagiarinya settlement"), after "the village of" ("Habila"), after a word of direction
+    ("northeastern Mindanao"), or once the document has said so (`learnt`, which this fills:
+    "Um Shalaya camp" and later "living in Um Shalaya"). It has no coordinates; its country is
+    settled by the figure's context (_place_for)."""
     out = []
     for m in _PLACE_MENTION.finditer(text):
         role = next((_CUE_ROLES[i] for i in range(len(_CUE_ROLES)) if m.group(f"c{i}")), "")
         word = m.group("word") or ""
-        # A word of place after the name says it is one: "Zambezia Province was hit", "Al Hol camp".
-        if need_cue and not role and not word and not _ENDS_WITH_PLACE_WORD.search(m.group("name")):
-            continue
+        name = m.group("name")
+        bare = need_cue and not role and not word and not _ENDS_WITH_PLACE_WORD.search(name)
+        whole = role == "of"
+        if role == "of":
+            # "departed from the border village of Arara": the word before says the role.
+            before = _ROLE_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            role = _CUE_ROLES[int(before.lastgroup[1:])] if before else "at"
+            role = "at" if role == "of" else role
+        if role and _NOT_THE_FIGURES_PLACE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "60 kilometres from El Geneina", "told a news briefing in Geneva"
         direction = m.group("dir")
         mention = None
         if direction and direction[0].isupper():
             # A capitalised direction may be part of the name: "South Sudan", "North Kivu".
-            mention = _resolve_mention(f"{direction} {m.group('name')}", word, None)
+            mention = _resolve_mention(f"{direction} {name}", word, None)
             direction = None if mention else direction
         if mention is None:
-            mention = _resolve_mention(m.group("name"), word, direction)
+            mention = _resolve_mention(name, word, direction, whole)
+        possessive = _POSSESSIVE.match(name) if mention is None else None
+        if possessive:
+            # "Sudan’s West Darfur province": the place after a country's name and its "’s".
+            mention = _resolve_mention(possessive.group(2), word, direction)
+            if mention is None:
+                owner = _resolve_mention(possessive.group(1), "", None)
+                mention = owner if owner and owner[1][0].kind == "country" else None
+        if bare and (mention is None or mention[1][0].kind != "country"):
+            continue  # a capitalised word alone is a place only when it is a country's name
         if mention is None and not need_cue:
             # A title names its country among other words: "Humanitarian Bulletin Philippines".
-            mention = _country_in(m.group("name"))
+            mention = _country_in(name)
+        start = m.start("name") if not direction else m.start("dir")
+        listed = bool(_LIST_NEXT.match(text, m.end()))
         if mention is not None:
             written, readings = mention
-            listed = bool(_LIST_NEXT.match(text, m.end()))
-            out.append(_mention(m.start("name") if not direction else m.start("dir"),
-                                role, written, readings, bool(direction), listed))  # fmt: skip
+            out.append(_mention(start, role, written, readings, bool(direction), listed))
+            continue
+        unknown = _unknown_place(m, role, direction, learnt)
+        if unknown is not None:
+            written, place = unknown
+            out.append(_Mention(start, role, written, place, (), bool(direction), listed))
     return out
+
+
+_POSSESSIVE = re.compile(r"^(.+?)['’]s\s+(.+)$")
+# A word of place before "X of" says the role of the place that follows ("fled the town of").
+_ROLE_BEFORE = re.compile(
+    rf"\b(?i:{'|'.join(f'(?P<c{i}>{c})' for i, c in enumerate(LOCATIVE_CUES))})\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){0,2}$"
+)
+# A place named for a distance or for where a statement was made is not where the figure is.
+_NOT_THE_FIGURES_PLACE = re.compile(
+    r"\b(?:km|kilomet(?:re|er)s?|miles?)\s+(?:(?:north|south|east|west)\w*\s+)?$|"
+    r"\b(?:briefing|conference|press|reporters|journalists|speaking|statement|interview)\b"
+    r"(?:\s+[\w’'-]+){0,2}\s*$|\b(?:said|says|told)\s*$",
+    re.IGNORECASE,
+)
+# Capitalised words that begin no unknown place: organisations, offices, peoples' words.
+NOT_AN_UNKNOWN_PLACE = frozenset(
+    """refugee refugees idp idps humanitarian government national emergency reception transit
+    collection registration health food border regional international red cross crescent relief
+    protection transitional security united office agency mission council camp camps new old
+    north south east west central upper lower greater way ministry islamic state army forces""".split()
+)
+
+
+def _unknown_place(
+    m: re.Match, role: str, direction: str | None, learnt: dict[str, tuple[str, str]] | None
+) -> tuple[str, object] | None:
+    """A place the gazetteer does not know, where the text says it is one: (written, Place)."""
+    name, word = m.group("name"), (m.group("word") or "").strip()
+    words = name.split()
+    first = words[0].lower()
+    if (
+        first in NOT_AN_UNKNOWN_PLACE
+        or (name.isupper() and len(name) <= 6)
+        or name.lower() in places.demonyms()
+        or first in places.demonyms()
+        or any(c.isdigit() for c in name)
+    ):
+        return None
+    k = places.key(name)
+    if word:
+        kind = places.WORD_KINDS.get(" ".join(word.lower().split()), "area")
+        written = f"{name} {' '.join(word.split())}"
+    elif m.group("cue") and m.group("cue").lower().split()[0] in _OF_KINDS:
+        kind, written = _OF_KINDS[m.group("cue").lower().split()[0]], name
+    elif direction and role:
+        kind, written = "region", name
+    elif learnt is not None and k in learnt and role:
+        kind, written = learnt[k][1], name
+    else:
+        return None
+    if learnt is not None and len(learnt) < 10_000:
+        learnt.setdefault(k, (written, kind))
+    written = f"{direction} {written}" if direction else written
+    return written, places.Place(written, None, None, None, kind, "document")
+
+
+_OF_KINDS = {w: places.WORD_KINDS.get(w, "area") for w in
+             ("town", "city", "village", "camp", "district", "governorate", "province", "region",
+              "area", "enclave", "pocket", "country", "countryside", "outskirts", "settlement",
+              "township", "island")}  # fmt: skip
 
 
 def _country_in(name: str):
@@ -1168,7 +1339,7 @@ def _countries() -> dict:
 
 # Documents name the same few places again and again; the gazetteer does not change in a process.
 @functools.lru_cache(maxsize=4096)
-def _resolve_mention(name: str, word: str, direction: str | None):
+def _resolve_mention(name: str, word: str, direction: str | None, whole: bool = False):
     words = re.split(r"(?<=\w)(\s+|-)(?=\S)", name)
     # The longest run of the name's words that the gazetteer knows: "Baghuz Tuesday" → Baghuz.
     for n in range(len(words), 0, -2):
@@ -1176,9 +1347,17 @@ def _resolve_mention(name: str, word: str, direction: str | None):
         full = part + word if n == len(words) else part
         readings = places.lookup(full)
         if readings:
+            if n < len(words) and words[n + 1].lower() not in _DROPPABLE:
+                # "Wadi Baggar camp", "the village of Wadi Baggar": not the town of Wadi; the
+                # whole name, which the gazetteer lacks, is the place.
+                return None
             written = " ".join(w for w in (direction, full.strip()) if w)
             return written, tuple(readings)
     return None
+
+
+# Capitalised words that may follow a place's name without being part of it ("Baghuz Tuesday").
+_DROPPABLE = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 def _mention(
@@ -1192,19 +1371,29 @@ def _mention(
 
 
 def _place_for(
-    mentions: list[_Mention], f: _Found, owned: tuple[int, int], term: str, context: _Context
-) -> dict:
+    mentions: list[_Mention], f: _Found, owned: tuple[int, int], term: str, measure: str,
+    population: str | None, context: _Context,
+) -> dict:  # fmt: skip
     """The location fields of a candidate: the place its sentence names for it, else the place of
-    the document's title or dateline (and the note says so)."""
+    the document's heading, title or dateline (and the note says so)."""
+    order = ROLE_ORDER[
+        "from" if term in FROM_PLACE_TERMS else "arrived" if term == "arrived" else measure
+    ]
     mine = [m for m in mentions if owned[0] <= m.start < owned[1]] or mentions
     note = None
-    if mine:
-        wanted = "origin" if term in FROM_PLACE_TERMS else "at"
-        mention = min(mine, key=lambda m: (m.role != wanted, m.rank, abs(m.start - f.end)))
-    else:
-        mention, note = context.document_place()
+    mention = _pick(mine, order[0], f.end)
+    if mention is None:
+        mention, note = context.document_place(order[0] + order[1], f.start + context.offset)
+    if mention is None:
+        mention = _pick(mine, order[1], f.end)
         if mention is None:
             return {}
+    if mention.listed:
+        # "in Nord Kivu and Ituri provinces in eastern DRC": the wider place named beside them.
+        wider = [m for m in mine if m is not mention and not m.listed and m.reading is not None
+                 and (m.reading.kind == "country" or m.regional)]  # fmt: skip
+        if wider:
+            mention = min(wider, key=lambda m: abs(m.start - mention.start))
     reading = mention.reading
     readings = mention.readings
     if reading is None and readings:
@@ -1217,6 +1406,9 @@ def _place_for(
         options = "; ".join(r.label() for r in readings)
         note = f"“{mention.written}” may be {options}: choose one"
         return {"location": mention.written, "place_readings": readings, "place_note": note}
+    if reading.source == "document":
+        country = _country_of_unknown(mention, mentions, term, population, context)
+        return {"location": mention.written, "country_iso3": country, "place_note": note}
     if mention.listed and reading.kind != "country" and reading.country_iso3 in _countries():
         # A figure over several places named together is the country's, without a point.
         country = _countries()[reading.country_iso3]
@@ -1230,20 +1422,67 @@ def _place_for(
     }  # fmt: skip
 
 
+def _pick(mentions: list[_Mention], roles: tuple[str, ...], near: int) -> _Mention | None:
+    """Of the mentions in these roles, the one of the first role; then the most specific place;
+    then the nearest to the figure."""
+    eligible = [m for m in mentions if m.role in roles]
+    if not eligible:
+        return None
+    return min(eligible, key=lambda m: (roles.index(m.role), m.rank, abs(m.start - near)))
+
+
+def _country_of_unknown(
+    mention: _Mention, mentions: list[_Mention], term: str, population: str | None,
+    context: _Context,
+) -> str | None:  # fmt: skip
+    """The country of a place the gazetteer does not know: of the known place written right
+    after it ("Habila in Sudan", "Pagiarinya settlement in Adjumani District"); for people who
+    fled, the country their name says ("Sudanese refugees"); the one country the sentence names;
+    the country of the document's heading, title or dateline; else none (the reviewer says)."""
+    end = mention.start + len(mention.written)
+    for m in mentions:
+        if end <= m.start <= end + 30 and m.reading is not None and m.reading.country_iso3:
+            return m.reading.country_iso3
+    # For people who fled, the country they went to is not the country of the place they left.
+    skip = ("to",) if term in FROM_PLACE_TERMS else ()
+    named = {m.reading.country_iso3 for m in mentions if m.role not in skip
+             and m.reading is not None and m.reading.source != "document" and m.reading.country_iso3}  # fmt: skip
+    if len(named) == 1:
+        return named.pop()
+    if term in FROM_PLACE_TERMS and population:
+        words = population.lower().split()
+        for n in (2, 1):
+            for i in range(len(words) - n + 1):
+                code = places.demonyms().get(" ".join(words[i : i + n]))
+                if code:
+                    return code
+    place, _ = context.document_place(("at", "", "to", "origin"), mention.start + context.offset)
+    if place is not None and place.reading is not None and place.reading.source != "document":
+        return place.reading.country_iso3
+    return None
+
+
 # --- The document: dateline, title ---------------------------------------------------------------
 
 # News agencies and wires whose datelines open a story: "BAGHUZ, Syria, March 22 (Reuters) -".
 AGENCIES = (
     "Reuters", "AFP", "AP", "Associated Press", "Anadolu", "Anadolu Agency", "Xinhua", "dpa",
     "EFE", "ANI", "PTI", "IANS", "UPI", "Bloomberg", "IRIN", "The New Humanitarian", "AA",
-    "Rudaw", "Kurdistan 24", "SANA", "TASS", "Interfax", "KUNA", "WAFA", "APA",
+    "Rudaw", "Kurdistan 24", "SANA", "TASS", "Interfax", "KUNA", "WAFA", "APA", "Sputnik",
+    "RIA Novosti", "Kyodo", "Yonhap", "Bernama", "Antara", "PNA", "NNA", "IRNA", "MENA", "CNN",
+    "BBC", "Al Jazeera", "UNHCR", "IOM", "OCHA", "UNICEF", "WFP", "WHO", "UNRWA", "ICRC", "IFRC",
+    "MSF", "NRC", "UN News", "UN News Centre", "UN",
 )  # fmt: skip
 _DATELINE = re.compile(
     rf"^[ \t]*(?:(?P<place>[A-Z][A-Za-z’'. -]{{1,40}}?)(?:,\s*(?P<region>[A-Z][A-Za-z. ]{{1,30}}?))?"
     rf",?\s+)?(?:(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:,?\s+(?P<year>{_YEAR}))?\s*)?"
-    rf"\((?P<agency>{'|'.join(map(re.escape, AGENCIES))})\)\s*[-–—]",
+    rf"\((?P<agency>{'|'.join(map(re.escape, AGENCIES))})\)\s*(?:[-–—]|(?=[A-Z“\"]))",
     re.MULTILINE,
 )
+
+
+# A line that is a heading: a few capitalised words alone, without a sentence's end.
+_HEADING = re.compile(r"^[ \t#*]*(?P<h>[A-Z][\w’'.-]*(?:[ \t]+[\w’'.-]+){0,4})[ \t]*:?[ \t]*$", re.MULTILINE)
 
 
 @dataclass
@@ -1261,12 +1500,16 @@ class _Context:
     def __init__(self, text: str, published_on: date | None, title: str | None):
         self.text, self.published_on, self.title = text, published_on, title
         self.ref = published_on
+        self.offset = 0  # where the sentence being read starts in the text
+        self.learnt: dict[str, tuple[str, str]] = {}  # places the document said are places
         self._datelines: list[_Dateline] | None = None
-        self._document_place: tuple[_Mention | None, str | None] | None = None
+        self._headings: list[tuple[int, _Mention, str]] | None = None
         self._title_mentions: list[_Mention] | None = None
+        self._named_countries: set[str] | None = None
 
     def at(self, offset: int) -> None:
         """Dates resolve against the dateline before `offset`, if any, else publication."""
+        self.offset = offset
         lines = self.datelines()
         line = next((d for d in reversed(lines) if d.start <= offset), None) if lines else None
         self.ref = line.day if line is not None and line.day else self.published_on
@@ -1301,26 +1544,95 @@ class _Context:
     def title_mentions(self) -> list[_Mention]:
         if self._title_mentions is None:
             title = self._title_text()
-            self._title_mentions = _place_mentions(title, need_cue=False) if title else []
+            self._title_mentions = (
+                _place_mentions(title, need_cue=False, learnt=self.learnt) if title else []
+            )
         return self._title_mentions
 
-    def document_place(self) -> tuple[_Mention | None, str | None]:
-        if self._document_place is None:
-            found: tuple[_Mention | None, str | None] = (None, None)
-            mentions = self.title_mentions()
-            if mentions:
-                best = min(mentions, key=lambda m: m.rank)
-                found = (best, f"place from the document's title: “{self._title_text()}”")
-            else:
-                for line in self.datelines():
-                    if line.place:
-                        placed = _place_mentions(line.place.title(), need_cue=False)
-                        if placed:
-                            found = (min(placed, key=lambda m: m.rank),
-                                     f"place from the dateline “{line.text}”")  # fmt: skip
-                            break
-            self._document_place = found
-        return self._document_place
+    def in_dateline(self, offset: int) -> bool:
+        return any(d.start <= offset < d.start + len(d.text) for d in self.datelines())
+
+    def quoted_speaker(self, start: int, end: int) -> str | None:
+        """Who speaks a quotation that the sentence at start:end is part of, named after the
+        quotation closes ("We still have 8,000 new arrivals. … stretched," Fleming said)."""
+        para = max(self.text.rfind("\n", 0, start) + 1, start - 2_000)
+        prefix = self.text[para:end]
+        if prefix.count("“") > prefix.count("”"):
+            close = self.text.find("”", end - 1)
+        elif prefix.count('"') % 2:
+            close = self.text.find('"', end - 1)
+        elif prefix.rstrip().endswith(("”", '"')) and prefix.rstrip()[:-1].rstrip().endswith(
+            (".", "!", "?")
+        ):
+            close = para + len(prefix.rstrip()) - 1  # the sentence closes the quotation
+        else:
+            return None
+        if close == -1 or close - end > 1_500 or "\n" in self.text[end:close]:
+            return None
+        tail = self.text[close + 1 : close + 200]
+        stop = re.search(r"[.!?](?:\s|$)", tail)
+        tail = tail[: stop.start() + 1] if stop else tail
+        said = _REPORTING.search(tail)
+        if said is None or len(tail[: said.start()].split()) > 6:
+            return None
+        return _attribution(tail)
+
+    def headings(self) -> list[tuple[int, _Mention, str]]:
+        """Lines that are a place's name alone ("Jordan", "North Kivu:"), the heading of a
+        section of a situation report: (offset, place, line)."""
+        if self._headings is None:
+            self._headings = []
+            head = self.text if len(self.text) < 2_000_000 else self.text[:2_000_000]
+            for m in _HEADING.finditer(head):
+                line = m.group("h").strip()
+                found = _resolve_mention(line, "", None)
+                if found is None:
+                    continue
+                written, readings = found
+                mention = _mention(m.start("h"), "", written, readings, False)
+                if mention.reading is not None:
+                    self._headings.append((m.start("h"), mention, line))
+        return self._headings
+
+    def document_place(
+        self, roles: tuple[str, ...], offset: int
+    ) -> tuple[_Mention | None, str | None]:
+        """The place a figure at `offset` is about when its sentence names none: the heading of
+        its section, else the document's title (by the roles wanted: "Thousands flee to Uganda
+        after South Sudan flare-up" gives people who fled South Sudan), else its dateline."""
+        heading = next((h for h in reversed(self.headings()) if h[0] <= offset), None)
+        if heading is not None and self._title_text() != heading[2]:
+            return heading[1], f"place from the heading “{heading[2]}”"
+        mentions = self.title_mentions()
+        mention = _pick(mentions, roles, 0)
+        if mention is not None:
+            return mention, f"place from the document's title: “{self._title_text()}”"
+        for line in self.datelines():
+            if line.place:
+                placed = _place_mentions(line.place.title(), need_cue=False)
+                if placed:
+                    mention = min(placed, key=lambda m: m.rank)
+                    if self._a_desk(mention):
+                        continue
+                    return mention, f"place from the dateline “{line.text}”"
+        return None, None
+
+    def _a_desk(self, mention: _Mention) -> bool:
+        """A dateline that names where the story was written, not what it is about: its country
+        is not named in the document, which names others ("GENEVA, August 3 (UNHCR)" over a
+        story about Syria; "MOSCOW (Sputnik) -" over one about Mozambique)."""
+        readings = [mention.reading] if mention.reading is not None else mention.readings
+        countries = {r.country_iso3 for r in readings if r.country_iso3}
+        if not countries:
+            return False
+        if self._named_countries is None:
+            head = self.text[:5_000]
+            found = [m for m in _place_mentions(head, need_cue=False) if m.reading is not None
+                     and m.reading.country_iso3 and not self.in_dateline(m.start)]  # fmt: skip
+            found += [m for m in self.title_mentions() if m.reading is not None]
+            self._named_countries = {m.reading.country_iso3 for m in found}
+        named = self._named_countries
+        return bool(named) and not countries & named
 
     def countries_named(self, mentions: list[_Mention]) -> set[str]:
         named = set()

@@ -35,8 +35,27 @@ KIND_RANK: dict[str, int] = {
 PLACE_WORDS = (
     "refugee camp", "IDP camp", "camp", "camps", "governorate", "province", "district",
     "subdistrict", "region", "city", "town", "village", "enclave", "area", "pocket",
-    "countryside", "suburbs", "outskirts", "state", "county", "municipality",
+    "countryside", "suburbs", "outskirts", "state", "county", "municipality", "settlement",
+    "settlements", "township", "territory", "department", "commune", "locality", "island",
 )  # fmt: skip
+# What a word of place says of the place it ends, for a name the gazetteer does not know
+# ("Pagiarinya settlement", "Maungdaw township"): its kind, for KIND_RANK.
+WORD_KINDS: dict[str, str] = {
+    "camp": "camp", "camps": "camp", "refugee camp": "camp", "idp camp": "camp",
+    "settlement": "camp", "settlements": "camp", "village": "town", "town": "town",
+    "city": "city", "enclave": "area", "area": "area", "pocket": "area", "countryside": "area",
+    "suburbs": "area", "outskirts": "area", "locality": "town", "commune": "district",
+    "district": "district", "subdistrict": "district", "township": "district",
+    "municipality": "district", "county": "district", "territory": "district",
+    "department": "province", "governorate": "province", "province": "province",
+    "state": "province", "region": "region", "island": "region",
+}  # fmt: skip
+# Countries whose ISO 3166 name is written inverted ("Congo, The Democratic Republic of the"):
+# the name a document and a reader use.
+DISPLAY_NAMES: dict[str, str] = {
+    "COD": "Democratic Republic of the Congo", "PSE": "Palestine", "FSM": "Micronesia",
+    "VGB": "British Virgin Islands", "VIR": "US Virgin Islands",
+}  # fmt: skip
 # Continents and oceans: the names of some towns too ("Asia", Philippines), but a document that
 # writes them means the continent, which is no place a figure is filed under.
 NOT_PLACES = frozenset({"asia", "africa", "europe", "america", "americas", "oceania", "pacific",
@@ -135,7 +154,7 @@ class Gazetteer:
         for country in pycountry.countries:
             code = country.alpha_3
             lat, lon = centres.get(code, (None, None))
-            name = getattr(country, "common_name", None) or country.name
+            name = DISPLAY_NAMES.get(code) or getattr(country, "common_name", None) or country.name
             place = Place(name, code, lat, lon, "country", "pycountry")
             names = {country.name, name, getattr(country, "official_name", None)}
             names |= set(_country_alt_names().get(code, ()))
@@ -151,7 +170,7 @@ class Gazetteer:
         country = pycountry.countries.get(alpha_3=code)
         if country is None:
             return None
-        name = getattr(country, "common_name", None) or country.name
+        name = DISPLAY_NAMES.get(code) or getattr(country, "common_name", None) or country.name
         return next((p for p in self._index.get(key(name), []) if p.country_iso3 == code), None)
 
     def _subdivisions(self) -> None:
@@ -275,6 +294,18 @@ def country_outlines() -> dict:
         for feature in (data.get("geoJSON") or {}).get("features", ()):
             features.append({**feature, "id": code, "properties": {"iso3": code}})
     return {"type": "FeatureCollection", "features": features}
+
+
+@functools.cache
+def demonyms() -> dict[str, str]:
+    """The word for a country's people → its ISO 3166-1 alpha-3 code ("south sudanese" → SSD),
+    from countryinfo; a word two countries share ("Congolese") is left out."""
+    codes: dict[str, set[str]] = {}
+    for code, data in _countryinfo_data().items():
+        word = (data.get("demonym") or "").strip()
+        if word:
+            codes.setdefault(word.lower(), set()).add(code)
+    return {word: next(iter(c)) for word, c in codes.items() if len(c) == 1}
 
 
 @functools.cache

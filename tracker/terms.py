@@ -43,6 +43,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"fle(?:d|e|es|eing)\b": ("fled", "flow"),
     r"escap(?:e|ed|ing|es)\b": ("fled", "flow"),
     r"(?:crossed|crossing)\b": ("fled", "flow"),
+    r"(?:are|is|were|was)\s+(?:seeking|taking)\s+(?:shelter|refuge)": ("hosted", "stock"),
     r"(?:to\s+seek|sought)\s+(?:shelter|refuge|safety|asylum)": ("fled", "flow"),
     r"displac(?:ed|es|ing|ement)\b": ("displaced", "flow"),
     r"uproot(?:ed|ing)\b": ("displaced", "flow"),
@@ -56,6 +57,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:reached|reaching|entered|entering|made\s+it\s+to|brought\s+to|transferred\s+to|"
     r"relocated\s+to)":
         ("arrived", "flow"),
+    r"join(?:ed|ing|s)?\b": ("arrived", "flow"),
     r"(?:returned|returning|returns?|returnees)\b": ("returned", "flow"),
     r"surrender(?:ed|ing|s)?\b": ("surrendered", "flow"),
     r"(?:died|dying|deaths?|dead|perished)\b": ("died", "flow"),
@@ -69,6 +71,25 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:population|stands\s+at|residents|living\s+in|live\s+in|lives\s+in)\b": ("hosted", "stock"),
     r"(?:remain(?:s|ed|ing)?|still|trapped|commands?|there\s+(?:are|were|is))\b":
         ("remain", "stock"),
+}  # fmt: skip
+
+# Verbs whose object is the figure, written right before it ("have evacuated more than 82,000
+# persons in Albay living in the danger zone", "We still have 8,000 new arrivals"): the verb of
+# the figure, before any verb further on, which may say something of its people instead.
+# Regular expressions matched at the end of the words before the figure → (term, measure).
+OBJECT_VERBS: dict[str, tuple[str, str]] = {
+    r"(?:evacuat(?:ed|es|e|ing)|mov(?:ed|es|e|ing)|relocat(?:ed|es|e|ing)|transferr(?:ed|ing)|"
+    r"transfers?)": ("evacuated", "flow"),
+    r"(?:receiv(?:ed|es|e|ing)|register(?:ed|s|ing)?|welcom(?:ed|es|e|ing)|admitt(?:ed|ing)|"
+    r"took\s+in|taken\s+in)": ("arrived", "flow"),
+    r"still\s+(?:has|have|had|holds?|held)": ("remain", "stock"),
+    r"(?:host(?:s|ed|ing)?|shelter(?:s|ed|ing)?|accommodat(?:es|ed|ing)|has|have|had|holds?)":
+        ("hosted", "stock"),
+    r"(?:displac(?:ed|es|ing)|uproot(?:ed|s|ing)|displacement\s+of|forced\s+out|expell(?:ed|ing))":
+        ("displaced", "flow"),
+    r"(?:kill(?:ed|s|ing)|claimed\s+the\s+lives\s+of)": ("killed", "flow"),
+    r"(?:injur(?:ed|es|ing)|wound(?:ed|s|ing))": ("injured", "flow"),
+    r"(?:affect(?:ed|s|ing))": ("affected", "flow"),
 }  # fmt: skip
 
 # When a sentence has no verb of figures, the counted people can still say what is meant
