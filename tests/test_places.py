@@ -218,6 +218,19 @@ def test_the_title_or_dateline_places_figures_whose_sentence_names_none(
          "73,000", None, "2019-04-05", "day"),
         ("The camp now hosts 73,000 people, up from 10,000 in December.", "2019-04-05",
          "10,000", None, "2018-12-31", "month"),
+        # "as of" ends a period that "since" starts
+        ("As of 20 March, 5,000 people have been displaced since January.", "2019-03-22",
+         "5,000", "2019-01-01", "2019-03-20", "day"),
+        # days that share a month; the weekend before; the start of the year
+        ("Between 1 and 7 March, 3,000 people arrived.", "2019-03-22", "3,000", "2019-03-01",
+         "2019-03-07", "day"),
+        ("Over the weekend, 3,000 people crossed the border.", "2019-03-19", "3,000",
+         "2019-03-16", "2019-03-17", "day"),
+        ("Since the start of the year, 9,000 people have returned.", "2019-03-22", "9,000",
+         "2019-01-01", "2019-03-22", "day"),
+        # "since early/mid/late February" starts on a day nobody said
+        ("Since mid-February, 2,000 people have fled.", "2019-03-22", "2,000", None,
+         "2019-03-22", "day"),
     ],
 )  # fmt: skip
 def test_when(text, published, span, start, end, precision):

@@ -311,6 +311,9 @@ PERIOD_PATTERNS: dict[str, str] = {
     "as_of": rf"\bas\s+(?:of|at)\s+(?P<as_of>{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?|{_YEAR})",
     "as_of_weekday": rf"\bas\s+(?:of|at)\s+(?P<as_of_wd>{_WEEKDAY})",
+    # "between 1 and 7 March": the days share the month.
+    "between_days": rf"\b(?:between|from)\s+(?P<b1>{_DAY})\s+(?:and|to|until|till|[-–])\s+"
+    rf"(?P<b2>{_DAY})\s+(?:of\s+)?(?P<bm>{_MONTH})(?:,?\s+(?P<by>{_YEAR}))?",
     "between_dates": rf"\b(?:between|from)\s+(?P<d1>{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?|"
     rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?)\s+"
     rf"(?:and|to|until|till|[-–])\s+(?P<d2>{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?|"
@@ -323,6 +326,8 @@ PERIOD_PATTERNS: dict[str, str] = {
     rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?)",
     "since_month": rf"\bsince\s+(?:the\s+(?:beginning|start)\s+of\s+)?(?P<since_m>{_MONTH})"
     rf"(?:\s+(?P<since_y>{_YEAR}))?",
+    "since_year": rf"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+year|this\s+year|"
+    rf"(?P<since_year>{_YEAR}))\b",
     "since_weekday": rf"\bsince\s+(?:last\s+)?(?P<since_wd>{_WEEKDAY})(?:\s+(?:morning|"
     r"afternoon|evening|night))?",
     # "since the violence began on July 7": the event's date starts the period.
@@ -343,6 +348,7 @@ PERIOD_PATTERNS: dict[str, str] = {
     "in_month": rf"\b(?:in|during|throughout|for)\s+(?:the\s+month\s+of\s+)?(?P<in_m>{_MONTH})"
     rf"(?:\s+(?P<in_y>{_YEAR}))?",
     "in_year": rf"\b(?:in|during|throughout)\s+(?P<in_year>{_YEAR})\b",
+    "weekend": r"\b(?:over|during|at|on)\s+the\s+(?:past\s+|last\s+)?weekend\b",
     "relative_day": r"\b(?P<rel>last\s+night|yesterday|today|tonight|this\s+morning|"
     r"overnight)\b",
 }
@@ -629,6 +635,21 @@ def _resolve_period(m: re.Match, ref: date | None) -> tuple[date | None, date | 
             # The first end takes its year from the second: "December–January 2019".
             start = _parse_point(g("d1"), end or ref, end_of_month=False)
             return start, end, False
+        if kind == "p_between_days":
+            month = _month_number(g("bm"))
+            end = _with_year(month, int(re.sub(r"\D", "", g("b2"))), g("by"), ref)
+            start = None if end is None else end.replace(day=int(re.sub(r"\D", "", g("b1"))))
+            return start, end, False
+        if kind == "p_weekend":
+            if ref is None:
+                return None, None, False
+            sunday = _weekday_on_or_before("sunday", ref)
+            return sunday - timedelta(days=1), sunday, False
+        if kind == "p_since_year":
+            if ref is None and not g("since_year"):
+                return None, None, False
+            year = int(g("since_year")) if g("since_year") else ref.year
+            return date(year, 1, 1), ref, False
         if kind == "p_day_range":
             month = _month_number(g("rm"))
             end = _with_year(month, int(re.sub(r"\D", "", g("r2"))), g("ry"), ref)
@@ -1052,6 +1073,11 @@ def _sentence_candidates(
         period_text, start, end, precision = None, None, context.ref, None
         if period is not None:
             p_start, p_end, is_day = _resolve_period(period, context.ref)
+            if (period.lastgroup or "").startswith("p_since") and p_end == context.ref:
+                # "As of 20 March, 5,000 have been displaced since January": it ends then.
+                as_of = next((q for q in periods if q.lastgroup == "p_as_of"), None)
+                if as_of is not None:
+                    p_end = _resolve_period(as_of, context.ref)[1] or p_end
             calendar_unit = _precision(period) in ("month", "year")
             if measure == "flow" or is_day or (calendar_unit and p_end is not None):
                 # A stock "in December" is the count at the end of December.
