@@ -91,7 +91,7 @@ class Score:
 
 def load_documents(split: str | None = None) -> list[dict]:
     """The whole documents, or those of one split: "tuning" (the extractor may be improved on
-    them) or "heldout" (never; see tests/devset/README.md)."""
+    them), "heldout" or "sealed" (never; see tests/devset/README.md)."""
     return [d for d in load(DOCUMENTS) if split is None or d["split"] == split]
 
 
@@ -242,6 +242,9 @@ if __name__ == "__main__":
     print("tuning misses:", tuning.misses, "false positives:", tuning.false_positives)
     held = score(extract_predictions, load_documents("heldout"))
     print("held-out documents:", held.summary())
+    sealed = load_documents("sealed")
+    if sealed:
+        print("sealed documents:", score(extract_predictions, sealed).summary())
     print("misses:", s.misses)
     print("false positives:", s.false_positives)
     for record in load():
