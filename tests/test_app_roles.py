@@ -33,6 +33,7 @@ WRITES = {
     ("figure", "accepted"): {"Save changes": "reviewer", "Retract": "reviewer"},
     ("review", None): {"Find figures": "editor", "Accept": "reviewer", "Reject": "reviewer"},
     ("sources", None): {"Save the source": "reviewer", "Merge into this source": "admin"},
+    ("charts", None): {"Save the place": "reviewer"},
 }  # fmt: skip
 ORDER = list(OPENS)
 

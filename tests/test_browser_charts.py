@@ -92,23 +92,29 @@ def watched(browser):
     assert not outside, outside
 
 
+# The panels of series; the map (tracker.ui.map_panel, in the container keyed "map") apart.
+PANELS = "[data-testid='stVegaLiteChart']:not(.st-key-map [data-testid='stVegaLiteChart'])"
+MAP = ".st-key-map [data-testid='stVegaLiteChart']"
+
+
 def charts_drawn(page, count: int | None = None) -> None:
-    page.locator("[data-testid='stVegaLiteChart'] svg").first.wait_for(state="visible")
+    page.locator(f"{PANELS} svg").first.wait_for(state="visible")
     pages.settled(page)
     if count is not None:
-        assert page.locator("[data-testid='stVegaLiteChart']").count() == count
+        assert page.locator(PANELS).count() == count
 
 
 def plot_sizes(page) -> list[dict]:
     """Each chart's plot (Vega's background of the data area) and its place against the column."""
     return page.evaluate(
-        """() => [...document.querySelectorAll('[data-testid=stVegaLiteChart]')].map(chart => {
+        """selector => [...document.querySelectorAll(selector)].map(chart => {
             const column = chart.closest('[data-testid=stVerticalBlock]').getBoundingClientRect();
             const svg = chart.querySelector('svg').getBoundingClientRect();
             const plot = chart.querySelector('path.background').getBoundingClientRect();
             return {plot_height: plot.height, right: svg.right, column_right: column.right,
                     left: svg.left, column_left: column.left};
-        })"""
+        })""",
+        PANELS,
     )
 
 
@@ -170,7 +176,7 @@ def test_tooltips_show_source_text_as_text(server, watched):
     page, _ = watched
     page.goto(f"{server}/?location=Tooltip+Town")
     charts_drawn(page, count=1)
-    dots = page.locator("[data-testid='stVegaLiteChart'] g.mark-symbol path")
+    dots = page.locator(f"{PANELS} g.mark-symbol path")
     text = hover_until_tooltip(page, dots, "Tooltip report")
     assert PLANTED in text  # the very characters, not markup
     tooltip = page.locator("#vg-tooltip-element")
@@ -184,7 +190,7 @@ def test_a_retracted_figure_is_grey_with_its_status_and_reason(server, watched):
     address = urlencode({**ARRIVED, "status": ["accepted", "retracted"]}, doseq=True)
     page.goto(f"{server}/?{address}")
     charts_drawn(page, count=1)
-    dots = page.locator("[data-testid='stVegaLiteChart'] g.mark-symbol path")
+    dots = page.locator(f"{PANELS} g.mark-symbol path")
     text = hover_until_tooltip(page, dots, "retracted")
     assert "retracted: counted twice" in text
     grey = page.locator("[data-testid='stVegaLiteChart'] path[fill='#b3b3b3']")
@@ -223,3 +229,45 @@ def test_a_figure_of_the_table_opens_on_its_own_page(server, watched):
     page.get_by_text("Figure").first.wait_for()
     pages.settled(page)
     assert "/figure?id=5" in page.url
+
+
+@pytest.mark.parametrize("width", pages.WIDTHS)
+def test_the_map_shows_the_curated_places_readably_and_is_photographed(server, watched, width):
+    page, _ = watched
+    page.set_viewport_size({"width": width, "height": 1100})
+    page.goto(
+        f"{server}/?{urlencode({'location': ['Baghuz', 'Al Hol camp', 'Hajin enclave']}, doseq=True)}"
+    )
+    charts_drawn(page)
+    # The page redraws the map once the gazetteer's worker has answered.
+    names = page.locator(f"{MAP} g.mark-text text")
+    page.locator(f"{MAP} g.mark-text text", has_text="Baghuz").wait_for()
+    pages.settled(page)
+    the_map = page.locator(".st-key-map")
+    the_map.scroll_into_view_if_needed()
+    box = the_map.bounding_box()
+    panel = page.locator(PANELS).first.bounding_box()  # as wide as the panels' column
+    assert box["height"] >= 400 and abs(box["width"] - panel["width"]) <= 2
+    # No name covers another.
+    boxes = names.evaluate_all(
+        "texts => texts.map(t => { const b = t.getBoundingClientRect(); "
+        "return [t.textContent, b.left, b.top, b.right, b.bottom]; })"
+    )
+    written = [b for b in boxes if b[0]]
+    assert {"Syria", "Iraq"} <= {b[0] for b in written}
+    for n, (a, *ra) in enumerate(written):
+        for b, *rb in written[n + 1 :]:
+            apart = ra[2] <= rb[0] or rb[2] <= ra[0] or ra[3] <= rb[1] or rb[3] <= ra[1]
+            assert apart, (a, b)
+    points = page.locator(f"{MAP} g.mark-symbol path")
+    text = hover_until_tooltip(page, points, "latest source")
+    assert "place from the gazetteer" in text and "latest consensus" in text
+    tooltip = page.locator("#vg-tooltip-element").bounding_box()
+    assert tooltip["x"] >= 0 and tooltip["x"] + tooltip["width"] <= width
+    pages.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(200)
+    the_map.screenshot(path=str(pages.SCREENSHOTS / f"charts_map_{width}.png"))
+    points.first.hover(force=True)
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(pages.SCREENSHOTS / f"charts_map_tooltip_{width}.png"))

@@ -200,12 +200,12 @@ def shown_figures(
     return Shown(figures=figures, flt=narrowed, series=series, page=page, limit=limit)
 
 
-# The extract's columns the charts page reads: what it draws, its tooltips and its table.
+# The extract's columns the charts page reads: what it draws, its tooltips, its table and its map.
 PAGE_COLUMNS = (
     "figure_id", "status", "location", "population", "term", "measure", "unit", "household_size",
     "period_start", "period_end", "low", "best", "high", "qualifier", "credibility", "quote",
     "attributed_to", "notes", "source_title", "source_publisher", "source_url",
-    "source_published_on", "source_reliability",
+    "source_published_on", "source_reliability", "country_iso3", "latitude", "longitude",
 )  # fmt: skip
 
 

@@ -14,7 +14,7 @@ from tracker import charts, views
 from tracker.series import series_label
 from tracker.store import FigureFilter, extract_text
 from tracker.tables import RELIABILITY_MEANING, Status
-from tracker.ui import common
+from tracker.ui import common, map_panel
 
 TITLE = "Displacement figures over time"
 STATUSES = [s.value for s in Status]
@@ -265,6 +265,7 @@ def main() -> None:
     if pages > 1:
         with st.expander(f"Every series that matches ({len(result.series):,}) and its page"):
             _series_list(result)
+    map_panel.show(database, flt, result, log, version)
     st.subheader("The figures charted, with their citations")
     _table(_table_data(database, flt, result.page, version))
 

@@ -77,7 +77,7 @@ def version() -> int:
 def after_write() -> None:
     """Forget every cached answer, so what was just written shows at once."""
     st.cache_data.clear()
-    for cached in (_series_pages, shown, _analysis, page_charts):
+    for cached in (_series_pages, shown, _analysis, page_charts, page_map):
         cached.clear()
 
 
@@ -127,6 +127,20 @@ def page_charts(database: str, flt: FigureFilter, page: int, log: bool, data_ver
         result.figures, consensus, flags, start=flt.start, end=flt.end, log=log,
         order=result.page_series["series_id"].tolist(),  # most figures first, as the pages
     )  # fmt: skip
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def page_map(
+    database: str, flt: FigureFilter, page: int, log: bool, data_version: int, answered: int
+):
+    """The map of a page of series (tracker.maps.PageMap), coloured as its charts, with the
+    places the gazetteer's worker has given so far (`answered`: how many, tracker.lookup_process)."""
+    from tracker import maps  # imported here, as tracker.analysis above
+
+    result = shown(database, flt, page, data_version)
+    consensus, _ = _analysis(database, flt, page, data_version)
+    colouring = page_charts(database, flt, page, log, data_version).colouring
+    return maps.page_map(result.figures, consensus, colouring, maps.app_place)
 
 
 # --- who is using the app -------------------------------------------------------------------------
