@@ -158,6 +158,17 @@ def test_a_heading_places_the_figures_of_its_section():
     assert "heading" in found[0].place_note
 
 
+def test_a_place_and_a_colon_lead_a_paragraph():
+    text = "Flash update\n\nBeledweyne: More than 10,000 people have been displaced by floods."
+    (c,) = extract(text, PUBLISHED)
+    assert (c.location, c.country_iso3) == ("Beledweyne", "SOM")
+
+
+def test_displaced_from_a_place_is_filed_under_it():
+    (c,) = extract("In Lebanon, 95,000 people have been displaced from southern Lebanon.", PUBLISHED)
+    assert (c.location, c.country_iso3) == ("southern Lebanon", "LBN")
+
+
 def test_a_news_desk_dateline_does_not_place_a_story_about_another_country():
     text = ("GENEVA, August 3 (UNHCR) - Violence in Syria continues. Hundreds flee every day.")
     (c,) = extract(text, PUBLISHED)

@@ -1166,6 +1166,8 @@ LOCATIVE_CUES: dict[str, str] = {
 ROLE_ORDER: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "from": (("origin", "at", ""), ("to",)),
     "arrived": (("to", "at", ""), ("origin",)),
+    # "displaced from southern Lebanon", "displaced in Idlib", "displaced to Goma"
+    "displaced": (("origin", "at", "", "to"), ()),
     "flow": (("at", "", "to"), ("origin",)),
     "stock": (("at", ""), ("to", "origin")),
 }
@@ -1403,7 +1405,8 @@ def _place_for(
     """The location fields of a candidate: the place its sentence names for it, else the place of
     the document's heading, title or dateline (and the note says so)."""
     order = ROLE_ORDER[
-        "from" if term in FROM_PLACE_TERMS else "arrived" if term == "arrived" else measure
+        "from" if term in FROM_PLACE_TERMS
+        else term if term in ("arrived", "displaced") and measure == "flow" else measure
     ]
     mine = [m for m in mentions if owned[0] <= m.start < owned[1]] or mentions
     note = None
@@ -1507,6 +1510,10 @@ _DATELINE = re.compile(
 )
 
 
+# A paragraph led by a place and a colon: "Beledweyne: More than 10,000 people …".
+_LEAD_HEADING = re.compile(
+    r"^[ \t#*•-]*(?P<h>[A-Z][\w’'.-]*(?:[ \t]+[\w’'.-]+){0,3})[ \t]*:[ \t]+(?=\S)", re.MULTILINE
+)
 # A line that is a heading: a few capitalised words alone, without a sentence's end.
 _HEADING = re.compile(r"^[ \t#*]*(?P<h>[A-Z][\w’'.-]*(?:[ \t]+[\w’'.-]+){0,4})[ \t]*:?[ \t]*$", re.MULTILINE)
 
@@ -1609,7 +1616,8 @@ class _Context:
         if self._headings is None:
             self._headings = []
             head = self.text if len(self.text) < 2_000_000 else self.text[:2_000_000]
-            for m in _HEADING.finditer(head):
+            found = [*_HEADING.finditer(head), *_LEAD_HEADING.finditer(head)]
+            for m in sorted(found, key=lambda m: m.start()):
                 line = m.group("h").strip()
                 found = _resolve_mention(line, "", None)
                 if found is None:
