@@ -636,6 +636,13 @@ def test_as_of_a_weekday():
         ("Some 16,000 decided to remain close to the border and to be able to return later.",
          "remain", "stock"),
         ("Hundreds have decided to join their relatives in the camp.", "arrived", "flow"),
+        # registered now is a count; registered then, arrivals
+        ("Some 612,000 refugees are registered in Jordan.", "hosted", "stock"),
+        ("So far 2,000 people have been registered.", "arrived", "flow"),
+        ("A total of 3,000 people were relocated to safer areas.", "evacuated", "flow"),
+        ("The camp is home to 45,000 people.", "hosted", "stock"),
+        ("The floods left 20,000 people homeless.", "displaced", "flow"),
+        ("Over 1,000 people have been rescued.", "evacuated", "flow"),
     ],
 )  # fmt: skip
 def test_the_verb_of_the_figure(text, term, measure):

@@ -48,14 +48,16 @@ VERBS: dict[str, tuple[str, str]] = {
     r"displac(?:ed|es|ing|ement)\b": ("displaced", "flow"),
     r"uproot(?:ed|ing)\b": ("displaced", "flow"),
     r"evacuat(?:ed|ing|ion|es)\b": ("evacuated", "flow"),
+    r"(?:left|rendered|made)\s+homeless|homeless\b": ("displaced", "flow"),
+    r"rescued\b": ("evacuated", "flow"),
     r"(?:came|come|coming|got|get|getting|poured|pouring|streamed|streaming|flooded|flooding)"
     r"\s+out\b": ("left", "flow"),
     r"(?:left|leaving|leave|exited|departed|emerged)\b": ("left", "flow"),
     r"(?<!after\s)(?<!before\s)(?<!upon\s)(?<!on\s)arriv(?:ed|ing|als?|es)\b": ("arrived", "flow"),
-    r"(?:moved|relocated|transferred)\s+from\b": ("evacuated", "flow"),
-    r"(?:been|were|was|are|is)\s+registered\b": ("arrived", "flow"),
-    r"(?:reached|reaching|entered|entering|made\s+it\s+to|brought\s+to|transferred\s+to|"
-    r"relocated\s+to)":
+    r"(?:moved|relocated|transferred)\s+from\b|relocated\b": ("evacuated", "flow"),
+    r"(?:are|is)\s+(?:now\s+)?registered\b": ("hosted", "stock"),
+    r"(?:been|were|was)\s+registered\b": ("arrived", "flow"),
+    r"(?:reached|reaching|entered|entering|made\s+it\s+to|brought\s+to|transferred\s+to)":
         ("arrived", "flow"),
     r"join(?:ed|ing|s)?\b": ("arrived", "flow"),
     r"(?:returned|returning|returns?|returnees)\b": ("returned", "flow"),
@@ -68,7 +70,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"stay(?:s|ing|ed)?\s+(?:in|at|with)\b": ("hosted", "stock"),
     r"(?:hosts?|hosted|hosting|sheltering|shelters|housing|houses|accommodat(?:es|ing))\b":
         ("hosted", "stock"),
-    r"(?:population|stands\s+at|residents|living\s+in|live\s+in|lives\s+in)\b": ("hosted", "stock"),
+    r"(?:population|stands\s+at|residents|living\s+in|live\s+in|lives\s+in|home\s+to)\b":
+        ("hosted", "stock"),
     r"(?:remain(?:s|ed|ing)?|still|trapped|commands?|there\s+(?:are|were|is))\b":
         ("remain", "stock"),
 }  # fmt: skip
