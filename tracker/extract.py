@@ -356,9 +356,22 @@ PERIOD_PATTERNS: dict[str, str] = {
 # since, on, of, last, the, past, previous, in, during, throughout, for, yesterday, today,
 # tonight, this, overnight): checked once, before the alternatives.
 _PERIOD_FIRST = r"[\dabdfijlmnopsty]"
+_WORD_START = r"\b"
+
+
+def _named_alternatives(named: dict[str, str]) -> str:
+    """Alternatives of a pattern that checks first that a word starts, each named by an empty group
+    at its end (its match's `lastgroup`), not wrapped in one: the engine then skips an alternative
+    by its first letter instead of entering its group to find out (twice as fast over sentences).
+    An alternative's own leading \\b is dropped: a word starts there."""
+    return "|".join(
+        f"(?:{pattern.removeprefix(_WORD_START)})(?P<{name}>)" for name, pattern in named.items()
+    )
+
+
 PERIOD = re.compile(
     rf"(?<!\w)(?={_PERIOD_FIRST})(?:"
-    + "|".join(f"(?P<p_{k}>{v})" for k, v in PERIOD_PATTERNS.items())
+    + _named_alternatives({f"p_{k}": v for k, v in PERIOD_PATTERNS.items()})
     + ")",
     re.IGNORECASE,
 )
