@@ -463,12 +463,12 @@ _VERB_GROUPS: dict[str, tuple[str, str]] = {}
 
 
 def _verb_pattern() -> re.Pattern:
-    parts = []
+    parts = {}
     for i, (pattern, (term, measure)) in enumerate(VERBS.items()):
         name = f"v{i}"
         _VERB_GROUPS[name] = (term, measure)
-        parts.append(f"(?P<{name}>{pattern})")
-    return re.compile(r"(?<!\w)(?=\w)(?:" + "|".join(parts) + r")", re.IGNORECASE)
+        parts[name] = pattern
+    return re.compile(r"(?<!\w)(?=\w)(?:" + _named_alternatives(parts) + r")", re.IGNORECASE)
 
 
 _VERB = _verb_pattern()
