@@ -232,13 +232,19 @@ _VAGUE = _alternation(VAGUE_MAGNITUDES)
 _DASH = f"[{RANGE_DASHES}]"
 # A quotation may open between the qualifier and the number: about “23,000 people…”.
 _QUOTE = "[\"“”‘’']?"
+# What a quantity starts with, whichever its alternative: a digit, "between", "from", a qualifier,
+# a vague magnitude, a number, scale or fraction word, "a"/"an". Checked once at each word start,
+# these words are skipped by their first letter: most words start none and are left at once.
+_QUANTITY_START = (
+    rf"\d|between|from|{_QUALIFIERS}|{_VAGUE}|{NUMBER_WORD_HINT}|{_FRACTIONS}|an?[\s-]"
+)
 
 # One quantity phrase. Alternatives: a vague magnitude; "between A and B"; "from A to B"; a
 # qualified number, optionally a range "A to B" / "A–B", or an unqualified number with a
 # qualifier suffix ("30,000+"). The extractor runs this same pattern over sentences.
 QUANTITY = re.compile(
     rf"""
-    (?<!\w)(?=\w)  # every quantity starts a word; checked once, not by each alternative
+    (?<!\w)(?={_QUANTITY_START})  # every quantity starts a word; checked once
     (?:(?P<vague>\b(?:{_VAGUE})\b)
     | (?P<between>\bbetween)\s+(?:(?P<q1>{_QUALIFIERS})\s+{_QUOTE})?{_number("a1")}
       \s+and\s+{_number("b1")}
