@@ -189,6 +189,7 @@ _ZERO = _alternation(w for w, v in NUMBER_WORDS.items() if v == 0)
 _UNITS = _alternation(w for w, v in NUMBER_WORDS.items() if 0 < v < 20)
 _TENS = _alternation(w for w, v in NUMBER_WORDS.items() if v >= 20)
 _SCALES = _alternation(SCALE_WORDS)
+_SCALE_WORD = re.compile(_SCALES, re.IGNORECASE)
 _FRACTIONS = _alternation(FRACTION_WORDS)
 _WORD_ATOM = rf"(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?|{_UNITS}|{_SCALES})"
 # Number or scale words, optionally joined by "and" ("two hundred and fifty"); "a"/"an" first
@@ -214,6 +215,7 @@ DIGIT_NUMBER = (
     r"|\d+(?:\.\d+)?)"
 )
 _DOT_GROUPS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
 _SCALE_AFTER_DIGITS = (
     rf"(?:[ \u00a0]?(?:{_SCALES})\b|(?:{_alternation(SCALE_SUFFIXES)})\b|[ \u00a0]?[Mm]\b)"
 )
@@ -265,8 +267,10 @@ NUMBER_GROUPS = {"between": ("a1", "b1"), "from": ("a3", "b3"), None: ("a2", "b2
 
 def number_groups(match: re.Match) -> tuple[str, str]:
     """Names of the first and second number of a QUANTITY match (see `number_value`)."""
-    kind = next((k for k in ("between", "from") if match.group(k) is not None), None)
-    return NUMBER_GROUPS[kind]
+    for kind in ("between", "from"):
+        if match.group(kind) is not None:
+            return NUMBER_GROUPS[kind]
+    return NUMBER_GROUPS[None]
 
 
 def words_value(words: str) -> int | Fraction | None:
@@ -302,7 +306,7 @@ def _digits_value(digits: str, suffix: str | None) -> int | Fraction:
         # Dots between groups of three digits separate thousands: a count has no fraction.
         whole, decimals = digits.replace(".", ""), ""
     else:
-        whole, _, decimals = re.sub(r"[,\s\u00a0\u202f]", "", digits).partition(".")
+        whole, _, decimals = _SEPARATORS.sub("", digits).partition(".")
     if len(whole.lstrip("0")) > _MAX_DIGITS:
         # Also keeps Python's limit on digits in an int (4,300) from being reached.
         raise _too_large(digits)
@@ -335,7 +339,7 @@ def number_value(match: re.Match, group: str) -> _Number | None:
     words = match.group(group + "w")
     if words is None:
         return None
-    scaled = bool(re.search(_SCALES, words, re.IGNORECASE))
+    scaled = bool(_SCALE_WORD.search(words))
     return _Number(words_value(words) or 0, scaled, words)
 
 
@@ -426,6 +430,8 @@ def estimate_from_match(match: re.Match) -> Estimate:
     else:
         qualifier = QUALIFIER_SUFFIXES.get(match.group("suffix") or "", "exact")
     n = _count(first)
+    if qualifier == "exact":  # most figures: every bound is the number
+        return Estimate(float(n), float(n), float(n), qualifier)
     low, best, high = (
         None if factor is None else float(rounding(factor.numerator * n, factor.denominator))
         for factor, rounding in zip(_EXACT_FACTORS[qualifier], _BOUND_ROUNDING, strict=True)
