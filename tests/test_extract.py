@@ -535,6 +535,17 @@ def test_lower_case_readings_find_the_same(sentence):
             )
 
 
+AFTER_CASES = [
+    " people", "% of them", " per cent", " years old", " hours", " o'clock", " GMT", "th of May",
+    " km", "-year-old", " blankets", " people missing", " ſeconds", " minıtes", " İD", " Seconds",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("after", AFTER_CASES + [r["text"][:40] for r in load()])
+def test_the_context_after_a_number_reads_the_same_in_lower_case(after):
+    assert x._after_is_not_a_figure(after) == bool(x._AFTER.match(after))
+
+
 # --- Rules from the tuning documents (tests/devset/documents.jsonl, split "tuning") ---------------
 
 

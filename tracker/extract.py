@@ -433,6 +433,19 @@ BEFORE_REACH = 24
 _AFTER = re.compile(
     "|".join(f"(?:{a})" for _, a in NOT_A_FIGURE_CONTEXT.values() if a), re.IGNORECASE
 )
+# The same for lower-cased text (twice as fast), where it finds the same: IGNORECASE reads "İ",
+# "ı" and "ſ" as i and s, which lower case does not; every other letter it reads as its lower case.
+_AFTER_LOWER = re.compile(_AFTER.pattern.lower())
+_FOLDED_APART = re.compile("[İıſ]")
+
+
+def _after_is_not_a_figure(after: str) -> bool:
+    """Whether the text right after a number says it counts no people (_AFTER)."""
+    if after.isascii() or not _FOLDED_APART.search(after):
+        return _AFTER_LOWER.match(after.lower()) is not None
+    return _AFTER.match(after) is not None
+
+
 _AFTER_VAGUE_OF = re.compile(r"^[\"”’')]*\s*of\s+")
 # After "thousands of", only what is counted matters: a word is expected there.
 _AFTER_OF = re.compile(
@@ -800,7 +813,7 @@ def _is_not_a_figure(
         if lowered is not None
         else _BEFORE.search(sentence, reach, start)
     )
-    if before or _AFTER.match(after):
+    if before or _after_is_not_a_figure(after):
         return True
     if _REACHED.search(sentence, max(0, start - 24), start) and _WITH_AID.match(
         sentence, end, end + 100
