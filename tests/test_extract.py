@@ -555,6 +555,24 @@ def test_sentence_ends_are_found_as_the_plain_pattern_finds_them(text):
     ]
 
 
+PLACE_WORDS_SAMPLE = ["al-", "Hol", "the", "town", "of", "north-west", "x’s-", "ab--", "in", "Baghuz",
+                      "-", "ʿ", "people", "fled", "A", "to", "ar-ra-", "Raqqa", "a", "b", "’", "Al"]  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(PLACE_WORDS_SAMPLE), st.sampled_from(["", " ", "  ", "-", "\n"])),
+        max_size=20,
+    ).map(lambda parts: "".join(w + sep for w, sep in parts))
+)
+def test_place_mentions_are_found_as_without_possessive_reading(text):
+    plain = re.compile(re.sub(r"(?<=[+}])\+", "", x._PLACE_MENTION.pattern))
+    assert plain.pattern != x._PLACE_MENTION.pattern
+    assert [(m.span(), m.groups()) for m in x._PLACE_MENTION.finditer(text)] == [
+        (m.span(), m.groups()) for m in plain.finditer(text)
+    ]
+
+
 # --- Rules from the tuning documents (tests/devset/documents.jsonl, split "tuning") ---------------
 
 
