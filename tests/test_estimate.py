@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 import pytest
@@ -9,11 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.estimate import (
+    _QUANTITY_START,
+    FRACTION_WORDS,
     MAX_COUNT,
+    NUMBER_WORDS,
     QUALIFIER_FACTORS,
     QUALIFIER_WORDS,
     QUANTITY,
     QUANTITY_LOWER,
+    SCALE_WORDS,
     VAGUE_MAGNITUDES,
     Estimate,
     EstimateError,
@@ -267,4 +272,38 @@ def test_the_lower_case_pattern_finds_what_the_pattern_finds(text):
         return  # the extractor reads such text with QUANTITY itself
     assert [m.span() for m in QUANTITY_LOWER.finditer(lowered)] == [
         m.span() for m in QUANTITY.finditer(text)
+    ]
+
+
+QUANTITY_WORDS = [
+    *QUALIFIER_WORDS, *VAGUE_MAGNITUDES, *NUMBER_WORDS, *SCALE_WORDS, *FRACTION_WORDS,
+    " ", "-", "a", "an", "A", "between", "and", "from", "to", "people", "(", "2", "30,000",
+    *MIXED_CASE.split(),
+]  # fmt: skip
+
+
+# QUANTITY checks a quantity's possible first words at each word start (faster); without that
+# check, at any word start, it finds the same.
+PLAIN_QUANTITY = re.compile(
+    QUANTITY.pattern.replace(f"(?={_QUANTITY_START})", r"(?=\w)"), re.IGNORECASE | re.VERBOSE
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [f"{w} 5,000 to 7,000 people" for w in QUANTITY_WORDS]
+    + ["between 5 and 7", "from 5 to 7", "half a million", "a dozen", "An estimated 5", "3.5m"],
+)
+def test_the_first_words_checked_first_leave_out_no_quantity(text):
+    assert PLAIN_QUANTITY.pattern != QUANTITY.pattern
+    assert [m.groupdict() for m in QUANTITY.finditer(text)] == [
+        m.groupdict() for m in PLAIN_QUANTITY.finditer(text)
+    ]
+
+
+@given(st.lists(st.sampled_from(QUANTITY_WORDS), max_size=8).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_the_first_words_checked_first_leave_out_no_quantity_anywhere(text):
+    assert [m.groupdict() for m in QUANTITY.finditer(text)] == [
+        m.groupdict() for m in PLAIN_QUANTITY.finditer(text)
     ]
