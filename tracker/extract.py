@@ -602,6 +602,12 @@ def _sentences(text: str):
 # --- Dates ----------------------------------------------------------------------------------------
 
 
+# Compiled once: periods are resolved for most figures.
+_DAY_WORD = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
+_MONTH_WORD = re.compile(_MONTH)
+_YEAR_WORD = re.compile(rf"\b{_YEAR}\b")
+
+
 def _month_number(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
@@ -618,9 +624,9 @@ def _with_year(month: int, day: int, year: str | None, ref: date | None) -> date
 
 def _parse_day(text: str, ref: date | None) -> date | None:
     """ "14 March", "March 14, 2019", "the 1 December" → a date."""
-    day = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", text)
-    month = re.search(_MONTH, text)
-    year = re.search(rf"\b{_YEAR}\b", text)
+    day = _DAY_WORD.search(text)
+    month = _MONTH_WORD.search(text)
+    year = _YEAR_WORD.search(text)
     if not (day and month):
         return None
     return _with_year(
@@ -638,10 +644,10 @@ def _month_span(month_word: str, year: str | None, ref: date | None) -> tuple[da
 
 def _parse_point(text: str, ref: date | None, end_of_month: bool) -> date | None:
     """A day, or a month (its first or last day)."""
-    if re.search(r"\b[0-3]?\d(?:st|nd|rd|th)?\b(?!\d)", re.sub(rf"\b{_YEAR}\b", "", text)):
+    if _DAY_WORD.search(_YEAR_WORD.sub("", text)):
         return _parse_day(text, ref)
-    month = re.search(_MONTH, text)
-    year = re.search(rf"\b{_YEAR}\b", text)
+    month = _MONTH_WORD.search(text)
+    year = _YEAR_WORD.search(text)
     if not month:
         return None
     span = _month_span(month.group(0), year.group(0) if year else None, ref)
