@@ -489,9 +489,11 @@ _VERB = _verb_pattern()
 # finds the same verbs, twice as fast (the engine skips alternatives by their first letter).
 _VERB_LOWER = re.compile(_VERB.pattern)
 _OBJECT_VERB = re.compile(
-    r"(?<!\w)(?:" + "|".join(f"(?P<o{i}>{p})" for i, p in enumerate(OBJECT_VERBS)) + r")"
-    r"(?:\s+(?:the|a|an|another|further|additional|total\s+of|of|some|nearly|almost|over))*\s*$",
-    re.IGNORECASE,
+    "|".join(f"(?P<o{i}>{p})" for i, p in enumerate(OBJECT_VERBS)), re.IGNORECASE
+)
+# Words between such a verb and its figure: "have evacuated (a further) 82,000".
+_OBJECT_FILLERS = frozenset(
+    "the a an another further additional total of some nearly almost over".split()
 )
 _OBJECT_VERB_VALUES = list(OBJECT_VERBS.values())
 _POPULATION_TERM = re.compile(
@@ -800,6 +802,23 @@ _WITH_AID = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)
+def _object_verb(words: str) -> tuple[str, str] | None:
+    """(term, measure) of a verb whose object is the figure, when the words before the figure
+    end with one (and fillers: "have evacuated a further"); None otherwise."""
+    tail = words.split()
+    while tail:
+        for n in (4, 3, 2, 1):
+            if len(tail) >= n:
+                m = _OBJECT_VERB.fullmatch(" ".join(tail[-n:]))
+                if m:
+                    return _OBJECT_VERB_VALUES[int(m.lastgroup[1:])]
+        if tail[-1].lower() not in _OBJECT_FILLERS:
+            return None
+        tail.pop()
+    return None
+
+
 def _is_not_a_figure(
     sentence: str,
     lowered: str | None,
@@ -826,7 +845,7 @@ def _is_not_a_figure(
     )
     if before or _after_is_not_a_figure(after):
         return True
-    if _REACHED.search(sentence, max(0, start - 24), start) and _WITH_AID.match(
+    if _REACHED.search(sentence, max(0, start - 11), start) and _WITH_AID.match(
         sentence, end, end + 100
     ):
         return True  # "WFP has reached more than 45,000 people in this area with food aid"
@@ -1075,9 +1094,9 @@ def _sentence_candidates(
         verb = None
         clause_after = _CLAUSE_BREAK.split(after_clean, maxsplit=1)[0]
         clause_before = _CLAUSE_BREAK.split(before)[-1]
-        governing = _OBJECT_VERB.search(clause_before[-60:])
-        if governing:
-            verb = (*_OBJECT_VERB_VALUES[int(governing.lastgroup[1:])], 0)
+        governing = _object_verb(" ".join(clause_before[-60:].split()[-7:]))
+        if governing is not None:
+            verb = (*governing, 0)
         # Nearest first: this clause after the figure, then its own words ("hundreds of
         # surrendering fighters"), this clause before it, then further away.
         own_words = sentence[f.end : f.population_end]
@@ -1275,19 +1294,32 @@ def _place_mentions(
     settled by the figure's context (_place_for)."""
     out = []
     for m in _PLACE_MENTION.finditer(text):
-        role = next((_CUE_ROLES[i] for i in range(len(_CUE_ROLES)) if m.group(f"c{i}")), "")
+        cue = m.group("cue")
+        role = _cue_role(cue) if cue else ""
         word = m.group("word") or ""
         name = m.group("name")
-        bare = need_cue and not role and not word and not _ENDS_WITH_PLACE_WORD.search(name)
+        direction = m.group("dir")
+        if need_cue and not role and not word and not _ENDS_WITH_PLACE_WORD.search(name):
+            # A capitalised word alone is a place only when it is a country's name.
+            regional = False
+            mention = _country_named(f"{direction} {name}") if direction else None
+            if mention is None:
+                mention = _country_named(name)
+                regional = bool(direction)  # "northern Syria": a region of the country
+            possessive = _POSSESSIVE.match(name) if mention is None else None
+            if possessive:
+                mention = _country_named(possessive.group(1))  # "Mozambique's Pemba Camp"
+            if mention is not None:
+                written = f"{direction} {mention[0]}" if regional else mention[0]
+                out.append(_mention(m.start("dir" if direction else "name"), "", written,
+                                    mention[1], regional, bool(_LIST_NEXT.match(text, m.end()))))  # fmt: skip
+            continue
         whole = role == "of"
         if role == "of":
             # "departed from the border village of Arara": the word before says the role.
             before = _ROLE_BEFORE.search(text, max(0, m.start() - 60), m.start())
             role = _CUE_ROLES[int(before.lastgroup[1:])] if before else "at"
             role = "at" if role == "of" else role
-        if role and _NOT_THE_FIGURES_PLACE.search(text, max(0, m.start() - 60), m.start()):
-            continue  # "60 kilometres from El Geneina", "told a news briefing in Geneva"
-        direction = m.group("dir")
         mention = None
         if direction and direction[0].isupper():
             # A capitalised direction may be part of the name: "South Sudan", "North Kivu".
@@ -1302,22 +1334,39 @@ def _place_mentions(
             if mention is None:
                 owner = _resolve_mention(possessive.group(1), "", None)
                 mention = owner if owner and owner[1][0].kind == "country" else None
-        if bare and (mention is None or mention[1][0].kind != "country"):
-            continue  # a capitalised word alone is a place only when it is a country's name
         if mention is None and not need_cue:
             # A title names its country among other words: "Humanitarian Bulletin Philippines".
             mention = _country_in(name)
+        unknown = _unknown_place(m, role, direction, learnt) if mention is None else None
+        if mention is None and unknown is None:
+            continue
+        if role and _NOT_THE_FIGURES_PLACE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "60 kilometres from El Geneina", "told a news briefing in Geneva"
         start = m.start("name") if not direction else m.start("dir")
         listed = bool(_LIST_NEXT.match(text, m.end()))
         if mention is not None:
             written, readings = mention
             out.append(_mention(start, role, written, readings, bool(direction), listed))
-            continue
-        unknown = _unknown_place(m, role, direction, learnt)
-        if unknown is not None:
+        else:
             written, place = unknown
             out.append(_Mention(start, role, written, place, (), bool(direction), listed))
     return out
+
+
+_CUE_PATTERNS = [re.compile(c, re.IGNORECASE) for c in LOCATIVE_CUES]
+
+
+@functools.lru_cache(maxsize=256)
+def _cue_role(cue: str) -> str:
+    """The role of a cue's words ("fled" → origin, "the village of" → of)."""
+    return next((r for p, r in zip(_CUE_PATTERNS, _CUE_ROLES) if p.fullmatch(cue)), "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_named(name: str):
+    """(written, readings) of a country's name, else None ("Lebanon receives …")."""
+    found = _resolve_mention(name, "", None)
+    return found if found is not None and found[1][0].kind == "country" else None
 
 
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+(.+)$")
