@@ -9,7 +9,7 @@ import streamlit as st
 
 from tracker import actions, lookup_process, maps, places, views
 from tracker.store import FigureError, FigureFilter
-from tracker.ui import common
+from tracker.ui import common, readings
 from tracker.validation import ValidationError
 
 P = "place"
@@ -52,16 +52,7 @@ def show(database: str, flt: FigureFilter, result: views.Shown, log: bool, versi
     if may:
         with st.expander("Set or correct a series' place", expanded=_opened()):
             _form(result, page_map)
-    if lookup_process.waiting():
-        _redraw_when_answered()
-
-
-@st.fragment(run_every=0.5)
-def _redraw_when_answered() -> None:
-    """Checks twice a second, while the gazetteer's worker has questions, and redraws the page
-    once it has answered them all."""
-    if not lookup_process.waiting():
-        st.rerun()
+    readings.redraw_when_answered(unanswered=maps.WAITING in set(page_map.unlocated["reason"]))
 
 
 def _caption(page_map: maps.PageMap, result: views.Shown) -> str:
@@ -126,18 +117,6 @@ def _load(series_id: int, result: views.Shown) -> None:
     state[f"{P}_loaded"] = series_id
 
 
-def _use_reading(readings: list[places.Place], picker: str) -> None:
-    """The chosen reading of the gazetteer into the form's country and coordinates."""
-    state = st.session_state
-    chosen = state.get(picker)
-    if chosen is None or not 0 <= chosen < len(readings):
-        return
-    place = readings[chosen]
-    state[f"{P}_country_iso3"] = place.country_iso3 or ""
-    state[f"{P}_latitude"] = place.latitude
-    state[f"{P}_longitude"] = place.longitude
-
-
 def _save() -> None:
     state = st.session_state
     for name in ("problems", "error", "done"):
@@ -190,26 +169,23 @@ def _form(result: views.Shown, page_map: maps.PageMap) -> None:
         "series' own; empty coordinates leave the series to the gazetteer."
     )
     location = state.get(f"{P}_location") or ""
-    question = ("all", location, None)
-    answer = lookup_process.ask([question]) if location else {question: []}
-    ready = question in answer
-    readings: list[places.Place] = answer.get(question, [])
-    if not ready:
+    found = readings.of(location)
+    if found is None:
         st.caption("The gazetteer is loading: its readings of the location show in a moment.")
-    if readings:
+    if found:
         # A picker per location: another location has other readings.
         picker = f"{P}_reading_{places.key(location)}"
         pick, use = st.columns([3, 1], vertical_alignment="bottom")
         pick.selectbox(
             common.escape_markdown(f"The gazetteer's readings of “{location}”"),
-            range(len(readings)),
+            range(len(found)),
             key=picker,
-            format_func=lambda i: f"{readings[i].label()} — {readings[i].kind}",
+            format_func=lambda i: readings.label(found[i]),
         )
         use.button(
-            "Use this reading", key=f"{P}_use", on_click=_use_reading, args=(readings, picker)
+            "Use this reading", key=f"{P}_use", on_click=readings.use, args=(found, picker, P)
         )
-    elif location and ready:
+    elif location and found is not None:
         st.caption(common.escape_markdown(
             f"The gazetteer knows no place called “{location}”: give the coordinates."
         ))  # fmt: skip
