@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -332,5 +333,51 @@ def test_history_finds_a_figure_by_words_and_sources_list_a_sources_figures(
         page.get_by_text(re.compile(r"\d+ figures hold these words")).wait_for()
         assert "q=planted+town+fled" in page.url or "q=planted%20town%20fled" in page.url
         assert_no_planted_markdown(page)
+    finally:
+        context.close()
+
+
+# --- the review page: the gazetteer's readings of a candidate's location ---------------------------
+
+
+def test_a_reviewer_picks_a_reading_of_an_ambiguous_place(server, browser, planted_db):
+    url, _ = planted_db
+    engine = storage.engine_for(url)
+    source = {"source_title": "Flash update: Tripoli", "source_publisher": "OCHA",
+              "source_published_on": "2024-05-10", "source_kind": "un_agency"}  # fmt: skip
+    [figure_id] = actions.ingest_document(
+        engine, "Some 3,000 people fled Tripoli last month.", source, by="extractor",
+        published_on=date(2024, 5, 10),
+    ).ids  # fmt: skip
+    engine.dispose()
+    context, page = new_page(browser, 1024, 1600)
+    try:
+        page.goto(f"{server}/review")
+        card = page.locator(f".st-key-review_{figure_id}_card")
+        card.get_by_text("“Tripoli” has 3 readings: choose one").wait_for()
+        settled(page)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        card.screenshot(path=str(SCREENSHOTS / "review_readings_1024.png"))
+        card.get_by_role("combobox", name=re.compile("readings of “Tripoli”")).click()
+        page.get_by_role("option", name=re.compile(r"^Tripoli, LBN \(")).click()
+        settled(page)
+        expect(card.get_by_label("Country (ISO3)")).to_have_value("LBN")
+        expect(card.get_by_label("Latitude")).to_have_value(re.compile(r"^34\.43"))
+        expect(card.get_by_text("has 3 readings")).to_have_count(0)
+        card.screenshot(path=str(SCREENSHOTS / "review_reading_chosen_1024.png"))
+        # A latitude out of range is refused under its field, and nothing is stored.
+        latitude = card.get_by_label("Latitude")
+        latitude.fill("95")
+        latitude.press("Enter")
+        settled(page)
+        card.get_by_role("button", name="Accept").click()
+        error = card.get_by_text(re.compile("^latitude: must be at most 90"))
+        error.wait_for()
+        settled(page)
+        assert _below(page, latitude, error)
+        card.screenshot(path=str(SCREENSHOTS / "review_reading_refused_1024.png"))
+        engine = storage.engine_for(url)
+        assert get_figure(engine, figure_id)["status"] == "candidate"
+        engine.dispose()
     finally:
         context.close()

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from tracker import actions, views
+from tracker import actions, places, views
 from tracker.actions import extracted_span
 from tracker.store import FigureError, FigureFilter, extract_text
 from tracker.terms import TERMS
-from tracker.ui import common
+from tracker.ui import common, readings
 from tracker.validation import ENUMS, ValidationError, format_number
 
 P = "review"
@@ -27,7 +27,12 @@ EDITABLE = (
     "period_start",
     "period_end",
     "attributed_to",
+    "latitude",
+    "longitude",
 )
+DECIDE = "accept, reject, retract or reopen a figure"
+# Fields whose problems show under the field itself; the others' under the fields of the figure.
+PLACE_FIELDS = ("location", "country_iso3", "latitude", "longitude")
 
 
 def _read() -> None:
@@ -128,14 +133,82 @@ def _decide(row, status: str) -> None:
     state[f"{P}_done"] = f"Figure {figure_id} {status}."
 
 
+def _number(value) -> float | None:
+    return None if value is None or value == "" else float(value)
+
+
+def _preselected(found: list[places.Place], k: str) -> int | None:
+    """The reading the candidate's place holds now (its country and coordinates, to the
+    gazetteer's three decimals); else a location's only reading, put into empty coordinates."""
+    state = st.session_state
+    country = (state.get(f"{k}_country_iso3") or "").strip().upper()
+    at = (state.get(f"{k}_latitude"), state.get(f"{k}_longitude"))
+    for i, place in enumerate(found):
+        if (
+            None not in at
+            and (place.country_iso3 or "") == country
+            and round(at[0], 3) == round(place.latitude, 3)
+            and round(at[1], 3) == round(place.longitude, 3)
+        ):
+            return i
+    if len(found) == 1 and at == (None, None):
+        for field, value in readings.values(found[0]).items():
+            state[f"{k}_{field}"] = value
+        return 0
+    return None
+
+
+def _readings(k: str, may: bool) -> None:
+    """The gazetteer's readings of the candidate's location: for who may accept, a choice that
+    fills its country and coordinates; an ambiguous name has none chosen and says so."""
+    location = (st.session_state.get(f"{k}_location") or "").strip()
+    if not location:
+        st.caption("No location: give one, or the coordinates.")
+        return
+    found = readings.of(location)
+    # Said without the location, which may be long and is in its field just above.
+    if found is None:
+        st.caption("The gazetteer is loading: its readings of the location show in a moment.")
+        return
+    if not found:
+        st.caption("The gazetteer knows no place of this name: give the country and coordinates.")
+        return
+    quoted = f"“{location}”"
+    if not may:
+        st.caption(common.escape_markdown(
+            f"The gazetteer reads {quoted} as " + "; ".join(readings.label(p) for p in found) + "."
+        ))  # fmt: skip
+        return
+    # A picker per location: another location has other readings.
+    picker = f"{k}_reading_{places.key(location)}"
+    index = None if picker in st.session_state else _preselected(found, k)
+    st.selectbox(
+        common.escape_markdown(f"The gazetteer's readings of {quoted}"),
+        range(len(found)),
+        index=index,
+        key=picker,
+        format_func=lambda i: readings.label(found[i]),
+        placeholder="choose one",
+        on_change=readings.use,
+        args=(found, picker, k),
+    )
+    if len(found) > 1 and st.session_state.get(picker) is None:
+        st.caption(common.escape_markdown(
+            f"{quoted} has {len(found)} readings: choose one, which fills the country and the "
+            "coordinates."
+        ))  # fmt: skip
+
+
 def _candidate(row) -> None:
     figure_id = int(row["figure_id"])
     k = f"{P}_{figure_id}"
-    problems = st.session_state.get(f"{k}_problems") or {}
-    with st.container(border=True):
+    state = st.session_state
+    problems = state.get(f"{k}_problems") or {}
+    may = common.allowed(DECIDE)
+    with st.container(border=True, key=f"{k}_card"):
         st.caption(f"Candidate figure {figure_id} · {common.escape_markdown(row['source_title'])}")
         st.markdown(common.highlighted(row["quote"], extracted_span(row["notes"])))
-        a, b, c, d = st.columns(4)
+        a, b, c = st.columns([1, 1, 2])
         a.text_input("Population", value=row["population"], key=f"{k}_population")
         terms = sorted(TERMS)
         # A candidate may still lack its term: the reviewer picks one.
@@ -152,7 +225,6 @@ def _candidate(row) -> None:
             key=f"{k}_measure",
             horizontal=True,
         )
-        d.text_input("Location", value=row["location"] or "", key=f"{k}_location")
         a, b, c, d = st.columns(4)
         for column, bound in zip((a, b, c), ("low", "best", "high"), strict=True):
             column.number_input(
@@ -167,15 +239,40 @@ def _candidate(row) -> None:
         d.selectbox(
             "Qualifier", qualifiers, index=qualifiers.index(row["qualifier"]), key=f"{k}_qualifier"
         )
-        a, b, c, d = st.columns(4)
+        a, b, c = st.columns([1, 1, 2])
         a.date_input(
             "Period start", value=common.as_date(row["period_start"]), key=f"{k}_period_start"
         )
         b.date_input("Period end", value=common.as_date(row["period_end"]), key=f"{k}_period_end")
-        c.text_input("Country", value=row["country_iso3"] or "", key=f"{k}_country_iso3")
-        d.text_input("Said by", value=row["attributed_to"] or "", key=f"{k}_attributed_to")
-        common.show_problems(problems, *problems)
-        if not common.allowed("accept, reject, retract or reopen a figure"):
+        c.text_input("Said by", value=row["attributed_to"] or "", key=f"{k}_attributed_to")
+        # Where: the location, the gazetteer's readings of it, and the place they fill. The
+        # place's fields take their stored values once; a chosen reading then writes them.
+        state.setdefault(f"{k}_country_iso3", row["country_iso3"] or "")
+        for field in ("latitude", "longitude"):
+            state.setdefault(f"{k}_{field}", _number(row[field]))
+        location, where = st.columns([1, 3])
+        with location:
+            st.text_input("Location", value=row["location"] or "", key=f"{k}_location")
+            common.show_problems(problems, "location")
+        with where:
+            _readings(k, may)
+        # Coordinates wider than the other fields: their steps and clear button take room.
+        country, latitude, longitude = st.columns([2, 3, 3])
+        with country:
+            st.text_input("Country (ISO3)", key=f"{k}_country_iso3")
+            common.show_problems(problems, "country_iso3")
+        with latitude:
+            st.number_input("Latitude", key=f"{k}_latitude", value=None, step=0.001,
+                            format="%.5f", placeholder="none")  # fmt: skip
+            common.show_problems(problems, "latitude")
+        with longitude:
+            st.number_input("Longitude", key=f"{k}_longitude", value=None, step=0.001,
+                            format="%.5f", placeholder="none")  # fmt: skip
+            common.show_problems(problems, "longitude")
+        common.show_problems(problems, *(p for p in problems if p not in PLACE_FIELDS))
+        if any(p in problems for p in PLACE_FIELDS):
+            st.error("Nothing was saved: fix the fields marked above.", icon=":material/error:")
+        if not may:
             st.page_link(f"{common.PAGES}/figure_page.py", query_params={"id": str(figure_id)},
                          label="A reviewer accepts or rejects it; change it on its own page")  # fmt: skip
             return
@@ -246,6 +343,7 @@ def main() -> None:
     )
     for _, row in rows.iterrows():
         _candidate(row)
+    readings.redraw_when_answered()
 
 
 if __name__ == "__main__":

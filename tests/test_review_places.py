@@ -1,0 +1,159 @@
+"""The Review page offers the gazetteer's readings of a candidate's location: a reviewer picks one,
+which fills country and coordinates, and accepting stores them with a revision. Through AppTest, on
+a real SQLite file of a team, with the gazetteer's worker process (tracker.lookup_process)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tracker import actions, lookup_process, storage
+from tracker.store import get_figure, history
+
+from .conftest import ROOT
+
+APP = str(ROOT / "streamlit_app.py")
+ADMIN = "ada@example.org"
+PEOPLE = {"viewer": "vic@example.org", "editor": "eve@example.org", "reviewer": "rex@example.org"}
+SOURCE = {
+    "source_title": "Flash update [planted](https://example.org/phish)",
+    "source_publisher": "OCHA",
+    "source_published_on": "2024-05-10",
+    "source_kind": "un_agency",
+    "source_reliability": "B",
+}
+TEXT = "Some 3,000 people fled Tripoli last month. About 500 people fled Baghuz last month."
+
+
+@pytest.fixture
+def team(tmp_path, monkeypatch):
+    """A team's tracker holding two candidates of one document: one fled Tripoli (three readings),
+    one fled Baghuz (one); returns the engine and their ids."""
+    url = f"sqlite:///{tmp_path / 'team.db'}"
+    monkeypatch.setenv("TRACKER_DATABASE_URL", url)
+    engine = storage.engine_for(url)
+    storage.create_schema(engine)
+    actions.ensure_admin(engine, ADMIN)
+    for role, email in PEOPLE.items():
+        actions.add_member(engine, email, role, by=ADMIN)
+    [tripoli, baghuz] = actions.ingest_document(
+        engine, TEXT, SOURCE, by=PEOPLE["editor"], published_on=date(2024, 5, 10)
+    ).ids
+    yield engine, {"Tripoli": tripoli, "Baghuz": baghuz}
+    engine.dispose()
+
+
+def review_as(role: str, monkeypatch) -> AppTest:
+    """The Review page as `role`, drawn again once the gazetteer has answered."""
+    monkeypatch.setenv("TRACKER_USER", PEOPLE[role])
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("tracker/ui/review_page.py").run()
+    lookup_process.wait()
+    return drawn(at)
+
+
+def drawn(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def said(elements) -> list[str]:
+    return [re.sub(r"\\(.)", r"\1", e.value) for e in elements]
+
+
+def picker(at: AppTest, figure_id: int):
+    [found] = [s for s in at.selectbox if re.fullmatch(rf"review_{figure_id}_reading_\w+", s.key)]
+    return found
+
+
+def test_a_reviewer_picks_the_lebanese_tripoli_and_accepts_it(team, monkeypatch):
+    engine, ids = team
+    at = review_as("reviewer", monkeypatch)
+    k = f"review_{ids['Tripoli']}"
+    choice = picker(at, ids["Tripoli"])
+    # Ambiguous: none chosen, and the page says so.
+    assert choice.value is None and len(choice.options) == 3
+    assert any(c.startswith("“Tripoli” has 3 readings: choose one") for c in said(at.caption))
+    assert at.text_input(key=f"{k}_country_iso3").value == ""
+    assert at.number_input(key=f"{k}_latitude").value is None
+    lebanon = next(i for i, o in enumerate(choice.options) if ", LBN (" in o)
+    choice.select_index(lebanon)
+    drawn(at)
+    assert at.text_input(key=f"{k}_country_iso3").value == "LBN"
+    latitude = at.number_input(key=f"{k}_latitude").value
+    longitude = at.number_input(key=f"{k}_longitude").value
+    assert (latitude, longitude) == (pytest.approx(34.43, abs=0.01), pytest.approx(35.84, abs=0.01))
+    at.button(key=f"{k}_accept").click()
+    drawn(at)
+    assert f"Figure {ids['Tripoli']} accepted." in said(at.success)
+    stored = get_figure(engine, ids["Tripoli"])
+    assert stored["status"] == "accepted" and stored["country_iso3"] == "LBN"
+    assert (float(stored["latitude"]), float(stored["longitude"])) == (latitude, longitude)
+    [*_, last] = history(engine, ids["Tripoli"])
+    assert (last.revision, last.action, last.reason) == (2, "accepted", "edited in review")
+    assert set(last.changes) == {"country_iso3", "latitude", "longitude", "status"}
+
+
+def test_a_location_with_one_reading_shows_it_chosen(team, monkeypatch):
+    _, ids = team
+    at = review_as("reviewer", monkeypatch)
+    choice = picker(at, ids["Baghuz"])
+    assert choice.options == ["Baghuz, SYR (34.459, 40.951) — town"] and choice.value == 0
+    # A location changed to another with one reading: chosen, and its place filled in.
+    k = f"review_{ids['Tripoli']}"
+    at.text_input(key=f"{k}_location").input("Raqqa")
+    drawn(at)
+    lookup_process.wait()
+    drawn(at)
+    assert picker(at, ids["Tripoli"]).value == 0
+    assert at.text_input(key=f"{k}_country_iso3").value == "SYR"
+    assert at.number_input(key=f"{k}_latitude").value == pytest.approx(35.95, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("latitude", 95.0, "latitude: must be at most 90"),
+        ("longitude", -200.0, "longitude: must be at least -180"),
+    ],
+)
+def test_a_coordinate_out_of_range_is_refused_under_its_field(
+    team, monkeypatch, field, value, message
+):
+    engine, ids = team
+    at = review_as("reviewer", monkeypatch)
+    k = f"review_{ids['Tripoli']}"
+    at.text_input(key=f"{k}_country_iso3").input("LBN")
+    at.number_input(key=f"{k}_latitude").set_value(34.4)
+    at.number_input(key=f"{k}_longitude").set_value(35.8)
+    at.number_input(key=f"{k}_{field}").set_value(value)
+    at.button(key=f"{k}_accept").click()
+    drawn(at)
+    errors = said(at.error)
+    assert any(e.startswith(message) for e in errors), errors
+    assert "Nothing was saved: fix the fields marked above." in errors
+    stored = get_figure(engine, ids["Tripoli"])
+    assert stored["status"] == "candidate" and stored["revision"] == "1"
+    assert stored["latitude"] is None and stored["country_iso3"] is None
+    # The value typed stays in the field, to be corrected.
+    assert at.number_input(key=f"{k}_{field}").value == value
+
+
+def test_an_editor_reads_the_readings_and_a_viewer_has_no_review_page(team, monkeypatch):
+    _, ids = team
+    at = review_as("editor", monkeypatch)
+    assert not [s for s in at.selectbox if "_reading_" in s.key]
+    assert "Accept" not in [b.label for b in at.button]
+    assert any(
+        c.startswith("The gazetteer reads “Tripoli” as Tripoli, LBY (32.887, 13.187) — city;")
+        for c in said(at.caption)
+    ), said(at.caption)
+    monkeypatch.setenv("TRACKER_USER", PEOPLE["viewer"])
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("tracker/ui/review_page.py")
+    assert not [s for s in at.selectbox if "_reading_" in (s.key or "")]
