@@ -700,3 +700,21 @@ def test_the_verb_of_the_figure(text, term, measure):
 )
 def test_things_aid_and_the_missing_are_not_figures(text):
     assert extract(text, date(2019, 3, 22)) == []
+
+
+_CONTEXT_WORDS = sorted(x._BEFORE_LAST_WORDS) + [
+    "people", "fled", "about", "US$", "$", "€", "No.", "#", "aged", "between the ages of",
+    "one in", "out of", "interviews with", "7:", "7.", "A-", "x", "3-", "3", "the", "Some",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("last", _CONTEXT_WORDS)
+@pytest.mark.parametrize("gap", ["", " ", "  ", "\t"])
+def test_the_words_before_a_number_are_read_only_where_a_pattern_can_end(last, gap):
+    # The quick check before the context patterns never skips a number they would refuse.
+    for first in ("", "Some ", "a total of "):
+        sentence = f"{first}{last}{gap}5,000 people"
+        start = sentence.index("5,000")
+        reach = max(0, start - x.BEFORE_REACH)
+        if x._BEFORE.search(sentence, reach, start):
+            assert x._before_may_say_not(sentence, reach, start), sentence

@@ -820,6 +820,31 @@ def _object_verb(words: str) -> tuple[str, str] | None:
     return None
 
 
+# The last words of every context before a number that says it is no figure (NOT_A_FIGURE_CONTEXT):
+# where the word before a number is none of them, the patterns need not be tried.
+_BEFORE_LAST_WORDS = frozenset(
+    """usd eur gbp chf syp iqd try aged age ages of no nos number nr resolution page p pp para
+    paragraph section article art chapter annex table figure fig phase route highway road version
+    vol volume issue level grade category item step stage round tier block sector zone flight
+    room code id ref in per assisted served supported vaccinated treated fed screened interview
+    interviews interviewed surveyed survey surveys sample polled with""".split()
+)
+
+
+def _before_may_say_not(sentence: str, reach: int, start: int) -> bool:
+    """False where no context pattern can end at `start`: the number follows a space and the word
+    before it is not one a pattern ends with. True means: try the patterns."""
+    if start == 0 or not sentence[start - 1].isspace():
+        return start > 0  # glued to a letter, a symbol or a digit: let the patterns say
+    tail = sentence[reach:start].rstrip()
+    if not tail:
+        return False
+    last = tail.rsplit(None, 1)[-1]
+    if last[-1] in ".#$€£¥" or last[-1].isdigit():
+        return True
+    return last.lower() in _BEFORE_LAST_WORDS
+
+
 def _is_not_a_figure(
     sentence: str,
     lowered: str | None,
@@ -839,7 +864,7 @@ def _is_not_a_figure(
         after = after[1:]
     # The context before is read in place: a word cut by a slice would start a word there.
     reach = max(0, start - BEFORE_REACH)
-    before = (
+    before = _before_may_say_not(sentence, reach, start) and (
         _BEFORE_LOWER.search(lowered, reach, start)
         if lowered is not None
         else _BEFORE.search(sentence, reach, start)
