@@ -270,6 +270,10 @@ def test_when(text, published, span, start, end, precision):
          "US defense officials"),
         # a job title with no organisation or name is nobody
         ("The camp hosts 9,000 people, the official said.", None),
+        # who gave the figures, not the figures: "according to figures from X", "X data"
+        ("According to figures from the International Organization for Migration, 5,000 people "
+         "fled.", "International Organization for Migration"),
+        ("According to UNHCR data, 5,000 people fled.", "UNHCR"),
         # the claim first, then who makes it
         ("Syrians fleeing by the hundreds daily, says UNHCR", "UNHCR"),
         ("As many as 1.5 million people could be displaced, warned the UN refugee agency on "

@@ -915,6 +915,13 @@ _INFINITIVE_END = re.compile(r"\bto\s+(?:be\s+able\s+to\s+)?$", re.IGNORECASE)
 
 
 _AND = re.compile(r"\band\b")
+_DATA_WORDS = r"(?:figures|data|estimates|statistics|numbers|records|reports?|a\s+report)"
+_DATA_FROM = re.compile(
+    rf"^\s*(?:the\s+)?(?:(?:latest|new|recent|official|preliminary|initial)\s+)*{_DATA_WORDS}\s+"
+    r"(?:(?:released|published|compiled|collected|issued)\s+)?(?:from|by|of)\s+",
+    re.IGNORECASE,
+)
+_DATA_AFTER = re.compile(rf"(?:['’]s)?\s+(?:latest\s+|own\s+)?{_DATA_WORDS}\s*$", re.IGNORECASE)
 # Where the words of "according to X" stop naming X; the breaks before a speaker's name.
 _ACCORDING_END = re.compile(r"\s+(?:that|which|who|as|in|on|and\s+the)\s+")
 _SPEAKER_BREAK = re.compile(r"[,;:\"“”]|\bthat\b")
@@ -926,14 +933,17 @@ def _find_verb(window: str, last: bool) -> tuple[str, str, int] | None:
     lowered = window.lower()
     # A lower-cased character that grows ("İ") would move the positions: read the text as is.
     same_length = len(lowered) == len(window)
-    hits = list(_VERB_LOWER.finditer(lowered) if same_length else _VERB.finditer(window))
-    if not hits:
-        return None
+    found = _VERB_LOWER.finditer(lowered) if same_length else _VERB.finditer(window)
     if last:
+        hits = list(found)
+        if not hits:
+            return None
         hit = hits[-1]
     else:
-        hit = hits[0]
-        for nxt in hits[1:]:
+        hit = next(found, None)
+        if hit is None:
+            return None
+        for nxt in found:
             between = window[hit.end() : nxt.start()]
             if (
                 _CLAUSE_BREAK.search(between)
@@ -954,6 +964,8 @@ def _attribution(sentence: str) -> str | None:
     m = _ACCORDING.search(sentence) if "ccording" in sentence else None
     if m:
         who = _ACCORDING_END.split(m.group("who"))[0]
+        # "according to (the latest) figures from IOM", "according to UNHCR data": who gave them.
+        who = _DATA_FROM.sub("", _DATA_AFTER.sub("", who))
         return _clean_source(who)
     for verb in _REPORTING.finditer(sentence):
         if verb.group(0) in REPORTING_NOUNS and _NOUN_BEFORE.search(
@@ -1524,11 +1536,28 @@ _DROPPABLE = frozenset(MONTHS) | frozenset(WEEKDAYS)
 def _mention(
     start: int, role: str, written: str, readings: tuple, regional: bool, listed: bool = False
 ) -> _Mention:
+    reading, shown = _settled(readings)
+    return _Mention(start, role, written, reading, shown, regional, listed)
+
+
+# The gazetteer's few tuples of readings recur: each is settled once (keyed by identity, as
+# _resolve_mention returns the same tuple for the same name; kept alive by its cache).
+_SETTLED: dict[int, tuple] = {}
+
+
+def _settled(readings: tuple) -> tuple:
+    """(the reading, ()) when the name is settled: curated, a country, or all readings in one
+    country; else (None, the first six readings) for the reviewer to choose from."""
+    found = _SETTLED.get(id(readings))
+    if found is not None and found[0] is readings:
+        return found[1]
     first = readings[0]
     countries = {r.country_iso3 for r in readings}
     settled = first.source == "curated" or first.kind == "country" or len(countries) == 1
-    return _Mention(start, role, written, first if settled else None,
-                    () if settled else readings[:6], regional, listed)  # fmt: skip
+    result = (first, ()) if settled else (None, readings[:6])
+    if len(_SETTLED) < 10_000:
+        _SETTLED[id(readings)] = (readings, result)
+    return result
 
 
 def _place_for(
