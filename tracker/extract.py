@@ -854,7 +854,7 @@ def _is_not_a_figure(
     offset: int,
 ) -> bool:
     start, end = m.span()
-    if any(start < b_end and b_start < end for b_start, b_end in blocked):
+    if blocked and any(start < b_end and b_start < end for b_start, b_end in blocked):
         return True
     after = sentence[end : end + 40]
     if m.group("vague") is None and m.group("a2d") is not None and _FOOTNOTE.match(after):
@@ -1059,8 +1059,8 @@ def _clean_source(text: str) -> str | None:
     return who
 
 
-def _household_size(sentence: str) -> float | None:
-    lowered = sentence.lower()
+def _household_size(sentence: str, lowered: str | None = None) -> float | None:
+    lowered = sentence.lower() if lowered is None else lowered
     if "household" not in lowered and "famil" not in lowered:
         return None  # the pattern needs one of them; most sentences have neither
     m = _HOUSEHOLD_SIZE.search(sentence)
@@ -1115,7 +1115,7 @@ def _sentence_candidates(
 
     attributed_to = _attribution(sentence) or context.quoted_speaker(offset, offset + len(sentence))
     periods = _periods(sentence, lowered)
-    size = _household_size(sentence)
+    size = _household_size(sentence, lowered)
     mentions = _place_mentions(sentence, learnt=context.learnt)
     if mentions and context.datelines():
         # The dateline's place is the document's ("GOMA, Congo, March 20 (Reuters) -"), not one
@@ -1133,7 +1133,8 @@ def _sentence_candidates(
         prev_end, nxt = owned[i]
         after = sentence[f.population_end : nxt]
         before = sentence[prev_end : f.start]
-        after_clean = _PARENS.sub(" ", _APPOSITION.sub(" ", after))
+        after_clean = _APPOSITION.sub(" ", after) if "," in after else after
+        after_clean = _PARENS.sub(" ", after_clean) if "(" in after_clean else after_clean
 
         verb = None
         clause_after = _CLAUSE_BREAK.split(after_clean, maxsplit=1)[0]
