@@ -681,6 +681,12 @@ def test_as_of_a_weekday():
         ("The camp is home to 45,000 people.", "hosted", "stock"),
         ("The floods left 20,000 people homeless.", "displaced", "flow"),
         ("Over 1,000 people have been rescued.", "evacuated", "flow"),
+        ("The official death toll stands at more than 3,300.", "died", "flow"),
+        ("Close to 700,000 people have been forced out of their homes.", "displaced", "flow"),
+        ("Some 15,962 individuals were internally displaced.", "displaced", "flow"),
+        ("Some 15,962 people remain internally displaced.", "displaced", "stock"),
+        ("The sites in which 10,405 families live.", "hosted", "stock"),
+        ("Floods left 1,500 people sheltered in schools.", "hosted", "stock"),
     ],
 )  # fmt: skip
 def test_the_verb_of_the_figure(text, term, measure):
@@ -696,6 +702,7 @@ def test_the_verb_of_the_figure(text, term, measure):
         "WFP has reached more than 45,000 people in this area with emergency food aid.",
         "The clinic has vaccinated 1,200 children.",
         "Up to 10,000 people are still missing after the floods.",
+        "In total, 25,437 homes have been destroyed and 12,202 damaged.",
     ],
 )
 def test_things_aid_and_the_missing_are_not_figures(text):

@@ -274,6 +274,11 @@ def test_when(text, published, span, start, end, precision):
         ("According to figures from the International Organization for Migration, 5,000 people "
          "fled.", "International Organization for Migration"),
         ("According to UNHCR data, 5,000 people fled.", "UNHCR"),
+        # who was told is no speaker; a speaker's verb and counted people are not part of one
+        ("More than 2,000 people died, Janan Sayeeq, a spokesman, told Reuters.",
+         "Janan Sayeeq, spokesman"),
+        ("HAC has said 54 people died.", "HAC"),
+        ("Hundreds of people are said to have fled.", None),
         # the claim first, then who makes it
         ("Syrians fleeing by the hundreds daily, says UNHCR", "UNHCR"),
         ("As many as 1.5 million people could be displaced, warned the UN refugee agency on "

@@ -153,7 +153,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"schools|classrooms|dormitories|shelters|houses|homes|buildings|latrines|toilets|wells|"
         r"rations|parcels|vouchers|doses|beds|boats|containers|hospitals|clinics|"
         r"health\s+(?:facilities|centres|centers)|cattle|livestock|animals|donkeys|"
-        r"tonnes|metric|gallons|packages|sets|bags|sheets|tarpaulins|jerrycans)\b",
+        r"tonnes|metric|gallons|packages|sets|bags|sheets|tarpaulins|jerrycans)\b"
+        # "25,437 homes have been destroyed and 12,202 damaged": people are not damaged
+        r"|^\s*(?:(?:partially|completely|totally|fully)\s+)?(?:damaged|destroyed)\b",
     ),
     # People missing are no figure of the terms table: "nine people missing", "are still missing".
     "missing": (
@@ -915,6 +917,7 @@ _INFINITIVE_END = re.compile(r"\bto\s+(?:be\s+able\s+to\s+)?$", re.IGNORECASE)
 
 
 _AND = re.compile(r"\band\b")
+_SOURCE_VERB_END = re.compile(r"\s+(?:has|have|had|is|are|was|were|also|now)(?:\s+(?:also|now))?$")
 _DATA_WORDS = r"(?:figures|data|estimates|statistics|numbers|records|reports?|a\s+report)"
 _DATA_FROM = re.compile(
     rf"^\s*(?:the\s+)?(?:(?:latest|new|recent|official|preliminary|initial)\s+)*{_DATA_WORDS}\s+"
@@ -973,7 +976,12 @@ def _attribution(sentence: str) -> str | None:
         ):
             continue  # "UNHCR received reports that", "an estimated": nobody speaks here
         head = sentence[: verb.start()]
-        inverted = _SAID_AFTER.match(sentence, verb.end()) if head.rstrip().endswith(",") else None
+        told = verb.group(0) in ("told", "tells")  # "X told Reuters": Reuters listened
+        inverted = (
+            _SAID_AFTER.match(sentence, verb.end())
+            if head.rstrip().endswith(",") and not told
+            else None
+        )
         if inverted and (_DIGIT.search(head) or len(head.split()) >= 5):
             # "Two million have fled Ukraine, says the UN's refugee agency": the claim, then who.
             named = _SAID_NAME.match(sentence, verb.end())
@@ -990,6 +998,12 @@ def _attribution(sentence: str) -> str | None:
         if not segment and len(parts) > 1:
             segment, at = parts[-2].strip(), len(parts) - 2  # "An SDF spokesman, Adnan Afrin, said"
         who = _clean_source(segment)
+        if who is None and at > 0:
+            # "Janan Sayeeq, a spokesman, told Reuters": a title in lower case beside a name.
+            title = " ".join(_SOURCE_TRIM.sub("", segment).split())
+            beside = _clean_source(parts[at - 1])
+            if title and _is_title(title) and beside and _is_name(beside):
+                return f"{beside}, {title}"
         if who and at > 0:
             beside = _clean_source(parts[at - 1])
             if beside and _is_title(who) and _is_name(beside):
@@ -1002,7 +1016,7 @@ def _attribution(sentence: str) -> str | None:
                 return f"{after.group('name')}, {who}"
         if who:
             return who
-        after = _SAID_NAME.match(sentence, verb.end())
+        after = _SAID_NAME.match(sentence, verb.end()) if not told else None
         if after:
             title = _clean_source(after.group("title") or "")
             return f"{after.group('name')}, {title}" if title else after.group("name")
@@ -1050,8 +1064,12 @@ def _is_name(who: str) -> bool:
 def _clean_source(text: str) -> str | None:
     who = " ".join(_SOURCE_TRIM.sub("", text.strip()).split())
     who = _SOURCE_TRIM.sub("", who).strip()
+    who = _SOURCE_VERB_END.sub("", who)  # "HAC has (said)": the speaker, not its verb
     words = who.split()
     if not words or len(words) > 9 or who.lower() in NOT_A_SOURCE or _DIGIT.search(who):
+        return None
+    if _NUMBER_WORD.match(words[0]) and words[0].lower() not in ("a", "an"):
+        # "Hundreds of people are (said)": people counted, not a speaker
         return None
     if words[0].lower() in NOT_A_SOURCE or not any(w[:1].isupper() for w in words):
         # A source is named: an organisation, a person, or an office ("US defense officials").
@@ -1251,8 +1269,9 @@ def _precision(period: re.Match) -> str:
 # Words before a place name and what they say of the figure's relation to it: where people left
 # (origin), or where they are, went or were counted (at). Matched case-insensitively.
 LOCATIVE_CUES: dict[str, str] = {
+    r"(?:displaced|uprooted)\s+from": "displaced from",
     r"from|out\s+of|fled|flee|flees|fleeing|left|leaving|leave|escaped|escaping|"
-    r"(?:evacuated|departed|displaced)\s+from": "origin",
+    r"(?:evacuated|departed)\s+from": "origin",
     r"to|into|towards?|reached|reaching|entered|entering|border\s+with": "to",
     r"in|at|inside|within|throughout|across|around|near|outside": "at",
     r"(?:town|city|village|camp|district|governorate|province|region|area|enclave|pocket|"
@@ -1265,12 +1284,12 @@ LOCATIVE_CUES: dict[str, str] = {
 # place people went to counts for those others only when neither the sentence nor the document
 # names another: "decided to remain close to the border … to return to Chad" is not about Chad.
 ROLE_ORDER: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "from": (("origin", "at", ""), ("to",)),
-    "arrived": (("to", "at", ""), ("origin",)),
-    # "displaced from southern Lebanon", "displaced in Idlib", "displaced to Goma"
-    "displaced": (("origin", "at", "", "to"), ()),
-    "flow": (("at", "", "to"), ("origin",)),
-    "stock": (("at", ""), ("to", "origin")),
+    "from": (("origin", "displaced from", "at", ""), ("to",)),
+    "arrived": (("to", "at", ""), ("origin", "displaced from")),
+    # "displaced from southern Lebanon" (those very words), else where they are
+    "displaced": (("displaced from", "at", "", "to"), ("origin",)),
+    "flow": (("at", "", "to"), ("origin", "displaced from")),
+    "stock": (("at", ""), ("to", "origin", "displaced from")),
 }
 # Terms whose figures are filed under the place people left ("fled Baghuz"); every other term is
 # filed under where people are, went or were counted ("arrived at Al Hol camp").
@@ -1791,6 +1810,8 @@ class _Context:
                         found.append(m)
             for m in found:
                 line = m.group("h").strip()
+                if line.isupper() and len(line) > 3:
+                    continue  # "PESHAWAR:" opens a story: a dateline, not a section's heading
                 found = _resolve_mention(line, "", None)
                 if found is None:
                     continue

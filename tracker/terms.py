@@ -36,10 +36,14 @@ def known_terms() -> str:
 # Patterns are regular expressions matched case-insensitively from a word start.
 VERBS: dict[str, tuple[str, str]] = {
     r"(?:remain(?:s|ed|ing)?|held|kept)\s+in\s+(?:detention|custody|prison)": ("detained", "stock"),
+    r"(?:were|was|been)\s+internally\s+displaced": ("displaced", "flow"),
     r"internally\s+displaced": ("displaced", "stock"),
     r"(?:are|is|remain|remained|were\s+still|still)\s+(?:internally\s+)?displaced":
         ("displaced", "stock"),
     r"forced\s+to\s+flee": ("fled", "flow"),
+    r"forced\s+(?:out|from)\b": ("displaced", "flow"),
+    r"(?:death\s+)?toll\s+(?:now\s+)?(?:stands\s+at|(?:has\s+)?(?:risen|rose|climbed|reached|jumped)\s+to|of)":
+        ("died", "flow"),
     r"fle(?:d|e|es|eing)\b": ("fled", "flow"),
     r"escap(?:e|ed|ing|es)\b": ("fled", "flow"),
     r"(?:crossed|crossing)\b": ("fled", "flow"),
@@ -68,9 +72,9 @@ VERBS: dict[str, tuple[str, str]] = {
     r"affect(?:ed|ing|s)\b": ("affected", "flow"),
     r"(?:detained|detention|arrested|in\s+custody|imprisoned)\b": ("detained", "stock"),
     r"stay(?:s|ing|ed)?\s+(?:in|at|with)\b": ("hosted", "stock"),
-    r"(?:hosts?|hosted|hosting|sheltering|shelters|housing|houses|accommodat(?:es|ing))\b":
+    r"(?:hosts?|hosted|hosting|sheltering|sheltered|shelters|housing|houses|accommodat(?:es|ing))\b":
         ("hosted", "stock"),
-    r"(?:population|stands\s+at|residents|living\s+in|live\s+in|lives\s+in|home\s+to)\b":
+    r"(?:population|stands\s+at|residents|liv(?:e|es|ing)|resid(?:e|es|ing)|home\s+to)\b":
         ("hosted", "stock"),
     r"(?:remain(?:s|ed|ing)?|still|trapped|commands?|there\s+(?:are|were|is))\b":
         ("remain", "stock"),

@@ -173,7 +173,8 @@ def score(
 
 def _same_words(a: str | None, b: str | None) -> bool:
     def norm(x):
-        return " ".join((x or "").lower().replace("the ", "").split())
+        words = (x or "").lower().replace("the ", "").split()
+        return " ".join(words[1:] if words[:1] in (["a"], ["an"]) else words)
 
     return norm(a) == norm(b)
 
