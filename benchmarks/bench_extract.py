@@ -141,9 +141,7 @@ def main() -> int:
     for part, chosen in (
         ("tuned sentences", records),
         ("tuned documents", [d for d in documents if d.get("split") == "tuning"]),
-        ("held-out documents (second part, d014-d026)",
-         [d for d in documents if d.get("split") == "heldout"]),
-        ("sealed documents (scored once, after the rules were final)",
+        ("sealed documents, never tuned on",
          [d for d in documents if d.get("split") == "sealed"]),
     ):
         if chosen:

@@ -91,7 +91,7 @@ class Score:
 
 def load_documents(split: str | None = None) -> list[dict]:
     """The whole documents, or those of one split: "tuning" (the extractor may be improved on
-    them), "heldout" or "sealed" (never; see tests/devset/README.md)."""
+    them) or "sealed" (never; see tests/devset/README.md)."""
     return [d for d in load(DOCUMENTS) if split is None or d["split"] == split]
 
 
@@ -241,8 +241,6 @@ if __name__ == "__main__":
     tuning = score(extract_predictions, load_documents("tuning"))
     print("tuning documents:", tuning.summary())
     print("tuning misses:", tuning.misses, "false positives:", tuning.false_positives)
-    held = score(extract_predictions, load_documents("heldout"))
-    print("held-out documents:", held.summary())
     sealed = load_documents("sealed")
     if sealed:
         print("sealed documents:", score(extract_predictions, sealed).summary())
