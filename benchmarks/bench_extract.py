@@ -141,8 +141,7 @@ def main() -> int:
     for part, chosen in (
         ("tuned sentences", records),
         ("tuned documents", [d for d in documents if d.get("split") == "tuning"]),
-        ("sealed documents, never tuned on",
-         [d for d in documents if d.get("split") == "sealed"]),
+        ("sealed documents, never tuned on", [d for d in documents if d.get("split") == "sealed"]),
     ):
         if chosen:
             print(

@@ -494,7 +494,10 @@ def test_tuning_documents_regression_guard():
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.95 and result.precision >= 0.95, (result.misses, result.false_positives)
+    assert result.recall >= 0.95 and result.precision >= 0.95, (
+        result.misses,
+        result.false_positives,
+    )
     assert result.measure_right / result.matched >= 0.95
     assert result.location_right / checked >= 0.80 and result.country_right / checked >= 0.88
 

@@ -165,12 +165,14 @@ def test_a_place_and_a_colon_lead_a_paragraph():
 
 
 def test_displaced_from_a_place_is_filed_under_it():
-    (c,) = extract("In Lebanon, 95,000 people have been displaced from southern Lebanon.", PUBLISHED)
+    (c,) = extract(
+        "In Lebanon, 95,000 people have been displaced from southern Lebanon.", PUBLISHED
+    )
     assert (c.location, c.country_iso3) == ("southern Lebanon", "LBN")
 
 
 def test_a_news_desk_dateline_does_not_place_a_story_about_another_country():
-    text = ("GENEVA, August 3 (UNHCR) - Violence in Syria continues. Hundreds flee every day.")
+    text = "GENEVA, August 3 (UNHCR) - Violence in Syria continues. Hundreds flee every day."
     (c,) = extract(text, PUBLISHED)
     assert c.location is None
 

@@ -73,7 +73,6 @@ class Estimate:
     qualifier: str
 
 
-
 # --- Words of quantity -------------------------------------------------------------------------
 # Every lexicon the parser and the extractor use lives in the tables below, so that a new word is
 # one line of data (and one test row), never a new `if`.

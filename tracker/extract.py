@@ -1045,7 +1045,9 @@ _SAID_NAME = re.compile(
 )
 
 
-_SAID_STOP = r"(?:on|in|at|as|that|which|who|when|after|before|during|with|to|for|from|by|today|yesterday)"
+_SAID_STOP = (
+    r"(?:on|in|at|as|that|which|who|when|after|before|during|with|to|for|from|by|today|yesterday)"
+)
 # Who speaks after an inverted verb: "…, warned the UN refugee agency on Friday as it sought".
 _SAID_AFTER = re.compile(
     rf"\s+(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?!{_SAID_STOP}\b)[\w’'.-]+){{0,6}}?)"
@@ -1163,12 +1165,16 @@ def _sentence_candidates(
         # Nearest first: this clause after the figure, then its own words ("hundreds of
         # surrendering fighters"), this clause before it, then further away.
         own_words = sentence[f.end : f.population_end]
-        for window, last in () if verb else (
-            (clause_after, False),
-            (own_words, False),
-            (clause_before, True),
-            (after_clean, False),
-            (before, True),
+        for window, last in (
+            ()
+            if verb
+            else (
+                (clause_after, False),
+                (own_words, False),
+                (clause_before, True),
+                (after_clean, False),
+                (before, True),
+            )
         ):
             verb = _find_verb(window, last)
             if verb:
@@ -1423,7 +1429,8 @@ _CUE_PATTERNS = [re.compile(c, re.IGNORECASE) for c in LOCATIVE_CUES]
 @functools.lru_cache(maxsize=256)
 def _cue_role(cue: str) -> str:
     """The role of a cue's words ("fled" → origin, "the village of" → of)."""
-    return next((r for p, r in zip(_CUE_PATTERNS, _CUE_ROLES) if p.fullmatch(cue)), "")
+    pairs = zip(_CUE_PATTERNS, _CUE_ROLES, strict=True)
+    return next((r for p, r in pairs if p.fullmatch(cue)), "")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1587,8 +1594,11 @@ def _place_for(
     """The location fields of a candidate: the place its sentence names for it, else the place of
     the document's heading, title or dateline (and the note says so)."""
     order = ROLE_ORDER[
-        "from" if term in FROM_PLACE_TERMS
-        else term if term in ("arrived", "displaced") and measure == "flow" else measure
+        "from"
+        if term in FROM_PLACE_TERMS
+        else term
+        if term in ("arrived", "displaced") and measure == "flow"
+        else measure
     ]
     mine = [m for m in mentions if owned[0] <= m.start < owned[1]] or mentions
     note = None
@@ -1698,7 +1708,9 @@ _LEAD_HEADING = re.compile(
     r"^[ \t#*•-]*(?P<h>[A-Z][\w’'.-]*(?:[ \t]+[\w’'.-]+){0,3})[ \t]*:[ \t]+(?=\S)", re.MULTILINE
 )
 # A line that is a heading: a few capitalised words alone, without a sentence's end.
-_HEADING = re.compile(r"^[ \t#*]*(?P<h>[A-Z][\w’'.-]*(?:[ \t]+[\w’'.-]+){0,4})[ \t]*:?[ \t]*$", re.MULTILINE)
+_HEADING = re.compile(
+    r"^[ \t#*]*(?P<h>[A-Z][\w’'.-]*(?:[ \t]+[\w’'.-]+){0,4})[ \t]*:?[ \t]*$", re.MULTILINE
+)
 
 
 @dataclass
