@@ -273,7 +273,10 @@ def test_a_full_disk_gets_one_line_and_the_old_extract_stays(database, tmp_path)
     disk.mkdir()
     namespace = ["unshare", "-m"] if os.geteuid() == 0 else ["unshare", "-rm"]
     if shutil.which("unshare") is None or subprocess.run([*namespace, "true"]).returncode:
-        pytest.skip("a full disk is simulated with a tmpfs in a mount namespace (unshare -m)")
+        pytest.skip(
+            "this machine refuses a mount namespace (unshare), which the test needs to mount a "
+            "real 2 MB disk and fill it; .ci/run, as root, runs it"
+        )
     run = subprocess.run(
         [*namespace, sys.executable, "-c", FULL_DISK, str(disk), str(database), json.dumps(ADD)],
         capture_output=True, text=True, timeout=120,

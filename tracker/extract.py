@@ -1384,7 +1384,6 @@ def _place_mentions(
                 out.append(_mention(m.start("dir" if direction else "name"), "", written,
                                     mention[1], regional, bool(_LIST_NEXT.match(text, m.end()))))  # fmt: skip
             continue
-        whole = role == "of"
         if role == "of":
             # "departed from the border village of Arara": the word before says the role.
             before = _ROLE_BEFORE.search(text, max(0, m.start() - 60), m.start())
@@ -1396,7 +1395,7 @@ def _place_mentions(
             mention = _resolve_mention(f"{direction} {name}", word, None)
             direction = None if mention else direction
         if mention is None:
-            mention = _resolve_mention(name, word, direction, whole)
+            mention = _resolve_mention(name, word, direction)
         possessive = _POSSESSIVE.match(name) if mention is None else None
         if possessive:
             # "Sudan’s West Darfur province": the place after a country's name and its "’s".
@@ -1446,17 +1445,20 @@ _ROLE_BEFORE = re.compile(
     rf"\b(?i:{'|'.join(f'(?P<c{i}>{c})' for i, c in enumerate(LOCATIVE_CUES))})\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){0,2}$"
 )
-# A place named for a distance or for where a statement was made is not where the figure is.
+# A place named for a distance or for where a statement was made is not where the figure is:
+# "60 kilometres from El Geneina", "told a news briefing in Geneva", "said in Geneva".
+_DISTANCE_WORDS = ("km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile")
+_VENUE_WORDS = ("briefing", "conference", "press", "reporters", "journalists", "speaking",
+                "statement", "interview")  # fmt: skip
+_SAID_WORDS = ("said", "says", "told")
 _NOT_THE_FIGURES_PLACE = re.compile(
-    r"\b(?:km|kilomet(?:re|er)s?|miles?)\s+(?:(?:north|south|east|west)\w*\s+)?$|"
-    r"\b(?:briefing|conference|press|reporters|journalists|speaking|statement|interview)\b"
-    r"(?:\s+[\w’'-]+){0,2}\s*$|\b(?:said|says|told)\s*$",
+    rf"\b(?:{'|'.join(_DISTANCE_WORDS)})\s+(?:(?:north|south|east|west)\w*\s+)?$|"
+    rf"\b(?:{'|'.join(_VENUE_WORDS)})\b(?:\s+[\w’'-]+){{0,2}}\s*$|"
+    rf"\b(?:{'|'.join(_SAID_WORDS)})\s*$",
     re.IGNORECASE,
 )
-# Words one of which _NOT_THE_FIGURES_PLACE needs: looked for first, as plain text (faster).
-_NOT_THE_FIGURES_WORDS = ("km", "kilomet", "mile", "briefing", "conference", "press", "reporters",
-                          "journalists", "speaking", "statement", "interview", "said", "says",
-                          "told")  # fmt: skip
+# One of those words is looked for first, as plain text (faster than the pattern).
+_NOT_THE_FIGURES_WORDS = ("km", "kilomet", "mile", *_VENUE_WORDS, *_SAID_WORDS)
 
 
 def _not_the_figures_place(text: str, at: int) -> bool:
@@ -1539,7 +1541,7 @@ def _countries() -> dict:
 
 # Documents name the same few places again and again; the gazetteer does not change in a process.
 @functools.lru_cache(maxsize=4096)
-def _resolve_mention(name: str, word: str, direction: str | None, whole: bool = False):
+def _resolve_mention(name: str, word: str, direction: str | None):
     words = re.split(r"(?<=\w)(\s+|-)(?=\S)", name)
     # The longest run of the name's words that the gazetteer knows: "Baghuz Tuesday" → Baghuz.
     for n in range(len(words), 0, -2):
@@ -1563,28 +1565,11 @@ _DROPPABLE = frozenset(MONTHS) | frozenset(WEEKDAYS)
 def _mention(
     start: int, role: str, written: str, readings: tuple, regional: bool, listed: bool = False
 ) -> _Mention:
-    reading, shown = _settled(readings)
-    return _Mention(start, role, written, reading, shown, regional, listed)
-
-
-# The gazetteer's few tuples of readings recur: each is settled once (keyed by identity, as
-# _resolve_mention returns the same tuple for the same name; kept alive by its cache).
-_SETTLED: dict[int, tuple] = {}
-
-
-def _settled(readings: tuple) -> tuple:
-    """(the reading, ()) when the name is settled: curated, a country, or all readings in one
-    country; else (None, the first six readings) for the reviewer to choose from."""
-    found = _SETTLED.get(id(readings))
-    if found is not None and found[0] is readings:
-        return found[1]
     first = readings[0]
     countries = {r.country_iso3 for r in readings}
     settled = first.source == "curated" or first.kind == "country" or len(countries) == 1
-    result = (first, ()) if settled else (None, readings[:6])
-    if len(_SETTLED) < 10_000:
-        _SETTLED[id(readings)] = (readings, result)
-    return result
+    return _Mention(start, role, written, first if settled else None,
+                    () if settled else readings[:6], regional, listed)  # fmt: skip
 
 
 def _place_for(
