@@ -487,19 +487,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 26 tuning documents score (on 2026-11-26: location 0.839, country
-    # 0.920, measure 0.973, precision and recall 0.974): a rule that breaks where or flow/stock
-    # on whole documents fails here.
+    # Floors below what the 38 tuning documents score (second session of 2026-11-26: precision
+    # 0.952, recall 0.942, measure 0.966, location 0.821, country 0.872, attribution 0.922): a
+    # rule that breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.95 and result.precision >= 0.95, (
+    assert result.recall >= 0.93 and result.precision >= 0.94, (
         result.misses,
         result.false_positives,
     )
     assert result.measure_right / result.matched >= 0.95
-    assert result.location_right / checked >= 0.80 and result.country_right / checked >= 0.88
+    assert result.location_right / checked >= 0.80 and result.country_right / checked >= 0.85
+    assert result.attribution_right / checked >= 0.90
 
 
 def test_dev_set_regression_guard():
@@ -691,6 +692,14 @@ def test_as_of_a_weekday():
         ("Some 15,962 people remain internally displaced.", "displaced", "stock"),
         ("The sites in which 10,405 families live.", "hosted", "stock"),
         ("Floods left 1,500 people sheltered in schools.", "hosted", "stock"),
+        # an adverb before "displaced" keeps it a count at a moment; "now in" is where they are
+        ("More than 231,000 people are temporarily displaced.", "displaced", "stock"),
+        ("About one million are now in Colombia.", "hosted", "stock"),
+        ("Gunmen raided the town, shooting dead more than 40 residents.", "killed", "flow"),
+        ("About 300,000 residents were hit by the floods.", "affected", "flow"),
+        # "stands at" only links: the verb of its subject says what is counted
+        ("The number of people who have died in the quakes stands at 50,096.", "died", "flow"),
+        ("The camp population stands at 20,000 people.", "hosted", "stock"),
     ],
 )  # fmt: skip
 def test_the_verb_of_the_figure(text, term, measure):
@@ -707,10 +716,33 @@ def test_the_verb_of_the_figure(text, term, measure):
         "The clinic has vaccinated 1,200 children.",
         "Up to 10,000 people are still missing after the floods.",
         "In total, 25,437 homes have been destroyed and 12,202 damaged.",
+        "Flash floods swamped dozens of villages in the district.",
+        "Some 18,738 aftershocks have occurred since the quake.",
     ],
 )
 def test_things_aid_and_the_missing_are_not_figures(text):
     assert extract(text, date(2019, 3, 22)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # a small count is one where a word of the terms follows it; the verb between two
+        # numbers is the second number's
+        ("Authorities reported 20 deaths and 24 injured.", [("20", "died"), ("24", "injured")]),
+        ("At least 190 people were killed with 584 injured and 37 missing.",
+         [("At least 190", "killed"), ("584", "injured")]),
+        ("The toll stands at 1,953, including 481 fatalities.",
+         [("1,953", "died"), ("481", "died")]),
+    ],
+)  # fmt: skip
+def test_counts_side_by_side(text, figures):
+    assert [(c.span, c.term) for c in extract(text, date(2019, 3, 22))] == figures
+
+
+def test_a_few_dozen_is_two_to_five_dozens():
+    (c,) = extract("Some camps have a few dozen people.", date(2019, 3, 22))
+    assert (c.span, c.estimate.low, c.estimate.best, c.estimate.high) == ("a few dozen", 24, 36, 60)
 
 
 _CONTEXT_WORDS = sorted(x._BEFORE_LAST_WORDS) + [

@@ -139,6 +139,45 @@ def test_a_place_the_gazetteer_lacks_is_kept_as_written(text, location, country)
     assert (c.location, c.country_iso3, c.latitude, c.longitude) == (location, country, None, None)
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "places"),
+    [
+        # a country's part after its "’s", directions joined, a place beside a known one
+        ("The quakes killed 50,000 people in Turkey’s southeast region.", None,
+         [("Turkey’s southeast region", "TUR")]),
+        ("Nearly 200,000 people have fled fighting in northern and western Myanmar.", None,
+         [("northern and western Myanmar", "MMR")]),
+        ("Two women were killed in an airstrike in Bint Jbeil, Nabatieh.", None,
+         [("Bint Jbeil", "LBN")]),
+        ("In the Sula Valley, floods affected more than 3,300 people.", "Honduras",
+         [("Sula Valley", "HND")]),
+        # people who fled left the country their name says, or the one whose fighting they
+        # escaped, not the one they went to
+        ("Thousands of Venezuelans are crossing into Colombia.", None, [("Venezuela", "VEN")]),
+        ("Nearly two million Venezuelans have left their country since 2015.", None,
+         [("Venezuela", "VEN")]),
+        ("Thousands of people are fleeing to neighbouring Cameroon to escape violence in the "
+         "Central African Republic.", None, [("Central African Republic", "CAF")]),
+        # "where" refers back to the place before it
+        ("An official from Sylhet district, where about 300,000 residents were hit by the floods, "
+         "said the deluge lasted longer.", None, [("Sylhet district", "BGD")]),
+        # a count across two countries is neither's
+        ("More than 200 people died in Malawi and Mozambique.", None, [(None, None)]),
+        # each figure of a list after "including" has its own place; the whole has the title's
+        ("A total of 3,314 people have been displaced, including 1,398 following attacks in "
+         "Pernier, 1,239 at Wharf de la Saline and 677 in Drouillard.", "Haiti",
+         [("Haiti", "HTI"), ("Pernier", "HTI"), ("Wharf de la Saline", "HTI"),
+          ("Drouillard", "HTI")]),
+        # ", while" starts a clause with its own place and speaker
+        ("Malawi's government said at least 190 people were killed, while authorities in "
+         "Mozambique reported 20 deaths.", None, [("Malawi", "MWI"), ("Mozambique", "MOZ")]),
+    ],
+)  # fmt: skip
+def test_where_in_harder_sentences(text, title, places):
+    found = extract(text, PUBLISHED, title=title)
+    assert [(c.location, c.country_iso3) for c in found] == places
+
+
 def test_a_name_nothing_says_is_a_place_is_none():
     (c,) = extract("About 3,000 people arrived from Wadi Baggar.", PUBLISHED)
     assert (c.location, c.country_iso3) == (None, None)
@@ -287,10 +326,25 @@ def test_when(text, published, span, start, end, precision):
          "Friday.", "UN refugee agency"),
         ("Two million refugees have now fled Ukraine, says the UN's refugee agency.",
          "UN's refugee agency"),
+        # an office without a proper name; a situation report's "(source: …)"
+        ("A total of 426 people were confirmed dead, local officials said on Friday.",
+         "local officials"),
+        ("At least four people were killed, according to data from the local health department.",
+         "local health department"),
+        ("Some 98,750 people have been displaced (source: DTM).", "DTM"),
+        ("Millions have been marooned by the floods, officials said on Sunday.", "officials"),
     ],
 )  # fmt: skip
 def test_who(text, who):
     assert extract(text, PUBLISHED)[0].attributed_to == who
+
+
+def test_a_clause_after_while_has_its_own_speaker():
+    text = ("Malawi's government said at least 190 people were killed, while authorities in "
+            "neighbouring Mozambique reported 20 deaths.")  # fmt: skip
+    assert [c.attributed_to for c in extract(text, PUBLISHED)] == [
+        "Malawi's government", "authorities in neighbouring Mozambique"
+    ]  # fmt: skip
 
 
 def test_who_speaks_a_quotation_is_named_where_it_closes():

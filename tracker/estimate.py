@@ -134,6 +134,8 @@ VAGUE_MAGNITUDES: dict[str, tuple[float, float, float]] = {
     "several hundred": (300.0, 500.0, 900.0),
     "several thousand": (3_000.0, 5_000.0, 9_000.0),
     "several million": (3_000_000.0, 5_000_000.0, 9_000_000.0),
+    "several dozen": (36.0, 60.0, 108.0),
+    "a few dozen": (24.0, 36.0, 60.0),
     "a few hundred": (200.0, 300.0, 500.0),
     "a few thousand": (2_000.0, 3_000.0, 5_000.0),
     "a few million": (2_000_000.0, 3_000_000.0, 5_000_000.0),

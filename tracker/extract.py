@@ -9,7 +9,7 @@ import bisect
 import calendar
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from tracker import places
@@ -27,7 +27,7 @@ from tracker.estimate import (
     words_value,
 )
 from tracker.places import PLACE_WORDS
-from tracker.terms import OBJECT_VERBS, POPULATION_TERMS, TERMS, VERBS
+from tracker.terms import LINKING_VERBS, OBJECT_VERBS, POPULATION_TERMS, TERMS, VERBS
 
 
 @dataclass(frozen=True)
@@ -153,14 +153,15 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"schools|classrooms|dormitories|shelters|houses|homes|buildings|latrines|toilets|wells|"
         r"rations|parcels|vouchers|doses|beds|boats|containers|hospitals|clinics|"
         r"health\s+(?:facilities|centres|centers)|cattle|livestock|animals|donkeys|"
-        r"tonnes|metric|gallons|packages|sets|bags|sheets|tarpaulins|jerrycans)\b"
+        r"tonnes|metric|gallons|packages|sets|bags|sheets|tarpaulins|jerrycans|villages|"
+        r"communities|neighbou?rhoods|aftershocks|earthquakes|quakes|tremors|airstrikes)\b"
         # "25,437 homes have been destroyed and 12,202 damaged": people are not damaged
         r"|^\s*(?:(?:partially|completely|totally|fully)\s+)?(?:damaged|destroyed)\b",
     ),
     # People missing are no figure of the terms table: "nine people missing", "are still missing".
     "missing": (
         None,
-        r"^\s*(?:[\w’'-]+\s+){0,3}?(?:(?:are|were|is|was|remain|remained|still|now|reported|"
+        r"^\s*(?:(?!and\b)[^\W\d][\w’'-]*\s+){0,3}?(?:(?:are|were|is|was|remain|remained|still|now|reported|"
         r"listed\s+as)\s+)*missing\b",
     ),
     # People given aid, not people displaced: "has assisted 5,000", "vaccinated 1,200 children".
@@ -295,7 +296,6 @@ NOT_A_SOURCE = {
     "who",
     "what",
     "there",
-    "officials",
     "one",
 }
 
@@ -488,6 +488,7 @@ def _verb_pattern() -> re.Pattern:
 
 
 _VERB = _verb_pattern()
+_LINKING_GROUP = f"v{list(VERBS).index(LINKING_VERBS)}"
 # The verbs are written in lower case: on lower-cased text the same pattern without IGNORECASE
 # finds the same verbs, twice as fast (the engine skips alternatives by their first letter).
 _VERB_LOWER = re.compile(_VERB.pattern)
@@ -509,6 +510,11 @@ _NESTED = re.compile(
     r",\s*(?:including|among\s+them|of\s+whom|of\s+which|mostly|mainly)\s+(?:[\w’'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_WHERE_BEFORE = re.compile(r",\s+where\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# A small number is a count of people where a word of the terms follows it: "24 injured".
+_TERM_RIGHT_AFTER = re.compile(r"\s+(?:injured|wounded|killed|dead|displaced|evacuated)\b")
+_LIST_GOES_ON = re.compile(r"[^;:()]*(?:,|\band|\bas\s+well\s+as)\s*$")
+_CONTRAST = re.compile(r",\s+(?:while|whereas)\s|;\s")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–—]\s")
 _REPORTING = re.compile(
     rf"(?<!\w)(?=[{''.join(sorted({w[0] for w in REPORTING_VERBS}))}])"
@@ -927,12 +933,14 @@ _DATA_FROM = re.compile(
 _DATA_AFTER = re.compile(rf"(?:['’]s)?\s+(?:latest\s+|own\s+)?{_DATA_WORDS}\s*$", re.IGNORECASE)
 # Where the words of "according to X" stop naming X; the breaks before a speaker's name.
 _ACCORDING_END = re.compile(r"\s+(?:that|which|who|as|in|on|and\s+the)\s+")
+_SOURCE_NOTE = re.compile(r"\((?:data\s+)?sources?:\s*(?P<who>[^()]{1,80})\)", re.IGNORECASE)
 _SPEAKER_BREAK = re.compile(r"[,;:\"“”]|\bthat\b")
 
 
-def _find_verb(window: str, last: bool) -> tuple[str, str, int] | None:
-    """(term, measure, position) of the first (or last) verb of figures in the window; of two
-    verbs joined by "and" in one clause ("fled the town and surrendered") the second counts."""
+def _find_verb(window: str, last: bool) -> tuple[str, str, int, bool] | None:
+    """(term, measure, position, whether it only links) of the first (or last) verb of figures
+    in the window; of two verbs joined by "and" in one clause ("fled the town and surrendered")
+    the second counts."""
     lowered = window.lower()
     # A lower-cased character that grows ("İ") would move the positions: read the text as is.
     same_length = len(lowered) == len(window)
@@ -951,19 +959,23 @@ def _find_verb(window: str, last: bool) -> tuple[str, str, int] | None:
             if (
                 _CLAUSE_BREAK.search(between)
                 or not _AND.search(between)
+                or _DIGIT.search(between)  # "20 deaths and 24 injured": the 24's verb
                 or _NEW_SUBJECT.search(between)
                 or _INFINITIVE_END.search(between)
             ):
                 break
             hit = nxt
     term, measure = _VERB_GROUPS[hit.lastgroup]
-    return term, measure, hit.start()
+    return term, measure, hit.start(), hit.lastgroup == _LINKING_GROUP
 
 
 def _attribution(sentence: str) -> str | None:
     """Who the sentence says gave the figures: "according to X", "X said" or "said X"; a person
     named beside their job title is both ("Mustefa Bali, the SDF spokesman, said" → "Mustefa
     Bali, SDF spokesman"), never the title alone."""
+    m = _SOURCE_NOTE.search(sentence) if "ource" in sentence else None
+    if m:  # "(source: MoPH, OHCHR)", as situation reports cite
+        return _clean_source(m.group("who"))
     m = _ACCORDING.search(sentence) if "ccording" in sentence else None
     if m:
         who = _ACCORDING_END.split(m.group("who"))[0]
@@ -1063,6 +1075,15 @@ def _is_name(who: str) -> bool:
     return bool(_NAME.match(who)) and not _is_title(who)
 
 
+# Offices a report names without a proper name: "local officials said", "according to data from
+# the local health department".
+_OFFICE = re.compile(
+    r"^(?:[\w-]+\s+){0,3}(?:officials|authorities|services|department|ministry|agency|government|"
+    r"police|army|military|rescuers)\.?$",
+    re.IGNORECASE,
+)
+
+
 def _clean_source(text: str) -> str | None:
     who = " ".join(_SOURCE_TRIM.sub("", text.strip()).split())
     who = _SOURCE_TRIM.sub("", who).strip()
@@ -1073,8 +1094,11 @@ def _clean_source(text: str) -> str | None:
     if _NUMBER_WORD.match(words[0]) and words[0].lower() not in ("a", "an"):
         # "Hundreds of people are (said)": people counted, not a speaker
         return None
-    if words[0].lower() in NOT_A_SOURCE or not any(w[:1].isupper() for w in words):
-        # A source is named: an organisation, a person, or an office ("US defense officials").
+    if words[0].lower() in NOT_A_SOURCE:
+        return None
+    if not any(w[:1].isupper() for w in words) and not _OFFICE.match(who):
+        # A source is named: an organisation, a person, or an office ("US defense officials",
+        # "local officials", "the emergency services"), not a person alone ("a resident").
         return None
     return who
 
@@ -1087,6 +1111,15 @@ def _household_size(sentence: str, lowered: str | None = None) -> float | None:
     if not m:
         return None
     return float(m.group("size") or m.group("size2"))
+
+
+def _clause_end(sentence: str, at: int, lowered: str) -> int:
+    """Where the words from `at` stop being an aside: a clause break or a verb of figures ("five
+    civilians, including three children were killed in …": the verb is the whole's)."""
+    brk = _CLAUSE_BREAK.search(sentence, at)
+    end = brk.start() if brk else len(sentence)
+    verb = _VERB_LOWER.search(lowered, at, end) if len(lowered) == len(sentence) else None
+    return verb.start() if verb else end
 
 
 def _sentence_candidates(
@@ -1117,12 +1150,24 @@ def _sentence_candidates(
         except EstimateError:
             continue  # above MAX_COUNT, a decimal count, a range that runs backwards: no figure
         population = _POPULATION.match(sentence, m.end())
-        if _small_or_year(m, estimate, population is not None):
+        if _small_or_year(m, estimate, population is not None) and not _TERM_RIGHT_AFTER.match(
+            sentence, m.end()
+        ):
             continue
         # A figure in brackets or in an "including …" aside is nested in the one before it, whose
         # verb may come after it: "180,000 people, including 80,000 children, have been displaced".
         depth = sentence.count("(", 0, m.start()) - sentence.count(")", 0, m.start())
-        nested = depth > 0 or bool(_NESTED.search(sentence, max(0, m.start() - 40), m.start()))
+        nested = (
+            depth > 0
+            or bool(_NESTED.search(sentence, max(0, m.start() - 40), m.start()))
+            # the list goes on: "including 1,398 in Pernier, 1,239 at Wharf de la Saline"
+            or bool(
+                found
+                and found[-1].nested
+                and _LIST_GOES_ON.match(sentence, found[-1].end, m.start())
+                and not _VERB_LOWER.search(lowered, found[-1].end, m.start())
+            )
+        )
         item = _Found(m, m.start(), m.end(), estimate, nested, population_end=m.end())
         if population:
             item.population = " ".join(population.group("pop").split())
@@ -1143,10 +1188,28 @@ def _sentence_candidates(
         mentions = [m for m in mentions if not context.in_dateline(offset + m.start)]
     # The text each figure owns: from the figure before it up to the next figure that is not in
     # brackets after it. A period or a place there is the figure's, not its neighbours'.
+    # ", while" and ";" start a clause of other people, place and speaker: it is the next figure's.
+    contrasts = (
+        list(_CONTRAST.finditer(sentence))
+        if len(found) > 1 and (";" in sentence or "whe" in lowered or "whil" in lowered)
+        else []
+    )
     owned: list[tuple[int, int]] = []
     for i, f in enumerate(found):
         nxt = next((g.start for g in found[i + 1 :] if f.nested or not g.nested), len(sentence))
+        if contrasts:
+            nxt = next((c.start() for c in contrasts if f.end < c.start() < nxt), nxt)
         owned.append((found[i - 1].end if i else 0, nxt))
+    # A nested figure's aside runs to the next figure or the end of its clause.
+    asides = (
+        [
+            (g.start, min(owned[j][1], _clause_end(sentence, g.population_end, lowered)))
+            for j, g in enumerate(found)
+            if g.nested
+        ]
+        if len(found) > 1
+        else []
+    )
     out: list[Candidate] = []
     previous: tuple[str | None, str, str] | None = None
     for i, f in enumerate(found):
@@ -1161,7 +1224,7 @@ def _sentence_candidates(
         clause_before = _CLAUSE_BREAK.split(before)[-1]
         governing = _object_verb(" ".join(clause_before[-60:].split()[-7:]))
         if governing is not None:
-            verb = (*governing, 0)
+            verb = (*governing, 0, False)
         # Nearest first: this clause after the figure, then its own words ("hundreds of
         # surrendering fighters"), this clause before it, then further away.
         own_words = sentence[f.end : f.population_end]
@@ -1178,6 +1241,11 @@ def _sentence_candidates(
         ):
             verb = _find_verb(window, last)
             if verb:
+                if verb[3]:  # "the number who have died … stands at": the subject's verb
+                    subject = _find_verb(
+                        window[: verb[2]] if window is clause_before else clause_before, True
+                    )
+                    verb = subject or verb
                 break
         population = f.population
         if population is None and previous is not None:
@@ -1216,8 +1284,39 @@ def _sentence_candidates(
         elif precision is None:
             precision = "day"
         previous = (population, term, measure)
+        speaker = attributed_to
+        clause = (
+            next((c for c in reversed(contrasts) if c.end() <= f.start), None)
+            if contrasts
+            else None
+        )
+        if clause is not None:
+            # "…, while authorities in Mozambique reported 20 deaths": that clause's speaker.
+            speaker = _attribution(sentence[clause.end() :]) or attributed_to
         who = population or sentence[f.end : f.end + 30]
-        where = _place_for(mentions, f, owned[i], term, measure, who, context)
+        here = (
+            _WHERE_BEFORE.search(sentence, max(0, f.start - 50), f.start)
+            if mentions and "where" in lowered
+            else None
+        )
+        anchor = here and next((m for m in reversed(mentions) if m.start < here.start()), None)
+        if anchor and anchor.start + len(anchor.written) + 25 >= here.start():
+            # "…Sunamganj district, where about 300,000 residents were hit": that place.
+            where = _place_for([replace(anchor, role="at")], f, (0, len(sentence)),
+                               term, measure, who, context)  # fmt: skip
+        else:
+            if contrasts:  # the places of this clause first, where it names any
+                late = next((c.start() for c in contrasts if c.start() >= f.end), len(sentence))
+                early = clause.end() if clause is not None else 0
+                mentions_here = [m for m in mentions if early <= m.start < late] or mentions
+            else:
+                mentions_here = mentions
+            if not f.nested and asides:
+                # "3,314 displaced, including 1,398 following attacks in Pernier": Pernier is
+                # the 1,398's place, not the whole's.
+                mentions_here = [m for m in mentions_here
+                                 if not any(a <= m.start < b for a, b in asides)]  # fmt: skip
+            where = _place_for(mentions_here, f, owned[i], term, measure, who, context)
         out.append(
             Candidate(
                 span=sentence[f.start : f.end],
@@ -1232,7 +1331,7 @@ def _sentence_candidates(
                 period_text=period_text,
                 period_start=start,
                 period_end=end,
-                attributed_to=attributed_to,
+                attributed_to=speaker,
                 sentence=sentence.strip(),
                 date_precision=precision,
                 **where,
@@ -1279,6 +1378,10 @@ LOCATIVE_CUES: dict[str, str] = {
     r"from|out\s+of|fled|flee|flees|fleeing|left|leaving|leave|escaped|escaping|"
     r"(?:evacuated|departed)\s+from": "origin",
     r"to|into|towards?|reached|reaching|entered|entering|border\s+with": "to",
+    # "fleeing to Cameroon to escape violence in the Central African Republic"
+    r"(?:violence|fighting|conflict|clashes|insecurity|hostilities|attacks|unrest|war)"
+    r"(?:\s+(?:that|which)\s+(?:erupted|broke\s+out|began|started|flared(?:\s+up)?))?\s+in":
+        "strife",
     r"in|at|inside|within|throughout|across|around|near|outside": "at",
     r"(?:town|city|village|camp|district|governorate|province|region|area|enclave|pocket|"
     r"country|countryside|outskirts|settlement|township|island)\s+of": "of",
@@ -1290,12 +1393,12 @@ LOCATIVE_CUES: dict[str, str] = {
 # place people went to counts for those others only when neither the sentence nor the document
 # names another: "decided to remain close to the border … to return to Chad" is not about Chad.
 ROLE_ORDER: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "from": (("origin", "displaced from", "at", ""), ("to",)),
-    "arrived": (("to", "at", ""), ("origin", "displaced from")),
+    "from": (("origin", "displaced from", "strife", "at", ""), ("to",)),
+    "arrived": (("to", "at", ""), ("origin", "displaced from", "strife")),
     # "displaced from southern Lebanon" (those very words), else where they are
-    "displaced": (("displaced from", "at", "", "to"), ("origin",)),
-    "flow": (("at", "", "to"), ("origin", "displaced from")),
-    "stock": (("at", ""), ("to", "origin", "displaced from")),
+    "displaced": (("displaced from", "at", "strife", "", "to"), ("origin",)),
+    "flow": (("at", "strife", "", "to"), ("origin", "displaced from")),
+    "stock": (("at", ""), ("to", "origin", "displaced from", "strife")),
 }
 # Terms whose figures are filed under the place people left ("fled Baghuz"); every other term is
 # filed under where people are, went or were counted ("arrived at Al Hol camp").
@@ -1316,7 +1419,7 @@ _ARTICLE = r"(?:[Aa]l|[Ee]l|ad|ar|as|ash|at|az|an|ez|es)[-\s]"
 _CAPITALISED = r"[A-Z][\w’'ʿ.]*[\w]"
 _PLACE_NAME = (
     rf"(?!(?:{'|'.join(NOT_A_PLACE_START)})\b)(?:{_ARTICLE})?{_CAPITALISED}"
-    rf"(?:(?:\s+|-)(?:{_ARTICLE}|of\s+|de\s+)?{_CAPITALISED}){{0,3}}"
+    rf"(?:(?:\s+|-)(?:{_ARTICLE}|of\s+|d(?:e|u|es|el|a|o)\s+(?:la\s+)?)?{_CAPITALISED}){{0,3}}"
 )
 _PLACE_WORDS = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(PLACE_WORDS, key=len, reverse=True)
@@ -1328,7 +1431,7 @@ _PLACE_WORDS = "|".join(
 # time per sentence).
 _PLACE_MENTION = re.compile(
     rf"(?<!\w)(?=(?:[a-z’'ʿ-]++\s++|[a-z]++-){{0,6}}+[A-Z])(?:\b(?i:(?P<cue>{'|'.join(f'(?P<c{i}>{c})' for i, c in enumerate(LOCATIVE_CUES))}))"
-    rf"\s+(?:the\s+)?)?(?:(?P<dir>(?i:{DIRECTION_WORDS}))\s+)?"
+    rf"\s+(?:the\s+)?(?:neighbou?ring\s+)?)?(?:(?P<dir>(?i:(?:{DIRECTION_WORDS})(?:,?\s+and\s+(?:{DIRECTION_WORDS}))?))\s+)?"
     rf"(?P<name>{_PLACE_NAME})(?:['’]s\b)?(?P<word>\s+(?i:{_PLACE_WORDS})\b)?"
 )
 _CUE_ROLES = list(LOCATIVE_CUES.values())
@@ -1379,8 +1482,14 @@ def _place_mentions(
             possessive = _POSSESSIVE.match(name) if mention is None else None
             if possessive:
                 mention = _country_named(possessive.group(1))  # "Mozambique's Pemba Camp"
+            elif mention is None and name.endswith(("'s", "’s")):
+                mention = _country_named(name[:-2])  # "Malawi's government said"
+                region = _REGION_OF.match(text, m.end()) if mention else None
+                if region:  # "Turkey’s southeast region": that region, as written
+                    mention = (f"{name}{region.group(0)}", mention[1])
+                    regional = True
             if mention is not None:
-                written = f"{direction} {mention[0]}" if regional else mention[0]
+                written = f"{direction} {mention[0]}" if regional and direction else mention[0]
                 out.append(_mention(m.start("dir" if direction else "name"), "", written,
                                     mention[1], regional, bool(_LIST_NEXT.match(text, m.end()))))  # fmt: skip
             continue
@@ -1403,10 +1512,15 @@ def _place_mentions(
             if mention is None:
                 owner = _resolve_mention(possessive.group(1), "", None)
                 mention = owner if owner and owner[1][0].kind == "country" else None
+        elif mention is None and name.endswith(("'s", "’s")):
+            owner = _resolve_mention(name[:-2], "", None)
+            region = _REGION_OF.match(text, m.end()) if owner else None
+            if region and owner[1][0].kind == "country":  # "in Turkey’s southeast region"
+                mention = (f"{name}{region.group(0)}", owner[1])
         if mention is None and not need_cue:
             # A title names its country among other words: "Humanitarian Bulletin Philippines".
             mention = _country_in(name)
-        unknown = _unknown_place(m, role, direction, learnt) if mention is None else None
+        unknown = _unknown_place(text, m, role, direction, learnt) if mention is None else None
         if mention is None and unknown is None:
             continue
         if role and _not_the_figures_place(text, m.start()):
@@ -1440,6 +1554,11 @@ def _country_named(name: str):
 
 
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+(.+)$")
+# After a country's "’s", a part of it: "Turkey’s southeast region", "Chad's eastern border areas".
+_REGION_OF = re.compile(
+    rf"\s+(?:{DIRECTION_WORDS})\s+(?:regions?|provinces?|parts?|border(?:\s+areas?)?|coast)\b",
+    re.IGNORECASE,
+)
 # A word of place before "X of" says the role of the place that follows ("fled the town of").
 _ROLE_BEFORE = re.compile(
     rf"\b(?i:{'|'.join(f'(?P<c{i}>{c})' for i, c in enumerate(LOCATIVE_CUES))})\s+"
@@ -1477,9 +1596,17 @@ NOT_AN_UNKNOWN_PLACE = frozenset(
 )
 
 
+# A figure right before "in X": "677 in Drouillard", "1,500 people in Kentzou".
+_FIGURE_RIGHT_BEFORE = re.compile(
+    r"(?:\d|\b(?:dozens|hundreds|thousands|millions))[\d,.]*\s+(?:[a-z-]+\s+){0,2}$"
+)
+_IN_KNOWN_PLACE = re.compile(r",\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b")
+
+
 def _unknown_place(
-    m: re.Match, role: str, direction: str | None, learnt: dict[str, tuple[str, str]] | None
-) -> tuple[str, object] | None:
+    text: str, m: re.Match, role: str, direction: str | None,
+    learnt: dict[str, tuple[str, str]] | None,
+) -> tuple[str, object] | None:  # fmt: skip
     """A place the gazetteer does not know, where the text says it is one: (written, Place)."""
     name, word = m.group("name"), (m.group("word") or "").strip()
     words = name.split()
@@ -1493,21 +1620,41 @@ def _unknown_place(
     ):
         return None
     k = places.key(name)
+    if k in places.NOT_PLACES:
+        return None  # "in Asia": a continent, which no figure is filed under
+    country = None
+    ends = _ENDS_WITH_PLACE_WORD.search(name) if not word else None
     if word:
         kind = places.WORD_KINDS.get(" ".join(word.lower().split()), "area")
         written = f"{name} {' '.join(word.split())}"
+    elif ends and len(words) > 1:  # "the Sula Valley", "Kakuma Camp"
+        kind = places.WORD_KINDS.get(" ".join(ends.group(0).lower().split()), "area")
+        written = name
     elif m.group("cue") and m.group("cue").lower().split()[0] in _OF_KINDS:
         kind, written = _OF_KINDS[m.group("cue").lower().split()[0]], name
     elif direction and role:
         kind, written = "region", name
     elif learnt is not None and k in learnt and role:
         kind, written = learnt[k][1], name
+    elif role == "strife" or (
+        role == "at" and _FIGURE_RIGHT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    ):
+        kind, written = "town", name  # "fighting in Pernier"; "677 in Drouillard"
+    elif (
+        role
+        and (beside := _IN_KNOWN_PLACE.match(text, m.end()))
+        and (readings := places.lookup(beside.group(1)))
+    ):
+        # "in Bint Jbeil, Nabatieh": a place in a known one, of its country where it has one.
+        kind, written = "town", name
+        countries = {r.country_iso3 for r in readings}
+        country = countries.pop() if len(countries) == 1 else None
     else:
         return None
     if learnt is not None and len(learnt) < 10_000:
         learnt.setdefault(k, (written, kind))
     written = f"{direction} {written}" if direction else written
-    return written, places.Place(written, None, None, None, kind, "document")
+    return written, places.Place(written, country, None, None, kind, "document")
 
 
 _OF_KINDS = {w: places.WORD_KINDS.get(w, "area") for w in
@@ -1587,6 +1734,13 @@ def _place_for(
     ]
     mine = [m for m in mentions if owned[0] <= m.start < owned[1]] or mentions
     note = None
+    if term in FROM_PLACE_TERMS and population and not _pick(mine, order[0][:4], f.end):
+        # "thousands of Venezuelans crossing": people who fled left the country their name says.
+        code = _demonym_country(population)
+        if code in _countries():
+            country = _countries()[code]
+            return {"location": country.name, "country_iso3": code,
+                    "place_note": f"the country that “{population}” names"}  # fmt: skip
     mention = _pick(mine, order[0], f.end)
     if mention is None:
         mention, note = context.document_place(order[0] + order[1], f.start + context.offset)
@@ -1594,6 +1748,11 @@ def _place_for(
         mention = _pick(mine, order[1], f.end)
         if mention is None:
             return {}
+    if mention.listed and mention.reading is not None and mention.reading.kind == "country":
+        others = [m for m in mine if m.start > mention.start and m.reading is not None]
+        if others and others[0].reading.kind == "country":
+            # "the death toll in Malawi and Mozambique": a count across countries is none's.
+            return {"place_note": "several countries named together: no one place"}
     if mention.listed:
         # "in Nord Kivu and Ituri provinces in eastern DRC": the wider place named beside them.
         wider = [m for m in mine if m is not mention and not m.listed and m.reading is not None
@@ -1613,7 +1772,9 @@ def _place_for(
         note = f"“{mention.written}” may be {options}: choose one"
         return {"location": mention.written, "place_readings": readings, "place_note": note}
     if reading.source == "document":
-        country = _country_of_unknown(mention, mentions, term, population, context)
+        country = reading.country_iso3 or _country_of_unknown(
+            mention, mentions, term, population, context
+        )
         return {"location": mention.written, "country_iso3": country, "place_note": note}
     if mention.listed and reading.kind != "country" and reading.country_iso3 in _countries():
         # A figure over several places named together is the country's, without a point.
@@ -1637,6 +1798,18 @@ def _pick(mentions: list[_Mention], roles: tuple[str, ...], near: int) -> _Menti
     return min(eligible, key=lambda m: (roles.index(m.role), m.rank, abs(m.start - near)))
 
 
+def _demonym_country(population: str) -> str | None:
+    """The country a word of the population names: "Sudanese refugees" → SDN."""
+    words = [w.strip(',.;:()"“”') for w in population.lower().split()]
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            name = " ".join(words[i : i + n])
+            code = places.demonyms().get(name) or places.demonyms().get(name.removesuffix("s"))
+            if code:
+                return code
+    return None
+
+
 def _country_of_unknown(
     mention: _Mention, mentions: list[_Mention], term: str, population: str | None,
     context: _Context,
@@ -1656,12 +1829,9 @@ def _country_of_unknown(
     if len(named) == 1:
         return named.pop()
     if term in FROM_PLACE_TERMS and population:
-        words = population.lower().split()
-        for n in (2, 1):
-            for i in range(len(words) - n + 1):
-                code = places.demonyms().get(" ".join(words[i : i + n]))
-                if code:
-                    return code
+        code = _demonym_country(population)
+        if code:
+            return code
     place, _ = context.document_place(("at", "", "to", "origin"), mention.start + context.offset)
     if place is not None and place.reading is not None and place.reading.source != "document":
         return place.reading.country_iso3

@@ -37,6 +37,7 @@ PLACE_WORDS = (
     "subdistrict", "region", "city", "town", "village", "enclave", "area", "pocket",
     "countryside", "suburbs", "outskirts", "state", "county", "municipality", "settlement",
     "settlements", "township", "territory", "department", "commune", "locality", "island",
+    "valley", "basin", "delta", "highlands", "corridor",
 )  # fmt: skip
 # What a word of place says of the place it ends, for a name the gazetteer does not know
 # ("Pagiarinya settlement", "Maungdaw township"): its kind, for KIND_RANK.
@@ -48,7 +49,8 @@ WORD_KINDS: dict[str, str] = {
     "district": "district", "subdistrict": "district", "township": "district",
     "municipality": "district", "county": "district", "territory": "district",
     "department": "province", "governorate": "province", "province": "province",
-    "state": "province", "region": "region", "island": "region",
+    "state": "province", "region": "region", "island": "region", "valley": "area", "basin": "area",
+    "delta": "area", "highlands": "area", "corridor": "area",
 }  # fmt: skip
 # Countries whose ISO 3166 name is written inverted ("Congo, The Democratic Republic of the"):
 # the name a document and a reader use.
@@ -62,7 +64,7 @@ NOT_PLACES = frozenset({"asia", "africa", "europe", "america", "americas", "ocea
                         "atlantic", "antarctica", "middleeast"})  # fmt: skip
 # Names by which a country is often written that neither pycountry nor countryinfo lists.
 COUNTRY_ALIASES: dict[str, str] = {
-    "DRC": "COD", "DR Congo": "COD", "Democratic Republic of Congo": "COD",
+    "DRC": "COD", "DR Congo": "COD", "CAR": "CAF", "Democratic Republic of Congo": "COD",
     "Democratic Republic of the Congo": "COD", "Congo-Kinshasa": "COD", "Congo-Brazzaville": "COG",
     "Ivory Coast": "CIV", "Burma": "MMR", "Gaza": "PSE", "Gaza Strip": "PSE", "West Bank": "PSE",
     "Occupied Palestinian Territory": "PSE", "Palestine": "PSE", "United States": "USA", "Turkey": "TUR", "Türkiye": "TUR", "Russia": "RUS",

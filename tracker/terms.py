@@ -31,6 +31,10 @@ def known_terms() -> str:
     return ", ".join(sorted(TERMS))
 
 
+# Words that only link a count to its subject ("the number of citizens who have died stands at
+# 50,096"): the subject's verb says what is counted; alone, they say a count at a moment.
+LINKING_VERBS = r"(?:stands|stood)\s+at\b|total(?:s|led|ed)\b"
+
 # A source's own words → (term, measure), tried in this order at each place in a sentence, so the
 # longer, more specific phrase comes first ("remain in detention" → detained before "remain").
 # Patterns are regular expressions matched case-insensitively from a word start.
@@ -38,7 +42,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:remain(?:s|ed|ing)?|held|kept)\s+in\s+(?:detention|custody|prison)": ("detained", "stock"),
     r"(?:were|was|been)\s+internally\s+displaced": ("displaced", "flow"),
     r"internally\s+displaced": ("displaced", "stock"),
-    r"(?:are|is|remain|remained|were\s+still|still)\s+(?:internally\s+)?displaced":
+    r"(?:are|is|remain|remained|were\s+still|still)\s+(?:(?:now|still|currently|temporarily)\s+)?"
+    r"(?:internally\s+)?displaced":
         ("displaced", "stock"),
     r"forced\s+to\s+flee": ("fled", "flow"),
     r"forced\s+(?:out|from)\b": ("displaced", "flow"),
@@ -59,23 +64,23 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:left|leaving|leave|exited|departed|emerged)\b": ("left", "flow"),
     r"(?<!after\s)(?<!before\s)(?<!upon\s)(?<!on\s)arriv(?:ed|ing|als?|es)\b": ("arrived", "flow"),
     r"(?:moved|relocated|transferred)\s+from\b|relocated\b": ("evacuated", "flow"),
-    r"(?:are|is)\s+(?:now\s+)?registered\b": ("hosted", "stock"),
+    r"(?:are|is)\s+(?:now\s+)?registered\b|(?:are|is)\s+now\s+(?:in|at)\b": ("hosted", "stock"),
     r"(?:been|were|was)\s+registered\b": ("arrived", "flow"),
     r"(?:reached|reaching|entered|entering|made\s+it\s+to|brought\s+to|transferred\s+to)":
         ("arrived", "flow"),
     r"join(?:ed|ing|s)?\b": ("arrived", "flow"),
     r"(?:returned|returning|returns?|returnees)\b": ("returned", "flow"),
     r"surrender(?:ed|ing|s)?\b": ("surrendered", "flow"),
-    r"(?:died|dying|deaths?|dead|perished)\b": ("died", "flow"),
-    r"killed\b": ("killed", "flow"),
+    r"(?:died|dying|deaths?|dead|perished|fatalit(?:y|ies))\b": ("died", "flow"),
+    r"killed\b|sh(?:ot|ooting)\s+dead\b": ("killed", "flow"),
     r"(?:injured|wounded)\b": ("injured", "flow"),
-    r"affect(?:ed|ing|s)\b": ("affected", "flow"),
+    r"affect(?:ed|ing|s)\b|(?:hit|struck|marooned|stranded|cut\s+off)\s+by\b": ("affected", "flow"),
     r"(?:detained|detention|arrested|in\s+custody|imprisoned)\b": ("detained", "stock"),
     r"stay(?:s|ing|ed)?\s+(?:in|at|with)\b": ("hosted", "stock"),
     r"(?:hosts?|hosted|hosting|sheltering|sheltered|shelters|housing|houses|accommodat(?:es|ing))\b":
         ("hosted", "stock"),
-    r"(?:population|stands\s+at|residents|liv(?:e|es|ing)|resid(?:e|es|ing)|home\s+to)\b":
-        ("hosted", "stock"),
+    LINKING_VERBS: ("hosted", "stock"),
+    r"(?:population|residents|liv(?:e|es|ing)|resid(?:e|es|ing)|home\s+to)\b": ("hosted", "stock"),
     r"(?:remain(?:s|ed|ing)?|still|trapped|commands?|there\s+(?:are|were|is))\b":
         ("remain", "stock"),
 }  # fmt: skip
@@ -94,7 +99,7 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
         ("hosted", "stock"),
     r"(?:displac(?:ed|es|ing)|uproot(?:ed|s|ing)|displacement\s+of|forced\s+out|expell(?:ed|ing))":
         ("displaced", "flow"),
-    r"(?:kill(?:ed|s|ing)|claimed\s+the\s+lives\s+of)": ("killed", "flow"),
+    r"(?:kill(?:ed|s|ing)|claimed\s+the\s+lives\s+of|sh(?:ot|ooting)\s+dead)": ("killed", "flow"),
     r"(?:injur(?:ed|es|ing)|wound(?:ed|s|ing))": ("injured", "flow"),
     r"(?:affect(?:ed|s|ing))": ("affected", "flow"),
 }  # fmt: skip
