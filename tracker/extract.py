@@ -1106,8 +1106,8 @@ def _sentence_candidates(
             blocked = [b.span() for b in _NOT_SPANS.finditer(sentence)]
         # A quantity that starts inside a date and runs past it ("on July 7 to 5,015") is read
         # again from the end of the date.
-        cut = next((b for a, b in blocked if a <= m.start() < b < m.end()), None)
-        if cut is not None:
+        cut = blocked and next((b for a, b in blocked if a <= m.start() < b < m.end()), None)
+        if cut:
             pos = cut
             continue
         if _is_not_a_figure(sentence, lowered if same_length else None, m, blocked, text, offset):
@@ -1457,13 +1457,15 @@ _NOT_THE_FIGURES_PLACE = re.compile(
     rf"\b(?:{'|'.join(_SAID_WORDS)})\s*$",
     re.IGNORECASE,
 )
-# One of those words is looked for first, as plain text (faster than the pattern).
-_NOT_THE_FIGURES_WORDS = ("km", "kilomet", "mile", *_VENUE_WORDS, *_SAID_WORDS)
+# One of those words is looked for first, as plain text in one pass (faster than the pattern).
+_NOT_THE_FIGURES_WORDS = re.compile(
+    "|".join(("km", "kilomet", "mile", *_VENUE_WORDS, *_SAID_WORDS))
+)
 
 
 def _not_the_figures_place(text: str, at: int) -> bool:
     window = text[max(0, at - 60) : at].lower()
-    if not any(w in window for w in _NOT_THE_FIGURES_WORDS):
+    if not _NOT_THE_FIGURES_WORDS.search(window):
         return False
     return bool(_NOT_THE_FIGURES_PLACE.search(window))
 
@@ -1632,8 +1634,8 @@ def _pick(mentions: list[_Mention], roles: tuple[str, ...], near: int) -> _Menti
     """Of the mentions in these roles, the one of the first role; then the most specific place;
     then the nearest to the figure."""
     eligible = [m for m in mentions if m.role in roles]
-    if not eligible:
-        return None
+    if len(eligible) < 2:
+        return eligible[0] if eligible else None  # most sentences: one place or none
     return min(eligible, key=lambda m: (roles.index(m.role), m.rank, abs(m.start - near)))
 
 
