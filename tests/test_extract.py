@@ -578,6 +578,24 @@ def test_place_mentions_are_found_as_without_possessive_reading(text):
     ]
 
 
+CUE_WORDS_SAMPLE = ["In", "IN", "İn", "ın", "into", "TOWARDS", "ſettlement", "of", "fled", "Fleeing", "out",
+                    "Displaced", "from", "the", "town", "Al", "Baghuz", "Syria", "people", "a", "-"]  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(CUE_WORDS_SAMPLE), st.sampled_from(["", " ", "  ", "-", "\n"])),
+        max_size=12,
+    ).map(lambda parts: "".join(w + sep for w, sep in parts))
+)
+def test_place_mentions_are_found_as_without_the_quick_check_of_cues(text):
+    plain = re.compile(x._PLACE_MENTION.pattern.replace(f"(?={x._CUE_START})", ""))
+    assert plain.pattern != x._PLACE_MENTION.pattern
+    assert [(m.span(), m.groups()) for m in x._PLACE_MENTION.finditer(text)] == [
+        (m.span(), m.groups()) for m in plain.finditer(text)
+    ]
+
+
 # --- Rules from the tuning documents (tests/devset/documents.jsonl, split "tuning") ---------------
 
 
