@@ -1776,9 +1776,9 @@ def _place_for(
     ]
     mine = [m for m in mentions if owned[0] <= m.start < owned[1]] or mentions
     note = None
-    if term in FROM_PLACE_TERMS and population and not _pick(mine, order[0][:4], f.end):
+    code = _demonym_country(population) if term in FROM_PLACE_TERMS and population else None
+    if code and not _pick(mine, order[0][:4], f.end):
         # "thousands of Venezuelans crossing": people who fled left the country their name says.
-        code = _demonym_country(population)
         if code in _countries():
             country = _countries()[code]
             return {"location": country.name, "country_iso3": code,
@@ -1842,6 +1842,8 @@ def _pick(mentions: list[_Mention], roles: tuple[str, ...], near: int) -> _Menti
 
 def _demonym_country(population: str) -> str | None:
     """The country a word of the population names: "Sudanese refugees" → SDN."""
+    if population.islower():
+        return None  # a people's name is capitalised
     words = [w.strip(',.;:()"“”') for w in population.lower().split()]
     for n in (2, 1):
         for i in range(len(words) - n + 1):
