@@ -1123,6 +1123,31 @@ def _clause_end(sentence: str, at: int, lowered: str) -> int:
     return verb.start() if verb else end
 
 
+def _mentions_of_figure(
+    sentence: str, lowered: str, mentions: list[_Mention], f: _Found, owned: tuple[int, int],
+    contrasts: list[re.Match], clause: re.Match | None, asides: list[tuple[int, int]],
+) -> tuple[list[_Mention], tuple[int, int]]:  # fmt: skip
+    """The places a figure may be filed under, and the span of the sentence it owns."""
+    here = (
+        _WHERE_BEFORE.search(sentence, max(0, f.start - 50), f.start)
+        if mentions and "where" in lowered
+        else None
+    )
+    anchor = here and next((m for m in reversed(mentions) if m.start < here.start()), None)
+    if anchor and anchor.start + len(anchor.written) + 25 >= here.start():
+        # "…Sunamganj district, where about 300,000 residents were hit": that place.
+        return [replace(anchor, role="at")], (0, len(sentence))
+    if contrasts:  # the places of this clause first, where it names any
+        late = next((c.start() for c in contrasts if c.start() >= f.end), len(sentence))
+        early = clause.end() if clause is not None else 0
+        mentions = [m for m in mentions if early <= m.start < late] or mentions
+    if not f.nested and asides:
+        # "3,314 displaced, including 1,398 following attacks in Pernier": Pernier is the
+        # 1,398's place, not the whole's.
+        mentions = [m for m in mentions if not any(a <= m.start < b for a, b in asides)]
+    return mentions, owned
+
+
 def _sentence_candidates(
     text: str, offset: int, sentence: str, context: _Context
 ) -> list[Candidate]:
@@ -1295,29 +1320,10 @@ def _sentence_candidates(
             # "…, while authorities in Mozambique reported 20 deaths": that clause's speaker.
             speaker = _attribution(sentence[clause.end() :]) or attributed_to
         who = population or sentence[f.end : f.end + 30]
-        here = (
-            _WHERE_BEFORE.search(sentence, max(0, f.start - 50), f.start)
-            if mentions and "where" in lowered
-            else None
+        mine, span = _mentions_of_figure(
+            sentence, lowered, mentions, f, owned[i], contrasts, clause, asides
         )
-        anchor = here and next((m for m in reversed(mentions) if m.start < here.start()), None)
-        if anchor and anchor.start + len(anchor.written) + 25 >= here.start():
-            # "…Sunamganj district, where about 300,000 residents were hit": that place.
-            where = _place_for([replace(anchor, role="at")], f, (0, len(sentence)),
-                               term, measure, who, context)  # fmt: skip
-        else:
-            if contrasts:  # the places of this clause first, where it names any
-                late = next((c.start() for c in contrasts if c.start() >= f.end), len(sentence))
-                early = clause.end() if clause is not None else 0
-                mentions_here = [m for m in mentions if early <= m.start < late] or mentions
-            else:
-                mentions_here = mentions
-            if not f.nested and asides:
-                # "3,314 displaced, including 1,398 following attacks in Pernier": Pernier is
-                # the 1,398's place, not the whole's.
-                mentions_here = [m for m in mentions_here
-                                 if not any(a <= m.start < b for a, b in asides)]  # fmt: skip
-            where = _place_for(mentions_here, f, owned[i], term, measure, who, context)
+        where = _place_for(mine, f, span, term, measure, who, context)
         out.append(
             Candidate(
                 span=sentence[f.start : f.end],
@@ -1522,12 +1528,8 @@ def _place_mentions(
             possessive = _POSSESSIVE.match(name) if mention is None else None
             if possessive:
                 mention = _country_named(possessive.group(1))  # "Mozambique's Pemba Camp"
-            elif mention is None and name.endswith(("'s", "’s")):
-                mention = _country_named(name[:-2])  # "Malawi's government said"
-                region = _REGION_OF.match(text, m.end()) if mention else None
-                if region:  # "Turkey’s southeast region": that region, as written
-                    mention = (f"{name}{region.group(0)}", mention[1])
-                    regional = True
+            elif mention is None and (part := _country_or_its_part(text, m, name)):
+                mention, regional = part[:2], part[2]  # "Malawi's government said"
             if mention is not None:
                 written = f"{direction} {mention[0]}" if regional and direction else mention[0]
                 out.append(_mention(m.start("dir" if direction else "name"), "", written,
@@ -1552,11 +1554,8 @@ def _place_mentions(
             if mention is None:
                 owner = _resolve_mention(possessive.group(1), "", None)
                 mention = owner if owner and owner[1][0].kind == "country" else None
-        elif mention is None and name.endswith(("'s", "’s")):
-            owner = _resolve_mention(name[:-2], "", None)
-            region = _REGION_OF.match(text, m.end()) if owner else None
-            if region and owner[1][0].kind == "country":  # "in Turkey’s southeast region"
-                mention = (f"{name}{region.group(0)}", owner[1])
+        elif mention is None and (part := _country_or_its_part(text, m, name)) and part[2]:
+            mention = part[:2]  # "in Turkey’s southeast region"
         if mention is None and not need_cue:
             # A title names its country among other words: "Humanitarian Bulletin Philippines".
             mention = _country_in(name)
@@ -1594,6 +1593,18 @@ def _country_named(name: str):
 
 
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+(.+)$")
+
+
+def _country_or_its_part(text: str, m: re.Match, name: str) -> tuple[str, tuple, bool] | None:
+    """For a country's name and its "’s" (`name`, matched by `m`): the part of it written after
+    ("Turkey’s southeast region", regional), else the country ("Malawi's government")."""
+    owner = _country_named(name[:-2]) if name.endswith(("'s", "’s")) else None
+    if owner is None:
+        return None
+    region = _REGION_OF.match(text, m.end())
+    return (f"{name}{region.group(0)}", owner[1], True) if region else (*owner, False)
+
+
 # After a country's "’s", a part of it: "Turkey’s southeast region", "Chad's eastern border areas".
 _REGION_OF = re.compile(
     rf"\s+(?:{DIRECTION_WORDS})\s+(?:regions?|provinces?|parts?|border(?:\s+areas?)?|coast)\b",
