@@ -44,6 +44,8 @@ def _chart_drawn(page) -> None:
         "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg"
     ).first.wait_for(state="visible")
     page.wait_for_load_state("networkidle")
+    # The script run has ended: a download clicked during a rerun is revoked by it.
+    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for()
 
 
 def test_a_figure_entered_in_the_form_is_charted_and_downloaded(server, page, tmp_path):

@@ -197,13 +197,15 @@ def test_a_viewer_sees_and_downloads_but_finds_nothing_that_writes(
     shown = {text.split("\n")[-1] for text in links.all_inner_texts()}  # after the icon's name
     assert {"Charts", "Sources", "History"} <= shown
     assert not {"Enter a figure", "Review"} & shown
+    # A click while the script reruns holds a download the rerun has just revoked: the browser
+    # cancels it. People click once the page has settled, and so does this test.
+    settled(page)
     with page.expect_download() as download:
         sidebar.get_by_role("button", name="Full extract (CSV)").click()
     path = tmp_path / "figures.csv"
     download.value.save_as(path)
     assert path.read_text(encoding="utf-8").startswith("figure_id,status,")
     assert len(path.read_text(encoding="utf-8").splitlines()) == 61
-    settled(page)
     expect(page.get_by_role("button", name=WRITE_CONTROLS)).to_have_count(0)
     for where in ("/enter", f"/sources?id={source}", "/history", "/figure?id=1"):
         page.goto(apps[0] + where)
