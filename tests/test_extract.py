@@ -487,20 +487,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 38 tuning documents score (second session of 2026-11-26: precision
-    # 0.952, recall 0.942, measure 0.966, location 0.821, country 0.872, attribution 0.922): a
-    # rule that breaks what, where or who on whole documents fails here.
+    # Floors below what the 51 tuning documents score (after the rules learnt from d040–d052:
+    # precision 0.952, recall 0.959, measure 0.973, location 0.8, country 0.88, attribution
+    # 0.93): a rule that breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.93 and result.precision >= 0.94, (
+    assert result.recall >= 0.95 and result.precision >= 0.94, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.95
-    assert result.location_right / checked >= 0.80 and result.country_right / checked >= 0.85
-    assert result.attribution_right / checked >= 0.90
+    assert result.measure_right / result.matched >= 0.96
+    assert result.location_right / checked >= 0.78 and result.country_right / checked >= 0.86
+    assert result.attribution_right / checked >= 0.92
 
 
 def test_dev_set_regression_guard():
@@ -716,6 +716,21 @@ def test_as_of_a_weekday():
         # "stands at" only links: the verb of its subject says what is counted
         ("The number of people who have died in the quakes stands at 50,096.", "died", "flow"),
         ("The camp population stands at 20,000 people.", "hosted", "stock"),
+        # where people are now; out of their homes; in need; on the move; lost to a strike
+        ("More than 33,000 refugees have taken refuge in the state.", "hosted", "stock"),
+        ("Some 47,000 people are now camped out in schools.", "hosted", "stock"),
+        ("In all, 1,700,000 persons displaced by the conflict are settled in 900 sites.",
+         "hosted", "stock"),
+        ("Thousands of residents slept in the open after the quake.", "displaced", "flow"),
+        ("Hundreds of families spent the night outside.", "displaced", "flow"),
+        ("Hundreds of people there were in urgent need of food.", "affected", "flow"),
+        ("Nearly 13 million people are going hungry.", "affected", "flow"),
+        ("Another 3,000 people are already moving towards the border.", "fled", "flow"),
+        ("The quake left thousands of people homeless and in need of help.", "displaced",
+         "flow"),
+        ("He lost four members of his family in the strike.", "killed", "flow"),
+        ("The death toll rises to 24.", "died", "flow"),
+        ("Quake deaths pass 500 with hundreds still missing.", "died", "flow"),
     ],
 )  # fmt: skip
 def test_the_verb_of_the_figure(text, term, measure):
@@ -734,6 +749,17 @@ def test_the_verb_of_the_figure(text, term, measure):
         "In total, 25,437 homes have been destroyed and 12,202 damaged.",
         "Flash floods swamped dozens of villages in the district.",
         "Some 18,738 aftershocks have occurred since the quake.",
+        # people trapped or missing, one family, a town's people, a height, a date, camps
+        "A policeman said up to 200 people had been trapped inside.",
+        "The number of people missing ranged from 231 to 1,700.",
+        "The minister said 2,000 people had been reported missing.",
+        "Haboub, a father of nine, left.",
+        "She walked for five days with her three children.",
+        "Kathmandu, a city of about 1 million people, woke up.",
+        "The 60-metre (200-foot) tower fell.",
+        "Mar 02,2022 - Last updated at Mar 02,2022",
+        "There are 500 camps for displaced people in the city.",
+        "The region has 17 districts, including 3 in the north.",
     ],
 )
 def test_things_aid_and_the_missing_are_not_figures(text):
@@ -750,6 +776,20 @@ def test_things_aid_and_the_missing_are_not_figures(text):
          [("At least 190", "killed"), ("584", "injured")]),
         ("The toll stands at 1,953, including 481 fatalities.",
          [("1,953", "died"), ("481", "died")]),
+        # small parts of a toll, listed with their places; a toll's small number
+        ("At least 9 fatalities were reported, including 3 in Narok, 2 in Siaya.",
+         [("At least 9", "died"), ("3", "died"), ("2", "died")]),
+        ("Of those who died, 11 were from Tafea, eight from Efate and five from Tanna.",
+         [("11", "died"), ("eight", "died"), ("five", "died")]),
+        ("Cyclone death toll rises to 24 in the islands.", [("24", "died")]),
+        # one count in two units: the verb after the second is both's
+        ("As many as 39,054 people from 6,580 households have been displaced.",
+         [("As many as 39,054", "displaced"), ("6,580", "displaced")]),
+        # a list's verb, not one further on
+        ("Nearly 13 million are going hungry: 5.7 million in Ethiopia, 2.8 million in Kenya and "
+         "4.3 million in Somalia, a quarter of the country's population.",
+         [("Nearly 13 million", "affected"), ("5.7 million", "affected"),
+          ("2.8 million", "affected"), ("4.3 million", "affected")]),
     ],
 )  # fmt: skip
 def test_counts_side_by_side(text, figures):
@@ -777,3 +817,68 @@ def test_the_words_before_a_number_are_read_only_where_a_pattern_can_end(last, g
         reach = max(0, start - x.BEFORE_REACH)
         if x._BEFORE.search(sentence, reach, start):
             assert x._before_may_say_not(sentence, reach, start), sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "qualifier"),
+    [
+        # lakh and crore, as South Asian reports count; a toll passed is more than it
+        ("Over 1.2 lakh people are affected.", 120_000, None, "more_than"),
+        ("Two lakh people were displaced.", 200_000, 200_000, "exact"),
+        ("About 1.5 crore people are affected.", 13_500_000, 16_500_000, "approximately"),
+        ("Quake deaths pass 500.", 500, None, "more_than"),
+        ("The toll topped 1,000 on Monday.", 1_000, None, "more_than"),
+    ],
+)
+def test_counting_words_of_other_places(text, low, high, qualifier):
+    (c,) = extract(text, date(2019, 3, 22))
+    assert (c.estimate.low, c.estimate.high, c.estimate.qualifier) == (low, high, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "attributed_to"),
+    [
+        ("Nepal police put the death toll at 1,910.", "Nepal police"),
+        ("The quake killed at least 1,941 people, according to the most recent figures from "
+         "Haiti’s civil protection agency.", "Haiti’s civil protection agency"),
+        ("More than 33,000 people have taken refuge, John Inaku, director general of the State "
+         "Emergency Management Agency, told Reuters.",
+         "John Inaku, director general of the State Emergency Management Agency"),
+        ("The death toll has risen to 570, authorities in the country say.",
+         "authorities in the country"),
+        ("In Niger, UNHCR teams are reporting that 450 refugees arrived.", "UNHCR teams"),
+    ],
+)  # fmt: skip
+def test_speakers_of_other_reports(text, attributed_to):
+    (c,) = extract(text, date(2019, 3, 22))
+    assert c.attributed_to == attributed_to
+
+
+def test_counts_in_brackets_are_their_places():
+    text = "Floods displaced people in Tana River (3,864), Kisumu (7,704) and Migori (5,022)."
+    found = [(c.span, c.location, c.country_iso3) for c in extract(text, date(2021, 5, 24))]
+    assert found == [("3,864", "Tana River", "KEN"), ("7,704", "Kisumu", "KEN"),
+                     ("5,022", "Migori", "KEN")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "country"),
+    [
+        # people displaced within the country their name says
+        ("More than 240,000 Afghans have been internally displaced.", "Afghanistan", "AFG"),
+        # a reception centre is a place of its own
+        ("In Mauritania, 471 refugees arrived at the Fassala reception center.",
+         "Fassala reception center", "MRT"),
+    ],
+)  # fmt: skip
+def test_places_of_other_reports(text, location, country):
+    (c,) = extract(text, date(2019, 3, 22))
+    assert (c.location, c.country_iso3) == (location, country)
+
+
+@pytest.mark.parametrize("kind", sorted(x.NOT_A_FIGURE_CONTEXT))
+def test_the_context_patterns_read_the_same_in_lower_case(kind):
+    # The patterns are run on lower-cased text too: an escape whose meaning lower case changes
+    # (\W → \w) would read another pattern there ("people had been trapped" was missed so).
+    for pattern in x.NOT_A_FIGURE_CONTEXT[kind]:
+        assert pattern is None or not re.search(r"\\[WSDB]", pattern), pattern

@@ -155,7 +155,9 @@ SCALE_WORDS: dict[str, int] = {
     "dozen": 12,
     "hundred": 100,
     "thousand": 1_000,
+    "lakh": 100_000,  # South Asian reports: "1.2 lakh people" is 120,000
     "million": 1_000_000,
+    "crore": 10_000_000,
     "billion": 1_000_000_000,
 }
 # Fractions of a magnitude, counted only before a scale word: "half a million", "a quarter of a
@@ -210,7 +212,7 @@ NUMBER_WORD_HINT = _alternation([*NUMBER_WORDS, *SCALE_WORDS])
 # Digits: "30,000", "30 000" (space or no-break space as thousands separator), "30.000" and
 # "1.234.567" (dots as thousands separators, read by `_digits_value`), "1.2", "5000".
 DIGIT_NUMBER = (
-    r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"(?<![\w.,])(?:[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])"
     r"|[1-9]\d{0,2}(?:\.\d{3}){2,}(?!\d)"
     r"|\d+(?:\.\d+)?)"

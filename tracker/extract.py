@@ -129,9 +129,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     "ordinal": (None, r"^(?:st|nd|rd|th)\b"),
     "measurement": (
         None,
-        r"^\s*(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|kilos?|"
+        r"^\s*[-‐]?(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|kilos?|"
         r"kilograms?|tonnes?|tons?|litres?|liters?|MT|hectares?|ha|sq|square|"
-        r"mm|cm|degrees?|°)\b",
+        r"mm|cm|degrees?|°|foot|feet|ft)\b",
     ),
     "attached": (r"[A-Za-z][-‐]?$", r"^[A-Za-z]"),
     "label": (
@@ -155,16 +155,28 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"rations|parcels|vouchers|doses|beds|boats|containers|hospitals|clinics|"
         r"health\s+(?:facilities|centres|centers)|cattle|livestock|animals|donkeys|"
         r"tonnes|metric|gallons|packages|sets|bags|sheets|tarpaulins|jerrycans|villages|"
-        r"communities|neighbou?rhoods|aftershocks|earthquakes|quakes|tremors|airstrikes)\b"
+        r"communities|neighbou?rhoods|aftershocks|earthquakes|quakes|tremors|airstrikes|sites|"
+        r"camps|cent(?:er|re)s|settlements)\b"
         # "25,437 homes have been destroyed and 12,202 damaged": people are not damaged
         r"|^\s*(?:(?:partially|completely|totally|fully)\s+)?(?:damaged|destroyed)\b",
     ),
     # People missing are no figure of the terms table: "nine people missing", "are still missing".
     "missing": (
         None,
-        r"^\s*(?:(?!and\b)[^\W\d][\w’'-]*\s+){0,3}?(?:(?:are|were|is|was|remain|remained|still|now|reported|"
-        r"listed\s+as)\s+)*missing\b",
+        r"^\s*(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+){0,3}?"
+        r"(?:(?:are|were|is|was|remain|remained|still|now|reported|"
+        r"listed\s+as)\s+)*(?:missing|trapped)\b",
     ),
+    # "the number of people missing ranged from 231 to 1,700"
+    "missing_before": (
+        r"\b(?:missing|trapped)\s+(?:ranged|ranges|stood|stands|rose|was|were|is)\s+"
+        r"(?:from\s+|at\s+|to\s+)?$",
+        None,
+    ),
+    # One family in a story, not a population: "a father of nine", "along with her three children".
+    "family": (r"\b(?:(?:father|mother|parent)\s+of|her|his|my|our)\s+$", None),
+    # A place's population: "a city of about 1 million people".
+    "inhabitants": (r"\ba\s+(?:city|town|country|nation|capital)\s+of\s+$", None),
     # People given aid, not people displaced: "has assisted 5,000", "vaccinated 1,200 children".
     "aid": (r"\b(?:assisted|served|supported|vaccinated|treated|fed|screened)\s*$", None),
     # The people a study heard, not a count of people: "interviews with 200 Rohingya people".
@@ -213,6 +225,7 @@ PEOPLE_NOUNS = (
     "patients",
     "casualties",
     "deaths",
+    "fatalities",
     "soldiers",
     "troops",
     "combatants",
@@ -272,11 +285,12 @@ REPORTING_VERBS = (
     "claimed",
     "claims",
     "explained",
+    "reporting",
 )
 # Reporting verbs that are nouns or adjectives too ("received reports", "an estimated 160,000"),
 # and the words before them that make them so.
 REPORTING_NOUNS = frozenset(
-    {"report", "reports", "estimate", "estimates", "estimated", "claims", "notes"}
+    {"report", "reports", "reporting", "estimate", "estimates", "estimated", "claims", "notes"}
 )
 _NOUN_BEFORE = re.compile(
     r"\b(?:the|a|an|received|receiving|these|those|such|media|news|latest|recent|earlier|"
@@ -517,6 +531,12 @@ _TERM_RIGHT_AFTER = re.compile(r"\s+(?:injured|wounded|killed|dead|displaced|eva
 _LIST_GOES_ON = re.compile(r"[^;:()]*(?:,|\band|\bas\s+well\s+as)\s*$")
 _CONTRAST = re.compile(r",\s+(?:while|whereas)\s|;\s")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–—]\s")
+_OTHER_UNIT = re.compile(r"^\s*(?:from|in)\s*$")
+_WITH_OTHERS = re.compile(
+    r"\s+with\s+(?:(?:another|some|about|over|at\s+least|more\s+than)\s+)?"
+    r"(?:\d|(?:dozens|hundreds|thousands|tens|scores|millions|many|others)\b)",
+    re.IGNORECASE,
+)
 _REPORTING = re.compile(
     rf"(?<!\w)(?=[{''.join(sorted({w[0] for w in REPORTING_VERBS}))}])"
     rf"(?:{'|'.join(REPORTING_VERBS)})\b"
@@ -836,7 +856,8 @@ _BEFORE_LAST_WORDS = frozenset(
     paragraph section article art chapter annex table figure fig phase route highway road version
     vol volume issue level grade category item step stage round tier block sector zone flight
     room code id ref in per assisted served supported vaccinated treated fed screened interview
-    interviews interviewed surveyed survey surveys sample polled with""".split()
+    interviews interviewed surveyed survey surveys sample polled with ranged ranges stood stands rose
+    was were is from at to her his my our""".split()
 )
 
 
@@ -895,6 +916,44 @@ def _is_not_a_figure(
     return False
 
 
+# Words before a small number that make it a count of people: a toll ("death toll rises to
+# 24"), or the parts of a count ("At least 9 fatalities …, including 3 in Narok, 2 in Siaya").
+_TOLL_BEFORE = re.compile(
+    r"\btoll\s+(?:(?:now|has|had|further|of|at|to|rises|rose|risen|climbed|climbs|reached|"
+    r"reaches|jumped|increased|hit|hits|passed|passes|stands|stood)\s+){1,3}$",
+    re.IGNORECASE,
+)
+_PARTS_OF = re.compile(
+    r"\s*of\s+(?:those|the\s+(?:dead|victims|deaths|injured))\s+(?:who\s+)?[\w\s]{0,20},\s*$",
+    re.IGNORECASE,
+)
+_PASSED = re.compile(
+    r"\b(?:pass(?:es|ed)?|surpass(?:es|ed)?|exceed(?:s|ed)?|top(?:s|ped))\s+$", re.IGNORECASE
+)
+_INCLUDING_BEFORE = re.compile(r",\s*including\s+$")
+_PART_AFTER = re.compile(r"\s+(?:were\s+|was\s+)?(?:in|from|at)\s")
+
+
+def _small_count(
+    sentence: str, m: re.Match, estimate: Estimate, found: list[_Found], parts: bool
+) -> bool:
+    """A small number that counts people by what comes before it: a toll, or a part of a count
+    listed with its place."""
+    if estimate.best is None or estimate.best >= 100:
+        return False
+    if _TOLL_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
+        return True
+    if not _PART_AFTER.match(sentence, m.end()):
+        return False
+    if parts:
+        return True
+    if not found:
+        return False
+    if _INCLUDING_BEFORE.search(sentence, found[-1].end, m.start()):
+        return True
+    return found[-1].nested and bool(_LIST_GOES_ON.match(sentence, found[-1].end, m.start()))
+
+
 def _small_or_year(m: re.Match, estimate: Estimate, has_population: bool) -> bool:
     """Years and small bare numbers count people only when a noun of people follows."""
     if has_population or m.group("vague") is not None:
@@ -927,7 +986,7 @@ _AND = re.compile(r"\band\b")
 _SOURCE_VERB_END = re.compile(r"\s+(?:has|have|had|is|are|was|were|also|now)(?:\s+(?:also|now))?$")
 _DATA_WORDS = r"(?:figures|data|estimates|statistics|numbers|records|reports?|a\s+report)"
 _DATA_FROM = re.compile(
-    rf"^\s*(?:the\s+)?(?:(?:latest|new|recent|official|preliminary|initial)\s+)*{_DATA_WORDS}\s+"
+    rf"^\s*(?:the\s+)?(?:(?:latest|new|most|recent|official|preliminary|initial)\s+)*{_DATA_WORDS}\s+"
     r"(?:(?:released|published|compiled|collected|issued)\s+)?(?:from|by|of)\s+",
     re.IGNORECASE,
 )
@@ -935,7 +994,16 @@ _DATA_AFTER = re.compile(rf"(?:['’]s)?\s+(?:latest\s+|own\s+)?{_DATA_WORDS}\s*
 # Where the words of "according to X" stop naming X; the breaks before a speaker's name.
 _ACCORDING_END = re.compile(r"\s+(?:that|which|who|as|in|on|and\s+the)\s+")
 _SOURCE_NOTE = re.compile(r"\((?:data\s+)?sources?:\s*(?P<who>[^()]{1,80})\)", re.IGNORECASE)
+_PUT_AT = re.compile(
+    r"(?P<who>[^,;:]+?)\s+(?:has\s+|have\s+|had\s+)?(?:put|puts|putting)\s+the\s+"
+    r"(?:(?:death|casualty|overall|total)\s+)?(?:toll|number|figure|count)\s+at\b"
+)
 _SPEAKER_BREAK = re.compile(r"[,;:\"“”]|\bthat\b")
+
+
+_PARTICIPLE = re.compile(r"(?:displac|evacuat|uproot|affect)\w*\s+(?:by|from|in)\b")
+_FINITE = re.compile(r"(?:are|is|were|was)\b")
+_FINITE_BEFORE = re.compile(r"\b(?:are|is|were|was)\s+(?:[a-z]+\s+){0,2}$")
 
 
 def _find_verb(window: str, last: bool) -> tuple[str, str, int, bool] | None:
@@ -963,9 +1031,20 @@ def _find_verb(window: str, last: bool) -> tuple[str, str, int, bool] | None:
                 or _DIGIT.search(between)  # "20 deaths and 24 injured": the 24's verb
                 or _NEW_SUBJECT.search(between)
                 or _INFINITIVE_END.search(between)
+                or lowered.startswith("in", nxt.start())  # "homeless and in need": the first
             ):
                 break
             hit = nxt
+        if not window[: hit.start()].strip() and _PARTICIPLE.match(lowered, hit.start()):
+            # "1,737,752 persons displaced by conflict are settled in 916 sites": the participle
+            # says who they are, the verb after it what is counted.
+            pattern = _VERB_LOWER if same_length else _VERB
+            for later in pattern.finditer(lowered if same_length else window, hit.end()):
+                if _FINITE.match(lowered, later.start()) or _FINITE_BEFORE.search(
+                    lowered, max(0, later.start() - 30), later.start()
+                ):
+                    hit = later
+                    break
     term, measure = _VERB_GROUPS[hit.lastgroup]
     return term, measure, hit.start(), hit.lastgroup == _LINKING_GROUP
 
@@ -983,6 +1062,9 @@ def _attribution(sentence: str) -> str | None:
         # "according to (the latest) figures from IOM", "according to UNHCR data": who gave them.
         who = _DATA_FROM.sub("", _DATA_AFTER.sub("", who))
         return _clean_source(who)
+    m = _PUT_AT.search(sentence) if " put" in sentence else None
+    if m and (who := _clean_source(_SPEAKER_BREAK.split(m.group("who"))[-1])):
+        return who  # "Nepal police put the death toll at 1,910"
     for verb in _REPORTING.finditer(sentence):
         if verb.group(0) in REPORTING_NOUNS and _NOUN_BEFORE.search(
             sentence, max(0, verb.start() - 20), verb.start()
@@ -1048,6 +1130,11 @@ TITLE_NOUNS = (
     "mayor", "chairman", "leader", "administrator",
 )  # fmt: skip
 _TITLE_END = re.compile(rf"\b(?:{'|'.join(TITLE_NOUNS)})s?$", re.IGNORECASE)
+# A title with its office after it: "director general of the State Emergency Management Agency",
+# "deputy head of a committee formed by the residents".
+_TITLE_OF = re.compile(
+    rf"^(?:[a-z][\w-]*\s+){{0,2}}(?:{'|'.join(TITLE_NOUNS)})s?(?:[\s-]+general)?\s+(?:of|for|at)\s"
+)
 _NAME = re.compile(r"^(?:[A-Z][\w’'.-]+)(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w’'.-]+){1,3}$")
 _SAID_TITLE_NAME = re.compile(
     rf"\s+(?P<who>(?:[A-Z][\w’'.-]*\s+){{0,4}}(?:{'|'.join(TITLE_NOUNS)})\s+"
@@ -1069,7 +1156,7 @@ _SAID_AFTER = re.compile(
 
 
 def _is_title(who: str) -> bool:
-    return bool(_TITLE_END.search(who))
+    return bool(_TITLE_END.search(who) or _TITLE_OF.match(who))
 
 
 def _is_name(who: str) -> bool:
@@ -1080,7 +1167,8 @@ def _is_name(who: str) -> bool:
 # the local health department".
 _OFFICE = re.compile(
     r"^(?:[\w-]+\s+){0,3}(?:officials|authorities|services|department|ministry|agency|government|"
-    r"police|army|military|rescuers)\.?$",
+    r"police|army|military|rescuers)"
+    r"(?:\s+(?:in|of)\s+the\s+(?:country|region|area|province|state))?\.?$",  # "… in the country"
     re.IGNORECASE,
 )
 
@@ -1123,11 +1211,37 @@ def _clause_end(sentence: str, at: int, lowered: str) -> int:
     return verb.start() if verb else end
 
 
+# A place's name, and a word of place, right before the bracket a figure opens.
+_NAME_BEFORE_BRACKET = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+    r"(?P<word>\s+(?i:zones?|count(?:y|ies)|districts?|provinces?|regions?|states?))?\s*\($"
+)
+
+
+def _named_before_brackets(sentence: str, f: _Found) -> _Mention | None:
+    """The place a figure in brackets is given for: "Kisumu (7,704)", "East Hararghe (210,000
+    persons) and Dawa zones (188,000 persons)". Only a name the gazetteer knows."""
+    bracket = sentence.rfind("(", max(0, f.start - 3), f.start)
+    if bracket < 0 or sentence[bracket + 1 : f.start].strip():
+        return None
+    m = _NAME_BEFORE_BRACKET.search(sentence, max(0, bracket - 60), bracket + 1)
+    if m is None:
+        return None
+    resolved = _resolve_mention(m.group("name"), "", None)
+    if resolved is None:
+        return None
+    written, readings = resolved
+    return _mention(m.start(), "at", written, readings, False)
+
+
 def _mentions_of_figure(
     sentence: str, lowered: str, mentions: list[_Mention], f: _Found, owned: tuple[int, int],
     contrasts: list[re.Match], clause: re.Match | None, asides: list[tuple[int, int]],
 ) -> tuple[list[_Mention], tuple[int, int]]:  # fmt: skip
     """The places a figure may be filed under, and the span of the sentence it owns."""
+    named = _named_before_brackets(sentence, f) if f.nested else None
+    if named is not None:  # "the counties of Tana River (3,864 displaced), Homa Bay (2,046)"
+        return [named], owned
     here = (
         _WHERE_BEFORE.search(sentence, max(0, f.start - 50), f.start)
         if mentions and "where" in lowered
@@ -1175,9 +1289,18 @@ def _sentence_candidates(
             estimate = estimate_from_match(m)
         except EstimateError:
             continue  # above MAX_COUNT, a decimal count, a range that runs backwards: no figure
+        if estimate.qualifier == "exact" and _PASSED.search(
+            sentence, max(0, m.start() - 12), m.start()
+        ):
+            # "deaths pass 500", "the toll topped 1,000": beyond it (the dev set: "passes 200")
+            estimate = replace(estimate, high=None, qualifier="more_than")
         population = _POPULATION.match(sentence, m.end())
-        if _small_or_year(m, estimate, population is not None) and not _TERM_RIGHT_AFTER.match(
-            sentence, m.end()
+        # "Of those who died, 11 were from Tafea island, eight from …": parts of a count.
+        parts = m.start() < 60 and _PARTS_OF.match(sentence, 0, m.start())
+        if (
+            _small_or_year(m, estimate, population is not None)
+            and not _TERM_RIGHT_AFTER.match(sentence, m.end())
+            and not _small_count(sentence, m, estimate, found, bool(parts))
         ):
             continue
         # A figure in brackets or in an "including …" aside is nested in the one before it, whose
@@ -1185,6 +1308,7 @@ def _sentence_candidates(
         depth = sentence.count("(", 0, m.start()) - sentence.count(")", 0, m.start())
         nested = (
             depth > 0
+            or bool(parts)
             or bool(_NESTED.search(sentence, max(0, m.start() - 40), m.start()))
             # the list goes on: "including 1,398 in Pernier, 1,239 at Wharf de la Saline"
             or bool(
@@ -1247,6 +1371,9 @@ def _sentence_candidates(
 
         verb = None
         clause_after = _CLAUSE_BREAK.split(after_clean, maxsplit=1)[0]
+        others = _WITH_OTHERS.search(clause_after) if "with" in clause_after else None
+        if others:  # "deaths pass 500 with hundreds still missing": those others' verb
+            clause_after = clause_after[: others.start()]
         clause_before = _CLAUSE_BREAK.split(before)[-1]
         governing = _object_verb(" ".join(clause_before[-60:].split()[-7:]))
         if governing is not None:
@@ -1254,6 +1381,16 @@ def _sentence_candidates(
         # Nearest first: this clause after the figure, then its own words ("hundreds of
         # surrendering fighters"), this clause before it, then further away.
         own_words = sentence[f.end : f.population_end]
+        # "39,054 people from 6,580 households have been displaced": one count in two units, whose
+        # verb comes after the second.
+        same_count = (
+            sentence[found[i + 1].population_end : owned[i + 1][1]]
+            if i + 1 < len(found) and _OTHER_UNIT.match(after)
+            else ""
+        )
+        # "5.7 million in Ethiopia, 2.8 million in Kenya and 4.3 million in Somalia": the list's
+        # verb, not one further on.
+        listed = previous is not None and _LIST_GOES_ON.match(sentence, found[i - 1].end, f.start)
         for window, last in (
             ()
             if verb
@@ -1261,9 +1398,9 @@ def _sentence_candidates(
                 (clause_after, False),
                 (own_words, False),
                 (clause_before, True),
-                (after_clean, False),
-                (before, True),
+                (_CLAUSE_BREAK.split(same_count, maxsplit=1)[0], False),
             )
+            + (() if listed else ((after_clean, False), (before, True)))
         ):
             verb = _find_verb(window, last)
             if verb:
@@ -1787,9 +1924,11 @@ def _place_for(
     ]
     mine = [m for m in mentions if owned[0] <= m.start < owned[1]] or mentions
     note = None
-    code = _demonym_country(population) if term in FROM_PLACE_TERMS and population else None
+    away = term in FROM_PLACE_TERMS or (term == "displaced" and measure == "flow")
+    code = _demonym_country(population) if away and population else None
     if code and not _pick(mine, order[0][:4], f.end):
-        # "thousands of Venezuelans crossing": people who fled left the country their name says.
+        # "thousands of Venezuelans crossing": people who fled left the country their name says;
+        # "240,000 Afghans have been internally displaced": within it.
         if code in _countries():
             country = _countries()[code]
             return {"location": country.name, "country_iso3": code,

@@ -37,7 +37,8 @@ PLACE_WORDS = (
     "subdistrict", "region", "city", "town", "village", "enclave", "area", "pocket",
     "countryside", "suburbs", "outskirts", "state", "county", "municipality", "settlement",
     "settlements", "township", "territory", "department", "commune", "locality", "island",
-    "valley", "basin", "delta", "highlands", "corridor",
+    "valley", "basin", "delta", "highlands", "corridor", "reception centre", "reception center",
+    "transit centre", "transit center", "IDP site", "IDP sites",
 )  # fmt: skip
 # What a word of place says of the place it ends, for a name the gazetteer does not know
 # ("Pagiarinya settlement", "Maungdaw township"): its kind, for KIND_RANK.
@@ -50,7 +51,9 @@ WORD_KINDS: dict[str, str] = {
     "municipality": "district", "county": "district", "territory": "district",
     "department": "province", "governorate": "province", "province": "province",
     "state": "province", "region": "region", "island": "region", "valley": "area", "basin": "area",
-    "delta": "area", "highlands": "area", "corridor": "area",
+    "delta": "area", "highlands": "area", "corridor": "area", "reception centre": "camp",
+    "reception center": "camp", "transit centre": "camp", "transit center": "camp",
+    "idp site": "camp", "idp sites": "camp",
 }  # fmt: skip
 # Countries whose ISO 3166 name is written inverted ("Congo, The Democratic Republic of the"):
 # the name a document and a reader use.

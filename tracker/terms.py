@@ -47,12 +47,24 @@ VERBS: dict[str, tuple[str, str]] = {
         ("displaced", "stock"),
     r"forced\s+to\s+flee": ("fled", "flow"),
     r"forced\s+(?:out|from)\b": ("displaced", "flow"),
-    r"(?:death\s+)?toll\s+(?:now\s+)?(?:stands\s+at|(?:has\s+)?(?:risen|rose|climbed|reached|jumped)\s+to|of)":
+    r"(?:death\s+)?toll\s+(?:(?:now|has|had|further)\s+)*(?:stands\s+at|at|of|"
+    r"(?:risen|rises|rose|climbed|climbs|reached|reaches|jumped|jumps|increased|grew|hit|hits)"
+    r"(?:\s+to)?|pass(?:es|ed)?|topped|tops)\b":
         ("died", "flow"),
     r"fle(?:d|e|es|eing)\b": ("fled", "flow"),
     r"escap(?:e|ed|ing|es)\b": ("fled", "flow"),
     r"(?:crossed|crossing)\b": ("fled", "flow"),
-    r"(?:are|is|were|was)\s+(?:seeking|taking)\s+(?:shelter|refuge)": ("hosted", "stock"),
+    r"(?:(?:are|is|were|was)\s+(?:seeking|taking)|(?:have|has|had)\s+taken|tak(?:e|es|ing))\s+"
+    r"(?:shelter|refuge)": ("hosted", "stock"),
+    # where people are now: "are now camped out in the 58 schools", "are settled in 916 sites"
+    r"camp(?:ed|ing)\s+out\b|(?:are|is|were|was|been|now)\s+camp(?:ed|ing)\b|"
+    r"(?:are|is|were|was|been)\s+(?:now\s+)?settled\s+in\b": ("hosted", "stock"),
+    # out of their homes: "thousands sleep in the open", "spent the night outside"
+    r"sle(?:ep|eps|pt|eping)\s+(?:in\s+the\s+open|outside|outdoors|rough|in\s+the\s+streets?)|"
+    r"spen[dt]\s+the\s+night\s+(?:outside|outdoors|in\s+the\s+open)|"
+    r"night\s+(?:out\s+)?in\s+the\s+open": ("displaced", "flow"),
+    r"(?:are|is|were|was)\s+(?:already\s+|now\s+|still\s+)?(?:moving|heading|trekking|flocking)"
+    r"\s+(?:towards?|to|into)\b": ("fled", "flow"),
     r"(?:to\s+seek|sought)\s+(?:shelter|refuge|safety|asylum)": ("fled", "flow"),
     r"displac(?:ed|es|ing|ement)\b": ("displaced", "flow"),
     r"uproot(?:ed|ing)\b": ("displaced", "flow"),
@@ -74,6 +86,9 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:died|dying|deaths?|dead|perished|fatalit(?:y|ies))\b": ("died", "flow"),
     r"killed\b|sh(?:ot|ooting)\s+dead\b": ("killed", "flow"),
     r"(?:injured|wounded)\b": ("injured", "flow"),
+    # in need of aid, or going hungry: affected, the table having no term of need
+    r"in\s+(?:urgent\s+|dire\s+|acute\s+|critical\s+)?need\b|going\s+hungry\b":
+        ("affected", "flow"),
     r"affect(?:ed|ing|s)\b|(?:hit|struck|marooned|stranded|cut\s+off)\s+by\b": ("affected", "flow"),
     r"(?:detained|detention|arrested|in\s+custody|imprisoned)\b": ("detained", "stock"),
     r"stay(?:s|ing|ed)?\s+(?:in|at|with)\b": ("hosted", "stock"),
@@ -81,7 +96,7 @@ VERBS: dict[str, tuple[str, str]] = {
         ("hosted", "stock"),
     LINKING_VERBS: ("hosted", "stock"),
     r"(?:population|residents|liv(?:e|es|ing)|resid(?:e|es|ing)|home\s+to)\b": ("hosted", "stock"),
-    r"(?:remain(?:s|ed|ing)?|still|trapped|commands?|there\s+(?:are|were|is))\b":
+    r"(?:remain(?:s|ed|ing)?|still|trapped|commands?|there\s+(?:are|were|is)(?!\s+in\b))\b":
         ("remain", "stock"),
 }  # fmt: skip
 
@@ -99,7 +114,8 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
         ("hosted", "stock"),
     r"(?:displac(?:ed|es|ing)|uproot(?:ed|s|ing)|displacement\s+of|forced\s+out|expell(?:ed|ing))":
         ("displaced", "flow"),
-    r"(?:kill(?:ed|s|ing)|claimed\s+the\s+lives\s+of|sh(?:ot|ooting)\s+dead)": ("killed", "flow"),
+    r"(?:kill(?:ed|s|ing)|claimed\s+the\s+lives\s+of|sh(?:ot|ooting)\s+dead|lost|losing)":
+        ("killed", "flow"),
     r"(?:injur(?:ed|es|ing)|wound(?:ed|s|ing))": ("injured", "flow"),
     r"(?:affect(?:ed|s|ing))": ("affected", "flow"),
 }  # fmt: skip
@@ -110,7 +126,7 @@ POPULATION_TERMS: dict[str, tuple[str, str]] = {
     r"\breturnees\b": ("returned", "flow"),
     r"\barrivals\b": ("arrived", "flow"),
     r"\b(?:IDPs|refugees)\b": ("displaced", "stock"),
-    r"\bdeaths\b": ("died", "flow"),
+    r"\b(?:deaths|fatalities)\b": ("died", "flow"),
     r"\bdetainees\b": ("detained", "stock"),
     r"\b(?:fighters|militants|jihadists|members)\b": ("remain", "stock"),
     r"\b(?:residents|individuals)\b": ("hosted", "stock"),
