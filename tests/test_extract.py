@@ -594,6 +594,33 @@ def test_place_mentions_are_found_as_without_the_quick_check_of_cues(text):
     _mentions_as_found_by(x._PLACE_MENTION.pattern.replace(f"(?={x._CUE_START})", ""), text)
 
 
+@given(_texts_of(CUE_WORDS_SAMPLE + ["North", "ſouth", "eastern", "Upper", "al-", "ash-"], 12))
+def test_place_mentions_are_found_as_without_the_quick_checks_of_directions_and_names(text):
+    _mentions_as_found_by(
+        x._PLACE_MENTION.pattern.replace(f"(?=[{x._DIRECTION_FIRST}])", "").replace(
+            f"(?=[A-Z]|{x._ARTICLE})", ""
+        ),
+        text,
+    )
+
+
+PERIOD_WORDS_SAMPLE = ["as", "of", "at", "since", "Since", "between", "from", "1", "22", "March",
+                       "Mar.", "may", "Sept", "on", "Friday", "last", "the", "past", "previous",
+                       "in", "during", "for", "over", "weekend", "yesterday", "today", "this",
+                       "morning", "overnight", "2019", "and", "to", "-", "week", "ſince", "İn"]  # fmt: skip
+
+
+@given(_texts_of(PERIOD_WORDS_SAMPLE, 12))
+def test_periods_are_found_as_without_the_quick_check_of_first_letters(text):
+    quick = f"(?=\\d|{x._prefix_tree(x._PERIOD_STARTS)})"
+    for pattern, subject in ((x.PERIOD, text), (x._PERIOD_LOWER, text.lower())):
+        assert quick in pattern.pattern
+        plain = re.compile(pattern.pattern.replace(quick, ""), pattern.flags)
+        assert [(m.span(), m.groups()) for m in pattern.finditer(subject)] == [
+            (m.span(), m.groups()) for m in plain.finditer(subject)
+        ]
+
+
 # --- Rules from the tuning documents (tests/devset/documents.jsonl, split "tuning") ---------------
 
 
