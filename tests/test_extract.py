@@ -544,12 +544,15 @@ def test_lower_case_readings_find_the_same(sentence):
 AFTER_CASES = [
     " people", "% of them", " per cent", " years old", " hours", " o'clock", " GMT", "th of May",
     " km", "-year-old", " blankets", " people missing", " ſeconds", " minıtes", " İD", " Seconds",
+    " people had been trapped", " Missing", " people still MISSING",
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize("after", AFTER_CASES + [r["text"][:40] for r in load()])
 def test_the_context_after_a_number_reads_the_same_in_lower_case(after):
-    assert x._after_is_not_a_figure(after) == bool(x._AFTER.match(after))
+    # the quick reading (lower case, people missing looked for apart) says what the patterns say
+    expected = x._AFTER.match(after) or x._MISSING_AFTER.match(after)
+    assert x._after_is_not_a_figure(after) == bool(expected)
 
 
 @given(st.text(alphabet=".!?\n \t\"”’')]aA1#•-", max_size=30))

@@ -195,9 +195,15 @@ _SCALES = _alternation(SCALE_WORDS)
 _SCALE_WORD = re.compile(_SCALES, re.IGNORECASE)
 _FRACTIONS = _alternation(FRACTION_WORDS)
 _WORD_ATOM = rf"(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?|{_UNITS}|{_SCALES})"
+# "lakh" and "crore" follow a number ("1.2 lakh", "two lakh", "a lakh") and never start one: a
+# quantity is not looked for at every word that starts with their letters.
+SCALES_AFTER_ONLY = ("lakh", "crore")
+_FIRST_ATOM = _WORD_ATOM.replace(
+    _SCALES, _alternation(w for w in SCALE_WORDS if w not in SCALES_AFTER_ONLY)
+)
 # Number or scale words, optionally joined by "and" ("two hundred and fifty"); "a"/"an" first
 # only before a scale word.
-_WHOLE_WORDS = rf"(?:an?\s+(?={_SCALES}\b))?{_WORD_ATOM}(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_ATOM}))*"
+_WHOLE_WORDS = rf"(?:an?\s+(?:{_SCALES})\b|{_FIRST_ATOM})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_ATOM}))*"
 # A fraction of a scale: "half a million", "a quarter of a million", "three quarters of a
 # million" and, after whole words, "one and a half million".
 _OF_SCALE = rf"[\s-]+(?:of\s+)?(?:an?\s+)?(?:{_SCALES})"
@@ -252,8 +258,8 @@ def _by_first_letter(phrases) -> str:
 # qualifier, a vague magnitude, a number, scale or fraction word. Checked once at each word start:
 # most words start none and are left at once.
 _QUANTITY_START = r"\d|an?[\s-]|" + _by_first_letter(
-    ["between", "from", *QUALIFIER_WORDS, *VAGUE_MAGNITUDES, *NUMBER_WORDS, *SCALE_WORDS,
-     *FRACTION_WORDS]
+    ["between", "from", *QUALIFIER_WORDS, *VAGUE_MAGNITUDES, *NUMBER_WORDS,
+     *(w for w in SCALE_WORDS if w not in SCALES_AFTER_ONLY), *FRACTION_WORDS]
 )  # fmt: skip
 
 # One quantity phrase. Alternatives: a vague magnitude; "between A and B"; "from A to B"; a

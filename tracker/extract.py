@@ -169,7 +169,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     ),
     # "the number of people missing ranged from 231 to 1,700"
     "missing_before": (
-        r"\b(?:missing|trapped)\s+(?:ranged|ranges|stood|stands|rose|was|were|is)\s+"
+        r"\bmissing\s+(?:ranged|ranges|stood|stands|rose|was|were|is)\s+"
         r"(?:from\s+|at\s+|to\s+)?$",
         None,
     ),
@@ -459,7 +459,10 @@ _NOT_SPANS = re.compile(
     + ")"
 )
 _BEFORE = re.compile(
-    "|".join(f"(?:{b})" for b, _ in NOT_A_FIGURE_CONTEXT.values() if b), re.IGNORECASE
+    "|".join(
+        f"(?:{b})" for k, (b, _) in NOT_A_FIGURE_CONTEXT.items() if b and k != "missing_before"
+    ),
+    re.IGNORECASE,
 )
 # The same for lower-cased text (faster): the patterns hold no escape that lower case changes
 # (\S, \D, \W, \B) and no group names, so their lower-cased text is the same pattern.
@@ -467,9 +470,14 @@ _BEFORE_LOWER = re.compile(_BEFORE.pattern.lower())
 # How far before a number its context is read ("between the ages of ", "resolution No. ").
 BEFORE_REACH = 24
 # The context after a number is anchored at it (every pattern starts with ^): matched, not searched.
+# People missing are read apart, where the words "missing" or "trapped" are there at all: the
+# words allowed before them make the pattern slow to try after every number.
 _AFTER = re.compile(
-    "|".join(f"(?:{a})" for _, a in NOT_A_FIGURE_CONTEXT.values() if a), re.IGNORECASE
+    "|".join(f"(?:{a})" for k, (_, a) in NOT_A_FIGURE_CONTEXT.items() if a and k != "missing"),
+    re.IGNORECASE,
 )
+_MISSING_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["missing"][1], re.IGNORECASE)
+_MISSING_BEFORE = re.compile(NOT_A_FIGURE_CONTEXT["missing_before"][0], re.IGNORECASE)
 # The same for lower-cased text (twice as fast), where it finds the same: IGNORECASE reads "İ",
 # "ı" and "ſ" as i and s, which lower case does not; every other letter it reads as its lower case.
 _AFTER_LOWER = re.compile(_AFTER.pattern.lower())
@@ -478,6 +486,10 @@ _FOLDED_APART = re.compile("[İıſ]")
 
 def _after_is_not_a_figure(after: str) -> bool:
     """Whether the text right after a number says it counts no people (_AFTER)."""
+    if (
+        "issing" in after or "rapped" in after or "ISSING" in after or "RAPPED" in after
+    ) and _MISSING_AFTER.match(after):
+        return True
     if after.isascii() or not _FOLDED_APART.search(after):
         return _AFTER_LOWER.match(after.lower()) is not None
     return _AFTER.match(after) is not None
@@ -875,8 +887,7 @@ _BEFORE_LAST_WORDS = frozenset(
     paragraph section article art chapter annex table figure fig phase route highway road version
     vol volume issue level grade category item step stage round tier block sector zone flight
     room code id ref in per assisted served supported vaccinated treated fed screened interview
-    interviews interviewed surveyed survey surveys sample polled with ranged ranges stood stands rose
-    was were is from at to her his my our""".split()
+    interviews interviewed surveyed survey surveys sample polled with her his my our""".split()
 )
 
 
@@ -920,6 +931,10 @@ def _is_not_a_figure(
     )
     if before or _after_is_not_a_figure(after):
         return True
+    if sentence.find("issing", reach, start) >= 0 and _MISSING_BEFORE.search(
+        sentence, reach, start
+    ):
+        return True  # "the number of people missing ranged from 231 to 1,700"
     if _REACHED.search(sentence, max(0, start - 11), start) and _WITH_AID.match(
         sentence, end, end + 100
     ):
@@ -1066,6 +1081,21 @@ def _find_verb(window: str, last: bool) -> tuple[str, str, int, bool] | None:
                     break
     term, measure = _VERB_GROUPS[hit.lastgroup]
     return term, measure, hit.start(), hit.lastgroup == _LINKING_GROUP
+
+
+def _verb_in(windows, clause_before: str) -> tuple[str, str, int, bool] | None:
+    """The verb of the first window that has one; where it only links ("the number who have died
+    … stands at"), the verb of its subject before it."""
+    for window, last in windows:
+        verb = _find_verb(window, last)
+        if verb:
+            if verb[3]:
+                subject = _find_verb(
+                    window[: verb[2]] if window is clause_before else clause_before, True
+                )
+                verb = subject or verb
+            return verb
+    return None
 
 
 def _attribution(sentence: str) -> str | None:
@@ -1308,8 +1338,10 @@ def _sentence_candidates(
             estimate = estimate_from_match(m)
         except EstimateError:
             continue  # above MAX_COUNT, a decimal count, a range that runs backwards: no figure
-        if estimate.qualifier == "exact" and _PASSED.search(
-            sentence, max(0, m.start() - 12), m.start()
+        if (
+            estimate.qualifier == "exact"
+            and sentence[m.start() - 2 : m.start() - 1] in ("s", "d", "S", "D")
+            and _PASSED.search(sentence, max(0, m.start() - 12), m.start())
         ):
             # "deaths pass 500", "the toll topped 1,000": beyond it (the dev set: "passes 200")
             estimate = replace(estimate, high=None, qualifier="more_than")
@@ -1400,35 +1432,21 @@ def _sentence_candidates(
         # Nearest first: this clause after the figure, then its own words ("hundreds of
         # surrendering fighters"), this clause before it, then further away.
         own_words = sentence[f.end : f.population_end]
-        # "39,054 people from 6,580 households have been displaced": one count in two units, whose
-        # verb comes after the second.
-        same_count = (
-            sentence[found[i + 1].population_end : owned[i + 1][1]]
-            if i + 1 < len(found) and _OTHER_UNIT.match(after)
-            else ""
-        )
-        # "5.7 million in Ethiopia, 2.8 million in Kenya and 4.3 million in Somalia": the list's
-        # verb, not one further on.
-        listed = previous is not None and _LIST_GOES_ON.match(sentence, found[i - 1].end, f.start)
-        for window, last in (
-            ()
-            if verb
-            else (
-                (clause_after, False),
-                (own_words, False),
-                (clause_before, True),
-                (_CLAUSE_BREAK.split(same_count, maxsplit=1)[0], False),
-            )
-            + (() if listed else ((after_clean, False), (before, True)))
+        if verb is None:
+            windows = ((clause_after, False), (own_words, False), (clause_before, True))
+            verb = _verb_in(windows, clause_before)
+        if verb is None and i + 1 < len(found) and _OTHER_UNIT.match(after):
+            # "39,054 people from 6,580 households have been displaced": one count in two units,
+            # whose verb comes after the second.
+            same_count = sentence[found[i + 1].population_end : owned[i + 1][1]]
+            windows = ((_CLAUSE_BREAK.split(same_count, maxsplit=1)[0], False),)
+            verb = _verb_in(windows, clause_before)
+        if verb is None and not (
+            previous is not None and _LIST_GOES_ON.match(sentence, found[i - 1].end, f.start)
         ):
-            verb = _find_verb(window, last)
-            if verb:
-                if verb[3]:  # "the number who have died … stands at": the subject's verb
-                    subject = _find_verb(
-                        window[: verb[2]] if window is clause_before else clause_before, True
-                    )
-                    verb = subject or verb
-                break
+            # Further away, unless the figure goes on a list ("5.7 million in Ethiopia, 2.8
+            # million in Kenya and 4.3 million in Somalia"), whose verb is the list's.
+            verb = _verb_in(((after_clean, False), (before, True)), clause_before)
         population = f.population
         if population is None and previous is not None:
             population = previous[0]  # "…30,000 civilians…, 5,000 in the past week": same people
