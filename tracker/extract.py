@@ -28,7 +28,7 @@ from tracker.estimate import (
     words_value,
 )
 from tracker.places import PLACE_WORDS
-from tracker.terms import LINKING_VERBS, OBJECT_VERBS, POPULATION_TERMS, TERMS, VERBS
+from tracker.terms import LINKING_VERBS, OBJECT_VERBS, POPULATION_TERMS, TERMS, TOLL, VERBS
 
 
 @dataclass(frozen=True)
@@ -717,6 +717,14 @@ def _parse_point(text: str, ref: date | None, end_of_month: bool) -> date | None
     return None if span is None else span[1 if end_of_month else 0]
 
 
+def _days_of_month(
+    first: str, last: str, month_word: str, year: str | None, ref: date | None
+) -> tuple[date | None, date | None]:
+    """ "1–7 March", "between 1 and 7 March": the two days share the month and its year."""
+    end = _with_year(_month_number(month_word), int(re.sub(r"\D", "", last)), year, ref)
+    return (None if end is None else end.replace(day=int(re.sub(r"\D", "", first)))), end
+
+
 def _weekday_on_or_before(name: str, ref: date) -> date:
     return ref - timedelta(days=(ref.weekday() - WEEKDAYS[name.lower()]) % 7)
 
@@ -736,10 +744,7 @@ def _resolve_period(m: re.Match, ref: date | None) -> tuple[date | None, date | 
             start = _parse_point(g("d1"), end or ref, end_of_month=False)
             return start, end, False
         if kind == "p_between_days":
-            month = _month_number(g("bm"))
-            end = _with_year(month, int(re.sub(r"\D", "", g("b2"))), g("by"), ref)
-            start = None if end is None else end.replace(day=int(re.sub(r"\D", "", g("b1"))))
-            return start, end, False
+            return (*_days_of_month(g("b1"), g("b2"), g("bm"), g("by"), ref), False)
         if kind == "p_weekend":
             if ref is None:
                 return None, None, False
@@ -751,10 +756,7 @@ def _resolve_period(m: re.Match, ref: date | None) -> tuple[date | None, date | 
             year = int(g("since_year")) if g("since_year") else ref.year
             return date(year, 1, 1), ref, False
         if kind == "p_day_range":
-            month = _month_number(g("rm"))
-            end = _with_year(month, int(re.sub(r"\D", "", g("r2"))), g("ry"), ref)
-            start = None if end is None else end.replace(day=int(re.sub(r"\D", "", g("r1"))))
-            return start, end, False
+            return (*_days_of_month(g("r1"), g("r2"), g("rm"), g("ry"), ref), False)
         if kind == "p_month_range":
             last = _month_span(g("m2"), g("y2"), ref)
             first = _month_span(g("m1"), g("y1") or (str(last[0].year) if last else None), ref)
@@ -952,11 +954,7 @@ def _is_not_a_figure(
 
 # Words before a small number that make it a count of people: a toll ("death toll rises to
 # 24"), or the parts of a count ("At least 9 fatalities …, including 3 in Narok, 2 in Siaya").
-_TOLL_BEFORE = re.compile(
-    r"\btoll\s+(?:(?:now|has|had|further|of|at|to|rises|rose|risen|climbed|climbs|reached|"
-    r"reaches|jumped|increased|hit|hits|passed|passes|stands|stood)\s+){1,3}$",
-    re.IGNORECASE,
-)
+_TOLL_BEFORE = re.compile(rf"\b{TOLL}\s*$", re.IGNORECASE)
 _PARTS_OF = re.compile(
     r"\s*of\s+(?:those|the\s+(?:dead|victims|deaths|injured))\s+(?:who\s+)?[\w\s]{0,20},\s*$",
     re.IGNORECASE,
@@ -1035,9 +1033,9 @@ _PUT_AT = re.compile(
 _SPEAKER_BREAK = re.compile(r"[,;:\"“”]|\bthat\b")
 
 
-_PARTICIPLE = re.compile(r"(?:displac|evacuat|uproot|affect)\w*\s+(?:by|from|in)\b")
-_FINITE = re.compile(r"(?:are|is|were|was)\b")
-_FINITE_BEFORE = re.compile(r"\b(?:are|is|were|was)\s+(?:[a-z]+\s+){0,2}$")
+_PARTICIPLE = re.compile(r"(?:displac|evacuat|uproot|affect)\w*\s+(?:by|from|in)\b", re.I)
+_FINITE = re.compile(r"(?:are|is|were|was)\b", re.IGNORECASE)
+_FINITE_BEFORE = re.compile(r"\b(?:are|is|were|was)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _find_verb(window: str, last: bool) -> tuple[str, str, int, bool] | None:
@@ -1047,7 +1045,8 @@ def _find_verb(window: str, last: bool) -> tuple[str, str, int, bool] | None:
     lowered = window.lower()
     # A lower-cased character that grows ("İ") would move the positions: read the text as is.
     same_length = len(lowered) == len(window)
-    found = _VERB_LOWER.finditer(lowered) if same_length else _VERB.finditer(window)
+    text, verbs = (lowered, _VERB_LOWER) if same_length else (window, _VERB)
+    found = verbs.finditer(text)
     if last:
         hits = list(found)
         if not hits:
@@ -1065,17 +1064,16 @@ def _find_verb(window: str, last: bool) -> tuple[str, str, int, bool] | None:
                 or _DIGIT.search(between)  # "20 deaths and 24 injured": the 24's verb
                 or _NEW_SUBJECT.search(between)
                 or _INFINITIVE_END.search(between)
-                or lowered.startswith("in", nxt.start())  # "homeless and in need": the first
+                or text.startswith("in", nxt.start())  # "homeless and in need": the first
             ):
                 break
             hit = nxt
-        if not window[: hit.start()].strip() and _PARTICIPLE.match(lowered, hit.start()):
+        if not window[: hit.start()].strip() and _PARTICIPLE.match(text, hit.start()):
             # "1,737,752 persons displaced by conflict are settled in 916 sites": the participle
             # says who they are, the verb after it what is counted.
-            pattern = _VERB_LOWER if same_length else _VERB
-            for later in pattern.finditer(lowered if same_length else window, hit.end()):
-                if _FINITE.match(lowered, later.start()) or _FINITE_BEFORE.search(
-                    lowered, max(0, later.start() - 30), later.start()
+            for later in verbs.finditer(text, hit.end()):
+                if _FINITE.match(text, later.start()) or _FINITE_BEFORE.search(
+                    text, max(0, later.start() - 30), later.start()
                 ):
                     hit = later
                     break

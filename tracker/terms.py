@@ -35,6 +35,14 @@ def known_terms() -> str:
 # 50,096"): the subject's verb says what is counted; alone, they say a count at a moment.
 LINKING_VERBS = r"(?:stands|stood)\s+at\b|total(?:s|led|ed)\b"
 
+# A toll and the words that give its count: "the death toll rises to 24", "toll of 12". The
+# extractor also reads a small number after them as a count.
+TOLL = (
+    r"(?:death\s+)?toll\s+(?:(?:now|has|had|further)\s+)*(?:stands\s+at|at|of|"
+    r"(?:risen|rises|rose|climbed|climbs|reached|reaches|jumped|jumps|increased|grew|hit|hits)"
+    r"(?:\s+to)?|pass(?:es|ed)?|topped|tops)\b"
+)
+
 # A source's own words → (term, measure), tried in this order at each place in a sentence, so the
 # longer, more specific phrase comes first ("remain in detention" → detained before "remain").
 # Patterns are regular expressions matched case-insensitively from a word start.
@@ -47,10 +55,7 @@ VERBS: dict[str, tuple[str, str]] = {
         ("displaced", "stock"),
     r"forced\s+to\s+flee": ("fled", "flow"),
     r"forced\s+(?:out|from)\b": ("displaced", "flow"),
-    r"(?:death\s+)?toll\s+(?:(?:now|has|had|further)\s+)*(?:stands\s+at|at|of|"
-    r"(?:risen|rises|rose|climbed|climbs|reached|reaches|jumped|jumps|increased|grew|hit|hits)"
-    r"(?:\s+to)?|pass(?:es|ed)?|topped|tops)\b":
-        ("died", "flow"),
+    TOLL: ("died", "flow"),
     r"fle(?:d|e|es|eing)\b": ("fled", "flow"),
     r"escap(?:e|ed|ing|es)\b": ("fled", "flow"),
     r"(?:crossed|crossing)\b": ("fled", "flow"),
