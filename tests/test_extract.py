@@ -130,7 +130,7 @@ def test_not_a_figure(text):
         ("Half a dozen families arrived.", "Half a dozen", Estimate(6, 6, 6, "exact")),
         ("Zero civilians were evacuated.", "Zero", Estimate(0, 0, 0, "exact")),
         (
-            "Arrivals rose from 5,000 to 7,000 people a week.",
+            "Each week from 5,000 to 7,000 people arrived.",
             "from 5,000 to 7,000",
             Estimate(5000, 6000, 7000, "between"),
         ),
@@ -487,20 +487,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 51 tuning documents score (after the rules learnt from d040–d052:
-    # precision 0.952, recall 0.959, measure 0.973, location 0.8, country 0.88, attribution
-    # 0.93): a rule that breaks what, where or who on whole documents fails here.
+    # Floors below what the 64 tuning documents score (after the rules learnt from d053–d065:
+    # precision 0.955, recall 0.977, measure 0.979, location 0.785, country 0.885, attribution
+    # 0.917): a rule that breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.95 and result.precision >= 0.94, (
+    assert result.recall >= 0.96 and result.precision >= 0.945, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.96
-    assert result.location_right / checked >= 0.78 and result.country_right / checked >= 0.86
-    assert result.attribution_right / checked >= 0.92
+    assert result.measure_right / result.matched >= 0.97
+    assert result.location_right / checked >= 0.77 and result.country_right / checked >= 0.87
+    assert result.attribution_right / checked >= 0.905
 
 
 def test_dev_set_regression_guard():
@@ -728,6 +728,22 @@ def test_as_of_a_weekday():
         # registered now is a count; registered then, arrivals
         ("Some 612,000 refugees are registered in Jordan.", "hosted", "stock"),
         ("So far 2,000 people have been registered.", "arrived", "flow"),
+        # learnt from d053–d065: still staying is hosted; the base form of evacuate; lives
+        # claimed; homes lost; flooding into a country; seeking refuge; moving to a place
+        ("3,759 persons are still staying in 13 evacuation centers.", "hosted", "stock"),
+        ("Thousands more to evacuate as death toll mounts", "evacuated", "flow"),
+        ("The landslide has claimed an estimated 670 lives in the highlands and villages will "
+         "be evacuated.", "died", "flow"),
+        ("Nearly half a million Bangladeshis have lost their homes.", "displaced", "flow"),
+        ("Thousands flood into Iraq following air strikes", "arrived", "flow"),
+        ("Thousands of Yazidis seek refuge on Mount Sinjar.", "hosted", "stock"),
+        ("More than 330 people among the survivors moved to the Koro Circle.", "displaced",
+         "flow"),
+        ("More than 2.11 million people have been directly or indirectly impacted.", "affected",
+         "flow"),
+        # two quotations joined by "and": the first is the figure's
+        ('He said "more than 1,450 people have been evacuated" and "currently there is no '
+         'information about the dead".', "evacuated", "flow"),
         ("A total of 3,000 people were relocated to safer areas.", "evacuated", "flow"),
         ("The camp is home to 45,000 people.", "hosted", "stock"),
         ("The floods left 20,000 people homeless.", "displaced", "flow"),
@@ -778,6 +794,13 @@ def test_the_verb_of_the_figure(text, term, measure):
         "Up to 10,000 people are still missing after the floods.",
         "In total, 25,437 homes have been destroyed and 12,202 damaged.",
         "Flash floods swamped dozens of villages in the district.",
+        # learnt from d053–d065: a village's people, people buried, one family, towns, pets
+        "The impacted village is about 4,000 people and half are accounted for.",
+        "The village of Sobanou-Dah had about 429 people before the attack.",
+        "They are estimating more than 670 people under the soil at the moment.",
+        "She has spent days on the road with three children.",
+        "The rains wreaked havoc across hundreds of towns in the state.",
+        "Rescuers also saved 10,814 pets and wild animals.",
         "Some 18,738 aftershocks have occurred since the quake.",
         # people trapped or missing, one family, a town's people, a height, a date, camps
         "A policeman said up to 200 people had been trapped inside.",
@@ -820,6 +843,17 @@ def test_things_aid_and_the_missing_are_not_figures(text):
          "4.3 million in Somalia, a quarter of the country's population.",
          [("Nearly 13 million", "affected"), ("5.7 million", "affected"),
           ("2.8 million", "affected"), ("4.3 million", "affected")]),
+        # learnt from d053–d065: a count and its families; two counts joined by "and", one verb;
+        # a count before and after a change; a list of tolls by country
+        ("At least 55,095 people or 11,458 families have fled their homes in Marawi City.",
+         [("At least 55,095", "fled"), ("11,458", "fled")]),
+        ("Nearly half a million Bangladeshis and thousands of Rohingya refugees have lost their "
+         "homes.", [("Nearly half a million", "displaced"), ("thousands", "displaced")]),
+        ("The number of injured people also increased from 2,059 to 2,421.",
+         [("2,059", "injured"), ("2,421", "injured")]),
+        ("Eta lashed other countries, with 14 people reported dead in Honduras, five in Panama, "
+         "two in Nicaragua and two in Costa Rica.",
+         [("14", "died"), ("five", "died"), ("two", "died"), ("two", "died")]),
     ],
 )  # fmt: skip
 def test_counts_side_by_side(text, figures):
@@ -858,6 +892,12 @@ def test_the_words_before_a_number_are_read_only_where_a_pattern_can_end(last, g
         ("About 1.5 crore people are affected.", 13_500_000, 16_500_000, "approximately"),
         ("Quake deaths pass 500.", 500, None, "more_than"),
         ("The toll topped 1,000 on Monday.", 1_000, None, "more_than"),
+        # learnt from d053–d065
+        ("The number of deaths may be greater than 170.", 170, None, "more_than"),
+        ("Figures put it at more or less 150 dead.", 135, 165, "approximately"),
+        # two decimals before a scale word are a count, not a time of day
+        ("More than 2.11 million people were affected.", 2_110_000, None, "more_than"),
+        ("About 1.25 million people fled.", 1_125_000, 1_375_000, "approximately"),
     ],
 )
 def test_counting_words_of_other_places(text, low, high, qualifier):
@@ -877,6 +917,18 @@ def test_counting_words_of_other_places(text, low, high, qualifier):
         ("The death toll has risen to 570, authorities in the country say.",
          "authorities in the country"),
         ("In Niger, UNHCR teams are reporting that 450 refugees arrived.", "UNHCR teams"),
+        # learnt from d053–d065: media; "saying"; data given by; a title with its office's
+        # owner before it, as written; a title before the name, as written
+        ("According to local media, at least 2,122 people were killed.", "local media"),
+        ("Mocha hit on Sunday, with Myanmar’s junta saying 145 people had been killed.",
+         "Myanmar’s junta"),
+        ("More than 80,000 people were affected, according to figures given by the disaster "
+         "management agency CONRED.", "disaster management agency CONRED"),
+        ("At the briefing, the Borno State Commissioner for Information, Prof. Usman Tar, said "
+         "over 600,000 people were in the camps.",
+         "Borno State Commissioner for Information, Prof. Usman Tar"),
+        ("A spokesman for Ukraine's emergency services, Oleksandr Khorunzhyi, said 1,450 people "
+         "had been evacuated.", "spokesman for Ukraine's emergency services, Oleksandr Khorunzhyi"),
     ],
 )  # fmt: skip
 def test_speakers_of_other_reports(text, attributed_to):
@@ -899,6 +951,11 @@ def test_counts_in_brackets_are_their_places():
         # a reception centre is a place of its own
         ("In Mauritania, 471 refugees arrived at the Fassala reception center.",
          "Fassala reception center", "MRT"),
+        # learnt from d053–d065: a country's whole name with "of the"; a count listed after
+        # its place's name
+        ("Thousands of people have fled the fighting in the Democratic Republic of the Congo.",
+         "Democratic Republic of the Congo", "COD"),
+        ("Affected people by department: Piura 554,784.", "Piura", "PER"),
     ],
 )  # fmt: skip
 def test_places_of_other_reports(text, location, country):
@@ -912,3 +969,53 @@ def test_the_context_patterns_read_the_same_in_lower_case(kind):
     # (\W → \w) would read another pattern there ("people had been trapped" was missed so).
     for pattern in x.NOT_A_FIGURE_CONTEXT[kind]:
         assert pattern is None or not re.search(r"\\[WSDB]", pattern), pattern
+
+
+def test_a_speaker_named_as_a_pronoun_is_the_person_named_before():
+    text = (
+        "The cyclone left houses flattened, Anthea Webb, WFP’s deputy regional director for "
+        "Asia, told reporters in Geneva.\n\n"
+        "“There are at least 800,000 people in urgent need of food assistance,” she said."
+    )
+    (c,) = extract(text, date(2023, 5, 19))
+    assert c.attributed_to == "Anthea Webb, WFP’s deputy regional director for Asia"
+
+
+def test_a_headline_names_its_speaker_after_its_colon():
+    text = "800,000 people affected by Cyclone Mocha in Myanmar: UN\n\nThe storm hit on Sunday."
+    (c,) = extract(text, date(2023, 5, 19))
+    assert (c.attributed_to, c.location, c.country_iso3) == ("UN", "Myanmar", "MMR")
+
+
+def test_a_title_led_by_its_country_gives_the_town_it_names():
+    text = (
+        "Nigeria: Maiduguri Flood - Displaced Persons Return Home\n\n"
+        "The flood disaster has affected nearly one million people."
+    )
+    (c,) = extract(text, date(2024, 9, 19))
+    assert (c.location, c.country_iso3) == ("Maiduguri", "NGA")
+
+
+def test_places_named_together_in_a_dateline_country_are_filed_under_it():
+    text = (
+        "MANILA, Philippines – The DSWD said 51,089 persons have been staying with relatives in "
+        "Northern Mindanao and the Autonomous Region in Muslim Mindanao (ARMM)."
+    )
+    (c,) = extract(text, date(2017, 5, 28))
+    assert (c.term, c.location, c.country_iso3) == ("hosted", "Philippines", "PHL")
+
+
+def test_a_count_and_its_families_share_place_and_period():
+    text = (
+        "At least 55,095 people or 11,458 families have fled their homes in Marawi City since "
+        "Tuesday, May 23."
+    )
+    first, second = extract(text, date(2017, 5, 28))
+    assert (first.location, first.period_start) == ("Marawi City", date(2017, 5, 23))
+    assert (second.location, second.period_start) == ("Marawi City", date(2017, 5, 23))
+
+
+def test_a_sentence_repeated_word_for_word_states_one_claim():
+    title = "Mali: More than 800 displaced after attack on two villages"
+    found = extract(f"{title}\n\n{title}\n\nHighlights", date(2019, 6, 14))
+    assert [c.span for c in found] == ["More than 800"]

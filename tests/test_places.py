@@ -302,7 +302,7 @@ def test_when(text, published, span, start, end, precision):
         ("Mustefa Bali, the SDF spokesman, said 3,000 people left Baghuz.",
          "Mustefa Bali, SDF spokesman"),
         ("An SDF spokesman, Adnan Afrin, said about 3,000 people left Baghuz.",
-         "Adnan Afrin, SDF spokesman"),
+         "SDF spokesman, Adnan Afrin"),
         ("About 3,000 people left Baghuz, said Mustafa Bali, head of the SDF press office.",
          "Mustafa Bali, head of the SDF press office"),
         ("More than 1,000 people left, according to the Syrian Observatory for Human Rights.",

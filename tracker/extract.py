@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import contextlib
 import functools
 import re
 import string
@@ -102,7 +103,9 @@ NOT_A_FIGURE_SPANS: dict[str, str] = {
     rf"|\b{_MONTH}\s+{_DAY}\b(?![,.]?\d)(?:\s*[-–]\s*{_DAY}\b)?(?:,?\s+{_YEAR}\b)?"
     rf"|\b{_MONTH}\s+{_YEAR}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b{_YEAR}-\d\d-\d\d\b",
     "phone": r"\+\d[\d\s().-]{6,}\d|\(?\b\d{2,4}\)?[.-]\d{3,4}[.-]\d{3,4}\b",
-    "time": r"\b\d{1,2}[:.]\d\d(?!\d)\s*(?:[ap]\.?m\.?\b|hrs\b|h\b)?"
+    # "10.30" is a time, "2.11 million" a count.
+    "time": r"\b\d{1,2}(?::\d\d(?!\d)|\.\d\d(?!\d)(?!\s*(?i:million|mn|m|billion|bn|lakh|crore)\b))"
+    r"\s*(?:[ap]\.?m\.?\b|hrs\b|h\b)?"
     r"|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b",
 }
 
@@ -156,7 +159,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"health\s+(?:facilities|centres|centers)|cattle|livestock|animals|donkeys|"
         r"tonnes|metric|gallons|packages|sets|bags|sheets|tarpaulins|jerrycans|villages|"
         r"communities|neighbou?rhoods|aftershocks|earthquakes|quakes|tremors|airstrikes|sites|"
-        r"camps|cent(?:er|re)s|settlements)\b"
+        r"camps|cent(?:er|re)s|settlements|towns|cities|municipalities|communes|pets|dogs|cats|"
+        r"granaries|bridges|roads)\b"
         # "25,437 homes have been destroyed and 12,202 damaged": people are not damaged
         r"|^\s*(?:(?:partially|completely|totally|fully)\s+)?(?:damaged|destroyed)\b",
     ),
@@ -165,7 +169,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         None,
         r"^\s*(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+){0,3}?"
         r"(?:(?:are|were|is|was|remain|remained|still|now|reported|"
-        r"listed\s+as)\s+)*(?:missing|trapped)\b",
+        r"listed\s+as)\s+)*(?:missing|trapped|buried|under\s+the\s+(?:soil|rubble|debris|mud|ruins))\b",
     ),
     # "the number of people missing ranged from 231 to 1,700"
     "missing_before": (
@@ -240,6 +244,7 @@ PEOPLE_NOUNS = (
     "workers",
     "victims",
     "cases",
+    "lives",
 )
 HOUSEHOLD_NOUNS = ("families", "households", "family", "household")
 
@@ -286,6 +291,7 @@ REPORTING_VERBS = (
     "claims",
     "explained",
     "reporting",
+    "saying",
 )
 # Reporting verbs that are nouns or adjectives too ("received reports", "an estimated 160,000"),
 # and the words before them that make them so.
@@ -487,7 +493,12 @@ _FOLDED_APART = re.compile("[İıſ]")
 def _after_is_not_a_figure(after: str) -> bool:
     """Whether the text right after a number says it counts no people (_AFTER)."""
     if (
-        "issing" in after or "rapped" in after or "ISSING" in after or "RAPPED" in after
+        "issing" in after
+        or "rapped" in after
+        or "uried" in after
+        or "under" in after
+        or "ISSING" in after
+        or "RAPPED" in after
     ) and _MISSING_AFTER.match(after):
         return True
     if after.isascii() or not _FOLDED_APART.search(after):
@@ -562,7 +573,8 @@ _TERM_RIGHT_AFTER = re.compile(r"\s+(?:injured|wounded|killed|dead|displaced|eva
 _LIST_GOES_ON = re.compile(r"[^;:()]*(?:,|\band|\bas\s+well\s+as)\s*$")
 _CONTRAST = re.compile(r",\s+(?:while|whereas)\s|;\s")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[-–—]\s")
-_OTHER_UNIT = re.compile(r"^\s*(?:from|in)\s*$")
+_OTHER_UNIT = re.compile(r"^\s*(?:from|in|or)\s*$")
+_JOINED = re.compile(r"^\s*(?:[A-Za-z’'-]+\s+){0,3}?and\s*$")
 _WITH_OTHERS = re.compile(
     r"\s+with\s+(?:(?:another|some|about|over|at\s+least|more\s+than)\s+)?"
     r"(?:\d|(?:dozens|hundreds|thousands|tens|scores|millions|many|others)\b)",
@@ -574,7 +586,7 @@ _REPORTING = re.compile(
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.:()\"“”]+(?:\([^)]*\))?)", re.IGNORECASE)
 _SOURCE_TRIM = re.compile(
-    r"^(?:[\"“”'’(]|and\b|but\b|while\b|also\b|even\b|the\b|a\b|an\b|\s)+|"
+    r"^(?:[\"“”'’(]|and\b|but\b|while\b|with\b|also\b|even\b|the\b|a\b|an\b|\s)+|"
     r"(?:\s+(?:also|now|still|on\s+\w+day|in\s+a\s+\w+|that))+\s*$",
     re.IGNORECASE,
 )
@@ -635,6 +647,15 @@ _ABBREVIATIONS = {
     "co",
     "govt",
     "est",
+    "prof",
+    "sen",
+    "rep",
+    "maj",
+    "capt",
+    "cpt",
+    "brig",
+    "hon",
+    "rev",
 }
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]+[\"”’')\]]*\s+$")
 
@@ -857,6 +878,12 @@ class _Found:
     unit: str = "people"
 
 
+# A place's population, told of the place: "The impacted village is about 4,000 people".
+_PLACE_HAD_WORD = re.compile(r"(?i:village|town|city)")
+_PLACE_HAD = re.compile(
+    r"\b(?i:village|town|city)(?:\s+of\s+[A-Z][\w’'-]*(?:[\s-][A-Z][\w’'-]*){0,3})?"
+    r"\s+(?:is|was|has|had)\s+(?:a\s+population\s+of\s+)?$"
+)
 _REACHED = re.compile(r"\b(?:reached|reaching|reaches|helped|helping)\s*$", re.IGNORECASE)
 _WITH_AID = re.compile(
     r"[^.;:]{0,60}?\bwith\s+(?:[\w-]+\s+){0,3}(?:aid|food|assistance|supplies|support|services|"
@@ -937,6 +964,10 @@ def _is_not_a_figure(
         sentence, reach, start
     ):
         return True  # "the number of people missing ranged from 231 to 1,700"
+    if _PLACE_HAD_WORD.search(sentence, max(0, start - 60), start) and _PLACE_HAD.search(
+        sentence, max(0, start - 60), start
+    ):
+        return True  # "The village of Sobanou-Dah had about 429 people before the attack"
     if _REACHED.search(sentence, max(0, start - 11), start) and _WITH_AID.match(
         sentence, end, end + 100
     ):
@@ -962,8 +993,15 @@ _PARTS_OF = re.compile(
 _PASSED = re.compile(
     r"\b(?:pass(?:es|ed)?|surpass(?:es|ed)?|exceed(?:s|ed)?|top(?:s|ped))\s+$", re.IGNORECASE
 )
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:her|his|their|my|our)?\s*$", re.IGNORECASE)
 _INCLUDING_BEFORE = re.compile(r",\s*including\s+$")
 _PART_AFTER = re.compile(r"\s+(?:were\s+|was\s+)?(?:in|from|at)\s")
+# The count before named its place, and the list goes on: "… dead in Honduras, five in Panama".
+_PLACED_BEFORE = re.compile(
+    r"[^,;:.()]{0,60}\b(?:in|from|at)\s+"
+    rf"(?!(?:{'|'.join(m.capitalize() for m in MONTHS)}|{'|'.join(d.capitalize() for d in WEEKDAYS)})\b)"
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s*(?:,\s*|\s+)(?:and\s+)?$"
+)
 
 
 def _small_count(
@@ -983,6 +1021,8 @@ def _small_count(
         return False
     if _INCLUDING_BEFORE.search(sentence, found[-1].end, m.start()):
         return True
+    if _PLACED_BEFORE.match(sentence, found[-1].end, m.start()):
+        return True  # "14 people reported dead in Honduras, five in Panama, two in Nicaragua"
     return found[-1].nested and bool(_LIST_GOES_ON.match(sentence, found[-1].end, m.start()))
 
 
@@ -1015,11 +1055,20 @@ _INFINITIVE_END = re.compile(r"\bto\s+(?:be\s+able\s+to\s+)?$", re.IGNORECASE)
 
 
 _AND = re.compile(r"\band\b")
+# A headline's speaker after its colon: "Libya flood disaster displaced over 43,000 people: IOM".
+_HEADLINE_SOURCE = re.compile(
+    r":\s*(?P<who>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})\s*$"
+)
+# A pronoun as the speaker: "…,” she said", "he added".
+_PRONOUN_SAID = re.compile(
+    r"\b(?:[Ss]?he\s+(?:said|says|added|told|noted|explained)|(?:said|says|added)\s+s?he)\b"
+)
+_QUOTE_MARK = re.compile('["“”]')
 _SOURCE_VERB_END = re.compile(r"\s+(?:has|have|had|is|are|was|were|also|now)(?:\s+(?:also|now))?$")
 _DATA_WORDS = r"(?:figures|data|estimates|statistics|numbers|records|reports?|a\s+report)"
 _DATA_FROM = re.compile(
     rf"^\s*(?:the\s+)?(?:(?:latest|new|most|recent|official|preliminary|initial)\s+)*{_DATA_WORDS}\s+"
-    r"(?:(?:released|published|compiled|collected|issued)\s+)?(?:from|by|of)\s+",
+    r"(?:(?:released|published|compiled|collected|issued|given|provided)\s+)?(?:from|by|of)\s+",
     re.IGNORECASE,
 )
 _DATA_AFTER = re.compile(rf"(?:['’]s)?\s+(?:latest\s+|own\s+)?{_DATA_WORDS}\s*$", re.IGNORECASE)
@@ -1061,6 +1110,7 @@ def _find_verb(window: str, last: bool) -> tuple[str, str, int, bool] | None:
             if (
                 _CLAUSE_BREAK.search(between)
                 or not _AND.search(between)
+                or _QUOTE_MARK.search(between)  # "“… evacuated” and “there is no …”": two quotes
                 or _DIGIT.search(between)  # "20 deaths and 24 injured": the 24's verb
                 or _NEW_SUBJECT.search(between)
                 or _INFINITIVE_END.search(between)
@@ -1151,7 +1201,7 @@ def _attribution(sentence: str) -> str | None:
             if beside and _is_title(who) and _is_name(beside):
                 return f"{beside}, {who}"
             if beside and _is_name(who) and _is_title(beside):
-                return f"{who}, {beside}"
+                return f"{beside}, {who}"  # as written: "An SDF spokesman, Adnan Afrin, said"
         if who and _is_title(who):
             after = _SAID_NAME.match(sentence, verb.end())
             if after:
@@ -1174,13 +1224,16 @@ TITLE_NOUNS = (
     "spokesman", "spokeswoman", "spokesperson", "official", "director", "head", "chief",
     "commander", "minister", "coordinator", "representative", "officer", "manager", "envoy",
     "president", "governor", "adviser", "advisor", "secretary", "researcher", "analyst",
-    "mayor", "chairman", "leader", "administrator",
+    "mayor", "chairman", "leader", "administrator", "commissioner",
 )  # fmt: skip
 _TITLE_END = re.compile(rf"\b(?:{'|'.join(TITLE_NOUNS)})s?$", re.IGNORECASE)
 # A title with its office after it: "director general of the State Emergency Management Agency",
 # "deputy head of a committee formed by the residents".
+# Before the title, its office's owner may be named: "WFP’s deputy regional director for Asia",
+# "the Borno State Commissioner for Information".
 _TITLE_OF = re.compile(
-    rf"^(?:[a-z][\w-]*\s+){{0,2}}(?:{'|'.join(TITLE_NOUNS)})s?(?:[\s-]+general)?\s+(?:of|for|at)\s"
+    rf"^(?:(?:the\s+)?[\w.-]+['’]s\s+|(?:the\s+)?(?:[A-Z][\w-]*\s+){{1,3}})?(?:[a-z][\w-]*\s+){{0,2}}"
+    rf"(?i:{'|'.join(TITLE_NOUNS)})s?(?:[\s-]+general)?\s+(?:of|for|at)\s"
 )
 _NAME = re.compile(r"^(?:[A-Z][\w’'.-]+)(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w’'.-]+){1,3}$")
 _SAID_TITLE_NAME = re.compile(
@@ -1214,7 +1267,7 @@ def _is_name(who: str) -> bool:
 # the local health department".
 _OFFICE = re.compile(
     r"^(?:[\w-]+\s+){0,3}(?:officials|authorities|services|department|ministry|agency|government|"
-    r"police|army|military|rescuers)"
+    r"police|army|military|rescuers|media)"
     r"(?:\s+(?:in|of)\s+the\s+(?:country|region|area|province|state))?\.?$",  # "… in the country"
     re.IGNORECASE,
 )
@@ -1281,12 +1334,37 @@ def _named_before_brackets(sentence: str, f: _Found) -> _Mention | None:
     return _mention(m.start(), "at", written, readings, False)
 
 
+# A list of places and their counts: "in other departments is: La Libertad 476,584; Lambayeque:
+# 156,569; and Ancash 151,894".
+_NAME_RIGHT_BEFORE = re.compile(
+    r"(?:^|[:;,]\s*|\band\s+)(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}):?\s+$"
+)
+
+
+def _named_right_before(sentence: str, f: _Found) -> _Mention | None:
+    """The place a count is listed under, written right before it. Only a name the gazetteer
+    knows."""
+    if (
+        not sentence[f.start - 2 : f.start - 1].isalpha()
+        and sentence[f.start - 2 : f.start] != ": "
+    ):
+        return None
+    m = _NAME_RIGHT_BEFORE.search(sentence, max(0, f.start - 40), f.start)
+    if m is None or m.group("name").isupper() or m.group("name").split()[0] in NOT_A_PLACE_START:
+        return None  # "DHAKA: Millions of people …" is a dateline
+    resolved = _resolve_mention(m.group("name"), "", None)
+    if resolved is None:
+        return None
+    written, readings = resolved
+    return _mention(m.start("name"), "at", written, readings, False)
+
+
 def _mentions_of_figure(
     sentence: str, lowered: str, mentions: list[_Mention], f: _Found, owned: tuple[int, int],
     contrasts: list[re.Match], clause: re.Match | None, asides: list[tuple[int, int]],
 ) -> tuple[list[_Mention], tuple[int, int]]:  # fmt: skip
     """The places a figure may be filed under, and the span of the sentence it owns."""
-    named = _named_before_brackets(sentence, f) if f.nested else None
+    named = _named_before_brackets(sentence, f) if f.nested else _named_right_before(sentence, f)
     if named is not None:  # "the counties of Tana River (3,864 displaced), Homa Bay (2,046)"
         return [named], owned
     here = (
@@ -1307,6 +1385,27 @@ def _mentions_of_figure(
         # 1,398's place, not the whole's.
         mentions = [m for m in mentions if not any(a <= m.start < b for a, b in asides)]
     return mentions, owned
+
+
+def _set_population(item: _Found, population: re.Match) -> None:
+    item.population = " ".join(population.group("pop").split())
+    item.population_end = population.end()
+    if _HOUSEHOLD_HEAD.match(population.group("head")):
+        item.unit = "households"
+
+
+def _number_span(m: re.Match, g: str) -> tuple[int, int]:
+    """Where one number of a QUANTITY match is written: its digits and scale, or its words."""
+    parts = [m.span(k) for k in (g + "d", g + "s", g + "w") if m.group(k) is not None]
+    return min(a for a, _ in parts), max(b for _, b in parts)
+
+
+# Words of change before "from A to B": the count went from A to B.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:increas|ris|rose|grew|grow|climb|jump|soar|swell|swoll|drop|fell|fall|decreas|declin)"
+    r"\w*\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _sentence_candidates(
@@ -1332,6 +1431,24 @@ def _sentence_candidates(
             continue
         if _is_not_a_figure(sentence, lowered if same_length else None, m, blocked, text, offset):
             continue
+        if m.group("from") is not None and _CHANGE_BEFORE.search(
+            sentence, max(0, m.start() - 30), m.start()
+        ):
+            # "The number of injured people also increased from 2,059 to 2,421": a count before
+            # and after, not a range.
+            for g in ("a3", "b3"):
+                a, b = _number_span(m, g)
+                one = pattern.fullmatch(subject, a, b)
+                if one is not None:
+                    with contextlib.suppress(EstimateError):
+                        one_estimate = estimate_from_match(one)
+                        if one_estimate.best is not None and one_estimate.best >= 100:
+                            found.append(_Found(one, a, b, one_estimate, False, population_end=b))
+            if found and found[-1].end == m.end():
+                population = _POPULATION.match(sentence, m.end())
+                if population:
+                    _set_population(found[-1], population)
+            continue
         try:
             estimate = estimate_from_match(m)
         except EstimateError:
@@ -1344,6 +1461,14 @@ def _sentence_candidates(
             # "deaths pass 500", "the toll topped 1,000": beyond it (the dev set: "passes 200")
             estimate = replace(estimate, high=None, qualifier="more_than")
         population = _POPULATION.match(sentence, m.end())
+        if (
+            population is not None
+            and estimate.best is not None
+            and estimate.best < 10
+            and population.group("head").lower() == "children"
+            and _WITH_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
+        ):
+            continue  # one family: "has spent days on the road with three children"
         # "Of those who died, 11 were from Tafea island, eight from …": parts of a count.
         parts = m.start() < 60 and _PARTS_OF.match(sentence, 0, m.start())
         if (
@@ -1369,15 +1494,18 @@ def _sentence_candidates(
         )
         item = _Found(m, m.start(), m.end(), estimate, nested, population_end=m.end())
         if population:
-            item.population = " ".join(population.group("pop").split())
-            item.population_end = population.end()
-            if _HOUSEHOLD_HEAD.match(population.group("head")):
-                item.unit = "households"
+            _set_population(item, population)
         found.append(item)
     if not found:
         return []
 
     attributed_to = _attribution(sentence) or context.quoted_speaker(offset, offset + len(sentence))
+    if attributed_to is None and offset < 1_000:
+        attributed_to = context.title_speaker(sentence)  # "… in Myanmar: UN"
+    if attributed_to is None and ("he " in sentence or "He " in sentence):
+        said = _PRONOUN_SAID.search(sentence)
+        if said is not None:
+            attributed_to = context.person_before(offset)  # "…,” she said": who she is
     periods = _periods(sentence, lowered)
     size = _household_size(sentence, lowered)
     mentions = _place_mentions(sentence, learnt=context.learnt)
@@ -1411,9 +1539,12 @@ def _sentence_candidates(
     )
     out: list[Candidate] = []
     previous: tuple[str | None, str, str] | None = None
+    two_units: list[int] = []  # figures whose count the next figure gives in another unit
     for i, f in enumerate(found):
         prev_end, nxt = owned[i]
         after = sentence[f.population_end : nxt]
+        if i + 1 < len(found) and _OTHER_UNIT.match(after):
+            two_units.append(i)
         before = sentence[prev_end : f.start]
         after_clean = _APPOSITION.sub(" ", after) if "," in after else after
         after_clean = _PARENS.sub(" ", after_clean) if "(" in after_clean else after_clean
@@ -1430,12 +1561,19 @@ def _sentence_candidates(
         # Nearest first: this clause after the figure, then its own words ("hundreds of
         # surrendering fighters"), this clause before it, then further away.
         own_words = sentence[f.end : f.population_end]
+        if verb is None and f.population == "lives":
+            verb = ("died", "flow", 0, False)  # "has claimed an estimated 670 lives"
         if verb is None:
             windows = ((clause_after, False), (own_words, False), (clause_before, True))
             verb = _verb_in(windows, clause_before)
-        if verb is None and i + 1 < len(found) and _OTHER_UNIT.match(after):
+        if (
+            verb is None
+            and i + 1 < len(found)
+            and ((two_units and two_units[-1] == i) or _JOINED.match(after))
+        ):
             # "39,054 people from 6,580 households have been displaced": one count in two units,
-            # whose verb comes after the second.
+            # whose verb comes after the second; "nearly half a million Bangladeshis and
+            # thousands of Rohingya refugees have lost their homes": two counts, one verb.
             same_count = sentence[found[i + 1].population_end : owned[i + 1][1]]
             windows = ((_CLAUSE_BREAK.split(same_count, maxsplit=1)[0], False),)
             verb = _verb_in(windows, clause_before)
@@ -1516,7 +1654,21 @@ def _sentence_candidates(
                 **where,
             )
         )
+    for i in two_units:
+        # "55,095 people or 11,458 families have fled their homes in Marawi City since 23 May":
+        # one count in two units, whose place and period are written after the second.
+        other = out[i + 1]
+        out[i] = replace(
+            out[i],
+            **{k: getattr(other, k) for k in _SHARED_BY_THE_SAME_COUNT},
+        )
     return out
+
+
+_SHARED_BY_THE_SAME_COUNT = (
+    "period_text", "period_start", "period_end", "date_precision", "location", "country_iso3",
+    "latitude", "longitude", "place_readings", "place_note",
+)  # fmt: skip
 
 
 def _period_of(periods: list[re.Match], f: _Found, owned: list[tuple[int, int]], i: int):
@@ -1600,7 +1752,7 @@ _CAPITALISED = r"[A-Z][\w’'ʿ.]*[\w]"
 # most words (in lower case) would otherwise be tried against one by one.
 _PLACE_NAME = (
     rf"(?=[A-Z]|{_ARTICLE})(?!(?:{'|'.join(NOT_A_PLACE_START)})\b)(?:{_ARTICLE})?{_CAPITALISED}"
-    rf"(?:(?:\s+|-)(?:{_ARTICLE}|of\s+|d(?:e|u|es|el|a|o)\s+(?:la\s+)?)?{_CAPITALISED}){{0,3}}"
+    rf"(?:(?:\s+|-)(?:{_ARTICLE}|of\s+(?:the\s+)?|d(?:e|u|es|el|a|o)\s+(?:la\s+)?)?{_CAPITALISED}){{0,3}}"
 )
 _PLACE_WORDS = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(PLACE_WORDS, key=len, reverse=True)
@@ -1936,8 +2088,17 @@ def _resolve_mention(name: str, word: str, direction: str | None):
     return None
 
 
-# Capitalised words that may follow a place's name without being part of it ("Baghuz Tuesday").
-_DROPPABLE = frozenset(MONTHS) | frozenset(WEEKDAYS)
+# Capitalised words that may follow a place's name without being part of it ("Baghuz Tuesday",
+# "Maiduguri Flood - Displaced Persons Return Home", "Sudan Situation Report").
+_DROPPABLE = (
+    frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+    | frozenset(
+        """flood floods flooding earthquake earthquakes quake landslide landslides attack attacks
+        crisis clashes fighting offensive siege violence drought emergency response situation
+        update displacement""".split()
+    )
+)
 
 
 def _mention(
@@ -2008,6 +2169,11 @@ def _place_for(
         country = reading.country_iso3 or _country_of_unknown(
             mention, mentions, term, population, context
         )
+        if mention.listed and country in _countries():
+            # "in Northern Mindanao and the Autonomous Region in Muslim Mindanao": the country's.
+            note = f"several places named from “{mention.written}”: filed under the country"
+            return {"location": _countries()[country].name, "country_iso3": country,
+                    "place_note": note}  # fmt: skip
         return {"location": mention.written, "country_iso3": country, "place_note": note}
     if mention.listed and reading.kind != "country" and reading.country_iso3 in _countries():
         # A figure over several places named together is the country's, without a point.
@@ -2092,6 +2258,13 @@ _DATELINE = re.compile(
 )
 
 
+# A dateline without an agency, its city in capitals and its country after: "MANILA, Philippines
+# – At least 55,095 people …". The country is the document's place (the city may be the desk's).
+_PLAIN_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z’'.]+(?:[ -][A-Z][A-Z’'.]+){0,2},\s*(?P<place>[A-Z][A-Za-z. ]{1,30}?)"
+    r"\s*[-–—]\s+(?=[A-Z“\"])(?P<region>)?(?P<month>)?(?P<day>)?(?P<year>)?",
+    re.MULTILINE,
+)
 _LINE_END = re.compile(r"\n")
 # Both are tried at every line start. Their words are read possessively: what follows a heading's
 # words (a colon, a line end) is no word character, so giving some back never finds a heading that
@@ -2141,7 +2314,8 @@ class _Context:
         if self._datelines is None:
             self._datelines = []
             head = self.text if len(self.text) < 200_000 else self.text[:200_000]
-            for m in _DATELINE.finditer(head):
+            plain = _PLAIN_DATELINE.search(head[:5_000])
+            for m in [*_DATELINE.finditer(head), *([plain] if plain else [])]:
                 day = None
                 if m.group("month") and m.group("day"):
                     try:
@@ -2174,6 +2348,31 @@ class _Context:
 
     def in_dateline(self, offset: int) -> bool:
         return any(d.start <= offset < d.start + len(d.text) for d in self.datelines())
+
+    def title_speaker(self, sentence: str) -> str | None:
+        """Who a headline names after its colon, for the headline's own figures ("800,000
+        people affected by Cyclone Mocha in Myanmar: UN")."""
+        title = self._title_text()
+        if not title or ":" not in title or sentence.strip().split("\n", 1)[0].strip() != title:
+            return None
+        m = _HEADLINE_SOURCE.search(title)
+        if m is None or places.lookup(m.group("who")):
+            return None  # "…: Kenya" names a place, not who speaks
+        return m.group("who")
+
+    def person_before(self, start: int) -> str | None:
+        """The person last named as a speaker before `start`, in the same stretch of text
+        ("…, Anthea Webb, WFP’s deputy regional director, told reporters. … she said")."""
+        window = self.text[max(0, start - 3_000) : start]
+        spans = list(_sentences(window))
+        for a, b in reversed(spans[-12:]):
+            who = _attribution(window[a:b])
+            name = who.split(",")[0].strip() if who is not None else ""
+            if _is_name(name) or (name.istitle() and " " not in name):  # "Boian said"
+                return who
+            if who is not None and "," in who and _is_name(who.split(",")[-1].strip()):
+                return who  # "An SDF spokesman, Adnan Afrin"
+        return None
 
     def quoted_speaker(self, start: int, end: int) -> str | None:
         """Who speaks a quotation that the sentence at start:end is part of, named after the
@@ -2237,10 +2436,15 @@ class _Context:
         headings = self.headings()
         at = bisect.bisect_right(self._heading_starts, offset) if headings else 0
         heading = headings[at - 1] if at else None
-        if heading is not None and self._title_text() != heading[2]:
-            return heading[1], f"place from the heading “{heading[2]}”"
+        title = self._title_text()
         mentions = self.title_mentions()
         mention = _pick(mentions, roles, 0)
+        if heading is not None and title != heading[2]:
+            # A title led by its country ("Nigeria: Maiduguri Flood - …") names the town after
+            # it; a region of the country ("Lebanon: … hostilities in south Lebanon") keeps it.
+            in_title = bool(title) and self.text.startswith(title, heading[0])
+            if not in_title or mention is None or mention.regional:
+                return heading[1], f"place from the heading “{heading[2]}”"
         if mention is not None:
             return mention, f"place from the document's title: “{self._title_text()}”"
         for line in self.datelines():
@@ -2299,10 +2503,15 @@ def extract(
         title = None
     context = _Context(text, published_on, title)
     out: list[Candidate] = []
+    seen: set[str] = set()
     for start, end in _sentences(text):
         raw = text[start:end]
         if not (_DIGIT.search(raw) or _NUMBER_WORD.search(raw)):
             continue
+        words = raw.strip()
+        if words in seen:
+            continue  # the same words again state the same claim: a title repeated as a heading
+        seen.add(words)
         # Keep offsets into `text`: the sentence is used as is, leading space included.
         try:
             context.at(start)

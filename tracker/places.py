@@ -74,7 +74,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Iran": "IRN", "Syria": "SYR", "Laos": "LAO", "Moldova": "MDA", "Tanzania": "TZA",
     "Venezuela": "VEN", "Bolivia": "BOL", "South Korea": "KOR", "North Korea": "PRK",
     "Vietnam": "VNM", "Czech Republic": "CZE", "Cape Verde": "CPV", "Swaziland": "SWZ",
-    "East Timor": "TLS", "Kosovo": "XKX",
+    "East Timor": "TLS", "Kosovo": "XKX", "PNG": "PNG", "UAE": "ARE", "UK": "GBR",
 }  # fmt: skip
 
 

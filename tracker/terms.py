@@ -59,7 +59,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"fle(?:d|e|es|eing)\b": ("fled", "flow"),
     r"escap(?:e|ed|ing|es)\b": ("fled", "flow"),
     r"(?:crossed|crossing)\b": ("fled", "flow"),
-    r"(?:(?:are|is|were|was)\s+(?:seeking|taking)|(?:have|has|had)\s+taken|tak(?:e|es|ing))\s+"
+    r"(?:(?:are|is|were|was)\s+(?:seeking|taking)|(?:have|has|had)\s+taken|tak(?:e|es|ing)|seeks?)\s+"
     r"(?:shelter|refuge)": ("hosted", "stock"),
     # where people are now: "are now camped out in the 58 schools", "are settled in 916 sites"
     r"camp(?:ed|ing)\s+out\b|(?:are|is|were|was|been|now)\s+camp(?:ed|ing)\b|"
@@ -71,16 +71,22 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:are|is|were|was)\s+(?:already\s+|now\s+|still\s+)?(?:moving|heading|trekking|flocking)"
     r"\s+(?:towards?|to|into)\b": ("fled", "flow"),
     r"(?:to\s+seek|sought)\s+(?:shelter|refuge|safety|asylum)": ("fled", "flow"),
+    # homes lost: "nearly half a million Bangladeshis … have lost their homes"
+    r"lost\s+(?:their|his|her)\s+(?:own\s+)?(?:homes?|houses?)": ("displaced", "flow"),
     r"displac(?:ed|es|ing|ement)\b": ("displaced", "flow"),
     r"uproot(?:ed|ing)\b": ("displaced", "flow"),
-    r"evacuat(?:ed|ing|ion|es)\b": ("evacuated", "flow"),
+    r"evacuat(?:e|ed|ing|ion|es)\b": ("evacuated", "flow"),
     r"(?:left|rendered|made)\s+homeless|homeless\b": ("displaced", "flow"),
     r"rescued\b": ("evacuated", "flow"),
     r"(?:came|come|coming|got|get|getting|poured|pouring|streamed|streaming|flooded|flooding)"
     r"\s+out\b": ("left", "flow"),
     r"(?:left|leaving|leave|exited|departed|emerged)\b": ("left", "flow"),
+    # into a country: "thousands flood into Iraq", "streaming into"
+    r"flood(?:ed|ing)?\s+into\b|(?:pour|stream)(?:s|ed|ing)?\s+(?:into|across)\b": ("arrived", "flow"),
     r"(?<!after\s)(?<!before\s)(?<!upon\s)(?<!on\s)arriv(?:ed|ing|als?|es)\b": ("arrived", "flow"),
     r"(?:moved|relocated|transferred)\s+from\b|relocated\b": ("evacuated", "flow"),
+    # people who moved away on their own: "More than 330 people among the survivors moved to"
+    r"moved\s+(?:away\s+)?to\b": ("displaced", "flow"),
     r"(?:are|is)\s+(?:now\s+)?registered\b|(?:are|is)\s+now\s+(?:in|at)\b": ("hosted", "stock"),
     r"(?:been|were|was)\s+registered\b": ("arrived", "flow"),
     r"(?:reached|reaching|entered|entering|made\s+it\s+to|brought\s+to|transferred\s+to)":
@@ -94,9 +100,10 @@ VERBS: dict[str, tuple[str, str]] = {
     # in need of aid, or going hungry: affected, the table having no term of need
     r"in\s+(?:urgent\s+|dire\s+|acute\s+|critical\s+)?need\b|going\s+hungry\b":
         ("affected", "flow"),
-    r"affect(?:ed|ing|s)\b|(?:hit|struck|marooned|stranded|cut\s+off)\s+by\b": ("affected", "flow"),
+    r"(?:affect|impact)(?:ed|ing|s)\b|(?:hit|struck|marooned|stranded|cut\s+off)\s+by\b":
+        ("affected", "flow"),
     r"(?:detained|detention|arrested|in\s+custody|imprisoned)\b": ("detained", "stock"),
-    r"stay(?:s|ing|ed)?\s+(?:in|at|with)\b": ("hosted", "stock"),
+    r"(?:still\s+)?stay(?:s|ing|ed)?\s+(?:in|at|with)\b": ("hosted", "stock"),
     r"(?:hosts?|hosted|hosting|sheltering|sheltered|shelters|housing|houses|accommodat(?:es|ing))\b":
         ("hosted", "stock"),
     LINKING_VERBS: ("hosted", "stock"),
@@ -115,8 +122,8 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"(?:receiv(?:ed|es|e|ing)|register(?:ed|s|ing)?|welcom(?:ed|es|e|ing)|admitt(?:ed|ing)|"
     r"took\s+in|taken\s+in)": ("arrived", "flow"),
     r"still\s+(?:has|have|had|holds?|held)": ("remain", "stock"),
-    r"(?:host(?:s|ed|ing)?|shelter(?:s|ed|ing)?|accommodat(?:es|ed|ing)|has|have|had|holds?)":
-        ("hosted", "stock"),
+    r"(?:host(?:s|ed|ing)?|shelter(?:s|ed|ing)?|accommodat(?:es|ed|ing)|has|have|had|holds?|"
+    r"(?:a|total|estimated)\s+population\s+of)": ("hosted", "stock"),
     r"(?:displac(?:ed|es|ing)|uproot(?:ed|s|ing)|displacement\s+of|forced\s+out|expell(?:ed|ing))":
         ("displaced", "flow"),
     r"(?:kill(?:ed|s|ing)|claimed\s+the\s+lives\s+of|sh(?:ot|ooting)\s+dead|lost|losing)":
