@@ -2329,7 +2329,7 @@ class _Context:
                 self._datelines.append(_Dateline(m.start(), place, day, m.group(0).strip()))
         return self._datelines
 
-    def _title_text(self) -> str | None:
+    def title_text(self) -> str | None:
         if self.title:
             return self.title
         first = self.text.lstrip()[:300].split("\n", 1)[0].strip()
@@ -2340,7 +2340,7 @@ class _Context:
 
     def title_mentions(self) -> list[_Mention]:
         if self._title_mentions is None:
-            title = self._title_text()
+            title = self.title_text()
             self._title_mentions = (
                 _place_mentions(title, need_cue=False, learnt=self.learnt) if title else []
             )
@@ -2352,7 +2352,7 @@ class _Context:
     def title_speaker(self, sentence: str) -> str | None:
         """Who a headline names after its colon, for the headline's own figures ("800,000
         people affected by Cyclone Mocha in Myanmar: UN")."""
-        title = self._title_text()
+        title = self.title_text()
         if not title or ":" not in title or sentence.strip().split("\n", 1)[0].strip() != title:
             return None
         m = _HEADLINE_SOURCE.search(title)
@@ -2436,7 +2436,7 @@ class _Context:
         headings = self.headings()
         at = bisect.bisect_right(self._heading_starts, offset) if headings else 0
         heading = headings[at - 1] if at else None
-        title = self._title_text()
+        title = self.title_text()
         mentions = self.title_mentions()
         mention = _pick(mentions, roles, 0)
         if heading is not None and title != heading[2]:
@@ -2446,7 +2446,7 @@ class _Context:
             if not in_title or mention is None or mention.regional:
                 return heading[1], f"place from the heading “{heading[2]}”"
         if mention is not None:
-            return mention, f"place from the document's title: “{self._title_text()}”"
+            return mention, f"place from the document's title: “{self.title_text()}”"
         for line in self.datelines():
             if line.place:
                 placed = _place_mentions(line.place.title(), need_cue=False)
@@ -2503,15 +2503,15 @@ def extract(
         title = None
     context = _Context(text, published_on, title)
     out: list[Candidate] = []
-    seen: set[str] = set()
+    title_read = False
     for start, end in _sentences(text):
         raw = text[start:end]
         if not (_DIGIT.search(raw) or _NUMBER_WORD.search(raw)):
             continue
-        words = raw.strip()
-        if words in seen:
-            continue  # the same words again state the same claim: a title repeated as a heading
-        seen.add(words)
+        if start < 2_000 and raw.strip() == context.title_text():
+            if title_read:
+                continue  # the title printed again as the page's heading states the same claim
+            title_read = True
         # Keep offsets into `text`: the sentence is used as is, leading space included.
         try:
             context.at(start)
