@@ -625,6 +625,30 @@ def test_periods_are_found_as_without_the_quick_check_of_first_letters(text):
         ]
 
 
+def test_the_starts_of_a_pattern_are_read_from_its_parse():
+    assert x._starts_of(r"(?:fle(?:d|e)|escap)\b") == {"fled", "flee", "esca"}
+    assert x._starts_of(r"(?:are|is)\s+now|to") == {"are", "is", "to"}
+    assert x._starts_of(r"a?b+c") == {"abbb", "abbc", "abc", "bbbb", "bbbc", "bbc", "bc"}
+    assert x._starts_of(r"[a-b]x|\w+") == {"ax", "bx", ""}
+    assert x._starts_of(r"(?<!\w)x(?i:y)|(?=z)zz") == {"x", "zz"}
+
+
+VERB_WORDS_SAMPLE = sorted({w for p in x.VERBS for w in re.findall("[a-z]+", p)}) + [
+    "İnternally", "ſtill", "Fled", "TOLL", "5", "and", "the", "people", "-"
+]  # fmt: skip
+
+
+@given(_texts_of(VERB_WORDS_SAMPLE, 12))
+def test_verbs_are_found_as_without_the_quick_check_of_first_letters(text):
+    quick = f"(?={x._VERB_QUICK})"
+    for pattern, subject in ((x._VERB, text), (x._VERB_LOWER, text.lower())):
+        plain = re.compile(pattern.pattern.replace(quick, "", 1), pattern.flags)
+        assert plain.pattern != pattern.pattern
+        assert [(m.span(), m.lastgroup) for m in pattern.finditer(subject)] == [
+            (m.span(), m.lastgroup) for m in plain.finditer(subject)
+        ]
+
+
 # --- Rules from the tuning documents (tests/devset/documents.jsonl, split "tuning") ---------------
 
 

@@ -12,6 +12,8 @@ import re
 import string
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from re import _constants as _sre
+from re import _parser as _sre_parser
 
 from tracker import places
 from tracker.estimate import (
@@ -399,6 +401,64 @@ def _prefix_tree(words, letter=re.escape) -> str:
     return "|".join(alternatives)
 
 
+def _starts_of(pattern: str, flags: int = 0, n: int = 4) -> set[str]:
+    """The first n characters (fewer where the rest is unknown) of every text the pattern matches,
+    read from its parse: "(?:fle(?:d|e)|escap)\\b" → fled, flee, esca. "" is among them where a match
+    may start with what is not known letters (a class such as \\w, a case-changing group), and then
+    any text may start a match. Zero-width checks (\\b, lookarounds) are passed over: they can only
+    narrow what matches. For _prefix_tree, the quick check of a pattern's first letters."""
+    return {text for text, _ in _heads(list(_sre_parser.parse(pattern, flags)), n)}
+
+
+def _heads(items: list, n: int) -> set[tuple[str, bool]]:
+    """(text, whole) of what the parsed items match: the first n characters or fewer; `whole`
+    when the items matched exactly that text (what comes after them follows), else a start."""
+    out = {("", True)}
+    for op, av in items:
+        step = _item_heads(op, av, n)
+        longer = set()
+        for text, whole in out:
+            if not whole or len(text) >= n:
+                longer.add((text, False))
+                continue
+            for more, more_whole in step:
+                joined = text + more
+                longer.add((joined[:n], more_whole and len(joined) <= n))
+        out = longer
+    return out
+
+
+def _item_heads(op, av, n: int) -> set[tuple[str, bool]]:
+    unknown = {("", False)}
+    if op is _sre.LITERAL:
+        return {(chr(av), True)}
+    if op is _sre.IN:  # a class of letters, else unknown
+        chars = set()
+        for kind, value in av:
+            if kind is _sre.LITERAL:
+                chars.add(chr(value))
+            elif kind is _sre.RANGE and value[1] - value[0] < 64:
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+            else:
+                return unknown
+        return {(c, True) for c in chars}
+    if op is _sre.BRANCH:
+        return set().union(*(_heads(list(alternative), n) for alternative in av[1]))
+    if op is _sre.SUBPATTERN:
+        _, add_flags, del_flags, items = av
+        return unknown if (add_flags | del_flags) & re.IGNORECASE else _heads(list(items), n)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        # Unrolled: n + 1 copies reach every start (copies that match nothing can be left out).
+        least, most, items = av
+        copies = min(most, n + 1)
+        once = (_sre.SUBPATTERN, (None, 0, 0, items))
+        maybe = (_sre.BRANCH, (None, [list(items), []]))
+        return _heads([once] * min(least, copies) + [maybe] * (copies - min(least, copies)), n)
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return {("", True)}
+    return unknown
+
+
 def _named_alternatives(named: dict[str, str]) -> str:
     """Alternatives of a pattern that checks first that a word starts, each named by an empty group
     at its end (its match's `lastgroup`), not wrapped in one: the engine then skips an alternative
@@ -535,7 +595,14 @@ def _verb_pattern() -> re.Pattern:
         name = f"v{i}"
         _VERB_GROUPS[name] = (term, measure)
         parts[name] = pattern
-    return re.compile(r"(?<!\w)(?=\w)(?:" + _named_alternatives(parts) + r")", re.IGNORECASE)
+    return re.compile(
+        rf"(?<!\w)(?=\w)(?={_VERB_QUICK})(?:" + _named_alternatives(parts) + r")", re.IGNORECASE
+    )
+
+
+# A verb is tried only where a word starts with the first four letters of one: most words start
+# none (a third less time to find verbs).
+_VERB_QUICK = _prefix_tree(_starts_of("|".join(VERBS), re.IGNORECASE))
 
 
 _VERB = _verb_pattern()
