@@ -1486,6 +1486,7 @@ def _sentence_candidates(
     )
     out: list[Candidate] = []
     previous: tuple[str | None, str, str] | None = None
+    stripped = sentence.strip()
     for i, f in enumerate(found):
         prev_end, nxt = owned[i]
         after = sentence[f.population_end : nxt]
@@ -1586,7 +1587,7 @@ def _sentence_candidates(
                 period_start=start,
                 period_end=end,
                 attributed_to=speaker,
-                sentence=sentence.strip(),
+                sentence=stripped,
                 date_precision=precision,
                 **where,
             )
