@@ -610,18 +610,61 @@ def test_place_mentions_are_found_as_without_the_quick_checks_of_directions_and_
 PERIOD_WORDS_SAMPLE = ["as", "of", "at", "since", "Since", "between", "from", "1", "22", "March",
                        "Mar.", "may", "Sept", "on", "Friday", "last", "the", "past", "previous",
                        "in", "during", "for", "over", "weekend", "yesterday", "today", "this",
-                       "morning", "overnight", "2019", "and", "to", "-", "week", "ſince", "İn"]  # fmt: skip
+                       "morning", "overnight", "2019", "and", "to", "-", "week", "ſince", "İn",
+                       "throughout", "tonight", "into", "thus", "1st", "–", "OF", "The", "oft"]  # fmt: skip
 
 
 @given(_texts_of(PERIOD_WORDS_SAMPLE, 12))
 def test_periods_are_found_as_without_the_quick_check_of_first_letters(text):
-    quick = f"(?=\\d|{x._prefix_tree(x._PERIOD_STARTS)})"
+    quick = x._PERIOD_QUICK
     for pattern, subject in ((x.PERIOD, text), (x._PERIOD_LOWER, text.lower())):
         assert quick in pattern.pattern
         plain = re.compile(pattern.pattern.replace(quick, ""), pattern.flags)
         assert [(m.span(), m.groups()) for m in pattern.finditer(subject)] == [
             (m.span(), m.groups()) for m in plain.finditer(subject)
         ]
+
+
+def test_the_starts_of_a_pattern_are_read_from_its_parse():
+    assert x._starts_of(r"(?:fle(?:d|e)|escap)\b") == {"fled", "flee", "esca"}
+    assert x._starts_of(r"(?:are|is)\s+now|to") == {"are", "is", "to"}
+    assert x._starts_of(r"a?b+c") == {"abbb", "abbc", "abc", "bbbb", "bbbc", "bbc", "bc"}
+    assert x._starts_of(r"[a-b]x|\w+") == {"ax", "bx", ""}
+    assert x._starts_of(r"(?<!\w)x(?i:y)|(?=z)zz") == {"x", "zz"}
+    quick = x._quick_check(r"fled|flee|escape")
+    assert quick.startswith("(?=[ef])")
+    passed = [w for w in ("fled", "flee", "escap", "fly", "esc", "ale") if re.match(quick, w)]
+    assert passed == ["fled", "flee", "escap"]
+    assert x._quick_check(r"fled|\w") == ""
+
+
+VERB_WORDS_SAMPLE = sorted({w for p in x.VERBS for w in re.findall("[a-z]+", p)}) + [
+    "İnternally", "ſtill", "Fled", "TOLL", "5", "and", "the", "people", "-"
+]  # fmt: skip
+
+
+@given(_texts_of(VERB_WORDS_SAMPLE, 12))
+def test_verbs_are_found_as_without_the_quick_check_of_first_letters(text):
+    quick = x._VERB_QUICK
+    for pattern, subject in ((x._VERB, text), (x._VERB_LOWER, text.lower())):
+        plain = re.compile(pattern.pattern.replace(quick, "", 1), pattern.flags)
+        assert plain.pattern != pattern.pattern
+        assert [(m.span(), m.lastgroup) for m in pattern.finditer(subject)] == [
+            (m.span(), m.lastgroup) for m in plain.finditer(subject)
+        ]
+
+
+NUMBER_WORDS_SAMPLE = ["five", "Fifteen", "THOUSAND", "ſix", "ſeven", "one", "none", "tens", "dozen",
+                       "lakh", "often", "at", "-", "5", "Twenty", "bill", "millions"]  # fmt: skip
+
+
+@given(_texts_of(NUMBER_WORDS_SAMPLE, 8))
+def test_number_words_are_found_as_without_the_quick_check_of_first_letters(text):
+    assert x._NUMBER_WORD_QUICK in x._NUMBER_WORD.pattern
+    plain = re.compile(x._NUMBER_WORD.pattern.replace(x._NUMBER_WORD_QUICK, ""), re.IGNORECASE)
+    assert [m.span() for m in x._NUMBER_WORD.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
 
 
 # --- Rules from the tuning documents (tests/devset/documents.jsonl, split "tuning") ---------------
