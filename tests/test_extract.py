@@ -667,6 +667,23 @@ def test_number_words_are_found_as_without_the_quick_check_of_first_letters(text
     ]
 
 
+PEOPLE_WORDS_SAMPLE = ["people", "IDPs", "Idps", "families", "Households", "and", "their", "other",
+                       "displaced", "of", "the", "who", "family", "members", "ſettlers", "Kelvin",
+                       "children", "5,000", "“", "’s", "were", "persons", "REFUGEES"]  # fmt: skip
+
+
+@given(_texts_of(PEOPLE_WORDS_SAMPLE, 10))
+def test_who_is_counted_reads_the_same_in_lower_case(text):
+    lowered = text.lower()
+    if len(lowered) != len(text) or x._FOLDED_APART.search(text):
+        return  # read as written
+    for at in range(len(text) + 1):
+        m, low = x._POPULATION.match(text, at), x._POPULATION_LOWER.match(lowered, at)
+        assert (m and (m.span(), m.span("pop"), m.span("head"))) == (
+            low and (low.span(), low.span("pop"), low.span("head"))
+        )
+
+
 # --- Rules from the tuning documents (tests/devset/documents.jsonl, split "tuning") ---------------
 
 
