@@ -4,6 +4,7 @@ and the dev set as a regression guard."""
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -682,6 +683,17 @@ def test_who_is_counted_reads_the_same_in_lower_case(text):
         assert (m and (m.span(), m.span("pop"), m.span("head"))) == (
             low and (low.span(), low.span("pop"), low.span("head"))
         )
+
+
+def test_the_words_before_aid_are_looked_for_as_plain_text_first():
+    # _is_not_a_figure looks for "reach" or "help" in lower case before _REACHED: every character
+    # that _REACHED reads as one of their letters (case ignored) is that letter in lower case.
+    letters = re.compile("[reachlp]", re.IGNORECASE)
+    assert all(
+        chr(c).lower() in "reachlp" for c in range(sys.maxunicode + 1) if letters.match(chr(c))
+    )
+    for words in re.findall(r"\(\?:([a-z|]+)\)", x._REACHED.pattern)[0].split("|"):
+        assert "reach" in words or "help" in words
 
 
 # --- Rules from the tuning documents (tests/devset/documents.jsonl, split "tuning") ---------------

@@ -1030,8 +1030,13 @@ def _is_not_a_figure(
         sentence, reach, start
     ):
         return True  # "the number of people missing ranged from 231 to 1,700"
-    if _REACHED.search(sentence, max(0, start - 11), start) and _WITH_AID.match(
-        sentence, end, end + 100
+    # The words are looked for first as plain text (no letter but their own reads as theirs when
+    # the case is ignored): most numbers follow neither.
+    just_before = sentence[max(0, start - 11) : start].lower()
+    if (
+        ("reach" in just_before or "help" in just_before)
+        and _REACHED.search(sentence, max(0, start - 11), start)
+        and _WITH_AID.match(sentence, end, end + 100)
     ):
         return True  # "WFP has reached more than 45,000 people in this area with food aid"
     if m.group("vague") is not None:
@@ -2047,8 +2052,11 @@ def _mention(
     start: int, role: str, written: str, readings: tuple, regional: bool, listed: bool = False
 ) -> _Mention:
     first = readings[0]
-    countries = {r.country_iso3 for r in readings}
-    settled = first.source == "curated" or first.kind == "country" or len(countries) == 1
+    settled = (
+        first.source == "curated"
+        or first.kind == "country"
+        or len({r.country_iso3 for r in readings}) == 1
+    )
     return _Mention(start, role, written, first if settled else None,
                     () if settled else readings[:6], regional, listed)  # fmt: skip
 
