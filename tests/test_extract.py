@@ -696,6 +696,17 @@ def test_the_words_before_aid_are_looked_for_as_plain_text_first():
         assert "reach" in words or "help" in words
 
 
+CALENDAR_WORDS_SAMPLE = ["March", "march", "MAY", "Mayor", "Sat", "Sunday", "ſunday", "Sept", "sep",
+                         "Jun", "june", "Thursday", "THU", "Monday", "mar", "Decade", "-", "5"]  # fmt: skip
+
+
+@given(_texts_of(CALENDAR_WORDS_SAMPLE, 8))
+def test_calendar_words_are_found_as_without_the_quick_check_of_first_letters(text):
+    assert x._CALENDAR_QUICK in x._CALENDAR_WORD.pattern
+    plain = re.compile(x._CALENDAR_WORD.pattern.replace(x._CALENDAR_QUICK, ""), re.IGNORECASE)
+    assert x._CALENDAR_WORD.findall(text) == plain.findall(text)
+
+
 # --- Rules from the tuning documents (tests/devset/documents.jsonl, split "tuning") ---------------
 
 
