@@ -707,6 +707,16 @@ def test_calendar_words_are_found_as_without_the_quick_check_of_first_letters(te
     assert x._CALENDAR_WORD.findall(text) == plain.findall(text)
 
 
+def test_put_the_toll_at_is_looked_for_by_its_words_first():
+    # _attribution tries _PUT_AT only where its last words are: every match of it ends with them.
+    assert x._PUT_AT.pattern.endswith(x._PUT_AT_WORDS)
+    assert x._PUT_AT.flags == x._PUT_AT_WORDS_ALONE.flags
+    assert x._attribution("Nepal police put the death toll at 1,910.") == "Nepal police"
+    assert x._attribution("Officials said 5,000 had arrived, putting the camp under strain.") == (
+        "Officials"
+    )
+
+
 # --- Rules from the tuning documents (tests/devset/documents.jsonl, split "tuning") ---------------
 
 
