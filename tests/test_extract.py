@@ -717,6 +717,18 @@ def test_put_the_toll_at_is_looked_for_by_its_words_first():
     )
 
 
+REPORTING_WORDS_SAMPLE = [*x.REPORTING_VERBS, "Said", "SAYS", "ſays", "sa", "reportedly", "the"]
+
+
+@given(_texts_of(REPORTING_WORDS_SAMPLE, 8))
+def test_reporting_verbs_are_found_as_without_the_quick_check_of_first_letters(text):
+    assert x._REPORTING_QUICK in x._REPORTING.pattern
+    plain = re.compile(x._REPORTING.pattern.replace(x._REPORTING_QUICK, ""))
+    assert [m.span() for m in x._REPORTING.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+
+
 # --- Rules from the tuning documents (tests/devset/documents.jsonl, split "tuning") ---------------
 
 

@@ -660,10 +660,8 @@ _WITH_OTHERS = re.compile(
     r"(?:\d|(?:dozens|hundreds|thousands|tens|scores|millions|many|others)\b)",
     re.IGNORECASE,
 )
-_REPORTING = re.compile(
-    rf"(?<!\w)(?=[{''.join(sorted({w[0] for w in REPORTING_VERBS}))}])"
-    rf"(?:{'|'.join(REPORTING_VERBS)})\b"
-)
+_REPORTING_QUICK = _quick_check("|".join(REPORTING_VERBS))
+_REPORTING = re.compile(rf"(?<!\w){_REPORTING_QUICK}(?:{'|'.join(REPORTING_VERBS)})\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.:()\"“”]+(?:\([^)]*\))?)", re.IGNORECASE)
 _SOURCE_TRIM = re.compile(
     r"^(?:[\"“”'’(]|and\b|but\b|while\b|also\b|even\b|the\b|a\b|an\b|\s)+|"
@@ -1190,6 +1188,8 @@ def _verb_in(windows, clause_before: str) -> tuple[str, str, int, bool] | None:
     """The verb of the first window that has one; where it only links ("the number who have died
     … stands at"), the verb of its subject before it."""
     for window, last in windows:
+        if not window or window.isspace():
+            continue  # no verb there (a sixth of the windows)
         verb = _find_verb(window, last)
         if verb:
             if verb[3]:
