@@ -608,6 +608,18 @@ def test_place_mentions_are_found_as_without_the_quick_checks_of_directions_and_
     )
 
 
+@given(_texts_of(CUE_WORDS_SAMPLE + ["village", "Town", "the", "a"], 10))
+def test_the_role_before_a_place_is_found_as_without_the_quick_check_of_cues(text):
+    quick = f"(?={x._CUE_START})"
+    assert quick in x._ROLE_BEFORE.pattern
+    plain = re.compile(x._ROLE_BEFORE.pattern.replace(quick, ""))
+    for end in range(len(text) + 1):
+        found, expected = x._ROLE_BEFORE.search(text, 0, end), plain.search(text, 0, end)
+        assert (found and (found.span(), found.lastgroup)) == (
+            expected and (expected.span(), expected.lastgroup)
+        )
+
+
 PERIOD_WORDS_SAMPLE = ["as", "of", "at", "since", "Since", "between", "from", "1", "22", "March",
                        "Mar.", "may", "Sept", "on", "Friday", "last", "the", "past", "previous",
                        "in", "during", "for", "over", "weekend", "yesterday", "today", "this",

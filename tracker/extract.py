@@ -1908,8 +1908,9 @@ _REGION_OF = re.compile(
     re.IGNORECASE,
 )
 # A word of place before "X of" says the role of the place that follows ("fled the town of").
+# (The cues' quick check of first letters first, as in _PLACE_MENTION: a seventh of the time.)
 _ROLE_BEFORE = re.compile(
-    rf"\b(?i:{'|'.join(f'(?P<c{i}>{c})' for i, c in enumerate(LOCATIVE_CUES))})\s+"
+    rf"\b(?={_CUE_START})(?i:{'|'.join(f'(?P<c{i}>{c})' for i, c in enumerate(LOCATIVE_CUES))})\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){0,2}$"
 )
 # A place named for a distance or for where a statement was made is not where the figure is:
