@@ -741,6 +741,19 @@ def test_reporting_verbs_are_found_as_without_the_quick_check_of_first_letters(t
     ]
 
 
+TITLE_WORDS_SAMPLE = ["spokesman", "Spokeswoman", "HEAD", "headed", "chief", "Officials", "the",
+                      "UNHCR", "director", "ſecretary", "minister", "s", "of", "-"]  # fmt: skip
+
+
+@given(_texts_of(TITLE_WORDS_SAMPLE, 8))
+def test_titles_are_found_as_without_the_quick_check_of_first_letters(text):
+    assert x._TITLE_QUICK in x._TITLE_END.pattern
+    plain = re.compile(x._TITLE_END.pattern.replace(x._TITLE_QUICK, ""), re.IGNORECASE)
+    for end in range(len(text) + 1):
+        found, expected = x._TITLE_END.search(text, 0, end), plain.search(text, 0, end)
+        assert (found and found.span()) == (expected and expected.span())
+
+
 # --- Rules from the tuning documents (tests/devset/documents.jsonl, split "tuning") ---------------
 
 

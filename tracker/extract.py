@@ -1285,7 +1285,8 @@ TITLE_NOUNS = (
     "president", "governor", "adviser", "advisor", "secretary", "researcher", "analyst",
     "mayor", "chairman", "leader", "administrator",
 )  # fmt: skip
-_TITLE_END = re.compile(rf"\b(?:{'|'.join(TITLE_NOUNS)})s?$", re.IGNORECASE)
+_TITLE_QUICK = _quick_check("|".join(TITLE_NOUNS), re.IGNORECASE)
+_TITLE_END = re.compile(rf"\b{_TITLE_QUICK}(?:{'|'.join(TITLE_NOUNS)})s?$", re.IGNORECASE)
 # A title with its office after it: "director general of the State Emergency Management Agency",
 # "deputy head of a committee formed by the residents".
 _TITLE_OF = re.compile(
