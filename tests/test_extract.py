@@ -4,6 +4,7 @@ and the dev set as a regression guard."""
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -607,6 +608,18 @@ def test_place_mentions_are_found_as_without_the_quick_checks_of_directions_and_
     )
 
 
+@given(_texts_of(CUE_WORDS_SAMPLE + ["village", "Town", "the", "a"], 10))
+def test_the_role_before_a_place_is_found_as_without_the_quick_check_of_cues(text):
+    quick = f"(?={x._CUE_START})"
+    assert quick in x._ROLE_BEFORE.pattern
+    plain = re.compile(x._ROLE_BEFORE.pattern.replace(quick, ""))
+    for end in range(len(text) + 1):
+        found, expected = x._ROLE_BEFORE.search(text, 0, end), plain.search(text, 0, end)
+        assert (found and (found.span(), found.lastgroup)) == (
+            expected and (expected.span(), expected.lastgroup)
+        )
+
+
 PERIOD_WORDS_SAMPLE = ["as", "of", "at", "since", "Since", "between", "from", "1", "22", "March",
                        "Mar.", "may", "Sept", "on", "Friday", "last", "the", "past", "previous",
                        "in", "during", "for", "over", "weekend", "yesterday", "today", "this",
@@ -665,6 +678,80 @@ def test_number_words_are_found_as_without_the_quick_check_of_first_letters(text
     assert [m.span() for m in x._NUMBER_WORD.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
+
+
+PEOPLE_WORDS_SAMPLE = ["people", "IDPs", "Idps", "families", "Households", "and", "their", "other",
+                       "displaced", "of", "the", "who", "family", "members", "ſettlers", "Kelvin",
+                       "children", "5,000", "“", "’s", "were", "persons", "REFUGEES"]  # fmt: skip
+
+
+@given(_texts_of(PEOPLE_WORDS_SAMPLE, 10))
+def test_who_is_counted_reads_the_same_in_lower_case(text):
+    lowered = text.lower()
+    if len(lowered) != len(text) or x._FOLDED_APART.search(text):
+        return  # read as written
+    for at in range(len(text) + 1):
+        m, low = x._POPULATION.match(text, at), x._POPULATION_LOWER.match(lowered, at)
+        assert (m and (m.span(), m.span("pop"), m.span("head"))) == (
+            low and (low.span(), low.span("pop"), low.span("head"))
+        )
+
+
+def test_the_words_before_aid_are_looked_for_as_plain_text_first():
+    # _is_not_a_figure looks for "reach" or "help" in lower case before _REACHED: every character
+    # that _REACHED reads as one of their letters (case ignored) is that letter in lower case.
+    letters = re.compile("[reachlp]", re.IGNORECASE)
+    assert all(
+        chr(c).lower() in "reachlp" for c in range(sys.maxunicode + 1) if letters.match(chr(c))
+    )
+    for words in re.findall(r"\(\?:([a-z|]+)\)", x._REACHED.pattern)[0].split("|"):
+        assert "reach" in words or "help" in words
+
+
+CALENDAR_WORDS_SAMPLE = ["March", "march", "MAY", "Mayor", "Sat", "Sunday", "ſunday", "Sept", "sep",
+                         "Jun", "june", "Thursday", "THU", "Monday", "mar", "Decade", "-", "5"]  # fmt: skip
+
+
+@given(_texts_of(CALENDAR_WORDS_SAMPLE, 8))
+def test_calendar_words_are_found_as_without_the_quick_check_of_first_letters(text):
+    assert x._CALENDAR_QUICK in x._CALENDAR_WORD.pattern
+    plain = re.compile(x._CALENDAR_WORD.pattern.replace(x._CALENDAR_QUICK, ""), re.IGNORECASE)
+    assert x._CALENDAR_WORD.findall(text) == plain.findall(text)
+
+
+def test_put_the_toll_at_is_looked_for_by_its_words_first():
+    # _attribution tries _PUT_AT only where its last words are: every match of it ends with them.
+    assert x._PUT_AT.pattern.endswith(x._PUT_AT_WORDS)
+    assert x._PUT_AT.flags == x._PUT_AT_WORDS_ALONE.flags
+    assert x._attribution("Nepal police put the death toll at 1,910.") == "Nepal police"
+    assert x._attribution("Officials said 5,000 had arrived, putting the camp under strain.") == (
+        "Officials"
+    )
+
+
+REPORTING_WORDS_SAMPLE = [*x.REPORTING_VERBS, "Said", "SAYS", "ſays", "sa", "reportedly", "the"]
+
+
+@given(_texts_of(REPORTING_WORDS_SAMPLE, 8))
+def test_reporting_verbs_are_found_as_without_the_quick_check_of_first_letters(text):
+    assert x._REPORTING_QUICK in x._REPORTING.pattern
+    plain = re.compile(x._REPORTING.pattern.replace(x._REPORTING_QUICK, ""))
+    assert [m.span() for m in x._REPORTING.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+
+
+TITLE_WORDS_SAMPLE = ["spokesman", "Spokeswoman", "HEAD", "headed", "chief", "Officials", "the",
+                      "UNHCR", "director", "ſecretary", "minister", "s", "of", "-"]  # fmt: skip
+
+
+@given(_texts_of(TITLE_WORDS_SAMPLE, 8))
+def test_titles_are_found_as_without_the_quick_check_of_first_letters(text):
+    assert x._TITLE_QUICK in x._TITLE_END.pattern
+    plain = re.compile(x._TITLE_END.pattern.replace(x._TITLE_QUICK, ""), re.IGNORECASE)
+    for end in range(len(text) + 1):
+        found, expected = x._TITLE_END.search(text, 0, end), plain.search(text, 0, end)
+        assert (found and found.span()) == (expected and expected.span())
 
 
 # --- Rules from the tuning documents (tests/devset/documents.jsonl, split "tuning") ---------------
