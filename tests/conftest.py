@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import os
 import pwd
+import re
 import shutil
 import socket
 import subprocess
@@ -18,6 +19,18 @@ import sqlalchemy as sa
 from tracker import storage
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def drawn(at):
+    """An AppTest run again (a page drawn once the gazetteer has answered), without an error."""
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def said(elements) -> list[str]:
+    """What Streamlit elements say, with the escapes that keep Markdown from rendering undone."""
+    return [re.sub(r"\\(.)", r"\1", e.value) for e in elements]
 
 
 def _pg_bin(name: str) -> str:

@@ -7,7 +7,6 @@ internet, a view fitted to the points; and the gazetteer's worker process (track
 from __future__ import annotations
 
 import json
-import re
 
 import numpy as np
 import pandas as pd
@@ -19,7 +18,7 @@ from tracker.analysis import analysed_frames, frame_from_rows
 from tracker.store import FigureError, FigureFilter
 from tracker.validation import ValidationError
 
-from .conftest import ROOT
+from .conftest import ROOT, drawn, said
 
 BAGHUZ = (34.45861, 40.95056)  # figures/places.csv
 AL_HOL = (36.37556, 41.14861)
@@ -199,21 +198,11 @@ def app(tmp_path, monkeypatch) -> AppTest:
     return drawn(at)
 
 
-def drawn(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
 def the_map(at: AppTest) -> dict:
     [spec] = [
         s for c in at.get("vega_lite_chart") if "projection" in (s := json.loads(c.proto.spec))
     ]
     return spec
-
-
-def said(at: AppTest, elements) -> list[str]:
-    return [re.sub(r"\\(.)", r"\1", e.value) for e in elements]
 
 
 def test_the_charts_page_maps_the_curated_figures(app):
@@ -222,7 +211,7 @@ def test_the_charts_page_maps_the_curated_figures(app):
     assert {p["name"] for p in points} == {"Al Hol camp", "Baghuz"}
     assert all("place from the gazetteer" in p["place"] for p in points)
     assert "http" not in json.dumps(spec)
-    captions = said(app, app.caption)
+    captions = said(app.caption)
     assert any(
         c.startswith("The latest consensus of 8 of the 10 series charted above") for c in captions
     )
@@ -241,14 +230,14 @@ def test_a_reviewer_sets_a_series_place_and_the_map_shows_it(app):
     app.text_input(key="place_why").input("the camp's annex")
     app.button(key="place_save").click()
     drawn(app)
-    errors = said(app, app.error)
+    errors = said(app.error)
     assert "Nothing was saved: fix the fields marked below." in errors
     assert any(e.startswith("latitude: must be at most 90") for e in errors)
     assert len(the_map(app)["layer"][2]["data"]["values"]) == 8  # nothing changed
     app.number_input(key="place_latitude").set_value(36.37)
     app.button(key="place_save").click()
     drawn(app)
-    assert any("figures changed, each with a revision" in s for s in said(app, app.success))
+    assert any("figures changed, each with a revision" in s for s in said(app.success))
     points = the_map(app)["layer"][2]["data"]["values"]
     stored = [p for p in points if p["how"] == maps.STORED]
     assert len(points) == 9 and stored[0]["series"].startswith("Al Hol camp (en route")
@@ -283,7 +272,7 @@ def test_a_reviewer_made_a_viewer_meanwhile_is_refused_and_nothing_changes(tmp_p
     at.number_input(key="place_longitude").set_value(41.15)
     at.button(key="place_save").click()
     drawn(at)
-    assert any(e.startswith("Nothing was saved:") for e in said(at, at.error)), said(at, at.error)
+    assert any(e.startswith("Nothing was saved:") for e in said(at.error)), said(at.error)
     assert "Save the place" not in [b.label for b in at.button]  # a viewer sees no form
     with engine.connect() as conn:
         assert (

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from tracker import actions, lookup_process, storage
 from tracker.store import get_figure, history
 
-from .conftest import ROOT
+from .conftest import ROOT, drawn, said
 
 APP = str(ROOT / "streamlit_app.py")
 ADMIN = "ada@example.org"
@@ -53,16 +53,6 @@ def review_as(role: str, monkeypatch) -> AppTest:
     at.switch_page("tracker/ui/review_page.py").run()
     lookup_process.wait()
     return drawn(at)
-
-
-def drawn(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def said(elements) -> list[str]:
-    return [re.sub(r"\\(.)", r"\1", e.value) for e in elements]
 
 
 def picker(at: AppTest, figure_id: int):

@@ -1563,7 +1563,7 @@ def _sentence_candidates(
                         if one_estimate.best is not None and one_estimate.best >= 100:
                             found.append(_Found(one, a, b, one_estimate, False, population_end=b))
             if found and found[-1].end == m.end():
-                population = _POPULATION.match(sentence, m.end())
+                population = people.match(people_in, m.end())
                 if population:
                     _set_population(found[-1], sentence, population)
             continue
@@ -2385,7 +2385,7 @@ _DATELINE = re.compile(
 # – At least 55,095 people …". The country is the document's place (the city may be the desk's).
 _PLAIN_DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z’'.]+(?:[ -][A-Z][A-Z’'.]+){0,2},\s*(?P<place>[A-Z][A-Za-z. ]{1,30}?)"
-    r"\s*[-–—]\s+(?=[A-Z“\"])(?P<region>)?(?P<month>)?(?P<day>)?(?P<year>)?",
+    r"\s*[-–—]\s+(?=[A-Z“\"])",
     re.MULTILINE,
 )
 _LINE_END = re.compile(r"\n")
@@ -2424,6 +2424,7 @@ class _Context:
         self._headings: list[tuple[int, _Mention, str]] | None = None
         self._heading_starts: list[int] = []
         self._title_mentions: list[_Mention] | None = None
+        self._title: str | None = None  # the title, or "" when the document has none
         self._named_countries: set[str] | None = None
 
     def at(self, offset: int) -> None:
@@ -2437,8 +2438,7 @@ class _Context:
         if self._datelines is None:
             self._datelines = []
             head = self.text if len(self.text) < 200_000 else self.text[:200_000]
-            plain = _PLAIN_DATELINE.search(head[:5_000])
-            for m in [*_DATELINE.finditer(head), *([plain] if plain else [])]:
+            for m in _DATELINE.finditer(head):
                 day = None
                 if m.group("month") and m.group("day"):
                     try:
@@ -2450,16 +2450,23 @@ class _Context:
                 if place and m.group("region"):
                     place = f"{place.strip()}, {m.group('region').strip()}"
                 self._datelines.append(_Dateline(m.start(), place, day, m.group(0).strip()))
+            plain = _PLAIN_DATELINE.search(head, 0, 5_000)
+            if plain:
+                self._datelines.append(
+                    _Dateline(plain.start(), plain.group("place"), None, plain.group(0).strip())
+                )
         return self._datelines
 
     def title_text(self) -> str | None:
-        if self.title:
-            return self.title
-        first = self.text.lstrip()[:300].split("\n", 1)[0].strip()
-        # The first line is a title when it is short and ends no sentence.
-        if first and len(first) <= 200 and not re.search(r"[.!?:][\"”’)]?$", first):
-            return first
-        return None
+        if self._title is None:
+            self._title = self.title or ""
+            text = self.text
+            at = len(text) - len(text.lstrip()) if text[:1].isspace() else 0
+            first = text[at : at + 300].split("\n", 1)[0].strip()
+            # The first line is a title when it is short and ends no sentence.
+            if not self.title and first and len(first) <= 200:
+                self._title = "" if re.search(r"[.!?:][\"”’)]?$", first) else first
+        return self._title or None
 
     def title_mentions(self) -> list[_Mention]:
         if self._title_mentions is None:
