@@ -488,20 +488,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 64 tuning documents score (after the rules learnt from d053–d065:
-    # precision 0.955, recall 0.977, measure 0.979, location 0.785, country 0.885, attribution
-    # 0.917): a rule that breaks what, where or who on whole documents fails here.
+    # Floors below what the 77 tuning documents score (after the rules learnt from d066–d078:
+    # precision 0.957, recall 0.979, measure 0.981, location 0.758, country 0.890, attribution
+    # 0.887): a rule that breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.96 and result.precision >= 0.945, (
+    assert result.recall >= 0.97 and result.precision >= 0.95, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.97
-    assert result.location_right / checked >= 0.77 and result.country_right / checked >= 0.87
-    assert result.attribution_right / checked >= 0.905
+    assert result.measure_right / result.matched >= 0.975
+    assert result.location_right / checked >= 0.75 and result.country_right / checked >= 0.88
+    assert result.attribution_right / checked >= 0.88
 
 
 def test_dev_set_regression_guard():
@@ -907,6 +907,26 @@ def test_as_of_a_weekday():
         ("He lost four members of his family in the strike.", "killed", "flow"),
         ("The death toll rises to 24.", "died", "flow"),
         ("Quake deaths pass 500 with hundreds still missing.", "died", "flow"),
+        # learnt from d066–d078: a toll from its event; "was"; people still out of their homes;
+        # where people are now; lives lost; moving to a country to escape; deaths before the
+        # number; a count whose subject is "the number of" the dead or the displaced
+        ("The death toll from Cyclone Winston now stands at 21, and it is feared that number "
+         "will rise.", "died", "flow"),
+        ("As of 19 September, the total death toll was 39.", "died", "flow"),
+        ("A total of 14,431 people remain evacuated.", "displaced", "stock"),
+        ("Apart from this, 8438 people are currently in evacuation centres.", "hosted", "stock"),
+        ("Over 150 individuals lost their lives in the violence.", "died", "flow"),
+        ("These 188 people had migrated to Myanmar when the clashes were at their peak.", "fled",
+         "flow"),
+        ("The storm led to the deaths of five individuals and the evacuation of the town.",
+         "died", "flow"),
+        ("We have one fatality in Grenada that happened when a tree fell on a house.", "died",
+         "flow"),
+        ("The total number of people who died in the earthquake, followed by a tsunami, now "
+         "stands at 1,234.", "died", "flow"),
+        ("The estimated total number of displaced from Fallujah in just the last three days is "
+         "now at a staggering 30,000 people.", "displaced", "flow"),
+        ("5,000 people are now at the camp.", "hosted", "stock"),
     ],
 )  # fmt: skip
 def test_the_verb_of_the_figure(text, term, measure):
@@ -943,6 +963,11 @@ def test_the_verb_of_the_figure(text, term, measure):
         "Mar 02,2022 - Last updated at Mar 02,2022",
         "There are 500 camps for displaced people in the city.",
         "The region has 17 districts, including 3 in the north.",
+        # learnt from d066–d078: kitchens, messages, shops; the people who help
+        "Almost 7000 kitchens catering to 9000 shelters were made functional overnight.",
+        "The exercise involved more than 45 thousand volunteers, 3 million targeted messages and "
+        "2000 emergency workers.",
+        "Over 1200 houses and 400 shops were destroyed in Moreh town.",
     ],
 )
 def test_things_aid_and_the_missing_are_not_figures(text):
@@ -984,6 +1009,21 @@ def test_things_aid_and_the_missing_are_not_figures(text):
         ("Eta lashed other countries, with 14 people reported dead in Honduras, five in Panama, "
          "two in Nicaragua and two in Costa Rica.",
          [("14", "died"), ("five", "died"), ("two", "died"), ("two", "died")]),
+        # learnt from d066–d078: a part "of whom"; one who died; a part "including" without a
+        # comma; a number in words with a hyphen before a noun of fighters; a stray space after
+        # a thousands comma; deaths counted and people evacuated in one clause
+        ("FBC News reported that 21 people were confirmed dead - at least 10 of whom were "
+         "killed in the Western Division.", [("21", "died"), ("at least 10", "killed")]),
+        ("Four others were hit by debris and one died after a house collapsed.",
+         [("Four", "affected"), ("one", "died")]),
+        ("The attack killed 26 soldiers including two from neighbouring Nigeria.",
+         [("26", "killed"), ("two", "killed")]),
+        ("Fifty-five insurgents from the group were killed, according to authorities.",
+         [("Fifty-five", "killed")]),
+        ("Over 150 individuals lost their lives and over 60, 000 people were displaced.",
+         [("Over 150", "died"), ("over 60, 000", "displaced")]),
+        ("The floods resulted in at least 5 confirmed deaths and the evacuation of thousands.",
+         [("at least 5", "died"), ("thousands", "evacuated")]),
     ],
 )  # fmt: skip
 def test_counts_side_by_side(text, figures):
@@ -1059,6 +1099,11 @@ def test_counting_words_of_other_places(text, low, high, qualifier):
          "Borno State Commissioner for Information, Prof. Usman Tar"),
         ("A spokesman for Ukraine's emergency services, Oleksandr Khorunzhyi, said 1,450 people "
          "had been evacuated.", "spokesman for Ukraine's emergency services, Oleksandr Khorunzhyi"),
+        # learnt from d066–d078: the sentence's full stop after a quotation's speaker; a
+        # speaker who says "I" is nobody the reader can cite
+        ('"3.2 lakh people from Ganjam were evacuated," said Chief Minister Naveen Patnaik.',
+         "Chief Minister Naveen Patnaik"),
+        ("All I can say to you is that we have one fatality in Grenada.", None),
     ],
 )  # fmt: skip
 def test_speakers_of_other_reports(text, attributed_to):
@@ -1086,6 +1131,17 @@ def test_counts_in_brackets_are_their_places():
         ("Thousands of people have fled the fighting in the Democratic Republic of the Congo.",
          "Democratic Republic of the Congo", "COD"),
         ("Affected people by department: Piura 554,784.", "Piura", "PER"),
+        # learnt from d066–d078: a border's side and a country's authorities; an adjective of
+        # harm between the cue and the place; zones and prefectures
+        ("On the Kyrgyz side, 59 people died.", "Kyrgyzstan", "KGZ"),
+        ("Kyrgyz authorities have evacuated approximately 5,000 people from border villages.",
+         "Kyrgyzstan", "KGZ"),
+        ("Thousands of people have fled from conflict-hit Las Anod town in Somalia.",
+         "Las Anod town", "SOM"),
+        ("In Fiji, at least 10 were killed in the hard-hit Western Division.",
+         "Western Division", "FJI"),
+        ("The death toll in Ishikawa Prefecture from the quake that struck central Japan rose to "
+         "240.", "Ishikawa Prefecture", "JPN"),
     ],
 )  # fmt: skip
 def test_places_of_other_reports(text, location, country):

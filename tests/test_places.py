@@ -211,9 +211,28 @@ def test_displaced_from_a_place_is_filed_under_it():
 
 
 def test_a_news_desk_dateline_does_not_place_a_story_about_another_country():
-    text = "GENEVA, August 3 (UNHCR) - Violence in Syria continues. Hundreds flee every day."
+    text = "GENEVA, August 3 (UNHCR) - Violence in Syria continues.\n\nHundreds flee every day."
     (c,) = extract(text, PUBLISHED)
     assert c.location is None
+
+
+def test_a_figure_takes_the_place_its_paragraph_named_before():
+    # Learnt from d075: the title names only the country; the sentence before, the town.
+    text = (
+        "The president arrived in Mocoa on Sunday to survey the crisis. Officials had counted "
+        "210 dead by Sunday morning.\n\nAbout 600 survivors spent Sunday in shelters."
+    )
+    first, second = extract(text, PUBLISHED, title="Colombia landslide leaves hundreds missing")
+    assert (first.location, first.country_iso3) == ("Mocoa", "COL")
+    assert first.place_note.startswith("place from an earlier sentence: “The president arrived")
+    # A new paragraph does not carry it: the title gives the country.
+    assert (second.location, second.country_iso3) == ("Colombia", "COL")
+
+
+def test_a_place_the_gazetteer_lacks_takes_the_country_of_the_title():
+    text = "Ethiopia: Flash Update - Update on Landslide in Gofa Zone\n\n157 people died"
+    (c,) = extract(text, PUBLISHED)
+    assert (c.location, c.country_iso3) == ("Gofa Zone", "ETH")
 
 
 def test_an_ambiguous_name_offers_its_readings_instead_of_guessing():

@@ -162,7 +162,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"tonnes|metric|gallons|packages|sets|bags|sheets|tarpaulins|jerrycans|villages|"
         r"communities|neighbou?rhoods|aftershocks|earthquakes|quakes|tremors|airstrikes|sites|"
         r"camps|cent(?:er|re)s|settlements|towns|cities|municipalities|communes|pets|dogs|cats|"
-        r"granaries|bridges|roads)\b"
+        r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages)\b"
         # "25,437 homes have been destroyed and 12,202 damaged": people are not damaged
         r"|^\s*(?:(?:partially|completely|totally|fully)\s+)?(?:damaged|destroyed)\b",
     ),
@@ -233,6 +233,8 @@ PEOPLE_NOUNS = (
     "deaths",
     "fatalities",
     "soldiers",
+    "insurgents",
+    "fatality",
     "troops",
     "combatants",
     "asylum-seekers",
@@ -1093,7 +1095,11 @@ _PASSED = re.compile(
     r"\b(?:pass(?:es|ed)?|surpass(?:es|ed)?|exceed(?:s|ed)?|top(?:s|ped))\s+$", re.IGNORECASE
 )
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:her|his|their|my|our)?\s*$", re.IGNORECASE)
-_INCLUDING_BEFORE = re.compile(r",\s*including\s+$")
+_INCLUDING_BEFORE = re.compile(r"(?:,\s*|\s+[a-z]+\s+)including\s+$")
+# "21 people were confirmed dead - at least 10 of whom were killed": a part of the count before.
+_OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|them)\s+(?:were|was|had|have|are|died)\b")
+# "one died after a house collapsed": a small number whose verb of death follows at once.
+_DIED_RIGHT_AFTER = re.compile(r"\s+(?:died|perished|drowned|were\s+killed|was\s+killed)\b")
 _PART_AFTER = re.compile(r"\s+(?:were\s+|was\s+)?(?:in|from|at)\s")
 # The count before named its place, and the list goes on: "… dead in Honduras, five in Panama".
 _PLACED_BEFORE = re.compile(
@@ -1110,7 +1116,11 @@ def _small_count(
     listed with its place."""
     if estimate.best is None or estimate.best >= 100:
         return False
-    if _TOLL_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
+    if _TOLL_BEFORE.search(sentence, max(0, m.start() - 70), m.start()):
+        return True
+    if _DIED_RIGHT_AFTER.match(sentence, m.end()):
+        return True
+    if found and _OF_WHOM_AFTER.match(sentence, m.end()):
         return True
     if not _PART_AFTER.match(sentence, m.end()):
         return False
@@ -1154,6 +1164,21 @@ _INFINITIVE_END = re.compile(r"\bto\s+(?:be\s+able\s+to\s+)?$", re.IGNORECASE)
 
 
 _AND = re.compile(r"\band\b")
+_DEATH_NOUNS = frozenset({"lives", "deaths", "fatalities", "fatality"})
+_NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\b", re.IGNORECASE)
+# People who help, counted as the help given ("more than 45 thousand volunteers, 2000 emergency
+# workers"), unless something happened to them ("two aid workers were killed").
+_HELPERS = frozenset({"volunteers", "workers", "staff", "personnel", "responders", "rescuers"})
+_NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?([a-z]+)\b")
+
+
+def _helpers(sentence: str, f: _Found) -> bool:
+    if f.population:
+        return f.population.rsplit(None, 1)[-1].lower() in _HELPERS
+    noun = _NOUN_AFTER.match(sentence, f.end)
+    return noun is not None and noun.group(1) in _HELPERS
+
+
 # A headline's speaker after its colon: "Libya flood disaster displaced over 43,000 people: IOM".
 _HEADLINE_SOURCE = re.compile(
     r":\s*(?P<who>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})\s*$"
@@ -1234,9 +1259,13 @@ def _find_verb(window: str, last: bool) -> tuple[str, str, int, bool] | None:
     return term, measure, hit.start(), hit.lastgroup == _LINKING_GROUP
 
 
-def _verb_in(windows, clause_before: str) -> tuple[str, str, int, bool] | None:
+def _verb_in(
+    windows, clause_before: str, subject_before: str = ""
+) -> tuple[str, str, int, bool] | None:
     """The verb of the first window that has one; where it only links ("the number who have died
-    … stands at"), the verb of its subject before it."""
+    … stands at"), the verb of its subject before it (in `subject_before`, the words of the
+    sentence before the figure, when its subject is a number: "The total number of people who
+    died in the earthquake, followed by a tsunami …, now stands at 1,234")."""
     for window, last in windows:
         if not window or window.isspace():
             continue  # no verb there (a sixth of the windows)
@@ -1246,6 +1275,11 @@ def _verb_in(windows, clause_before: str) -> tuple[str, str, int, bool] | None:
                 subject = _find_verb(
                     window[: verb[2]] if window is clause_before else clause_before, True
                 )
+                if subject is None and _NUMBER_OF.search(subject_before):
+                    head = subject_before
+                    if window is clause_before and head.endswith(window):
+                        head = head[: len(head) - len(window) + verb[2]]  # before the link
+                    subject = _find_verb(head, True)
                 verb = subject or verb
             return verb
     return None
@@ -1255,6 +1289,13 @@ def _attribution(sentence: str) -> str | None:
     """Who the sentence says gave the figures: "according to X", "X said" or "said X"; a person
     named beside their job title is both ("Mustefa Bali, the SDF spokesman, said" → "Mustefa
     Bali, SDF spokesman"), never the title alone."""
+    who = _speaker(sentence)
+    if who and who.endswith(".") and not _ABBREVIATION_END.search(who):
+        return who[:-1]  # "…,” said Chief Minister Naveen Patnaik.": the sentence's full stop
+    return who
+
+
+def _speaker(sentence: str) -> str | None:
     m = _SOURCE_NOTE.search(sentence) if "ource" in sentence else None
     if m:  # "(source: MoPH, OHCHR)", as situation reports cite
         return _clean_source(m.group("who"))
@@ -1383,6 +1424,9 @@ _OFFICE = re.compile(
 )
 
 
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.|\b(?:Co|Inc|Ltd|Corp|Jr|Sr|St|Bros|Dept|Gov)\.)$")
+
+
 def _clean_source(text: str) -> str | None:
     who = " ".join(_SOURCE_TRIM.sub("", text.strip()).split())
     who = _SOURCE_TRIM.sub("", who).strip()
@@ -1393,8 +1437,10 @@ def _clean_source(text: str) -> str | None:
     if _NUMBER_WORD.match(words[0]) and words[0].lower() not in ("a", "an"):
         # "Hundreds of people are (said)": people counted, not a speaker
         return None
-    if words[0].lower() in NOT_A_SOURCE:
-        return None
+    if who.endswith(".") and not _ABBREVIATION_END.search(who):
+        who, words = who[:-1], [*words[:-1], words[-1][:-1]]  # the sentence's full stop
+    if words[0].lower() in NOT_A_SOURCE or "I" in words:
+        return None  # "all I can say to you is": the speaker of a quotation says "I"
     if not any(w[:1].isupper() for w in words) and not _OFFICE.match(who):
         # A source is named: an organisation, a person, or an office ("US defense officials",
         # "local officials", "the emergency services"), not a person alone ("a resident").
@@ -1680,11 +1726,13 @@ def _sentence_candidates(
         # Nearest first: this clause after the figure, then its own words ("hundreds of
         # surrendering fighters"), this clause before it, then further away.
         own_words = sentence[f.end : f.population_end]
-        if verb is None and f.population == "lives":
-            verb = ("died", "flow", 0, False)  # "has claimed an estimated 670 lives"
+        if f.population and f.population.rsplit(None, 1)[-1] in _DEATH_NOUNS:
+            # "has claimed an estimated 670 lives", "at least 5 confirmed deaths and the
+            # evacuation of thousands", "we have one fatality": the noun says what is counted.
+            verb = ("died", "flow", 0, False)
         if verb is None:
             windows = ((clause_after, False), (own_words, False), (clause_before, True))
-            verb = _verb_in(windows, clause_before)
+            verb = _verb_in(windows, clause_before, sentence[: f.start])
         if (
             verb is None
             and i + 1 < len(found)
@@ -1752,6 +1800,16 @@ def _sentence_candidates(
         mine, span = _mentions_of_figure(
             sentence, lowered, mentions, f, owned[i], contrasts, clause, asides
         )
+        if (
+            i + 1 < len(found)
+            and _JOINED.match(after)
+            and not any(f.start <= m.start < owned[i][1] for m in mine)
+            and any(found[i + 1].end <= m.start < owned[i + 1][1] for m in mine)
+        ):
+            # "59 deaths and more than 100 injured on the Kyrgyz side": the place after both.
+            span = (found[i + 1].end, owned[i + 1][1])
+        if term not in ("died", "killed", "injured", "detained") and _helpers(sentence, f):
+            continue
         where = _place_for(mine, f, span, term, measure, who, context)
         out.append(
             Candidate(
@@ -1926,7 +1984,7 @@ _CUE_START = _prefix_tree(
 # time per sentence).
 _PLACE_MENTION = re.compile(
     rf"(?<!\w)(?=(?:[a-z’'ʿ-]++\s++|[a-z]++-){{0,6}}+[A-Z])(?:(?={_CUE_START})\b(?i:(?P<cue>{'|'.join(f'(?P<c{i}>{c})' for i, c in enumerate(LOCATIVE_CUES))}))"
-    rf"\s+(?:the\s+)?(?:neighbou?ring\s+)?)?(?:(?=[{_DIRECTION_FIRST}])(?P<dir>(?i:(?:{DIRECTION_WORDS})(?:,?\s+and\s+(?:{DIRECTION_WORDS}))?))\s+)?"
+    rf"\s+(?:the\s+)?(?:neighbou?ring\s+|[a-z]+-(?:hit|affected|torn|ravaged|stricken)\s+)?)?(?:(?=[{_DIRECTION_FIRST}])(?P<dir>(?i:(?:{DIRECTION_WORDS})(?:,?\s+and\s+(?:{DIRECTION_WORDS}))?))\s+)?"
     rf"(?P<name>{_PLACE_NAME})(?:['’]s\b)?(?P<word>\s+(?i:{_PLACE_WORDS})\b)?"
 )
 _CUE_ROLES = list(LOCATIVE_CUES.values())
@@ -2021,6 +2079,29 @@ def _place_mentions(
         else:
             written, place = unknown
             out.append(_Mention(start, role, written, place, (), bool(direction), listed))
+    if " side" in text or "authorities" in text:
+        out = sorted([*out, *_sides(text)], key=lambda m: m.start)
+    return out
+
+
+# "59 deaths … on the Kyrgyz side": a side of a border is the country its people's word names;
+# "Kyrgyz authorities have evacuated approximately 5,000 people": so are its authorities.
+_SIDE = re.compile(
+    r"\b(?i:on)\s+the\s+(?P<people>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+side\b"
+    r"|(?<![\w’'-]\s)\b(?P<own>[A-Z][a-z]+)\s+authorities\b"
+)
+
+
+def _sides(text: str) -> list[_Mention]:
+    out = []
+    for m in _SIDE.finditer(text):
+        people = m.group("people") or m.group("own")
+        code = places.demonyms().get(people.lower())
+        country = _countries().get(code) if code else None
+        found = _country_named(country.name) if country is not None else None
+        if found is not None:
+            at = m.start("people") if m.group("people") else m.start("own")
+            out.append(_mention(at, "at" if m.group("people") else "", found[0], found[1], False))
     return out
 
 
@@ -2260,7 +2341,9 @@ def _place_for(
                     "place_note": f"the country that “{population}” names"}  # fmt: skip
     mention = _pick(mine, order[0], f.end)
     if mention is None:
-        mention, note = context.document_place(order[0] + order[1], f.start + context.offset)
+        mention, note = context.document_place(
+            order[0] + order[1], f.start + context.offset, order[0] if not mine else None
+        )
     if mention is None:
         mention = _pick(mine, order[1], f.end)
         if mention is None:
@@ -2311,6 +2394,15 @@ def _place_for(
     }  # fmt: skip
 
 
+def _wider_than(mention: _Mention, other: _Mention) -> bool:
+    """Whether a title's place is a country, or a region of one, that another place lies in."""
+    reading = mention.reading
+    if reading is None or not (reading.kind == "country" or mention.regional):
+        return False
+    inner = other.reading or (other.readings[0] if other.readings else None)
+    return inner is not None and inner.country_iso3 == reading.country_iso3 and other is not mention
+
+
 def _pick(mentions: list[_Mention], roles: tuple[str, ...], near: int) -> _Mention | None:
     """Of the mentions in these roles, the one of the first role; then the most specific place;
     then the nearest to the figure."""
@@ -2359,7 +2451,8 @@ def _country_of_unknown(
     place, _ = context.document_place(("at", "", "to", "origin"), mention.start + context.offset)
     if place is not None and place.reading is not None and place.reading.source != "document":
         return place.reading.country_iso3
-    return None
+    named = context.countries_named([])
+    return named.pop() if len(named) == 1 else None  # "Ethiopia: … Landslide in Gofa Zone"
 
 
 # --- The document: dateline, title ---------------------------------------------------------------
@@ -2373,6 +2466,10 @@ AGENCIES = (
     "BBC", "Al Jazeera", "UNHCR", "IOM", "OCHA", "UNICEF", "WFP", "WHO", "UNRWA", "ICRC", "IFRC",
     "MSF", "NRC", "UN News", "UN News Centre", "UN",
 )  # fmt: skip
+# How far back in its paragraph a figure whose sentence names no place looks for a place.
+_EARLIER_REACH = 1_500
+_EARLIER_SENTENCES = 6
+
 _DATELINE = re.compile(
     rf"^[ \t]*(?:(?P<place>[A-Z][A-Za-z’'. -]{{1,40}}?)(?:,\s*(?P<region>[A-Z][A-Za-z. ]{{1,30}}?))?"
     rf",?\s+)?(?:(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:,?\s+(?P<year>{_YEAR}))?\s*)?"
@@ -2426,6 +2523,8 @@ class _Context:
         self._title_mentions: list[_Mention] | None = None
         self._title: str | None = None  # the title, or "" when the document has none
         self._named_countries: set[str] | None = None
+        self.spans: list[tuple[int, int]] = []  # the sentences: (start, end)
+        self._sentence_places: dict[int, list[_Mention]] = {}
 
     def at(self, offset: int) -> None:
         """Dates resolve against the dateline before `offset`, if any, else publication."""
@@ -2558,7 +2657,7 @@ class _Context:
         return self._headings
 
     def document_place(
-        self, roles: tuple[str, ...], offset: int
+        self, roles: tuple[str, ...], offset: int, earlier_roles: tuple[str, ...] | None = None
     ) -> tuple[_Mention | None, str | None]:
         """The place a figure at `offset` is about when its sentence names none: the heading of
         its section, else the document's title (by the roles wanted: "Thousands flee to Uganda
@@ -2575,6 +2674,15 @@ class _Context:
             in_title = bool(title) and self.text.startswith(title, heading[0])
             if not in_title or mention is None or mention.regional:
                 return heading[1], f"place from the heading “{heading[2]}”"
+        earlier = (
+            self.earlier_place(earlier_roles, offset, heading[0] if heading else 0)
+            if earlier_roles
+            else None
+        )
+        if earlier is not None and (mention is None or _wider_than(mention, earlier[0])):
+            # "… arrived in Mocoa on Sunday. Officials … had counted 210 dead": the place the
+            # paragraph last named, when the title names none or only the country around it.
+            return earlier
         if mention is not None:
             return mention, f"place from the document's title: “{self.title_text()}”"
         for line in self.datelines():
@@ -2586,6 +2694,39 @@ class _Context:
                         continue
                     return mention, f"place from the dateline “{line.text}”"
         return None, None
+
+    def earlier_place(
+        self, roles: tuple[str, ...], offset: int, floor: int
+    ) -> tuple[_Mention, str] | None:
+        """The place the nearest earlier sentence of the figure's paragraph names (after `floor`,
+        a section's heading), for a figure whose sentence names none."""
+        at = bisect.bisect_right(self.spans, (offset, len(self.text))) - 1
+        reach = max(floor, offset - _EARLIER_REACH, self.text.rfind("\n", 0, offset) + 1)
+        for start, end in reversed(self.spans[max(0, at - _EARLIER_SENTENCES) : max(0, at)]):
+            if end <= reach:
+                break
+            mentions = self._sentence_places.get(start)
+            if mentions is None:
+                sentence = self.text[start:end]
+                mentions = _place_mentions(sentence, learnt=self.learnt) if any(
+                    c.isupper() for c in sentence) else []  # fmt: skip
+                mentions = [m for m in mentions if not self.in_dateline(start + m.start)]
+                self._sentence_places[start] = mentions
+            mention = _pick(mentions, roles, len(mentions) and mentions[-1].start)
+            if mention is None:
+                continue
+            if mention.listed:
+                wider = [m for m in mentions if m is not mention and not m.listed
+                         and m.reading is not None and (m.reading.kind == "country" or m.regional)]  # fmt: skip
+                if not wider:
+                    return None  # several places named together: none of them
+                mention = wider[0]
+            if mention.reading is None and not mention.readings:
+                return None
+            line = " ".join(self.text[start:end].split())
+            line = line if len(line) <= 80 else line[:77] + "…"
+            return mention, f"place from an earlier sentence: “{line}”"
+        return None
 
     def _a_desk(self, mention: _Mention) -> bool:
         """A dateline that names where the story was written, not what it is about: its country
@@ -2634,7 +2775,8 @@ def extract(
     context = _Context(text, published_on, title)
     out: list[Candidate] = []
     title_read = False
-    for start, end in _sentences(text):
+    context.spans = list(_sentences(text))
+    for start, end in context.spans:
         raw = text[start:end]
         if not (_DIGIT.search(raw) or _NUMBER_WORD.search(raw)):
             continue

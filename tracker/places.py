@@ -38,7 +38,8 @@ PLACE_WORDS = (
     "countryside", "suburbs", "outskirts", "state", "county", "municipality", "settlement",
     "settlements", "township", "territory", "department", "commune", "locality", "island",
     "valley", "basin", "delta", "highlands", "corridor", "reception centre", "reception center",
-    "transit centre", "transit center", "IDP site", "IDP sites",
+    "transit centre", "transit center", "IDP site", "IDP sites", "zone", "woreda", "kebele",
+    "prefecture", "parish", "oblast", "barangay", "upazila", "cercle", "circle",
 )  # fmt: skip
 # What a word of place says of the place it ends, for a name the gazetteer does not know
 # ("Pagiarinya settlement", "Maungdaw township"): its kind, for KIND_RANK.
@@ -53,7 +54,9 @@ WORD_KINDS: dict[str, str] = {
     "state": "province", "region": "region", "island": "region", "valley": "area", "basin": "area",
     "delta": "area", "highlands": "area", "corridor": "area", "reception centre": "camp",
     "reception center": "camp", "transit centre": "camp", "transit center": "camp",
-    "idp site": "camp", "idp sites": "camp",
+    "idp site": "camp", "idp sites": "camp", "zone": "district", "woreda": "district",
+    "kebele": "town", "prefecture": "province", "parish": "district", "oblast": "province",
+    "barangay": "town", "upazila": "district", "cercle": "district", "circle": "district",
 }  # fmt: skip
 # Countries whose ISO 3166 name is written inverted ("Congo, The Democratic Republic of the"):
 # the name a document and a reader use.
@@ -310,7 +313,15 @@ def demonyms() -> dict[str, str]:
         word = (data.get("demonym") or "").strip()
         if word:
             codes.setdefault(word.lower(), set()).add(code)
-    return {word: next(iter(c)) for word, c in codes.items() if len(c) == 1}
+    found = {word: next(iter(c)) for word, c in codes.items() if len(c) == 1}
+    return {**found, **_MORE_DEMONYMS}
+
+
+# Words for a country's people that countryinfo spells otherwise ("Tadzhik") or leaves out.
+_MORE_DEMONYMS = {
+    "tajik": "TJK", "kyrgyz": "KGZ", "uzbek": "UZB", "kazakh": "KAZ", "ecuadorian": "ECU",
+    "nepali": "NPL", "chinese": "CHN", "indian": "IND",
+}  # fmt: skip
 
 
 @functools.cache

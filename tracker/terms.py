@@ -33,12 +33,13 @@ def known_terms() -> str:
 
 # Words that only link a count to its subject ("the number of citizens who have died stands at
 # 50,096"): the subject's verb says what is counted; alone, they say a count at a moment.
-LINKING_VERBS = r"(?:stands|stood)\s+at\b|total(?:s|led|ed)\b"
+LINKING_VERBS = r"(?:stands|stood)\s+at\b|total(?:s|led|ed)\b|(?:is|was)\s+(?:now\s+)?at\b"
 
 # A toll and the words that give its count: "the death toll rises to 24", "toll of 12". The
 # extractor also reads a small number after them as a count.
 TOLL = (
-    r"(?:death\s+)?toll\s+(?:(?:now|has|had|further)\s+)*(?:stands\s+at|at|of|"
+    r"(?:death\s+)?toll\s+(?:(?:from|in)\s+(?:[\w’'-]+\s+){1,4}?)?(?:(?:now|has|had|further)\s+)*"
+    r"(?:st(?:ands|ood)\s+at|at|of|was|is|"
     r"(?:risen|rises|rose|climbed|climbs|reached|reaches|jumped|jumps|increased|grew|hit|hits)"
     r"(?:\s+to)?|pass(?:es|ed)?|topped|tops)\b"
 )
@@ -53,6 +54,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:are|is|remain|remained|were\s+still|still)\s+(?:(?:now|still|currently|temporarily)\s+)?"
     r"(?:internally\s+)?displaced":
         ("displaced", "stock"),
+    # still out of their homes: "14,431 people remain evacuated"
+    r"(?:remain(?:s|ed)?|still)\s+evacuated": ("displaced", "stock"),
     r"forced\s+to\s+flee": ("fled", "flow"),
     r"forced\s+(?:out|from)\b": ("displaced", "flow"),
     TOLL: ("died", "flow"),
@@ -73,6 +76,9 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:to\s+seek|sought)\s+(?:shelter|refuge|safety|asylum)": ("fled", "flow"),
     # homes lost: "nearly half a million Bangladeshis … have lost their homes"
     r"lost\s+(?:their|his|her)\s+(?:own\s+)?(?:homes?|houses?)": ("displaced", "flow"),
+    r"lost\s+(?:their|his|her)\s+lives": ("died", "flow"),
+    # "These 188 people had migrated to Myanmar, when ethnic clashes … were at its peak"
+    r"migrat(?:ed|ing|es?)\s+(?:to|into)\b": ("fled", "flow"),
     r"displac(?:ed|es|ing|ement)\b": ("displaced", "flow"),
     r"uproot(?:ed|ing)\b": ("displaced", "flow"),
     r"evacuat(?:e|ed|ing|ion|es)\b": ("evacuated", "flow"),
@@ -87,7 +93,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:moved|relocated|transferred)\s+from\b|relocated\b": ("evacuated", "flow"),
     # people who moved away on their own: "More than 330 people among the survivors moved to"
     r"moved\s+(?:away\s+)?to\b": ("displaced", "flow"),
-    r"(?:are|is)\s+(?:now\s+)?registered\b|(?:are|is)\s+now\s+(?:in|at)\b": ("hosted", "stock"),
+    r"(?:are|is)\s+(?:now\s+)?registered\b|(?:are|is)\s+(?:now|currently)\s+in\b|"
+    r"are\s+(?:now|currently)\s+at\b": ("hosted", "stock"),
     r"(?:been|were|was)\s+registered\b": ("arrived", "flow"),
     r"(?:reached|reaching|entered|entering|made\s+it\s+to|brought\s+to|transferred\s+to)":
         ("arrived", "flow"),
@@ -128,6 +135,7 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
         ("displaced", "flow"),
     r"(?:kill(?:ed|s|ing)|claimed\s+the\s+lives\s+of|sh(?:ot|ooting)\s+dead|lost|losing)":
         ("killed", "flow"),
+    r"deaths?\s+of": ("died", "flow"),  # "led to the deaths of five individuals"
     r"(?:injur(?:ed|es|ing)|wound(?:ed|s|ing))": ("injured", "flow"),
     r"(?:affect(?:ed|s|ing))": ("affected", "flow"),
 }  # fmt: skip
