@@ -1030,6 +1030,20 @@ def test_counts_side_by_side(text, figures):
     assert [(c.span, c.term) for c in extract(text, date(2019, 3, 22))] == figures
 
 
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        # learnt from d075: "up to" after a verb of change is where the count went
+        ("The government later revised the death toll up to 254.", "exact"),
+        ("The toll rose up to 40 overnight.", "exact"),
+        ("Up to 254 people may have died.", "up_to"),
+    ],
+)
+def test_up_to_after_a_change_is_the_count_reached(text, qualifier):
+    (c,) = extract(text, date(2019, 3, 22))
+    assert c.estimate.qualifier == qualifier
+
+
 def test_a_few_dozen_is_two_to_five_dozens():
     (c,) = extract("Some camps have a few dozen people.", date(2019, 3, 22))
     assert (c.span, c.estimate.low, c.estimate.best, c.estimate.high) == ("a few dozen", 24, 36, 60)

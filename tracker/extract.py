@@ -1091,6 +1091,11 @@ _PARTS_OF = re.compile(
     r"\s*of\s+(?:those|the\s+(?:dead|victims|deaths|injured))\s+(?:who\s+)?[\w\s]{0,20},\s*$",
     re.IGNORECASE,
 )
+_CHANGED_UP = re.compile(
+    r"\b(?:revised|raised|rose|risen|rises|climbed|jumped|went|gone|pushed|brought)\s+"
+    r"(?:(?:the|its|their)\s+(?:death\s+)?(?:toll|figure|number|count)\s+|it\s+)?$",
+    re.IGNORECASE,
+)
 _PASSED = re.compile(
     r"\b(?:pass(?:es|ed)?|surpass(?:es|ed)?|exceed(?:s|ed)?|top(?:s|ped))\s+$", re.IGNORECASE
 )
@@ -1624,6 +1629,11 @@ def _sentence_candidates(
         ):
             # "deaths pass 500", "the toll topped 1,000": beyond it (the dev set: "passes 200")
             estimate = replace(estimate, high=None, qualifier="more_than")
+        elif estimate.qualifier == "up_to" and _CHANGED_UP.search(
+            sentence, max(0, m.start() - 40), m.start()
+        ):
+            # "The government later revised the death toll up to 254": to it, not at most it.
+            estimate = replace(estimate, low=estimate.best, qualifier="exact")
         population = people.match(people_in, m.end())
         if (
             population is not None
