@@ -754,6 +754,19 @@ def test_titles_are_found_as_without_the_quick_check_of_first_letters(text):
         assert (found and found.span()) == (expected and expected.span())
 
 
+DATELINE_WORDS_SAMPLE = ["GOMA,", "Goma", "Congo,", "North", "Kivu,", "March", "Mar.", "20", "2019",
+                         "(Reuters)", "(AFP)", "(UN", "News)", "(", ")", "-", "–", "People", "fled",
+                         "MANILA,", "Philippines", "\t", " ", "“We"]  # fmt: skip
+
+
+@given(_texts_of(DATELINE_WORDS_SAMPLE, 14))
+def test_datelines_are_found_at_line_starts_as_finditer_finds_them(text):
+    for pattern in (x._DATELINE, x._PLAIN_DATELINE):
+        assert [(m.span(), m.groups()) for m in x._at_line_starts(pattern, text)] == [
+            (m.span(), m.groups()) for m in pattern.finditer(text)
+        ]
+
+
 # --- Rules from the tuning documents (tests/devset/documents.jsonl, split "tuning") ---------------
 
 

@@ -2389,6 +2389,20 @@ _PLAIN_DATELINE = re.compile(
     re.MULTILINE,
 )
 _LINE_END = re.compile(r"\n")
+
+
+def _at_line_starts(pattern: re.Pattern, text: str):
+    """pattern.finditer(text) for a pattern that matches only where a line starts (a multi-line "^"
+    first) and never matches nothing: tried at the line starts alone, where finditer tries a "^"
+    at every character (the benchmark's datelines: a tenth less time, 0.5% of extraction's
+    instructions)."""
+    end = 0
+    for at in (0, *(m.end() for m in _LINE_END.finditer(text))):
+        if at >= end and (m := pattern.match(text, at)) is not None:
+            end = m.end()
+            yield m
+
+
 # Both are tried at every line start. Their words are read possessively: what follows a heading's
 # words (a colon, a line end) is no word character, so giving some back never finds a heading that
 # reading on did not, and a line of prose is left at once (three times as fast).
@@ -2438,7 +2452,7 @@ class _Context:
         if self._datelines is None:
             self._datelines = []
             head = self.text if len(self.text) < 200_000 else self.text[:200_000]
-            for m in _DATELINE.finditer(head):
+            for m in _at_line_starts(_DATELINE, head):
                 day = None
                 if m.group("month") and m.group("day"):
                     try:
