@@ -754,6 +754,46 @@ def test_titles_are_found_as_without_the_quick_check_of_first_letters(text):
         assert (found and found.span()) == (expected and expected.span())
 
 
+def _plain_dataclass(cls):
+    """The frozen dataclass `cls` is, with the __init__ that dataclass writes."""
+    import dataclasses
+
+    fields = dataclasses.fields(cls)
+    body = {f.name: f.default for f in fields if f.default is not dataclasses.MISSING}
+    return dataclasses.dataclass(frozen=True)(
+        type(cls.__name__, (), {"__annotations__": dict(cls.__annotations__), **body})
+    )
+
+
+def test_frozen_dataclasses_set_at_once_are_made_as_dataclass_makes_them():
+    import dataclasses
+
+    mentions = x._place_mentions("Some 5,000 fled from Baghuz to Idlib province, Syria.")
+    candidates = extract(SEED.read_text(), PUBLISHED)
+    assert mentions and candidates
+    for cls, made in ((x._Mention, mentions), (x.Candidate, candidates)):
+        assert cls.__init__.__qualname__ == f"{cls.__qualname__}.__init__"
+        plain = _plain_dataclass(cls)
+        for one in made:
+            values = [getattr(one, f.name) for f in dataclasses.fields(cls)]
+            named = {f.name: v for f, v in zip(dataclasses.fields(cls), values, strict=True)}
+            for args, kwargs in ((values, {}), ([], named)):
+                at_once, expected = cls(*args, **kwargs), plain(*args, **kwargs)
+                assert list(vars(at_once).items()) == list(vars(expected).items())
+                assert repr(at_once) == repr(expected).replace(plain.__qualname__, cls.__qualname__)
+                assert at_once == one and hash(at_once) == hash(one)
+                with pytest.raises(dataclasses.FrozenInstanceError):
+                    at_once.start = 0
+        required = [f.name for f in dataclasses.fields(cls) if f.default is dataclasses.MISSING]
+        with pytest.raises(TypeError):
+            cls(*range(len(required) - 1))
+    # A class that needs more than its fields set keeps dataclass's __init__.
+    kept = dataclasses.dataclass(frozen=True)(
+        type("Kept", (), {"__annotations__": {"a": "int"}, "__post_init__": lambda self: None})
+    )
+    assert x._set_at_once(kept).__init__ is kept.__init__
+
+
 DATELINE_WORDS_SAMPLE = ["GOMA,", "Goma", "Congo,", "North", "Kivu,", "March", "Mar.", "20", "2019",
                          "(Reuters)", "(AFP)", "(UN", "News)", "(", ")", "-", "–", "People", "fled",
                          "MANILA,", "Philippines", "\t", " ", "“We"]  # fmt: skip
