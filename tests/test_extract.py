@@ -794,6 +794,28 @@ def test_frozen_dataclasses_set_at_once_are_made_as_dataclass_makes_them():
     assert x._set_at_once(kept).__init__ is kept.__init__
 
 
+CLAUSE_BREAK_SAMPLE = ["a", "B", ",", ";", ":", " ", "  ", "\n", "-", "–", "—", "\u00a0", "town", "Town",
+                       "VİLLAGE", "vıllage", "city", "CITY", "cıty", "ſ", "x-y", "of"]  # fmt: skip
+
+
+@given(_texts_of(CLAUSE_BREAK_SAMPLE, 14))
+def test_clause_breaks_are_found_as_the_plain_pattern_finds_them(text):
+    plain = re.compile(r"[,;:]|\s[-–—]\s")
+    assert plain.pattern != x._CLAUSE_BREAK.pattern
+    assert x._CLAUSE_BREAK.split(text) == plain.split(text)
+    assert [m.span() for m in x._CLAUSE_BREAK.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+
+
+@given(_texts_of(CLAUSE_BREAK_SAMPLE, 10))
+def test_place_words_before_a_population_are_found_as_the_plain_pattern_finds_them(text):
+    plain = re.compile(r"(?i:village|town|city)")
+    for start in range(len(text) + 1):
+        found, expected = x._PLACE_HAD_WORD.search(text, 0, start), plain.search(text, 0, start)
+        assert (found and found.span()) == (expected and expected.span())
+
+
 DATELINE_WORDS_SAMPLE = ["GOMA,", "Goma", "Congo,", "North", "Kivu,", "March", "Mar.", "20", "2019",
                          "(Reuters)", "(AFP)", "(UN", "News)", "(", ")", "-", "–", "People", "fled",
                          "MANILA,", "Philippines", "\t", " ", "“We"]  # fmt: skip
