@@ -816,6 +816,20 @@ def test_place_words_before_a_population_are_found_as_the_plain_pattern_finds_th
         assert (found and found.span()) == (expected and expected.span())
 
 
+PRONOUN_SAID_SAMPLE = ["she", "She", "he", "He", "The", "Ashe", "said", "says", "added", "told", "noted",
+                       "explained", "shed", "saidhe", "s", "h", ",", "“", "\u00a0"]  # fmt: skip
+
+
+@given(_texts_of(PRONOUN_SAID_SAMPLE, 10))
+def test_a_pronoun_said_is_found_as_the_plain_pattern_finds_it(text):
+    plain = re.compile(
+        r"\b(?:[Ss]?he\s+(?:said|says|added|told|noted|explained)|(?:said|says|added)\s+s?he)\b"
+    )
+    for start in range(len(text) + 1):
+        found, expected = x._PRONOUN_SAID.search(text, start), plain.search(text, start)
+        assert (found and found.span()) == (expected and expected.span())
+
+
 DATELINE_WORDS_SAMPLE = ["GOMA,", "Goma", "Congo,", "North", "Kivu,", "March", "Mar.", "20", "2019",
                          "(Reuters)", "(AFP)", "(UN", "News)", "(", ")", "-", "–", "People", "fled",
                          "MANILA,", "Philippines", "\t", " ", "“We"]  # fmt: skip
