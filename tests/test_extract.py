@@ -841,6 +841,12 @@ def test_datelines_are_found_at_line_starts_as_finditer_finds_them(text):
         assert [(m.span(), m.groups()) for m in x._at_line_starts(pattern, text)] == [
             (m.span(), m.groups()) for m in pattern.finditer(text)
         ]
+    # A dateline holds its agency's brackets: lines after the last brackets need not be tried.
+    assert x._AGENCY_BRACKET.pattern in x._DATELINE.pattern
+    last = max((m.start() for m in x._AGENCY_BRACKET.finditer(text)), default=-1)
+    assert [m.span() for m in x._at_line_starts(x._DATELINE, text, last)] == [
+        m.span() for m in x._DATELINE.finditer(text)
+    ]
 
 
 # --- Rules from the tuning documents (tests/devset/documents.jsonl, split "tuning") ---------------
