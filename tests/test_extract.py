@@ -830,6 +830,17 @@ def test_a_pronoun_said_is_found_as_the_plain_pattern_finds_it(text):
         assert (found and found.span()) == (expected and expected.span())
 
 
+SOURCE_TRIM_SAMPLE = ["and", "And", "but", "while", "with", "even", "the", "The", "a", "an", "also",
+                      "ALSO", "now", "still", "ſtill", "on", "Monday", "in", "week", "that", "UN",
+                      "officials", "“", "”", "'", "’", "(", "\n", " ", "\t", "said", "x"]  # fmt: skip
+
+
+@given(_texts_of(SOURCE_TRIM_SAMPLE, 12), st.sampled_from(["", " ", "\n", " \n"]))
+def test_a_source_is_trimmed_as_the_plain_sub_trims_it(text, end):
+    for one in (text, text + end, end + text):
+        assert x._trim_source(one) == x._SOURCE_TRIM.sub("", one)
+
+
 DATELINE_WORDS_SAMPLE = ["GOMA,", "Goma", "Congo,", "North", "Kivu,", "March", "Mar.", "20", "2019",
                          "(Reuters)", "(AFP)", "(UN", "News)", "(", ")", "-", "–", "People", "fled",
                          "MANILA,", "Philippines", "\t", " ", "“We"]  # fmt: skip

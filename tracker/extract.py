@@ -718,6 +718,23 @@ _SOURCE_TRIM = re.compile(
     r"(?:\s+(?:also|now|still|on\s+\w+day|in\s+a\s+\w+|that))+\s*$",
     re.IGNORECASE,
 )
+# The words after a speaker that _SOURCE_TRIM takes off, found from a space, which the engine skips
+# to (its sub tries both alternatives at every character): (?:\s+X)+\s*$ as \s\s*X(?:\s+X)*\s*$.
+_TRIM_START_OF, _, _TRIM_END_OF = _SOURCE_TRIM.pattern.rpartition(r"|(?:\s+")
+assert _TRIM_START_OF.startswith("^") and _TRIM_END_OF.endswith(r")+\s*$"), _SOURCE_TRIM.pattern
+_TRIM_WORDS = _TRIM_END_OF.removesuffix(r")+\s*$")
+_SOURCE_TRIM_END = re.compile(rf"\s\s*{_TRIM_WORDS}(?:\s+{_TRIM_WORDS})*\s*$", _SOURCE_TRIM.flags)
+
+
+def _trim_source(text: str) -> str:
+    """_SOURCE_TRIM.sub("", text), faster (1% of extraction): its first alternative matches
+    only at the start, the second only up to the end, so the text keeps what is between them."""
+    lead = _SOURCE_TRIM.match(text)
+    start = lead.end() if lead else 0
+    tail = _SOURCE_TRIM_END.search(text, start)
+    return text[start:] if tail is None else text[start : tail.start()] + text[tail.end() :]
+
+
 _LIST_START = re.compile(r"^[\s(\[]*$")
 _LIST_MARK = re.compile(r"^[.)\]]\s")
 _FOOTNOTE = re.compile(r"^\d(?!\d)")
@@ -1348,7 +1365,7 @@ def _attribution(sentence: str) -> str | None:
         who = _clean_source(segment)
         if who is None and at > 0:
             # "Janan Sayeeq, a spokesman, told Reuters": a title in lower case beside a name.
-            title = " ".join(_SOURCE_TRIM.sub("", segment).split())
+            title = " ".join(_trim_source(segment).split())
             beside = _clean_source(parts[at - 1])
             if title and _is_title(title) and beside and _is_name(beside):
                 return f"{beside}, {title}"
@@ -1431,8 +1448,8 @@ _OFFICE = re.compile(
 
 
 def _clean_source(text: str) -> str | None:
-    who = " ".join(_SOURCE_TRIM.sub("", text.strip()).split())
-    who = _SOURCE_TRIM.sub("", who).strip()
+    who = " ".join(_trim_source(text.strip()).split())
+    who = _trim_source(who).strip()
     who = _SOURCE_VERB_END.sub("", who)  # "HAC has (said)": the speaker, not its verb
     words = who.split()
     if not words or len(words) > 9 or who.lower() in NOT_A_SOURCE or _DIGIT.search(who):
