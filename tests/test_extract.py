@@ -841,6 +841,21 @@ def test_a_source_is_trimmed_as_the_plain_sub_trims_it(text, end):
         assert x._trim_source(one) == x._SOURCE_TRIM.sub("", one)
 
 
+SPAN_WORDS_SAMPLE = ["March", "Mar.", "More", "May", "Sept", "September", "June", "Jul", "Aug", "Dec",
+                     "Nov", "Oct", "Feb", "Jan", "Apr", "April", "Some", "On", "of", "7", "22", "2019",
+                     "10:30", "10.30", "a.m.", "pm", "hrs", "(", ")", "+", "-", "–", "/", "555",
+                     "020", "1st", "people", ",", "."]  # fmt: skip
+
+
+@given(_texts_of(SPAN_WORDS_SAMPLE, 14))
+def test_spans_that_are_no_figure_start_where_the_quick_search_finds_one(text):
+    spans = list(x._NOT_SPANS.finditer(text))
+    assert all(x._NOT_SPANS_FIRST.match(text, m.start()) for m in spans)
+    first = x._NOT_SPANS_FIRST.search(text)
+    after = list(x._NOT_SPANS.finditer(text, first.start())) if first else []
+    assert [m.span() for m in after] == [m.span() for m in spans]
+
+
 DATELINE_WORDS_SAMPLE = ["GOMA,", "Goma", "Congo,", "North", "Kivu,", "March", "Mar.", "20", "2019",
                          "(Reuters)", "(AFP)", "(UN", "News)", "(", ")", "-", "–", "People", "fled",
                          "MANILA,", "Philippines", "\t", " ", "“We"]  # fmt: skip
