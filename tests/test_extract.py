@@ -589,6 +589,18 @@ def test_place_mentions_are_found_as_without_possessive_reading(text):
     _mentions_as_found_by(re.sub(r"(?<=[+}])\+", "", x._PLACE_MENTION.pattern), text)
 
 
+MENTION_END_SAMPLE = ["in", "the", "town", "of", "Al", "al-", "Hol", "Baghuz", "camp", "Camp", "refugee",
+                      "province", "’s", "'s", "U.S.", "UN", "The", "ʿ", ".", ",", "north", "North",
+                      "fled", "to", "Idlib", "people", "x", "5"]  # fmt: skip
+
+
+@given(_texts_of(MENTION_END_SAMPLE, 14))
+def test_place_mentions_read_up_to_the_last_capital_are_those_finditer_finds(text):
+    assert [(m.span(), m.groups()) for m in x._mention_matches(text)] == [
+        (m.span(), m.groups()) for m in x._PLACE_MENTION.finditer(text)
+    ]
+
+
 CUE_WORDS_SAMPLE = ["In", "IN", "İn", "ın", "into", "TOWARDS", "ſettlement", "of", "fled", "Fleeing", "out",
                     "Displaced", "from", "the", "town", "Al", "Baghuz", "Syria", "people", "a", "-"]  # fmt: skip
 
