@@ -589,6 +589,18 @@ def test_place_mentions_are_found_as_without_possessive_reading(text):
     _mentions_as_found_by(re.sub(r"(?<=[+}])\+", "", x._PLACE_MENTION.pattern), text)
 
 
+MENTION_END_SAMPLE = ["in", "the", "town", "of", "Al", "al-", "Hol", "Baghuz", "camp", "Camp", "refugee",
+                      "province", "’s", "'s", "U.S.", "UN", "The", "ʿ", ".", ",", "north", "North",
+                      "fled", "to", "Idlib", "people", "x", "5"]  # fmt: skip
+
+
+@given(_texts_of(MENTION_END_SAMPLE, 14))
+def test_place_mentions_read_up_to_the_last_capital_are_those_finditer_finds(text):
+    assert [(m.span(), m.groups()) for m in x._mention_matches(text)] == [
+        (m.span(), m.groups()) for m in x._PLACE_MENTION.finditer(text)
+    ]
+
+
 CUE_WORDS_SAMPLE = ["In", "IN", "İn", "ın", "into", "TOWARDS", "ſettlement", "of", "fled", "Fleeing", "out",
                     "Displaced", "from", "the", "town", "Al", "Baghuz", "Syria", "people", "a", "-"]  # fmt: skip
 
@@ -752,6 +764,127 @@ def test_titles_are_found_as_without_the_quick_check_of_first_letters(text):
     for end in range(len(text) + 1):
         found, expected = x._TITLE_END.search(text, 0, end), plain.search(text, 0, end)
         assert (found and found.span()) == (expected and expected.span())
+
+
+def _plain_dataclass(cls):
+    """The frozen dataclass `cls` is, with the __init__ that dataclass writes."""
+    import dataclasses
+
+    fields = dataclasses.fields(cls)
+    body = {f.name: f.default for f in fields if f.default is not dataclasses.MISSING}
+    return dataclasses.dataclass(frozen=True)(
+        type(cls.__name__, (), {"__annotations__": dict(cls.__annotations__), **body})
+    )
+
+
+def test_frozen_dataclasses_set_at_once_are_made_as_dataclass_makes_them():
+    import dataclasses
+
+    mentions = x._place_mentions("Some 5,000 fled from Baghuz to Idlib province, Syria.")
+    candidates = extract(SEED.read_text(), PUBLISHED)
+    assert mentions and candidates
+    for cls, made in ((x._Mention, mentions), (x.Candidate, candidates)):
+        assert cls.__init__.__qualname__ == f"{cls.__qualname__}.__init__"
+        plain = _plain_dataclass(cls)
+        for one in made:
+            values = [getattr(one, f.name) for f in dataclasses.fields(cls)]
+            named = {f.name: v for f, v in zip(dataclasses.fields(cls), values, strict=True)}
+            for args, kwargs in ((values, {}), ([], named)):
+                at_once, expected = cls(*args, **kwargs), plain(*args, **kwargs)
+                assert list(vars(at_once).items()) == list(vars(expected).items())
+                assert repr(at_once) == repr(expected).replace(plain.__qualname__, cls.__qualname__)
+                assert at_once == one and hash(at_once) == hash(one)
+                with pytest.raises(dataclasses.FrozenInstanceError):
+                    at_once.start = 0
+        required = [f.name for f in dataclasses.fields(cls) if f.default is dataclasses.MISSING]
+        with pytest.raises(TypeError):
+            cls(*range(len(required) - 1))
+    # A class that needs more than its fields set keeps dataclass's __init__.
+    kept = dataclasses.dataclass(frozen=True)(
+        type("Kept", (), {"__annotations__": {"a": "int"}, "__post_init__": lambda self: None})
+    )
+    assert x._set_at_once(kept).__init__ is kept.__init__
+
+
+CLAUSE_BREAK_SAMPLE = ["a", "B", ",", ";", ":", " ", "  ", "\n", "-", "–", "—", "\u00a0", "town", "Town",
+                       "VİLLAGE", "vıllage", "city", "CITY", "cıty", "ſ", "x-y", "of"]  # fmt: skip
+
+
+@given(_texts_of(CLAUSE_BREAK_SAMPLE, 14))
+def test_clause_breaks_are_found_as_the_plain_pattern_finds_them(text):
+    plain = re.compile(r"[,;:]|\s[-–—]\s")
+    assert plain.pattern != x._CLAUSE_BREAK.pattern
+    assert x._CLAUSE_BREAK.split(text) == plain.split(text)
+    assert [m.span() for m in x._CLAUSE_BREAK.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+
+
+@given(_texts_of(CLAUSE_BREAK_SAMPLE, 10))
+def test_place_words_before_a_population_are_found_as_the_plain_pattern_finds_them(text):
+    plain = re.compile(r"(?i:village|town|city)")
+    for start in range(len(text) + 1):
+        found, expected = x._PLACE_HAD_WORD.search(text, 0, start), plain.search(text, 0, start)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+PRONOUN_SAID_SAMPLE = ["she", "She", "he", "He", "The", "Ashe", "said", "says", "added", "told", "noted",
+                       "explained", "shed", "saidhe", "s", "h", ",", "“", "\u00a0"]  # fmt: skip
+
+
+@given(_texts_of(PRONOUN_SAID_SAMPLE, 10))
+def test_a_pronoun_said_is_found_as_the_plain_pattern_finds_it(text):
+    plain = re.compile(
+        r"\b(?:[Ss]?he\s+(?:said|says|added|told|noted|explained)|(?:said|says|added)\s+s?he)\b"
+    )
+    for start in range(len(text) + 1):
+        found, expected = x._PRONOUN_SAID.search(text, start), plain.search(text, start)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+SOURCE_TRIM_SAMPLE = ["and", "And", "but", "while", "with", "even", "the", "The", "a", "an", "also",
+                      "ALSO", "now", "still", "ſtill", "on", "Monday", "in", "week", "that", "UN",
+                      "officials", "“", "”", "'", "’", "(", "\n", " ", "\t", "said", "x"]  # fmt: skip
+
+
+@given(_texts_of(SOURCE_TRIM_SAMPLE, 12), st.sampled_from(["", " ", "\n", " \n"]))
+def test_a_source_is_trimmed_as_the_plain_sub_trims_it(text, end):
+    for one in (text, text + end, end + text):
+        assert x._trim_source(one) == x._SOURCE_TRIM.sub("", one)
+
+
+SPAN_WORDS_SAMPLE = ["March", "Mar.", "More", "May", "Sept", "September", "June", "Jul", "Aug", "Dec",
+                     "Nov", "Oct", "Feb", "Jan", "Apr", "April", "Some", "On", "of", "7", "22", "2019",
+                     "10:30", "10.30", "a.m.", "pm", "hrs", "(", ")", "+", "-", "–", "/", "555",
+                     "020", "1st", "people", ",", "."]  # fmt: skip
+
+
+@given(_texts_of(SPAN_WORDS_SAMPLE, 14))
+def test_spans_that_are_no_figure_start_where_the_quick_search_finds_one(text):
+    spans = list(x._NOT_SPANS.finditer(text))
+    assert all(x._NOT_SPANS_FIRST.match(text, m.start()) for m in spans)
+    first = x._NOT_SPANS_FIRST.search(text)
+    after = list(x._NOT_SPANS.finditer(text, first.start())) if first else []
+    assert [m.span() for m in after] == [m.span() for m in spans]
+
+
+DATELINE_WORDS_SAMPLE = ["GOMA,", "Goma", "Congo,", "North", "Kivu,", "March", "Mar.", "20", "2019",
+                         "(Reuters)", "(AFP)", "(UN", "News)", "(", ")", "-", "–", "People", "fled",
+                         "MANILA,", "Philippines", "\t", " ", "“We"]  # fmt: skip
+
+
+@given(_texts_of(DATELINE_WORDS_SAMPLE, 14))
+def test_datelines_are_found_at_line_starts_as_finditer_finds_them(text):
+    for pattern in (x._DATELINE, x._PLAIN_DATELINE):
+        assert [(m.span(), m.groups()) for m in x._at_line_starts(pattern, text)] == [
+            (m.span(), m.groups()) for m in pattern.finditer(text)
+        ]
+    # A dateline holds its agency's brackets: lines after the last brackets need not be tried.
+    assert x._AGENCY_BRACKET.pattern in x._DATELINE.pattern
+    last = max((m.start() for m in x._AGENCY_BRACKET.finditer(text)), default=-1)
+    assert [m.span() for m in x._at_line_starts(x._DATELINE, text, last)] == [
+        m.span() for m in x._DATELINE.finditer(text)
+    ]
 
 
 # --- Rules from the tuning documents (tests/devset/documents.jsonl, split "tuning") ---------------
