@@ -1517,8 +1517,6 @@ def _clean_source(text: str) -> str | None:
     if _NUMBER_WORD.match(words[0]) and words[0].lower() not in ("a", "an"):
         # "Hundreds of people are (said)": people counted, not a speaker
         return None
-    if who.endswith(".") and not _ABBREVIATION_END.search(who):
-        who, words = who[:-1], [*words[:-1], words[-1][:-1]]  # the sentence's full stop
     if words[0].lower() in NOT_A_SOURCE or "I" in words:
         return None  # "all I can say to you is": the speaker of a quotation says "I"
     if not any(w[:1].isupper() for w in words) and not _OFFICE.match(who):
@@ -1875,6 +1873,8 @@ def _sentence_candidates(
         elif precision is None:
             precision = "day"
         previous = (population, term, measure)
+        if term not in ("died", "killed", "injured", "detained") and _helpers(sentence, f):
+            continue  # "2000 emergency workers": the help given, not people counted
         speaker = attributed_to
         clause = (
             next((c for c in reversed(contrasts) if c.end() <= f.start), None)
@@ -1896,8 +1896,6 @@ def _sentence_candidates(
         ):
             # "59 deaths and more than 100 injured on the Kyrgyz side": the place after both.
             span = (found[i + 1].end, owned[i + 1][1])
-        if term not in ("died", "killed", "injured", "detained") and _helpers(sentence, f):
-            continue
         where = _place_for(mine, f, span, term, measure, who, context)
         out.append(
             Candidate(
@@ -2459,8 +2457,7 @@ def _place_for(
             return {"place_note": "several countries named together: no one place"}
     if mention.listed:
         # "in Nord Kivu and Ituri provinces in eastern DRC": the wider place named beside them.
-        wider = [m for m in mine if m is not mention and not m.listed and m.reading is not None
-                 and (m.reading.kind == "country" or m.regional)]  # fmt: skip
+        wider = _wider_beside(mention, mine)
         if wider:
             mention = min(wider, key=lambda m: abs(m.start - mention.start))
     reading = mention.reading
@@ -2498,13 +2495,19 @@ def _place_for(
     }  # fmt: skip
 
 
+def _wider_beside(mention: _Mention, mentions: list[_Mention]) -> list[_Mention]:
+    """The countries and regions named beside a place named with others, which hold them all."""
+    return [m for m in mentions if m is not mention and not m.listed and m.reading is not None
+            and (m.reading.kind == "country" or m.regional)]  # fmt: skip
+
+
 def _wider_than(mention: _Mention, other: _Mention) -> bool:
     """Whether a title's place is a country, or a region of one, that another place lies in."""
     reading = mention.reading
     if reading is None or not (reading.kind == "country" or mention.regional):
         return False
     inner = other.reading or (other.readings[0] if other.readings else None)
-    return inner is not None and inner.country_iso3 == reading.country_iso3 and other is not mention
+    return inner is not None and inner.country_iso3 == reading.country_iso3
 
 
 def _pick(mentions: list[_Mention], roles: tuple[str, ...], near: int) -> _Mention | None:
@@ -2832,17 +2835,14 @@ class _Context:
                 break
             mentions = self._sentence_places.get(start)
             if mentions is None:
-                sentence = self.text[start:end]
-                mentions = _place_mentions(sentence, learnt=self.learnt) if any(
-                    c.isupper() for c in sentence) else []  # fmt: skip
+                mentions = _place_mentions(self.text[start:end], learnt=self.learnt)
                 mentions = [m for m in mentions if not self.in_dateline(start + m.start)]
                 self._sentence_places[start] = mentions
             mention = _pick(mentions, roles, len(mentions) and mentions[-1].start)
             if mention is None:
                 continue
             if mention.listed:
-                wider = [m for m in mentions if m is not mention and not m.listed
-                         and m.reading is not None and (m.reading.kind == "country" or m.regional)]  # fmt: skip
+                wider = _wider_beside(mention, mentions)
                 if not wider:
                     return None  # several places named together: none of them
                 mention = wider[0]
