@@ -1130,6 +1130,13 @@ def test_a_camp_home_to_people_still_hosts_them():
         "An evacuation order was issued Wednesday night for the city of 20,000 people.",
         "At least 370 people were reported missing in the city of about 300,000 residents.",
         "McAnulty said more than 140,000 people remained without power.",
+        # the parts of a count of things, in brackets after each verb; money; temperatures;
+        # bodies recovered (not a toll: d055, d079, d091); troops deployed
+        "More than 17,100 houses have been destroyed (7,488), damaged (2,714) or flooded (6,978).",
+        "An auxiliary dam, part of the billion-dollar project, failed on Monday evening.",
+        "Temperatures were expected to hit 45 Celsius (113 Fahrenheit).",
+        "Rescuers had recovered 47 dead bodies by late evening on Sunday.",
+        "The government has deployed thousands of military personnel to the affected areas.",
     ],
 )
 def test_things_aid_and_the_missing_are_not_figures(text):

@@ -151,7 +151,8 @@ NOT_A_FIGURE_SPANS: dict[str, str] = {
 NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     "money": (
         r"(?:[$€£¥]|US\$|\b(?:USD|EUR|GBP|CHF|SYP|IQD|TRY))\s*$",
-        r"^\s*(?:of\s+)?(?:US\s+)?(?:dollars|euros?|pounds|USD|EUR|GBP|francs|lira|liras)\b",
+        r"^\s*(?:of\s+)?(?:US\s+)?(?:dollars|euros?|pounds|USD|EUR|GBP|francs|lira|liras)\b"
+        r"|^[-‐](?:dollar|euro|pound)\b",  # "the billion-dollar project"
     ),
     "percentage": (None, r"^\s*(?:%|per\s*cent\b|percent\b|percentage\b|pc\b)"),
     # "three quarters", "two-thirds": a share of a group (a fraction of a scale word is a count).
@@ -171,7 +172,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         None,
         r"^\s*[-‐]?(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|kilos?|"
         r"kilograms?|tonnes?|tons?|litres?|liters?|MT|hectares?|ha|sq|square|"
-        r"mm|cm|degrees?|°|foot|feet|ft)\b",
+        r"mm|cm|degrees?|°|foot|feet|ft|Celsius|Fahrenheit)\b",
     ),
     "attached": (r"[A-Za-z][-‐]?$", r"^[A-Za-z]"),
     "label": (
@@ -198,7 +199,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"communities|neighbou?rhoods|aftershocks|earthquakes|quakes|tremors|airstrikes|sites|"
         r"camps|cent(?:er|re)s|settlements|towns|cities|municipalities|communes|pets|dogs|cats|"
         r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
-        r"(?:fish\s+)?(?:farming\s+)?cages|heads\s+of\s+(?:livestock|cattle)|hectares|acres)\b"
+        r"(?:fish\s+)?(?:farming\s+)?cages|heads\s+of\s+(?:livestock|cattle)|hectares|acres|"
+        # bodies recovered or found are not a toll (d055, d079, d091)
+        r"bod(?:y|ies))\b"
         # "25,437 homes have been destroyed and 12,202 damaged": people are not damaged
         r"|^\s*(?:(?:partially|completely|totally|fully)\s+)?(?:damaged|destroyed)\b",
     ),
@@ -716,6 +719,8 @@ _POPULATION_TERM = re.compile(
 _POPULATION_TERM_VALUES = list(POPULATION_TERMS.values())
 _APPOSITION = re.compile(APPOSITION, re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)")
+# A number in brackets after a word: "destroyed (7,488)", a part of the count before it.
+_WORD_BRACKET_BEFORE = re.compile(r"\b[a-z]+\s*\($")
 _NESTED = re.compile(
     r",\s*(?:including|among\s+them|of\s+whom|of\s+which|mostly|mainly)\s+(?:[\w’'-]+\s+){0,2}$"
     # "28,501 people including 6,781 children have been evacuated": no comma after people
@@ -1260,7 +1265,8 @@ _NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\b", re.IGNORECASE)
 # People who help, counted as the help given ("more than 45 thousand volunteers, 2000 emergency
 # workers"), unless something happened to them ("two aid workers were killed").
 _HELPERS = frozenset({"volunteers", "workers", "staff", "personnel", "responders", "rescuers"})
-_NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?([a-z]+)\b")
+# The noun after a number: "2000 emergency workers", "thousands of military personnel".
+_NOUN_AFTER = re.compile(r"\s+(?:of\s+)?(?:[a-z-]+\s+)?([a-z]+)\b")
 
 
 def _helpers(sentence: str, f: _Found) -> bool:
@@ -1676,6 +1682,7 @@ def _sentence_candidates(
         else (_POPULATION, sentence)
     )
     pos = 0
+    dropped = -1  # where the last number that is no figure ends
     while (m := pattern.search(subject, pos)) is not None:
         pos = m.end()
         if blocked is None:
@@ -1690,7 +1697,14 @@ def _sentence_candidates(
             pos = cut
             continue
         if _is_not_a_figure(sentence, lowered if same_length else None, m, blocked, text, offset):
+            dropped = m.end()
             continue
+        if (
+            dropped > (found[-1].end if found else -1)
+            and sentence[m.start() - 1 : m.start()] == "("
+            and _WORD_BRACKET_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
+        ):
+            continue  # "17,100 houses have been destroyed (7,488), damaged (2,714)": houses too
         if m.group("from") is not None and _CHANGE_BEFORE.search(
             sentence, max(0, m.start() - 30), m.start()
         ):
