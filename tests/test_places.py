@@ -232,6 +232,18 @@ def test_a_figure_nothing_places_takes_the_one_country_the_document_names():
     assert (c.location, c.country_iso3) == (None, None)
 
 
+def test_a_figure_nothing_places_takes_the_place_the_document_names_most():
+    # Learnt from d022 and d029: the story's town, named again and again, before its country.
+    text = (
+        "Earthquakes struck Herat in western Afghanistan on Saturday.\n\n"
+        "Rescuers in Herat searched the rubble of villages.\n\n"
+        "The UN said 2,053 people had died."
+    )
+    (c,) = extract(text, date(2023, 10, 8))
+    assert (c.location, c.country_iso3) == ("Herat", "AFG")
+    assert c.place_note == "the place the document names most"
+
+
 def test_a_country_named_in_an_organisations_name_is_the_documents():
     # Learnt from d085: "of the Republic of Kazakhstan" names the country of Kulsary's figures.
     text = (

@@ -2550,7 +2550,7 @@ def _place_for(
     if mention is None:
         mention = _pick(mine, order[1], f.end)
         if mention is None:
-            return _the_documents_country(context)
+            return _the_documents_place(context)
     if mention.listed and mention.reading is not None and mention.reading.kind == "country":
         others = [m for m in mine if m.start > mention.start and m.reading is not None]
         if others and others[0].reading.kind == "country":
@@ -2596,10 +2596,16 @@ def _place_for(
     }  # fmt: skip
 
 
-def _the_documents_country(context: _Context) -> dict:
-    """For a figure nothing places: the country the document names, when it names one only
+def _the_documents_place(context: _Context) -> dict:
+    """For a figure nothing places: the place the document names most ("Herat", named in the
+    title and three times after), else the country the document names, when it names one only
     ("… heavy monsoon rain and strong winds across Sri Lanka" above "A total of 84,943 persons")."""
     named = context.document_countries()
+    main = context.main_place()
+    if main is not None and (not named or named == {main.reading.country_iso3}):
+        country = main.reading.country_iso3 or (next(iter(named)) if len(named) == 1 else None)
+        return {"location": main.written, "country_iso3": country,
+                "place_note": "the place the document names most"}  # fmt: skip
     if len(named) != 1:
         return {}
     country = _countries().get(next(iter(named)))
@@ -2764,6 +2770,7 @@ class _Context:
         self._heading_starts: list[int] = []
         self._title_mentions: list[_Mention] | None = None
         self._document_countries: set[str] | None = None
+        self._main_place: _Mention | None = None
         self._title: str | None = None  # the title, or "" when the document has none
         self._named_countries: set[str] | None = None
         self.spans: list[tuple[int, int]] = []  # the sentences: (start, end)
@@ -2998,10 +3005,24 @@ class _Context:
         name as countries."""
         if self._document_countries is None:
             head = self.text[:5_000]
-            found = _place_mentions(head) + self.title_mentions()
+            found = _place_mentions(head, learnt=self.learnt) + self.title_mentions()
             self._document_countries = {m.reading.country_iso3 for m in found if m.reading
                                         is not None and m.reading.kind == "country"}  # fmt: skip
+            # The place below a country it names most, when it names one more than any other.
+            counts: dict[str, list[_Mention]] = {}
+            for m in found:
+                if m.reading is not None and m.reading.kind != "country" and not m.listed:
+                    counts.setdefault(places.key(m.written), []).append(m)
+            ranked = sorted(map(len, counts.values()), reverse=True)
+            if ranked and ranked[0] >= 2 and (len(ranked) == 1 or ranked[1] < ranked[0]):
+                self._main_place = max(counts.values(), key=len)[0]
         return self._document_countries
+
+    def main_place(self) -> _Mention | None:
+        """The place below a country that the title and the document's opening name most
+        (twice at least, and more than any other)."""
+        self.document_countries()
+        return self._main_place
 
 
 # --- Public API -----------------------------------------------------------------------------------
