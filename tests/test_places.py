@@ -235,7 +235,7 @@ def test_a_figure_nothing_places_takes_the_one_country_the_document_names():
 def test_a_figure_nothing_places_takes_the_place_the_document_names_most():
     # Learnt from d022 and d029: the story's town, named again and again, before its country.
     text = (
-        "Earthquakes struck Herat in western Afghanistan on Saturday.\n\n"
+        "Earthquakes shook villages in Herat in western Afghanistan on Saturday.\n\n"
         "Rescuers in Herat searched the rubble of villages.\n\n"
         "The UN said 2,053 people had died."
     )

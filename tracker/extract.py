@@ -625,10 +625,16 @@ BEFORE_REACH = 24
 # People missing are read apart, where the words "missing" or "trapped" are there at all: the
 # words allowed before them make the pattern slow to try after every number.
 _AFTER = re.compile(
-    "|".join(f"(?:{a})" for k, (_, a) in NOT_A_FIGURE_CONTEXT.items() if a and k != "missing"),
+    "|".join(
+        f"(?:{a})"
+        for k, (_, a) in NOT_A_FIGURE_CONTEXT.items()
+        if a and k not in ("missing", "without_service")
+    ),
     re.IGNORECASE,
 )
 _MISSING_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["missing"][1], re.IGNORECASE)
+# So are people without power, where "without" is there at all.
+_WITHOUT_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["without_service"][1], re.IGNORECASE)
 _MISSING_BEFORE = re.compile(NOT_A_FIGURE_CONTEXT["missing_before"][0], re.IGNORECASE)
 # The same for lower-cased text (twice as fast), where it finds the same: IGNORECASE reads "İ",
 # "ı" and "ſ" as i and s, which lower case does not; every other letter it reads as its lower case.
@@ -646,6 +652,8 @@ def _after_is_not_a_figure(after: str) -> bool:
         or "ISSING" in after
         or "RAPPED" in after
     ) and _MISSING_AFTER.match(after):
+        return True
+    if ("without" in after or "WITHOUT" in after) and _WITHOUT_AFTER.match(after):
         return True
     if after.isascii() or not _FOLDED_APART.search(after):
         return _AFTER_LOWER.match(after.lower()) is not None
@@ -722,11 +730,11 @@ _PARENS = re.compile(r"\([^()]*\)")
 # A number in brackets after a word: "destroyed (7,488)", a part of the count before it.
 _WORD_BRACKET_BEFORE = re.compile(r"\b[a-z]+\s*\($")
 _NESTED = re.compile(
-    r",\s*(?:including|among\s+them|of\s+whom|of\s+which|mostly|mainly)\s+(?:[\w’'-]+\s+){0,2}$"
-    # "28,501 people including 6,781 children have been evacuated": no comma after people
-    rf"|\b(?:{'|'.join(PEOPLE_NOUNS)})\s+including\s+$",
+    r",\s*(?:including|among\s+them|of\s+whom|of\s+which|mostly|mainly)\s+(?:[\w’'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "28,501 people including 6,781 children have been evacuated": no comma after the people.
+_PEOPLE_INCLUDING = re.compile(rf"\b(?:{'|'.join(PEOPLE_NOUNS)})\s+including\s+$", re.IGNORECASE)
 _WHERE_BEFORE = re.compile(r",\s+where\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # A small number is a count of people where a word of the terms follows it: "24 injured".
 _TERM_RIGHT_AFTER = re.compile(r"\s+(?:injured|wounded|killed|dead|displaced|evacuated)\b")
@@ -1763,6 +1771,10 @@ def _sentence_candidates(
             depth > 0
             or bool(parts)
             or bool(_NESTED.search(sentence, max(0, m.start() - 40), m.start()))
+            or (
+                sentence.endswith("including ", 0, m.start())
+                and bool(_PEOPLE_INCLUDING.search(sentence, max(0, m.start() - 40), m.start()))
+            )
             # the list goes on: "including 1,398 in Pernier, 1,239 at Wharf de la Saline"
             or bool(
                 found
@@ -2006,9 +2018,7 @@ LOCATIVE_CUES: dict[str, str] = {
     r"to|into|towards?|reached|reaching|entered|entering|border\s+with": "to",
     # "fleeing to Cameroon to escape violence in the Central African Republic"
     r"(?:violence|fighting|conflict|clashes|insecurity|hostilities|attacks|unrest|war)"
-    r"(?:\s+(?:that|which)\s+(?:erupted|broke\s+out|began|started|flared(?:\s+up)?))?\s+in|"
-    # "Deadly Mudslide Hits Hanang": where a disaster struck
-    r"hits|hit|strikes|struck|slams|slammed|batters|battered|lashes|lashed|ravages|ravaged":
+    r"(?:\s+(?:that|which)\s+(?:erupted|broke\s+out|began|started|flared(?:\s+up)?))?\s+in":
         "strife",
     r"in|at|inside|within|throughout|across|around|near|outside": "at",
     r"(?:town|city|village|camp|district|governorate|province|region|area|enclave|pocket|"
@@ -2226,7 +2236,7 @@ def _place_mentions(
             out.append(_Mention(start, role, written, place, (), bool(direction), listed))
     if " side" in text or "authorities" in text:
         out = sorted([*out, *_sides(text)], key=lambda m: m.start)
-    if any(f" {word} " in text for word in _UNIT_WORDS):
+    if _UNIT_WORD.search(text):
         seen = {m.start for m in out}
         more = [m for m in _of_a_people(text) if m.start not in seen]
         out = sorted([*out, *more], key=lambda m: m.start) if more else out
@@ -2243,7 +2253,8 @@ _TITLE_CUE = re.compile(
 
 def _title_cued(start: int, cued: re.Match, name: str) -> _Mention:
     """The place after a title's capitalised cue, known or not (its country from the title)."""
-    role = _cue_role(cued.group("cue").lower())
+    cue = cued.group("cue").lower()
+    role = "strife" if cue[0] in "hsbl" else _cue_role(cue)  # where a disaster struck
     found = _resolve_mention(name, "", None)
     if found is not None:
         return _mention(start, role, found[0], found[1], False)
@@ -2254,6 +2265,7 @@ def _title_cued(start: int, cued: re.Match, name: str) -> _Mention:
 # "the Syrian town of Baghuz", "Greek island Rhodes": a place in the country its people's word names.
 _UNIT_WORDS = ("town", "city", "village", "island", "province", "region", "state", "district",
                "capital", "port", "governorate")  # fmt: skip
+_UNIT_WORD = re.compile(rf" (?:{'|'.join(_UNIT_WORDS)}) ")
 _OF_A_PEOPLE = re.compile(
     rf"\b(?P<people>[A-Z][a-z]+)\s+(?P<word>{'|'.join(_UNIT_WORDS)})\s+(?:of\s+)?"
     r"(?P<name>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2})"
