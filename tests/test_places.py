@@ -287,6 +287,29 @@ def test_a_new_york_times_dateline_gives_its_country():
     assert c.country_iso3 == "LAO"
 
 
+def test_a_datelines_city_the_story_never_names_again_is_the_desk():
+    # Learnt from d090: the fires were around Viña del Mar; the story was filed in Santiago.
+    text = (
+        "SANTIAGO, Chile (AP) — Forest fires burned on the coast.\n\n"
+        "The death toll reached 123 on Monday."
+    )
+    (c,) = extract(text, date(2024, 2, 6))
+    assert (c.location, c.country_iso3) == ("Chile", "CHL")
+    # named again in the story, the city is the figure's place
+    text = (
+        "SANTIAGO, Chile (AP) — Forest fires burned around Santiago.\n\n"
+        "The death toll reached 123 on Monday."
+    )
+    (c,) = extract(text, date(2024, 2, 6))
+    assert (c.location, c.country_iso3) == ("Santiago", "CHL")
+
+
+def test_an_organisation_named_like_a_place_is_no_place():
+    text = "At least five children are among the dead, according to Save the Children."
+    (c,) = extract(text, PUBLISHED)
+    assert (c.location, c.attributed_to) == (None, "Save the Children")
+
+
 def test_a_figure_takes_the_place_its_paragraph_named_before():
     # Learnt from d075: the title names only the country; the sentence before, the town.
     text = (
@@ -321,9 +344,12 @@ def test_an_ambiguous_name_offers_its_readings_instead_of_guessing():
          "place from the document's title"),
         ("Cold kills 29 children\n\nThe camp hosts 9,000 people.", "Cold kills children in Syria",
          "Syria", "title"),
-        # a dateline places it when the title does not
+        # a dateline places it when the title does not (its city when the story names it
+        # again, else its country)
+        ("GOMA, Congo, March 20 (Reuters) - Fighting neared Goma. About 2,000 families arrived "
+         "on Monday.", None, "Goma", "dateline"),
         ("GOMA, Congo, March 20 (Reuters) - About 2,000 families arrived on Monday.", None,
-         "Goma", "dateline"),
+         "Congo", "dateline"),
         # a place in the sentence comes first
         ("The camp hosts 9,000 people in Baghuz.", "Flash update: Al Hol camp", "Baghuz", None),
     ],

@@ -2166,6 +2166,8 @@ def _place_mentions(
     settled by the figure's context (_place_for)."""
     out = []
     for m in _mention_matches(text):
+        if text.startswith(" the ", m.end()) and text[m.end() + 5 : m.end() + 6].isupper():
+            continue  # "according to Save the Children": part of a longer name
         cue = m.group("cue")
         role = _cue_role(cue) if cue else ""
         word = m.group("word") or ""
@@ -2955,6 +2957,11 @@ class _Context:
                     mention = min(placed, key=lambda m: m.rank)
                     if self._a_desk(mention):
                         continue
+                    country = max(placed, key=lambda m: m.rank)
+                    if country.rank == 4 and not self._named_after(mention, line):
+                        # "PAKSONG, Laos (NYTimes) -" over a dam's collapse elsewhere in Laos:
+                        # a city the story does not name again is where it was written.
+                        mention = country
                     return mention, f"place from the dateline “{line.text}”"
         return None, None
 
@@ -2988,6 +2995,12 @@ class _Context:
             return mention, f"place from an earlier sentence: “{line}”"
         return None
 
+    def _named_after(self, mention: _Mention, line: _Dateline) -> bool:
+        """Whether the document names a dateline's place again after the dateline."""
+        after = line.start + len(line.text)
+        word = mention.written.split(",")[0].strip()
+        return re.search(rf"\b{re.escape(word)}\b", self.text[after:], re.IGNORECASE) is not None
+
     def _a_desk(self, mention: _Mention) -> bool:
         """A dateline that names where the story was written, not what it is about: its country
         is not named in the document, which names others ("GENEVA, August 3 (UNHCR)" over a
@@ -2998,7 +3011,7 @@ class _Context:
             return False
         if self._named_countries is None:
             head = self.text[:5_000]
-            found = [m for m in _place_mentions(head, need_cue=False) if m.reading is not None
+            found = [m for m in _place_mentions(head) if m.reading is not None
                      and m.reading.country_iso3 and not self.in_dateline(m.start)]  # fmt: skip
             found += [m for m in self.title_mentions() if m.reading is not None]
             self._named_countries = {m.reading.country_iso3 for m in found}
