@@ -304,6 +304,13 @@ def test_a_datelines_city_the_story_never_names_again_is_the_desk():
     assert (c.location, c.country_iso3) == ("Santiago", "CHL")
 
 
+def test_a_place_people_were_from_beats_the_country_of_the_title():
+    # Learnt from d047: the dead were from Tafea; the title names only Vanuatu, around it.
+    text = "Of those who died, 11 were from Tafea island."
+    (c,) = extract(text, date(2015, 3, 17), title="Cyclone Pam death toll rises to 24 in Vanuatu")
+    assert (c.location, c.country_iso3) == ("Tafea island", "VUT")
+
+
 def test_an_organisation_named_like_a_place_is_no_place():
     text = "At least five children are among the dead, according to Save the Children."
     (c,) = extract(text, PUBLISHED)

@@ -2545,7 +2545,8 @@ def _place_for(
         if term in ("arrived", "displaced") and measure == "flow"
         else measure
     ]
-    mine = [m for m in mentions if owned[0] <= m.start < owned[1]] or mentions
+    owned_mentions = [m for m in mentions if owned[0] <= m.start < owned[1]]
+    mine = owned_mentions or mentions
     note = None
     away = term in FROM_PLACE_TERMS or (term == "displaced" and measure == "flow")
     code = _demonym_country(population) if away and population else None
@@ -2561,6 +2562,11 @@ def _place_for(
         mention, note = context.document_place(
             order[0] + order[1], f.start + context.offset, order[0] if not mine else None
         )
+        after = [m for m in owned_mentions if m.start > f.start]
+        own = _pick(after, order[1], f.end) if mention is not None and after else None
+        if own is not None and _wider_than(mention, own):
+            # "Of those who died, 11 were from Tafea": the sentence's place in the title's country.
+            mention, note = own, None
     if mention is None:
         mention = _pick(mine, order[1], f.end)
         if mention is None:
