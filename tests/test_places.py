@@ -252,6 +252,10 @@ def test_a_country_named_in_an_organisations_name_is_the_documents():
     )
     (c,) = extract(text, date(2024, 4, 7))
     assert (c.location, c.country_iso3) == ("Kazakhstan", "KAZ")
+    # Learnt from d028: an agency's initials, then its country office.
+    text = "Between 22 and 28 May 2022, IOM Yemen DTM tracked 179 households displaced."
+    (c,) = extract(text, date(2022, 5, 31))
+    assert (c.location, c.country_iso3) == ("Yemen", "YEM")
 
 
 def test_a_place_named_by_its_peoples_word_and_a_word_of_place():

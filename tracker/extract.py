@@ -2185,12 +2185,13 @@ def _place_mentions(
                 mention = _country_named(possessive.group(1))  # "Mozambique's Pemba Camp"
             elif mention is None and (part := _country_or_its_part(text, m, name)):
                 mention, regional = part[:2], part[2]  # "Malawi's government said"
-            elif mention is None and " of " in name:
-                # "the Ministry of Emergencies of the Republic of Kazakhstan": its country.
-                tail = name.rsplit(" of ", 1)[1].removeprefix("the ")
-                if (mention := _country_named(tail)) is not None:
-                    start = m.start("name") + name.rindex(tail)
-                    out.append(_mention(start, "", mention[0], mention[1], False))
+            elif mention is None and " " in name:
+                # "the Ministry of Emergencies of the Republic of Kazakhstan", "IOM Yemen DTM":
+                # an organisation's name that holds its country's.
+                if (within := _country_within(name)) is not None:
+                    written, readings = within
+                    start = m.start("name") + name.rindex(written)
+                    out.append(_mention(start, "", written, readings, False))
                 continue
             if mention is not None:
                 written = f"{direction} {mention[0]}" if regional and direction else mention[0]
@@ -2456,6 +2457,23 @@ _OF_KINDS = {w: places.WORD_KINDS.get(w, "area") for w in
              ("town", "city", "village", "camp", "district", "governorate", "province", "region",
               "area", "enclave", "pocket", "country", "countryside", "outskirts", "settlement",
               "township", "island")}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_within(name: str):
+    """The country an organisation's name holds: after its last "of" ("the Ministry of
+    Emergencies of the Republic of Kazakhstan"), or after an agency's initials ("IOM Yemen DTM",
+    "UNHCR Syria")."""
+    if " of " in name:
+        return _country_named(name.rsplit(" of ", 1)[1].removeprefix("the "))
+    first, _, rest = name.partition(" ")
+    if not (first.isupper() and 2 <= len(first) <= 6 and first.isalpha()):
+        return None
+    words = rest.split()
+    for n in range(min(len(words), 4), 0, -1):
+        if found := _country_named(" ".join(words[:n])):
+            return found
+    return None
 
 
 def _country_in(name: str):
