@@ -1063,6 +1063,12 @@ def test_as_of_a_weekday():
         # learnt from d079–d091: an evacuation of people; patients flown out; people plucked from roofs
         ("The ministry informed about evacuation of 26,467 residents.", "evacuated", "flow"),
         ("The last 39 hospital patients were flown out Friday night.", "evacuated", "flow"),
+        # a toll "due to" its cause, "also" risen; a death of one named by its noun
+        ("Meanwhile the death toll due to the severe weather has also risen to 11, the DMC said.",
+         "died", "flow"),
+        ("Sadly, she said one patient died during the preparation for transport.", "died",
+         "flow"),
+        ("One man was killed by a falling tree.", "killed", "flow"),
         ("Helicopters were plucking hundreds from their roofs as floods surged.", "evacuated",
          "flow"),
     ],

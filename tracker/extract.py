@@ -1203,7 +1203,11 @@ _INCLUDING_BEFORE = re.compile(r"(?:,\s*|\s+[a-z]+\s+)including\s+$")
 # "21 people were confirmed dead - at least 10 of whom were killed": a part of the count before.
 _OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|them)\s+(?:were|was|had|have|are|died)\b")
 # "one died after a house collapsed": a small number whose verb of death follows at once.
-_DIED_RIGHT_AFTER = re.compile(r"\s+(?:died|perished|drowned|were\s+killed|was\s+killed)\b")
+_DIED_RIGHT_AFTER = re.compile(
+    # "one died after a house collapsed", "one patient died during the preparation for transport"
+    r"\s+(?:(?:person|man|woman|child|boy|girl|patient|resident|civilian|soldier|firefighter)\s+)?"
+    r"(?:died|perished|drowned|were\s+killed|was\s+killed)\b"
+)
 _PART_AFTER = re.compile(r"\s+(?:were\s+|was\s+)?(?:in|from|at)\s")
 # The count before named its place, and the list goes on: "… dead in Honduras, five in Panama".
 _PLACED_BEFORE = re.compile(
