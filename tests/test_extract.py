@@ -1165,6 +1165,13 @@ def test_things_aid_and_the_missing_are_not_figures(text):
         ("Of those who died, 11 were from Tafea, eight from Efate and five from Tanna.",
          [("11", "died"), ("eight", "died"), ("five", "died")]),
         ("Cyclone death toll rises to 24 in the islands.", [("24", "died")]),
+        # learnt from d082: the tolls of a list by cause
+        ("At least 12 people died due to the storm, 72 from landslides, six from floodwaters, "
+         "and eight from the collapse of a bridge.",
+         [("At least 12", "died"), ("72", "died"), ("six", "died"), ("eight", "died")]),
+        # but not what follows a toll with other words
+        ("At least 12 people died due to the storm, 72 houses from the old town fell.",
+         [("At least 12", "died")]),
         # one count in two units: the verb after the second is both's
         ("As many as 39,054 people from 6,580 households have been displaced.",
          [("As many as 39,054", "displaced"), ("6,580", "displaced")]),

@@ -1208,6 +1208,9 @@ _DIED_RIGHT_AFTER = re.compile(
     r"\s+(?:(?:person|man|woman|child|boy|girl|patient|resident|civilian|soldier|firefighter)\s+)?"
     r"(?:died|perished|drowned|were\s+killed|was\s+killed)\b"
 )
+_DIED_BEFORE = re.compile(
+    r"[^,;:.()]{0,40}\b(?:died|killed|dead|deaths)\b[^;:.()]{0,150},\s*(?:and\s+)?$"
+)
 _PART_AFTER = re.compile(r"\s+(?:were\s+|was\s+)?(?:in|from|at)\s")
 # The count before named its place, and the list goes on: "… dead in Honduras, five in Panama".
 _PLACED_BEFORE = re.compile(
@@ -1240,6 +1243,8 @@ def _small_count(
         return True
     if _PLACED_BEFORE.match(sentence, found[-1].end, m.start()):
         return True  # "14 people reported dead in Honduras, five in Panama, two in Nicaragua"
+    if _DIED_BEFORE.match(sentence, found[0].end, m.start()):
+        return True  # "at least 12 people died due to the storm, 72 from landslides, six from …"
     return found[-1].nested and bool(_LIST_GOES_ON.match(sentence, found[-1].end, m.start()))
 
 
