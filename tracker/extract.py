@@ -2208,10 +2208,7 @@ def _place_mentions(
                                     mention[1], regional, bool(_LIST_NEXT.match(text, m.end()))))  # fmt: skip
             continue
         if role == "of":
-            # "departed from the border village of Arara": the word before says the role.
-            before = _ROLE_BEFORE.search(text, max(0, m.start() - 60), m.start())
-            role = _CUE_ROLES[int(before.lastgroup[1:])] if before else "at"
-            role = "at" if role == "of" else role
+            role = _role_before(text, m.start())
         mention = None
         if direction and direction[0].isupper():
             # A capitalised direction may be part of the name: "South Sudan", "North Kivu".
@@ -2284,15 +2281,21 @@ _OF_A_PEOPLE = re.compile(
 )
 
 
+def _role_before(text: str, at: int) -> str:
+    """The role the words before a place say ("departed from the border village of Arara",
+    "fled the Syrian town of Baghuz": origin); "at" where they say none."""
+    before = _ROLE_BEFORE.search(text, max(0, at - 60), at)
+    role = _CUE_ROLES[int(before.lastgroup[1:])] if before else "at"
+    return "at" if role == "of" else role
+
+
 def _of_a_people(text: str) -> list[_Mention]:
     out = []
     for m in _OF_A_PEOPLE.finditer(text):
         code = places.demonyms().get(m.group("people").lower())
         if code is None or code not in _countries():
             continue
-        before = _ROLE_BEFORE.search(text, max(0, m.start() - 60), m.start())
-        role = _CUE_ROLES[int(before.lastgroup[1:])] if before else "at"
-        role = "at" if role == "of" else role
+        role = _role_before(text, m.start())
         name = m.group("name")
         found = _resolve_mention(name, "", None)
         readings = tuple(r for r in found[1] if r.country_iso3 == code) if found else ()
