@@ -1069,6 +1069,8 @@ def test_as_of_a_weekday():
         ("Sadly, she said one patient died during the preparation for transport.", "died",
          "flow"),
         ("One man was killed by a falling tree.", "killed", "flow"),
+        # seen on the Review page: people forced out of their homes are displaced
+        ("A wildfire forced 19,000 people out of their homes and hotels.", "displaced", "flow"),
         ("Helicopters were plucking hundreds from their roofs as floods surged.", "evacuated",
          "flow"),
     ],

@@ -84,6 +84,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"uproot(?:ed|ing)\b": ("displaced", "flow"),
     r"evacuat(?:e|ed|ing|ion|es)\b": ("evacuated", "flow"),
     r"(?:left|rendered|made)\s+homeless|homeless\b": ("displaced", "flow"),
+    # "forced 19,000 people out of their homes"
+    r"out\s+of\s+(?:their|his|her)\s+(?:homes?|houses?)\b": ("displaced", "flow"),
     r"rescued\b|(?:flown|airlifted|ferried)\s+out\b|airlifted\b|plucked\b": ("evacuated", "flow"),
     r"(?:came|come|coming|got|get|getting|poured|pouring|streamed|streaming|flooded|flooding)"
     r"\s+out\b": ("left", "flow"),
