@@ -868,6 +868,11 @@ def test_spans_that_are_no_figure_start_where_the_quick_search_finds_one(text):
     assert [m.span() for m in after] == [m.span() for m in spans]
 
 
+@given(_texts_of(SPAN_WORDS_SAMPLE, 14))
+def test_spans_that_are_no_figure_are_found_as_finditer_finds_them(text):
+    assert x._not_spans(text) == [m.span() for m in x._NOT_SPANS.finditer(text)]
+
+
 DATELINE_WORDS_SAMPLE = ["GOMA,", "Goma", "Congo,", "North", "Kivu,", "March", "Mar.", "20", "2019",
                          "(Reuters)", "(AFP)", "(UN", "News)", "(", ")", "-", "–", "People", "fled",
                          "MANILA,", "Philippines", "\t", " ", "“We"]  # fmt: skip
