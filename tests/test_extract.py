@@ -873,6 +873,34 @@ def test_spans_that_are_no_figure_are_found_as_finditer_finds_them(text):
     assert x._not_spans(text) == [m.span() for m in x._NOT_SPANS.finditer(text)]
 
 
+HEADING_WORDS_SAMPLE = ["Jordan", "North", "Kivu:", "Beledweyne:", "More", "than", "10,000", "people",
+                        "fled.", ":", "#", "*", "•", "-", "\n", "\n", "\n\n", "\r\n", "\t", " ",
+                        "PESHAWAR:", "Situation", "Report"]  # fmt: skip
+
+
+def _heading_lines_one_by_one(text: str) -> list[tuple[int, int]]:
+    found = []
+    for at in (0, *(m.end() for m in re.finditer("\n", text))):
+        if at < len(text) and text[at] not in "\n\r":
+            m = x._HEADING.match(text, at) or x._LEAD_HEADING.match(text, at)
+            if m:
+                found.append(m.span("h"))
+    return found
+
+
+@given(_texts_of(HEADING_WORDS_SAMPLE, 16))
+def test_heading_lines_are_found_as_trying_each_line_finds_them(text):
+    assert [m.span("h") for m in x._heading_lines(text)] == _heading_lines_one_by_one(text)
+
+
+def test_heading_lines_of_the_dev_set_are_found_as_trying_each_line_finds_them():
+    from tests.devset.score import load_documents
+
+    for r in load_documents():
+        text = r["text"]
+        assert [m.span("h") for m in x._heading_lines(text)] == _heading_lines_one_by_one(text)
+
+
 DATELINE_WORDS_SAMPLE = ["GOMA,", "Goma", "Congo,", "North", "Kivu,", "March", "Mar.", "20", "2019",
                          "(Reuters)", "(AFP)", "(UN", "News)", "(", ")", "-", "–", "People", "fled",
                          "MANILA,", "Philippines", "\t", " ", "“We"]  # fmt: skip

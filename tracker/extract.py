@@ -2813,6 +2813,27 @@ _LEAD_HEADING = re.compile(
 _HEADING = re.compile(
     r"^[ \t#*]*+(?P<h>[A-Z][\w’'.-]*+(?:[ \t]++[\w’'.-]++){0,4}+)[ \t]*:?[ \t]*$", re.MULTILINE
 )
+# The line ends after which either matches, found by one search (the engine skips from one line
+# end to the next at once, where a match was tried after each line end; headings are rare).
+_HEADING_AFTER = re.compile(
+    "\n(?="
+    + "|".join(
+        p.pattern.removeprefix("^").replace("(?P<h>", "(?:") for p in (_HEADING, _LEAD_HEADING)
+    )
+    + ")",
+    re.MULTILINE,
+)
+
+
+def _heading_lines(text: str) -> list[re.Match]:
+    """_HEADING, else _LEAD_HEADING, matched at each line start where one matches."""
+    found = []
+    for at in (0, *(m.end() for m in _HEADING_AFTER.finditer(text))):
+        if at < len(text) and text[at] not in "\n\r":
+            m = _HEADING.match(text, at) or _LEAD_HEADING.match(text, at)
+            if m:
+                found.append(m)
+    return found
 
 
 @dataclass
@@ -2952,15 +2973,8 @@ class _Context:
         if self._headings is None:
             self._headings = []
             head = self.text if len(self.text) < 2_000_000 else self.text[:2_000_000]
-            # Each line is tried where it starts (finding line ends is fast; a multi-line "^"
-            # is tried at every character).
-            found = []
-            for at in (0, *(m.end() for m in _LINE_END.finditer(head))):
-                if at < len(head) and head[at] not in "\n\r":
-                    m = _HEADING.match(head, at) or _LEAD_HEADING.match(head, at)
-                    if m:
-                        found.append(m)
-            for m in found:
+            # Each line is tried where it starts (a multi-line "^" is tried at every character).
+            for m in _heading_lines(head):
                 line = m.group("h").strip()
                 if line.isupper() and len(line) > 3:
                     continue  # "PESHAWAR:" opens a story: a dateline, not a section's heading
