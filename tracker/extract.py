@@ -1224,7 +1224,7 @@ _INCLUDING_BEFORE = re.compile(r"(?:,\s*|\s+[a-z]+\s+)including\s+$")
 _OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|them)\s+(?:were|was|had|have|are|died)\b")
 # "one died after a house collapsed": a small number whose verb of death follows at once.
 _DIED_RIGHT_AFTER = re.compile(
-    # "one died after a house collapsed", "one patient died during the preparation for transport"
+    # also with its noun: "one patient died during the preparation for transport"
     r"\s+(?:(?:person|man|woman|child|boy|girl|patient|resident|civilian|soldier|firefighter)\s+)?"
     r"(?:died|perished|drowned|were\s+killed|was\s+killed)\b"
 )
@@ -2270,17 +2270,21 @@ def _place_mentions(
 
 
 # A title's capitalised words run into its place: "Deadly Mudslide Hits Hanang".
+# Words of where a disaster struck, read in titles only (as cues of every sentence's places their
+# first letters would make the cue pattern's quick check match most words).
+_STRUCK_WORDS = r"Hits?|Strikes?|Struck|Slams?|Batters?|Lashes|Ravages?"
+_TITLE_CUE_WORDS = rf"{_STRUCK_WORDS}|In|At|Near|From|Flee|Flees|Fled"
+# The last of them in a title's run of capitalised words.
 _TITLE_CUE = re.compile(
-    r"\s(?P<cue>Hits?|Strikes?|Struck|Slams?|Batters?|Lashes|Ravages?|In|At|Near|From|Flee|Flees|"
-    r"Fled)\s+(?=[A-Z])(?!.*\s(?:Hits?|Strikes?|Struck|Slams?|Batters?|Lashes|Ravages?|In|At|Near|"
-    r"From|Flee|Flees|Fled)\s)"
+    rf"\s(?P<cue>{_TITLE_CUE_WORDS})\s+(?=[A-Z])(?!.*\s(?:{_TITLE_CUE_WORDS})\s)"
 )
+_STRUCK = re.compile(_STRUCK_WORDS)
 
 
 def _title_cued(start: int, cued: re.Match, name: str) -> _Mention:
     """The place after a title's capitalised cue, known or not (its country from the title)."""
-    cue = cued.group("cue").lower()
-    role = "strife" if cue[0] in "hsbl" else _cue_role(cue)  # where a disaster struck
+    cue = cued.group("cue")
+    role = "strife" if _STRUCK.fullmatch(cue) else _cue_role(cue.lower())
     found = _resolve_mention(name, "", None)
     if found is not None:
         return _mention(start, role, found[0], found[1], False)
@@ -2857,6 +2861,7 @@ class _Context:
         self._headings: list[tuple[int, _Mention, str]] | None = None
         self._heading_starts: list[int] = []
         self._title_mentions: list[_Mention] | None = None
+        self._head_mentions: list[_Mention] | None = None
         self._document_countries: set[str] | None = None
         self._main_place: _Mention | None = None
         self._title: str | None = None  # the title, or "" when the document has none
@@ -3077,8 +3082,7 @@ class _Context:
         if not countries:
             return False
         if self._named_countries is None:
-            head = self.text[:5_000]
-            found = [m for m in _place_mentions(head) if m.reading is not None
+            found = [m for m in self.head_mentions() if m.reading is not None
                      and m.reading.country_iso3 and not self.in_dateline(m.start)]  # fmt: skip
             found += [m for m in self.title_mentions() if m.reading is not None]
             self._named_countries = {m.reading.country_iso3 for m in found}
@@ -3092,12 +3096,17 @@ class _Context:
                 named.add(m.reading.country_iso3)
         return named
 
+    def head_mentions(self) -> list[_Mention]:
+        """The places the document's opening (its first 5,000 characters) names."""
+        if self._head_mentions is None:
+            self._head_mentions = _place_mentions(self.text[:5_000])
+        return self._head_mentions
+
     def document_countries(self) -> set[str]:
         """The countries the title and the document's opening (its first 5,000 characters)
         name as countries."""
         if self._document_countries is None:
-            head = self.text[:5_000]
-            found = _place_mentions(head, learnt=self.learnt) + self.title_mentions()
+            found = self.head_mentions() + self.title_mentions()
             self._document_countries = {m.reading.country_iso3 for m in found if m.reading
                                         is not None and m.reading.kind == "country"}  # fmt: skip
             # The place below a country it names most, when it names one more than any other.
