@@ -488,20 +488,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 90 tuning documents score (after the rules learnt from d079–d091:
-    # precision 0.938, recall 0.965, measure 0.982, location 0.749, country 0.912, attribution
-    # 0.871): a rule that breaks what, where or who on whole documents fails here.
+    # Floors below what the 103 tuning documents score (after the rules learnt from d092–d104:
+    # precision 0.937, recall 0.962, measure 0.977, location 0.758, country 0.923, attribution
+    # 0.863): a rule that breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.96 and result.precision >= 0.93, (
+    assert result.recall >= 0.955 and result.precision >= 0.93, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.975
-    assert result.location_right / checked >= 0.74 and result.country_right / checked >= 0.905
-    assert result.attribution_right / checked >= 0.865
+    assert result.measure_right / result.matched >= 0.97
+    assert result.location_right / checked >= 0.75 and result.country_right / checked >= 0.915
+    assert result.attribution_right / checked >= 0.855
 
 
 def test_dev_set_regression_guard():
@@ -1013,7 +1013,8 @@ def test_as_of_a_weekday():
         ("As of 2 February, authorities have evacuated more than 82,000 persons living in the "
          "danger zone.", "evacuated", "flow"),
         ("The agency is helping to move hundreds of refugees to a camp.", "evacuated", "flow"),
-        ("We still have 8,000 new arrivals at the reception centres.", "remain", "stock"),
+        # still at the centres that took them in: hosted, as d012's annotator reads it
+        ("We still have 8,000 new arrivals at the reception centres.", "hosted", "stock"),
         ("The town hosts over 150,000 refugees living in settlements.", "hosted", "stock"),
         # people sheltering now are counted where they are
         ("Some 7,200 people are seeking refuge in schools.", "hosted", "stock"),
@@ -1106,11 +1107,30 @@ def test_as_of_a_weekday():
         ("A wildfire forced 19,000 people out of their homes and hotels.", "displaced", "flow"),
         ("Helicopters were plucking hundreds from their roofs as floods surged.", "evacuated",
          "flow"),
+        # learnt from d092–d104: people still somewhere they were taken in are hosted there;
+        # people who left and took refuge somewhere are counted as having left
+        ("There are now 25,000 Ivorian refugees in Liberia.", "hosted", "stock"),
+        ("4,778 people are still in 120 relief camps, authorities said.", "hosted", "stock"),
+        ("At the height of the deluge, there were 14.50 lakh people in over 3,000 relief camps.",
+         "hosted", "stock"),
+        ("Dozens of civilians were still in the besieged town.", "remain", "stock"),
+        ("Some 16,000 people have been forced to leave their villages and take refuge in the "
+         "towns of Duékoué, Man and Danané.", "left", "flow"),
     ],
 )  # fmt: skip
 def test_the_verb_of_the_figure(text, term, measure):
     (c,) = extract(text, date(2019, 3, 22))
     assert (c.term, c.measure) == (term, measure)
+
+
+def test_two_counts_joined_by_and_share_the_noun_of_deaths_after_them():
+    # Learnt from d100: "at least 238" alone named nobody and was read as affected.
+    text = (
+        "Gayan and Barmal districts of Paktika were the most affected, with at least 238 and "
+        "500 deaths, respectively."
+    )
+    first, second = extract(text, date(2022, 6, 30))
+    assert (first.term, second.term) == ("died", "died")
 
 
 def test_a_part_given_after_including_takes_the_verb_of_the_whole():

@@ -258,6 +258,40 @@ def test_a_country_named_in_an_organisations_name_is_the_documents():
     assert (c.location, c.country_iso3) == ("Yemen", "YEM")
 
 
+def test_a_provinces_name_alone_is_a_place_as_a_countrys_is():
+    # Learnt from d102 and d100: the province in an office's name, and after "districts of".
+    cases = [
+        ("The KwaZulu-Natal co-operative governance and traditional affairs department has "
+         "confirmed that at least 45 people have died.", "KwaZulu-Natal", "ZAF"),
+        ("The KwaZulu-Natal Department of Co-operative Governance and Traditional Affairs "
+         "(Cogta) on Tuesday confirmed that at least 45 people had died.", "KwaZulu-Natal", "ZAF"),
+        ("Gayan and Barmal districts of Paktika were the worst hit, with 500 deaths.", "Paktika",
+         "AFG"),
+    ]  # fmt: skip
+    for text, location, country in cases:
+        (c,) = extract(text, PUBLISHED)
+        assert (c.location, c.country_iso3) == (location, country), text
+    # a person's office named for a state is not where the figure is: the title's town is
+    text = (
+        "Nigeria: Maiduguri Flood - Displaced Persons Return Home\n\n"
+        "The Borno State Commissioner for Information, Usman Tar, said over 30,000 households "
+        "were registered in the camps."
+    )
+    (c,) = extract(
+        text, PUBLISHED, title="Nigeria: Maiduguri Flood - Displaced Persons Return Home"
+    )
+    assert c.location == "Maiduguri"
+
+
+def test_a_name_with_an_elided_article_is_one_place():
+    # Learnt from d098: "Côte d’Ivoire" with a curly apostrophe was read as "Côte".
+    for text in ("In western Côte d’Ivoire, some 16,000 people have fled their villages.",
+                 "Some 16,000 people have fled their villages in Côte d'Ivoire."):  # fmt: skip
+        (c,) = extract(text, PUBLISHED)
+        assert c.country_iso3 == "CIV", text
+        assert c.location.endswith(("Côte d’Ivoire", "Côte d'Ivoire")), text
+
+
 def test_a_place_named_by_its_peoples_word_and_a_word_of_place():
     # Learnt from d087: "the Greek island of Rhodes"; also the common "the Syrian town of …",
     # and a town the gazetteer lacks, in the country its people's word names.

@@ -765,6 +765,14 @@ _CONTRAST = re.compile(r",\s+(?:while|whereas)\s|;\s")
 # the time).
 _CLAUSE_BREAK = re.compile(r"[,;:\s](?:(?<=\s)[-–—]\s|(?<=[,;:]))")
 _OTHER_UNIT = re.compile(r"^\s*(?:from|in|or)\s*$")
+# Who is sheltered, and where, for a count that "remains" (_sentence_candidates).
+_SHELTERED_PEOPLE = re.compile(r"\b(?:refugees|IDPs|arrivals|evacuees|asylum[\s-]seekers)\b")
+_IN_SHELTER = re.compile(
+    r"[^,;.]{0,40}?\b(?:in|at)\s+(?:[\w’',-]+\s+){0,3}?(?:(?:relief|evacuation|refugee|IDP)\s+)?"
+    r"(?:camps?|host\s+communit(?:y|ies)|shelters?|reception\s+cent(?:re|er)s?|"
+    r"evacuation\s+cent(?:re|er)s?|relief\s+cent(?:re|er)s?|collective\s+cent(?:re|er)s?)\b",
+    re.IGNORECASE,
+)
 _JOINED = re.compile(r"^\s*(?:[A-Za-z’'-]+\s+){0,3}?and\s*$")
 _WITH_OTHERS = re.compile(
     r"\s+with\s+(?:(?:another|some|about|over|at\s+least|more\s+than)\s+)?"
@@ -1381,7 +1389,11 @@ def _find_verb(window: str, last: bool) -> tuple[str, str, int, bool] | None:
                 or _NEW_SUBJECT.search(between)
                 or _INFINITIVE_END.search(between)
                 or text.startswith("in", nxt.start())  # "homeless and in need": the first
-            ):
+                # "forced to leave their villages and take refuge in the towns": people who
+                # left, now somewhere; the count is of those who left
+                or (_VERB_GROUPS[nxt.lastgroup][0] == "hosted"
+                    and _VERB_GROUPS[hit.lastgroup][1] == "flow")
+            ):  # fmt: skip
                 break
             hit = nxt
         if not window[: hit.start()].strip() and _PARTICIPLE.match(text, hit.start()):
@@ -1879,7 +1891,10 @@ def _sentence_candidates(
         # Nearest first: this clause after the figure, then its own words ("hundreds of
         # surrendering fighters"), this clause before it, then further away.
         own_words = sentence[f.end : f.population_end]
-        if f.population and f.population.rsplit(None, 1)[-1] in _DEATH_NOUNS:
+        noun = f.population
+        if noun is None and i + 1 < len(found) and after.strip() == "and":
+            noun = found[i + 1].population  # "with at least 238 and 500 deaths": both deaths
+        if noun and noun.rsplit(None, 1)[-1] in _DEATH_NOUNS:
             # "has claimed an estimated 670 lives", "at least 5 confirmed deaths and the
             # evacuation of thousands", "we have one fatality": the noun says what is counted.
             verb = ("died", "flow", 0, False)
@@ -1921,6 +1936,12 @@ def _sentence_candidates(
                 else ("affected", TERMS["affected"])
             )
 
+        if term == "remain" and (
+            _SHELTERED_PEOPLE.search(population or "") or _IN_SHELTER.match(after)
+        ):
+            # "There are now 25,000 Ivorian refugees in Liberia", "4,778 people are still in
+            # 120 relief camps": people somewhere they were taken in are hosted there.
+            term = "hosted"
         period = _period_of(periods, f, owned, i)
         period_text, start, end, precision = None, None, context.ref, None
         if period is not None:
@@ -2085,8 +2106,8 @@ _CAPITALISED = r"[A-Z][\w’'ʿ.]*[\w]"
 # most words (in lower case) would otherwise be tried against one by one.
 _PLACE_NAME = (
     rf"(?=[A-Z]|{_ARTICLE})(?!(?:{'|'.join(NOT_A_PLACE_START)})\b)(?:{_ARTICLE})?{_CAPITALISED}"
-    rf"(?:(?:\s+|-)(?:{_ARTICLE}|of\s+(?:the\s+)?|d(?:e|u|es|el|a|o)\s+(?:la\s+)?)?{_CAPITALISED}){{0,3}}"
-)
+    rf"(?:(?:\s+|-)(?:{_ARTICLE}|of\s+(?:the\s+)?|d(?:e|u|es|el|a|o)\s+(?:la\s+)?|[dl]['’])?{_CAPITALISED}){{0,3}}"
+)  # "Côte d’Ivoire": an elided article before a name
 _PLACE_WORDS = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(PLACE_WORDS, key=len, reverse=True)
 )
@@ -2209,6 +2230,10 @@ def _place_mentions(
             possessive = _POSSESSIVE.match(name) if mention is None else None
             if possessive:
                 mention = _country_named(possessive.group(1))  # "Mozambique's Pemba Camp"
+            elif mention is None and (province := _province_named(name)) is not None:
+                # "The KwaZulu-Natal … department has confirmed", "districts of Paktika": a
+                # province's name is as plain a place as a country's.
+                mention, regional = province, bool(direction)
             elif mention is None and (part := _country_or_its_part(text, m, name)):
                 mention, regional = part[:2], part[2]  # "Malawi's government said"
             elif mention is None and " " in name:
@@ -2367,6 +2392,21 @@ def _country_named(name: str):
     return found if found is not None and found[1][0].kind == "country" else None
 
 
+@functools.lru_cache(maxsize=4096)
+def _province_named(name: str):
+    """(written, readings) of a province's name that no other place of another country shares
+    ("KwaZulu-Natal", "Paktika"), else None: a first-level unit of ISO 3166-2."""
+    if len(name) < 5 or " " in name.strip():
+        return None
+    found = _resolve_mention(name, "", None)
+    if found is None or found[0] != name:
+        return None
+    first = found[1][0]
+    if first.kind != "province" or first.source not in ("pycountry", "curated"):
+        return None
+    return found if len({r.country_iso3 for r in found[1]}) == 1 else None
+
+
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+(.+)$")
 
 
@@ -2492,14 +2532,21 @@ _OF_KINDS = {w: places.WORD_KINDS.get(w, "area") for w in
               "township", "island")}  # fmt: skip
 
 
+_PLACE_WORD_FIRST = re.compile(r"(?:State|Province|Region|Governorate)\b")
+
+
 @functools.lru_cache(maxsize=4096)
 def _country_within(name: str):
     """The country an organisation's name holds: after its last "of" ("the Ministry of
     Emergencies of the Republic of Kazakhstan"), or after an agency's initials ("IOM Yemen DTM",
-    "UNHCR Syria")."""
-    if " of " in name:
-        return _country_named(name.rsplit(" of ", 1)[1].removeprefix("the "))
+    "UNHCR Syria"); or the province it opens with ("KwaZulu-Natal Department")."""
+    if " of " in name and (found := _country_named(name.rsplit(" of ", 1)[1].removeprefix("the "))):
+        return found
     first, _, rest = name.partition(" ")
+    if (province := _province_named(first)) is not None and not _PLACE_WORD_FIRST.match(rest):
+        # "The KwaZulu-Natal Department of …": the province's own office ("Borno State
+        # Commissioner" is a person's office, named for the state: not where a figure is)
+        return province
     if not (first.isupper() and 2 <= len(first) <= 6 and first.isalpha()):
         return None
     words = rest.split()
