@@ -1123,6 +1123,15 @@ def test_the_verb_of_the_figure(text, term, measure):
     assert (c.term, c.measure) == (term, measure)
 
 
+def test_a_part_of_the_dead_is_a_toll_and_one_family_is_not_a_count():
+    # Learnt from d101 and d092: "60 of the 200 dead" gives both; "from one family" says who.
+    first, second = extract("60 of the 200 dead are said to be children.", date(2017, 8, 14))
+    assert (first.span, first.term, second.span, second.term) == ("60", "died", "200", "died")
+    text = "Five of the dead are from one family, the Red Cross said in a statement."
+    (c,) = extract(text, date(2023, 5, 3))
+    assert (c.span, c.term) == ("Five", "died")
+
+
 def test_two_counts_joined_by_and_share_the_noun_of_deaths_after_them():
     # Learnt from d100: "at least 238" alone named nobody and was read as affected.
     text = (
@@ -1198,6 +1207,17 @@ def test_a_camp_home_to_people_still_hosts_them():
         "Temperatures were expected to hit 45 Celsius (113 Fahrenheit).",
         "Rescuers had recovered 47 dead bodies by late evening on Sunday.",
         "The government has deployed thousands of military personnel to the affected areas.",
+        # learnt from d092–d104: remains taken to a mortuary; shacks; cases of a disease; aid
+        # handed out to people; a camp's capacity; people at risk; people who felt a quake
+        "Over 200 unidentified remains are reported to have been taken to the hospital mortuary.",
+        "More than 2 000 RDP homes had been damaged and more than 4 000 shacks swept away.",
+        "2,271 cholera cases suspected between 4-19 October alone.",
+        "IOM started the distribution of 1,000 tarpaulin coats in Marsh Harbour.",
+        "We have begun the distribution of plastic sheeting, blankets, mats and other household "
+        "items to more than 10,000 refugees in the Buutuo area.",
+        "UNHCR has recently started work on a new camp for 18,000 refugees in the town of Bahn.",
+        "112,500 children under five are at risk of acute malnutrition.",
+        "The temblor was felt over 500 km away by at least 119 million people.",
     ],
 )
 def test_things_aid_and_the_missing_are_not_figures(text):

@@ -200,8 +200,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"camps|cent(?:er|re)s|settlements|towns|cities|municipalities|communes|pets|dogs|cats|"
         r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
         r"(?:fish\s+)?(?:farming\s+)?cages|heads\s+of\s+(?:livestock|cattle)|hectares|acres|"
-        # bodies recovered or found are not a toll (d055, d079, d091)
-        r"bod(?:y|ies))\b"
+        r"shacks|huts|dwellings|structures|coats|cases|"
+        # bodies recovered or found are not a toll (d055, d079, d091, d101's "remains")
+        r"bod(?:y|ies)|remains)\b"
         # "25,437 homes have been destroyed and 12,202 damaged": people are not damaged
         r"|^\s*(?:(?:partially|completely|totally|fully)\s+)?(?:damaged|destroyed)\b",
     ),
@@ -236,6 +237,19 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     ),
     # People given aid, not people displaced: "has assisted 5,000", "vaccinated 1,200 children".
     "aid": (r"\b(?:assisted|served|supported|vaccinated|treated|fed|screened)\s*$", None),
+    # What a place can hold, not who is there: "a new camp for 18,000 refugees".
+    "capacity": (
+        r"\b(?:camp|site|shelter|settlement|cent(?:re|er)|facility)s?\s+"
+        r"(?:for|to\s+(?:host|house|accommodate|shelter))\s*$",
+        None,
+    ),
+    # People at risk of what has not happened: "112,500 children under five are at risk of
+    # acute malnutrition".
+    "at_risk": (
+        None,
+        r"^\s*(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+){0,4}?(?:(?:are|were|is|was|remain|"
+        r"still|now)\s+)*at\s+(?:high\s+|greater\s+|serious\s+)?risk\b",
+    ),
     # The people a study heard, not a count of people: "interviews with 200 Rohingya people".
     "sample": (
         r"\b(?:interviews?|interviewed|surveyed|surveys?|sample|polled)\s+(?:with\s+|of\s+)?$",
@@ -1138,7 +1152,8 @@ _BEFORE_LAST_WORDS = frozenset(
     paragraph section article art chapter annex table figure fig phase route highway road version
     vol volume issue level grade category item step stage round tier block sector zone flight
     room code id ref in per assisted served supported vaccinated treated fed screened interview
-    interviews interviewed surveyed survey surveys sample polled with her his my our""".split()
+    interviews interviewed surveyed survey surveys sample polled with her his my our for host
+    house accommodate shelter""".split()
 )
 
 
@@ -1199,6 +1214,12 @@ def _is_not_a_figure(
         and _WITH_AID.match(sentence, end, end + 100)
     ):
         return True  # "WFP has reached more than 45,000 people in this area with food aid"
+    if just_before.endswith((" to ", " by ")) and _GIVEN_TO_OR_FELT_BY.search(
+        sentence, max(0, start - 120), start
+    ):
+        # "the distribution of plastic sheeting … to more than 10,000 refugees": people reached;
+        # "The temblor was felt over 500 km away by at least 119 million people".
+        return True
     if m.group("vague") is not None:
         # "thousands of dollars", "hundreds of years": look past the "of".
         of = _AFTER_VAGUE_OF.match(after)
@@ -1211,6 +1232,10 @@ def _is_not_a_figure(
     return _LIST_START.match(text[line_start : offset + start]) is not None
 
 
+_GIVEN_TO_OR_FELT_BY = re.compile(
+    r"\b(?:distribut(?:ed|ing|ion|es?)\b[^.;:]{0,100}\bto|felt\b[^.;:]{0,60}\bby)\s+$",
+    re.IGNORECASE,
+)
 # Words before a small number that make it a count of people: a toll ("death toll rises to
 # 24"), or the parts of a count ("At least 9 fatalities …, including 3 in Narok, 2 in Siaya").
 _TOLL_BEFORE = re.compile(rf"\b{TOLL}\s*$", re.IGNORECASE)
@@ -1248,6 +1273,13 @@ _PLACED_BEFORE = re.compile(
 )
 
 
+_FROM_ONE_BEFORE = re.compile(r"\b(?:from|of|in)\s+$")
+_OF_THE_DEAD = re.compile(
+    r"\s+of\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:dead|deceased|victims|killed|people\s+killed)\b",
+    re.IGNORECASE,
+)
+
+
 def _small_count(
     sentence: str, m: re.Match, estimate: Estimate, found: list[_Found], parts: bool
 ) -> bool:
@@ -1261,6 +1293,8 @@ def _small_count(
         return True
     if found and _OF_WHOM_AFTER.match(sentence, m.end()):
         return True
+    if _OF_THE_DEAD.match(sentence, m.end()):
+        return True  # "60 of the 200 dead are said to be children", "Five of the dead are …"
     if not _PART_AFTER.match(sentence, m.end()):
         return False
     if parts:
@@ -1794,6 +1828,13 @@ def _sentence_candidates(
             and _WITH_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
         ):
             continue  # one family: "has spent days on the road with three children"
+        if (
+            population is not None
+            and estimate.best == 1
+            and population.group("head").lower() in ("family", "household")
+            and _FROM_ONE_BEFORE.search(sentence, max(0, m.start() - 6), m.start())
+        ):
+            continue  # "Five of the dead are from one family": who they are, not a count
         # "Of those who died, 11 were from Tafea island, eight from …": parts of a count.
         parts = m.start() < 60 and _PARTS_OF.match(sentence, 0, m.start())
         if (
@@ -1894,7 +1935,9 @@ def _sentence_candidates(
         noun = f.population
         if noun is None and i + 1 < len(found) and after.strip() == "and":
             noun = found[i + 1].population  # "with at least 238 and 500 deaths": both deaths
-        if noun and noun.rsplit(None, 1)[-1] in _DEATH_NOUNS:
+        if (noun and noun.rsplit(None, 1)[-1] in _DEATH_NOUNS) or (
+            noun is None and _OF_THE_DEAD.match(sentence, f.end)
+        ):
             # "has claimed an estimated 670 lives", "at least 5 confirmed deaths and the
             # evacuation of thousands", "we have one fatality": the noun says what is counted.
             verb = ("died", "flow", 0, False)
