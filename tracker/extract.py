@@ -1717,7 +1717,11 @@ def _mentions_of_figure(
     if contrasts:  # the places of this clause first, where it names any
         late = next((c.start() for c in contrasts if c.start() >= f.end), len(sentence))
         early = clause.end() if clause is not None else 0
-        mentions = [m for m in mentions if early <= m.start < late] or mentions
+        # else those before it; a later clause's place is its own ("Thousands of people have
+        # been evacuated from the affected areas; about 860 … in emergency shelters in Nassau")
+        mentions = [m for m in mentions if early <= m.start < late] or [
+            m for m in mentions if m.start < late
+        ]
     if not f.nested and asides:
         # "3,314 displaced, including 1,398 following attacks in Pernier": Pernier is the
         # 1,398's place, not the whole's.
@@ -1879,6 +1883,8 @@ def _sentence_candidates(
     periods = _periods(sentence, lowered)
     size = _household_size(sentence, lowered)
     mentions = _place_mentions(sentence, learnt=context.learnt)
+    if mentions and any(_GENERIC_NAME.fullmatch(m.written) for m in mentions):
+        mentions = [context.generic_in_country(m) for m in mentions]
     if mentions and context.datelines():
         # The dateline's place is the document's ("GOMA, Congo, March 20 (Reuters) -"), not one
         # the sentence names.
@@ -2112,7 +2118,7 @@ LOCATIVE_CUES: dict[str, str] = {
         "strife",
     r"in|at|inside|within|throughout|across|around|near|outside": "at",
     r"(?:town|city|village|camp|district|governorate|province|region|area|enclave|pocket|"
-    r"country|countryside|outskirts|settlement|township|island)\s+of": "of",
+    r"country|countryside|outskirts|settlement|township|island|neighbou?rhood)\s+of": "of",
 }  # fmt: skip
 # Which places a figure is filed under, by its term: the first role that names one wins. People
 # who fled, left or were evacuated are filed under the place they left ("fled Baghuz"; "fleeing
@@ -2141,6 +2147,9 @@ NOT_A_PLACE_START = (
     *(m.capitalize() for m in MONTHS if len(m) > 3), *(d.capitalize() for d in WEEKDAYS),
     "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "A", "An",
     "IS", "ISIS", "ISIL", "UN", "US", "SDF", "Total", "All", "Some", "Many", "Most", "Last",
+    # words that open a sentence before a name: "For Brazil, which battles flooding …"
+    "For", "But", "And", "After", "Before", "With", "When", "While", "Since", "Although",
+    "Despite", "Meanwhile", "Like", "Unlike", "Both", "Even", "Yet", "So", "Then", "Also",
 )  # fmt: skip
 
 _ARTICLE = r"(?:[Aa]l|[Ee]l|ad|ar|as|ash|at|az|an|ez|es)[-\s]"
@@ -2149,8 +2158,8 @@ _CAPITALISED = r"[A-Z][\w’'ʿ.]*[\w]"
 # most words (in lower case) would otherwise be tried against one by one.
 _PLACE_NAME = (
     rf"(?=[A-Z]|{_ARTICLE})(?!(?:{'|'.join(NOT_A_PLACE_START)})\b)(?:{_ARTICLE})?{_CAPITALISED}"
-    rf"(?:(?:\s+|-)(?:{_ARTICLE}|of\s+(?:the\s+)?|d(?:e|u|es|el|a|o)\s+(?:la\s+)?|[dl]['’])?{_CAPITALISED}){{0,3}}"
-)  # "Côte d’Ivoire": an elided article before a name
+    rf"(?:(?:\s+|-)(?:{_ARTICLE}|of\s+(?:the\s+)?|d(?:e|u|es|el|a|o)\s+(?:la\s+)?|[dl]['’]|(?<=-)e\s+)?{_CAPITALISED}){{0,3}}"
+)  # "Côte d’Ivoire": an elided article; "Sarpol-e Zahab": a Persian "-e" between names
 _PLACE_WORDS = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(PLACE_WORDS, key=len, reverse=True)
 )
@@ -2757,6 +2766,13 @@ def _place_for(
     }  # fmt: skip
 
 
+# A name that many countries give a part of theirs: "Western Province", "Central Region".
+_GENERIC_NAME = re.compile(
+    rf"(?:{DIRECTION_WORDS})(?:[\s-]+(?:{DIRECTION_WORDS}))?\s+(?:{_PLACE_WORDS})",
+    re.IGNORECASE,
+)
+
+
 def _the_documents_place(context: _Context) -> dict:
     """For a figure nothing places: the place the document names most ("Herat", named in the
     title and three times after), else the country the document names, when it names one only
@@ -2788,6 +2804,8 @@ def _wider_than(mention: _Mention, other: _Mention) -> bool:
     if reading is None or not (reading.kind == "country" or mention.regional):
         return False
     inner = other.reading or (other.readings[0] if other.readings else None)
+    if inner is not None and inner.source == "document" and inner.country_iso3 is None:
+        return True  # a place the gazetteer lacks ("the Marshes neighborhood"): in the title's
     return inner is not None and inner.country_iso3 == reading.country_iso3
 
 
@@ -3186,6 +3204,24 @@ class _Context:
                 named.add(m.reading.country_iso3)
         return named
 
+    def generic_in_country(self, mention: _Mention) -> _Mention:
+        """A name many countries give a part of theirs ("the Western Province"), read in the one
+        country the title names, else the document: the gazetteer knows only some of them (Sri
+        Lanka's, not Rwanda's)."""
+        reading = mention.reading
+        if (
+            reading is None
+            or reading.kind == "country"
+            or not _GENERIC_NAME.fullmatch(mention.written)
+        ):
+            return mention
+        named = self.countries_named([]) or self.document_countries()
+        if len(named) != 1 or reading.country_iso3 in named:
+            return mention
+        place = places.Place(mention.written, next(iter(named)), None, None, reading.kind,
+                             "document")  # fmt: skip
+        return replace(mention, reading=place, readings=())
+
     def head_mentions(self) -> list[_Mention]:
         """The places the document's opening (its first 5,000 characters) names."""
         if self._head_mentions is None:
@@ -3199,10 +3235,18 @@ class _Context:
             found = self.head_mentions() + self.title_mentions()
             self._document_countries = {m.reading.country_iso3 for m in found if m.reading
                                         is not None and m.reading.kind == "country"}  # fmt: skip
-            # The place below a country it names most, when it names one more than any other.
+            # The place below a country it names most, when it names one more than any other
+            # (an ambiguous name read in the country the document names: "Petrópolis", Brazil).
             counts: dict[str, list[_Mention]] = {}
             for m in found:
-                if m.reading is not None and m.reading.kind != "country" and not m.listed:
+                if m.listed:
+                    continue
+                if m.reading is None and m.readings:
+                    inside = [r for r in m.readings if r.country_iso3 in self._document_countries]
+                    if len({r.country_iso3 for r in inside}) != 1:
+                        continue
+                    m = replace(m, reading=inside[0], readings=())
+                if m.reading is not None and m.reading.kind != "country":
                     counts.setdefault(places.key(m.written), []).append(m)
             ranked = sorted(map(len, counts.values()), reverse=True)
             if ranked and ranked[0] >= 2 and (len(ranked) == 1 or ranked[1] < ranked[0]):

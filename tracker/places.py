@@ -42,7 +42,8 @@ PLACE_WORDS = (
     "settlements", "township", "territory", "department", "commune", "locality", "island",
     "valley", "basin", "delta", "highlands", "corridor", "reception centre", "reception center",
     "transit centre", "transit center", "IDP site", "IDP sites", "zone", "woreda", "kebele",
-    "prefecture", "parish", "oblast", "barangay", "upazila", "cercle", "circle",
+    "prefecture", "parish", "oblast", "barangay", "upazila", "cercle", "circle", "neighborhood",
+    "neighbourhood",
 )  # fmt: skip
 # What a word of place says of the place it ends, for a name the gazetteer does not know
 # ("Pagiarinya settlement", "Maungdaw township"): its kind, for KIND_RANK.
@@ -58,6 +59,7 @@ WORD_KINDS: dict[str, str] = {
     "delta": "area", "highlands": "area", "corridor": "area", "reception centre": "camp",
     "reception center": "camp", "transit centre": "camp", "transit center": "camp",
     "idp site": "camp", "idp sites": "camp", "zone": "district", "woreda": "district",
+    "neighborhood": "area", "neighbourhood": "area",
     "kebele": "town", "prefecture": "province", "parish": "district", "oblast": "province",
     "barangay": "town", "upazila": "district", "cercle": "district", "circle": "district",
 }  # fmt: skip
