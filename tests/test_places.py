@@ -326,6 +326,24 @@ def test_a_neighbourhood_the_paragraph_named_is_the_place_of_the_next_sentence()
     assert (c.location, c.country_iso3) == ("Marshes neighborhood", "ALB")
 
 
+def test_the_place_the_document_names_most_counts_a_name_with_and_without_its_word():
+    # Learnt from d085: "Kulsary town" and "Kulsary" are one place named three times.
+    text = (
+        "Floods in Kulsary town\n\nThe evacuation is ongoing in Kulsary, in the Atyrau region. "
+        "Water reached Kulsary overnight. Atyrau region officials met.\n\n"
+        "About five thousand people were evacuated."
+    )
+    c = extract(text, date(2024, 4, 7))[-1]
+    assert (c.location, c.country_iso3) == ("Kulsary town", "KAZ")
+    # Learnt from d029: a town named as often as its province is the place, the finer one.
+    text = (
+        "Suspected terrorists struck in Damboa, in Borno, on Friday. Residents fled from Damboa "
+        "to Borno State's capital.\n\nTens of thousands have been forced out this year."
+    )
+    c = extract(text, date(2014, 7, 21))[-1]
+    assert (c.location, c.country_iso3) == ("Damboa", "NGA")
+
+
 def test_a_name_with_an_elided_article_is_one_place():
     # Learnt from d098: "Côte d’Ivoire" with a curly apostrophe was read as "Côte".
     for text in ("In western Côte d’Ivoire, some 16,000 people have fled their villages.",

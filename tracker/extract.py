@@ -3237,7 +3237,7 @@ class _Context:
                                         is not None and m.reading.kind == "country"}  # fmt: skip
             # The place below a country it names most, when it names one more than any other
             # (an ambiguous name read in the country the document names: "Petrópolis", Brazil).
-            counts: dict[str, list[_Mention]] = {}
+            counts: dict[tuple[str, str], list[_Mention]] = {}
             for m in found:
                 if m.listed:
                     continue
@@ -3247,10 +3247,21 @@ class _Context:
                         continue
                     m = replace(m, reading=inside[0], readings=())
                 if m.reading is not None and m.reading.kind != "country":
-                    counts.setdefault(places.key(m.written), []).append(m)
-            ranked = sorted(map(len, counts.values()), reverse=True)
-            if ranked and ranked[0] >= 2 and (len(ranked) == 1 or ranked[1] < ranked[0]):
-                self._main_place = max(counts.values(), key=len)[0]
+                    # "Kulsary town" and "Kulsary" are one place named twice ("Rio de Janeiro
+                    # state" and "Rio de Janeiro city" are two)
+                    name = places.key(places._without_place_word(m.written))
+                    counts.setdefault((name, m.reading.kind), []).append(m)
+            most = max(map(len, counts.values()), default=0)
+            top = [named[0] for named in counts.values() if len(named) == most]
+            if most >= 2 and len(top) > 1:
+                # A town named as often as its province ("Damboa", "Borno"): the town, the more
+                # specific place, when the others are wider places of the same country.
+                finest = min(m.rank for m in top)
+                fine = [m for m in top if m.rank == finest]
+                same = {m.reading.country_iso3 for m in top}
+                top = fine if len(fine) == 1 and len(same) == 1 else top
+            if most >= 2 and len(top) == 1:
+                self._main_place = top[0]
         return self._document_countries
 
     def main_place(self) -> _Mention | None:
