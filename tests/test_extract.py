@@ -1116,6 +1116,20 @@ def test_as_of_a_weekday():
         ("Dozens of civilians were still in the besieged town.", "remain", "stock"),
         ("Some 16,000 people have been forced to leave their villages and take refuge in the "
          "towns of Duékoué, Man and Danané.", "left", "flow"),
+        # people who "had sought refuge in" centres, "are in 55 camps", were forced "to shelter
+        # in" schools are hosted; a relative clause says who, the main verb what is counted
+        ("Over 146,000 IDPs had sought refuge in temporary accommodation centers.", "hosted",
+         "stock"),
+        ("A total of 1,738 persons are in 55 camps in Thrissur district.", "hosted", "stock"),
+        ("The fire has forced thousands of tourists to shelter in schools.", "hosted", "stock"),
+        ("Hundreds of people who fled the violence in Palma have been offered temporary shelter "
+         "at a transit center in Pemba.", "hosted", "stock"),
+        # "the number of …" and what it rose to: the subject's verb, else a count at a moment
+        ("The number of people temporarily living in shelters in Rio Grande do Sul, South "
+         "Brazil, has reached 80,826, as per figures released Monday.", "hosted", "stock"),
+        ("Early January saw the number of registered Ivorian refugees in Liberia rise to 22,000, "
+         "leading UNHCR to step up aid to the new arrivals.", "hosted", "stock"),
+        ("The number of people who died in the floods has risen to 540.", "died", "flow"),
     ],
 )  # fmt: skip
 def test_the_verb_of_the_figure(text, term, measure):

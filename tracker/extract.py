@@ -1393,6 +1393,17 @@ _SPEAKER_BREAK = re.compile(r"[,;:\"“”]|\bthat\b")
 _PARTICIPLE = re.compile(r"(?:displac|evacuat|uproot|affect)\w*\s+(?:by|from|in)\b", re.I)
 _FINITE = re.compile(r"(?:are|is|were|was)\b", re.IGNORECASE)
 _FINITE_BEFORE = re.compile(r"\b(?:are|is|were|was)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_NUMBER_ROSE_TO = re.compile(
+    r"\bnumber\s+of\s+(?P<subject>[^;:.]{3,150}?)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+)?"
+    r"(?:reached|reaches|rise|rises|rose|risen|climbed|climbs|increased|grown|grew|jumped)"
+    r"(?:\s+to)?\s+$",
+    re.IGNORECASE,
+)
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|that)\s+(?:(?:have|has|had)\s+)?(?:been\s+)?$", re.I)
+# The main verb after a relative clause: "… have been offered", "… are now sheltering".
+_MAIN_VERB_BEFORE = re.compile(
+    r"[^\s,]\s+(?:have|has|had|are|is|were|was)\s+(?:now\s+|been\s+|also\s+){0,2}$", re.I
+)
 
 
 def _find_verb(window: str, last: bool) -> tuple[str, str, int, bool] | None:
@@ -1437,6 +1448,15 @@ def _find_verb(window: str, last: bool) -> tuple[str, str, int, bool] | None:
                 if _FINITE.match(text, later.start()) or _FINITE_BEFORE.search(
                     text, max(0, later.start() - 30), later.start()
                 ):
+                    hit = later
+                    break
+        elif _RELATIVE_BEFORE.search(window, max(0, hit.start() - 14), hit.start()):
+            # "Hundreds of people who fled the violence in Palma have been offered temporary
+            # shelter": the relative clause says who they are, the main verb what is counted.
+            for later in verbs.finditer(text, hit.end()):
+                if _CLAUSE_BREAK.search(window, hit.end(), later.start()):
+                    break
+                if _MAIN_VERB_BEFORE.search(text, max(0, later.start() - 30), later.start()):
                     hit = later
                     break
     term, measure = _VERB_GROUPS[hit.lastgroup]
@@ -1935,6 +1955,13 @@ def _sentence_candidates(
         governing = _object_verb(" ".join(clause_before[-60:].split()[-7:]))
         if governing is not None:
             verb = (*governing, 0, False)
+        elif "number of" in lowered and (
+            rose := _NUMBER_ROSE_TO.search(sentence, max(0, f.start - 200), f.start)
+        ):
+            # "The number of people temporarily living in shelters … has reached 80,826", "the
+            # number of registered Ivorian refugees in Liberia rise to 22,000": the subject's
+            # verb, else a count of people somewhere at a moment.
+            verb = _find_verb(rose.group("subject"), True) or ("hosted", "stock", 0, False)
         # Nearest first: this clause after the figure, then its own words ("hundreds of
         # surrendering fighters"), this clause before it, then further away.
         own_words = sentence[f.end : f.population_end]

@@ -63,8 +63,12 @@ VERBS: dict[str, tuple[str, str]] = {
     r"fle(?:d|e|es|eing)\b": ("fled", "flow"),
     r"escap(?:e|ed|ing|es)\b": ("fled", "flow"),
     r"(?:crossed|crossing)\b": ("fled", "flow"),
-    r"(?:(?:are|is|were|was)\s+(?:seeking|taking)|(?:have|has|had)\s+taken|tak(?:e|es|ing)|seeks?)\s+"
-    r"(?:shelter|refuge)": ("hosted", "stock"),
+    r"(?:(?:are|is|were|was)\s+(?:seeking|taking)|(?:have|has|had)\s+(?:taken|sought)|tak(?:e|es|ing)|"
+    r"seeks?|(?:been\s+)?offered(?:\s+temporary)?|to)\s+(?:shelter|refuge)\b": ("hosted", "stock"),
+    # in camps now: "1,738 persons are in 55 camps in Thrissur district"
+    r"(?:are|is|were|was)\s+(?:still\s+)?(?:in|at)\s+(?:[\w,]+\s+){0,2}?"
+    r"(?:(?:relief|evacuation|IDP|refugee|displacement)\s+)?(?:camps?|shelters?|"
+    r"(?:evacuation|relief|collective|reception)\s+cent(?:re|er)s?)\b": ("hosted", "stock"),
     # where people are now: "are now camped out in the 58 schools", "are settled in 916 sites"
     r"camp(?:ed|ing)\s+out\b|(?:are|is|were|was|been|now)\s+camp(?:ed|ing)\b|"
     r"(?:are|is|were|was|been)\s+(?:now\s+)?settled\s+in\b": ("hosted", "stock"),
