@@ -344,6 +344,16 @@ def test_the_place_the_document_names_most_counts_a_name_with_and_without_its_wo
     assert (c.location, c.country_iso3) == ("Damboa", "NGA")
 
 
+def test_a_building_named_for_a_place_is_not_the_place():
+    # Learnt from d101: "the Connaught hospital" in Freetown is not Connaught, Ireland.
+    text = (
+        "Heavy rains in Sierra Leone have led to a landslide.\n\n"
+        "60 of the 200 dead taken to the Connaught hospital mortuary are said to be children."
+    )
+    first, second = extract(text, date(2017, 8, 14))
+    assert (first.country_iso3, second.country_iso3) == ("SLE", "SLE")
+
+
 def test_a_name_with_an_elided_article_is_one_place():
     # Learnt from d098: "Côte d’Ivoire" with a curly apostrophe was read as "Côte".
     for text in ("In western Côte d’Ivoire, some 16,000 people have fled their villages.",

@@ -2278,6 +2278,13 @@ class _Mention:
         return reading.rank if reading is not None else 9
 
 
+# A building named for a place is not that place: "the Connaught hospital", "Regent School".
+_FACILITY_AFTER = re.compile(
+    r"\s+(?i:hospital|mortuary|school|university|college|stadium|church|mosque|hotel|prison|"
+    r"clinic)s?\b"
+)
+
+
 def _place_mentions(
     text: str, need_cue: bool = True, learnt: dict[str, tuple[str, str]] | None = None
 ) -> list[_Mention]:
@@ -2294,6 +2301,10 @@ def _place_mentions(
     for m in _mention_matches(text):
         if text.startswith(" the ", m.end()) and text[m.end() + 5 : m.end() + 6].isupper():
             continue  # "according to Save the Children": part of a longer name
+        if _FACILITY_AFTER.match(text, m.end()) and not m.group(0).endswith(("'s", "’s")):
+            # "taken to the Connaught hospital mortuary": a building's name ("Yellowknife's
+            # hospital" is the town's)
+            continue
         cue = m.group("cue")
         role = _cue_role(cue) if cue else ""
         word = m.group("word") or ""
