@@ -1146,6 +1146,27 @@ def test_a_part_of_the_dead_is_a_toll_and_one_family_is_not_a_count():
     assert (c.span, c.term) == ("Five", "died")
 
 
+def test_a_row_of_key_figures_is_read_with_the_row_of_labels_under_it():
+    # Learnt from d099: an OCHA report's box of key figures, as a PDF's text gives it.
+    text = (
+        "Highlights\n\n2.1 million 1.4 million 806,000 175,500\n\n\n"
+        "Affected people People need aid People are food-insecure People displaced\n"
+        "Source: UN and Government\n"
+    )
+    found = extract(text, date(2016, 10, 21))
+    assert [(c.span, c.term) for c in found] == [
+        ("2.1 million", "affected"), ("1.4 million", "affected"), ("806,000", "affected"),
+        ("175,500", "displaced"),
+    ]  # fmt: skip
+    assert all(text[c.start : c.end] == c.span for c in found)
+    assert found[3].sentence == "175,500 People displaced"
+    # labels that do not pair one to one with the numbers are not guessed at
+    text = "2.1 million 1.4 million 806,000\n\nAffected people People displaced\n"
+    assert all(
+        c.sentence != "2.1 million Affected people" for c in extract(text, date(2016, 10, 21))
+    )
+
+
 def test_two_counts_joined_by_and_share_the_noun_of_deaths_after_them():
     # Learnt from d100: "at least 238" alone named nobody and was read as affected.
     text = (

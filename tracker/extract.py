@@ -895,6 +895,35 @@ _LAST_WORD = re.compile(r"([\w.]+)[.!?]+[\"”’')\]]*\s+$")
 # --- Sentences ------------------------------------------------------------------------------------
 
 
+# A line of two or more numbers alone, and the line of their labels after it ("2.1 million 1.4
+# million 806,000 175,500" over "Affected people People need aid People are food-insecure People
+# displaced"): each label starts with a capital after a word in lower case.
+_ROW_NUMBER = r"\d[\d,.]*\d(?:\s+(?:million|thousand|billion))?|\d"
+_NUMBERS_ROW = re.compile(
+    rf"^[ \t]*(?:(?:{_ROW_NUMBER})[ \t]+)+(?:{_ROW_NUMBER})[ \t]*\n(?:[ \t]*\n){{0,3}}"
+    r"(?P<labels>[A-Z][^\n\d]{3,200})$",
+    re.MULTILINE,
+)
+_ROW_LABEL_START = re.compile(r"(?<=[a-z])\s+(?=[A-Z])")
+
+
+def _key_figure_rows(text: str) -> list[tuple[int, int, list[tuple[int, str, str]]]]:
+    """(start, end, [(offset, number, label)]) of each row of key figures whose labels are as
+    many as its numbers."""
+    rows = []
+    for m in _NUMBERS_ROW.finditer(text):
+        line_end = text.index("\n", m.start())
+        numbers = list(re.finditer(_ROW_NUMBER, text[m.start() : line_end]))
+        labels = _ROW_LABEL_START.split(m.group("labels").strip())
+        if len(numbers) == len(labels):
+            pairs = [
+                (m.start() + n.start(), n.group(0), label)
+                for n, label in zip(numbers, labels, strict=True)
+            ]
+            rows.append((m.start(), line_end, pairs))
+    return rows
+
+
 def _sentences(text: str):
     """(start, end) of each sentence; a full stop after an abbreviation or before a digit or a
     lower-case word does not end one."""
@@ -3332,10 +3361,21 @@ def extract(
     out: list[Candidate] = []
     title_read = False
     context.spans = list(_sentences(text))
+    rows = _key_figure_rows(text) if "\n" in text else []
     for start, end in context.spans:
         raw = text[start:end]
         if not (_DIGIT.search(raw) or _NUMBER_WORD.search(raw)):
             continue
+        while rows and rows[0][0] < end:
+            # A row of key figures over a row of their labels (a report's box, as a PDF's text
+            # gives it): each number is read with its label, in place of the row.
+            row_start, row_end, pairs = rows.pop(0)
+            for at, number, label in pairs:
+                with contextlib.suppress(Exception):
+                    context.at(at)
+                    out.extend(_sentence_candidates(text, at, f"{number} {label}", context))
+            if row_start >= start:
+                raw = text[start:row_start] + " " * (row_end - row_start) + text[row_end:end]
         if start < 2_000 and raw.strip() == context.title_text():
             if title_read:
                 continue  # the title printed again as the page's heading states the same claim
