@@ -201,6 +201,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
         r"(?:fish\s+)?(?:farming\s+)?cages|heads\s+of\s+(?:livestock|cattle)|hectares|acres|"
         r"shacks|huts|dwellings|structures|coats|cases|"
+        # killed and injured together: no term of the table (the dev set's convention)
+        r"casualties|"
         # bodies recovered or found are not a toll (d055, d079, d091, d101's "remains")
         r"bod(?:y|ies)|remains)\b"
         # "25,437 homes have been destroyed and 12,202 damaged": people are not damaged
