@@ -610,6 +610,12 @@ def test_place_mentions_are_found_as_without_the_quick_check_of_cues(text):
     _mentions_as_found_by(x._PLACE_MENTION.pattern.replace(f"(?={x._CUE_START})", ""), text)
 
 
+def test_every_cue_has_first_letters_for_the_quick_check():
+    # A cue written so that its first letters cannot be read ("neighbou?rhood") would let
+    # anything start it: the quick check would pass every word, and places would cost a third more.
+    assert "" not in set().union(*map(x._starts, x.LOCATIVE_CUES))
+
+
 @given(_texts_of(CUE_WORDS_SAMPLE + ["North", "ſouth", "eastern", "Upper", "al-", "ash-"], 12))
 def test_place_mentions_are_found_as_without_the_quick_checks_of_directions_and_names(text):
     _mentions_as_found_by(

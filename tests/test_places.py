@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from tracker import extract as x
 from tracker import places, storage
 from tracker.actions import add_candidates, add_figure, import_extract, set_place
 from tracker.csvformat import COLUMNS, HXL
@@ -291,6 +292,17 @@ def test_a_generic_name_of_a_part_is_read_in_the_documents_country():
     )
     (c,) = extract(text, date(2023, 5, 3), title="Deadly floods and landslides ravage Rwanda")
     assert (c.location, c.country_iso3) == ("Western Province", "RWA")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Western Province", "Northern Region", "North-East Region", "Northeastern Province",
+     "Central Region", "Upper East Region", "rural district", "Greater Accra Region",
+     "Kisoro district", "southwestern Kisoro district", "Lower Shabelle region", "Eastern",
+     "Southern Africa", "Centre", "East", ""],
+)  # fmt: skip
+def test_generic_names_are_found_as_by_the_pattern_alone(name):
+    assert x._generic(name) == bool(x._GENERIC_NAME.fullmatch(name))
 
 
 def test_a_word_that_opens_a_sentence_is_not_part_of_the_name_after_it():

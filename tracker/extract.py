@@ -1481,7 +1481,9 @@ def _find_verb(window: str, last: bool) -> tuple[str, str, int, bool] | None:
                 ):
                     hit = later
                     break
-        elif _RELATIVE_BEFORE.search(window, max(0, hit.start() - 14), hit.start()):
+        elif ("who " in window or "that " in window) and _RELATIVE_BEFORE.search(
+            window, max(0, hit.start() - 14), hit.start()
+        ):
             # "Hundreds of people who fled the violence in Palma have been offered temporary
             # shelter": the relative clause says who they are, the main verb what is counted.
             for later in verbs.finditer(text, hit.end()):
@@ -1934,7 +1936,7 @@ def _sentence_candidates(
     periods = _periods(sentence, lowered)
     size = _household_size(sentence, lowered)
     mentions = _place_mentions(sentence, learnt=context.learnt)
-    if mentions and any(_GENERIC_NAME.fullmatch(m.written) for m in mentions):
+    if mentions and any(_generic(m.written) for m in mentions):
         mentions = [context.generic_in_country(m) for m in mentions]
     if mentions and context.datelines():
         # The dateline's place is the document's ("GOMA, Congo, March 20 (Reuters) -"), not one
@@ -2176,7 +2178,8 @@ LOCATIVE_CUES: dict[str, str] = {
         "strife",
     r"in|at|inside|within|throughout|across|around|near|outside": "at",
     r"(?:town|city|village|camp|district|governorate|province|region|area|enclave|pocket|"
-    r"country|countryside|outskirts|settlement|township|island|neighbou?rhood)\s+of": "of",
+    r"country|countryside|outskirts|settlement|township|island|neighbourhood|neighborhood)\s+of":
+        "of",
 }  # fmt: skip
 # Which places a figure is filed under, by its term: the first role that names one wins. People
 # who fled, left or were evacuated are filed under the place they left ("fled Baghuz"; "fleeing
@@ -2310,10 +2313,11 @@ class _Mention:
 
 
 # A building named for a place is not that place: "the Connaught hospital", "Regent School".
-_FACILITY_AFTER = re.compile(
-    r"\s+(?i:hospital|mortuary|school|university|college|stadium|church|mosque|hotel|prison|"
-    r"clinic)s?\b"
+_FACILITY_WORDS = (
+    "hospital|mortuary|school|university|college|stadium|church|mosque|hotel|prison|clinic"
 )
+_FACILITY_AFTER = re.compile(rf"\s+(?i:{_FACILITY_WORDS})s?\b")
+_FACILITY_FIRST = frozenset("hmsucpHMSUCP")
 
 
 def _place_mentions(
@@ -2332,7 +2336,11 @@ def _place_mentions(
     for m in _mention_matches(text):
         if text.startswith(" the ", m.end()) and text[m.end() + 5 : m.end() + 6].isupper():
             continue  # "according to Save the Children": part of a longer name
-        if _FACILITY_AFTER.match(text, m.end()) and not m.group(0).endswith(("'s", "’s")):
+        if (
+            text[m.end() + 1 : m.end() + 2] in _FACILITY_FIRST  # (most words start none)
+            and _FACILITY_AFTER.match(text, m.end())
+            and not m.group(0).endswith(("'s", "’s"))
+        ):
             # "taken to the Connaught hospital mortuary": a building's name ("Yellowknife's
             # hospital" is the town's)
             continue
@@ -2842,6 +2850,18 @@ _GENERIC_NAME = re.compile(
 )
 
 
+# The first four letters of every word of direction (DIRECTION_WORDS).
+_DIRECTION_STARTS = frozenset(
+    ("nort", "sout", "east", "west", "cent", "uppe", "lowe", "rura", "grea")
+)
+
+
+def _generic(written: str) -> bool:
+    """Whether a name is one that many countries give a part of theirs (_GENERIC_NAME); its
+    first letters are looked at first."""
+    return written[:4].lower() in _DIRECTION_STARTS and _GENERIC_NAME.fullmatch(written) is not None
+
+
 def _the_documents_place(context: _Context) -> dict:
     """For a figure nothing places: the place the document names most ("Herat", named in the
     title and three times after), else the country the document names, when it names one only
@@ -3278,11 +3298,7 @@ class _Context:
         country the title names, else the document: the gazetteer knows only some of them (Sri
         Lanka's, not Rwanda's)."""
         reading = mention.reading
-        if (
-            reading is None
-            or reading.kind == "country"
-            or not _GENERIC_NAME.fullmatch(mention.written)
-        ):
+        if reading is None or reading.kind == "country" or not _generic(mention.written):
             return mention
         named = self.countries_named([]) or self.document_countries()
         if len(named) != 1 or reading.country_iso3 in named:
