@@ -1257,6 +1257,7 @@ def test_a_camp_home_to_people_still_hosts_them():
         "We have begun the distribution of plastic sheeting, blankets, mats and other household "
         "items to more than 10,000 refugees in the Buutuo area.",
         "UNHCR has recently started work on a new camp for 18,000 refugees in the town of Bahn.",
+        "UNHCR is building camps to host 18,000 refugees.",
         "112,500 children under five are at risk of acute malnutrition.",
         "The temblor was felt over 500 km away by at least 119 million people.",
         # casualties (killed and injured together) have no term: the dev set's convention

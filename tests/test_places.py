@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date
 
 import pytest
@@ -302,6 +303,11 @@ def test_a_generic_name_of_a_part_is_read_in_the_documents_country():
      "Southern Africa", "Centre", "East", ""],
 )  # fmt: skip
 def test_generic_names_are_found_as_by_the_pattern_alone(name):
+    # (and words grouped by their first letter match as the plain alternatives do)
+    grouped = re.compile(rf"(?:{x._by_first_letter(x.NOT_A_PLACE_START)})\b")
+    plain = re.compile(rf"(?:{'|'.join(x.NOT_A_PLACE_START)})\b")
+    for word in (name, *name.split(), "Thes", "These", "A", "An", "And", "Also", "Alsop"):
+        assert bool(grouped.match(word)) == bool(plain.match(word)), word
     assert x._generic(name) == bool(x._GENERIC_NAME.fullmatch(name))
 
 

@@ -239,12 +239,6 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     ),
     # People given aid, not people displaced: "has assisted 5,000", "vaccinated 1,200 children".
     "aid": (r"\b(?:assisted|served|supported|vaccinated|treated|fed|screened)\s*$", None),
-    # What a place can hold, not who is there: "a new camp for 18,000 refugees".
-    "capacity": (
-        r"\b(?:camp|site|shelter|settlement|cent(?:re|er)|facility)s?\s+"
-        r"(?:for|to\s+(?:host|house|accommodate|shelter))\s*$",
-        None,
-    ),
     # People at risk of what has not happened: "112,500 children under five are at risk of
     # acute malnutrition".
     "at_risk": (
@@ -476,6 +470,15 @@ def _prefix_tree(words, letter=re.escape) -> str:
     return "|".join(alternatives)
 
 
+def _by_first_letter(words) -> str:
+    """The words as alternatives grouped by their first letter ("The|This|To" → T(?:his|o|he)),
+    the longest first: the engine reads each first letter once, not once per word."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
 def _starts_of(pattern: str, flags: int = 0, n: int = 4) -> set[str]:
     """The first n characters (fewer where the rest is unknown) of every text the pattern matches,
     read from its parse: "(?:fle(?:d|e)|escap)\\b" → fled, flee, esca. "" is among them where a match
@@ -664,13 +667,15 @@ _AFTER = re.compile(
     "|".join(
         f"(?:{a})"
         for k, (_, a) in NOT_A_FIGURE_CONTEXT.items()
-        if a and k not in ("missing", "without_service")
+        if a and k not in ("missing", "without_service", "at_risk")
     ),
     re.IGNORECASE,
 )
 _MISSING_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["missing"][1], re.IGNORECASE)
 # So are people without power, where "without" is there at all.
 _WITHOUT_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["without_service"][1], re.IGNORECASE)
+# And people at risk, where "risk" is there at all.
+_AT_RISK_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["at_risk"][1], re.IGNORECASE)
 _MISSING_BEFORE = re.compile(NOT_A_FIGURE_CONTEXT["missing_before"][0], re.IGNORECASE)
 # The same for lower-cased text (twice as fast), where it finds the same: IGNORECASE reads "İ",
 # "ı" and "ſ" as i and s, which lower case does not; every other letter it reads as its lower case.
@@ -690,6 +695,8 @@ def _after_is_not_a_figure(after: str) -> bool:
     ) and _MISSING_AFTER.match(after):
         return True
     if ("without" in after or "WITHOUT" in after) and _WITHOUT_AFTER.match(after):
+        return True
+    if ("risk" in after or "RISK" in after) and _AT_RISK_AFTER.match(after):
         return True
     if after.isascii() or not _FOLDED_APART.search(after):
         return _AFTER_LOWER.match(after.lower()) is not None
@@ -1183,8 +1190,7 @@ _BEFORE_LAST_WORDS = frozenset(
     paragraph section article art chapter annex table figure fig phase route highway road version
     vol volume issue level grade category item step stage round tier block sector zone flight
     room code id ref in per assisted served supported vaccinated treated fed screened interview
-    interviews interviewed surveyed survey surveys sample polled with her his my our for host
-    house accommodate shelter""".split()
+    interviews interviewed surveyed survey surveys sample polled with her his my our""".split()
 )
 
 
@@ -1245,11 +1251,12 @@ def _is_not_a_figure(
         and _WITH_AID.match(sentence, end, end + 100)
     ):
         return True  # "WFP has reached more than 45,000 people in this area with food aid"
-    if just_before.endswith((" to ", " by ")) and _GIVEN_TO_OR_FELT_BY.search(
+    if just_before.endswith(_GIVEN_TO_LAST) and _GIVEN_TO_OR_FELT_BY.search(
         sentence, max(0, start - 120), start
     ):
         # "the distribution of plastic sheeting … to more than 10,000 refugees": people reached;
-        # "The temblor was felt over 500 km away by at least 119 million people".
+        # "The temblor was felt over 500 km away by at least 119 million people"; what a place
+        # can hold, not who is there: "a new camp for 18,000 refugees".
         return True
     if m.group("vague") is not None:
         # "thousands of dollars", "hundreds of years": look past the "of".
@@ -1263,8 +1270,11 @@ def _is_not_a_figure(
     return _LIST_START.match(text[line_start : offset + start]) is not None
 
 
+_GIVEN_TO_LAST = (" to ", " by ", " for ", " host ", " house ", " accommodate ", " shelter ")
 _GIVEN_TO_OR_FELT_BY = re.compile(
-    r"\b(?:distribut(?:ed|ing|ion|es?)\b[^.;:]{0,100}\bto|felt\b[^.;:]{0,60}\bby)\s+$",
+    r"\b(?:distribut(?:ed|ing|ion|es?)\b[^.;:]{0,100}\bto|felt\b[^.;:]{0,60}\bby|"
+    r"(?:camp|site|shelter|settlement|cent(?:re|er)|facility)s?\s+"
+    r"(?:for|to\s+(?:host|house|accommodate|shelter)))\s+$",
     re.IGNORECASE,
 )
 # Words before a small number that make it a count of people: a toll ("death toll rises to
@@ -2218,7 +2228,7 @@ _CAPITALISED = r"[A-Z][\w’'ʿ.]*[\w]"
 # A name starts with an article or a capital: checked before the words that start none, which
 # most words (in lower case) would otherwise be tried against one by one.
 _PLACE_NAME = (
-    rf"(?=[A-Z]|{_ARTICLE})(?!(?:{'|'.join(NOT_A_PLACE_START)})\b)(?:{_ARTICLE})?{_CAPITALISED}"
+    rf"(?=[A-Z]|{_ARTICLE})(?!(?:{_by_first_letter(NOT_A_PLACE_START)})\b)(?:{_ARTICLE})?{_CAPITALISED}"
     rf"(?:(?:\s+|-)(?:{_ARTICLE}|of\s+(?:the\s+)?|d(?:e|u|es|el|a|o)\s+(?:la\s+)?|[dl]['’]|(?<=-)e\s+)?{_CAPITALISED}){{0,3}}"
 )  # "Côte d’Ivoire": an elided article; "Sarpol-e Zahab": a Persian "-e" between names
 _PLACE_WORDS = "|".join(
