@@ -620,6 +620,16 @@ def test_place_mentions_are_found_as_without_the_quick_checks_of_directions_and_
     )
 
 
+PLACE_WORD_SAMPLE = ["Camp", "CAMP", "camps", "ſettlement", "İsland", "ısland", "IDP", "ıdp", "site",
+                     "\u212aebele", "kebele", "reception", "Centre", "Refugee", "district", "Baghuz",
+                     "Al", "in", "the", "’s", "Zone", "x"]  # fmt: skip
+
+
+@given(_texts_of(PLACE_WORD_SAMPLE, 12))
+def test_place_mentions_are_found_as_without_the_quick_check_of_words_of_place(text):
+    _mentions_as_found_by(x._PLACE_MENTION.pattern.replace(f"(?={x._PLACE_WORD_START})", ""), text)
+
+
 @given(_texts_of(CUE_WORDS_SAMPLE + ["village", "Town", "the", "a"], 10))
 def test_the_role_before_a_place_is_found_as_without_the_quick_check_of_cues(text):
     quick = f"(?={x._CUE_START})"

@@ -2133,6 +2133,12 @@ _DIRECTION_FIRST = "".join(
 _CUE_START = _prefix_tree(
     set().union(*map(_starts, LOCATIVE_CUES)), letter=lambda c: f"[{_CASES[c]}]"
 )
+# The first three letters of the words of place, each a class of its cases: checked after every
+# name before the words, which are read case-insensitively one by one (most names have none).
+_PLACE_WORD_START = _prefix_tree(
+    {start.lower() for start in _starts_of(_PLACE_WORDS, re.IGNORECASE, 3)},
+    letter=lambda c: f"[{_CASES[c]}]",
+)
 # A mention starts a word (a name inside a word, "DF" of "SDF", is none).
 # Whatever it starts with, a mention reaches a capital within six lower-case words (cue, "the",
 # direction, article): a position where none follows is given up at once. The words are read
@@ -2141,7 +2147,7 @@ _CUE_START = _prefix_tree(
 _PLACE_MENTION = re.compile(
     rf"(?<!\w)(?=(?:[a-z’'ʿ-]++\s++|[a-z]++-){{0,6}}+[A-Z])(?:(?={_CUE_START})\b(?i:(?P<cue>{'|'.join(f'(?P<c{i}>{c})' for i, c in enumerate(LOCATIVE_CUES))}))"
     rf"\s+(?:the\s+)?(?:neighbou?ring\s+|[a-z]+-(?:hit|affected|torn|ravaged|stricken)\s+)?)?(?:(?=[{_DIRECTION_FIRST}])(?P<dir>(?i:(?:{DIRECTION_WORDS})(?:,?\s+and\s+(?:{DIRECTION_WORDS}))?))\s+)?"
-    rf"(?P<name>{_PLACE_NAME})(?:['’]s\b)?(?P<word>\s+(?i:{_PLACE_WORDS})\b)?"
+    rf"(?P<name>{_PLACE_NAME})(?:['’]s\b)?(?P<word>\s+(?={_PLACE_WORD_START})(?i:{_PLACE_WORDS})\b)?"
 )
 _CUE_ROLES = list(LOCATIVE_CUES.values())
 _CAPITAL = re.compile("[A-Z]")
