@@ -630,6 +630,28 @@ def test_place_mentions_are_found_as_without_the_quick_check_of_words_of_place(t
     _mentions_as_found_by(x._PLACE_MENTION.pattern.replace(f"(?={x._PLACE_WORD_START})", ""), text)
 
 
+AFTER_WORDS_SAMPLE = [
+    "people", "persons", "individuals", "per", "cent", "percent", "each", "a", "household", "of",
+    "US", "dollars", "euros", "pounds", "USD", "%", "pc", "-", "‐", "half", "third", "years", "old",
+    "age", "months", "days", "hours", "minutes", "seconds", "nights", "decades", "centuries", "yrs",
+    "hrs", "mins", "am", "a.m.", "PM", "p.m", "o'clock", "o’clock", "GMT", "utc", ":", "3", "30",
+    "km", "kilometres", "miles", "metres", "kg", "tonnes", "tons", "litres", "MT", "hectares", "ha",
+    "sq", "square", "mm", "cm", "degrees", "°", "feet", "ft", "Celsius", "out", "in", "every", "ten",
+    "partially", "damaged", "destroyed", "blankets", "tents", "health", "facilities", "heads",
+    "livestock", "fish", "farming", "cages", "bodies", "st", "th", "have", "fled", "displaced", ",",
+    ".", "(", ")", '"', "”", "’", "ſeconds", "İD", "x", "e", "family", "tent", "1,000", "homes",
+]  # fmt: skip
+
+
+@given(_texts_of(AFTER_WORDS_SAMPLE + ["\u00a0", "\t", " "], 8))
+def test_the_context_after_a_number_may_say_it_is_none_only_where_the_quick_check_finds(text):
+    # _AFTER_MAY_SAY_NOT is checked first: every text _AFTER_LOWER matches passes it.
+    for after in (text, " " + text, "-" + text):
+        lowered = after.lower()
+        if x._AFTER_LOWER.match(lowered):
+            assert x._AFTER_MAY_SAY_NOT.match(lowered)
+
+
 @given(_texts_of(CUE_WORDS_SAMPLE + ["village", "Town", "the", "a"], 10))
 def test_the_role_before_a_place_is_found_as_without_the_quick_check_of_cues(text):
     quick = f"(?={x._CUE_START})"

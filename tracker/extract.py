@@ -660,6 +660,26 @@ _MISSING_BEFORE = re.compile(NOT_A_FIGURE_CONTEXT["missing_before"][0], re.IGNOR
 # "ı" and "ſ" as i and s, which lower case does not; every other letter it reads as its lower case.
 _AFTER_LOWER = re.compile(_AFTER.pattern.lower())
 _FOLDED_APART = re.compile("[İıſ]")
+# What the context after a number starts with where a pattern of _AFTER may match (a letter glued
+# to the number, a digit after a space or hyphen, the first letters of a unit, a share, a time,
+# a price, of objects after up to one word): checked first, in one pass; most numbers are
+# followed by none ("5,000 people fled"), and the patterns, tried one by one, then find nothing.
+# A new pattern after a number needs its first words here (tests/test_extract.py checks).
+_AFTER_WORD_STARTS = (
+    "% - ‐ : ° a.m am p.m pm o' o’ gmt utc dollars euro pounds usd eur gbp francs lira per pc "
+    "half halves third quarter fifth tenth year month week day hour minute second night decade "
+    "centur yr hr min km kilomet mile met kg kilo ton litre liter mt hectare ha sq square mm cm "
+    "degree foot feet ft celsius fahrenheit out partially completely totally fully damaged destroyed"
+).split()
+_OBJECT_WORDS = NOT_A_FIGURE_CONTEXT["objects"][1].lower()
+_OBJECT_STARTS = _starts_of(
+    _OBJECT_WORDS.removeprefix(r"^\s*(?:[a-z-]+\s+)?").split(r"\b|^", 1)[0], n=3
+)
+_AFTER_MAY_SAY_NOT = re.compile(
+    rf"[a-z]|[\s-]\d|\s*(?:{_prefix_tree(_AFTER_WORD_STARTS)})|\s*(?:of|in|us)\s"
+    r"|\s*(?:people|persons|individuals)?\s*(?:per|each|a\s)"
+    rf"|\s*(?:[a-z-]+\s+)?(?:{_prefix_tree(_OBJECT_STARTS)})"
+)
 
 
 def _after_is_not_a_figure(after: str) -> bool:
@@ -676,7 +696,10 @@ def _after_is_not_a_figure(after: str) -> bool:
     if ("without" in after or "WITHOUT" in after) and _WITHOUT_AFTER.match(after):
         return True
     if after.isascii() or not _FOLDED_APART.search(after):
-        return _AFTER_LOWER.match(after.lower()) is not None
+        lowered = after.lower()
+        return _AFTER_MAY_SAY_NOT.match(lowered) is not None and (
+            _AFTER_LOWER.match(lowered) is not None
+        )
     return _AFTER.match(after) is not None
 
 
