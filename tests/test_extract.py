@@ -652,6 +652,30 @@ def test_the_context_after_a_number_may_say_it_is_none_only_where_the_quick_chec
             assert x._AFTER_MAY_SAY_NOT.match(lowered)
 
 
+PERIOD_WORDS_SAMPLE = [
+    "since", "Since", "SINCE", "ſince", "as", "of", "at", "on", "in", "İn", "ın", "the", "past",
+    "last", "LAST", "week", "wee\u212as", "days", "hours", "between", "and", "to", "from", "March",
+    "march", "MARCH", "Mar.", "May", "may", "Sept", "Monday", "monday", "weekend", "yesterday",
+    "Yesterday", "5", "14", "2019", "1st", "-", "–", "early", "began", "beginning", "of", "year",
+    "this", "morning", "’", "“", "people", ",", ".",
+]  # fmt: skip
+
+
+@given(_texts_of(PERIOD_WORDS_SAMPLE, 10))
+def test_periods_read_in_lower_case_are_those_period_matches_in_the_sentence(text):
+    # _periods gives the groups of a period found in lower case cut from the sentence as written
+    # (_PeriodAsWritten), where they are those PERIOD matches there again.
+    names = [0, *x.PERIOD.groupindex]
+    found = x._periods(text, text.lower())
+    for period in found:
+        if isinstance(period, x._PeriodAsWritten):
+            again = x.PERIOD.match(text, period.start())
+            assert [(period.span(g), period.group(g)) for g in names] == [
+                (again.span(g), again.group(g)) for g in names
+            ]
+            assert period.lastgroup == again.lastgroup
+
+
 @given(_texts_of(CUE_WORDS_SAMPLE + ["village", "Town", "the", "a"], 10))
 def test_the_role_before_a_place_is_found_as_without_the_quick_check_of_cues(text):
     quick = f"(?={x._CUE_START})"

@@ -564,6 +564,31 @@ _CALENDAR_QUICK = _quick_check(_CALENDAR_WORDS, re.IGNORECASE)
 _CALENDAR_WORD = re.compile(rf"\b{_CALENDAR_QUICK}(?:{_CALENDAR_WORDS})\b", re.IGNORECASE)
 
 
+class _PeriodAsWritten:
+    """A period found in the lower-cased sentence, its groups cut from the sentence as written:
+    the match PERIOD makes there, where the sentence has no letter that IGNORECASE reads apart
+    from its lower case (_FOLDED_APART) and the period's calendar words are capitalised (each
+    step of the pattern then reads either text alike), without matching it again."""
+
+    __slots__ = ("_match", "_sentence", "lastgroup")
+
+    def __init__(self, match: re.Match, sentence: str):
+        self._match, self._sentence, self.lastgroup = match, sentence, match.lastgroup
+
+    def start(self, group: int | str = 0) -> int:
+        return self._match.start(group)
+
+    def end(self, group: int | str = 0) -> int:
+        return self._match.end(group)
+
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        return self._match.span(group)
+
+    def group(self, group: int | str = 0) -> str | None:
+        start, end = self._match.span(group)
+        return None if start < 0 else self._sentence[start:end]
+
+
 def _periods(sentence: str, lowered: str) -> list[re.Match]:
     """PERIOD.finditer(sentence), found faster (`lowered` is sentence.lower())."""
     if len(lowered) == len(sentence):
@@ -573,6 +598,8 @@ def _periods(sentence: str, lowered: str) -> list[re.Match]:
             for p in found
             for w in _CALENDAR_WORD.findall(sentence, p.start(), p.end())
         ):
+            if sentence.isascii() or not _FOLDED_APART.search(sentence):
+                return [_PeriodAsWritten(p, sentence) for p in found]
             return [PERIOD.match(sentence, p.start()) for p in found]
     return list(PERIOD.finditer(sentence))
 
