@@ -876,6 +876,11 @@ def test_clause_breaks_are_found_as_the_plain_pattern_finds_them(text):
     ]
 
 
+@given(_texts_of(CLAUSE_BREAK_SAMPLE, 14), st.sampled_from([0, 1]))
+def test_clauses_are_split_as_the_pattern_splits_them(text, maxsplit):
+    assert x._clauses(text, maxsplit) == x._CLAUSE_BREAK.split(text, maxsplit)
+
+
 @given(_texts_of(CLAUSE_BREAK_SAMPLE, 10))
 def test_place_words_before_a_population_are_found_as_the_plain_pattern_finds_them(text):
     plain = re.compile(r"(?i:village|town|city)")

@@ -814,6 +814,16 @@ _CONTRAST = re.compile(r",\s+(?:while|whereas)\s|;\s")
 # instead of trying both alternatives at every character (clauses are split in two thirds of
 # the time).
 _CLAUSE_BREAK = re.compile(r"[,;:\s](?:(?<=\s)[-–—]\s|(?<=[,;:]))")
+
+
+def _clauses(text: str, maxsplit: int = 0) -> list[str]:
+    """_CLAUSE_BREAK.split(text, maxsplit); text without any of its marks (half the words around
+    a figure) is one clause, found without the pattern."""
+    if "," in text or ";" in text or ":" in text or "-" in text or "–" in text or "—" in text:
+        return _CLAUSE_BREAK.split(text, maxsplit)
+    return [text]
+
+
 _OTHER_UNIT = re.compile(r"^\s*(?:from|in|or)\s*$")
 _JOINED = re.compile(r"^\s*(?:[A-Za-z’'-]+\s+){0,3}?and\s*$")
 _WITH_OTHERS = re.compile(
@@ -1918,11 +1928,11 @@ def _sentence_candidates(
         after_clean = _PARENS.sub(" ", after_clean) if "(" in after_clean else after_clean
 
         verb = None
-        clause_after = _CLAUSE_BREAK.split(after_clean, maxsplit=1)[0]
+        clause_after = _clauses(after_clean, maxsplit=1)[0]
         others = _WITH_OTHERS.search(clause_after) if "with" in clause_after else None
         if others:  # "deaths pass 500 with hundreds still missing": those others' verb
             clause_after = clause_after[: others.start()]
-        clause_before = _CLAUSE_BREAK.split(before)[-1]
+        clause_before = _clauses(before)[-1]
         governing = _object_verb(" ".join(clause_before[-60:].split()[-7:]))
         if governing is not None:
             verb = (*governing, 0, False)
@@ -1945,7 +1955,7 @@ def _sentence_candidates(
             # whose verb comes after the second; "nearly half a million Bangladeshis and
             # thousands of Rohingya refugees have lost their homes": two counts, one verb.
             same_count = sentence[found[i + 1].population_end : owned[i + 1][1]]
-            windows = ((_CLAUSE_BREAK.split(same_count, maxsplit=1)[0], False),)
+            windows = ((_clauses(same_count, maxsplit=1)[0], False),)
             verb = _verb_in(windows, clause_before)
         if verb is None and f.nested and previous is not None:
             # "evacuation of 26,467 residents, including 5,976 children": the whole's verb.
