@@ -652,6 +652,30 @@ def test_the_context_after_a_number_may_say_it_is_none_only_where_the_quick_chec
             assert x._AFTER_MAY_SAY_NOT.match(lowered)
 
 
+# Every word and mark the patterns after a number are written with (a new word of a rule among
+# them): texts made of them must pass the quick check wherever the patterns match.
+AFTER_PATTERN_WORDS = sorted(
+    set(re.findall(r"[a-z]+|[%°:’'‐–-]", x._AFTER.pattern.lower().replace("\\s", " ")))
+)
+
+
+@pytest.mark.parametrize("word", AFTER_PATTERN_WORDS)
+def test_every_word_of_the_patterns_after_a_number_passes_the_quick_check(word):
+    for before in ("", " ", "  ", " - ", "-", " of ", " us ", " x ", " people ", " a ", " 5 "):
+        for after in ("", " ", "s", "es", " old", " of age", " of", " x", ".", "5"):
+            lowered = (before + word + after).lower()
+            if x._AFTER_LOWER.match(lowered):
+                assert x._AFTER_MAY_SAY_NOT.match(lowered), lowered
+
+
+@given(_texts_of(AFTER_PATTERN_WORDS + ["\u00a0", " ", "5", "x"], 6))
+def test_texts_of_the_words_after_a_number_pass_the_quick_check_where_the_patterns_match(text):
+    for after in (text, " " + text):
+        lowered = after.lower()
+        if x._AFTER_LOWER.match(lowered):
+            assert x._AFTER_MAY_SAY_NOT.match(lowered)
+
+
 PERIOD_WORDS_SAMPLE = [
     "since", "Since", "SINCE", "ſince", "as", "of", "at", "on", "in", "İn", "ın", "the", "past",
     "last", "LAST", "week", "wee\u212as", "days", "hours", "between", "and", "to", "from", "March",
