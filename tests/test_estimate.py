@@ -307,3 +307,39 @@ def test_the_first_words_checked_first_leave_out_no_quantity_anywhere(text):
     assert [m.groupdict() for m in QUANTITY.finditer(text)] == [
         m.groupdict() for m in PLAIN_QUANTITY.finditer(text)
     ]
+
+
+def _digits_value_plain(digits: str, suffix: str | None):
+    """tracker.estimate._digits_value without its quick path for digits and commas."""
+    from tracker.estimate import _DOT_GROUPS, _MAX_DIGITS, _SEPARATORS
+
+    if "." in digits and _DOT_GROUPS.fullmatch(digits) and (not suffix or digits.count(".") > 1):
+        whole, decimals = digits.replace(".", ""), ""
+    else:
+        whole, _, decimals = _SEPARATORS.sub("", digits).partition(".")
+    if len(whole.lstrip("0")) > _MAX_DIGITS:
+        raise EstimateError(digits)
+    decimals = decimals[:15].rstrip("0")
+    if not decimals:
+        return int(whole)
+    return Fraction(int(whole + decimals), 10 ** len(decimals))
+
+
+@given(
+    st.lists(st.sampled_from(["0", "1", "5", "9", "00", "000", ",", ".", " ", "\u00a0", "٣"]),
+             min_size=1, max_size=14).map("".join),
+    st.sampled_from([None, "", "m", " million", "k"]),
+)  # fmt: skip
+@settings(max_examples=500, deadline=None)
+def test_digits_are_read_as_the_plain_way_reads_them(digits, suffix):
+    from tracker.estimate import _digits_value
+
+    try:
+        expected = _digits_value_plain(digits, suffix)
+    except (EstimateError, ValueError) as e:
+        expected = type(e)
+    try:
+        found = _digits_value(digits, suffix)
+    except (EstimateError, ValueError) as e:
+        found = type(e)
+    assert found == expected and type(found) is type(expected)

@@ -626,6 +626,86 @@ def test_place_mentions_are_found_as_without_the_quick_checks_of_directions_and_
     )
 
 
+PLACE_WORD_SAMPLE = ["Camp", "CAMP", "camps", "ſettlement", "İsland", "ısland", "IDP", "ıdp", "site",
+                     "\u212aebele", "kebele", "reception", "Centre", "Refugee", "district", "Baghuz",
+                     "Al", "in", "the", "’s", "Zone", "x"]  # fmt: skip
+
+
+@given(_texts_of(PLACE_WORD_SAMPLE, 12))
+def test_place_mentions_are_found_as_without_the_quick_check_of_words_of_place(text):
+    _mentions_as_found_by(x._PLACE_MENTION.pattern.replace(f"(?={x._PLACE_WORD_START})", ""), text)
+
+
+AFTER_WORDS_SAMPLE = [
+    "people", "persons", "individuals", "per", "cent", "percent", "each", "a", "household", "of",
+    "US", "dollars", "euros", "pounds", "USD", "%", "pc", "-", "‐", "half", "third", "years", "old",
+    "age", "months", "days", "hours", "minutes", "seconds", "nights", "decades", "centuries", "yrs",
+    "hrs", "mins", "am", "a.m.", "PM", "p.m", "o'clock", "o’clock", "GMT", "utc", ":", "3", "30",
+    "km", "kilometres", "miles", "metres", "kg", "tonnes", "tons", "litres", "MT", "hectares", "ha",
+    "sq", "square", "mm", "cm", "degrees", "°", "feet", "ft", "Celsius", "out", "in", "every", "ten",
+    "partially", "damaged", "destroyed", "blankets", "tents", "health", "facilities", "heads",
+    "livestock", "fish", "farming", "cages", "bodies", "st", "th", "have", "fled", "displaced", ",",
+    ".", "(", ")", '"', "”", "’", "ſeconds", "İD", "x", "e", "family", "tent", "1,000", "homes",
+]  # fmt: skip
+
+
+@given(_texts_of(AFTER_WORDS_SAMPLE + ["\u00a0", "\t", " "], 8))
+def test_the_context_after_a_number_may_say_it_is_none_only_where_the_quick_check_finds(text):
+    # _AFTER_MAY_SAY_NOT is checked first: every text _AFTER_LOWER matches passes it.
+    for after in (text, " " + text, "-" + text):
+        lowered = after.lower()
+        if x._AFTER_LOWER.match(lowered):
+            assert x._AFTER_MAY_SAY_NOT.match(lowered)
+
+
+# Every word and mark the patterns after a number are written with (a new word of a rule among
+# them): texts made of them must pass the quick check wherever the patterns match.
+AFTER_PATTERN_WORDS = sorted(
+    set(re.findall(r"[a-z]+|[%°:’'‐–-]", x._AFTER.pattern.lower().replace("\\s", " ")))
+)
+
+
+@pytest.mark.parametrize("word", AFTER_PATTERN_WORDS)
+def test_every_word_of_the_patterns_after_a_number_passes_the_quick_check(word):
+    for before in ("", " ", "  ", " - ", "-", " of ", " us ", " x ", " people ", " a ", " 5 "):
+        for after in ("", " ", "s", "es", " old", " of age", " of", " x", ".", "5"):
+            lowered = (before + word + after).lower()
+            if x._AFTER_LOWER.match(lowered):
+                assert x._AFTER_MAY_SAY_NOT.match(lowered), lowered
+
+
+@given(_texts_of(AFTER_PATTERN_WORDS + ["\u00a0", " ", "5", "x"], 6))
+def test_texts_of_the_words_after_a_number_pass_the_quick_check_where_the_patterns_match(text):
+    for after in (text, " " + text):
+        lowered = after.lower()
+        if x._AFTER_LOWER.match(lowered):
+            assert x._AFTER_MAY_SAY_NOT.match(lowered)
+
+
+PERIOD_WORDS_SAMPLE = [
+    "since", "Since", "SINCE", "ſince", "as", "of", "at", "on", "in", "İn", "ın", "the", "past",
+    "last", "LAST", "week", "wee\u212as", "days", "hours", "between", "and", "to", "from", "March",
+    "march", "MARCH", "Mar.", "May", "may", "Sept", "Monday", "monday", "weekend", "yesterday",
+    "Yesterday", "5", "14", "2019", "1st", "-", "–", "early", "began", "beginning", "of", "year",
+    "this", "morning", "’", "“", "people", ",", ".",
+]  # fmt: skip
+
+
+@given(_texts_of(PERIOD_WORDS_SAMPLE, 10))
+def test_periods_read_in_lower_case_are_those_period_matches_in_the_sentence(text):
+    # _periods gives the groups of a period found in lower case cut from the sentence as written
+    # (_PeriodAsWritten), where they are those PERIOD matches there again.
+    names = [0, *x.PERIOD.groupindex]
+    found = x._periods(text, text.lower())
+    for period in found:
+        if isinstance(period, x._PeriodAsWritten):
+            again = x.PERIOD.match(text, period.start())
+            assert [(period.span(g), period.group(g)) for g in names] == [
+                (again.span(g), again.group(g)) for g in names
+            ]
+            assert period.lastgroup == again.lastgroup
+
+
 @given(_texts_of(CUE_WORDS_SAMPLE + ["village", "Town", "the", "a"], 10))
 def test_the_role_before_a_place_is_found_as_without_the_quick_check_of_cues(text):
     quick = f"(?={x._CUE_START})"
@@ -824,6 +904,11 @@ def test_clause_breaks_are_found_as_the_plain_pattern_finds_them(text):
     assert [m.span() for m in x._CLAUSE_BREAK.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
+
+
+@given(_texts_of(CLAUSE_BREAK_SAMPLE, 14), st.sampled_from([0, 1]))
+def test_clauses_are_split_as_the_pattern_splits_them(text, maxsplit):
+    assert x._clauses(text, maxsplit) == x._CLAUSE_BREAK.split(text, maxsplit)
 
 
 @given(_texts_of(CLAUSE_BREAK_SAMPLE, 10))

@@ -326,6 +326,12 @@ def words_value(words: str) -> int | Fraction | None:
 
 
 def _digits_value(digits: str, suffix: str | None) -> int | Fraction:
+    plain = digits.replace(",", "") if "," in digits else digits
+    if plain.isdigit():
+        # Most numbers: digits alone or grouped by commas ("240", "5,000"), which are whole.
+        if len(plain.lstrip("0")) > _MAX_DIGITS:
+            raise _too_large(digits)
+        return int(plain)
     if "." in digits and _DOT_GROUPS.fullmatch(digits) and (not suffix or digits.count(".") > 1):
         # Dots between groups of three digits separate thousands: a count has no fraction.
         whole, decimals = digits.replace(".", ""), ""

@@ -583,6 +583,31 @@ _CALENDAR_QUICK = _quick_check(_CALENDAR_WORDS, re.IGNORECASE)
 _CALENDAR_WORD = re.compile(rf"\b{_CALENDAR_QUICK}(?:{_CALENDAR_WORDS})\b", re.IGNORECASE)
 
 
+class _PeriodAsWritten:
+    """A period found in the lower-cased sentence, its groups cut from the sentence as written:
+    the match PERIOD makes there, where the sentence has no letter that IGNORECASE reads apart
+    from its lower case (_FOLDED_APART) and the period's calendar words are capitalised (each
+    step of the pattern then reads either text alike), without matching it again."""
+
+    __slots__ = ("_match", "_sentence", "lastgroup")
+
+    def __init__(self, match: re.Match, sentence: str):
+        self._match, self._sentence, self.lastgroup = match, sentence, match.lastgroup
+
+    def start(self, group: int | str = 0) -> int:
+        return self._match.start(group)
+
+    def end(self, group: int | str = 0) -> int:
+        return self._match.end(group)
+
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        return self._match.span(group)
+
+    def group(self, group: int | str = 0) -> str | None:
+        start, end = self._match.span(group)
+        return None if start < 0 else self._sentence[start:end]
+
+
 def _periods(sentence: str, lowered: str) -> list[re.Match]:
     """PERIOD.finditer(sentence), found faster (`lowered` is sentence.lower())."""
     if len(lowered) == len(sentence):
@@ -592,6 +617,8 @@ def _periods(sentence: str, lowered: str) -> list[re.Match]:
             for p in found
             for w in _CALENDAR_WORD.findall(sentence, p.start(), p.end())
         ):
+            if sentence.isascii() or not _FOLDED_APART.search(sentence):
+                return [_PeriodAsWritten(p, sentence) for p in found]
             return [PERIOD.match(sentence, p.start()) for p in found]
     return list(PERIOD.finditer(sentence))
 
@@ -681,6 +708,26 @@ _MISSING_BEFORE = re.compile(NOT_A_FIGURE_CONTEXT["missing_before"][0], re.IGNOR
 # "ı" and "ſ" as i and s, which lower case does not; every other letter it reads as its lower case.
 _AFTER_LOWER = re.compile(_AFTER.pattern.lower())
 _FOLDED_APART = re.compile("[İıſ]")
+# What the context after a number starts with where a pattern of _AFTER may match (a letter glued
+# to the number, a digit after a space or hyphen, the first letters of a unit, a share, a time,
+# a price, of objects after up to one word): checked first, in one pass; most numbers are
+# followed by none ("5,000 people fled"), and the patterns, tried one by one, then find nothing.
+# A new pattern after a number needs its first words here (tests/test_extract.py checks).
+_AFTER_WORD_STARTS = (
+    "% - ‐ : ° a.m am p.m pm o' o’ gmt utc dollars euro pounds usd eur gbp francs lira per pc "
+    "half halves third quarter fifth tenth year month week day hour minute second night decade "
+    "centur yr hr min km kilomet mile met kg kilo ton litre liter mt hectare ha sq square mm cm "
+    "degree foot feet ft celsius fahrenheit out partially completely totally fully damaged destroyed"
+).split()
+_OBJECT_WORDS = NOT_A_FIGURE_CONTEXT["objects"][1].lower()
+_OBJECT_STARTS = _starts_of(
+    _OBJECT_WORDS.removeprefix(r"^\s*(?:[a-z-]+\s+)?").split(r"\b|^", 1)[0], n=3
+)
+_AFTER_MAY_SAY_NOT = re.compile(
+    rf"[a-z]|[\s-]\d|\s*(?:{_prefix_tree(_AFTER_WORD_STARTS)})|\s*(?:of|in|us)\s"
+    r"|\s*(?:people|persons|individuals)?\s*(?:per|each|a\s)"
+    rf"|\s*(?:[a-z-]+\s+)?(?:{_prefix_tree(_OBJECT_STARTS)})"
+)
 
 
 def _after_is_not_a_figure(after: str) -> bool:
@@ -699,7 +746,10 @@ def _after_is_not_a_figure(after: str) -> bool:
     if ("risk" in after or "RISK" in after) and _AT_RISK_AFTER.match(after):
         return True
     if after.isascii() or not _FOLDED_APART.search(after):
-        return _AFTER_LOWER.match(after.lower()) is not None
+        lowered = after.lower()
+        return _AFTER_MAY_SAY_NOT.match(lowered) is not None and (
+            _AFTER_LOWER.match(lowered) is not None
+        )
     return _AFTER.match(after) is not None
 
 
@@ -787,6 +837,16 @@ _CONTRAST = re.compile(r",\s+(?:while|whereas)\s|;\s")
 # instead of trying both alternatives at every character (clauses are split in two thirds of
 # the time).
 _CLAUSE_BREAK = re.compile(r"[,;:\s](?:(?<=\s)[-–—]\s|(?<=[,;:]))")
+
+
+def _clauses(text: str, maxsplit: int = 0) -> list[str]:
+    """_CLAUSE_BREAK.split(text, maxsplit); text without any of its marks (half the words around
+    a figure) is one clause, found without the pattern."""
+    if "," in text or ";" in text or ":" in text or "-" in text or "–" in text or "—" in text:
+        return _CLAUSE_BREAK.split(text, maxsplit)
+    return [text]
+
+
 _OTHER_UNIT = re.compile(r"^\s*(?:from|in|or)\s*$")
 # Who is sheltered, and where, for a count that "remains" (_sentence_candidates).
 _SHELTERED_PEOPLE = re.compile(r"\b(?:refugees|IDPs|arrivals|evacuees|asylum[\s-]seekers)\b")
@@ -1990,11 +2050,11 @@ def _sentence_candidates(
         after_clean = _PARENS.sub(" ", after_clean) if "(" in after_clean else after_clean
 
         verb = None
-        clause_after = _CLAUSE_BREAK.split(after_clean, maxsplit=1)[0]
+        clause_after = _clauses(after_clean, maxsplit=1)[0]
         others = _WITH_OTHERS.search(clause_after) if "with" in clause_after else None
         if others:  # "deaths pass 500 with hundreds still missing": those others' verb
             clause_after = clause_after[: others.start()]
-        clause_before = _CLAUSE_BREAK.split(before)[-1]
+        clause_before = _clauses(before)[-1]
         governing = _object_verb(" ".join(clause_before[-60:].split()[-7:]))
         if governing is not None:
             verb = (*governing, 0, False)
@@ -2029,7 +2089,7 @@ def _sentence_candidates(
             # whose verb comes after the second; "nearly half a million Bangladeshis and
             # thousands of Rohingya refugees have lost their homes": two counts, one verb.
             same_count = sentence[found[i + 1].population_end : owned[i + 1][1]]
-            windows = ((_CLAUSE_BREAK.split(same_count, maxsplit=1)[0], False),)
+            windows = ((_clauses(same_count, maxsplit=1)[0], False),)
             verb = _verb_in(windows, clause_before)
         if verb is None and f.nested and previous is not None:
             # "evacuation of 26,467 residents, including 5,976 children": the whole's verb.
@@ -2277,6 +2337,12 @@ _DIRECTION_FIRST = "".join(
 _CUE_START = _prefix_tree(
     set().union(*map(_starts, LOCATIVE_CUES)), letter=lambda c: f"[{_CASES[c]}]"
 )
+# The first three letters of the words of place, each a class of its cases: checked after every
+# name before the words, which are read case-insensitively one by one (most names have none).
+_PLACE_WORD_START = _prefix_tree(
+    {start.lower() for start in _starts_of(_PLACE_WORDS, re.IGNORECASE, 3)},
+    letter=lambda c: f"[{_CASES[c]}]",
+)
 # A mention starts a word (a name inside a word, "DF" of "SDF", is none).
 # Whatever it starts with, a mention reaches a capital within six lower-case words (cue, "the",
 # direction, article): a position where none follows is given up at once. The words are read
@@ -2285,7 +2351,7 @@ _CUE_START = _prefix_tree(
 _PLACE_MENTION = re.compile(
     rf"(?<!\w)(?=(?:[a-z’'ʿ-]++\s++|[a-z]++-){{0,6}}+[A-Z])(?:(?={_CUE_START})\b(?i:(?P<cue>{'|'.join(f'(?P<c{i}>{c})' for i, c in enumerate(LOCATIVE_CUES))}))"
     rf"\s+(?:the\s+)?(?:neighbou?ring\s+|[a-z]+-(?:hit|affected|torn|ravaged|stricken)\s+)?)?(?:(?=[{_DIRECTION_FIRST}])(?P<dir>(?i:(?:{DIRECTION_WORDS})(?:,?\s+and\s+(?:{DIRECTION_WORDS}))?))\s+)?"
-    rf"(?P<name>{_PLACE_NAME})(?:['’]s\b)?(?P<word>\s+(?i:{_PLACE_WORDS})\b)?"
+    rf"(?P<name>{_PLACE_NAME})(?:['’]s\b)?(?P<word>\s+(?={_PLACE_WORD_START})(?i:{_PLACE_WORDS})\b)?"
 )
 _CUE_ROLES = list(LOCATIVE_CUES.values())
 _CAPITAL = re.compile("[A-Z]")
