@@ -372,6 +372,17 @@ def test_a_building_named_for_a_place_is_not_the_place():
     assert (first.country_iso3, second.country_iso3) == ("SLE", "SLE")
 
 
+def test_a_name_does_not_run_on_over_a_blank_line():
+    # Seen on the Review page: with a title typed by the user, the text's first line is text,
+    # and "Rwanda" followed by the next paragraph's "The" was read as the name "Rwanda The".
+    text = "Deadly floods ravage Rwanda\n\nThe toll rose to 95 on Wednesday."
+    (c,) = extract(text, date(2023, 5, 3), title="My clipping")
+    assert (c.location, c.country_iso3) == ("Rwanda", "RWA")
+    # one line's end inside a name, as a PDF's text wraps it, is still one name
+    (c,) = extract("About 5,000 people fled the Democratic Republic\nof the Congo.", PUBLISHED)
+    assert c.country_iso3 == "COD"
+
+
 def test_a_name_with_an_elided_article_is_one_place():
     # Learnt from d098: "Côte d’Ivoire" with a curly apostrophe was read as "Côte".
     for text in ("In western Côte d’Ivoire, some 16,000 people have fled their villages.",

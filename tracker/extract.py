@@ -2289,8 +2289,9 @@ _CAPITALISED = r"[A-Z][\w’'ʿ.]*[\w]"
 # most words (in lower case) would otherwise be tried against one by one.
 _PLACE_NAME = (
     rf"(?=[A-Z]|{_ARTICLE})(?!(?:{_by_first_letter(NOT_A_PLACE_START)})\b)(?:{_ARTICLE})?{_CAPITALISED}"
-    rf"(?:(?:\s+|-)(?:{_ARTICLE}|of\s+(?:the\s+)?|d(?:e|u|es|el|a|o)\s+(?:la\s+)?|[dl]['’]|(?<=-)e\s+)?{_CAPITALISED}){{0,3}}"
-)  # "Côte d’Ivoire": an elided article; "Sarpol-e Zahab": a Persian "-e" between names
+    rf"(?:(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*|-)(?:{_ARTICLE}|of\s+(?:the\s+)?|d(?:e|u|es|el|a|o)\s+(?:la\s+)?|[dl]['’]|(?<=-)e\s+)?{_CAPITALISED}){{0,3}}"
+)  # "Côte d’Ivoire": an elided article; "Sarpol-e Zahab": a Persian "-e" between names; a
+# name runs on over one line's end ("North\nKivu" in a PDF's text), never over a blank line
 _PLACE_WORDS = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(PLACE_WORDS, key=len, reverse=True)
 )
