@@ -340,6 +340,38 @@ def test_history_finds_a_figure_by_words_and_sources_list_a_sources_figures(
 # --- the review page: the gazetteer's readings of a candidate's location ---------------------------
 
 
+def test_cards_of_one_place_show_its_reading_and_whole_bounds_at_1024(server, browser, planted_db):
+    # Seen at 1024 px: four columns cut the bound "2100000" to "21000"; and a card of a place
+    # with one reading showed "choose one" over its filled coordinates (not seen again here).
+    url, _ = planted_db
+    engine = storage.engine_for(url)
+    source = {"source_title": "Flash update: Baghuz", "source_publisher": "OCHA",
+              "source_published_on": "2024-05-10", "source_kind": "un_agency"}  # fmt: skip
+    ids = actions.ingest_document(
+        engine, "About 2.1 million people fled Baghuz last month. Some 300 people fled Baghuz "
+        "last week.", source, by="extractor", published_on=date(2024, 5, 10),
+    ).ids  # fmt: skip
+    engine.dispose()
+    context, page = new_page(browser, 1024, 1600)
+    try:
+        page.goto(f"{server}/review")
+        for figure_id in ids:
+            card = page.locator(f".st-key-review_{figure_id}_card")
+            picker = card.get_by_role("combobox", name=re.compile("readings of “Baghuz”"))
+            picker.wait_for()
+        settled(page)
+        for figure_id in ids:
+            card = page.locator(f".st-key-review_{figure_id}_card")
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            card.screenshot(path=str(SCREENSHOTS / f"review_one_place_{figure_id}_1024.png"))
+            expect(card.get_by_text("choose one")).to_have_count(0)
+        best = page.locator(f".st-key-review_{ids[0]}_best input")
+        expect(best).to_have_value("2100000")
+        assert best.evaluate("e => e.scrollWidth <= e.clientWidth"), "the bound is cut"
+    finally:
+        context.close()
+
+
 def test_a_reviewer_picks_a_reading_of_an_ambiguous_place(server, browser, planted_db):
     url, _ = planted_db
     engine = storage.engine_for(url)

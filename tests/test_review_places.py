@@ -104,6 +104,20 @@ def test_a_location_with_one_reading_shows_it_chosen(team, monkeypatch):
     assert at.number_input(key=f"{k}_latitude").value == pytest.approx(35.95, abs=0.01)
 
 
+def test_a_chosen_reading_stays_chosen_when_the_page_is_drawn_again(team, monkeypatch):
+    # Seen at 1024 px in a browser: a second card's picker showed "choose one" over filled
+    # coordinates (it was given an index at one run and none at the next). AppTest keeps the
+    # value either way; this holds the behaviour, the browser is where it was seen.
+    _, ids = team
+    at = review_as("reviewer", monkeypatch)
+    assert picker(at, ids["Baghuz"]).value == 0
+    at.text_input(key=f"review_{ids['Tripoli']}_reason").input("a test of a redraw")
+    drawn(at)
+    drawn(at.run())
+    assert picker(at, ids["Baghuz"]).value == 0
+    assert at.text_input(key=f"review_{ids['Baghuz']}_country_iso3").value == "SYR"
+
+
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [

@@ -179,9 +179,11 @@ def _readings(k: str, may: bool) -> None:
             f"The gazetteer reads {quoted} as " + "; ".join(readings.label(p) for p in found) + "."
         ))  # fmt: skip
         return
-    # A picker per location: another location has other readings.
+    # A picker per location: another location has other readings. It shows the reading the
+    # coordinates hold at every run: an index given at one run and not the next would make it
+    # another widget, which then showed "choose one" over filled coordinates.
     picker = f"{k}_reading_{places.key(location)}"
-    index = None if picker in st.session_state else _preselected(found, k)
+    index = _preselected(found, k)
     st.selectbox(
         common.escape_markdown(f"The gazetteer's readings of {quoted}"),
         range(len(found)),
@@ -208,7 +210,9 @@ def _candidate(row) -> None:
     with st.container(border=True, key=f"{k}_card"):
         st.caption(f"Candidate figure {figure_id} · {common.escape_markdown(row['source_title'])}")
         st.markdown(common.highlighted(row["quote"], extracted_span(row["notes"])))
-        a, b, c = st.columns([1, 1, 2])
+        # The qualifier beside the term, so that the bounds have a third of the card each: at
+        # 1024 px four columns cut "2100000" to "21000".
+        a, b, c, d = st.columns([0.9, 1, 1.2, 1.3])
         a.text_input("Population", value=row["population"], key=f"{k}_population")
         terms = sorted(TERMS)
         # A candidate may still lack its term: the reviewer picks one.
@@ -225,7 +229,11 @@ def _candidate(row) -> None:
             key=f"{k}_measure",
             horizontal=True,
         )
-        a, b, c, d = st.columns(4)
+        qualifiers = list(ENUMS["qualifier"])
+        d.selectbox(
+            "Qualifier", qualifiers, index=qualifiers.index(row["qualifier"]), key=f"{k}_qualifier"
+        )
+        a, b, c = st.columns(3)
         for column, bound in zip((a, b, c), ("low", "best", "high"), strict=True):
             column.number_input(
                 bound,
@@ -235,10 +243,6 @@ def _candidate(row) -> None:
                 key=f"{k}_{bound}",
                 placeholder="open",
             )
-        qualifiers = list(ENUMS["qualifier"])
-        d.selectbox(
-            "Qualifier", qualifiers, index=qualifiers.index(row["qualifier"]), key=f"{k}_qualifier"
-        )
         a, b, c = st.columns([1, 1, 2])
         a.date_input(
             "Period start", value=common.as_date(row["period_start"]), key=f"{k}_period_start"
