@@ -31,7 +31,15 @@ from tracker.estimate import (
     words_value,
 )
 from tracker.places import PLACE_WORDS
-from tracker.terms import LINKING_VERBS, OBJECT_VERBS, POPULATION_TERMS, TERMS, TOLL, VERBS
+from tracker.terms import (
+    LINKING_VERBS,
+    OBJECT_VERBS,
+    POPULATION_TERMS,
+    SHELTER_PLACES,
+    TERMS,
+    TOLL,
+    VERBS,
+)
 
 
 def _set_at_once(cls):
@@ -851,10 +859,7 @@ _OTHER_UNIT = re.compile(r"^\s*(?:from|in|or)\s*$")
 # Who is sheltered, and where, for a count that "remains" (_sentence_candidates).
 _SHELTERED_PEOPLE = re.compile(r"\b(?:refugees|IDPs|arrivals|evacuees|asylum[\s-]seekers)\b")
 _IN_SHELTER = re.compile(
-    r"[^,;.]{0,40}?\b(?:in|at)\s+(?:[\w’',-]+\s+){0,3}?(?:(?:relief|evacuation|refugee|IDP)\s+)?"
-    r"(?:camps?|host\s+communit(?:y|ies)|shelters?|reception\s+cent(?:re|er)s?|"
-    r"evacuation\s+cent(?:re|er)s?|relief\s+cent(?:re|er)s?|collective\s+cent(?:re|er)s?)\b",
-    re.IGNORECASE,
+    rf"[^,;.]{{0,40}}?\b(?:in|at)\s+(?:[\w’',-]+\s+){{0,3}}?{SHELTER_PLACES}\b", re.IGNORECASE
 )
 _JOINED = re.compile(r"^\s*(?:[A-Za-z’'-]+\s+){0,3}?and\s*$")
 _WITH_OTHERS = re.compile(
@@ -2394,7 +2399,10 @@ _FACILITY_WORDS = (
     "hospital|mortuary|school|university|college|stadium|church|mosque|hotel|prison|clinic"
 )
 _FACILITY_AFTER = re.compile(rf"\s+(?i:{_FACILITY_WORDS})s?\b")
-_FACILITY_FIRST = frozenset("hmsucpHMSUCP")
+# (their first letters, looked at before the pattern: most words start none)
+_FACILITY_FIRST = frozenset(
+    c for word in _FACILITY_WORDS.split("|") for c in (word[0], word[0].upper())
+)
 
 
 def _place_mentions(
@@ -2414,7 +2422,7 @@ def _place_mentions(
         if text.startswith(" the ", m.end()) and text[m.end() + 5 : m.end() + 6].isupper():
             continue  # "according to Save the Children": part of a longer name
         if (
-            text[m.end() + 1 : m.end() + 2] in _FACILITY_FIRST  # (most words start none)
+            text[m.end() + 1 : m.end() + 2] in _FACILITY_FIRST
             and _FACILITY_AFTER.match(text, m.end())
             and not m.group(0).endswith(("'s", "’s"))
         ):
@@ -2738,7 +2746,7 @@ _OF_KINDS = {w: places.WORD_KINDS.get(w, "area") for w in
               "township", "island")}  # fmt: skip
 
 
-_PLACE_WORD_FIRST = re.compile(r"(?:State|Province|Region|Governorate)\b")
+_STATE_WORD_AFTER = re.compile(r"(?:State|Province|Region|Governorate)\b")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -2749,7 +2757,7 @@ def _country_within(name: str):
     if " of " in name and (found := _country_named(name.rsplit(" of ", 1)[1].removeprefix("the "))):
         return found
     first, _, rest = name.partition(" ")
-    if (province := _province_named(first)) is not None and not _PLACE_WORD_FIRST.match(rest):
+    if (province := _province_named(first)) is not None and not _STATE_WORD_AFTER.match(rest):
         # "The KwaZulu-Natal Department of …": the province's own office ("Borno State
         # Commissioner" is a person's office, named for the state: not where a figure is)
         return province

@@ -45,6 +45,12 @@ TOLL = (
     r"(?:\s+to)?|pass(?:es|ed)?|topped|tops)\b"
 )
 
+# Where people taken in are: "relief camps", "host communities", "evacuation centres".
+SHELTER_PLACES = (
+    r"(?:(?:relief|evacuation|IDP|refugee|displacement)\s+)?(?:camps?|shelters?|host\s+"
+    r"communit(?:y|ies)|(?:evacuation|relief|collective|reception)\s+cent(?:re|er)s?)"
+)
+
 # A source's own words → (term, measure), tried in this order at each place in a sentence, so the
 # longer, more specific phrase comes first ("remain in detention" → detained before "remain").
 # Patterns are regular expressions matched case-insensitively from a word start.
@@ -66,9 +72,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:(?:are|is|were|was)\s+(?:seeking|taking)|(?:have|has|had)\s+(?:taken|sought)|tak(?:e|es|ing)|"
     r"seeks?|(?:been\s+)?offered(?:\s+temporary)?|to)\s+(?:shelter|refuge)\b": ("hosted", "stock"),
     # in camps now: "1,738 persons are in 55 camps in Thrissur district"
-    r"(?:are|is|were|was)\s+(?:still\s+)?(?:in|at)\s+(?:[\w,]+\s+){0,2}?"
-    r"(?:(?:relief|evacuation|IDP|refugee|displacement)\s+)?(?:camps?|shelters?|"
-    r"(?:evacuation|relief|collective|reception)\s+cent(?:re|er)s?)\b": ("hosted", "stock"),
+    rf"(?:are|is|were|was)\s+(?:still\s+)?(?:in|at)\s+(?:[\w,]+\s+){{0,2}}?{SHELTER_PLACES}\b":
+        ("hosted", "stock"),
     # where people are now: "are now camped out in the 58 schools", "are settled in 916 sites"
     r"camp(?:ed|ing)\s+out\b|(?:are|is|were|was|been|now)\s+camp(?:ed|ing)\b|"
     r"(?:are|is|were|was|been)\s+(?:now\s+)?settled\s+in\b": ("hosted", "stock"),
