@@ -488,20 +488,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 103 tuning documents score (after the rules learnt from d092–d104:
-    # precision 0.956, recall 0.973, measure 0.993, location 0.768, country 0.930, attribution
-    # 0.857): a rule that breaks what, where or who on whole documents fails here.
+    # Floors below what the 116 tuning documents score (after the rules learnt from d105–d117:
+    # precision 0.964, recall 0.974, measure 0.994, location 0.757, country 0.927, attribution
+    # 0.851): a rule that breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.965 and result.precision >= 0.945, (
+    assert result.recall >= 0.965 and result.precision >= 0.955, (
         result.misses,
         result.false_positives,
     )
     assert result.measure_right / result.matched >= 0.985
-    assert result.location_right / checked >= 0.76 and result.country_right / checked >= 0.92
-    assert result.attribution_right / checked >= 0.85
+    assert result.location_right / checked >= 0.75 and result.country_right / checked >= 0.92
+    assert result.attribution_right / checked >= 0.845
 
 
 def test_dev_set_regression_guard():
@@ -1221,6 +1221,18 @@ def test_as_of_a_weekday():
         ("Early January saw the number of registered Ivorian refugees in Liberia rise to 22,000, "
          "leading UNHCR to step up aid to the new arrivals.", "hosted", "stock"),
         ("The number of people who died in the floods has risen to 540.", "died", "flow"),
+        # learnt from d105–d117: still affected; hurt in other words; the flight and the
+        # expulsion of people; families whose houses collapsed are not housed anywhere
+        ("More than 33 million Pakistanis remain affected by the floods.", "affected", "flow"),
+        ("In Jajarkot an additional 81 people were left with various degrees of injuries.",
+         "injured", "flow"),
+        ("Meanwhile 166 people find themselves grappling with injuries.", "injured", "flow"),
+        ("The violence triggered the flight of over 35,000 refugees into Lunda Norte.", "fled",
+         "flow"),
+        ("The situation is complex after the expulsion of 400,000 irregular Congolese migrants.",
+         "returned", "flow"),
+        ("Since the rains began, some 6,623 families whose houses have collapsed were affected.",
+         "affected", "flow"),
     ],
 )  # fmt: skip
 def test_the_verb_of_the_figure(text, term, measure):
@@ -1347,6 +1359,15 @@ def test_a_camp_home_to_people_still_hosts_them():
         "The temblor was felt over 500 km away by at least 119 million people.",
         # casualties (killed and injured together) have no term: the dev set's convention
         "The earthquake affected three districts, with 14 casualties reported to date.",
+        # learnt from d105–d117: a place's people ("home to"); people feared trapped, kept from
+        # home for a night, or without telecommunications; aid planned for families
+        "Efforts have begun in Acapulco, home to around 1 million people, where damage is vast.",
+        "The megapolis is home to 20 million people.",
+        "Additionally, hundreds are feared to be trapped, but the authorities have not confirmed.",
+        "About six people are believed to be trapped in the ground.",
+        "There were cars stacked and thousands of people who could not return home last night.",
+        "Just under 120,000 were still without telecommunications connection.",
+        "The fund supports immediate assistance to some 1,600 families (11,200 beneficiaries).",
     ],
 )
 def test_things_aid_and_the_missing_are_not_figures(text):
@@ -1369,6 +1390,16 @@ def test_things_aid_and_the_missing_are_not_figures(text):
         ("Of those who died, 11 were from Tafea, eight from Efate and five from Tanna.",
          [("11", "died"), ("eight", "died"), ("five", "died")]),
         ("Cyclone death toll rises to 24 in the islands.", [("24", "died")]),
+        # learnt from d105–d117: a small count of "more"; a list cut by semicolons, a name with
+        # its abbreviation; parts "of which"
+        ("In Rukum West, 38 individuals lost their lives, and 85 more were wounded.",
+         [("38", "died"), ("85", "injured")]),
+        ("The highest number of deaths is in Sindh at 422, followed by 188 in Punjab; and 22 in "
+         "Gilgit Baltistan (GB).", [("422", "died"), ("188", "died"), ("22", "died")]),
+        ("About 41 deaths have been reported in Azad Jammu and Kashmir and one in Islamabad.",
+         [("About 41", "died"), ("one", "died")]),
+        ("That day 27 people lost their lives, of which 15 were from Sindh and 4 from Balochistan.",
+         [("27", "died"), ("15", "died"), ("4", "died")]),
         # learnt from d082: the tolls of a list by cause
         ("At least 12 people died due to the storm, 72 from landslides, six from floodwaters, "
          "and eight from the collapse of a bridge.",

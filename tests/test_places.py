@@ -452,6 +452,42 @@ def test_a_place_people_were_from_beats_the_country_of_the_title():
     assert (c.location, c.country_iso3) == ("Tafea island", "VUT")
 
 
+def test_the_places_the_parts_of_a_toll_were_from():
+    # Learnt from d105: "from" after each part says where its dead were, not where they left.
+    text = (
+        "That day 27 people lost their lives, of which 15 were from Sindh and 4 from Balochistan."
+    )
+    _, fifteen, four = extract(text, date(2022, 9, 2))
+    assert [(c.location, c.country_iso3) for c in (fifteen, four)] == [
+        ("Sindh", "PAK"),
+        ("Balochistan", "PAK"),
+    ]
+
+
+def test_another_places_other_name_outside_the_documents_country_is_not_that_place():
+    # Learnt from d047: GeoNames calls Thāne, India, "Tanna"; in a story of Vanuatu, Tanna is the
+    # island the gazetteer lacks, in the country the title names.
+    text = "Of those who died, eight were from Efate and five from Tanna."
+    title = "Cyclone Pam death toll rises to 24 in Vanuatu"
+    five = extract(text, date(2015, 3, 17), title=title)[-1]
+    assert (five.span, five.location, five.country_iso3, five.latitude) == (
+        "five",
+        "Tanna",
+        "VUT",
+        None,
+    )
+
+
+def test_a_province_named_with_a_direction_after_an_adjective():
+    # Learnt from d116: "Southern" is part of the province's name, not a direction in it.
+    text = (
+        "A magnitude 6.7 earthquake struck Papua New Guinea’s mountainous Southern Highlands on "
+        "Wednesday killing at least 18 people."
+    )
+    (c,) = extract(text, date(2018, 3, 7))
+    assert (c.location, c.country_iso3) == ("Southern Highlands", "PNG")
+
+
 def test_an_organisation_named_like_a_place_is_no_place():
     text = "At least five children are among the dead, according to Save the Children."
     (c,) = extract(text, PUBLISHED)

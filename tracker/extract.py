@@ -209,6 +209,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
         r"(?:fish\s+)?(?:farming\s+)?cages|heads\s+of\s+(?:livestock|cattle)|hectares|acres|"
         r"shacks|huts|dwellings|structures|coats|cases|"
+        # the people an aid operation reaches or plans to: "(11,200 beneficiaries)"
+        r"beneficiaries|"
         # killed and injured together: no term of the table (the dev set's convention)
         r"casualties|"
         # bodies recovered or found are not a toll (d055, d079, d091, d101's "remains")
@@ -221,7 +223,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         None,
         r"^\s*(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+){0,3}?"
         r"(?:(?:are|were|is|was|remain|remained|still|now|reported|"
-        r"listed\s+as)\s+)*(?:missing|trapped|buried|under\s+the\s+(?:soil|rubble|debris|mud|ruins))\b",
+        r"listed\s+as|(?:believed|feared|thought|presumed|likely)\s+to\s+be)\s+)*"
+        r"(?:missing|trapped|buried|under\s+the\s+(?:soil|rubble|debris|mud|ruins))\b",
     ),
     # "the number of people missing ranged from 231 to 1,700"
     "missing_before": (
@@ -243,7 +246,15 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         None,
         r"^\s*(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+){0,3}?(?:(?:are|were|is|was|remain|"
         r"remained|remaining|still|left|now)\s+)*without\s+(?:power|electricity|running\s+water|"
-        r"water|internet|phone|mobile)\b",
+        r"water|internet|phone|mobile|tele(?:phone|communications?)|communications?|network)\b",
+    ),
+    # People kept from home for a night, not people returned: "thousands of people who could not
+    # return home last night" (stranded, no term of the table).
+    "not_returned": (
+        None,
+        r"^\s*(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+){0,3}?(?:could\s+not|couldn[’']t|"
+        r"cannot|can\s+not|can[’']t|(?:were|are|was|is)\s+unable\s+to|unable\s+to)\s+"
+        r"(?:return|go\s+back|get\s+(?:back\s+)?home)\b",
     ),
     # People given aid, not people displaced: "has assisted 5,000", "vaccinated 1,200 children".
     "aid": (r"\b(?:assisted|served|supported|vaccinated|treated|fed|screened)\s*$", None),
@@ -702,7 +713,7 @@ _AFTER = re.compile(
     "|".join(
         f"(?:{a})"
         for k, (_, a) in NOT_A_FIGURE_CONTEXT.items()
-        if a and k not in ("missing", "without_service", "at_risk")
+        if a and k not in ("missing", "without_service", "at_risk", "not_returned")
     ),
     re.IGNORECASE,
 )
@@ -711,6 +722,8 @@ _MISSING_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["missing"][1], re.IGNORECASE)
 _WITHOUT_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["without_service"][1], re.IGNORECASE)
 # And people at risk, where "risk" is there at all.
 _AT_RISK_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["at_risk"][1], re.IGNORECASE)
+# And people who could not go home, where "return" or "home" is there at all.
+_NOT_RETURNED_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["not_returned"][1], re.IGNORECASE)
 _MISSING_BEFORE = re.compile(NOT_A_FIGURE_CONTEXT["missing_before"][0], re.IGNORECASE)
 # The same for lower-cased text (twice as fast), where it finds the same: IGNORECASE reads "İ",
 # "ı" and "ſ" as i and s, which lower case does not; every other letter it reads as its lower case.
@@ -752,6 +765,10 @@ def _after_is_not_a_figure(after: str) -> bool:
     if ("without" in after or "WITHOUT" in after) and _WITHOUT_AFTER.match(after):
         return True
     if ("risk" in after or "RISK" in after) and _AT_RISK_AFTER.match(after):
+        return True
+    if ("eturn" in after or "back" in after or "home" in after) and _NOT_RETURNED_AFTER.match(
+        after
+    ):
         return True
     if after.isascii() or not _FOLDED_APART.search(after):
         lowered = after.lower()
@@ -1323,6 +1340,12 @@ def _is_not_a_figure(
         # "The temblor was felt over 500 km away by at least 119 million people"; what a place
         # can hold, not who is there: "a new camp for 18,000 refugees".
         return True
+    if (
+        "home to" in just_before
+        and _HOME_TO.match(sentence, max(0, start - 80), start)
+        and _RESIDENTS_AFTER.match(after)
+    ):
+        return True  # "Acapulco, home to around 1 million people": a place's population
     if m.group("vague") is not None:
         # "thousands of dollars", "hundreds of years": look past the "of".
         of = _AFTER_VAGUE_OF.match(after)
@@ -1335,9 +1358,18 @@ def _is_not_a_figure(
     return _LIST_START.match(text[line_start : offset + start]) is not None
 
 
+# A place's population, not the people a camp hosts ("a camp home to 70,000 people" is hosted):
+# "an enclave that is home to 2 million people", "The megapolis is home to 20 million people".
+_HOME_TO = re.compile(
+    r"(?:(?!\b(?:camps?|sites?|settlements?|shelters?|cent(?:re|er)s?|facilit(?:y|ies)|"
+    r"schools?)\b)[^.;])*\bhome\s+to\s+$",
+    re.IGNORECASE,
+)
+_RESIDENTS_AFTER = re.compile(r"\s+(?:people|residents|inhabitants|persons)\b", re.IGNORECASE)
 _GIVEN_TO_LAST = (" to ", " by ", " for ", " host ", " house ", " accommodate ", " shelter ")
 _GIVEN_TO_OR_FELT_BY = re.compile(
-    r"\b(?:distribut(?:ed|ing|ion|es?)\b[^.;:]{0,100}\bto|felt\b[^.;:]{0,60}\bby|"
+    r"\b(?:distribut(?:ed|ing|ion|es?)\b[^.;:]{0,100}\bto|(?:assistance|relief|aid)\s+to|"
+    r"felt\b[^.;:]{0,60}\bby|"
     r"(?:camp|site|shelter|settlement|cent(?:re|er)|facility)s?\s+"
     r"(?:for|to\s+(?:host|house|accommodate|shelter)))\s+$",
     re.IGNORECASE,
@@ -1367,6 +1399,10 @@ _DIED_RIGHT_AFTER = re.compile(
     r"\s+(?:(?:person|man|woman|child|boy|girl|patient|resident|civilian|soldier|firefighter)\s+)?"
     r"(?:died|perished|drowned|were\s+killed|was\s+killed)\b"
 )
+_MORE_TERM_AFTER = re.compile(
+    r"\s+more\s+(?:people\s+|persons\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+)?"
+    r"(?:injured|wounded|killed|dead|died|displaced|evacuated)\b"
+)
 _DIED_BEFORE = re.compile(
     r"[^,;:.()]{0,40}\b(?:died|killed|dead|deaths)\b[^;:.()]{0,150},\s*(?:and\s+)?$"
 )
@@ -1375,7 +1411,7 @@ _PART_AFTER = re.compile(r"\s+(?:were\s+|was\s+)?(?:in|from|at)\s")
 _PLACED_BEFORE = re.compile(
     r"[^,;:.()]{0,60}\b(?:in|from|at)\s+"
     rf"(?!(?:{'|'.join(m.capitalize() for m in MONTHS)}|{'|'.join(d.capitalize() for d in WEEKDAYS)})\b)"
-    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s*(?:,\s*|\s+)(?:and\s+)?$"
+    r"[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}(?:\s+\([A-Z]+\))?\s*(?:[,;]\s*|\s+)(?:and\s+)?$"
 )
 
 
@@ -1399,6 +1435,8 @@ def _small_count(
         return True
     if found and _OF_WHOM_AFTER.match(sentence, m.end()):
         return True
+    if found and _MORE_TERM_AFTER.match(sentence, m.end()):
+        return True  # "38 individuals lost their lives, and 85 more were wounded"
     if _OF_THE_DEAD.match(sentence, m.end()):
         return True  # "60 of the 200 dead are said to be children", "Five of the dead are …"
     if not _PART_AFTER.match(sentence, m.end()):
@@ -1409,6 +1447,8 @@ def _small_count(
         return False
     if _INCLUDING_BEFORE.search(sentence, found[-1].end, m.start()):
         return True
+    if _NESTED.search(sentence, found[-1].end, m.start()):
+        return True  # "27 people lost their lives, of which 15 were from Sindh"
     if _PLACED_BEFORE.match(sentence, found[-1].end, m.start()):
         return True  # "14 people reported dead in Honduras, five in Panama, two in Nicaragua"
     if _DIED_BEFORE.match(sentence, found[0].end, m.start()):
@@ -2441,6 +2481,15 @@ def _place_mentions(
             if mention is None:
                 mention = _country_named(name)
                 regional = bool(direction)  # "northern Syria": a region of the country
+            if (
+                mention is None
+                and direction
+                and direction[0].isupper()
+                and (province := _province_named(f"{direction} {name}", words=True))
+            ):
+                # "Papua New Guinea’s mountainous Southern Highlands": a province's name that
+                # starts with a direction
+                mention, regional = province, False
             possessive = _POSSESSIVE.match(name) if mention is None else None
             if possessive:
                 mention = _country_named(possessive.group(1))  # "Mozambique's Pemba Camp"
@@ -2607,10 +2656,11 @@ def _country_named(name: str):
 
 
 @functools.lru_cache(maxsize=4096)
-def _province_named(name: str):
+def _province_named(name: str, words: bool = False):
     """(written, readings) of a province's name that no other place of another country shares
-    ("KwaZulu-Natal", "Paktika"), else None: a first-level unit of ISO 3166-2."""
-    if len(name) < 5 or " " in name.strip():
+    ("KwaZulu-Natal", "Paktika"), else None: a first-level unit of ISO 3166-2. A name of several
+    words only with `words` (a direction and a name: "Southern Highlands")."""
+    if len(name) < 5 or (" " in name.strip() and not words):
         return None
     found = _resolve_mention(name, "", None)
     if found is None or found[0] != name:
@@ -2844,6 +2894,30 @@ def _mention(
                     () if settled else readings[:6], regional, listed)  # fmt: skip
 
 
+def _same_name(name: str, written: str) -> bool:
+    """Whether a place's name is the one written (a word of place after it aside: "Cross River
+    state"), not another name of it ("Tanna" for Thāne)."""
+    a, b = places.key(name), places.key(written)
+    return a.startswith(b) or b.startswith(a)
+
+
+_FROM_RIGHT_AFTER = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?from\s+(?:the\s+)?")
+
+
+def _from_right_after(mentions: list[_Mention], f: _Found, context: _Context) -> _Mention | None:
+    """The place named by "from" right after a figure of people who did not leave ("15 were from
+    Sindh"), else None."""
+    at = context.offset + f.end
+    if context.text.startswith((" from ", " were from ", " was from "), at) or (
+        context.text.startswith((" are ", " is "), at)
+    ):
+        right = _FROM_RIGHT_AFTER.match(context.text, at)
+        if right is not None:
+            start = right.end() - context.offset
+            return next((m for m in mentions if m.start == start), None)
+    return None
+
+
 def _place_for(
     mentions: list[_Mention], f: _Found, owned: tuple[int, int], term: str, measure: str,
     population: str | None, context: _Context,
@@ -2870,6 +2944,9 @@ def _place_for(
             return {"location": country.name, "country_iso3": code,
                     "place_note": f"the country that “{population}” names"}  # fmt: skip
     mention = _pick(mine, order[0], f.end)
+    if not away and (right := _from_right_after(mine, f, context)) is not None:
+        # "of which 15 were from Sindh, 7 from KP, 4 from Balochistan": where the dead were
+        mention = right
     if mention is None:
         mention, note = context.document_place(
             order[0] + order[1], f.start + context.offset, order[0] if not mine else None
@@ -2901,6 +2978,21 @@ def _place_for(
         inside = [r for r in readings if r.country_iso3 in named]
         if len({r.country_iso3 for r in inside}) == 1:
             reading, readings = inside[0], ()
+    if (
+        reading is not None
+        and reading.source == "geonames"
+        and not _same_name(reading.name, mention.written)
+        and len(named := context.countries_named(mentions) or context.document_countries()) == 1
+        and reading.country_iso3 not in named
+        and (code := next(iter(named))) in _countries()
+    ):
+        # "five from Tanna" in a story of Vanuatu is not Thāne, India, which geonames also calls
+        # "Tanna": a name read only as another place's other name, outside the one country the
+        # document names, is a place of that country the gazetteer lacks.
+        note = (
+            f"“{mention.written}” read in {_countries()[code].name}, the country the document names"
+        )
+        return {"location": mention.written, "country_iso3": code, "place_note": note}
     if reading is None:
         options = "; ".join(r.label() for r in readings)
         note = f"“{mention.written}” may be {options}: choose one"

@@ -61,6 +61,11 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:are|is|remain|remained|were\s+still|still)\s+(?:(?:now|still|currently|temporarily)\s+)?"
     r"(?:internally\s+)?displaced":
         ("displaced", "stock"),
+    # still hit by the disaster: "More than 33 million Pakistanis remain affected"
+    r"(?:remain(?:s|ed)?|still)\s+(?:affected|impacted)\b": ("affected", "flow"),
+    # hurt, whatever the verb: "left with various degrees of injuries", "grappling with injuries"
+    r"(?:left|suffer(?:ed|ing|s)?|grappl(?:ing|ed|es|e)|treated)\s+(?:with|from|for)\s+"
+    r"(?:[\w-]+\s+){0,4}?injur(?:y|ies)\b": ("injured", "flow"),
     # still out of their homes: "14,431 people remain evacuated"
     r"(?:remain(?:s|ed)?|still)\s+evacuated": ("displaced", "stock"),
     r"forced\s+to\s+flee": ("fled", "flow"),
@@ -123,6 +128,8 @@ VERBS: dict[str, tuple[str, str]] = {
         ("affected", "flow"),
     r"(?:detained|detention|arrested|in\s+custody|imprisoned)\b": ("detained", "stock"),
     r"(?:still\s+)?stay(?:s|ing|ed)?\s+(?:in|at|with)\b": ("hosted", "stock"),
+    # "families whose houses have collapsed" own the houses: nobody is housed
+    r"(?<!whose\s)(?<!their\s)"
     r"(?:hosts?|hosted|hosting|sheltering|sheltered|shelters|housing|houses|accommodat(?:es|ing))\b":
         ("hosted", "stock"),
     LINKING_VERBS: ("hosted", "stock"),
@@ -149,6 +156,11 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"(?:kill(?:ed|s|ing)|claimed\s+the\s+lives\s+of|sh(?:ot|ooting)\s+dead|lost|losing)":
         ("killed", "flow"),
     r"deaths?\s+of": ("died", "flow"),  # "led to the deaths of five individuals"
+    # "the flight of over 35,000 refugees into Lunda Norte Province"
+    r"flight\s+of": ("fled", "flow"),
+    # sent back across a border: "the expulsion of 400,000 irregular Congolese migrants"
+    r"(?:(?:expulsion|deportation|forced\s+return|repatriation)\s+of|deport(?:ed|s|ing)?)":
+        ("returned", "flow"),
     r"(?:injur(?:ed|es|ing)|wound(?:ed|s|ing))": ("injured", "flow"),
     r"(?:affect(?:ed|s|ing))": ("affected", "flow"),
 }  # fmt: skip
