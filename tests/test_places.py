@@ -488,6 +488,33 @@ def test_a_province_named_with_a_direction_after_an_adjective():
     assert (c.location, c.country_iso3) == ("Southern Highlands", "PNG")
 
 
+@pytest.mark.parametrize(
+    ("text", "location", "country"),
+    [
+        # learnt from d107: a province's name and its "’s" give an unknown district its country
+        ("The toll rose to 23 in the landslides that hit Kerala’s hilly Wayanad district.",
+         "Wayanad district", "IND"),
+        # learnt from d117: a name set beside a word of place; where it lies is not the place;
+        # "the state of"
+        ("Puebla, a town southeast of Mexico City, saw 11 deaths.", "Puebla", "MEX"),
+        ("The state of Morelos, just south of the capital, was hardest hit with 42 deaths.",
+         "Morelos", "MEX"),
+        # learnt from d110: the crossing point people came through (which the gazetteer lacks,
+        # and no country is named: the reviewer says)
+        ("Some 39,176 Afghans returned, including 21,182 through the Torkham border point.",
+         "Torkham border point", None),
+    ],
+)  # fmt: skip
+def test_places_learnt_from_the_ninth_part(text, location, country):
+    c = extract(text, date(2023, 9, 30))[-1]
+    assert (c.location, c.country_iso3) == (location, country)
+
+
+def test_a_city_official_is_no_place():
+    (c,) = extract("Smith, a city official, said 40 people died.", date(2023, 9, 30))
+    assert (c.location, c.country_iso3) == (None, None)
+
+
 def test_an_organisation_named_like_a_place_is_no_place():
     text = "At least five children are among the dead, according to Save the Children."
     (c,) = extract(text, PUBLISHED)

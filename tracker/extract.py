@@ -2291,9 +2291,10 @@ LOCATIVE_CUES: dict[str, str] = {
     r"(?:violence|fighting|conflict|clashes|insecurity|hostilities|attacks|unrest|war)"
     r"(?:\s+(?:that|which)\s+(?:erupted|broke\s+out|began|started|flared(?:\s+up)?))?\s+in":
         "strife",
-    r"in|at|inside|within|throughout|across|around|near|outside": "at",
+    r"in|at|inside|within|throughout|across|around|near|outside|through": "at",
     r"(?:town|city|village|camp|district|governorate|province|region|area|enclave|pocket|"
-    r"country|countryside|outskirts|settlement|township|island|neighbourhood|neighborhood)\s+of":
+    r"country|countryside|outskirts|settlement|township|island|neighbourhood|neighborhood|state)"
+    r"\s+of":
         "of",
 }  # fmt: skip
 # Which places a figure is filed under, by its term: the first role that names one wins. People
@@ -2469,11 +2470,30 @@ def _place_mentions(
             # "taken to the Connaught hospital mortuary": a building's name ("Yellowknife's
             # hospital" is the town's)
             continue
+        if (
+            out
+            and out[-1].start >= m.start() - 80
+            and "of" in text[max(0, m.start() - 4) : m.start()]
+            and _DIRECTION_OF_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        ):
+            # "Puebla, a town southeast of Mexico City": where the place named before lies
+            continue
         cue = m.group("cue")
         role = _cue_role(cue) if cue else ""
         word = m.group("word") or ""
         name = m.group("name")
         direction = m.group("dir")
+        if need_cue and not role and not word and (apposed := _apposed_kind(text, m.end())):
+            # "Puebla, a town southeast of Mexico City, saw 11 deaths": a name the words after it
+            # say is a place
+            found = _resolve_mention(_owner(name), "", None)
+            start = m.start("dir" if direction else "name")
+            if found is not None:
+                out.append(_mention(start, "", found[0], found[1], False))
+            elif name.split()[0].lower() not in NOT_AN_UNKNOWN_PLACE:
+                place = places.Place(name, None, None, None, apposed, "document")
+                out.append(_Mention(start, "", name, place, (), False, False))
+            continue
         if need_cue and not role and not word and not _ENDS_WITH_PLACE_WORD.search(name):
             # A capitalised word alone is a place only when it is a country's name.
             regional = False
@@ -2493,7 +2513,7 @@ def _place_mentions(
             possessive = _POSSESSIVE.match(name) if mention is None else None
             if possessive:
                 mention = _country_named(possessive.group(1))  # "Mozambique's Pemba Camp"
-            elif mention is None and (province := _province_named(name)) is not None:
+            elif mention is None and (province := _province_named(_owner(name))) is not None:
                 # "The KwaZulu-Natal … department has confirmed", "districts of Paktika": a
                 # province's name is as plain a place as a country's.
                 mention, regional = province, bool(direction)
@@ -2674,6 +2694,11 @@ def _province_named(name: str, words: bool = False):
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+(.+)$")
 
 
+def _owner(name: str) -> str:
+    """A name without its "’s": "Kerala’s" → "Kerala"."""
+    return name[:-2] if name.endswith(("’s", "'s")) else name
+
+
 def _country_or_its_part(text: str, m: re.Match, name: str) -> tuple[str, tuple, bool] | None:
     """For a country's name and its "’s" (`name`, matched by `m`): the part of it written after
     ("Turkey’s southeast region", regional), else the country ("Malawi's government")."""
@@ -2793,7 +2818,29 @@ def _unknown_place(
 _OF_KINDS = {w: places.WORD_KINDS.get(w, "area") for w in
              ("town", "city", "village", "camp", "district", "governorate", "province", "region",
               "area", "enclave", "pocket", "country", "countryside", "outskirts", "settlement",
-              "township", "island")}  # fmt: skip
+              "township", "island", "state")}  # fmt: skip
+
+
+_DIRECTION_OF_BEFORE = re.compile(
+    r"\b(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A name set beside a word of place: "Puebla, a town southeast of Mexico City" (not "a city
+# official").
+_APPOSED = re.compile(
+    r",\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}?(?P<kind>town|city|village|district|province|region|"
+    r"state|county|island|municipality|suburb|neighbou?rhood|camp|settlement)\b"
+    r"(?!\s+(?:officials?|council|residents?|dwellers?|mayor|hall|authorit|government|"
+    r"administrat|police|leaders?|chief|spokes|elders?))"
+)
+
+
+def _apposed_kind(text: str, end: int) -> str | None:
+    """The kind of place the words right after a name say it is (_APPOSED), else None."""
+    if not text.startswith(", a", end):
+        return None
+    m = _APPOSED.match(text, end)
+    return places.WORD_KINDS.get(m.group("kind"), "area") if m else None
 
 
 _STATE_WORD_AFTER = re.compile(r"(?:State|Province|Region|Governorate)\b")

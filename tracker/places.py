@@ -43,7 +43,8 @@ PLACE_WORDS = (
     "valley", "basin", "delta", "highlands", "corridor", "reception centre", "reception center",
     "transit centre", "transit center", "IDP site", "IDP sites", "zone", "woreda", "kebele",
     "prefecture", "parish", "oblast", "barangay", "upazila", "cercle", "circle", "neighborhood",
-    "neighbourhood",
+    "neighbourhood", "border point", "border crossing point", "crossing point", "border crossing",
+    "border post",
 )  # fmt: skip
 # What a word of place says of the place it ends, for a name the gazetteer does not know
 # ("Pagiarinya settlement", "Maungdaw township"): its kind, for KIND_RANK.
@@ -59,7 +60,9 @@ WORD_KINDS: dict[str, str] = {
     "delta": "area", "highlands": "area", "corridor": "area", "reception centre": "camp",
     "reception center": "camp", "transit centre": "camp", "transit center": "camp",
     "idp site": "camp", "idp sites": "camp", "zone": "district", "woreda": "district",
-    "neighborhood": "area", "neighbourhood": "area",
+    "neighborhood": "area", "neighbourhood": "area", "border point": "area",
+    "border crossing point": "area", "crossing point": "area", "border crossing": "area",
+    "border post": "area",
     "kebele": "town", "prefecture": "province", "parish": "district", "oblast": "province",
     "barangay": "town", "upazila": "district", "cercle": "district", "circle": "district",
 }  # fmt: skip
