@@ -1039,6 +1039,20 @@ def test_datelines_are_found_at_line_starts_as_finditer_finds_them(text):
          "Melissa Fleming.", "fled", "UNHCR spokesperson Melissa Fleming"),
         ("More than 5,300 refugees have been registered in Ethiopia.", "arrived", None),
         ("More than 24,000 people remain internally displaced in Maungdaw.", "displaced", None),
+        # learnt from d105–d117: speakers named by their reports; a job title alone is still
+        # nobody; a bullet is no part of a speaker; "the official figures" name nobody; "saw 55
+        # die"
+        ("Four deaths were confirmed in the city according to official reports.", "died",
+         "official reports"),
+        ("The state was hardest hit with 42 deaths, according to its governor.", "died", None),
+        ("A quake struck on Wednesday killing at least 18 people, an official said.", "killed",
+         None),
+        ("• Department of Social Welfare and Development (DSWD) reported that 1,767 families are "
+         "still displaced.", "displaced", "Department of Social Welfare and Development (DSWD)"),
+        ("According to the official figures, the number of citizens who have died stands at "
+         "50,096.", "died", None),
+        ("The quake struck close to last week's disaster that saw 55 die as houses toppled.",
+         "died", None),
     ],
 )  # fmt: skip
 def test_tuning_terms_and_speakers(sentence, term, attributed_to):
@@ -1400,6 +1414,9 @@ def test_things_aid_and_the_missing_are_not_figures(text):
          [("About 41", "died"), ("one", "died")]),
         ("That day 27 people lost their lives, of which 15 were from Sindh and 4 from Balochistan.",
          [("27", "died"), ("15", "died"), ("4", "died")]),
+        # a list of counts, each with its people, whose verb follows the last
+        ("Since June, 246 women, 522 men and 399 children have lost their lives.",
+         [("246", "died"), ("522", "died"), ("399", "died")]),
         # learnt from d082: the tolls of a list by cause
         ("At least 12 people died due to the storm, 72 from landslides, six from floodwaters, "
          "and eight from the collapse of a bridge.",

@@ -499,6 +499,9 @@ def test_a_province_named_with_a_direction_after_an_adjective():
         ("Puebla, a town southeast of Mexico City, saw 11 deaths.", "Puebla", "MEX"),
         ("The state of Morelos, just south of the capital, was hardest hit with 42 deaths.",
          "Morelos", "MEX"),
+        # learnt from d115: a place, then the region around it
+        ("More than 30 people are feared dead in the mudslides that hit Bududa District in "
+         "Eastern Uganda.", "Bududa District", "UGA"),
         # learnt from d110: the crossing point people came through (which the gazetteer lacks,
         # and no country is named: the reviewer says)
         ("Some 39,176 Afghans returned, including 21,182 through the Torkham border point.",

@@ -856,6 +856,8 @@ _PEOPLE_INCLUDING = re.compile(rf"\b(?:{'|'.join(PEOPLE_NOUNS)})\s+including\s+$
 _WHERE_BEFORE = re.compile(r",\s+where\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # A small number is a count of people where a word of the terms follows it: "24 injured".
 _TERM_RIGHT_AFTER = re.compile(r"\s+(?:injured|wounded|killed|dead|displaced|evacuated)\b")
+# Between two counts of a list: their people's words and a comma or "and" ("women, ", "men and ").
+_LIST_SEPARATOR = re.compile(r"(?:\s+[A-Za-z’'-]+){0,3}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
 _LIST_GOES_ON = re.compile(r"[^;:()]*(?:,|\band|\bas\s+well\s+as)\s*$")
 _CONTRAST = re.compile(r",\s+(?:while|whereas)\s|;\s")
 # [,;:]|\s[-–—]\s, its first character read as one class: the engine skips to those at once
@@ -1397,7 +1399,7 @@ _OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|them)\s+(?:were|was|had|have|are|d
 _DIED_RIGHT_AFTER = re.compile(
     # also with its noun: "one patient died during the preparation for transport"
     r"\s+(?:(?:person|man|woman|child|boy|girl|patient|resident|civilian|soldier|firefighter)\s+)?"
-    r"(?:died|perished|drowned|were\s+killed|was\s+killed)\b"
+    r"(?:died|die|perished|drowned|were\s+killed|was\s+killed)\b"
 )
 _MORE_TERM_AFTER = re.compile(
     r"\s+more\s+(?:people\s+|persons\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+)?"
@@ -1503,7 +1505,7 @@ def _helpers(sentence: str, f: _Found) -> bool:
 
 # A headline's speaker after its colon: "Libya flood disaster displaced over 43,000 people: IOM".
 _HEADLINE_SOURCE = re.compile(
-    r":\s*(?P<who>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})\s*$"
+    r":\s*(?P<who>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|officials|police)\s*$"
 )
 # A pronoun as the speaker: "…,” she said", "he added".
 # \b(?:[Ss]?he\s+(?:said|…)|(?:said|says|added)\s+s?he)\b, its first letter read as one class,
@@ -1522,6 +1524,9 @@ _DATA_FROM = re.compile(
     re.IGNORECASE,
 )
 _DATA_AFTER = re.compile(rf"(?:['’]s)?\s+(?:latest\s+|own\s+)?{_DATA_WORDS}\s*$", re.IGNORECASE)
+_ADJECTIVES_ONLY = re.compile(
+    r"^\s*(?:(?:the|official|latest|new|most|recent|preliminary|initial)\s*)*$", re.IGNORECASE
+)
 # Where the words of "according to X" stop naming X; the breaks before a speaker's name.
 _ACCORDING_END = re.compile(r"\s+(?:that|which|who|as|in|on|and\s+the)\s+")
 _SOURCE_NOTE = re.compile(r"\((?:data\s+)?sources?:\s*(?P<who>[^()]{1,80})\)", re.IGNORECASE)
@@ -1655,8 +1660,11 @@ def _speaker(sentence: str) -> str | None:
     if m:
         who = _ACCORDING_END.split(m.group("who"))[0]
         # "according to (the latest) figures from IOM", "according to UNHCR data": who gave them.
-        who = _DATA_FROM.sub("", _DATA_AFTER.sub("", who))
-        return _clean_source(who)
+        bare = _DATA_FROM.sub("", _DATA_AFTER.sub("", who))
+        if _ADJECTIVES_ONLY.match(bare):
+            # "according to official reports" names its source so; "the official figures" none
+            return _clean_source(who) if who.rstrip().endswith("reports") else None
+        return _clean_source(bare)
     m = (
         _PUT_AT.search(sentence)
         if " put" in sentence and _PUT_AT_WORDS_ALONE.search(sentence)
@@ -1769,9 +1777,10 @@ def _is_name(who: str) -> bool:
 # Offices a report names without a proper name: "local officials said", "according to data from
 # the local health department".
 _OFFICE = re.compile(
-    r"^(?:[\w-]+\s+){0,3}(?:officials|authorities|services|department|ministry|agency|government|"
-    r"police|army|military|rescuers|media)"
-    r"(?:\s+(?:in|of)\s+the\s+(?:country|region|area|province|state))?\.?$",  # "… in the country"
+    r"^(?:(?:[\w-]+\s+){0,3}(?:officials|authorities|services|department|ministry|agency|"
+    r"government|police|army|military|rescuers|media|broadcaster)"
+    r"(?:\s+(?:in|of)\s+the\s+(?:country|region|area|province|state))?"  # "… in the country"
+    r"|(?:[\w-]+\s+){1,2}reports)\.?$",  # "according to official reports"
     re.IGNORECASE,
 )
 
@@ -1780,7 +1789,7 @@ _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.|\b(?:Co|Inc|Ltd|Corp|Jr|Sr|St|B
 
 
 def _clean_source(text: str) -> str | None:
-    who = " ".join(_trim_source(text.strip()).split())
+    who = " ".join(_trim_source(text.strip().lstrip("•●▪‣·* \t")).split())  # a list's bullet
     who = _trim_source(who).strip()
     who = _SOURCE_VERB_END.sub("", who)  # "HAC has (said)": the speaker, not its verb
     words = who.split()
@@ -2136,6 +2145,17 @@ def _sentence_candidates(
             same_count = sentence[found[i + 1].population_end : owned[i + 1][1]]
             windows = ((_clauses(same_count, maxsplit=1)[0], False),)
             verb = _verb_in(windows, clause_before)
+        if verb is None and f.population is not None and i + 1 < len(found) and after[:1] == ",":
+            # "246 women, 522 men and 399 children have lost their lives": the list's verb,
+            # after its last count.
+            j = i
+            while j + 1 < len(found) and _LIST_SEPARATOR.fullmatch(
+                sentence, found[j].end, found[j + 1].start
+            ):
+                j += 1
+            if j > i:
+                rest = sentence[found[j].population_end : owned[j][1]]
+                verb = _verb_in(((_clauses(rest, maxsplit=1)[0], False),), clause_before)
         if verb is None and f.nested and previous is not None:
             # "evacuation of 26,467 residents, including 5,976 children": the whole's verb.
             verb = (previous[1], previous[2], 0, False)
@@ -2293,7 +2313,8 @@ LOCATIVE_CUES: dict[str, str] = {
         "strife",
     r"in|at|inside|within|throughout|across|around|near|outside|through": "at",
     r"(?:town|city|village|camp|district|governorate|province|region|area|enclave|pocket|"
-    r"country|countryside|outskirts|settlement|township|island|neighbourhood|neighborhood|state)"
+    r"country|countryside|outskirts|settlement|township|island|neighbourhood|neighborhood|state|"
+    r"territory)"
     r"\s+of":
         "of",
 }  # fmt: skip
@@ -2568,6 +2589,8 @@ def _place_mentions(
         else:
             written, place = unknown
             out.append(_Mention(start, role, written, place, (), bool(direction), listed))
+    if len(out) > 1:
+        out = _in_the_wider(text, out)
     if " side" in text or "authorities" in text:
         out = sorted([*out, *_sides(text)], key=lambda m: m.start)
     if _UNIT_WORD.search(text):
@@ -2818,7 +2841,7 @@ def _unknown_place(
 _OF_KINDS = {w: places.WORD_KINDS.get(w, "area") for w in
              ("town", "city", "village", "camp", "district", "governorate", "province", "region",
               "area", "enclave", "pocket", "country", "countryside", "outskirts", "settlement",
-              "township", "island", "state")}  # fmt: skip
+              "township", "island", "state", "territory")}  # fmt: skip
 
 
 _DIRECTION_OF_BEFORE = re.compile(
@@ -3120,6 +3143,25 @@ def _wider_than(mention: _Mention, other: _Mention) -> bool:
     if inner is not None and inner.source == "document" and inner.country_iso3 is None:
         return True  # a place the gazetteer lacks ("the Marshes neighborhood"): in the title's
     return inner is not None and inner.country_iso3 == reading.country_iso3
+
+
+_IN_BETWEEN = re.compile(r"\s+in\s+(?:the\s+)?|\s*,\s*")
+
+
+def _in_the_wider(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """A place named with no word before it, then "in" the country or region around it, is where
+    that word puts both: "mudslides that hit Bududa District in Eastern Uganda" (Bududa)."""
+    out = list(mentions)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if (
+            a.role == ""
+            and b.role == "at"
+            and _IN_BETWEEN.fullmatch(text, a.start + len(a.written), b.start)
+            and _wider_than(b, a)
+        ):
+            out[k] = replace(a, role="at")
+    return out
 
 
 def _pick(mentions: list[_Mention], roles: tuple[str, ...], near: int) -> _Mention | None:

@@ -118,7 +118,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"join(?:ed|ing|s)?\b": ("arrived", "flow"),
     r"(?:returned|returning|returns?|returnees)\b": ("returned", "flow"),
     r"surrender(?:ed|ing|s)?\b": ("surrendered", "flow"),
-    r"(?:died|dying|deaths?|dead|perished|fatalit(?:y|ies))\b": ("died", "flow"),
+    r"(?:died|dying|die|dies|deaths?|dead|perished|fatalit(?:y|ies))\b": ("died", "flow"),
     r"killed\b|sh(?:ot|ooting)\s+dead\b": ("killed", "flow"),
     r"(?:injured|wounded)\b": ("injured", "flow"),
     # in need of aid, or going hungry: affected, the table having no term of need
