@@ -499,6 +499,10 @@ def test_a_province_named_with_a_direction_after_an_adjective():
         ("Puebla, a town southeast of Mexico City, saw 11 deaths.", "Puebla", "MEX"),
         ("The state of Morelos, just south of the capital, was hardest hit with 42 deaths.",
          "Morelos", "MEX"),
+        # learnt from d092: a district is named without the word of direction before it (a
+        # country's region keeps it: "northern Iraq")
+        ("In Uganda, six people died overnight in an area in the southwestern Kisoro district.",
+         "Kisoro district", "UGA"),
         # learnt from d115: a place, then the region around it
         ("More than 30 people are feared dead in the mudslides that hit Bududa District in "
          "Eastern Uganda.", "Bududa District", "UGA"),

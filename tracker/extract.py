@@ -2988,6 +2988,22 @@ def _from_right_after(mentions: list[_Mention], f: _Found, context: _Context) ->
     return None
 
 
+_DIRECTION_FIRST_WORDS = re.compile(
+    rf"(?:{DIRECTION_WORDS})(?:,?\s+and\s+(?:{DIRECTION_WORDS}))?\s+(?=\S)"
+)
+
+
+def _without_direction(mention: _Mention) -> str:
+    """A town's or a district's name without the word of direction before it ("southwestern
+    Kisoro district" is Kisoro district); a country's or a province's region keeps it ("northern
+    Iraq")."""
+    reading = mention.reading
+    if reading is None or reading.kind not in ("town", "city", "district", "camp"):
+        return mention.written
+    direction = _DIRECTION_FIRST_WORDS.match(mention.written)
+    return mention.written[direction.end() :] if direction else mention.written
+
+
 def _place_for(
     mentions: list[_Mention], f: _Found, owned: tuple[int, int], term: str, measure: str,
     population: str | None, context: _Context,
@@ -3076,7 +3092,8 @@ def _place_for(
             note = f"several places named from “{mention.written}”: filed under the country"
             return {"location": _countries()[country].name, "country_iso3": country,
                     "place_note": note}  # fmt: skip
-        return {"location": mention.written, "country_iso3": country, "place_note": note}
+        written = _without_direction(mention) if mention.regional else mention.written
+        return {"location": written, "country_iso3": country, "place_note": note}
     if mention.listed and reading.kind != "country" and reading.country_iso3 in _countries():
         # A figure over several places named together is the country's, without a point.
         country = _countries()[reading.country_iso3]
@@ -3084,7 +3101,8 @@ def _place_for(
         return {"location": country.name, "country_iso3": country.country_iso3, "place_note": note}
     point = not mention.regional and reading.latitude is not None
     return {
-        "location": mention.written, "country_iso3": reading.country_iso3,
+        "location": _without_direction(mention) if mention.regional else mention.written,
+        "country_iso3": reading.country_iso3,
         "latitude": reading.latitude if point else None,
         "longitude": reading.longitude if point else None, "place_note": note,
     }  # fmt: skip
