@@ -517,6 +517,17 @@ def test_places_learnt_from_the_ninth_part(text, location, country):
     assert (c.location, c.country_iso3) == (location, country)
 
 
+def test_a_count_across_the_country_is_the_countrys_not_the_titles_province():
+    # Learnt from d105: a report titled by its province counts the whole country's dead too.
+    text = "Since June, 246 women have lost their lives to the floods across the country."
+    (c,) = extract(text, date(2022, 9, 2), title="Highest Number Of Deaths In Sindh")
+    assert (c.location, c.country_iso3) == ("Pakistan", "PAK")
+    # the same sentence without those words is the title's province's
+    text = "Since June, 246 women have lost their lives to the floods."
+    (c,) = extract(text, date(2022, 9, 2), title="Highest Number Of Deaths In Sindh")
+    assert (c.location, c.country_iso3) == ("Sindh", "PAK")
+
+
 def test_a_city_official_is_no_place():
     (c,) = extract("Smith, a city official, said 40 people died.", date(2023, 9, 30))
     assert (c.location, c.country_iso3) == (None, None)

@@ -2092,6 +2092,7 @@ def _sentence_candidates(
     )
     out: list[Candidate] = []
     previous: tuple[str | None, str, str] | None = None
+    nationwide: bool | None = None  # whether the sentence speaks of the whole country
     two_units: list[int] = []  # figures whose count the next figure gives in another unit
     stripped = sentence.strip()
     for i, f in enumerate(found):
@@ -2220,6 +2221,10 @@ def _sentence_candidates(
             # "…, while authorities in Mozambique reported 20 deaths": that clause's speaker.
             speaker = _attribution(sentence[clause.end() :]) or attributed_to
         who = population or sentence[f.end : f.end + 30]
+        if nationwide is None:
+            nationwide = ("countr" in lowered or "nation" in lowered) and bool(
+                _NATIONWIDE.search(lowered)
+            )
         mine, span = _mentions_of_figure(
             sentence, lowered, mentions, f, owned[i], contrasts, clause, asides
         )
@@ -2231,7 +2236,7 @@ def _sentence_candidates(
         ):
             # "59 deaths and more than 100 injured on the Kyrgyz side": the place after both.
             span = (found[i + 1].end, owned[i + 1][1])
-        where = _place_for(mine, f, span, term, measure, who, context)
+        where = _place_for(mine, f, span, term, measure, who, context, nationwide)
         out.append(
             Candidate(
                 span=sentence[f.start : f.end],
@@ -3004,9 +3009,15 @@ def _without_direction(mention: _Mention) -> str:
     return mention.written[direction.end() :] if direction else mention.written
 
 
+# A count of the whole country: "across the country, nearly 59,000 people have been affected".
+_NATIONWIDE = re.compile(
+    r"\b(?:across|throughout|all\s+over|in)\s+the\s+country\b|\bnationwide\b|\bcountrywide\b"
+)
+
+
 def _place_for(
     mentions: list[_Mention], f: _Found, owned: tuple[int, int], term: str, measure: str,
-    population: str | None, context: _Context,
+    population: str | None, context: _Context, nationwide: bool = False,
 ) -> dict:  # fmt: skip
     """The location fields of a candidate: the place its sentence names for it, else the place of
     the document's heading, title or dateline (and the note says so)."""
@@ -3042,6 +3053,18 @@ def _place_for(
         if own is not None and _wider_than(mention, own):
             # "Of those who died, 11 were from Tafea": the sentence's place in the title's country.
             mention, note = own, None
+        elif (
+            nationwide
+            and mention is not None
+            and mention.reading is not None
+            and mention.reading.kind != "country"
+            and mention.reading.country_iso3 in _countries()
+        ):
+            # "246 women … have lost their lives to the floods across the country" in a report
+            # titled "Highest Number Of Deaths In Sindh": Pakistan's count, not Sindh's.
+            country = _countries()[mention.reading.country_iso3]
+            return {"location": country.name, "country_iso3": country.country_iso3,
+                    "place_note": "the country of the document's place: “across the country”"}  # fmt: skip
     if mention is None:
         mention = _pick(mine, order[1], f.end)
         if mention is None:
