@@ -528,6 +528,14 @@ def test_a_count_across_the_country_is_the_countrys_not_the_titles_province():
     assert (c.location, c.country_iso3) == ("Sindh", "PAK")
 
 
+def test_where_people_were_taken_is_not_the_place_they_left():
+    # Learnt from d112: people relocated from places it does not name are the title's country's,
+    # not the settlement's they were taken to.
+    text = "2,263 individuals have been relocated from urban areas to Lovua settlement."
+    (c,) = extract(text, date(2018, 12, 17), title="Angola: Inter-Agency Operational Update")
+    assert (c.term, c.location, c.country_iso3) == ("evacuated", "Angola", "AGO")
+
+
 def test_a_city_official_is_no_place():
     (c,) = extract("Smith, a city official, said 40 people died.", date(2023, 9, 30))
     assert (c.location, c.country_iso3) == (None, None)

@@ -3048,7 +3048,8 @@ def _place_for(
         mention, note = context.document_place(
             order[0] + order[1], f.start + context.offset, order[0] if not mine else None
         )
-        after = [m for m in owned_mentions if m.start > f.start]
+        # (not where people who left went: "relocated from urban areas to Lovua settlement")
+        after = [m for m in owned_mentions if m.start > f.start and not (away and m.role == "to")]
         own = _pick(after, order[1], f.end) if mention is not None and after else None
         if own is not None and _wider_than(mention, own):
             # "Of those who died, 11 were from Tafea": the sentence's place in the title's country.
