@@ -536,6 +536,19 @@ def test_where_people_were_taken_is_not_the_place_they_left():
     assert (c.term, c.location, c.country_iso3) == ("evacuated", "Angola", "AGO")
 
 
+def test_a_short_name_the_document_gave_a_place_is_that_place():
+    # Learnt from d105: "Khyber Pakhtunkhwa (KP)", then "7 from KP".
+    text = (
+        "The highest number of deaths is in Sindh at 422, followed by 264 in Khyber Pakhtunkhwa "
+        "(KP).\n\nThat day 27 people lost their lives, of which 15 were from Sindh and 7 from KP."
+    )
+    seven = extract(text, date(2022, 9, 2))[-1]
+    assert (seven.span, seven.location, seven.country_iso3) == ("7", "KP", "PAK")
+    # a short name no document gave is no place
+    (c,) = extract("In all, 70 people died in KP.", date(2022, 9, 2))
+    assert (c.location, c.country_iso3) == (None, None)
+
+
 def test_a_city_official_is_no_place():
     (c,) = extract("Smith, a city official, said 40 people died.", date(2023, 9, 30))
     assert (c.location, c.country_iso3) == (None, None)

@@ -2579,6 +2579,12 @@ def _place_mentions(
         if mention is None and not need_cue:
             # A title names its country among other words: "Humanitarian Bulletin Philippines".
             mention = _country_in(name)
+        if mention is None and learnt and name.isupper():
+            # "7 from KP", the document having written "Khyber Pakhtunkhwa (KP)" before
+            alias = learnt.get(places.key(name))
+            if alias is not None and alias[1] == "alias":
+                full = _resolve_mention(alias[0], "", None)
+                mention = (name, full[1]) if full is not None else None
         unknown = _unknown_place(text, m, role, direction, learnt) if mention is None else None
         if mention is None and unknown is None:
             if not need_cue and (cued := _TITLE_CUE.search(name)):
@@ -2591,6 +2597,11 @@ def _place_mentions(
         if mention is not None:
             written, readings = mention
             out.append(_mention(start, role, written, readings, bool(direction), listed))
+            if learnt is not None and text.startswith(" (", m.end()):
+                # "Khyber Pakhtunkhwa (KP)": the short name the document goes on to use
+                short = _SHORT_NAME.match(text, m.end())
+                if short is not None and len(learnt) < 10_000:
+                    learnt.setdefault(places.key(short.group(1)), (written, "alias"))
         else:
             written, place = unknown
             out.append(_Mention(start, role, written, place, (), bool(direction), listed))
@@ -3187,6 +3198,7 @@ def _wider_than(mention: _Mention, other: _Mention) -> bool:
     return inner is not None and inner.country_iso3 == reading.country_iso3
 
 
+_SHORT_NAME = re.compile(r" \(([A-Z]{2,6})\)")
 _IN_BETWEEN = re.compile(r"\s+in\s+(?:the\s+)?|\s*,\s*")
 
 
