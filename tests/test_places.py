@@ -549,6 +549,14 @@ def test_a_short_name_the_document_gave_a_place_is_that_place():
     assert (c.location, c.country_iso3) == (None, None)
 
 
+def test_a_titles_place_among_words_of_the_disaster():
+    # Learnt from d115: "in Fresh Bududa Mudslide" names Bududa.
+    text = "Rescuers said more than 30 people are feared dead."
+    title = "Over 30 People Feared Dead in Fresh Bududa Mudslide"
+    (c,) = extract(text, date(2019, 12, 4), title=title)
+    assert (c.location, c.country_iso3) == ("Bududa", "UGA")
+
+
 def test_a_city_official_is_no_place():
     (c,) = extract("Smith, a city official, said 40 people died.", date(2023, 9, 30))
     assert (c.location, c.country_iso3) == (None, None)

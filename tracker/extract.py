@@ -2579,6 +2579,9 @@ def _place_mentions(
         if mention is None and not need_cue:
             # A title names its country among other words: "Humanitarian Bulletin Philippines".
             mention = _country_in(name)
+        if mention is None and role and (core := _TITLE_NAME_AROUND.sub("", name)) != name:
+            # "… Feared Dead in Fresh Bududa Mudslide": the place among a title's words
+            mention = _resolve_mention(core, "", None) if core else None
         if mention is None and learnt and name.isupper():
             # "7 from KP", the document having written "Khyber Pakhtunkhwa (KP)" before
             alias = learnt.get(places.key(name))
@@ -2626,6 +2629,15 @@ _TITLE_CUE = re.compile(
     rf"\s(?P<cue>{_TITLE_CUE_WORDS})\s+(?=[A-Z])(?!.*\s(?:{_TITLE_CUE_WORDS})\s)"
 )
 _STRUCK = re.compile(_STRUCK_WORDS)
+
+
+# The capitalised words around a place's name in a title: "Fresh Bududa Mudslide".
+_TITLE_NAME_AROUND = re.compile(
+    r"^(?:(?:Fresh|New|Deadly|Massive|Major|Latest|Huge|Fatal|Devastating|Killer|Another|"
+    r"Second|Heavy|Severe|Powerful)\s+)+|(?:\s+(?:Mudslides?|Landslides?|Floods?|Flooding|"
+    r"Flash|Earthquakes?|Quakes?|Cyclone|Storms?|Fires?|Wildfires?|Attacks?|Clashes|Violence|"
+    r"Fighting|Explosion|Blast|Tsunami|Eruption|Disaster|Tragedy|Rains?))+$"
+)
 
 
 def _title_cued(start: int, cued: re.Match, name: str) -> _Mention:
