@@ -557,6 +557,22 @@ def test_a_titles_place_among_words_of_the_disaster():
     assert (c.location, c.country_iso3) == ("Bududa", "UGA")
 
 
+def test_a_list_of_districts_each_with_its_toll():
+    # Learnt from d092: "Rutsiro with 26 dead, Nyabihu with 19": each district's toll.
+    text = (
+        "The hardest-hit districts in the Western Province were Rutsiro with 26 dead, Nyabihu "
+        "with 19, he said."
+    )
+    found = extract(text, date(2023, 5, 3), title="Deadly floods ravage Rwanda")
+    assert [(c.span, c.term, c.location, c.country_iso3) for c in found] == [
+        ("26", "died", "Rutsiro", "RWA"),
+        ("19", "died", "Nyabihu", "RWA"),
+    ]
+    # without a list of places, a name before "with" is no place
+    (c,) = extract("Smith with 26 others died there.", date(2023, 5, 3))
+    assert c.location is None
+
+
 def test_a_city_official_is_no_place():
     (c,) = extract("Smith, a city official, said 40 people died.", date(2023, 9, 30))
     assert (c.location, c.country_iso3) == (None, None)

@@ -1417,6 +1417,9 @@ _PLACED_BEFORE = re.compile(
 )
 
 
+_NAME_WITH_BEFORE = re.compile(
+    r"[^,;:.()]{0,40}[,;]\s*(?:and\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+with\s+$"
+)
 _FROM_ONE_BEFORE = re.compile(r"\b(?:from|of|in)\s+$")
 _OF_THE_DEAD = re.compile(
     r"\s+of\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:dead|deceased|victims|killed|people\s+killed)\b",
@@ -1441,6 +1444,8 @@ def _small_count(
         return True  # "38 individuals lost their lives, and 85 more were wounded"
     if _OF_THE_DEAD.match(sentence, m.end()):
         return True  # "60 of the 200 dead are said to be children", "Five of the dead are …"
+    if found and _NAME_WITH_BEFORE.match(sentence, found[-1].end, m.start()):
+        return True  # "Rutsiro with 26 dead, Nyabihu with 19"
     if not _PART_AFTER.match(sentence, m.end()):
         return False
     if parts:
@@ -1858,7 +1863,9 @@ _NAME_RIGHT_BEFORE = re.compile(
 
 def _named_right_before(sentence: str, f: _Found) -> _Mention | None:
     """The place a count is listed under, written right before it. Only a name the gazetteer
-    knows."""
+    knows, or one a list of districts names ("districts … were Rutsiro with 26 dead")."""
+    if sentence.startswith(" with ", f.start - 6):
+        return _listed_with(sentence, f)
     if (
         not sentence[f.start - 2 : f.start - 1].isalpha()
         and sentence[f.start - 2 : f.start] != ": "
@@ -1872,6 +1879,32 @@ def _named_right_before(sentence: str, f: _Found) -> _Mention | None:
         return None
     written, readings = resolved
     return _mention(m.start("name"), "at", written, readings, False)
+
+
+_NAME_WITH = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+with\s+$")
+_LISTED_UNITS = re.compile(
+    r"\b(?P<unit>districts|provinces|towns|villages|regions|counties|municipalities|states|"
+    r"cities|communes|governorates)\b",
+    re.IGNORECASE,
+)
+
+
+def _listed_with(sentence: str, f: _Found) -> _Mention | None:
+    """A place of a list of places before "with" and a count: "The hardest-hit districts … were
+    Rutsiro with 26 dead, Nyabihu with 19"."""
+    m = _NAME_WITH.search(sentence, max(0, f.start - 40), f.start)
+    if m is None or m.group("name").split()[0] in NOT_A_PLACE_START:
+        return None
+    units = _LISTED_UNITS.search(sentence, 0, m.start())
+    if units is None:
+        return None
+    name = m.group("name")
+    resolved = _resolve_mention(name, "", None)
+    if resolved is not None:
+        return _mention(m.start("name"), "at", resolved[0], resolved[1], False)
+    kind = places.WORD_KINDS.get(units.group("unit").lower().removesuffix("s"), "district")
+    return _Mention(m.start("name"), "at", name, places.Place(name, None, None, None, kind,
+                    "document"), (), False, False)  # fmt: skip
 
 
 def _mentions_of_figure(
