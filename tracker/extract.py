@@ -1348,6 +1348,10 @@ def _is_not_a_figure(
         and _RESIDENTS_AFTER.match(after)
     ):
         return True  # "Acapulco, home to around 1 million people": a place's population
+    if after.startswith(" of ") and sentence[start:end].lower() == "one":
+        # "one of many locations where …", "one of the new arrivals, Leonard, 32, said": one
+        # picked out of many, not a count
+        return True
     if m.group("vague") is not None:
         # "thousands of dollars", "hundreds of years": look past the "of".
         of = _AFTER_VAGUE_OF.match(after)
