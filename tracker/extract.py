@@ -2616,7 +2616,12 @@ def _place_mentions(
         if mention is None and not need_cue:
             # A title names its country among other words: "Humanitarian Bulletin Philippines".
             mention = _country_in(name)
-        if mention is None and role and (core := _TITLE_NAME_AROUND.sub("", name)) != name:
+        if (
+            mention is None
+            and role
+            and _around_a_name(name)
+            and (core := _TITLE_NAME_AROUND.sub("", name)) != name
+        ):
             # "… Feared Dead in Fresh Bududa Mudslide": the place among a title's words
             mention = _resolve_mention(core, "", None) if core else None
         if mention is None and learnt and name.isupper():
@@ -2675,6 +2680,20 @@ _TITLE_NAME_AROUND = re.compile(
     r"Flash|Earthquakes?|Quakes?|Cyclone|Storms?|Fires?|Wildfires?|Attacks?|Clashes|Violence|"
     r"Fighting|Explosion|Blast|Tsunami|Eruption|Disaster|Tragedy|Rains?))+$"
 )
+
+
+_AROUND_FIRST = frozenset(re.findall(r"[A-Z][a-z]+", _TITLE_NAME_AROUND.pattern.split("|(?:")[0]))
+_AROUND_LAST = frozenset(
+    w.rstrip("?s")
+    for w in re.findall(r"[A-Z][a-z?]+", _TITLE_NAME_AROUND.pattern.split("|(?:", 1)[1])
+)
+
+
+def _around_a_name(name: str) -> bool:
+    """Whether a name starts or ends with one of _TITLE_NAME_AROUND's words (looked up first: few
+    names do)."""
+    words = name.split()
+    return words[0] in _AROUND_FIRST or words[-1].rstrip("s") in _AROUND_LAST
 
 
 def _title_cued(start: int, cued: re.Match, name: str) -> _Mention:
