@@ -1382,6 +1382,8 @@ def test_a_camp_home_to_people_still_hosts_them():
         "There were cars stacked and thousands of people who could not return home last night.",
         "Just under 120,000 were still without telecommunications connection.",
         "The fund supports immediate assistance to some 1,600 families (11,200 beneficiaries).",
+        # households without power (d077)
+        "About 2,400 households still face power outages, according to the utility.",
         # one picked out of many (d081; no "one of" in the dev set is a count)
         '"I took side roads," one of the new arrivals, Leonard, 32, said.',
     ],

@@ -573,6 +573,19 @@ def test_a_list_of_districts_each_with_its_toll():
     assert c.location is None
 
 
+def test_a_prefecture_is_the_province_and_the_place_a_story_names_most():
+    # Learnt from d077: "Ishikawa Prefecture" is the prefecture, not the town of Ishikawa; named in
+    # the dateline ("Ishikawa Pref.") and the lead, it is the place of the counts that name none.
+    text = (
+        "Kanazawa, Ishikawa Pref., Feb. 1 (Jiji Press)--The death toll in Ishikawa Prefecture "
+        "from the earthquake that struck central Japan’s Noto Peninsula rose to 240.\n\n"
+        "A total of 14,431 people remain evacuated."
+    )
+    toll, evacuated = extract(text, date(2024, 2, 1))
+    assert (toll.location, toll.country_iso3, toll.latitude) == ("Ishikawa Prefecture", "JPN", None)
+    assert (evacuated.location, evacuated.country_iso3) == ("Ishikawa Prefecture", "JPN")
+
+
 def test_a_city_official_is_no_place():
     (c,) = extract("Smith, a city official, said 40 people died.", date(2023, 9, 30))
     assert (c.location, c.country_iso3) == (None, None)

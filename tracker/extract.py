@@ -246,7 +246,11 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         None,
         r"^\s*(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+){0,3}?(?:(?:are|were|is|was|remain|"
         r"remained|remaining|still|left|now)\s+)*without\s+(?:power|electricity|running\s+water|"
-        r"water|internet|phone|mobile|tele(?:phone|communications?)|communications?|network)\b",
+        r"water|internet|phone|mobile|tele(?:phone|communications?)|communications?|network)\b"
+        # "About 2,400 households still face power outages"
+        r"|^\s*(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+){0,3}?(?:face|faced|facing|suffer|"
+        r"suffered|suffering|experience|experienced|experiencing|hit\s+by)\s+(?:power|electricity|"
+        r"water)\s+(?:outages?|cuts?|shortages?)\b",
     ),
     # People kept from home for a night, not people returned: "thousands of people who could not
     # return home last night" (stranded, no term of the table).
@@ -762,7 +766,9 @@ def _after_is_not_a_figure(after: str) -> bool:
         or "RAPPED" in after
     ) and _MISSING_AFTER.match(after):
         return True
-    if ("without" in after or "WITHOUT" in after) and _WITHOUT_AFTER.match(after):
+    if (
+        "without" in after or "WITHOUT" in after or "outage" in after or " cuts" in after
+    ) and _WITHOUT_AFTER.match(after):
         return True
     if ("risk" in after or "RISK" in after) and _AT_RISK_AFTER.match(after):
         return True
@@ -3725,7 +3731,9 @@ class _Context:
                     name = places.key(places._without_place_word(m.written))
                     counts.setdefault((name, m.reading.kind), []).append(m)
             most = max(map(len, counts.values()), default=0)
-            top = [named[0] for named in counts.values() if len(named) == most]
+            # (as written most fully: "Ishikawa Prefecture" over a dateline's "Ishikawa Pref.")
+            top = [max(named, key=lambda m: len(m.written)) for named in counts.values()
+                   if len(named) == most]  # fmt: skip
             if most >= 2 and len(top) > 1:
                 # A town named as often as its province ("Damboa", "Borno"): the town, the more
                 # specific place, when the others are wider places of the same country.
