@@ -586,6 +586,22 @@ def test_a_prefecture_is_the_province_and_the_place_a_story_names_most():
     assert (evacuated.location, evacuated.country_iso3) == ("Ishikawa Prefecture", "JPN")
 
 
+def test_a_toll_and_its_parts_by_place():
+    # Learnt from d027: the parts' places are theirs; the whole, which the sentence places
+    # nowhere, is the document's.
+    text = (
+        "So far, 21 people are confirmed dead including nine in Hirshabelle State, four in "
+        "Jubaland State and eight in Banadir region."
+    )
+    found = extract(text, date(2019, 11, 5), title="Somalia: Floods Flash Update")
+    assert [(c.span, c.location) for c in found] == [
+        ("21", "Somalia"),
+        ("nine", "Hirshabelle State"),
+        ("four", "Jubaland State"),
+        ("eight", "Banadir region"),
+    ]
+
+
 def test_a_city_official_is_no_place():
     (c,) = extract("Smith, a city official, said 40 people died.", date(2023, 9, 30))
     assert (c.location, c.country_iso3) == (None, None)

@@ -858,7 +858,11 @@ _NESTED = re.compile(
     re.IGNORECASE,
 )
 # "28,501 people including 6,781 children have been evacuated": no comma after the people.
-_PEOPLE_INCLUDING = re.compile(rf"\b(?:{'|'.join(PEOPLE_NOUNS)})\s+including\s+$", re.IGNORECASE)
+_PEOPLE_INCLUDING = re.compile(
+    rf"\b(?:{'|'.join(PEOPLE_NOUNS)}|dead|killed|injured|wounded|displaced|evacuated|affected)"
+    r"\s+including\s+$",
+    re.IGNORECASE,
+)
 _WHERE_BEFORE = re.compile(r",\s+where\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # A small number is a count of people where a word of the terms follows it: "24 injured".
 _TERM_RIGHT_AFTER = re.compile(r"\s+(?:injured|wounded|killed|dead|displaced|evacuated)\b")
