@@ -1408,6 +1408,11 @@ def test_things_aid_and_the_missing_are_not_figures(text):
         ("Of those who died, 11 were from Tafea, eight from Efate and five from Tanna.",
          [("11", "died"), ("eight", "died"), ("five", "died")]),
         ("Cyclone death toll rises to 24 in the islands.", [("24", "died")]),
+        # learnt from d118–d130: "the number of deaths" is a toll; a toll first estimated
+        ("The number of deaths due to the cyclone has risen to 81 with 18 people missing and 253 "
+         "injured.", [("81", "died"), ("253", "injured")]),
+        ("The death toll- first estimated to be at least 55- jumped to more than 120 by night.",
+         [("at least 55", "died"), ("more than 120", "died")]),
         # learnt from d105–d117: a small count of "more"; a list cut by semicolons, a name with
         # its abbreviation; parts "of which"
         ("In Rukum West, 38 individuals lost their lives, and 85 more were wounded.",

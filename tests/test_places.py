@@ -602,6 +602,26 @@ def test_a_toll_and_its_parts_by_place():
     ]
 
 
+def test_congo_is_either_congo_and_the_document_says_which():
+    # Learnt from d126: "Congo's worst floods" in Kinshasa are the DR Congo's; "Congo" alone
+    # offers both readings where nothing says which.
+    text = "Congo Floods: More than 120 people were killed in Kinshasa, DR Congo's capital."
+    (c,) = extract(text, date(2022, 12, 14))
+    assert c.country_iso3 == "COD"
+    (c,) = extract("More than 120 people were killed in Congo.", date(2022, 12, 14))
+    assert c.country_iso3 is None
+    assert {r.country_iso3 for r in c.place_readings} == {"COG", "COD"}
+    # a city beside it says which
+    (c,) = extract("In Brazzaville, Congo, 40 people died.", date(2022, 12, 14))
+    assert c.country_iso3 == "COG"
+
+
+def test_a_headline_ending_in_a_kind_of_story_names_no_speaker():
+    text = "Congo's worst floods kills over 120, government buildings inundated: Updates"
+    (c,) = extract(text, date(2022, 12, 14), title=text)
+    assert c.attributed_to is None
+
+
 def test_a_city_official_is_no_place():
     (c,) = extract("Smith, a city official, said 40 people died.", date(2023, 9, 30))
     assert (c.location, c.country_iso3) == (None, None)

@@ -1526,6 +1526,11 @@ def _helpers(sentence: str, f: _Found) -> bool:
 _HEADLINE_SOURCE = re.compile(
     r":\s*(?P<who>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}|officials|police)\s*$"
 )
+# What a headline's end may name that is a kind of story, not who speaks.
+_HEADLINE_KINDS = frozenset(
+    """updates update live explainer analysis photos pictures video videos report reports
+    timeline factbox""".split()
+)
 # A pronoun as the speaker: "…,” she said", "he added".
 # \b(?:[Ss]?he\s+(?:said|…)|(?:said|says|added)\s+s?he)\b, its first letter read as one class,
 # which the engine skips to, and then told apart by a look back (two and a half times as fast).
@@ -2662,6 +2667,8 @@ def _place_mentions(
             out.append(_Mention(start, role, written, place, (), bool(direction), listed))
     if len(out) > 1:
         out = _in_the_wider(text, out)
+        if any(m.reading is None and m.readings for m in out):
+            out = _settled_by_neighbours(out)
     if " side" in text or "authorities" in text:
         out = sorted([*out, *_sides(text)], key=lambda m: m.start)
     if _UNIT_WORD.search(text):
@@ -3051,7 +3058,7 @@ def _mention(
     first = readings[0]
     settled = (
         first.source == "curated"
-        or first.kind == "country"
+        or (first.kind == "country" and (len(readings) == 1 or readings[1].kind != "country"))
         or len({r.country_iso3 for r in readings}) == 1
     )
     return _Mention(start, role, written, first if settled else None,
@@ -3278,6 +3285,20 @@ def _wider_than(mention: _Mention, other: _Mention) -> bool:
 
 _SHORT_NAME = re.compile(r" \(([A-Z]{2,6})\)")
 _IN_BETWEEN = re.compile(r"\s+in\s+(?:the\s+)?|\s*,\s*")
+
+
+def _settled_by_neighbours(mentions: list[_Mention]) -> list[_Mention]:
+    """A name two countries share read in the country of another place its text names: "GOMA,
+    Congo" is the DR Congo ("Brazzaville, Congo" the Republic of the Congo)."""
+    known = {m.reading.country_iso3 for m in mentions if m.reading is not None}
+    out = []
+    for m in mentions:
+        if m.reading is None and m.readings and all(r.kind == "country" for r in m.readings):
+            inside = [r for r in m.readings if r.country_iso3 in known]
+            if len(inside) == 1:
+                m = replace(m, reading=inside[0], readings=())
+        out.append(m)
+    return out
 
 
 def _in_the_wider(text: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -3526,6 +3547,8 @@ class _Context:
         m = _HEADLINE_SOURCE.search(title)
         if m is None or places.lookup(m.group("who")):
             return None  # "…: Kenya" names a place, not who speaks
+        if m.group("who").lower().removeprefix("the ") in _HEADLINE_KINDS:
+            return None  # "…, government buildings inundated: Updates" names a kind of story
         return m.group("who")
 
     def person_before(self, start: int) -> str | None:

@@ -89,6 +89,12 @@ COUNTRY_ALIASES: dict[str, str] = {
 }  # fmt: skip
 
 
+# Names two countries go by: "Congo" is the Republic of the Congo's name, and news writes it for
+# the Democratic Republic of the Congo as often ("Congo's worst floods" in Kinshasa). Both
+# readings are offered; the document's other places choose.
+SHARED_COUNTRY_NAMES: dict[str, str] = {"Congo": "COD"}
+
+
 @dataclass(frozen=True)
 class Place:
     """One reading of a place name."""
@@ -178,6 +184,10 @@ class Gazetteer:
                 if n:
                     self._add(n, place)
         for alias, code in COUNTRY_ALIASES.items():
+            found = self._country_place(code)
+            if found:
+                self._add(alias, found)
+        for alias, code in SHARED_COUNTRY_NAMES.items():
             found = self._country_place(code)
             if found:
                 self._add(alias, found)

@@ -38,9 +38,10 @@ LINKING_VERBS = r"(?:stands|stood)\s+at\b|total(?:s|led|ed)\b|(?:is|was)\s+(?:no
 # A toll and the words that give its count: "the death toll rises to 24", "toll of 12". The
 # extractor also reads a small number after them as a count.
 TOLL = (
-    r"(?:death\s+)?toll\s+(?:(?:from|in|due\s+to|after|caused\s+by)\s+(?:[\w’'-]+\s+){1,5}?)?"
-    r"(?:(?:now|has|had|further|also)\s+)*"
-    r"(?:st(?:ands|ood)\s+at|at|of|was|is|"
+    r"(?:(?:death\s+)?toll[-–—]?|number\s+of\s+(?:deaths|dead|fatalities))\s+"
+    r"(?:(?:from|in|due\s+to|after|caused\s+by)\s+(?:[\w’'-]+\s+){1,5}?)?"
+    r"(?:(?:now|has|had|further|also|first)\s+)*"
+    r"(?:st(?:ands|ood)\s+at|at|of|was|is|(?:estimated|put)(?:\s+to\s+be|\s+at)?|"
     r"(?:risen|rises|rose|climbed|climbs|reached|reaches|jumped|jumps|increased|grew|hit|hits)"
     r"(?:\s+to)?|pass(?:es|ed)?|topped|tops)\b"
 )
