@@ -1053,6 +1053,19 @@ def test_datelines_are_found_at_line_starts_as_finditer_finds_them(text):
          "50,096.", "died", None),
         ("The quake struck close to last week's disaster that saw 55 die as houses toppled.",
          "died", None),
+        # learnt from d118–d130: people who vacated a centre left it; headed to safety in
+        # evacuation centres, or transported to them, is evacuated; forced from homes is
+        # displaced; lives impacted are affected; IDPs already in a place are hosted there
+        ("Over 2,000 people have vacated Panatina Pavilion after receiving return packages.",
+         "left", None),
+        ("Around 90 people headed to safety in evacuation centres on the island.", "evacuated",
+         None),
+        ("In all, 1,261 residents from Laurel town were already transported to the evacuation "
+         "centers.", "evacuated", None),
+        ("Worst floods in decades force 145,000 from homes", "displaced", None),
+        ("Flooding in the country has now impacted the lives of 1.4 million people.", "affected",
+         None),
+        ("IOM counts the over 350,000 IDPs already in Baghdad Governorate.", "hosted", None),
     ],
 )  # fmt: skip
 def test_tuning_terms_and_speakers(sentence, term, attributed_to):
@@ -1382,6 +1395,8 @@ def test_a_camp_home_to_people_still_hosts_them():
         "There were cars stacked and thousands of people who could not return home last night.",
         "Just under 120,000 were still without telecommunications connection.",
         "The fund supports immediate assistance to some 1,600 families (11,200 beneficiaries).",
+        # people missing, far enough after the number (d119)
+        "In addition, 31 other people were still reported missing.",
         # households without power (d077)
         "About 2,400 households still face power outages, according to the utility.",
         # one picked out of many (d081; no "one of" in the dev set is a count)
@@ -1408,6 +1423,10 @@ def test_things_aid_and_the_missing_are_not_figures(text):
         ("Of those who died, 11 were from Tafea, eight from Efate and five from Tanna.",
          [("11", "died"), ("eight", "died"), ("five", "died")]),
         ("Cyclone death toll rises to 24 in the islands.", [("24", "died")]),
+        # learnt from d118–d130: small counts with an adverb before their term
+        ("In all, 377 people were injured, one moderately injured in Bandung Regency, nine "
+         "slightly injured in Sukabumi Regency.",
+         [("377", "injured"), ("one", "injured"), ("nine", "injured")]),
         # learnt from d118–d130: "the number of deaths" is a toll; a toll first estimated
         ("The number of deaths due to the cyclone has risen to 81 with 18 people missing and 253 "
          "injured.", [("81", "died"), ("253", "injured")]),

@@ -506,6 +506,8 @@ def test_a_province_named_with_a_direction_after_an_adjective():
         # learnt from d115: a place, then the region around it
         ("More than 30 people are feared dead in the mudslides that hit Bududa District in "
          "Eastern Uganda.", "Bududa District", "UGA"),
+        # learnt from d119: a regency is a district's word of place
+        ("In all, 377 people were injured in Cianjur Regency.", "Cianjur Regency", "IDN"),
         # learnt from d110: the crossing point people came through (which the gazetteer lacks,
         # and no country is named: the reviewer says)
         ("Some 39,176 Afghans returned, including 21,182 through the Torkham border point.",

@@ -199,7 +199,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     # Things, not people: "1,000 blankets, 500 mattresses", "3,000 welcome meals".
     "objects": (
         None,
-        r"^\s*(?:[a-z-]+\s+)?(?:blankets|mattress(?:es)?|meals|tents|kits|items|trucks|vehicles|"
+        r"^\s*(?:(?!from\s)[a-z-]+\s+)?"
+        r"(?:blankets|mattress(?:es)?|meals|tents|kits|items|trucks|vehicles|"
         r"schools|classrooms|dormitories|shelters|houses|homes|buildings|latrines|toilets|wells|"
         r"rations|parcels|vouchers|doses|beds|boats|containers|hospitals|clinics|"
         r"health\s+(?:facilities|centres|centers)|cattle|livestock|animals|donkeys|"
@@ -746,7 +747,8 @@ _AFTER_WORD_STARTS = (
 ).split()
 _OBJECT_WORDS = NOT_A_FIGURE_CONTEXT["objects"][1].lower()
 _OBJECT_STARTS = _starts_of(
-    _OBJECT_WORDS.removeprefix(r"^\s*(?:[a-z-]+\s+)?").split(r"\b|^", 1)[0], n=3
+    _OBJECT_WORDS.removeprefix(r"^\s*(?:(?!from\s)[a-z-]+\s+)?").split(r"\b|^", 1)[0],
+    n=3,
 )
 _AFTER_MAY_SAY_NOT = re.compile(
     rf"[a-z]|[\s-]\d|\s*(?:{_prefix_tree(_AFTER_WORD_STARTS)})|\s*(?:of|in|us)\s"
@@ -865,7 +867,9 @@ _PEOPLE_INCLUDING = re.compile(
 )
 _WHERE_BEFORE = re.compile(r",\s+where\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # A small number is a count of people where a word of the terms follows it: "24 injured".
-_TERM_RIGHT_AFTER = re.compile(r"\s+(?:injured|wounded|killed|dead|displaced|evacuated)\b")
+_TERM_RIGHT_AFTER = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:injured|wounded|killed|dead|displaced|evacuated)\b"
+)  # "one moderately injured"
 # Between two counts of a list: their people's words and a comma or "and" ("women, ", "men and ").
 _LIST_SEPARATOR = re.compile(r"(?:\s+[A-Za-z’'-]+){0,3}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
 _LIST_GOES_ON = re.compile(r"[^;:()]*(?:,|\band|\bas\s+well\s+as)\s*$")
@@ -1313,7 +1317,7 @@ def _is_not_a_figure(
     start, end = m.span()
     if blocked and any(start < b_end and b_start < end for b_start, b_end in blocked):
         return True
-    after = sentence[end : end + 40]
+    after = sentence[end : end + 50]
     if m.group("vague") is None and m.group("a2d") is not None and _FOOTNOTE.match(after):
         # "9,4541": a footnote marker glued to a grouped number; anything longer is not a number.
         if "," not in m.group("a2d") or not re.match(r"^\d(?:\W|$)", after):
@@ -1570,8 +1574,8 @@ _FINITE = re.compile(r"(?:are|is|were|was)\b", re.IGNORECASE)
 _FINITE_BEFORE = re.compile(r"\b(?:are|is|were|was)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _NUMBER_ROSE_TO = re.compile(
     r"\bnumber\s+of\s+(?P<subject>[^;:.]{3,150}?)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+)?"
-    r"(?:reached|reaches|rise|rises|rose|risen|climbed|climbs|increased|grown|grew|jumped)"
-    r"(?:\s+to)?\s+$",
+    r"(?:reached|reaches|rise|rises|rose|risen|climbed|climbs|increased|grown|grew|jumped|"
+    r"reduced|decreased|fallen|fell|dropped|declined)(?:\s+to)?\s+$",
     re.IGNORECASE,
 )
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|that)\s+(?:(?:have|has|had)\s+)?(?:been\s+)?$", re.I)
@@ -2361,7 +2365,7 @@ def _precision(period: re.Match) -> str:
 # (origin), or where they are, went or were counted (at). Matched case-insensitively.
 LOCATIVE_CUES: dict[str, str] = {
     r"(?:displaced|uprooted)\s+from": "displaced from",
-    r"from|out\s+of|fled|flee|flees|fleeing|left|leaving|leave|escaped|escaping|"
+    r"from|out\s+of|fled|flee|flees|fleeing|left|leaving|leave|escaped|escaping|vacated|"
     r"(?:evacuated|departed)\s+from": "origin",
     r"to|into|towards?|reached|reaching|entered|entering|border\s+with": "to",
     # "fleeing to Cameroon to escape violence in the Central African Republic"

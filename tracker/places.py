@@ -44,7 +44,7 @@ PLACE_WORDS = (
     "transit centre", "transit center", "IDP site", "IDP sites", "zone", "woreda", "kebele",
     "prefecture", "parish", "oblast", "barangay", "upazila", "cercle", "circle", "neighborhood",
     "neighbourhood", "border point", "border crossing point", "crossing point", "border crossing",
-    "border post", "pref",
+    "border post", "pref", "regency",
 )  # fmt: skip
 # What a word of place says of the place it ends, for a name the gazetteer does not know
 # ("Pagiarinya settlement", "Maungdaw township"): its kind, for KIND_RANK.
@@ -62,7 +62,7 @@ WORD_KINDS: dict[str, str] = {
     "idp site": "camp", "idp sites": "camp", "zone": "district", "woreda": "district",
     "neighborhood": "area", "neighbourhood": "area", "border point": "area",
     "border crossing point": "area", "crossing point": "area", "border crossing": "area",
-    "border post": "area", "pref": "province",
+    "border post": "area", "pref": "province", "regency": "district",
     "kebele": "town", "prefecture": "province", "parish": "district", "oblast": "province",
     "barangay": "town", "upazila": "district", "cercle": "district", "circle": "district",
 }  # fmt: skip

@@ -97,14 +97,27 @@ VERBS: dict[str, tuple[str, str]] = {
     r"migrat(?:ed|ing|es?)\s+(?:to|into)\b": ("fled", "flow"),
     r"displac(?:ed|es|ing|ement)\b": ("displaced", "flow"),
     r"uproot(?:ed|ing)\b": ("displaced", "flow"),
-    r"evacuat(?:e|ed|ing|ion|es)\b": ("evacuated", "flow"),
+    # taken to where people are taken in: "headed to safety in evacuation centres", "were already
+    # transported to the evacuation centers"
+    r"(?:head(?:ed|ing)|went|gone|moved|taken|brought|transported|transferred|ferried)\s+to\s+"
+    r"(?:safety|(?:the\s+)?(?:evacuation|relief)\s+(?:cent(?:re|er)s?|sites?|camps?|shelters?))\b":
+        ("evacuated", "flow"),
+    # where people are taken in: "1,530 across six evacuation centres" (not a verb of evacuating)
+    r"(?:in|across|at)\s+(?:[\w(),-]+\s+){0,2}?(?:evacuation|relief)\s+(?:cent(?:re|er)s?|camps?|"
+    r"sites?|shelters?|facilit(?:y|ies))\b": ("hosted", "stock"),
+    r"evacuat(?:e|ed|ing|ion|es)\b(?!\s+(?:cent(?:re|er)s?|sites?|shelters?|facilit))":
+        ("evacuated", "flow"),
     r"(?:left|rendered|made)\s+homeless|homeless\b": ("displaced", "flow"),
     # "forced 19,000 people out of their homes"
     r"out\s+of\s+(?:their|his|her)\s+(?:homes?|houses?)\b": ("displaced", "flow"),
     r"rescued\b|(?:flown|airlifted|ferried)\s+out\b|airlifted\b|plucked\b": ("evacuated", "flow"),
     r"(?:came|come|coming|got|get|getting|poured|pouring|streamed|streaming|flooded|flooding)"
     r"\s+out\b": ("left", "flow"),
-    r"(?:left|leaving|leave|exited|departed|emerged)\b": ("left", "flow"),
+    r"(?:left|leaving|leave|exited|departed|emerged|vacated|vacating)\b": ("left", "flow"),
+    # out of their homes: "Worst floods in decades force 145,000 from homes"
+    r"from\s+(?:their\s+)?homes\b": ("displaced", "flow"),
+    # "the over 350,000 IDPs already in Baghdad Governorate"
+    r"already\s+(?:in|at)\b": ("hosted", "stock"),
     # into a country: "thousands flood into Iraq", "streaming into"
     r"flood(?:ed|ing)?\s+into\b|(?:pour|stream)(?:s|ed|ing)?\s+(?:into|across)\b": ("arrived", "flow"),
     r"(?<!after\s)(?<!before\s)(?<!upon\s)(?<!on\s)arriv(?:ed|ing|als?|es)\b": ("arrived", "flow"),
@@ -163,7 +176,7 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"(?:(?:expulsion|deportation|forced\s+return|repatriation)\s+of|deport(?:ed|s|ing)?)":
         ("returned", "flow"),
     r"(?:injur(?:ed|es|ing)|wound(?:ed|s|ing))": ("injured", "flow"),
-    r"(?:affect(?:ed|s|ing))": ("affected", "flow"),
+    r"(?:affect(?:ed|s|ing)|(?:impacted|affected)\s+the\s+lives\s+of)": ("affected", "flow"),
 }  # fmt: skip
 
 # When a sentence has no verb of figures, the counted people can still say what is meant
