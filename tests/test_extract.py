@@ -488,9 +488,9 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 116 tuning documents score (after the rules learnt from d105–d117:
-    # precision 0.967, recall 0.977, measure 0.994, location 0.791, country 0.932, attribution
-    # 0.857): a rule that breaks what, where or who on whole documents fails here.
+    # Floors below what the 129 tuning documents score (after the rules learnt from d118–d130:
+    # precision 0.968, recall 0.978, measure 0.990, location 0.784, country 0.924, attribution
+    # 0.834): a rule that breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
@@ -499,9 +499,9 @@ def test_tuning_documents_regression_guard():
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.99
-    assert result.location_right / checked >= 0.78 and result.country_right / checked >= 0.925
-    assert result.attribution_right / checked >= 0.85
+    assert result.measure_right / result.matched >= 0.985
+    assert result.location_right / checked >= 0.775 and result.country_right / checked >= 0.915
+    assert result.attribution_right / checked >= 0.825
 
 
 def test_dev_set_regression_guard():
@@ -1395,6 +1395,14 @@ def test_a_camp_home_to_people_still_hosts_them():
         "There were cars stacked and thousands of people who could not return home last night.",
         "Just under 120,000 were still without telecommunications connection.",
         "The fund supports immediate assistance to some 1,600 families (11,200 beneficiaries).",
+        # learnt from d118–d130: people given aid, signed up for it or reached by relief; a
+        # target; households whose houses were damaged; specialists sent to help
+        "20,800 people assisted with some form of humanitarian assistance since the onset.",
+        "Turi said that 3,400 residents have registered with FEMA for economic assistance.",
+        "As of 11 October, relief materials had reached 315,000 of those displaced, he said.",
+        "The plan sets a target of 17 lakh in Khulna district.",
+        "• 1,020 households have been assessed as badly damaged in Guadalcanal Province.",
+        "FEMA has already deployed 380 specialists to the island.",
         # people missing, far enough after the number (d119)
         "In addition, 31 other people were still reported missing.",
         # households without power (d077)

@@ -217,7 +217,11 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         # bodies recovered or found are not a toll (d055, d079, d091, d101's "remains")
         r"bod(?:y|ies)|remains)\b"
         # "25,437 homes have been destroyed and 12,202 damaged": people are not damaged
-        r"|^\s*(?:(?:partially|completely|totally|fully)\s+)?(?:damaged|destroyed)\b",
+        r"|^\s*(?:(?:partially|completely|totally|fully)\s+)?(?:damaged|destroyed)\b"
+        # "1,020 households have been assessed as badly damaged": their houses
+        r"|^\s*(?:households?|houses|homes|buildings|dwellings)\s+(?:(?:have|has)\s+been\s+"
+        r"(?:assessed\s+as\s+)?|were\s+|are\s+)?(?:(?:partially|completely|totally|fully|badly|"
+        r"severely)\s+)?(?:damaged|destroyed)\b",
     ),
     # People missing are no figure of the terms table: "nine people missing", "are still missing".
     "missing": (
@@ -270,6 +274,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"^\s*(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+){0,4}?(?:(?:are|were|is|was|remain|"
         r"still|now)\s+)*at\s+(?:high\s+|greater\s+|serious\s+)?risk\b",
     ),
+    # A goal, not people counted: "has evacuated 4 lakh people against the target of 17 lakh".
+    "target": (r"\b(?:target|goal)\s+(?:of\s+)?$", None),
     # The people a study heard, not a count of people: "interviews with 200 Rohingya people".
     "sample": (
         r"\b(?:interviews?|interviewed|surveyed|surveys?|sample|polled)\s+(?:with\s+|of\s+)?$",
@@ -730,6 +736,16 @@ _AT_RISK_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["at_risk"][1], re.IGNORECASE)
 # And people who could not go home, where "return" or "home" is there at all.
 _NOT_RETURNED_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["not_returned"][1], re.IGNORECASE)
 _MISSING_BEFORE = re.compile(NOT_A_FIGURE_CONTEXT["missing_before"][0], re.IGNORECASE)
+# People given aid, or signed up for it, named after the number: "20,800 people assisted with
+# some form of humanitarian assistance", "3,400 residents have registered with FEMA for economic
+# assistance".
+_AIDED_AFTER = re.compile(
+    r"\s*(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+){0,2}?(?:(?:have|has|had)\s+been\s+|"
+    r"were\s+|was\s+)?(?:assisted|supported)\b"
+    r"|\s*(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+){0,2}?(?:have|has|had)\s+registered\s+"
+    r"(?:with\s+[^.;,]{1,40}?\s+)?for\s+(?:\w+\s+)?(?:assistance|aid|help|support)\b",
+    re.IGNORECASE,
+)
 # The same for lower-cased text (twice as fast), where it finds the same: IGNORECASE reads "İ",
 # "ı" and "ſ" as i and s, which lower case does not; every other letter it reads as its lower case.
 _AFTER_LOWER = re.compile(_AFTER.pattern.lower())
@@ -1257,6 +1273,11 @@ _PLACE_HAD = re.compile(
     r"\s+(?:is|was|has|had)\s+(?:a\s+population\s+of\s+)?$"
 )
 _REACHED = re.compile(r"\b(?:reached|reaching|reaches|helped|helping)\s*$", re.IGNORECASE)
+_AID_REACHED_BEFORE = re.compile(
+    r"\b(?:relief|aid|assistance|food|materials|supplies|items|kits)\s+(?:\w+\s+){0,2}?"
+    r"(?:has|have|had)\s+(?:now\s+|already\s+)?reached\s*$",
+    re.IGNORECASE,
+)
 _WITH_AID = re.compile(
     r"[^.;:]{0,60}?\bwith\s+(?:[\w-]+\s+){0,3}(?:aid|food|assistance|supplies|support|services|"
     r"cash|relief|water|kits|items|rations|vouchers|help)\b",
@@ -1288,7 +1309,8 @@ _BEFORE_LAST_WORDS = frozenset(
     paragraph section article art chapter annex table figure fig phase route highway road version
     vol volume issue level grade category item step stage round tier block sector zone flight
     room code id ref in per assisted served supported vaccinated treated fed screened interview
-    interviews interviewed surveyed survey surveys sample polled with her his my our""".split()
+    interviews interviewed surveyed survey surveys sample polled with her his my our target
+    goal""".split()
 )
 
 
@@ -1332,6 +1354,10 @@ def _is_not_a_figure(
     )
     if before or _after_is_not_a_figure(after):
         return True
+    if ("ssist" in after or "upport" in after or "egist" in after) and _AIDED_AFTER.match(
+        sentence, end, end + 100
+    ):
+        return True  # "20,800 people assisted with some form of humanitarian assistance"
     if sentence.find("issing", reach, start) >= 0 and _MISSING_BEFORE.search(
         sentence, reach, start
     ):
@@ -1346,9 +1372,14 @@ def _is_not_a_figure(
     if (
         ("reach" in just_before or "help" in just_before)
         and _REACHED.search(sentence, max(0, start - 11), start)
-        and _WITH_AID.match(sentence, end, end + 100)
+        and (
+            _WITH_AID.match(sentence, end, end + 100)
+            or _AID_REACHED_BEFORE.search(sentence, max(0, start - 60), start)
+        )
     ):
-        return True  # "WFP has reached more than 45,000 people in this area with food aid"
+        # "WFP has reached more than 45,000 people in this area with food aid", "relief
+        # materials had reached 315,000 of those displaced"
+        return True
     if just_before.endswith(_GIVEN_TO_LAST) and _GIVEN_TO_OR_FELT_BY.search(
         sentence, max(0, start - 120), start
     ):
@@ -1514,16 +1545,19 @@ _DEATH_NOUNS = frozenset({"lives", "deaths", "fatalities", "fatality"})
 _NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\b", re.IGNORECASE)
 # People who help, counted as the help given ("more than 45 thousand volunteers, 2000 emergency
 # workers"), unless something happened to them ("two aid workers were killed").
-_HELPERS = frozenset({"volunteers", "workers", "staff", "personnel", "responders", "rescuers"})
+_HELPERS = frozenset(
+    {"volunteers", "workers", "staff", "personnel", "responders", "rescuers", "specialists",
+     "experts", "officers", "troops", "firefighters", "medics", "doctors", "nurses"}
+)  # fmt: skip
 # The noun after a number: "2000 emergency workers", "thousands of military personnel".
-_NOUN_AFTER = re.compile(r"\s+(?:of\s+)?(?:[a-z-]+\s+)?([a-z]+)\b")
+_NOUN_AFTER = re.compile(r"\s+(?:of\s+)?([a-z-]+)(?:\s+([a-z]+))?\b")
 
 
 def _helpers(sentence: str, f: _Found) -> bool:
     if f.population:
         return f.population.rsplit(None, 1)[-1].lower() in _HELPERS
     noun = _NOUN_AFTER.match(sentence, f.end)
-    return noun is not None and noun.group(1) in _HELPERS
+    return noun is not None and (noun.group(1) in _HELPERS or noun.group(2) in _HELPERS)
 
 
 # A headline's speaker after its colon: "Libya flood disaster displaced over 43,000 people: IOM".
