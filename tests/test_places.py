@@ -624,6 +624,19 @@ def test_a_headline_ending_in_a_kind_of_story_names_no_speaker():
     assert c.attributed_to is None
 
 
+def test_a_small_town_abroad_of_the_same_name_is_not_the_place_of_a_story_elsewhere():
+    # Learnt from d118: the gazetteer knows only the United States' Laurels; in a story whose
+    # title names Batangas (the Philippines), "Laurel town" is the Philippine town.
+    title = "Almost 4,000 Batangas residents evacuated as Taal Volcano erupts"
+    text = "In all, 1,994 residents were evacuated while 1,261 residents from Laurel town left."
+    c = extract(text, date(2022, 3, 27), title=title)[-1]
+    assert (c.location, c.country_iso3, c.latitude) == ("Laurel town", "PHL", None)
+    # a town of its own country named beside another country stays where the gazetteer says
+    text = "Over 500 people left Moreh and fled into Myanmar fearing for their lives."
+    (c,) = extract(text, date(2023, 8, 28), title="Manipur violence")
+    assert (c.location, c.country_iso3) == ("Moreh", "IND")
+
+
 def test_a_city_official_is_no_place():
     (c,) = extract("Smith, a city official, said 40 people died.", date(2023, 9, 30))
     assert (c.location, c.country_iso3) == (None, None)

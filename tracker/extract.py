@@ -889,7 +889,7 @@ _TERM_RIGHT_AFTER = re.compile(
 # Between two counts of a list: their people's words and a comma or "and" ("women, ", "men and ").
 _LIST_SEPARATOR = re.compile(r"(?:\s+[A-Za-z’'-]+){0,3}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
 _LIST_GOES_ON = re.compile(r"[^;:()]*(?:,|\band|\bas\s+well\s+as)\s*$")
-_CONTRAST = re.compile(r",\s+(?:while|whereas)\s|;\s")
+_CONTRAST = re.compile(r",?\s+(?:while|whereas)\s|;\s")
 # [,;:]|\s[-–—]\s, its first character read as one class: the engine skips to those at once
 # instead of trying both alternatives at every character (clauses are split in two thirds of
 # the time).
@@ -3103,6 +3103,17 @@ def _mention(
                     () if settled else readings[:6], regional, listed)  # fmt: skip
 
 
+def _named_around(reading, mention: _Mention, mentions: list[_Mention], context: _Context) -> set:
+    """The countries a reading of a small town is checked against: for another place's other
+    name, those the sentence or else the document names; for a town of its very name, those the
+    document names or its title implies, where the sentence names none."""
+    if not _same_name(reading.name, mention.written):
+        return context.countries_named(mentions) or context.implied_countries()
+    if reading.population >= 100_000 or context.countries_named(mentions):
+        return set()
+    return context.implied_countries()
+
+
 def _same_name(name: str, written: str) -> bool:
     """Whether a place's name is the one written (a word of place after it aside: "Cross River
     state"), not another name of it ("Tanna" for Thāne)."""
@@ -3225,14 +3236,14 @@ def _place_for(
     if (
         reading is not None
         and reading.source == "geonames"
-        and not _same_name(reading.name, mention.written)
-        and len(named := context.countries_named(mentions) or context.document_countries()) == 1
+        and len(named := _named_around(reading, mention, mentions, context)) == 1
         and reading.country_iso3 not in named
         and (code := next(iter(named))) in _countries()
     ):
         # "five from Tanna" in a story of Vanuatu is not Thāne, India, which geonames also calls
-        # "Tanna": a name read only as another place's other name, outside the one country the
-        # document names, is a place of that country the gazetteer lacks.
+        # "Tanna"; "Laurel town" in a story of Batangas is not one of the United States' small
+        # Laurels: a name read only as another place's other name, or as a small town, outside
+        # the one country the document names, is a place of that country the gazetteer lacks.
         note = (
             f"“{mention.written}” read in {_countries()[code].name}, the country the document names"
         )
@@ -3771,6 +3782,16 @@ class _Context:
         if self._head_mentions is None:
             self._head_mentions = _place_mentions(self.text[:5_000])
         return self._head_mentions
+
+    def implied_countries(self) -> set[str]:
+        """The countries the document names (document_countries), else the one country of the
+        places its title names ("… Batangas residents evacuated …": the Philippines)."""
+        named = self.document_countries()
+        if named:
+            return named
+        found = {m.reading.country_iso3 for m in self.title_mentions()
+                 if m.reading is not None and m.reading.country_iso3}  # fmt: skip
+        return found if len(found) == 1 else set()
 
     def document_countries(self) -> set[str]:
         """The countries the title and the document's opening (its first 5,000 characters)
