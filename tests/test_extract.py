@@ -1066,6 +1066,12 @@ def test_datelines_are_found_at_line_starts_as_finditer_finds_them(text):
         ("Flooding in the country has now impacted the lives of 1.4 million people.", "affected",
          None),
         ("IOM counts the over 350,000 IDPs already in Baghdad Governorate.", "hosted", None),
+        # residents living in areas at risk are described, not hosted there; a sentence's end
+        # glued to the next is no part of its speaker
+        ("Almost 4,000 residents living in areas that are considered as critical areas of Taal "
+         "Volcano eruption have been evacuated.", "evacuated", None),
+        ("About 3.16 lakh people were evacuated, said Deputy Commissioner Mohammad Masud "
+         "Alam.Meanwhile, the rains went on.", "evacuated", "Deputy Commissioner Mohammad Masud Alam"),
     ],
 )  # fmt: skip
 def test_tuning_terms_and_speakers(sentence, term, attributed_to):

@@ -637,6 +637,16 @@ def test_a_small_town_abroad_of_the_same_name_is_not_the_place_of_a_story_elsewh
     assert (c.location, c.country_iso3) == ("Moreh", "IND")
 
 
+def test_short_country_names_as_papers_write_them():
+    # Learnt from d127: "in BD" is Bangladesh (two letters were too short to be indexed, so the
+    # "UK" alias never worked either).
+    assert [p.country_iso3 for p in places.lookup("BD")] == ["BGD"]
+    assert [p.country_iso3 for p in places.lookup("UK")] == ["GBR"]
+    title = "Cyclone Amphan: Nearly 2 million people evacuated in BD"
+    (c,) = extract(title, date(2020, 5, 20), title=title)
+    assert (c.location, c.country_iso3) == ("BD", "BGD")
+
+
 def test_a_city_official_is_no_place():
     (c,) = extract("Smith, a city official, said 40 people died.", date(2023, 9, 30))
     assert (c.location, c.country_iso3) == (None, None)

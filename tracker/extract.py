@@ -1847,11 +1847,15 @@ _OFFICE = re.compile(
 )
 
 
+_GLUED_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.|\b(?:Co|Inc|Ltd|Corp|Jr|Sr|St|Bros|Dept|Gov)\.)$")
 
 
 def _clean_source(text: str) -> str | None:
     who = " ".join(_trim_source(text.strip().lstrip("•●▪‣·* \t")).split())  # a list's bullet
+    if "." in who:
+        # "Mohammad Masud Alam.Meanwhile": a sentence's end without its space
+        who = _GLUED_SENTENCE_END.split(who, 1)[0]
     who = _trim_source(who).strip()
     who = _SOURCE_VERB_END.sub("", who)  # "HAC has (said)": the speaker, not its verb
     words = who.split()

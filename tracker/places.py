@@ -86,6 +86,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Venezuela": "VEN", "Bolivia": "BOL", "South Korea": "KOR", "North Korea": "PRK",
     "Vietnam": "VNM", "Czech Republic": "CZE", "Cape Verde": "CPV", "Swaziland": "SWZ",
     "East Timor": "TLS", "Kosovo": "XKX", "PNG": "PNG", "UAE": "ARE", "UK": "GBR",
+    "BD": "BGD",  # as Bangladesh's papers write it ("Nearly 2 million people evacuated in BD")
 }  # fmt: skip
 
 
@@ -163,9 +164,9 @@ class Gazetteer:
         self._cities()
         self._second_level()
 
-    def _add(self, name: str, place: Place) -> None:
+    def _add(self, name: str, place: Place, shortest: int = 3) -> None:
         k = key(name)
-        if len(k) < 3 or k in NOT_PLACES:
+        if len(k) < shortest or k in NOT_PLACES:
             return
         readings = self._index.setdefault(k, [])
         if place not in readings:
@@ -186,7 +187,7 @@ class Gazetteer:
         for alias, code in COUNTRY_ALIASES.items():
             found = self._country_place(code)
             if found:
-                self._add(alias, found)
+                self._add(alias, found, shortest=2)  # "UK", "BD": written so on purpose
         for alias, code in SHARED_COUNTRY_NAMES.items():
             found = self._country_place(code)
             if found:

@@ -147,7 +147,10 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:hosts?|hosted|hosting|sheltering|sheltered|shelters|housing|houses|accommodat(?:es|ing))\b":
         ("hosted", "stock"),
     LINKING_VERBS: ("hosted", "stock"),
-    r"(?:population|residents|liv(?:e|es|ing)|resid(?:e|es|ing)|home\s+to)\b": ("hosted", "stock"),
+    # (not where people live at risk: "residents living in areas that are considered as critical
+    # areas of Taal Volcano eruption … have been evacuated")
+    r"(?:population|residents|liv(?:e|es|ing)(?!\s+in\s+(?:the\s+)?(?:areas?|zones?)\b)|"
+    r"resid(?:e|es|ing)|home\s+to)\b": ("hosted", "stock"),
     r"(?:remain(?:s|ed|ing)?|still|trapped|commands?|there\s+(?:are|were|is)(?!\s+in\b))\b":
         ("remain", "stock"),
 }  # fmt: skip
