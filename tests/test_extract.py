@@ -1066,6 +1066,8 @@ def test_datelines_are_found_at_line_starts_as_finditer_finds_them(text):
         ("Flooding in the country has now impacted the lives of 1.4 million people.", "affected",
          None),
         ("IOM counts the over 350,000 IDPs already in Baghdad Governorate.", "hosted", None),
+        ("The number of internally displaced persons has reduced to 1,530 across six evacuation "
+         "centres in Honiara.", "hosted", None),
         # residents living in areas at risk are described, not hosted there; a sentence's end
         # glued to the next is no part of its speaker
         ("Almost 4,000 residents living in areas that are considered as critical areas of Taal "
@@ -1409,6 +1411,9 @@ def test_a_camp_home_to_people_still_hosts_them():
         "The plan sets a target of 17 lakh in Khulna district.",
         "• 1,020 households have been assessed as badly damaged in Guadalcanal Province.",
         "FEMA has already deployed 380 specialists to the island.",
+        # shelters counted, not people; aid kits (d122, d127)
+        "Considering the intensity of Amphan, the shelter centres have been increased to 14,636.",
+        "IOM Iraq has distributed more than 4,100 family NFI kits in Baghdad Governorate.",
         # people missing, far enough after the number (d119)
         "In addition, 31 other people were still reported missing.",
         # households without power (d077)

@@ -209,7 +209,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"camps|cent(?:er|re)s|settlements|towns|cities|municipalities|communes|pets|dogs|cats|"
         r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
         r"(?:fish\s+)?(?:farming\s+)?cages|heads\s+of\s+(?:livestock|cattle)|hectares|acres|"
-        r"shacks|huts|dwellings|structures|coats|cases|"
+        r"shacks|huts|dwellings|structures|coats|cases|nfi\s+kits|nfis|"
         # the people an aid operation reaches or plans to: "(11,200 beneficiaries)"
         r"beneficiaries|"
         # killed and injured together: no term of the table (the dev set's convention)
@@ -1393,6 +1393,10 @@ def _is_not_a_figure(
         and _RESIDENTS_AFTER.match(after)
     ):
         return True  # "Acapulco, home to around 1 million people": a place's population
+    if just_before.endswith(
+        ("creased to ", "raised to ", "reduced to ")
+    ) and _THINGS_CHANGED_TO.search(sentence, max(0, start - 80), start):
+        return True  # "the shelter centres have been increased to 14,636"
     if after.startswith(" of ") and sentence[start:end].lower() == "one":
         # "one of many locations where …", "one of the new arrivals, Leonard, 32, said": one
         # picked out of many, not a count
@@ -1409,6 +1413,11 @@ def _is_not_a_figure(
     return _LIST_START.match(text[line_start : offset + start]) is not None
 
 
+_THINGS_CHANGED_TO = re.compile(
+    r"\b(?:cent(?:re|er)s|shelters|camps|sites|houses|homes|schools|beds|tents)\s+(?:have|has|had)\s+"
+    r"been\s+(?:increased|raised|reduced)\s+to\s+$",
+    re.IGNORECASE,
+)
 # A place's population, not the people a camp hosts ("a camp home to 70,000 people" is hosted):
 # "an enclave that is home to 2 million people", "The megapolis is home to 20 million people".
 _HOME_TO = re.compile(
@@ -1606,6 +1615,11 @@ _SPEAKER_BREAK = re.compile(r"[,;:\"“”]|\bthat\b")
 _PARTICIPLE = re.compile(r"(?:displac|evacuat|uproot|affect)\w*\s+(?:by|from|in)\b", re.I)
 _FINITE = re.compile(r"(?:are|is|were|was)\b", re.IGNORECASE)
 _FINITE_BEFORE = re.compile(r"\b(?:are|is|were|was)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_IN_SHELTERS_AFTER = re.compile(
+    r"\s+(?:in|across|at)\s+(?:[\w(),-]+\s+){0,2}?(?:evacuation|relief)\s+"
+    r"(?:cent(?:re|er)s?|camps?|sites?|shelters?)\b",
+    re.IGNORECASE,
+)
 _NUMBER_ROSE_TO = re.compile(
     r"\bnumber\s+of\s+(?P<subject>[^;:.]{3,150}?)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+)?"
     r"(?:reached|reaches|rise|rises|rose|risen|climbed|climbs|increased|grown|grew|jumped|"
@@ -2214,6 +2228,10 @@ def _sentence_candidates(
             # number of registered Ivorian refugees in Liberia rise to 22,000": the subject's
             # verb, else a count of people somewhere at a moment.
             verb = _find_verb(rose.group("subject"), True) or ("hosted", "stock", 0, False)
+            if _IN_SHELTERS_AFTER.match(sentence, f.end):
+                # "the number of internally displaced persons has reduced to 1,530 across six
+                # evacuation centres": people where they are taken in
+                verb = ("hosted", "stock", 0, False)
         # Nearest first: this clause after the figure, then its own words ("hundreds of
         # surrendering fighters"), this clause before it, then further away.
         own_words = sentence[f.end : f.population_end]
