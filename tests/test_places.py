@@ -573,6 +573,18 @@ def test_a_list_of_districts_each_with_its_toll():
     # without a list of places, a name before "with" is no place
     (c,) = extract("Smith with 26 others died there.", date(2023, 5, 3))
     assert c.location is None
+    # learnt from d125: states the gazetteer knows, listed "followed by" each with its count
+    text = (
+        "Over 160,000 have been displaced in Jonglei, followed by Unity with 146,000, Northern "
+        "Bahr el Ghazal with 47,000 people, Upper Nile with 44,000."
+    )
+    found = extract(text, date(2021, 12, 1))
+    assert [c.location for c in found] == [
+        "Jonglei",
+        "Unity",
+        "Northern Bahr el Ghazal",
+        "Upper Nile",
+    ]
 
 
 def test_a_prefecture_is_the_province_and_the_place_a_story_names_most():

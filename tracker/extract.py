@@ -1956,7 +1956,11 @@ def _named_right_before(sentence: str, f: _Found) -> _Mention | None:
     return _mention(m.start("name"), "at", written, readings, False)
 
 
-_NAME_WITH = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+with\s+$")
+_NAME_WITH = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+(?:(?:el|al|de|du|da|la|of)\s+)?[A-Z][\w’'-]+){0,3})"
+    r"\s+with\s+$"
+)
+_FOLLOWED_BY = re.compile(r"\b(?:followed\s+by|then|next\s+(?:is|came|comes))\b|,\s*$", re.I)
 _LISTED_UNITS = re.compile(
     r"\b(?P<unit>districts|provinces|towns|villages|regions|counties|municipalities|states|"
     r"cities|communes|governorates)\b",
@@ -1967,14 +1971,17 @@ _LISTED_UNITS = re.compile(
 def _listed_with(sentence: str, f: _Found) -> _Mention | None:
     """A place of a list of places before "with" and a count: "The hardest-hit districts … were
     Rutsiro with 26 dead, Nyabihu with 19"."""
-    m = _NAME_WITH.search(sentence, max(0, f.start - 40), f.start)
+    m = _NAME_WITH.search(sentence, max(0, f.start - 60), f.start)
     if m is None or m.group("name").split()[0] in NOT_A_PLACE_START:
-        return None
-    units = _LISTED_UNITS.search(sentence, 0, m.start())
-    if units is None:
         return None
     name = m.group("name")
     resolved = _resolve_mention(name, "", None)
+    if resolved is not None and resolved[0] == name and _FOLLOWED_BY.search(sentence, 0, m.start()):
+        # "… in Jonglei, followed by Unity with 146,000, Northern Bahr el Ghazal with 47,000"
+        return _mention(m.start("name"), "at", resolved[0], resolved[1], False)
+    units = _LISTED_UNITS.search(sentence, 0, m.start())
+    if units is None:
+        return None
     if resolved is not None:
         return _mention(m.start("name"), "at", resolved[0], resolved[1], False)
     kind = places.WORD_KINDS.get(units.group("unit").lower().removesuffix("s"), "district")
