@@ -343,3 +343,13 @@ def test_digits_are_read_as_the_plain_way_reads_them(digits, suffix):
     except (EstimateError, ValueError) as e:
         found = type(e)
     assert found == expected and type(found) is type(expected)
+
+
+def test_lakhs_and_crores_grouped_in_twos_are_read():
+    # Learnt from d127: "18,61,060" is 1,861,060 as South Asia groups digits.
+    from tracker.extract import extract
+
+    (c,) = extract("In all, 18,61,060 people were evacuated.", None)
+    assert (c.span, c.estimate.best) == ("18,61,060", 1_861_060)
+    (c,) = extract("A total of 1,00,000 people fled.", None)
+    assert c.estimate.best == 100_000

@@ -1503,6 +1503,9 @@ def test_things_aid_and_the_missing_are_not_figures(text):
          [("Fifty-five", "killed")]),
         ("Over 150 individuals lost their lives and over 60, 000 people were displaced.",
          [("Over 150", "died"), ("over 60, 000", "displaced")]),
+        # learnt from d127: lakhs and crores grouped in twos; people taken to shelter centres
+        ("Until Wednesday noon, 18,61,060 people and 3,61,505 livestock have been taken to "
+         "shelter centres.", [("18,61,060", "evacuated")]),
         ("The floods resulted in at least 5 confirmed deaths and the evacuation of thousands.",
          [("at least 5", "died"), ("thousands", "evacuated")]),
     ],

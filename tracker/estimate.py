@@ -218,12 +218,14 @@ WORD_NUMBER = (
 # Any word that can start or carry a number in words, for a quick look before the full pattern.
 NUMBER_WORD_HINT = _alternation([*NUMBER_WORDS, *SCALE_WORDS])
 # Digits: "30,000", "30 000" (space or no-break space as thousands separator), "30.000" and
-# "1.234.567" (dots as thousands separators, read by `_digits_value`), "1.2", "5000".
+# "1.234.567" (dots as thousands separators, read by `_digits_value`), "1.2", "5000", and South
+# Asia's grouping of lakhs and crores, "18,61,060" (1,861,060).
 DIGIT_NUMBER = (
     r"(?<![\w.,])(?:[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])"
     r"|[1-9]\d{0,2}(?:\.\d{3}){2,}(?!\d)"
     r"|[1-9]\d{0,2},[ ]000(?![\d,])"  # "over 60, 000 people": a stray space after the comma
+    r"|[1-9]\d?(?:,\d\d)+,\d{3}(?![\d,])"  # "18,61,060": lakhs and crores grouped in twos
     r"|\d+(?:\.\d+)?)"
 )
 _DOT_GROUPS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")

@@ -100,7 +100,8 @@ VERBS: dict[str, tuple[str, str]] = {
     # taken to where people are taken in: "headed to safety in evacuation centres", "were already
     # transported to the evacuation centers"
     r"(?:head(?:ed|ing)|went|gone|moved|taken|brought|transported|transferred|ferried)\s+to\s+"
-    r"(?:safety|(?:the\s+)?(?:evacuation|relief)\s+(?:cent(?:re|er)s?|sites?|camps?|shelters?))\b":
+    r"(?:safety|(?:the\s+)?(?:(?:evacuation|relief|shelter)\s+(?:cent(?:re|er)s?|sites?|camps?|"
+    r"shelters?)|shelters))\b":
         ("evacuated", "flow"),
     # where people are taken in: "1,530 across six evacuation centres" (not a verb of evacuating)
     r"(?:in|across|at)\s+(?:[\w(),-]+\s+){0,2}?(?:evacuation|relief)\s+(?:cent(?:re|er)s?|camps?|"
