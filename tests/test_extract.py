@@ -1268,6 +1268,10 @@ def test_as_of_a_weekday():
          "returned", "flow"),
         ("Since the rains began, some 6,623 families whose houses have collapsed were affected.",
          "affected", "flow"),
+        # learnt from d121: displaced by something is the flow it caused
+        ("In all, 34,100 people internally displaced by ongoing hostilities.", "displaced",
+         "flow"),
+        ("In all, 34,100 people remain internally displaced.", "displaced", "stock"),
     ],
 )  # fmt: skip
 def test_the_verb_of_the_figure(text, term, measure):

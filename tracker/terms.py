@@ -58,6 +58,9 @@ SHELTER_PLACES = (
 VERBS: dict[str, tuple[str, str]] = {
     r"(?:remain(?:s|ed|ing)?|held|kept)\s+in\s+(?:detention|custody|prison)": ("detained", "stock"),
     r"(?:were|was|been)\s+internally\s+displaced": ("displaced", "flow"),
+    # displaced by something: the flow it caused ("34,100 people internally displaced by ongoing
+    # hostilities")
+    r"internally\s+displaced\s+(?:by|due\s+to|as\s+a\s+result\s+of)\b": ("displaced", "flow"),
     r"internally\s+displaced": ("displaced", "stock"),
     r"(?:are|is|remain|remained|were\s+still|still)\s+(?:(?:now|still|currently|temporarily)\s+)?"
     r"(?:internally\s+)?displaced":
