@@ -1271,6 +1271,10 @@ def test_as_of_a_weekday():
         # learnt from d121: displaced by something is the flow it caused
         ("In all, 34,100 people internally displaced by ongoing hostilities.", "displaced",
          "flow"),
+        # learnt from d143: a key figure of evacuees counts the people out of their homes now;
+        # a year before a toll is no count
+        ("Evacuees 92,314", "displaced", "stock"),
+        ("The 2015 incident killed 19 people, burying a small village.", "killed", "flow"),
         ("In all, 34,100 people remain internally displaced.", "displaced", "stock"),
     ],
 )  # fmt: skip
@@ -1415,6 +1419,20 @@ def test_a_camp_home_to_people_still_hosts_them():
         "The plan sets a target of 17 lakh in Khulna district.",
         "• 1,020 households have been assessed as badly damaged in Guadalcanal Province.",
         "FEMA has already deployed 380 specialists to the island.",
+        # learnt from d131–d143: bus lines and counties; items provided to households; metres;
+        # a population as the whole a count is out of; a key figure's label of things; blazes;
+        # homes destroyed "of these"; relief personnel and aircraft
+        "In Zhengzhou, 330 of the city's 339 bus lines have resumed service.",
+        "The rain caused damage in 150 counties and districts in the province.",
+        "Civil Protection has provided food and non-food items to 12,197 flood-affected households.",
+        "The dam is about 50m from the dam that burst on Friday.",
+        "The 2015 incident buried a small village.",
+        "About 15 boats were lost, out of a total population of 179,000.",
+        "Evacuation shelters 623\nHomes Destroyed 1,484\nHouseholds without tap water 98,400",
+        "Dozens of blazes sprang up Monday in the mountainous Kabyle region.",
+        "The tremors damaged 8,600 homes, with approximately 1,500 of these totally destroyed.",
+        "Authorities have dispatched approximately 2,000 disaster relief personnel and 125 "
+        "aircraft to transport water.",
         # shelters counted, not people; aid kits (d122, d127)
         "Considering the intensity of Amphan, the shelter centres have been increased to 14,636.",
         "IOM Iraq has distributed more than 4,100 family NFI kits in Baghdad Governorate.",

@@ -210,6 +210,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
         r"(?:fish\s+)?(?:farming\s+)?cages|heads\s+of\s+(?:livestock|cattle)|hectares|acres|"
         r"shacks|huts|dwellings|structures|coats|cases|nfi\s+kits|nfis|"
+        # "339 bus lines", "150 counties and districts", "Dozens of blazes", "125 aircraft"
+        r"lines|routes|counties|districts|provinces|prefectures|townships|blazes|fires|wildfires|"
+        r"aircraft|planes|helicopters|ships|vessels|"
         # the people an aid operation reaches or plans to: "(11,200 beneficiaries)"
         r"beneficiaries|"
         # killed and injured together: no term of the table (the dev set's convention)
@@ -218,6 +221,12 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"bod(?:y|ies)|remains)\b"
         # "25,437 homes have been destroyed and 12,202 damaged": people are not damaged
         r"|^\s*(?:(?:partially|completely|totally|fully)\s+)?(?:damaged|destroyed)\b"
+        # "8,600 homes, with approximately 1,500 of these totally destroyed"
+        r"|^\s*of\s+(?:these|them|which)\s+(?:(?:partially|completely|totally|fully|badly|"
+        r"severely)\s+)?(?:damaged|destroyed)\b"
+        # "330 of the city's 339 bus lines": a part of things
+        r"|^\s*of\s+(?:the|its|their|[a-z]+['’]s)\s+(?:[a-z]+['’]s\s+)?(?:\d[\d,]*\s+)?(?:[a-z-]+\s+)?"
+        r"(?:lines|routes|houses|homes|buildings|schools|bridges|roads|shops|villages|towns)\b"
         # "1,020 households have been assessed as badly damaged": their houses
         r"|^\s*(?:households?|houses|homes|buildings|dwellings)\s+(?:(?:have|has)\s+been\s+"
         r"(?:assessed\s+as\s+)?|were\s+|are\s+)?(?:(?:partially|completely|totally|fully|badly|"
@@ -817,7 +826,7 @@ _HOUSEHOLDS = _one_of(HOUSEHOLD_NOUNS)
 # Who is counted: up to three modifier words, then a head noun, then "and (their) <noun>".
 _POPULATION = re.compile(
     rf"[\"”’')]*\s*(?:of\s+(?:the\s+)?)?(?P<pop>(?:(?!(?:and|or|in|of|from|to|have|has|had|"
-    rf"were|was|are|is|been|who|which|that|with)\b)[\w’'.-]+\s+){{0,3}}?"
+    rf"were|was|are|is|been|who|which|that|with)\b)(?!\d)[\w’'.-]+\s+){{0,3}}?"
     rf"(?P<head>{_PEOPLE}|{_HOUSEHOLDS})\b(?:\s+and\s+(?:their\s+|other\s+)?(?:[\w-]+\s+)?"
     rf"(?:{_PEOPLE}|{_HOUSEHOLDS}|family\s+members)\b)?)",
     re.IGNORECASE,
@@ -1397,6 +1406,16 @@ def _is_not_a_figure(
         ("creased to ", "raised to ", "reduced to ")
     ) and _THINGS_CHANGED_TO.search(sentence, max(0, start - 80), start):
         return True  # "the shelter centres have been increased to 14,636"
+    if sentence[end - 1 : end] == "m" and _METRES_AFTER.match(after):
+        return True  # "The dam is about 50m from the dam that burst"
+    if "population of" in sentence[max(0, start - 40) : start] and _OUT_OF_POPULATION.search(
+        sentence, max(0, start - 50), start
+    ):
+        return (
+            True  # "About 15,000 people have been affected, out of a total population of 179,000"
+        )
+    if _LABEL_OF_THINGS.search(sentence, max(0, start - 50), start):
+        return True  # a key figure's label: "Evacuation shelters 623", "Total damaged 8,600"
     if after.startswith(" of ") and sentence[start:end].lower() == "one":
         # "one of many locations where …", "one of the new arrivals, Leonard, 32, said": one
         # picked out of many, not a count
@@ -1413,6 +1432,21 @@ def _is_not_a_figure(
     return _LIST_START.match(text[line_start : offset + start]) is not None
 
 
+_METRES_AFTER = re.compile(
+    r"\s+(?:from|away|high|long|deep|wide|tall|above|below|of\s+water)\b", re.IGNORECASE
+)
+_OUT_OF_POPULATION = re.compile(
+    r"\bout\s+of\s+(?:a|the)\s+(?:total\s+)?population\s+of\s+(?:about\s+|around\s+|some\s+|"
+    r"roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$",
+    re.IGNORECASE,
+)
+# A label of things on its own line, right before its number: "Evacuation shelters 623",
+# "Homes Destroyed 1,484", "Households without tap water 98,400".
+_LABEL_OF_THINGS = re.compile(
+    r"(?:^|\n)[ \t•*-]*[A-Z][\w ]{0,40}?\b(?:[Ss]helters|[Cc]ent(?:re|er)s|[Hh]omes|[Hh]ouses|"
+    r"[Bb]uildings|[Dd]estroyed|[Dd]amaged|[Ww]ater|[Pp]ower|[Ee]lectricity|[Ss]chools|[Rr]oads|"
+    r"[Bb]ridges)\s*(?:\([\w ]+\))?[ \t]*$"
+)
 _THINGS_CHANGED_TO = re.compile(
     r"\b(?:cent(?:re|er)s|shelters|camps|sites|houses|homes|schools|beds|tents)\s+(?:have|has|had)\s+"
     r"been\s+(?:increased|raised|reduced)\s+to\s+$",
@@ -1429,6 +1463,8 @@ _RESIDENTS_AFTER = re.compile(r"\s+(?:people|residents|inhabitants|persons)\b", 
 _GIVEN_TO_LAST = (" to ", " by ", " for ", " host ", " house ", " accommodate ", " shelter ")
 _GIVEN_TO_OR_FELT_BY = re.compile(
     r"\b(?:distribut(?:ed|ing|ion|es?)\b[^.;:]{0,100}\bto|(?:assistance|relief|aid)\s+to|"
+    r"provid(?:ed|ing|es?)\s+(?:[\w-]+\s+){0,6}?(?:items|food|assistance|aid|relief|supplies|kits|"
+    r"cash|water)\s+to|"
     r"felt\b[^.;:]{0,60}\bby|"
     r"(?:camp|site|shelter|settlement|cent(?:re|er)|facility)s?\s+"
     r"(?:for|to\s+(?:host|house|accommodate|shelter)))\s+$",
@@ -1559,14 +1595,14 @@ _HELPERS = frozenset(
      "experts", "officers", "troops", "firefighters", "medics", "doctors", "nurses"}
 )  # fmt: skip
 # The noun after a number: "2000 emergency workers", "thousands of military personnel".
-_NOUN_AFTER = re.compile(r"\s+(?:of\s+)?([a-z-]+)(?:\s+([a-z]+))?\b")
+_NOUN_AFTER = re.compile(r"\s+(?:of\s+)?([a-z-]+)(?:\s+([a-z]+))?(?:\s+([a-z]+))?\b")
 
 
 def _helpers(sentence: str, f: _Found) -> bool:
     if f.population:
         return f.population.rsplit(None, 1)[-1].lower() in _HELPERS
     noun = _NOUN_AFTER.match(sentence, f.end)
-    return noun is not None and (noun.group(1) in _HELPERS or noun.group(2) in _HELPERS)
+    return noun is not None and any(w in _HELPERS for w in noun.groups())
 
 
 # A headline's speaker after its colon: "Libya flood disaster displaced over 43,000 people: IOM".

@@ -191,7 +191,7 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
 POPULATION_TERMS: dict[str, tuple[str, str]] = {
     r"\breturnees\b": ("returned", "flow"),
     r"\barrivals\b": ("arrived", "flow"),
-    r"\b(?:IDPs|refugees)\b": ("displaced", "stock"),
+    r"\b(?:IDPs|refugees|[Ee]vacuees)\b": ("displaced", "stock"),
     r"\b(?:deaths|fatalities)\b": ("died", "flow"),
     r"\bdetainees\b": ("detained", "stock"),
     r"\b(?:fighters|militants|jihadists|members)\b": ("remain", "stock"),
