@@ -1274,6 +1274,16 @@ def test_as_of_a_weekday():
         # learnt from d143: a key figure of evacuees counts the people out of their homes now;
         # a year before a toll is no count
         ("Evacuees 92,314", "displaced", "stock"),
+        # learnt from d131–d143: ordered to leave; admitted to hospitals; burned; the arrival of;
+        # saved from the blazes; the number of victims; arrests are events
+        ("Nearly 24,000 people were ordered to leave the area amid fears.", "evacuated", "flow"),
+        ("As of 1 October, 310 people have been admitted to hospitals.", "injured", "flow"),
+        ("Houston strained under the arrival of tens of thousands of people fleeing submerged "
+         "homes.", "arrived", "flow"),
+        ("Tebboune said the soldiers saved 100 citizens from the blazes.", "evacuated", "flow"),
+        ("In western Germany, the total number of victims in the flood catastrophe climbs to at "
+         "least 155.", "died", "flow"),
+        ("At least 14 have been arrested for looting in the past two days.", "detained", "flow"),
         ("The 2015 incident killed 19 people, burying a small village.", "killed", "flow"),
         ("In all, 34,100 people remain internally displaced.", "displaced", "stock"),
     ],
@@ -1464,6 +1474,12 @@ def test_things_aid_and_the_missing_are_not_figures(text):
         ("Of those who died, 11 were from Tafea, eight from Efate and five from Tanna.",
          [("11", "died"), ("eight", "died"), ("five", "died")]),
         ("Cyclone death toll rises to 24 in the islands.", [("24", "died")]),
+        # learnt from d131–d143: a small count burned; a part killed before another person's
+        # verb; key figures labelled before or under their number
+        ("Four other soldiers were seriously burned fighting the fires.", [("Four", "injured")]),
+        ("Four fatalities were reported, including three hikers killed by falling rocks on the "
+         "trail and a truck driver struck by falling rocks.", [("Four", "died"), ("three", "killed")]),
+        ("Earthquake fatalities 48\nDisaster-related deaths 11", [("48", "died"), ("11", "died")]),
         # learnt from d118–d130: small counts with an adverb before their term
         ("In all, 377 people were injured, one moderately injured in Bandung Regency, nine "
          "slightly injured in Sukabumi Regency.",

@@ -893,8 +893,11 @@ _PEOPLE_INCLUDING = re.compile(
 _WHERE_BEFORE = re.compile(r",\s+where\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # A small number is a count of people where a word of the terms follows it: "24 injured".
 _TERM_RIGHT_AFTER = re.compile(
-    r"\s+(?:[a-z]+ly\s+)?(?:injured|wounded|killed|dead|displaced|evacuated)\b"
-)  # "one moderately injured"
+    r"\s*(?:\n\s*)?(?:[a-z]+ly\s+)?(?:(?:have|has|had)\s+been\s+|were\s+|was\s+)?(?:[a-z]+ly\s+)?"
+    r"(?:injured|wounded|killed|dead|displaced|evacuated|arrested|detained|rescued|fatalities|"
+    r"deaths)\b",
+    re.IGNORECASE,
+)  # "one moderately injured", "At least 14 have been arrested", "44\nFatalities"
 # Between two counts of a list: their people's words and a comma or "and" ("women, ", "men and ").
 _LIST_SEPARATOR = re.compile(r"(?:\s+[A-Za-z’'-]+){0,3}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
 _LIST_GOES_ON = re.compile(r"[^;:()]*(?:,|\band|\bas\s+well\s+as)\s*$")
@@ -1492,12 +1495,14 @@ _OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|them)\s+(?:were|was|had|have|are|d
 # "one died after a house collapsed": a small number whose verb of death follows at once.
 _DIED_RIGHT_AFTER = re.compile(
     # also with its noun: "one patient died during the preparation for transport"
-    r"\s+(?:(?:person|man|woman|child|boy|girl|patient|resident|civilian|soldier|firefighter)\s+)?"
-    r"(?:died|die|perished|drowned|were\s+killed|was\s+killed)\b"
+    r"\s+(?:[a-z]+\s+)?(?:died|die|perished|drowned|were\s+killed|was\s+killed|killed)\b"
 )
 _MORE_TERM_AFTER = re.compile(
     r"\s+more\s+(?:people\s+|persons\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+)?"
     r"(?:injured|wounded|killed|dead|died|displaced|evacuated)\b"
+)
+_TOLL_LABEL_BEFORE = re.compile(
+    r"(?:^|\n)[ \t•*-]*[^\n]{0,40}\b(?:[Ff]atalities|[Dd]eaths|[Dd]ead|[Kk]illed|[Ii]njured)[ \t]*$"
 )
 _DIED_BEFORE = re.compile(
     r"[^,;:.()]{0,40}\b(?:died|killed|dead|deaths)\b[^;:.()]{0,150},\s*(?:and\s+)?$"
@@ -1532,6 +1537,10 @@ def _small_count(
         return True
     if _DIED_RIGHT_AFTER.match(sentence, m.end()):
         return True
+    if _TOLL_LABEL_BEFORE.search(sentence, max(0, m.start() - 50), m.start()):
+        return (
+            True  # a key figure's label: "Earthquake fatalities 48", "Disaster-related deaths 11"
+        )
     if found and _OF_WHOM_AFTER.match(sentence, m.end()):
         return True
     if found and _MORE_TERM_AFTER.match(sentence, m.end()):
@@ -1578,7 +1587,11 @@ def _small_or_year(m: re.Match, estimate: Estimate, has_population: bool) -> boo
 
 
 # "and" before another subject starts another clause: "are staying in X and others are waiting".
-_NEW_SUBJECT = re.compile(r"\band\s+(?:others|they|some|many|most|the\s+rest|he|she|we)\b", re.I)
+_NEW_SUBJECT = re.compile(
+    # "… and a truck driver struck by falling rocks": another person's verb
+    r"\band\s+(?:others|they|some|many|most|the\s+rest|he|she|we|an?\s+[a-z]+(?:\s+[a-z]+)?\s*$)",
+    re.I,
+)
 
 
 # "decided to remain close to the border … and to be able to return": a purpose, not a second act.
@@ -1658,7 +1671,7 @@ _IN_SHELTERS_AFTER = re.compile(
 )
 _NUMBER_ROSE_TO = re.compile(
     r"\bnumber\s+of\s+(?P<subject>[^;:.]{3,150}?)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+)?"
-    r"(?:reached|reaches|rise|rises|rose|risen|climbed|climbs|increased|grown|grew|jumped|"
+    r"(?:reached|reaches|rise|rises|rose|risen|climbed|climbs|climb|increased|grown|grew|jumped|"
     r"reduced|decreased|fallen|fell|dropped|declined)(?:\s+to)?\s+$",
     re.IGNORECASE,
 )
@@ -2270,7 +2283,11 @@ def _sentence_candidates(
             # "The number of people temporarily living in shelters … has reached 80,826", "the
             # number of registered Ivorian refugees in Liberia rise to 22,000": the subject's
             # verb, else a count of people somewhere at a moment.
-            verb = _find_verb(rose.group("subject"), True) or ("hosted", "stock", 0, False)
+            verb = _find_verb(rose.group("subject"), True) or (
+                ("died", "flow", 0, False)
+                if "victims" in rose.group("subject")  # "the total number of victims … climbs to"
+                else ("hosted", "stock", 0, False)
+            )
             if _IN_SHELTERS_AFTER.match(sentence, f.end):
                 # "the number of internally displaced persons has reduced to 1,530 across six
                 # evacuation centres": people where they are taken in

@@ -70,6 +70,12 @@ VERBS: dict[str, tuple[str, str]] = {
     # hurt, whatever the verb: "left with various degrees of injuries", "grappling with injuries"
     r"(?:left|suffer(?:ed|ing|s)?|grappl(?:ing|ed|es|e)|treated)\s+(?:with|from|for)\s+"
     r"(?:[\w-]+\s+){0,4}?injur(?:y|ies)\b": ("injured", "flow"),
+    # "Nearly 24,000 people were ordered to leave area amid fears a second dam could collapse"
+    r"ordered\s+to\s+(?:leave|evacuate|flee)\b": ("evacuated", "flow"),
+    # hurt: "310 people have been admitted to hospitals", "were seriously burned", "had burns"
+    r"(?:admitted|rushed|hospitali[sz]ed)\s+(?:to\s+(?:the\s+|a\s+)?)?hospitals?\b|"
+    r"(?:were|was)\s+(?:\w+\s+)?(?:burned|burnt)\b|(?:had|suffered|sustained)\s+(?:\w+\s+)?burns\b":
+        ("injured", "flow"),
     # still out of their homes: "14,431 people remain evacuated"
     r"(?:remain(?:s|ed)?|still)\s+evacuated": ("displaced", "stock"),
     r"forced\s+to\s+flee": ("fled", "flow"),
@@ -144,7 +150,9 @@ VERBS: dict[str, tuple[str, str]] = {
         ("affected", "flow"),
     r"(?:affect|impact)(?:ed|ing|s)\b|(?:hit|struck|marooned|stranded|cut\s+off)\s+by\b":
         ("affected", "flow"),
-    r"(?:detained|detention|arrested|in\s+custody|imprisoned)\b": ("detained", "stock"),
+    # an arrest is an event: "At least 14 have been arrested for looting in the past two days"
+    r"arrested\b": ("detained", "flow"),
+    r"(?:detained|detention|in\s+custody|imprisoned)\b": ("detained", "stock"),
     r"(?:still\s+)?stay(?:s|ing|ed)?\s+(?:in|at|with)\b": ("hosted", "stock"),
     # "families whose houses have collapsed" own the houses: nobody is housed
     r"(?<!whose\s)(?<!their\s)"
@@ -177,6 +185,10 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"(?:kill(?:ed|s|ing)|claimed\s+the\s+lives\s+of|sh(?:ot|ooting)\s+dead|lost|losing)":
         ("killed", "flow"),
     r"deaths?\s+of": ("died", "flow"),  # "led to the deaths of five individuals"
+    # "Houston strained under the arrival of tens of thousands of people fleeing submerged homes"
+    r"(?:arrival|influx)\s+of": ("arrived", "flow"),
+    # "the soldiers saved 100 citizens from the blazes"
+    r"sav(?:ed|es|e|ing)": ("evacuated", "flow"),
     # "the flight of over 35,000 refugees into Lunda Norte Province"
     r"flight\s+of": ("fled", "flow"),
     # sent back across a border: "the expulsion of 400,000 irregular Congolese migrants"
