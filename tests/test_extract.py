@@ -1480,6 +1480,10 @@ def test_things_aid_and_the_missing_are_not_figures(text):
         ("Four fatalities were reported, including three hikers killed by falling rocks on the "
          "trail and a truck driver struck by falling rocks.", [("Four", "died"), ("three", "killed")]),
         ("Earthquake fatalities 48\nDisaster-related deaths 11", [("48", "died"), ("11", "died")]),
+        ("1,743\nPeople in Evacuation Centers\n\n44\nFatalities",
+         [("1,743", "hosted"), ("44", "died")]),
+        # a page number over a heading is no key figure
+        ("12\nIntroduction\n\nThe floods began in March.", []),
         # learnt from d118–d130: small counts with an adverb before their term
         ("In all, 377 people were injured, one moderately injured in Bandung Regency, nine "
          "slightly injured in Sukabumi Regency.",

@@ -1035,7 +1035,7 @@ _LAST_WORD = re.compile(r"([\w.]+)[.!?]+[\"”’')\]]*\s+$")
 # displaced"): each label starts with a capital after a word in lower case.
 _ROW_NUMBER = r"\d[\d,.]*\d(?:\s+(?:million|thousand|billion))?|\d"
 _NUMBERS_ROW = re.compile(
-    rf"^[ \t]*(?:(?:{_ROW_NUMBER})[ \t]+)+(?:{_ROW_NUMBER})[ \t]*\n(?:[ \t]*\n){{0,3}}"
+    rf"^[ \t]*(?:(?:{_ROW_NUMBER})[ \t]+)*(?:{_ROW_NUMBER})[ \t]*\n(?:[ \t]*\n){{0,3}}"
     r"(?P<labels>[A-Z][^\n\d]{3,200})$",
     re.MULTILINE,
 )
@@ -1049,7 +1049,12 @@ def _key_figure_rows(text: str) -> list[tuple[int, int, list[tuple[int, str, str
     for m in _NUMBERS_ROW.finditer(text):
         line_end = text.index("\n", m.start())
         numbers = list(re.finditer(_ROW_NUMBER, text[m.start() : line_end]))
-        labels = _ROW_LABEL_START.split(m.group("labels").strip())
+        # one number over one label: the label whole ("1,743" over "People in Evacuation Centers")
+        labels = (
+            _ROW_LABEL_START.split(m.group("labels").strip())
+            if len(numbers) > 1
+            else [m.group("labels").strip()]
+        )
         if len(numbers) == len(labels):
             pairs = [
                 (m.start() + n.start(), n.group(0), label)
