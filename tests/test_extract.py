@@ -736,6 +736,23 @@ def test_periods_are_found_as_without_the_quick_check_of_first_letters(text):
         ]
 
 
+@given(_texts_of(PERIOD_WORDS_SAMPLE + ["Saturday", "Dec.", "sept", "20١٩", "1898", "night"], 12))
+def test_every_period_holds_a_word_or_year_a_sentence_is_checked_for(text):
+    # A lower-cased sentence without the words of _PERIOD_WORDS and without a year is not read
+    # for periods: every period found holds one.
+    for m in x._PERIOD_LOWER.finditer(text.lower()):
+        assert x._may_hold_a_period(m.group(0)), m.group(0)
+
+
+@pytest.mark.parametrize("sentence", [r["text"] for r in load()] + CALENDAR_CASES)
+def test_a_sentence_not_read_for_periods_has_none(sentence):
+    lowered = sentence.lower()
+    if not x._may_hold_a_period(lowered):
+        assert not list(x.PERIOD.finditer(sentence))
+    for m in x.PERIOD.finditer(sentence):
+        assert x._may_hold_a_period(m.group(0).lower()), m.group(0)
+
+
 def test_the_starts_of_a_pattern_are_read_from_its_parse():
     assert x._starts_of(r"(?:fle(?:d|e)|escap)\b") == {"fled", "flee", "esca"}
     assert x._starts_of(r"(?:are|is)\s+now|to") == {"are", "is", "to"}

@@ -616,9 +616,30 @@ class _PeriodAsWritten:
         return None if start < 0 else self._sentence[start:end]
 
 
+# Every period holds a year or one of these words: a month's first three letters, the "day" of a
+# weekday, "today" and "yesterday", or the words of a period that names none ("since the start of
+# the offensive", "the past week", "last night"). A lower-cased sentence without any has none: it
+# is not read (a third of the benchmark's sentences: 1,361M → 1,347M instructions, cg.sh).
+_PERIOD_WORDS = (
+    "day", "since", *sorted({m[:3] for m in MONTHS}), "last", "past", "previous", "preceding",
+    "weekend", "tonight", "morning", "overnight",
+)  # fmt: skip
+_PERIOD_YEAR = re.compile(_YEAR)
+
+
+def _may_hold_a_period(lowered: str) -> bool:
+    """False where _PERIOD_LOWER finds nothing in `lowered`: it holds no word nor year of one."""
+    for word in _PERIOD_WORDS:
+        if word in lowered:
+            return True
+    return _PERIOD_YEAR.search(lowered) is not None
+
+
 def _periods(sentence: str, lowered: str) -> list[re.Match]:
     """PERIOD.finditer(sentence), found faster (`lowered` is sentence.lower())."""
     if len(lowered) == len(sentence):
+        if not _may_hold_a_period(lowered):
+            return []
         found = list(_PERIOD_LOWER.finditer(lowered))
         if all(
             w == w.capitalize()
