@@ -856,6 +856,14 @@ def test_reporting_verbs_are_found_as_without_the_quick_check_of_first_letters(t
     ]
 
 
+@given(_texts_of(REPORTING_WORDS_SAMPLE, 8))
+def test_every_reporting_verb_holds_a_start_a_sentence_is_checked_for(text):
+    # A sentence without the first four letters of a reporting verb is not searched for them.
+    assert all(any(s in verb for s in x._REPORTING_STARTS) for verb in x.REPORTING_VERBS)
+    for m in x._REPORTING.finditer(text):
+        assert any(start in m.group(0) for start in x._REPORTING_STARTS)
+
+
 TITLE_WORDS_SAMPLE = ["spokesman", "Spokeswoman", "HEAD", "headed", "chief", "Officials", "the",
                       "UNHCR", "director", "ſecretary", "minister", "s", "of", "-"]  # fmt: skip
 

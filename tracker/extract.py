@@ -890,6 +890,13 @@ _WITH_OTHERS = re.compile(
 )
 _REPORTING_QUICK = _quick_check("|".join(REPORTING_VERBS))
 _REPORTING = re.compile(rf"(?<!\w){_REPORTING_QUICK}(?:{'|'.join(REPORTING_VERBS)})\b")
+# A reporting verb holds one of these, its first four letters ("repo", "esti"; "say" of "saying"):
+# a sentence that holds none names no speaker by one, and is not searched for them (more than
+# half of the benchmark's sentences: 1,347M → 1,338M instructions, cg.sh).
+_REPORTING_FIRSTS = {verb[:4] for verb in REPORTING_VERBS}
+_REPORTING_STARTS = sorted(
+    s for s in _REPORTING_FIRSTS if not any(t in s for t in _REPORTING_FIRSTS - {s})
+)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.:()\"“”]+(?:\([^)]*\))?)", re.IGNORECASE)
 _SOURCE_TRIM = re.compile(
     r"^(?:[\"“”'’(]|and\b|but\b|while\b|with\b|also\b|even\b|the\b|a\b|an\b|\s)+|"
@@ -1645,6 +1652,11 @@ def _speaker(sentence: str) -> str | None:
     )
     if m and (who := _clean_source(_SPEAKER_BREAK.split(m.group("who"))[-1])):
         return who  # "Nepal police put the death toll at 1,910"
+    for start in _REPORTING_STARTS:
+        if start in sentence:
+            break
+    else:
+        return None  # no reporting verb
     for verb in _REPORTING.finditer(sentence):
         if verb.group(0) in REPORTING_NOUNS and _NOUN_BEFORE.search(
             sentence, max(0, verb.start() - 20), verb.start()
