@@ -972,7 +972,8 @@ def test_a_source_is_trimmed_as_the_plain_sub_trims_it(text, end):
 SPAN_WORDS_SAMPLE = ["March", "Mar.", "More", "May", "Sept", "September", "June", "Jul", "Aug", "Dec",
                      "Nov", "Oct", "Feb", "Jan", "Apr", "April", "Some", "On", "of", "7", "22", "2019",
                      "10:30", "10.30", "a.m.", "pm", "hrs", "(", ")", "+", "-", "–", "/", "555",
-                     "020", "1st", "people", ",", "."]  # fmt: skip
+                     "020", "1st", "people", ",", ".", "x10:30", "A22/7/2019", "ID2019-01-01",
+                     "_7", "٣", "x+44", "5May", "7March"]  # fmt: skip
 
 
 @given(_texts_of(SPAN_WORDS_SAMPLE, 14))

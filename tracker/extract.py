@@ -687,11 +687,13 @@ _NOT_SPANS_FIRST = re.compile(
 )
 # The spans themselves, found from there too: a pattern that starts with one class (the engine
 # skips to its characters at once, where _NOT_SPANS, which starts with a lookahead, is tried at every
-# character) and reads the span from its first character, in the group "span".
+# character) and reads the span from its first character, in the group "span". A span that starts
+# with a digit or a month starts a word (each such alternative opens with \b): the digits inside
+# a number ("73,041") are passed over at once (1,338M → 1,330M instructions, cg.sh).
 _NOT_SPANS_AT = re.compile(
-    rf"[\d(+{''.join(sorted(_MONTH_STARTS))}](?:(?<=[\d(+])|"
+    rf"[\d(+{''.join(sorted(_MONTH_STARTS))}](?:(?<=[(+])|(?<!\w.)(?:(?<=\d)|"
     + "|".join(f"(?<={c})(?={'|'.join(sorted(r))})" for c, r in sorted(_MONTH_STARTS.items()))
-    + rf")(?<=(?=(?P<span>{_NOT_SPANS.pattern})).)"
+    + rf"))(?<=(?=(?P<span>{_NOT_SPANS.pattern})).)"
 )
 
 
