@@ -894,7 +894,8 @@ def test_frozen_dataclasses_set_at_once_are_made_as_dataclass_makes_them():
     mentions = x._place_mentions("Some 5,000 fled from Baghuz to Idlib province, Syria.")
     candidates = extract(SEED.read_text(), PUBLISHED)
     assert mentions and candidates
-    for cls, made in ((x._Mention, mentions), (x.Candidate, candidates)):
+    estimates = [c.estimate for c in candidates]
+    for cls, made in ((x._Mention, mentions), (x.Candidate, candidates), (Estimate, estimates)):
         assert cls.__init__.__qualname__ == f"{cls.__qualname__}.__init__"
         plain = _plain_dataclass(cls)
         for one in made:

@@ -63,6 +63,42 @@ class EstimateError(ValueError):
     """Words that are not a quantity, or bounds that do not fit together."""
 
 
+def _set_at_once(cls):
+    """A frozen dataclass whose __init__ writes the fields into the instance's dict, where the
+    generated one sets each through object.__setattr__ (a Candidate is made in half the time:
+    one per figure, 1.5% of extraction; an Estimate, one per number, in a third of the time).
+    Used by tracker.extract for its own. Same parameters, defaults, fields and their order; a
+    class that needs more (a default factory, an InitVar, a field out of __init__ or keyword-only,
+    __post_init__, slots) keeps its own __init__."""
+    import dataclasses
+
+    fields = dataclasses.fields(cls)
+    names = [f.name for f in fields]
+    if (
+        len(fields) != len(cls.__dataclass_fields__)
+        or hasattr(cls, "__post_init__")
+        or hasattr(cls, "__slots__")
+        or "self" in names
+        or "state" in names
+        or any(
+            not f.init or f.kw_only or f.default_factory is not dataclasses.MISSING for f in fields
+        )
+    ):
+        return cls
+    source = f"def __init__(self, {', '.join(names)}):\n    state = self.__dict__\n"
+    source += "".join(f"    state[{name!r}] = {name}\n" for name in names)
+    namespace: dict = {}
+    exec(source, namespace)  # noqa: S102 - the source is made of the class's field names
+    init = namespace["__init__"]
+    defaults = tuple(f.default for f in fields if f.default is not dataclasses.MISSING)
+    init.__defaults__ = defaults or None
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__annotations__ = dict(cls.__init__.__annotations__)
+    cls.__init__ = init
+    return cls
+
+
+@_set_at_once
 @dataclass(frozen=True)
 class Estimate:
     """How many: any bound may be None (unknown or open)."""
