@@ -864,6 +864,19 @@ def test_every_reporting_verb_holds_a_start_a_sentence_is_checked_for(text):
         assert any(start in m.group(0) for start in x._REPORTING_STARTS)
 
 
+NOT_THE_FIGURES_SAMPLE = [*x._DISTANCE_WORDS, *x._VENUE_WORDS, *x._SAID_WORDS, "KM", "Said",
+                          "ſaid", "north", "a", "news", "in", "from", "the", ",", "5", "kilo"]  # fmt: skip
+
+
+@given(_texts_of(NOT_THE_FIGURES_SAMPLE, 10))
+def test_a_place_not_the_figures_is_found_as_with_its_words_as_one_pattern(text):
+    words = re.compile("|".join(x._NOT_THE_FIGURES_STARTS))
+    for at in range(len(text) + 1):
+        window = text[max(0, at - 60) : at].lower()
+        expected = bool(words.search(window) and x._NOT_THE_FIGURES_PLACE.search(window))
+        assert x._not_the_figures_place(text, at) == expected
+
+
 TITLE_WORDS_SAMPLE = ["spokesman", "Spokeswoman", "HEAD", "headed", "chief", "Officials", "the",
                       "UNHCR", "director", "ſecretary", "minister", "s", "of", "-"]  # fmt: skip
 

@@ -2659,17 +2659,17 @@ _NOT_THE_FIGURES_PLACE = re.compile(
     rf"\b(?:{'|'.join(_SAID_WORDS)})\s*$",
     re.IGNORECASE,
 )
-# One of those words is looked for first, as plain text in one pass (faster than the pattern).
-_NOT_THE_FIGURES_WORDS = re.compile(
-    "|".join(("km", "kilomet", "mile", *_VENUE_WORDS, *_SAID_WORDS))
-)
+# One of those words is looked for first, as plain text (faster than the pattern; and than these
+# words as one pattern, whose first letters are common: 1,329M → 1,326M instructions, cg.sh).
+_NOT_THE_FIGURES_STARTS = ("km", "kilomet", "mile", *_VENUE_WORDS, *_SAID_WORDS)
 
 
 def _not_the_figures_place(text: str, at: int) -> bool:
     window = text[max(0, at - 60) : at].lower()
-    if not _NOT_THE_FIGURES_WORDS.search(window):
-        return False
-    return bool(_NOT_THE_FIGURES_PLACE.search(window))
+    for word in _NOT_THE_FIGURES_STARTS:
+        if word in window:
+            return bool(_NOT_THE_FIGURES_PLACE.search(window))
+    return False
 
 
 # Capitalised words that begin no unknown place: organisations, offices, peoples' words.
