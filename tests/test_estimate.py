@@ -22,6 +22,8 @@ from tracker.estimate import (
     VAGUE_MAGNITUDES,
     Estimate,
     EstimateError,
+    _estimate_of_groups,
+    estimate_from_match,
     parse_estimate,
 )
 
@@ -353,3 +355,29 @@ def test_lakhs_and_crores_grouped_in_twos_are_read():
     assert (c.span, c.estimate.best) == ("18,61,060", 1_861_060)
     (c,) = extract("A total of 1,00,000 people fled.", None)
     assert c.estimate.best == 100_000
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [*QUANTITY_WORDS, "5", "240", "1,000", "9,4541", "07", "٣", "10000000000", "10000000001",
+             "123456789012", "1.5", "2.0", "30,000+", "+", "5,000", "2m"]
+        ),
+        max_size=6,
+    ).map(" ".join)
+)  # fmt: skip
+@settings(max_examples=500, deadline=None)
+def test_a_count_read_at_once_is_the_estimate_the_plain_way_gives(text):
+    # estimate_from_match reads the commonest quantity (digits, no scale, no second number) at
+    # once; every quantity gives the Estimate, or the error, that reading each number gives.
+    for pattern, subject in ((QUANTITY, text), (QUANTITY_LOWER, text.lower())):
+        for m in pattern.finditer(subject):
+            try:
+                expected = _estimate_of_groups(m)
+            except EstimateError as e:
+                expected = str(e)
+            try:
+                found = estimate_from_match(m)
+            except EstimateError as e:
+                found = str(e)
+            assert found == expected

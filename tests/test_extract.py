@@ -736,6 +736,23 @@ def test_periods_are_found_as_without_the_quick_check_of_first_letters(text):
         ]
 
 
+@given(_texts_of(PERIOD_WORDS_SAMPLE + ["Saturday", "Dec.", "sept", "20١٩", "1898", "night"], 12))
+def test_every_period_holds_a_word_or_year_a_sentence_is_checked_for(text):
+    # A lower-cased sentence without the words of _PERIOD_WORDS and without a year is not read
+    # for periods: every period found holds one.
+    for m in x._PERIOD_LOWER.finditer(text.lower()):
+        assert x._may_hold_a_period(m.group(0)), m.group(0)
+
+
+@pytest.mark.parametrize("sentence", [r["text"] for r in load()] + CALENDAR_CASES)
+def test_a_sentence_not_read_for_periods_has_none(sentence):
+    lowered = sentence.lower()
+    if not x._may_hold_a_period(lowered):
+        assert not list(x.PERIOD.finditer(sentence))
+    for m in x.PERIOD.finditer(sentence):
+        assert x._may_hold_a_period(m.group(0).lower()), m.group(0)
+
+
 def test_the_starts_of_a_pattern_are_read_from_its_parse():
     assert x._starts_of(r"(?:fle(?:d|e)|escap)\b") == {"fled", "flee", "esca"}
     assert x._starts_of(r"(?:are|is)\s+now|to") == {"are", "is", "to"}
@@ -839,6 +856,27 @@ def test_reporting_verbs_are_found_as_without_the_quick_check_of_first_letters(t
     ]
 
 
+@given(_texts_of(REPORTING_WORDS_SAMPLE, 8))
+def test_every_reporting_verb_holds_a_start_a_sentence_is_checked_for(text):
+    # A sentence without the first four letters of a reporting verb is not searched for them.
+    assert all(any(s in verb for s in x._REPORTING_STARTS) for verb in x.REPORTING_VERBS)
+    for m in x._REPORTING.finditer(text):
+        assert any(start in m.group(0) for start in x._REPORTING_STARTS)
+
+
+NOT_THE_FIGURES_SAMPLE = [*x._DISTANCE_WORDS, *x._VENUE_WORDS, *x._SAID_WORDS, "KM", "Said",
+                          "ſaid", "north", "a", "news", "in", "from", "the", ",", "5", "kilo"]  # fmt: skip
+
+
+@given(_texts_of(NOT_THE_FIGURES_SAMPLE, 10))
+def test_a_place_not_the_figures_is_found_as_with_its_words_as_one_pattern(text):
+    words = re.compile("|".join(x._NOT_THE_FIGURES_STARTS))
+    for at in range(len(text) + 1):
+        window = text[max(0, at - 60) : at].lower()
+        expected = bool(words.search(window) and x._NOT_THE_FIGURES_PLACE.search(window))
+        assert x._not_the_figures_place(text, at) == expected
+
+
 TITLE_WORDS_SAMPLE = ["spokesman", "Spokeswoman", "HEAD", "headed", "chief", "Officials", "the",
                       "UNHCR", "director", "ſecretary", "minister", "s", "of", "-"]  # fmt: skip
 
@@ -869,7 +907,8 @@ def test_frozen_dataclasses_set_at_once_are_made_as_dataclass_makes_them():
     mentions = x._place_mentions("Some 5,000 fled from Baghuz to Idlib province, Syria.")
     candidates = extract(SEED.read_text(), PUBLISHED)
     assert mentions and candidates
-    for cls, made in ((x._Mention, mentions), (x.Candidate, candidates)):
+    estimates = [c.estimate for c in candidates]
+    for cls, made in ((x._Mention, mentions), (x.Candidate, candidates), (Estimate, estimates)):
         assert cls.__init__.__qualname__ == f"{cls.__qualname__}.__init__"
         plain = _plain_dataclass(cls)
         for one in made:
@@ -947,7 +986,8 @@ def test_a_source_is_trimmed_as_the_plain_sub_trims_it(text, end):
 SPAN_WORDS_SAMPLE = ["March", "Mar.", "More", "May", "Sept", "September", "June", "Jul", "Aug", "Dec",
                      "Nov", "Oct", "Feb", "Jan", "Apr", "April", "Some", "On", "of", "7", "22", "2019",
                      "10:30", "10.30", "a.m.", "pm", "hrs", "(", ")", "+", "-", "–", "/", "555",
-                     "020", "1st", "people", ",", "."]  # fmt: skip
+                     "020", "1st", "people", ",", ".", "x10:30", "A22/7/2019", "ID2019-01-01",
+                     "_7", "٣", "x+44", "5May", "7March"]  # fmt: skip
 
 
 @given(_texts_of(SPAN_WORDS_SAMPLE, 14))

@@ -63,6 +63,42 @@ class EstimateError(ValueError):
     """Words that are not a quantity, or bounds that do not fit together."""
 
 
+def _set_at_once(cls):
+    """A frozen dataclass whose __init__ writes the fields into the instance's dict, where the
+    generated one sets each through object.__setattr__ (a Candidate is made in half the time:
+    one per figure, 1.5% of extraction; an Estimate, one per number, in a third of the time).
+    Used by tracker.extract for its own. Same parameters, defaults, fields and their order; a
+    class that needs more (a default factory, an InitVar, a field out of __init__ or keyword-only,
+    __post_init__, slots) keeps its own __init__."""
+    import dataclasses
+
+    fields = dataclasses.fields(cls)
+    names = [f.name for f in fields]
+    if (
+        len(fields) != len(cls.__dataclass_fields__)
+        or hasattr(cls, "__post_init__")
+        or hasattr(cls, "__slots__")
+        or "self" in names
+        or "state" in names
+        or any(
+            not f.init or f.kw_only or f.default_factory is not dataclasses.MISSING for f in fields
+        )
+    ):
+        return cls
+    source = f"def __init__(self, {', '.join(names)}):\n    state = self.__dict__\n"
+    source += "".join(f"    state[{name!r}] = {name}\n" for name in names)
+    namespace: dict = {}
+    exec(source, namespace)  # noqa: S102 - the source is made of the class's field names
+    init = namespace["__init__"]
+    defaults = tuple(f.default for f in fields if f.default is not dataclasses.MISSING)
+    init.__defaults__ = defaults or None
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__annotations__ = dict(cls.__init__.__annotations__)
+    cls.__init__ = init
+    return cls
+
+
+@_set_at_once
 @dataclass(frozen=True)
 class Estimate:
     """How many: any bound may be None (unknown or open)."""
@@ -447,6 +483,38 @@ def estimate_from_match(match: re.Match) -> Estimate:
     Raises EstimateError for a number above MAX_COUNT, a decimal count without a scale, or a
     range that runs backwards.
     """
+    # The commonest quantity is read at once, its groups in one call: digits alone or grouped by
+    # commas, without a scale or a second number, whose value is the count ("5,000", "about 240")
+    # (the number's steps each took a call: 1,377M → 1,361M instructions, cg.sh).
+    vague, between, start, digits, scale, second, second_words, words, mark = match.group(
+        *_ONE_COUNT_GROUPS
+    )
+    if (
+        digits is not None
+        and scale is None
+        and second is None
+        and second_words is None
+        and between is None
+        and start is None
+        and vague is None
+    ):
+        plain = digits.replace(",", "") if "," in digits else digits
+        if plain.isdigit() and len(plain.lstrip("0")) <= _MAX_DIGITS:
+            n = int(plain)
+            if n <= MAX_COUNT:
+                qualifier = (
+                    QUALIFIER_WORDS[" ".join(words.lower().split())]
+                    if words
+                    else QUALIFIER_SUFFIXES.get(mark or "", "exact")
+                )
+                if qualifier == "exact":
+                    return Estimate(float(n), float(n), float(n), qualifier)
+                return _qualified(n, qualifier)
+    return _estimate_of_groups(match)
+
+
+def _estimate_of_groups(match: re.Match) -> Estimate:
+    """estimate_from_match the plain way, for every quantity: each number read by number_value."""
     vague = match.group("vague")
     if vague is not None:
         low, best, high = VAGUE_MAGNITUDES[" ".join(vague.lower().split())]
@@ -464,6 +532,17 @@ def estimate_from_match(match: re.Match) -> Estimate:
     n = _count(first)
     if qualifier == "exact":  # most figures: every bound is the number
         return Estimate(float(n), float(n), float(n), qualifier)
+    return _qualified(n, qualifier)
+
+
+# The groups of a QUANTITY match that estimate_from_match reads first: the vague magnitude, the
+# markers of "between" and "from", the last alternative's number, its scale, its second number
+# (digits or words), its qualifier and the qualifier's mark after it.
+_ONE_COUNT_GROUPS = ("vague", "between", "from", "a2d", "a2s", "b2d", "b2w", "q2", "suffix")
+
+
+def _qualified(n: int, qualifier: str) -> Estimate:
+    """The Estimate of a qualified count: its bounds by the qualifier's factors."""
     low, best, high = (
         None if factor is None else float(rounding(factor.numerator * n, factor.denominator))
         for factor, rounding in zip(_EXACT_FACTORS[qualifier], _BOUND_ROUNDING, strict=True)
