@@ -659,6 +659,18 @@ def test_short_country_names_as_papers_write_them():
     assert (c.location, c.country_iso3) == ("BD", "BGD")
 
 
+def test_a_title_naming_countries_together_places_no_figure_in_one_of_them():
+    # Learnt from d138: "Bosnia and Serbia floods" is neither's count; "across the country"
+    # under a title naming two is the first's (d032).
+    text = "At least 25 people have died in the floods."
+    (c,) = extract(text, date(2014, 5, 18), title="Bosnia and Serbia floods: thousands flee")
+    assert (c.location, c.country_iso3) == (None, None)
+    text = "Across the country, nearly 59,000 people have been affected."
+    title = "Cyclone Freddy death toll passes 200 in Malawi and Mozambique"
+    (c,) = extract(text, date(2023, 3, 15), title=title)
+    assert (c.location, c.country_iso3) == ("Malawi", "MWI")
+
+
 def test_a_city_official_is_no_place():
     (c,) = extract("Smith, a city official, said 40 people died.", date(2023, 9, 30))
     assert (c.location, c.country_iso3) == (None, None)

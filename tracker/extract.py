@@ -3282,6 +3282,12 @@ def _place_for(
         mention, note = context.document_place(
             order[0] + order[1], f.start + context.offset, order[0] if not mine else None
         )
+        if mention is None and nationwide:
+            # "Across the country, nearly 59,000 …" under "… in Malawi and Mozambique": the
+            # country the title names first
+            mention = next((m for m in context.title_mentions() if m.reading is not None
+                            and m.reading.kind == "country"), None)  # fmt: skip
+            note = "the title's first country: “across the country”" if mention else None
         # (not where people who left went: "relocated from urban areas to Lovua settlement")
         after = [m for m in owned_mentions if m.start > f.start and not (away and m.role == "to")]
         own = _pick(after, order[1], f.end) if mention is not None and after else None
@@ -3761,6 +3767,17 @@ class _Context:
         title = self.title_text()
         mentions = self.title_mentions()
         mention = _pick(mentions, roles, 0)
+        if (
+            mention is not None
+            and mention.listed
+            and mention.reading is not None
+            and mention.reading.kind == "country"
+            and any(
+                m.start > mention.start and m.reading is not None and m.reading.kind == "country"
+                for m in mentions
+            )  # fmt: skip
+        ):
+            mention = None  # "Bosnia and Serbia floods: …": a count across countries is none's
         if heading is not None and title != heading[2]:
             # A title led by its country ("Nigeria: Maiduguri Flood - …") names the town after
             # it; a region of the country ("Lebanon: … hostilities in south Lebanon") keeps it.

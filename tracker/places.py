@@ -87,6 +87,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Vietnam": "VNM", "Czech Republic": "CZE", "Cape Verde": "CPV", "Swaziland": "SWZ",
     "East Timor": "TLS", "Kosovo": "XKX", "PNG": "PNG", "UAE": "ARE", "UK": "GBR",
     "BD": "BGD",  # as Bangladesh's papers write it ("Nearly 2 million people evacuated in BD")
+    "Bosnia": "BIH",
 }  # fmt: skip
 
 
