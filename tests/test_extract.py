@@ -1476,6 +1476,8 @@ def test_a_camp_home_to_people_still_hosts_them():
         "The rain caused damage in 150 counties and districts in the province.",
         "Civil Protection has provided food and non-food items to 12,197 flood-affected households.",
         "The dam is about 50m from the dam that burst on Friday.",
+        "The Government estimates the total damage to be around 170 million Tala (US$ 70 million).",
+        "Damage was put at 5 billion rupees.",
         "The 2015 incident buried a small village.",
         "About 15 boats were lost, out of a total population of 179,000.",
         "Evacuation shelters 623\nHomes Destroyed 1,484\nHouseholds without tap water 98,400",

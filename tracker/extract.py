@@ -126,7 +126,11 @@ NOT_A_FIGURE_SPANS: dict[str, str] = {
 NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     "money": (
         r"(?:[$€£¥]|US\$|\b(?:USD|EUR|GBP|CHF|SYP|IQD|TRY))\s*$",
-        r"^\s*(?:of\s+)?(?:US\s+)?(?:dollars|euros?|pounds|USD|EUR|GBP|francs|lira|liras)\b"
+        r"^\s*(?:of\s+)?(?:US\s+)?(?:dollars|euros?|pounds|USD|EUR|GBP|francs|lira|liras|"
+        # "around 170 million Tala (US$ 70 million)"
+        r"tala|kina|vatu|rupees|taka|naira|shillings|kwacha|rand|pesos|yuan|yen|rupiah|baht|riyals|"
+        r"dirhams|dinars|cedis|birr|leones|afghanis|tenge|hryvnias|rubles|roubles|reais|quetzales|"
+        r"lempiras|gourdes)\b"
         r"|^[-‐](?:dollar|euro|pound)\b",  # "the billion-dollar project"
     ),
     "percentage": (None, r"^\s*(?:%|per\s*cent\b|percent\b|percentage\b|pc\b)"),
@@ -756,6 +760,9 @@ _FOLDED_APART = re.compile("[İıſ]")
 # A new pattern after a number needs its first words here (tests/test_extract.py checks).
 _AFTER_WORD_STARTS = (
     "% - ‐ : ° a.m am p.m pm o' o’ gmt utc dollars euro pounds usd eur gbp francs lira per pc "
+    "tala kina vatu rupees taka naira shillings kwacha rand pesos yuan yen rupiah baht riyals "
+    "dirhams dinars cedis birr leones afghanis tenge hryvnias rubles roubles reais quetzales "
+    "lempiras gourdes "
     "half halves third quarter fifth tenth year month week day hour minute second night decade "
     "centur yr hr min km kilomet mile met kg kilo ton litre liter mt hectare ha sq square mm cm "
     "degree foot feet ft celsius fahrenheit out partially completely totally fully damaged destroyed"
