@@ -1803,3 +1803,20 @@ def test_words_around_a_titles_place_are_looked_up_as_the_pattern_finds_them():
     for run in runs:
         if x._TITLE_NAME_AROUND.sub("", run) != run:
             assert x._around_a_name(run), run
+
+
+def test_labels_of_things_are_looked_for_where_their_last_words_are():
+    # The plain-text check before _LABEL_OF_THINGS: wherever the pattern finds a label before a
+    # number in the dev set's texts (and the labels of d143's box), the check lets it through.
+    from tests.devset.score import load_documents
+
+    texts = [r["text"] for r in load() + load_documents()] + [
+        "Evacuation shelters 623\nHomes Destroyed 1,484\nTotal damaged (estimate) 8,600\n"
+        "Households without tap water\n98,400"
+    ]
+    for text in texts:
+        for m in re.finditer(r"\d", text):
+            start = m.start()
+            if x._LABEL_OF_THINGS.search(text, max(0, start - 50), start):
+                tail = text[max(0, start - 16) : start].rstrip().lower()
+                assert tail.endswith(x._LABEL_LAST), text[max(0, start - 50) : start]

@@ -1420,13 +1420,15 @@ def _is_not_a_figure(
         return True  # "the shelter centres have been increased to 14,636"
     if sentence[end - 1 : end] == "m" and _METRES_AFTER.match(after):
         return True  # "The dam is about 50m from the dam that burst"
-    if "population of" in sentence[max(0, start - 40) : start] and _OUT_OF_POPULATION.search(
+    if sentence.find("population of", max(0, start - 40), start) >= 0 and _OUT_OF_POPULATION.search(
         sentence, max(0, start - 50), start
     ):
         return (
             True  # "About 15,000 people have been affected, out of a total population of 179,000"
         )
-    if _LABEL_OF_THINGS.search(sentence, max(0, start - 50), start):
+    if sentence[max(0, start - 16) : start].rstrip().lower().endswith(
+        _LABEL_LAST
+    ) and _LABEL_OF_THINGS.search(sentence, max(0, start - 50), start):
         return True  # a key figure's label: "Evacuation shelters 623", "Total damaged 8,600"
     if after.startswith(" of ") and sentence[start:end].lower() == "one":
         # "one of many locations where …", "one of the new arrivals, Leonard, 32, said": one
@@ -1452,6 +1454,11 @@ _OUT_OF_POPULATION = re.compile(
     r"roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$",
     re.IGNORECASE,
 )
+# The last words of those labels, looked for as plain text first (few numbers follow one).
+_LABEL_LAST = (
+    "shelters", "centres", "centers", "homes", "houses", "buildings", "destroyed", "damaged",
+    "water", "power", "electricity", "schools", "roads", "bridges", ")",
+)  # fmt: skip
 # A label of things on its own line, right before its number: "Evacuation shelters 623",
 # "Homes Destroyed 1,484", "Households without tap water 98,400".
 _LABEL_OF_THINGS = re.compile(
@@ -3455,6 +3462,8 @@ def _settled_by_neighbours(mentions: list[_Mention]) -> list[_Mention]:
 def _in_the_wider(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """A place named with no word before it, then "in" the country or region around it, is where
     that word puts both: "mudslides that hit Bududa District in Eastern Uganda" (Bududa)."""
+    if all(m.role for m in mentions):
+        return mentions  # no place named without a word before it
     out = list(mentions)
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
