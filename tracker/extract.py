@@ -121,6 +121,10 @@ NOT_A_FIGURE_SPANS: dict[str, str] = {
     r"|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b",
 }
 
+# A few words before a verb after a number, none of them "and", "with", "but" or a number ("31
+# other people were still reported missing"): the start of several patterns after a number.
+_WORDS_BEFORE_VERB = r"(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+)"
+
 # Context that makes a number something other than a count of people: (before, after) patterns,
 # anchored at the number (before ends at it, after starts at it). One row per kind of non-figure.
 NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
@@ -206,7 +210,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     # People missing are no figure of the terms table: "nine people missing", "are still missing".
     "missing": (
         None,
-        r"^\s*(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+){0,3}?"
+        rf"^\s*{_WORDS_BEFORE_VERB}{{0,3}}?"
         r"(?:(?:are|were|is|was|remain|remained|still|now|reported|"
         r"listed\s+as|(?:believed|feared|thought|presumed|likely)\s+to\s+be)\s+)*"
         r"(?:missing|trapped|buried|under\s+the\s+(?:soil|rubble|debris|mud|ruins))\b",
@@ -229,11 +233,11 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     # People without a service, not a population of the terms: "remained without power".
     "without_service": (
         None,
-        r"^\s*(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+){0,3}?(?:(?:are|were|is|was|remain|"
+        rf"^\s*{_WORDS_BEFORE_VERB}{{0,3}}?(?:(?:are|were|is|was|remain|"
         r"remained|remaining|still|left|now)\s+)*without\s+(?:power|electricity|running\s+water|"
         r"water|internet|phone|mobile|tele(?:phone|communications?)|communications?|network)\b"
         # "About 2,400 households still face power outages"
-        r"|^\s*(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+){0,3}?(?:face|faced|facing|suffer|"
+        rf"|^\s*{_WORDS_BEFORE_VERB}{{0,3}}?(?:face|faced|facing|suffer|"
         r"suffered|suffering|experience|experienced|experiencing|hit\s+by)\s+(?:power|electricity|"
         r"water)\s+(?:outages?|cuts?|shortages?)\b",
     ),
@@ -241,7 +245,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     # return home last night" (stranded, no term of the table).
     "not_returned": (
         None,
-        r"^\s*(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+){0,3}?(?:could\s+not|couldn[’']t|"
+        rf"^\s*{_WORDS_BEFORE_VERB}{{0,3}}?(?:could\s+not|couldn[’']t|"
         r"cannot|can\s+not|can[’']t|(?:were|are|was|is)\s+unable\s+to|unable\s+to)\s+"
         r"(?:return|go\s+back|get\s+(?:back\s+)?home)\b",
     ),
@@ -251,7 +255,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     # acute malnutrition".
     "at_risk": (
         None,
-        r"^\s*(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+){0,4}?(?:(?:are|were|is|was|remain|"
+        rf"^\s*{_WORDS_BEFORE_VERB}{{0,4}}?(?:(?:are|were|is|was|remain|"
         r"still|now)\s+)*at\s+(?:high\s+|greater\s+|serious\s+)?risk\b",
     ),
     # A goal, not people counted: "has evacuated 4 lakh people against the target of 17 lakh".
@@ -743,9 +747,9 @@ _MISSING_BEFORE = re.compile(NOT_A_FIGURE_CONTEXT["missing_before"][0], re.IGNOR
 # some form of humanitarian assistance", "3,400 residents have registered with FEMA for economic
 # assistance".
 _AIDED_AFTER = re.compile(
-    r"\s*(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+){0,2}?(?:(?:have|has|had)\s+been\s+|"
+    rf"\s*{_WORDS_BEFORE_VERB}{{0,2}}?(?:(?:have|has|had)\s+been\s+|"
     r"were\s+|was\s+)?(?:assisted|supported)\b"
-    r"|\s*(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+){0,2}?(?:have|has|had)\s+registered\s+"
+    rf"|\s*{_WORDS_BEFORE_VERB}{{0,2}}?(?:have|has|had)\s+registered\s+"
     r"(?:with\s+[^.;,]{1,40}?\s+)?for\s+(?:\w+\s+)?(?:assistance|aid|help|support)\b",
     re.IGNORECASE,
 )
@@ -2772,12 +2776,7 @@ def _place_mentions(
         if mention is None and not need_cue:
             # A title names its country among other words: "Humanitarian Bulletin Philippines".
             mention = _country_in(name)
-        if (
-            mention is None
-            and role
-            and _around_a_name(name)
-            and (core := _TITLE_NAME_AROUND.sub("", name)) != name
-        ):
+        if mention is None and role and (core := _without_words_around(name)) is not None:
             # "… Feared Dead in Fresh Bududa Mudslide": the place among a title's words
             mention = _resolve_mention(core, "", None) if core else None
         if mention is None and learnt and name.isupper():
@@ -2832,26 +2831,27 @@ _STRUCK = re.compile(_STRUCK_WORDS)
 
 
 # The capitalised words around a place's name in a title: "Fresh Bududa Mudslide".
-_TITLE_NAME_AROUND = re.compile(
-    r"^(?:(?:Fresh|New|Deadly|Massive|Major|Latest|Huge|Fatal|Devastating|Killer|Another|"
-    r"Second|Heavy|Severe|Powerful)\s+)+|(?:\s+(?:Mudslides?|Landslides?|Floods?|Flooding|"
-    r"Flash|Earthquakes?|Quakes?|Cyclone|Storms?|Fires?|Wildfires?|Attacks?|Clashes|Violence|"
-    r"Fighting|Explosion|Blast|Tsunami|Eruption|Disaster|Tragedy|Rains?))+$"
+_TITLE_ADJECTIVES = frozenset(
+    "Fresh New Deadly Massive Major Latest Huge Fatal Devastating Killer Another Second Heavy "
+    "Severe Powerful".split()
+)
+_DISASTER_WORDS = frozenset(
+    "Mudslide Mudslides Landslide Landslides Flood Floods Flooding Flash Earthquake Earthquakes "
+    "Quake Quakes Cyclone Storm Storms Fire Fires Wildfire Wildfires Attack Attacks Clashes "
+    "Violence Fighting Explosion Blast Tsunami Eruption Disaster Tragedy Rain Rains".split()
 )
 
 
-_AROUND_FIRST = frozenset(re.findall(r"[A-Z][a-z]+", _TITLE_NAME_AROUND.pattern.split("|(?:")[0]))
-_AROUND_LAST = frozenset(
-    w.rstrip("?s")
-    for w in re.findall(r"[A-Z][a-z?]+", _TITLE_NAME_AROUND.pattern.split("|(?:", 1)[1])
-)
-
-
-def _around_a_name(name: str) -> bool:
-    """Whether a name starts or ends with one of _TITLE_NAME_AROUND's words (looked up first: few
-    names do)."""
+def _without_words_around(name: str) -> str | None:
+    """A name without the title's words before it (_TITLE_ADJECTIVES) and the disaster's after
+    it (_DISASTER_WORDS): "Fresh Bududa Mudslide" → "Bududa"; None where it has neither."""
     words = name.split()
-    return words[0] in _AROUND_FIRST or words[-1].rstrip("s") in _AROUND_LAST
+    first, last = 0, len(words)
+    while first < last and words[first] in _TITLE_ADJECTIVES:
+        first += 1
+    while last > first and words[last - 1] in _DISASTER_WORDS:
+        last -= 1
+    return " ".join(words[first:last]) if (first, last) != (0, len(words)) else None
 
 
 def _title_cued(start: int, cued: re.Match, name: str) -> _Mention:
@@ -3225,20 +3225,22 @@ def _same_name(name: str, written: str) -> bool:
 
 
 _FROM_RIGHT_AFTER = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?from\s+(?:the\s+)?")
+_FROM_STARTS = (" from ", " were from ", " was from ", " are from ", " is from ")
 
 
 def _from_right_after(mentions: list[_Mention], f: _Found, context: _Context) -> _Mention | None:
     """The place named by "from" right after a figure of people who did not leave ("15 were from
     Sindh"), else None."""
     at = context.offset + f.end
-    if context.text.startswith((" from ", " were from ", " was from "), at) or (
-        context.text.startswith((" are ", " is "), at)
-    ):
-        right = _FROM_RIGHT_AFTER.match(context.text, at)
-        if right is not None:
-            start = right.end() - context.offset
-            return next((m for m in mentions if m.start == start), None)
-    return None
+    right = (
+        _FROM_RIGHT_AFTER.match(context.text, at)
+        if context.text.startswith(_FROM_STARTS, at)
+        else None
+    )
+    if right is None:
+        return None
+    start = right.end() - context.offset
+    return next((m for m in mentions if m.start == start), None)
 
 
 _DIRECTION_FIRST_WORDS = re.compile(
