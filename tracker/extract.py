@@ -34,6 +34,7 @@ from tracker.estimate import (
 from tracker.places import PLACE_WORDS
 from tracker.terms import (
     LINKING_VERBS,
+    NO_TERM,
     OBJECT_VERBS,
     POPULATION_TERMS,
     SHELTER_PLACES,
@@ -158,6 +159,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"mm|cm|degrees?|°|foot|feet|ft|Celsius|Fahrenheit)\b",
     ),
     "attached": (r"[A-Za-z][-‐]?$", r"^[A-Za-z]"),
+    # a place's size: "the 80,000-populated capital city"
+    "populated": (None, r"^[-‐]populated\b"),
     "label": (
         r"\b(?:No|Nos|number|nr|resolution|page|pp?|para(?:graph)?|section|article|art|"
         r"chapter|annex|table|figure|fig|phase|route|highway|road|version|vol(?:ume)?|"
@@ -213,7 +216,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         rf"^\s*{_WORDS_BEFORE_VERB}{{0,3}}?"
         r"(?:(?:are|were|is|was|remain|remained|still|now|reported|"
         r"listed\s+as|(?:believed|feared|thought|presumed|likely)\s+to\s+be)\s+)*"
-        r"(?:missing|trapped|buried|under\s+the\s+(?:soil|rubble|debris|mud|ruins))\b",
+        r"(?:missing|trapped|buried|unaccounted|under\s+the\s+(?:soil|rubble|debris|mud|ruins))\b",
     ),
     # "the number of people missing ranged from 231 to 1,700"
     "missing_before": (
@@ -250,7 +253,11 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"(?:return|go\s+back|get\s+(?:back\s+)?home)\b",
     ),
     # People given aid, not people displaced: "has assisted 5,000", "vaccinated 1,200 children".
-    "aid": (r"\b(?:assisted|served|supported|vaccinated|treated|fed|screened)\s*$", None),
+    "aid": (
+        r"\b(?:assisted|served|supported|vaccinated|treated|fed|screened|benefitt?ing|benefitt?ed)"
+        r"\s*$",
+        None,
+    ),
     # People at risk of what has not happened: "112,500 children under five are at risk of
     # acute malnutrition".
     "at_risk": (
@@ -291,6 +298,7 @@ PEOPLE_NOUNS = (
     "jihadists",
     "migrants",
     "residents",
+    "villagers",
     "detainees",
     "prisoners",
     "survivors",
@@ -790,6 +798,7 @@ def _after_is_not_a_figure(after: str) -> bool:
         or "rapped" in after
         or "uried" in after
         or "under" in after
+        or "ccounted" in after
         or "ISSING" in after
         or "RAPPED" in after
     ) and _MISSING_AFTER.match(after):
@@ -906,7 +915,8 @@ _CONTRAST = re.compile(r",?\s+(?:while|whereas)\s|;\s")
 # [,;:]|\s[-–—]\s, its first character read as one class: the engine skips to those at once
 # instead of trying both alternatives at every character (clauses are split in two thirds of
 # the time).
-_CLAUSE_BREAK = re.compile(r"[,;:\s](?:(?<=\s)[-–—]\s|(?<=[,;:]))")
+# (a comma right before a digit groups a number's thousands: "in more than 1,300 evacuation centers")
+_CLAUSE_BREAK = re.compile(r"[,;:\s](?:(?<=\s)[-–—]\s|(?<=[;:])|(?<=,)(?!\d))")
 
 
 def _clauses(text: str, maxsplit: int = 0) -> list[str]:
@@ -1333,7 +1343,8 @@ _BEFORE_LAST_WORDS = frozenset(
     """usd eur gbp chf syp iqd try aged age ages of no nos number nr resolution page p pp para
     paragraph section article art chapter annex table figure fig phase route highway road version
     vol volume issue level grade category item step stage round tier block sector zone flight
-    room code id ref in per assisted served supported vaccinated treated fed screened interview
+    room code id ref in per assisted served supported vaccinated treated fed screened benefiting
+    benefitting benefited benefitted interview
     interviews interviewed surveyed survey surveys sample polled with her his my our target
     goal""".split()
 )
@@ -1424,12 +1435,13 @@ def _is_not_a_figure(
         return True  # "the shelter centres have been increased to 14,636"
     if sentence[end - 1 : end] == "m" and _METRES_AFTER.match(after):
         return True  # "The dam is about 50m from the dam that burst"
-    if sentence.find("population of", max(0, start - 40), start) >= 0 and _OUT_OF_POPULATION.search(
-        sentence, max(0, start - 50), start
+    if sentence.find("population of", max(0, start - 40), start) >= 0 and (
+        _OUT_OF_POPULATION.search(sentence, max(0, start - 50), start)
+        or _PLACE_WITH_POPULATION.search(sentence, max(0, start - 110), start)
     ):
-        return (
-            True  # "About 15,000 people have been affected, out of a total population of 179,000"
-        )
+        # "About 15,000 people have been affected, out of a total population of 179,000";
+        # "Tacloban, the provincial capital of Leyte with a population of approximately 220,000"
+        return True
     if sentence[max(0, start - 16) : start].rstrip().lower().endswith(
         _LABEL_LAST
     ) and _LABEL_OF_THINGS.search(sentence, max(0, start - 50), start):
@@ -1456,6 +1468,12 @@ _METRES_AFTER = re.compile(
 _OUT_OF_POPULATION = re.compile(
     r"\bout\s+of\s+(?:a|the)\s+(?:total\s+)?population\s+of\s+(?:about\s+|around\s+|some\s+|"
     r"roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$",
+    re.IGNORECASE,
+)
+_PLACE_WITH_POPULATION = re.compile(
+    r"\b(?:city|town|capital|village|island|municipality|country)\b[^,;.()]{0,40}\bwith\s+a\s+"
+    r"(?:total\s+)?population\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|"
+    r"almost\s+|over\s+|more\s+than\s+|approximately\s+|an\s+estimated\s+)?$",
     re.IGNORECASE,
 )
 # The last words of those labels, looked for as plain text first (few numbers follow one).
@@ -1496,6 +1514,7 @@ _GIVEN_TO_OR_FELT_BY = re.compile(
 # Words before a small number that make it a count of people: a toll ("death toll rises to
 # 24"), or the parts of a count ("At least 9 fatalities …, including 3 in Narok, 2 in Siaya").
 _TOLL_BEFORE = re.compile(rf"\b{TOLL}\s*$", re.IGNORECASE)
+_KILLED_BEFORE = re.compile(r"\b(?:kills|killed|killing)\s+$", re.IGNORECASE)
 _PARTS_OF = re.compile(
     r"\s*of\s+(?:those|the\s+(?:dead|victims|deaths|injured))\s+(?:who\s+)?[\w\s]{0,20},\s*$",
     re.IGNORECASE,
@@ -1511,11 +1530,14 @@ _PASSED = re.compile(
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:her|his|their|my|our)?\s*$", re.IGNORECASE)
 _INCLUDING_BEFORE = re.compile(r"(?:,\s*|\s+[a-z]+\s+)including\s+$")
 # "21 people were confirmed dead - at least 10 of whom were killed": a part of the count before.
-_OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|them)\s+(?:were|was|had|have|are|died)\b")
+_OF_WHOM_AFTER = re.compile(
+    r"\s+of\s+(?:whom|them)\s+(?:were|was|had|have|are|died|remain|remained|remains)\b"
+)
 # "one died after a house collapsed": a small number whose verb of death follows at once.
 _DIED_RIGHT_AFTER = re.compile(
     # also with its noun: "one patient died during the preparation for transport"
-    r"\s+(?:[a-z]+\s+)?(?:died|die|perished|drowned|were\s+killed|was\s+killed|killed)\b"
+    r"\s+(?:[a-z]+\s+)?(?:(?:has|have|had)\s+)?(?:died|die|perished|drowned|were\s+killed|was\s+killed|"
+    r"killed|been\s+killed)\b"
 )
 _MORE_TERM_AFTER = re.compile(
     r"\s+more\s+(?:people\s+|persons\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+)?"
@@ -1532,7 +1554,8 @@ _PART_AFTER = re.compile(r"\s+(?:were\s+|was\s+)?(?:in|from|at)\s")
 _PLACED_BEFORE = re.compile(
     r"[^,;:.()]{0,60}\b(?:in|from|at)\s+"
     rf"(?!(?:{'|'.join(m.capitalize() for m in MONTHS)}|{'|'.join(d.capitalize() for d in WEEKDAYS)})\b)"
-    r"[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}(?:\s+\([A-Z]+\))?\s*(?:[,;]\s*|\s+)(?:and\s+)?$"
+    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}(?:\s+\([A-Z]+\))?\s*(?:[,;]\s*|\s+)"
+    r"(?:and\s+)?$"
 )
 
 
@@ -1555,6 +1578,10 @@ def _small_count(
         return False
     if _TOLL_BEFORE.search(sentence, max(0, m.start() - 70), m.start()):
         return True
+    if sentence[max(0, m.start() - 8) : m.start()].rstrip().endswith(
+        ("kills", "killed", "killing")
+    ) and _KILLED_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+        return True  # "Indonesia's Merapi volcano kills at least 28"
     if _DIED_RIGHT_AFTER.match(sentence, m.end()):
         return True
     if _TOLL_LABEL_BEFORE.search(sentence, max(0, m.start() - 50), m.start()):
@@ -1619,6 +1646,12 @@ _INFINITIVE_END = re.compile(r"\bto\s+(?:be\s+able\s+to\s+)?$", re.IGNORECASE)
 
 
 _AND = re.compile(r"\band\b")
+_POSSESSIVE_BEFORE = re.compile(r"[A-Za-z]['’]s\s+$")
+_SITES_WHERE = re.compile(
+    r"\b(?:sites?|camps?|shelters?|cent(?:re|er)s?|settlements?)\s+(?:in\s+which|where)\s+"
+    r"(?:[\d,]+\s+[a-z]+\s+\()?$",  # (and the same count in brackets after its families)
+    re.IGNORECASE,
+)
 _DEATH_NOUNS = frozenset({"lives", "deaths", "fatalities", "fatality"})
 _NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\b", re.IGNORECASE)
 # People who help, counted as the help given ("more than 45 thousand volunteers, 2000 emergency
@@ -1632,10 +1665,20 @@ _NOUN_AFTER = re.compile(r"\s+(?:of\s+)?([a-z-]+)(?:\s+([a-z]+))?(?:\s+([a-z]+))
 
 
 def _helpers(sentence: str, f: _Found) -> bool:
-    if f.population:
-        return f.population.rsplit(None, 1)[-1].lower() in _HELPERS
-    noun = _NOUN_AFTER.match(sentence, f.end)
+    if _DEPLOYED_AFTER.match(sentence, f.population_end):
+        return True  # "to reinforce the 110 already deployed to the islands"
+    if f.population and any(w in _HELPERS for w in f.population.lower().split()):
+        return True
+    if f.population and not sentence.startswith(" and ", f.population_end):
+        return False
+    noun = _NOUN_AFTER.match(sentence, f.end if not f.population else f.population_end + 4)
+    # (with the people named after "and": "160 soldiers and firefighters")
     return noun is not None and any(w in _HELPERS for w in noun.groups())
+
+
+_DEPLOYED_AFTER = re.compile(
+    r"\s+(?:(?:were|was|have\s+been|had\s+been|already|now)\s+)*(?:deployed|dispatched)\b"
+)
 
 
 # A headline's speaker after its colon: "Libya flood disaster displaced over 43,000 people: IOM".
@@ -1651,8 +1694,8 @@ _HEADLINE_KINDS = frozenset(
 # \b(?:[Ss]?he\s+(?:said|…)|(?:said|says|added)\s+s?he)\b, its first letter read as one class,
 # which the engine skips to, and then told apart by a look back (two and a half times as fast).
 _PRONOUN_SAID = re.compile(
-    r"[Ssha](?<!\w.)(?:(?<=[Ss])he\s+(?:said|says|added|told|noted|explained)"
-    r"|(?<=h)e\s+(?:said|says|added|told|noted|explained)"
+    r"[SsHha](?<!\w.)(?:(?<=[Ss])he\s+(?:said|says|added|told|noted|explained)"
+    r"|(?<=[Hh])e\s+(?:said|says|added|told|noted|explained)"
     r"|(?<=s)a(?:id|ys)\s+s?he|(?<=a)dded\s+s?he)\b"
 )
 _QUOTE_MARK = re.compile('["“”]')
@@ -1684,6 +1727,9 @@ _SPEAKER_BREAK = re.compile(r"[,;:\"“”]|\bthat\b")
 _PARTICIPLE = re.compile(r"(?:displac|evacuat|uproot|affect)\w*\s+(?:by|from|in)\b", re.I)
 _FINITE = re.compile(r"(?:are|is|were|was)\b", re.IGNORECASE)
 _FINITE_BEFORE = re.compile(r"\b(?:are|is|were|was)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_REGISTERED_IN_CAMPS = re.compile(
+    rf"[^;.]{{0,30}}?\b(?:in|at|across)\s+(?:[\w’'-]+\s+){{0,2}}?{SHELTER_PLACES}\b", re.IGNORECASE
+)
 _IN_SHELTERS_AFTER = re.compile(
     r"\s+(?:in|across|at)\s+(?:[\w(),-]+\s+){0,2}?(?:evacuation|relief)\s+"
     r"(?:cent(?:re|er)s?|camps?|sites?|shelters?)\b",
@@ -1928,9 +1974,10 @@ def _is_name(who: str) -> bool:
 # the local health department".
 _OFFICE = re.compile(
     r"^(?:(?:[\w-]+\s+){0,3}(?:officials|authorities|services|department|ministry|agency|"
-    r"government|police|army|military|rescuers|media|broadcaster)"
+    r"government|police|army|military|rescuers|firefighters|media|broadcaster|radio|television)"
     r"(?:\s+(?:in|of)\s+the\s+(?:country|region|area|province|state))?"  # "… in the country"
-    r"|(?:[\w-]+\s+){1,2}reports)\.?$",  # "according to official reports"
+    r"|(?:[\w-]+\s+){1,2}reports"  # "according to official reports"
+    r"|(?:[\w-]+\s+){1,3}sources?)\.?$",  # "a security source told AFP"
     re.IGNORECASE,
 )
 
@@ -2302,6 +2349,10 @@ def _sentence_candidates(
         governing = _object_verb(" ".join(clause_before[-60:].split()[-7:]))
         if governing is not None:
             verb = (*governing, 0, False)
+            if governing[0] == "arrived" and _REGISTERED_IN_CAMPS.match(sentence, f.population_end):
+                if "regist" in clause_before[-40:]:
+                    # "has registered about 80,000 IDPs across four camps": people in the camps
+                    verb = ("hosted", "stock", 0, False)
         elif "number of" in lowered and (
             rose := _NUMBER_ROSE_TO.search(sentence, max(0, f.start - 200), f.start)
         ):
@@ -2378,6 +2429,18 @@ def _sentence_candidates(
                 else ("affected", TERMS["affected"])
             )
 
+        if (
+            term == "hosted"
+            and f.population is not None
+            and f.population.rsplit(None, 1)[-1].lower() in ("residents", "inhabitants")
+            and _POSSESSIVE_BEFORE.search(sentence, max(0, f.start - 4), f.start)
+        ):
+            continue  # "Mayotte’s 320,000 residents had been ordered into lockdown": its people
+        if term == NO_TERM:
+            if not _SITES_WHERE.search(sentence, max(0, f.start - 60), f.start):
+                continue  # "hundreds of people … were still trapped": no figure of the table
+            # "22 Resettlement Sites in which 10,405 families (53,742 persons) live": hosted there
+            term, measure = "hosted", "stock"
         if term == "remain" and (
             _SHELTERED_PEOPLE.search(population or "") or _IN_SHELTER.match(after)
         ):
@@ -3265,6 +3328,9 @@ _NATIONWIDE = re.compile(
 )
 
 
+_CLAUSE_MARK = re.compile(r"[,;:()]")
+
+
 def _place_for(
     mentions: list[_Mention], f: _Found, owned: tuple[int, int], term: str, measure: str,
     population: str | None, context: _Context, nationwide: bool = False,
@@ -3291,6 +3357,15 @@ def _place_for(
             return {"location": country.name, "country_iso3": code,
                     "place_note": f"the country that “{population}” names"}  # fmt: skip
     mention = _pick(mine, order[0], f.end)
+    if mention is not None and mention.start < f.start and len(mine) > 1:
+        # "671 were in Yangon, …, since 1991, when 143,000 people died in Bangladesh": the place in
+        # the figure's own clause, not one a clause before it names.
+        sentence = context.text[context.offset : context.offset + owned[1]]
+        if _CLAUSE_MARK.search(sentence, mention.start, f.start):
+            later = [m for m in mine if m.start >= f.end and m.role in order[0]
+                     and not _CLAUSE_MARK.search(sentence, f.end, m.start)]  # fmt: skip
+            if later:
+                mention = later[0]
     if not away and (right := _from_right_after(mine, f, context)) is not None:
         # "of which 15 were from Sindh, 7 from KP, 4 from Balochistan": where the dead were
         mention = right
@@ -3721,7 +3796,9 @@ class _Context:
         for a, b in reversed(spans[-12:]):
             who = _attribution(window[a:b])
             name = who.split(",")[0].strip() if who is not None else ""
-            if _is_name(name) or (name.istitle() and " " not in name):  # "Boian said"
+            if _OFFICE.match(name):
+                continue  # "Authorities said", "the Defense Ministry said": nobody "he" is
+            if _is_name(name) or (name[:1].isupper() and " " not in name):  # "Boian said"
                 return who
             if who is not None and "," in who and _is_name(who.split(",")[-1].strip()):
                 return who  # "An SDF spokesman, Adnan Afrin"
@@ -3836,8 +3913,8 @@ class _Context:
         at = bisect.bisect_right(self.spans, (offset, len(self.text))) - 1
         reach = max(floor, offset - _EARLIER_REACH, self.text.rfind("\n", 0, offset) + 1)
         for start, end in reversed(self.spans[max(0, at - _EARLIER_SENTENCES) : max(0, at)]):
-            if end <= reach:
-                break
+            if end <= reach or start + len(self.text[start:end].rstrip()) <= reach:
+                break  # (a sentence's span runs on over the blank line and the bullet after it)
             mentions = self._sentence_places.get(start)
             if mentions is None:
                 mentions = _place_mentions(self.text[start:end], learnt=self.learnt)

@@ -7,6 +7,9 @@ flee" → fled). The table grows here, in code, as IDMC's HELIX keeps its figure
 
 from __future__ import annotations
 
+# What a verb maps to when the people it counts are no figure of the table ("were still trapped").
+NO_TERM = "none"
+
 # term → the measure it usually goes with (a cumulative flow is still a flow).
 TERMS: dict[str, str] = {
     "fled": "flow",
@@ -56,6 +59,13 @@ SHELTER_PLACES = (
 # longer, more specific phrase comes first ("remain in detention" → detained before "remain").
 # Patterns are regular expressions matched case-insensitively from a word start.
 VERBS: dict[str, tuple[str, str]] = {
+    # A state the table has no term for, which makes a number no figure: people trapped (the dev
+    # set's convention), without power or water ("Thousands of residents and tourists were
+    # without electricity").
+    r"(?:(?:are|is|were|was)\s+)?(?:still\s+)?trapped\b|"
+    r"without\s+(?:power|electricity|running\s+water|water|internet|phone|telecommunications?)\b|"
+    # where people live: "large villages in which thousands of people live."
+    r"live(?=\s*(?:[.;,]|$))": (NO_TERM, "stock"),
     r"(?:remain(?:s|ed|ing)?|held|kept)\s+in\s+(?:detention|custody|prison)": ("detained", "stock"),
     r"(?:were|was|been)\s+internally\s+displaced": ("displaced", "flow"),
     # displaced by something: the flow it caused ("34,100 people internally displaced by ongoing
@@ -65,11 +75,16 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:are|is|remain|remained|were\s+still|still)\s+(?:(?:now|still|currently|temporarily)\s+)?"
     r"(?:internally\s+)?displaced":
         ("displaced", "stock"),
+    # hurt: "where three of them remained in a critical condition"
+    r"(?:remain(?:s|ed)?|(?:are|is|were|was)(?:\s+still)?)\s+in\s+(?:a\s+)?(?:critical|serious)\s+"
+    r"condition\b": ("injured", "flow"),
     # still hit by the disaster: "More than 33 million Pakistanis remain affected"
     r"(?:remain(?:s|ed)?|still)\s+(?:affected|impacted)\b": ("affected", "flow"),
     # hurt, whatever the verb: "left with various degrees of injuries", "grappling with injuries"
     r"(?:left|suffer(?:ed|ing|s)?|grappl(?:ing|ed|es|e)|treated)\s+(?:with|from|for)\s+"
-    r"(?:[\w-]+\s+){0,4}?injur(?:y|ies)\b": ("injured", "flow"),
+    r"(?:[\w-]+\s+){0,4}?injur(?:y|ies)\b|"
+    r"(?:suffered|sustained)\s+(?:[\w-]+\s+){0,2}?injur(?:y|ies)\b":
+        ("injured", "flow"),  # "14 villagers had suffered burn injuries"
     # "Nearly 24,000 people were ordered to leave area amid fears a second dam could collapse"
     r"ordered\s+to\s+(?:leave|evacuate|flee)\b": ("evacuated", "flow"),
     # hurt: "310 people have been admitted to hospitals", "were seriously burned", "had burns"
@@ -88,6 +103,10 @@ VERBS: dict[str, tuple[str, str]] = {
     r"seeks?|(?:been\s+)?offered(?:\s+temporary)?|to)\s+(?:shelter|refuge)\b": ("hosted", "stock"),
     # in camps now: "1,738 persons are in 55 camps in Thrissur district"
     rf"(?:are|is|were|was)\s+(?:still\s+)?(?:in|at)\s+(?:[\w,]+\s+){{0,2}}?{SHELTER_PLACES}\b":
+        ("hosted", "stock"),
+    # still in camps: "146,000 IDPs … remain in 271 camps", "1.5 million persons lived in makeshift
+    # camps"
+    rf"(?:remain(?:s|ed|ing)?|li(?:ve|ved|ving))\s+in\s+(?:[\w,-]+\s+){{0,2}}?{SHELTER_PLACES}\b":
         ("hosted", "stock"),
     # where people are now: "are now camped out in the 58 schools", "are settled in 916 sites"
     r"camp(?:ed|ing)\s+out\b|(?:are|is|were|was|been|now)\s+camp(?:ed|ing)\b|"
@@ -113,7 +132,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"shelters?)|shelters))\b":
         ("evacuated", "flow"),
     # where people are taken in: "1,530 across six evacuation centres" (not a verb of evacuating)
-    r"(?:in|across|at)\s+(?:[\w(),-]+\s+){0,2}?(?:evacuation|relief)\s+(?:cent(?:re|er)s?|camps?|"
+    r"(?:in|across|at)\s+(?:[\w(),-]+\s+){0,3}?(?:evacuation|relief)\s+(?:cent(?:re|er)s?|camps?|"
     r"sites?|shelters?|facilit(?:y|ies))\b": ("hosted", "stock"),
     r"evacuat(?:e|ed|ing|ion|es)\b(?!\s+(?:cent(?:re|er)s?|sites?|shelters?|facilit))":
         ("evacuated", "flow"),
@@ -142,7 +161,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"join(?:ed|ing|s)?\b": ("arrived", "flow"),
     r"(?:returned|returning|returns?|returnees)\b": ("returned", "flow"),
     r"surrender(?:ed|ing|s)?\b": ("surrendered", "flow"),
-    r"(?:died|dying|die|dies|deaths?|dead|perished|fatalit(?:y|ies))\b": ("died", "flow"),
+    r"(?:died|dying|die|dies|deaths?|dead|perished|fatalit(?:y|ies)|drown(?:ed|s|ing)?)\b":
+        ("died", "flow"),
     r"killed\b|sh(?:ot|ooting)\s+dead\b": ("killed", "flow"),
     r"(?:injured|wounded)\b": ("injured", "flow"),
     # in need of aid, or going hungry: affected, the table having no term of need
@@ -163,7 +183,7 @@ VERBS: dict[str, tuple[str, str]] = {
     # areas of Taal Volcano eruption … have been evacuated")
     r"(?:population|residents|liv(?:e|es|ing)(?!\s+in\s+(?:the\s+)?(?:areas?|zones?)\b)|"
     r"resid(?:e|es|ing)|home\s+to)\b": ("hosted", "stock"),
-    r"(?:remain(?:s|ed|ing)?|still|trapped|commands?|there\s+(?:are|were|is)(?!\s+in\b))\b":
+    r"(?:remain(?:s|ed|ing)?|still|commands?|there\s+(?:are|were|is)(?!\s+in\b))\b":
         ("remain", "stock"),
 }  # fmt: skip
 
@@ -182,7 +202,9 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"(?:a|total|estimated)\s+population\s+of)": ("hosted", "stock"),
     r"(?:displac(?:ed|es|ing)|uproot(?:ed|s|ing)|displacement\s+of|forced\s+out|expell(?:ed|ing))":
         ("displaced", "flow"),
-    r"(?:kill(?:ed|s|ing)|claimed\s+the\s+lives\s+of|sh(?:ot|ooting)\s+dead|lost|losing)":
+    r"(?:kill(?:ed|s|ing)|claimed\s+the\s+lives\s+of|sh(?:ot|ooting)\s+dead|lost|losing|"
+    # "the recent murder of about 50 people by suspected herdsmen"
+    r"murder(?:ed|s|ing)?|(?:murders?|massacres?|killings?)\s+of|massacred)":
         ("killed", "flow"),
     r"deaths?\s+of": ("died", "flow"),  # "led to the deaths of five individuals"
     # "Houston strained under the arrival of tens of thousands of people fleeing submerged homes"
