@@ -42,6 +42,11 @@ PUBLISHED = date(2019, 3, 22)
         ("Lebanon", "LBN", "country"),  # a country, not the towns of that name
         ("Idlib governorate", "SYR", "province"),  # pycountry's subdivisions
         ("Borno", "NGA", "province"),
+        # the English of ISO 3166-2's local names: Indonesian islands and directions, and
+        # pycountry's own English translations
+        ("East Java", "IDN", "province"),
+        ("North Sumatra", "IDN", "province"),
+        ("Bavaria", "DEU", "province"),
     ],
 )
 def test_lookup(name, country, kind):
@@ -512,6 +517,11 @@ def test_a_province_named_with_a_direction_after_an_adjective():
         # and no country is named: the reviewer says)
         ("Some 39,176 Afghans returned, including 21,182 through the Torkham border point.",
          "Torkham border point", None),
+        # learnt from d132: the unit named after a wider place's name and its word
+        ("The eruption killed at least 22 people in the East Java district of Lumajang.",
+         "Lumajang", "IDN"),
+        ("The floods displaced 5,000 people in the Sindh province of Pakistan.", "Sindh province",
+         "PAK"),
     ],
 )  # fmt: skip
 def test_places_learnt_from_the_ninth_part(text, location, country):

@@ -2868,6 +2868,8 @@ def _place_mentions(
         else:
             written, place = unknown
             out.append(_Mention(start, role, written, place, (), bool(direction), listed))
+        if word and text.startswith(" of ", m.end()) and (inner := _unit_of(text, m, out[-1])):
+            out.append(inner)  # "the East Java district of Lumajang": Lumajang, in East Java
     if len(out) > 1:
         out = _in_the_wider(text, out)
         if any(m.reading is None and m.readings for m in out):
@@ -3216,6 +3218,40 @@ _LIST_NEXT = re.compile(r"(?:,\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*,?\s+an
 @functools.cache
 def _countries() -> dict:
     return places.gazetteer().countries()
+
+
+# The name of a unit after a wider place's name and the unit's word: "the East Java district of
+# Lumajang", "the Indian state of Kerala".
+_UNIT_OF = re.compile(r" of (?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+_UNIT_WORDS = frozenset(("district", "regency", "province", "county", "prefecture", "state",
+                         "municipality", "region", "governorate", "department"))  # fmt: skip
+
+
+def _unit_of(text: str, m: re.Match, wider: _Mention) -> _Mention | None:
+    """The unit named after "of" when a place's name and a word of unit come before it (its
+    mention, in the same role), else None."""
+    word = " ".join(m.group("word").lower().split())
+    unit = _UNIT_OF.match(text, m.end())
+    if (
+        word not in _UNIT_WORDS
+        or unit is None
+        or places.key(unit.group("name")) in places.NOT_PLACES
+    ):
+        return None
+    name = unit.group("name")
+    found = _resolve_mention(name, "", None)
+    if found is not None:
+        inner = _mention(unit.start("name"), wider.role, found[0], found[1], False)
+        reading = inner.reading
+        if reading is None or (reading.kind != "country" and reading.rank < wider.rank):
+            return inner
+        return None
+    if name.split()[0].lower() in NOT_AN_UNKNOWN_PLACE or wider.reading is None:
+        return None
+    country = wider.reading.country_iso3
+    kind = places.WORD_KINDS.get(word, "district")
+    place = places.Place(name, country, None, None, kind, "document")
+    return _Mention(unit.start("name"), wider.role, name, place, (), False, False)
 
 
 # Documents name the same few places again and again; the gazetteer does not change in a process.

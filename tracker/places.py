@@ -13,6 +13,7 @@ import csv
 import difflib
 import functools
 import gc
+import gettext
 import json
 import re
 import unicodedata
@@ -292,6 +293,9 @@ _LOCAL_UNIT_WORDS = frozenset(
 )
 _INDONESIAN_DIRECTIONS = {"tengah": "Central", "selatan": "South", "utara": "North",
                           "barat": "West", "timur": "East", "tenggara": "Southeast"}  # fmt: skip
+# and the English of the islands' names in them ("Jawa Timur": East Java, "Sumatera Utara": North
+# Sumatra)
+_INDONESIAN_ISLANDS = {"jawa": "Java", "sumatera": "Sumatra"}
 
 
 # ISO 3166-2 types of a second-level unit that is a province ("ID-ST", Sulawesi Tengah, in
@@ -303,13 +307,23 @@ def _english_names(name: str) -> list[str]:
     """The names English writes for an ISO 3166-2 unit named in its country's language."""
     words = name.split()
     if len(words) < 2:
-        return []
+        english = _iso_3166_2_english().gettext(name)
+        return [english] if english != name and "/" not in english else []
     last = words[-1].lower()
     if last in _LOCAL_UNIT_WORDS:
         return [" ".join(words[:-1])]
     if last in _INDONESIAN_DIRECTIONS:
-        return [f"{_INDONESIAN_DIRECTIONS[last]} {' '.join(words[:-1])}"]
-    return []
+        island = " ".join(_INDONESIAN_ISLANDS.get(w.lower(), w) for w in words[:-1])
+        return [f"{_INDONESIAN_DIRECTIONS[last]} {island}"]
+    english = _iso_3166_2_english().gettext(name)  # pycountry's own English names ("Bavaria")
+    return [english] if english != name and "/" not in english else []
+
+
+@functools.cache
+def _iso_3166_2_english():
+    """pycountry's English translations of ISO 3166-2 names (a few units have one: Bayern is
+    Bavaria, Dubayy Dubai)."""
+    return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
 
 
 def _a_spelling_of(other: str, name: str) -> bool:
