@@ -1810,6 +1810,16 @@ def test_a_source_radio_or_firefighters_speak(text, speaker):
     assert c.attributed_to == speaker
 
 
+def test_who_speaks_a_quotation_not_who_speaks_in_it():
+    # learnt from d148
+    text = (
+        '"Initial report says that most houses have been destroyed and more than 100 people '
+        'killed due to flood," OCHA`s Kunduz office said in an initial report on Saturday.'
+    )
+    (c,) = extract(text, date(2014, 5, 4))
+    assert (c.span, c.attributed_to) == ("more than 100", "OCHA`s Kunduz office")
+
+
 def test_the_place_in_the_figures_own_clause_and_not_a_bullet_before():
     # learnt from d145: the place a clause before names is not the figure's
     text = "Of the dead, only 671 were in Yangon, state radio said, since 1991, when 143,000 people died in Bangladesh."

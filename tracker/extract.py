@@ -1833,11 +1833,22 @@ def _verb_in(
     return None
 
 
+_OPEN_QUOTES = ('"', "“")
+_QUOTE_CLOSE = re.compile(r"[\"”],?\s")
+
+
 def _attribution(sentence: str) -> str | None:
     """Who the sentence says gave the figures: "according to X", "X said" or "said X"; a person
     named beside their job title is both ("Mustefa Bali, the SDF spokesman, said" → "Mustefa
     Bali, SDF spokesman"), never the title alone."""
-    who = _speaker(sentence)
+    who = None
+    if sentence[:1] in _OPEN_QUOTES or sentence.lstrip()[:1] in _OPEN_QUOTES:
+        # '"Initial report says that … 100 people killed," OCHA`s Kunduz office said': who speaks
+        # the quotation, not who speaks in it
+        close = _QUOTE_CLOSE.search(sentence, sentence.index(sentence.lstrip()[:1]) + 1)
+        if close is not None:
+            who = _speaker(sentence[close.end() :])
+    who = who or _speaker(sentence)
     if who and who.endswith(".") and not _ABBREVIATION_END.search(who):
         return who[:-1]  # "…,” said Chief Minister Naveen Patnaik.": the sentence's full stop
     return who
