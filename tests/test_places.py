@@ -47,6 +47,11 @@ PUBLISHED = date(2019, 3, 22)
         ("East Java", "IDN", "province"),
         ("North Sumatra", "IDN", "province"),
         ("Bavaria", "DEU", "province"),
+        # curated islands and volcanoes, which neither package has
+        ("Mount Merapi", "IDN", "area"),
+        ("Sumatra", "IDN", "region"),
+        ("Taal Volcano", "PHL", "area"),
+        ("Taal", "PHL", "city"),  # the town keeps its name
     ],
 )
 def test_lookup(name, country, kind):
@@ -522,6 +527,11 @@ def test_a_province_named_with_a_direction_after_an_adjective():
          "Lumajang", "IDN"),
         ("The floods displaced 5,000 people in the Sindh province of Pakistan.", "Sindh province",
          "PAK"),
+        # learnt from d156: a volcano and an island (curated, with their citations)
+        ("Authorities evacuated more than 40,000 villagers from the slopes of Mount Merapi.",
+         "Mount Merapi", "IDN"),
+        ("The tsunami that hit remote islands off Sumatra killed at least 154 people.",
+         "Sumatra", "IDN"),
     ],
 )  # fmt: skip
 def test_places_learnt_from_the_ninth_part(text, location, country):

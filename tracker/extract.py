@@ -2587,7 +2587,9 @@ LOCATIVE_CUES: dict[str, str] = {
     r"(?:violence|fighting|conflict|clashes|insecurity|hostilities|attacks|unrest|war)"
     r"(?:\s+(?:that|which)\s+(?:erupted|broke\s+out|began|started|flared(?:\s+up)?))?\s+in":
         "strife",
-    r"in|at|inside|within|throughout|across|around|near|outside|through": "at",
+    # "from the slopes of Mount Merapi", "remote islands off Sumatra"
+    r"in|at|inside|within|throughout|across|around|near|outside|through|off|"
+    r"(?:slopes|foot|flanks)\s+of": "at",
     r"(?:town|city|village|camp|district|governorate|province|region|area|enclave|pocket|"
     r"country|countryside|outskirts|settlement|township|island|neighbourhood|neighborhood|state|"
     r"territory)"
