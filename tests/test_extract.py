@@ -488,20 +488,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 142 tuning documents score (after the rules learnt from d131–d143:
-    # precision 0.971, recall 0.980, measure 0.990, location 0.777, country 0.926, attribution
-    # 0.831): a rule that breaks what, where or who on whole documents fails here.
+    # Floors below what the 155 tuning documents score (after the rules learnt from d144–d156:
+    # precision 0.974, recall 0.982, measure 0.991, location 0.780, country 0.935, attribution
+    # 0.834): a rule that breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.975 and result.precision >= 0.965, (
+    assert result.recall >= 0.977 and result.precision >= 0.968, (
         result.misses,
         result.false_positives,
     )
     assert result.measure_right / result.matched >= 0.985
-    assert result.location_right / checked >= 0.77 and result.country_right / checked >= 0.92
-    assert result.attribution_right / checked >= 0.825
+    assert result.location_right / checked >= 0.775 and result.country_right / checked >= 0.928
+    assert result.attribution_right / checked >= 0.828
 
 
 def test_dev_set_regression_guard():
