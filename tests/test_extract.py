@@ -1901,3 +1901,26 @@ def test_labels_of_things_are_looked_for_where_their_last_words_are():
             if x._LABEL_OF_THINGS.search(text, max(0, start - 50), start):
                 tail = text[max(0, start - 16) : start].rstrip().lower()
                 assert tail.endswith(x._LABEL_LAST), text[max(0, start - 50) : start]
+
+
+def test_the_day_a_disaster_struck_starts_the_tolls_that_date_none_of_their_own():
+    # learnt from the notes of d144–d156 ("the cyclone 'hit Comoros on 25 April', which starts
+    # every flow"): the day the opening gives, the first of several
+    text = (
+        "More than 185,000 people are in need of assistance following Cyclone Kenneth, which hit "
+        "Comoros on 25 April. The government said an aftershock struck on 2 May.\n\n"
+        "The passage of the cyclone left seven dead and 19,372 displaced. Some 3,000 people were "
+        "evacuated. Since 1 May, 500 people have been injured."
+    )
+    found = {c.span: c for c in extract(text, date(2019, 5, 20))}
+    assert (found["seven"].period_start, found["seven"].period_end) == (
+        date(2019, 4, 25),
+        date(2019, 5, 20),
+    )
+    assert found["19,372"].period_start == date(2019, 4, 25)
+    # evacuations may come before the storm; a figure's own period is its own
+    assert found["Some 3,000"].period_start is None
+    assert found["500"].period_start == date(2019, 5, 1)
+    # no day of striking in the opening: no start
+    (c,) = extract("The storm left seven dead.", date(2019, 5, 20))
+    assert c.period_start is None

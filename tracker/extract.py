@@ -2473,6 +2473,17 @@ def _sentence_candidates(
                 period_text = period.group(0).strip()
                 start, end = (p_start, p_end) if measure == "flow" else (None, p_end)
                 precision = _precision(period)
+        if (
+            measure == "flow"
+            and period is None
+            and start is None
+            and end is not None
+            and term in _EVENT_TERMS
+            and (day := context.event_day()) is not None
+            and day <= end
+            and (end - day).days <= 366
+        ):
+            start = day  # "Cyclone Kenneth, which hit Comoros on 25 April": since that day
         if measure == "stock":
             start = None
         if start is None and end is None:
@@ -3750,6 +3761,15 @@ class _Dateline:
     text: str
 
 
+# Verbs of a disaster striking: the day after them is the day the tolls start.
+_EVENT_VERB = re.compile(
+    r"\b(?:struck|hit|made\s+landfall|erupted|collapsed|burst|slammed\s+into|battered|pounded|"
+    r"swept\s+through|rattled|triggered|broke\s+out)\b"
+)
+# The terms of the counts a disaster causes, which start on its day (evacuations may come before it).
+_EVENT_TERMS = frozenset({"died", "killed", "injured", "affected", "displaced"})
+
+
 class _Context:
     """What the whole document says that a sentence may need: the statement date of its
     dateline, the place of its title or dateline; found once, when first needed."""
@@ -3770,6 +3790,32 @@ class _Context:
         self._named_countries: set[str] | None = None
         self.spans: list[tuple[int, int]] = []  # the sentences: (start, end)
         self._sentence_places: dict[int, list[_Mention]] = {}
+        self._event_day: date | None | bool = False  # False: not looked for yet
+
+    def event_day(self) -> date | None:
+        """The day the disaster struck, as the document's opening dates it ("Cyclone Kenneth,
+        which hit Comoros on 25 April"; "Merapi first erupted on Tuesday"): the start of the
+        tolls and counts it caused that date none of their own."""
+        if self._event_day is False:
+            days: list[date] = []
+            head = self.text[:5_000]
+            for m in _EVENT_VERB.finditer(head):
+                a = max(head.rfind(". ", 0, m.start()), head.rfind("\n", 0, m.start())) + 1
+                ends = [i for i in (head.find(". ", m.end()), head.find("\n", m.end())) if i != -1]
+                sentence = head[a : min(ends, default=len(head))]
+                verb_start, verb_end = m.start() - a, m.end() - a
+                for period in _periods(sentence, sentence.lower()):
+                    if not (
+                        0 <= period.start() - verb_end <= 130
+                        or 0 <= verb_start - period.end() <= 90
+                    ):
+                        continue  # a date near the verb: "hit Comoros on 25 April"
+                    start, end, is_day = _resolve_period(period, self.ref or self.published_on)
+                    if is_day and start is not None and start == end:
+                        days.append(start)
+            # the first of them: "the first quake struck on Thursday … the second on Saturday"
+            self._event_day = min(days, default=None)
+        return self._event_day
 
     def at(self, offset: int) -> None:
         """Dates resolve against the dateline before `offset`, if any, else publication."""
