@@ -1341,6 +1341,14 @@ def test_as_of_a_weekday():
          "herdsmen.", "killed", "flow"),
         ("She added that 14 villagers had suffered burn injuries.", "injured", "flow"),
         ("The 22 Resettlement Sites in which 10,405 families live.", "hosted", "stock"),
+        # common verbs of the terms the dev set had not shown yet
+        ("At least 12 people were hurt in the blast.", "injured", "flow"),
+        ("At least 300 people were hospitalized.", "injured", "flow"),
+        ("Three more succumbed to their injuries on Friday.", "died", "flow"),
+        ("Some 4,000 people are being housed in schools.", "hosted", "stock"),
+        ("About 2,500 evacuees were accommodated in community halls.", "hosted", "stock"),
+        ("An estimated 10,000 people took refuge in churches.", "hosted", "stock"),
+        ("Some 5,000 families hurt by the drought.", "affected", "flow"),
     ],
 )  # fmt: skip
 def test_the_verb_of_the_figure(text, term, measure):

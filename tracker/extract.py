@@ -1536,12 +1536,13 @@ _OF_WHOM_AFTER = re.compile(
 # "one died after a house collapsed": a small number whose verb of death follows at once.
 _DIED_RIGHT_AFTER = re.compile(
     # also with its noun: "one patient died during the preparation for transport"
-    r"\s+(?:[a-z]+\s+)?(?:(?:has|have|had)\s+)?(?:died|die|perished|drowned|were\s+killed|was\s+killed|"
+    r"\s+(?:[a-z]+\s+)?(?:(?:has|have|had)\s+)?(?:died|die|perished|drowned|succumbed|were\s+killed|"
+    r"was\s+killed|"
     r"killed|been\s+killed)\b"
 )
 _MORE_TERM_AFTER = re.compile(
     r"\s+more\s+(?:people\s+|persons\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+)?"
-    r"(?:injured|wounded|killed|dead|died|displaced|evacuated)\b"
+    r"(?:injured|wounded|killed|dead|died|succumbed|displaced|evacuated)\b"
 )
 _TOLL_LABEL_BEFORE = re.compile(
     r"(?:^|\n)[ \t•*-]*[^\n]{0,40}\b(?:[Ff]atalities|[Dd]eaths|[Dd]ead|[Kk]illed|[Ii]njured)[ \t]*$"

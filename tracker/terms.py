@@ -100,6 +100,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"escap(?:e|ed|ing|es)\b": ("fled", "flow"),
     r"(?:crossed|crossing)\b": ("fled", "flow"),
     r"(?:(?:are|is|were|was)\s+(?:seeking|taking)|(?:have|has|had)\s+(?:taken|sought)|tak(?:e|es|ing)|"
+    r"(?<!who\s)took|"  # (not a relative clause's: "Meiteis, who took shelter at …, returned")
     r"seeks?|(?:been\s+)?offered(?:\s+temporary)?|to)\s+(?:shelter|refuge)\b": ("hosted", "stock"),
     # in camps now: "1,738 persons are in 55 camps in Thrissur district"
     rf"(?:are|is|were|was)\s+(?:still\s+)?(?:in|at)\s+(?:[\w,]+\s+){{0,2}}?{SHELTER_PLACES}\b":
@@ -161,10 +162,11 @@ VERBS: dict[str, tuple[str, str]] = {
     r"join(?:ed|ing|s)?\b": ("arrived", "flow"),
     r"(?:returned|returning|returns?|returnees)\b": ("returned", "flow"),
     r"surrender(?:ed|ing|s)?\b": ("surrendered", "flow"),
-    r"(?:died|dying|die|dies|deaths?|dead|perished|fatalit(?:y|ies)|drown(?:ed|s|ing)?)\b":
+    r"(?:died|dying|die|dies|deaths?|dead|perished|fatalit(?:y|ies)|drown(?:ed|s|ing)?|succumbed)\b":
         ("died", "flow"),
     r"killed\b|sh(?:ot|ooting)\s+dead\b": ("killed", "flow"),
-    r"(?:injured|wounded)\b": ("injured", "flow"),
+    # "At least 12 people were hurt", "300 people were hospitalized" (hurt by a crisis: affected)
+    r"(?:injured|wounded)\b|hurt\b(?!\s+by)|hospitali[sz]ed\b": ("injured", "flow"),
     # in need of aid, or going hungry: affected, the table having no term of need
     r"in\s+(?:urgent\s+|dire\s+|acute\s+|critical\s+)?need\b|going\s+hungry\b":
         ("affected", "flow"),
@@ -176,7 +178,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:still\s+)?stay(?:s|ing|ed)?\s+(?:in|at|with)\b": ("hosted", "stock"),
     # "families whose houses have collapsed" own the houses: nobody is housed
     r"(?<!whose\s)(?<!their\s)"
-    r"(?:hosts?|hosted|hosting|sheltering|sheltered|shelters|housing|houses|accommodat(?:es|ing))\b":
+    r"(?:hosts?|hosted|hosting|sheltering|sheltered|shelters|housing|houses|housed|"
+    r"accommodat(?:es|ing|ed))\b":
         ("hosted", "stock"),
     LINKING_VERBS: ("hosted", "stock"),
     # (not where people live at risk: "residents living in areas that are considered as critical
