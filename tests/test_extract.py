@@ -1532,6 +1532,9 @@ def test_a_camp_home_to_people_still_hosts_them():
         "In the area of Thessaly there are large villages in which thousands of people live.",
         "Education kits have been distributed benefitting 1376 children and 38 teachers.",
         "UNICEF donated a generator to pump safe water for the 80,000-populated capital city.",
+        # flights and cattle
+        "More than 500 flights were cancelled.",
+        "At least 1,200 head of cattle were lost.",
     ],
 )
 def test_things_aid_and_the_missing_are_not_figures(text):

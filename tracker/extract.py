@@ -186,7 +186,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"communities|neighbou?rhoods|aftershocks|earthquakes|quakes|tremors|airstrikes|sites|"
         r"camps|cent(?:er|re)s|settlements|towns|cities|municipalities|communes|pets|dogs|cats|"
         r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
-        r"(?:fish\s+)?(?:farming\s+)?cages|heads\s+of\s+(?:livestock|cattle)|hectares|acres|"
+        r"(?:fish\s+)?(?:farming\s+)?cages|heads?\s+of\s+(?:livestock|cattle)|hectares|acres|flights|"
         r"shacks|huts|dwellings|structures|coats|cases|nfi\s+kits|nfis|"
         # "339 bus lines", "150 counties and districts", "Dozens of blazes", "125 aircraft"
         r"lines|routes|counties|districts|provinces|prefectures|townships|blazes|fires|wildfires|"
