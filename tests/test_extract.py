@@ -488,20 +488,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 155 tuning documents score (after the rules learnt from d144–d156:
-    # precision 0.974, recall 0.982, measure 0.991, location 0.780, country 0.935, attribution
-    # 0.834): a rule that breaks what, where or who on whole documents fails here.
+    # Floors below what the 168 tuning documents score (after the rules learnt from d157–d169:
+    # precision 0.969, recall 0.982, measure 0.987, location 0.774, country 0.930, attribution
+    # 0.837): a rule that breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.977 and result.precision >= 0.968, (
+    assert result.recall >= 0.977 and result.precision >= 0.964, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.985
-    assert result.location_right / checked >= 0.775 and result.country_right / checked >= 0.928
-    assert result.attribution_right / checked >= 0.828
+    assert result.measure_right / result.matched >= 0.983
+    assert result.location_right / checked >= 0.77 and result.country_right / checked >= 0.925
+    assert result.attribution_right / checked >= 0.83
 
 
 def test_dev_set_regression_guard():
@@ -1200,7 +1200,10 @@ def test_as_of_a_weekday():
         ("Nearly half a million Bangladeshis have lost their homes.", "displaced", "flow"),
         ("Thousands flood into Iraq following air strikes", "arrived", "flow"),
         ("Thousands of Yazidis seek refuge on Mount Sinjar.", "hosted", "stock"),
-        ("More than 330 people among the survivors moved to the Koro Circle.", "displaced",
+        # people who moved to a place arrived there (d158's "5,500 displaced families had moved
+        # to Dera Ismail Khan", d169's immigrants who "moved to about 10 refugee-style camps", as
+        # DESIGN.md's "made it to the camp"; d063's survivors were read as displaced)
+        ("More than 330 people among the survivors moved to the Koro Circle.", "arrived",
          "flow"),
         ("More than 2.11 million people have been directly or indirectly impacted.", "affected",
          "flow"),
@@ -1349,6 +1352,28 @@ def test_as_of_a_weekday():
         ("About 2,500 evacuees were accommodated in community halls.", "hosted", "stock"),
         ("An estimated 10,000 people took refuge in churches.", "hosted", "stock"),
         ("Some 5,000 families hurt by the drought.", "affected", "flow"),
+        # learnt from d157–d169: back across a border is returned; "living in" says who they
+        # are; a state people are left in is no leaving; wounds sustained; people in a camp
+        # named with three words, sought refuge in it, or who filled a stadium; pulled out alive;
+        # a share "of the N who fled" leaves N its own verb
+        ("Thousands of Uzbek refugees trekked back across the Uzbek border on Tuesday.",
+         "returned", "flow"),
+        ("Officials said about 5,000 refugees crossed back into Kyrgyzstan voluntarily.",
+         "returned", "flow"),
+        ("On Wednesday, more than 38,000 people living in villages across Karangasem were "
+         "evacuated to the 217 shelters.", "evacuated", "flow"),
+        ("Ration had been distributed to the 650,000 displaced persons who had reached Bannu and "
+         "none of them were left hungry.", "arrived", "flow"),
+        ("Meanwhile 20 civilians sustained wounds on Cambodia's side.", "injured", "flow"),
+        ("Some 1,200 are in the UNHCR tented camp in Gori.", "hosted", "stock"),
+        ("He was an elder among hundreds of immigrants who sought refuge in this government-run "
+         "encampment.", "hosted", "stock"),
+        ("After 15,000 evacuees filled the Astrodome late Thursday night, the mayor agreed.",
+         "hosted", "stock"),
+        ("By Friday morning, 3,000 evacuees were in the arena.", "hosted", "stock"),
+        ("A full 24 hours later, only 16 people had been pulled out alive.", "evacuated", "flow"),
+        ("A quarter of the 400,000 ethnic Uzbeks who fled the violence earlier had streamed "
+         "across the border into Uzbekistan.", "fled", "flow"),
     ],
 )  # fmt: skip
 def test_the_verb_of_the_figure(text, term, measure):
@@ -1534,6 +1559,17 @@ def test_a_camp_home_to_people_still_hosts_them():
         "UNICEF donated a generator to pump safe water for the 80,000-populated capital city.",
         # flights and cattle
         "More than 500 flights were cancelled.",
+        # learnt from d157–d169: institutions; one family's members; households with no running
+        # water; people newly found unaccounted for or trapped; shelter planned; a city's people
+        "Thai authorities closed approximately 1,000 educational institutions.",
+        "The footage showed a family of two women taking shelter in a drainage ditch.",
+        "Officials said 244,620 households had no running water as of noon.",
+        "The prefecture said that 38 people were newly found unaccounted for in the district.",
+        "An 11-story building toppled backward, trapping an estimated 60 people inside.",
+        "Officials made plans to house a total of some 30,000 evacuees at the site.",
+        "The exhibition hall was being prepared to accommodate 11,000 more evacuees.",
+        "Police said Concepcion is the largest city near the epicenter with more than 200,000 "
+        "people.",
         "At least 1,200 head of cattle were lost.",
     ],
 )
@@ -1819,6 +1855,16 @@ def test_a_speaker_named_as_a_pronoun_is_the_person_named_before():
 def test_a_source_radio_or_firefighters_speak(text, speaker):
     (c,) = extract(text, date(2023, 9, 8))
     assert c.attributed_to == speaker
+
+
+def test_they_said_is_the_sentence_befores_speaker_and_put_at_reaches_past_its_words():
+    # learnt from d168
+    text = (
+        "Authorities put the official death toll from Saturday's 8.8-magnitude quake at 214, but "
+        "said they believed the number would grow. They said 1.5 million Chileans were affected."
+    )
+    first, second = extract(text, date(2010, 2, 28))
+    assert (first.attributed_to, second.attributed_to) == ("Authorities", "Authorities")
 
 
 def test_who_speaks_a_quotation_not_who_speaks_in_it():

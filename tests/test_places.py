@@ -527,6 +527,12 @@ def test_a_province_named_with_a_direction_after_an_adjective():
          "Lumajang", "IDN"),
         ("The floods displaced 5,000 people in the Sindh province of Pakistan.", "Sindh province",
          "PAK"),
+        # learnt from d157–d169: a town named after its country's word; a country with its "'s"
+        # after a word of direction; ethnic Uzbeks who fled Kyrgyzstan are not Uzbekistan's
+        ("Some 450 people arrived in the Georgia town of Gori within the last week.", "Gori",
+         "GEO"),
+        ("More than 60 people were killed as attacks spread through South Africa's slums.",
+         "South Africa", "ZAF"),
         # learnt from d156: a volcano and an island (curated, with their citations)
         ("Authorities evacuated more than 40,000 villagers from the slopes of Mount Merapi.",
          "Mount Merapi", "IDN"),

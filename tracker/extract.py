@@ -187,7 +187,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"camps|cent(?:er|re)s|settlements|towns|cities|municipalities|communes|pets|dogs|cats|"
         r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
         r"(?:fish\s+)?(?:farming\s+)?cages|heads?\s+of\s+(?:livestock|cattle)|hectares|acres|flights|"
-        r"shacks|huts|dwellings|structures|coats|cases|nfi\s+kits|nfis|"
+        r"shacks|huts|dwellings|structures|coats|cases|nfi\s+kits|nfis|institutions|"
         # "339 bus lines", "150 counties and districts", "Dozens of blazes", "125 aircraft"
         r"lines|routes|counties|districts|provinces|prefectures|townships|blazes|fires|wildfires|"
         r"aircraft|planes|helicopters|ships|vessels|"
@@ -216,6 +216,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         rf"^\s*{_WORDS_BEFORE_VERB}{{0,3}}?"
         r"(?:(?:are|were|is|was|remain|remained|still|now|reported|"
         r"listed\s+as|(?:believed|feared|thought|presumed|likely)\s+to\s+be)\s+)*"
+        r"(?:(?:newly\s+)?(?:found|confirmed|declared)\s+)?"
         r"(?:missing|trapped|buried|unaccounted|under\s+the\s+(?:soil|rubble|debris|mud|ruins))\b",
     ),
     # "the number of people missing ranged from 231 to 1,700"
@@ -225,7 +226,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         None,
     ),
     # One family in a story, not a population: "a father of nine", "along with her three children".
-    "family": (r"\b(?:(?:father|mother|parent)\s+of|her|his|my|our)\s+$", None),
+    "family": (r"\b(?:(?:father|mother|parent|family)\s+of|her|his|my|our)\s+$", None),
     # A place's population: "a city of about 1 million people", "the city of 20,000 people" (a
     # camp "home to 70,000 people" is not: that is who it hosts).
     "inhabitants": (
@@ -1404,7 +1405,7 @@ def _is_not_a_figure(
         return True  # "The village of Sobanou-Dah had about 429 people before the attack"
     # The words are looked for first as plain text (no letter but their own reads as theirs when
     # the case is ignored): most numbers follow neither.
-    just_before = sentence[max(0, start - 11) : start].lower()
+    just_before = sentence[max(0, start - 14) : start].lower()
     if (
         ("reach" in just_before or "help" in just_before)
         and _REACHED.search(sentence, max(0, start - 11), start)
@@ -1429,6 +1430,14 @@ def _is_not_a_figure(
         and _RESIDENTS_AFTER.match(after)
     ):
         return True  # "Acapulco, home to around 1 million people": a place's population
+    if (
+        just_before.endswith("with ")
+        and _RESIDENTS_AFTER.match(after)
+        and _PLACE_WITH.search(sentence, max(0, start - 70), start)
+    ):
+        return (
+            True  # "Concepcion, the largest city near the epicenter with more than 200,000 people"
+        )
     if just_before.endswith(
         ("creased to ", "raised to ", "reduced to ")
     ) and _THINGS_CHANGED_TO.search(sentence, max(0, start - 80), start):
@@ -1470,6 +1479,9 @@ _OUT_OF_POPULATION = re.compile(
     r"roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$",
     re.IGNORECASE,
 )
+_PLACE_WITH = re.compile(
+    r"\b(?:city|town|village|capital|island|municipality)\b[^,;.()]{0,50}\bwith\s+$", re.IGNORECASE
+)
 _PLACE_WITH_POPULATION = re.compile(
     r"\b(?:city|town|capital|village|island|municipality|country)\b[^,;.()]{0,40}\bwith\s+a\s+"
     r"(?:total\s+)?population\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|"
@@ -1501,14 +1513,20 @@ _HOME_TO = re.compile(
     re.IGNORECASE,
 )
 _RESIDENTS_AFTER = re.compile(r"\s+(?:people|residents|inhabitants|persons)\b", re.IGNORECASE)
-_GIVEN_TO_LAST = (" to ", " by ", " for ", " host ", " house ", " accommodate ", " shelter ")
+_GIVEN_TO_LAST = (
+    " to ", " by ", " for ", " host ", " house ", " accommodate ", " shelter ", " total of ",
+)  # fmt: skip
 _GIVEN_TO_OR_FELT_BY = re.compile(
     r"\b(?:distribut(?:ed|ing|ion|es?)\b[^.;:]{0,100}\bto|(?:assistance|relief|aid)\s+to|"
     r"provid(?:ed|ing|es?)\s+(?:[\w-]+\s+){0,6}?(?:items|food|assistance|aid|relief|supplies|kits|"
     r"cash|water)\s+to|"
     r"felt\b[^.;:]{0,60}\bby|"
     r"(?:camp|site|shelter|settlement|cent(?:re|er)|facility)s?\s+"
-    r"(?:for|to\s+(?:host|house|accommodate|shelter)))\s+$",
+    r"(?:for|to\s+(?:host|house|accommodate|shelter))|"
+    # shelter planned: "made plans to house a total of some 30,000 evacuees", "was being
+    # prepared to accommodate 11,000 more", "will provide shelter for 20,000 evacuees"
+    r"(?:plans?|prepared|preparing|ready)\s+to\s+(?:host|house|accommodate|shelter)"
+    r"(?:\s+a\s+total\s+of)?|provide\s+shelter\s+for)\s+$",
     re.IGNORECASE,
 )
 # Words before a small number that make it a count of people: a toll ("death toll rises to
@@ -1648,6 +1666,11 @@ _INFINITIVE_END = re.compile(r"\bto\s+(?:be\s+able\s+to\s+)?$", re.IGNORECASE)
 
 _AND = re.compile(r"\band\b")
 _POSSESSIVE_BEFORE = re.compile(r"[A-Za-z]['’]s\s+$")
+_SHARE_OF_BEFORE = re.compile(
+    r"\b(?:quarter|third|half|fifth|tenth|fraction|share|proportion|majority|most|\d+\s*(?:%|per\s*"
+    r"cent|percent))\s+of\s+(?:the|these|those)\s+$",
+    re.IGNORECASE,
+)
 _SITES_WHERE = re.compile(
     r"\b(?:sites?|camps?|shelters?|cent(?:re|er)s?|settlements?)\s+(?:in\s+which|where)\s+"
     r"(?:[\d,]+\s+[a-z]+\s+\()?$",  # (and the same count in brackets after its families)
@@ -1715,8 +1738,8 @@ _ADJECTIVES_ONLY = re.compile(
 _ACCORDING_END = re.compile(r"\s+(?:that|which|who|as|in|on|and\s+the)\s+")
 _SOURCE_NOTE = re.compile(r"\((?:data\s+)?sources?:\s*(?P<who>[^()]{1,80})\)", re.IGNORECASE)
 _PUT_AT_WORDS = (
-    r"(?:put|puts|putting)\s+the\s+(?:(?:death|casualty|overall|total)\s+)?"
-    r"(?:toll|number|figure|count)\s+at\b"
+    r"(?:put|puts|putting)\s+the\s+(?:(?:official|death|casualty|overall|total)\s+){0,2}"
+    r"(?:toll|number|figure|count)\s+(?:from\s+[^,;:]{1,60}?\s+)?at\b"
 )
 _PUT_AT = re.compile(rf"(?P<who>[^,;:]+?)\s+(?:has\s+|have\s+|had\s+)?{_PUT_AT_WORDS}")
 # Its words are looked for first: the speaker before them is read from every position in turn,
@@ -1725,7 +1748,10 @@ _PUT_AT_WORDS_ALONE = re.compile(_PUT_AT_WORDS)
 _SPEAKER_BREAK = re.compile(r"[,;:\"“”]|\bthat\b")
 
 
-_PARTICIPLE = re.compile(r"(?:displac|evacuat|uproot|affect)\w*\s+(?:by|from|in)\b", re.I)
+# (also where they live: "more than 38,000 people living in villages across Karangasem were evacuated")
+_PARTICIPLE = re.compile(
+    r"(?:(?:displac|evacuat|uproot|affect)\w*\s+(?:by|from|in)|(?:living|residing)\s+in)\b", re.I
+)
 _FINITE = re.compile(r"(?:are|is|were|was)\b", re.IGNORECASE)
 _FINITE_BEFORE = re.compile(r"\b(?:are|is|were|was)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _REGISTERED_IN_CAMPS = re.compile(
@@ -1749,7 +1775,7 @@ _MAIN_VERB_BEFORE = re.compile(
 )
 
 
-def _find_verb(window: str, last: bool) -> tuple[str, str, int, bool] | None:
+def _find_verb(window: str, last: bool, main: bool = True) -> tuple[str, str, int, bool] | None:
     """(term, measure, position, whether it only links) of the first (or last) verb of figures
     in the window; of two verbs joined by "and" in one clause ("fled the town and surrendered")
     the second counts."""
@@ -1793,8 +1819,10 @@ def _find_verb(window: str, last: bool) -> tuple[str, str, int, bool] | None:
                 ):
                     hit = later
                     break
-        elif ("who " in window or "that " in window) and _RELATIVE_BEFORE.search(
-            window, max(0, hit.start() - 14), hit.start()
+        elif (
+            main
+            and ("who " in window or "that " in window)
+            and _RELATIVE_BEFORE.search(window, max(0, hit.start() - 14), hit.start())
         ):
             # "Hundreds of people who fled the violence in Palma have been offered temporary
             # shelter": the relative clause says who they are, the main verb what is counted.
@@ -1873,7 +1901,11 @@ def _speaker(sentence: str) -> str | None:
         if " put" in sentence and _PUT_AT_WORDS_ALONE.search(sentence)
         else None
     )
-    if m and (who := _clean_source(_SPEAKER_BREAK.split(m.group("who"))[-1])):
+    if (
+        m
+        and not _REPORTING.search(m.group("who"))  # "X said initial reports put …": X speaks
+        and (who := _clean_source(_SPEAKER_BREAK.split(m.group("who"))[-1]))
+    ):
         return who  # "Nepal police put the death toll at 1,910"
     for start in _REPORTING_STARTS:
         if start in sentence:
@@ -2305,6 +2337,10 @@ def _sentence_candidates(
         said = _PRONOUN_SAID.search(sentence)
         if said is not None:
             attributed_to = context.person_before(offset)  # "…,” she said": who she is
+    if attributed_to is None and sentence.startswith(("They said", "They say", "It said")):
+        # "Authorities put the official death toll … at 214 … They said 1.5 million Chileans
+        # were affected": who "they" are, the sentence before's speaker
+        attributed_to = context.speaker_before(offset)
     periods = _periods(sentence, lowered)
     size = _household_size(sentence, lowered)
     mentions = _place_mentions(sentence, learnt=context.learnt)
@@ -2392,6 +2428,14 @@ def _sentence_candidates(
             # "has claimed an estimated 670 lives", "at least 5 confirmed deaths and the
             # evacuation of thousands", "we have one fatality": the noun says what is counted.
             verb = ("died", "flow", 0, False)
+        if (
+            verb is None
+            and " of " in clause_before[-14:]
+            and _SHARE_OF_BEFORE.search(sentence, max(0, f.start - 40), f.start)
+        ):
+            # "A quarter of the 400,000 ethnic Uzbeks who fled the violence earlier had streamed
+            # across the border": the main verb is the share's; the count's is its own clause's
+            verb = _find_verb(clause_after, False, main=False)
         if verb is None:
             windows = ((clause_after, False), (own_words, False), (clause_before, True))
             verb = _verb_in(windows, clause_before, sentence[: f.start])
@@ -2824,7 +2868,11 @@ def _place_mentions(
             possessive = _POSSESSIVE.match(name) if mention is None else None
             if possessive:
                 mention = _country_named(possessive.group(1))  # "Mozambique's Pemba Camp"
-            elif mention is None and (province := _province_named(_owner(name))) is not None:
+            elif (
+                mention is None
+                and name.lower() not in places.demonyms()  # "the Somali shopkeeper"
+                and (province := _province_named(_owner(name))) is not None
+            ):
                 # "The KwaZulu-Natal … department has confirmed", "districts of Paktika": a
                 # province's name is as plain a place as a country's.
                 mention, regional = province, bool(direction)
@@ -3122,6 +3170,17 @@ def _unknown_place(
 ) -> tuple[str, object] | None:  # fmt: skip
     """A place the gazetteer does not know, where the text says it is one: (written, Place)."""
     name, word = m.group("name"), (m.group("word") or "").strip()
+    if not word and name.endswith(("'s", "’s")):
+        full = f"{direction} {name[:-2]}" if direction else name[:-2]
+        if places.key(full) in places.NOT_PLACES:
+            return None  # "in Africa's most developed country": a continent
+        readings = places.lookup(full)
+        if (
+            readings
+            and readings[0].kind == "country"
+            and not any(r.kind == "country" for r in readings[1:])
+        ):
+            return full, readings[0]  # "spread through South Africa's slums": the country
     words = name.split()
     first = words[0].lower()
     if (
@@ -3249,7 +3308,8 @@ def _countries() -> dict:
 # Lumajang", "the Indian state of Kerala".
 _UNIT_OF = re.compile(r" of (?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 _UNIT_WORDS = frozenset(("district", "regency", "province", "county", "prefecture", "state",
-                         "municipality", "region", "governorate", "department"))  # fmt: skip
+                         "municipality", "region", "governorate", "department", "town", "city",
+                         "village"))  # fmt: skip
 
 
 def _unit_of(text: str, m: re.Match, wider: _Mention) -> _Mention | None:
@@ -3629,6 +3689,8 @@ def _demonym_country(population: str) -> str | None:
     if population.islower():
         return None  # a people's name is capitalised
     words = [w.strip(',.;:()"“”') for w in population.lower().split()]
+    if "ethnic" in words:
+        return None  # "400,000 ethnic Uzbeks who fled" Kyrgyzstan: a people, not a country's
     for n in (2, 1):
         for i in range(len(words) - n + 1):
             name = " ".join(words[i : i + n])
@@ -3899,6 +3961,13 @@ class _Context:
             if who is not None and "," in who and _is_name(who.split(",")[-1].strip()):
                 return who  # "An SDF spokesman, Adnan Afrin"
         return None
+
+    def speaker_before(self, start: int) -> str | None:
+        """The speaker of the sentence right before `start`, in the same paragraph."""
+        para = self.text.rfind("\n", 0, start) + 1
+        window = self.text[max(para, start - 1_000) : start]
+        spans = list(_sentences(window))
+        return _attribution(window[spans[-1][0] : spans[-1][1]]) if spans else None
 
     def quoted_speaker(self, start: int, end: int) -> str | None:
         """Who speaks a quotation that the sentence at start:end is part of, named after the

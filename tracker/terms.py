@@ -52,7 +52,9 @@ TOLL = (
 # Where people taken in are: "relief camps", "host communities", "evacuation centres".
 SHELTER_PLACES = (
     r"(?:(?:relief|evacuation|IDP|refugee|displacement)\s+)?(?:camps?|shelters?|host\s+"
-    r"communit(?:y|ies)|(?:evacuation|relief|collective|reception)\s+cent(?:re|er)s?)"
+    r"communit(?:y|ies)|(?:evacuation|relief|collective|reception)\s+cent(?:re|er)s?|"
+    # the buildings people shelter in: "3,000 evacuees were in the arena"
+    r"arenas?|stadiums?|gymnasiums?|churches|church|mosques?|temples?|tents)"
 )
 
 # A source's own words → (term, measure), tried in this order at each place in a sentence, so the
@@ -64,6 +66,7 @@ VERBS: dict[str, tuple[str, str]] = {
     # without electricity").
     r"(?:(?:are|is|were|was)\s+)?(?:still\s+)?trapped\b|"
     r"without\s+(?:power|electricity|running\s+water|water|internet|phone|telecommunications?)\b|"
+    r"had\s+no\s+(?:power|electricity|running\s+water|water)\b|"
     # where people live: "large villages in which thousands of people live."
     r"live(?=\s*(?:[.;,]|$))": (NO_TERM, "stock"),
     r"(?:remain(?:s|ed|ing)?|held|kept)\s+in\s+(?:detention|custody|prison)": ("detained", "stock"),
@@ -83,7 +86,7 @@ VERBS: dict[str, tuple[str, str]] = {
     # hurt, whatever the verb: "left with various degrees of injuries", "grappling with injuries"
     r"(?:left|suffer(?:ed|ing|s)?|grappl(?:ing|ed|es|e)|treated)\s+(?:with|from|for)\s+"
     r"(?:[\w-]+\s+){0,4}?injur(?:y|ies)\b|"
-    r"(?:suffered|sustained)\s+(?:[\w-]+\s+){0,2}?injur(?:y|ies)\b":
+    r"(?:suffered|sustained)\s+(?:[\w-]+\s+){0,2}?(?:injur(?:y|ies)|wounds)\b":
         ("injured", "flow"),  # "14 villagers had suffered burn injuries"
     # "Nearly 24,000 people were ordered to leave area amid fears a second dam could collapse"
     r"ordered\s+to\s+(?:leave|evacuate|flee)\b": ("evacuated", "flow"),
@@ -93,6 +96,10 @@ VERBS: dict[str, tuple[str, str]] = {
         ("injured", "flow"),
     # still out of their homes: "14,431 people remain evacuated"
     r"(?:remain(?:s|ed)?|still)\s+evacuated": ("displaced", "stock"),
+    # back home: "Thousands of Uzbek refugees … trekked back across the Uzbek border", "crossed
+    # back into Kyrgyzstan"
+    r"(?:trekked|crossed|went|headed|streamed|came|walked|travell?ed|flocked|poured)\s+back\b":
+        ("returned", "flow"),
     r"forced\s+to\s+flee": ("fled", "flow"),
     r"forced\s+(?:out|from)\b": ("displaced", "flow"),
     TOLL: ("died", "flow"),
@@ -103,7 +110,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?<!who\s)took|"  # (not a relative clause's: "Meiteis, who took shelter at …, returned")
     r"seeks?|(?:been\s+)?offered(?:\s+temporary)?|to)\s+(?:shelter|refuge)\b": ("hosted", "stock"),
     # in camps now: "1,738 persons are in 55 camps in Thrissur district"
-    rf"(?:are|is|were|was)\s+(?:still\s+)?(?:in|at)\s+(?:[\w,]+\s+){{0,2}}?{SHELTER_PLACES}\b":
+    rf"(?:are|is|were|was)\s+(?:still\s+)?(?:in|at)\s+(?:[\w,]+\s+){{0,3}}?{SHELTER_PLACES}\b":
         ("hosted", "stock"),
     # still in camps: "146,000 IDPs … remain in 271 camps", "1.5 million persons lived in makeshift
     # camps"
@@ -118,6 +125,9 @@ VERBS: dict[str, tuple[str, str]] = {
     r"night\s+(?:out\s+)?in\s+the\s+open": ("displaced", "flow"),
     r"(?:are|is|were|was)\s+(?:already\s+|now\s+|still\s+)?(?:moving|heading|trekking|flocking)"
     r"\s+(?:towards?|to|into)\b": ("fled", "flow"),
+    # where they are now: "hundreds of immigrants who sought refuge in this government-run
+    # encampment"
+    r"sought\s+(?:shelter|refuge)\s+in\b": ("hosted", "stock"),
     r"(?:to\s+seek|sought)\s+(?:shelter|refuge|safety|asylum)": ("fled", "flow"),
     # homes lost: "nearly half a million Bangladeshis … have lost their homes"
     r"lost\s+(?:their|his|her)\s+(?:own\s+)?(?:homes?|houses?)": ("displaced", "flow"),
@@ -140,10 +150,12 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:left|rendered|made)\s+homeless|homeless\b": ("displaced", "flow"),
     # "forced 19,000 people out of their homes"
     r"out\s+of\s+(?:their|his|her)\s+(?:homes?|houses?)\b": ("displaced", "flow"),
-    r"rescued\b|(?:flown|airlifted|ferried)\s+out\b|airlifted\b|plucked\b": ("evacuated", "flow"),
+    r"rescued\b|(?:flown|airlifted|ferried|pulled)\s+out\b|airlifted\b|plucked\b": ("evacuated", "flow"),
     r"(?:came|come|coming|got|get|getting|poured|pouring|streamed|streaming|flooded|flooding)"
     r"\s+out\b": ("left", "flow"),
-    r"(?:left|leaving|leave|exited|departed|emerged|vacated|vacating)\b": ("left", "flow"),
+    # (not a state people are left in: "none of them were left hungry")
+    r"(?:left|leaving|leave|exited|departed|emerged|vacated|vacating)\b"
+    r"(?!\s+(?:hungry|stranded|alone|destitute|without|helpless|exposed)\b)": ("left", "flow"),
     # out of their homes: "Worst floods in decades force 145,000 from homes"
     r"from\s+(?:their\s+)?homes\b": ("displaced", "flow"),
     # "the over 350,000 IDPs already in Baghdad Governorate"
@@ -153,7 +165,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?<!after\s)(?<!before\s)(?<!upon\s)(?<!on\s)arriv(?:ed|ing|als?|es)\b": ("arrived", "flow"),
     r"(?:moved|relocated|transferred)\s+from\b|relocated\b": ("evacuated", "flow"),
     # people who moved away on their own: "More than 330 people among the survivors moved to"
-    r"moved\s+(?:away\s+)?to\b": ("displaced", "flow"),
+    r"moved\s+(?:away\s+)?to\b": ("arrived", "flow"),
     r"(?:are|is)\s+(?:now\s+)?registered\b|(?:are|is)\s+(?:now|currently)\s+in\b|"
     r"are\s+(?:now|currently)\s+at\b": ("hosted", "stock"),
     r"(?:been|were|was)\s+registered\b": ("arrived", "flow"),
@@ -182,6 +194,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"accommodat(?:es|ing|ed))\b":
         ("hosted", "stock"),
     LINKING_VERBS: ("hosted", "stock"),
+    # "After 15,000 evacuees filled the Astrodome late Thursday night"
+    r"filled\s+(?:the|a|an)\b": ("hosted", "stock"),
     # (not where people live at risk: "residents living in areas that are considered as critical
     # areas of Taal Volcano eruption … have been evacuated")
     r"(?:population|residents|liv(?:e|es|ing)(?!\s+in\s+(?:the\s+)?(?:areas?|zones?)\b)|"
@@ -210,6 +224,8 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"murder(?:ed|s|ing)?|(?:murders?|massacres?|killings?)\s+of|massacred)":
         ("killed", "flow"),
     r"deaths?\s+of": ("died", "flow"),  # "led to the deaths of five individuals"
+    # people trapped are no figure: "trapping an estimated 60 people inside apartments"
+    r"trapp(?:ing|ed)": (NO_TERM, "stock"),
     # "Houston strained under the arrival of tens of thousands of people fleeing submerged homes"
     r"(?:arrival|influx)\s+of": ("arrived", "flow"),
     # "the soldiers saved 100 citizens from the blazes"
@@ -219,7 +235,7 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     # sent back across a border: "the expulsion of 400,000 irregular Congolese migrants"
     r"(?:(?:expulsion|deportation|forced\s+return|repatriation)\s+of|deport(?:ed|s|ing)?)":
         ("returned", "flow"),
-    r"(?:injur(?:ed|es|ing)|wound(?:ed|s|ing))": ("injured", "flow"),
+    r"(?:injur(?:ed|es|ing)|wound(?:ed|s|ing)|injuries\s+to)": ("injured", "flow"),
     r"(?:affect(?:ed|s|ing)|(?:impacted|affected)\s+the\s+lives\s+of)": ("affected", "flow"),
 }  # fmt: skip
 
