@@ -1570,6 +1570,10 @@ def test_a_camp_home_to_people_still_hosts_them():
         "The exhibition hall was being prepared to accommodate 11,000 more evacuees.",
         "Police said Concepcion is the largest city near the epicenter with more than 200,000 "
         "people.",
+        "The Government has allocated 61 million Sri Lanka rupees to support affected communities.",
+        # the parts of what was no figure, in the next sentence
+        "Some 244,620 households had no running water as of noon. Of them, 211,008 were in "
+        "Hiroshima Prefecture, 22,757 in Ehime Prefecture and 9,693 in Okayama Prefecture.",
         "At least 1,200 head of cattle were lost.",
     ],
 )
@@ -1865,6 +1869,22 @@ def test_they_said_is_the_sentence_befores_speaker_and_put_at_reaches_past_its_w
     )
     first, second = extract(text, date(2010, 2, 28))
     assert (first.attributed_to, second.attributed_to) == ("Authorities", "Authorities")
+
+
+def test_figures_released_by_name_who_speaks_and_currently_displaced_is_a_stock():
+    # learnt from d118, d163 and d166
+    text = (
+        "However, provisional figures released by the food and disaster management ministry "
+        "said, confirmed at least 223 deaths."
+    )
+    (c,) = extract(text, date(2007, 11, 17))
+    assert c.attributed_to == "food and disaster management ministry"  # (as written, "the" off)
+    text = (
+        "Based on the data released by the Philippine National Police (PNP), 3,813 are in shelters."
+    )
+    assert extract(text, date(2022, 5, 1))[0].attributed_to == "Philippine National Police (PNP)"
+    (c,) = extract("Currently, nearly 303,000 people have been displaced.", date(2016, 5, 19))
+    assert (c.term, c.measure) == ("displaced", "stock")
 
 
 def test_who_speaks_a_quotation_not_who_speaks_in_it():

@@ -533,6 +533,12 @@ def test_a_province_named_with_a_direction_after_an_adjective():
          "GEO"),
         ("More than 60 people were killed as attacks spread through South Africa's slums.",
          "South Africa", "ZAF"),
+        # learnt from d164 and d163: the place right after a figure of a list; a disaster named
+        # for its place
+        ("By prefecture, 71 people had been confirmed dead in Hiroshima, 57 in Okayama and 26 in "
+         "Ehime.", "Ehime", "JPN"),
+        ("The agency confirmed 14 deaths were due to the Aranayaka landslide in Sri Lanka.",
+         "Aranayaka", "LKA"),
         # learnt from d156: a volcano and an island (curated, with their citations)
         ("Authorities evacuated more than 40,000 villagers from the slopes of Mount Merapi.",
          "Mount Merapi", "IDN"),

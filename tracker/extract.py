@@ -1391,6 +1391,10 @@ def _is_not_a_figure(
     )
     if before or _after_is_not_a_figure(after):
         return True
+    if ("upee" in after or "ollar" in after or "eso" in after or "hilling" in after) and (
+        _MONEY_OF_A_COUNTRY.match(after)
+    ):
+        return True  # "61 million Sri Lanka rupees", "5 billion Hong Kong dollars"
     if ("ssist" in after or "upport" in after or "egist" in after) and _AIDED_AFTER.match(
         sentence, end, end + 100
     ):
@@ -1471,6 +1475,9 @@ def _is_not_a_figure(
     return _LIST_START.match(text[line_start : offset + start]) is not None
 
 
+_MONEY_OF_A_COUNTRY = re.compile(
+    r"\s+(?:[A-Z][\w’'-]*\s+){1,2}(?:rupees|dollars|pesos|shillings)\b"
+)
 _METRES_AFTER = re.compile(
     r"\s+(?:from|away|high|long|deep|wide|tall|above|below|of\s+water)\b", re.IGNORECASE
 )
@@ -1666,6 +1673,7 @@ _INFINITIVE_END = re.compile(r"\bto\s+(?:be\s+able\s+to\s+)?$", re.IGNORECASE)
 
 _AND = re.compile(r"\band\b")
 _POSSESSIVE_BEFORE = re.compile(r"[A-Za-z]['’]s\s+$")
+_CURRENTLY_BEFORE = re.compile(r"\b(?:[Cc]urrently|[Aa]t\s+present|[Pp]resently),?\s+$")
 _SHARE_OF_BEFORE = re.compile(
     r"\b(?:quarter|third|half|fifth|tenth|fraction|share|proportion|majority|most|\d+\s*(?:%|per\s*"
     r"cent|percent))\s+of\s+(?:the|these|those)\s+$",
@@ -1735,6 +1743,11 @@ _ADJECTIVES_ONLY = re.compile(
     r"^\s*(?:(?:the|official|latest|new|most|recent|preliminary|initial)\s*)*$", re.IGNORECASE
 )
 # Where the words of "according to X" stop naming X; the breaks before a speaker's name.
+_RELEASED_BY = re.compile(
+    r"\b(?:figures|data|statistics|numbers|estimates|tallies)\s+(?:released|published|provided|"
+    r"compiled|issued)\s+by\s+(?P<who>[^,;.:()\"“”]{3,80}?(?:\s+\([^()]{1,20}\))?)"
+    r"(?=\s+(?:said|says|showed|shows|on|as|read)\b|\s*[,;.:]|$)"
+)
 _ACCORDING_END = re.compile(r"\s+(?:that|which|who|as|in|on|and\s+the)\s+")
 _SOURCE_NOTE = re.compile(r"\((?:data\s+)?sources?:\s*(?P<who>[^()]{1,80})\)", re.IGNORECASE)
 _PUT_AT_WORDS = (
@@ -1896,6 +1909,9 @@ def _speaker(sentence: str) -> str | None:
             # "according to official reports" names its source so; "the official figures" none
             return _clean_source(who) if who.rstrip().endswith("reports") else None
         return _clean_source(bare)
+    m = _RELEASED_BY.search(sentence) if " by " in sentence else None
+    if m and (who := _clean_source(m.group("who"))):
+        return who  # "provisional figures released by the food and disaster management ministry"
     m = (
         _PUT_AT.search(sentence)
         if " put" in sentence and _PUT_AT_WORDS_ALONE.search(sentence)
@@ -2017,7 +2033,7 @@ def _is_name(who: str) -> bool:
 # Offices a report names without a proper name: "local officials said", "according to data from
 # the local health department".
 _OFFICE = re.compile(
-    r"^(?:(?:[\w-]+\s+){0,3}(?:officials|authorities|services|department|ministry|agency|"
+    r"^(?:(?:[\w-]+\s+){0,5}(?:officials|authorities|services|department|ministry|agency|"
     r"government|police|army|military|rescuers|firefighters|media|broadcaster|radio|television)"
     r"(?:\s+(?:in|of)\s+the\s+(?:country|region|area|province|state))?"  # "… in the country"
     r"|(?:[\w-]+\s+){1,2}reports"  # "according to official reports"
@@ -2492,6 +2508,14 @@ def _sentence_candidates(
             and _POSSESSIVE_BEFORE.search(sentence, max(0, f.start - 4), f.start)
         ):
             continue  # "Mayotte’s 320,000 residents had been ordered into lockdown": its people
+        if (
+            term == "displaced"
+            and measure == "flow"
+            and verb is not None
+            and f.start >= 9
+            and _CURRENTLY_BEFORE.search(sentence, max(0, f.start - 24), f.start)
+        ):
+            measure = "stock"  # "Currently, nearly 303,000 people have been displaced": now
         if term == NO_TERM:
             if not _SITES_WHERE.search(sentence, max(0, f.start - 60), f.start):
                 continue  # "hundreds of people … were still trapped": no figure of the table
@@ -2953,6 +2977,35 @@ def _place_mentions(
         seen = {m.start for m in out}
         more = [m for m in _of_a_people(text) if m.start not in seen]
         out = sorted([*out, *more], key=lambda m: m.start) if more else out
+    if need_cue and ("slide" in text or "quake" in text or "slip" in text):
+        seen = {m.start for m in out}
+        more = [m for m in _named_disasters(text) if m.start not in seen]
+        out = sorted([*out, *more], key=lambda m: m.start) if more else out
+    return out
+
+
+# A disaster named for its place: "14 deaths were due to the Aranayaka landslide".
+_NAMED_DISASTER = re.compile(
+    r"\bthe\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:landslides?|landslip|mudslides?|"
+    r"earthquakes?|quakes?)\b"
+)
+
+
+def _named_disasters(text: str) -> list[_Mention]:
+    out = []
+    for m in _NAMED_DISASTER.finditer(text):
+        name = m.group("name")
+        first = name.split()[0]
+        if first in NOT_A_PLACE_START or first.lower() in NOT_AN_UNKNOWN_PLACE:
+            continue
+        if name.lower() in places.demonyms() or first.lower() in places.demonyms():
+            continue
+        found = _resolve_mention(name, "", None)
+        if found is not None:
+            out.append(_mention(m.start("name"), "at", found[0], found[1], False))
+        elif len(name) > 3 and not name.isupper():
+            place = places.Place(name, None, None, None, "town", "document")
+            out.append(_Mention(m.start("name"), "at", name, place, (), False, False))
     return out
 
 
@@ -3153,7 +3206,8 @@ NOT_AN_UNKNOWN_PLACE = frozenset(
     """refugee refugees idp idps humanitarian government national emergency reception transit
     collection registration health food border regional international red cross crescent relief
     protection transitional security united office agency mission council camp camps new old
-    north south east west central upper lower greater way ministry islamic state army forces""".split()
+    north south east west central upper lower greater way ministry islamic state army forces by
+    per each every""".split()
 )
 
 
@@ -3450,6 +3504,7 @@ _NATIONWIDE = re.compile(
 
 
 _CLAUSE_MARK = re.compile(r"[,;:()]")
+_PLACE_RIGHT_AFTER = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?(?:in|at)\s+(?:the\s+)?")
 
 
 def _place_for(
@@ -3480,9 +3535,15 @@ def _place_for(
     mention = _pick(mine, order[0], f.end)
     if mention is not None and mention.start < f.start and len(mine) > 1:
         # "671 were in Yangon, …, since 1991, when 143,000 people died in Bangladesh": the place in
-        # the figure's own clause, not one a clause before it names.
+        # the figure's own clause, not one a clause before it names; "57 in Okayama and 26 in
+        # Ehime": the place right after the figure.
         sentence = context.text[context.offset : context.offset + owned[1]]
-        if _CLAUSE_MARK.search(sentence, mention.start, f.start):
+        right = _PLACE_RIGHT_AFTER.match(sentence, f.population_end)
+        if right is not None:
+            after = next((m for m in mine if m.start == right.end() and m.role in order[0]), None)
+            if after is not None:
+                mention = after
+        elif _CLAUSE_MARK.search(sentence, mention.start, f.start):
             later = [m for m in mine if m.start >= f.end and m.role in order[0]
                      and not _CLAUSE_MARK.search(sentence, f.end, m.start)]  # fmt: skip
             if later:
@@ -4204,6 +4265,9 @@ class _Context:
         return self._main_place
 
 
+_PARTS_OF_THOSE = re.compile(r"\s*(?:Of|Among)\s+(?:them|these),")
+
+
 # --- Public API -----------------------------------------------------------------------------------
 
 
@@ -4228,10 +4292,16 @@ def extract(
     title_read = False
     context.spans = list(_sentences(text))
     rows = _key_figure_rows(text) if "\n" in text else []
+    none_before = False  # whether the last sentence with numbers gave no figure
     for start, end in context.spans:
         raw = text[start:end]
         if not (_DIGIT.search(raw) or _NUMBER_WORD.search(raw)):
             continue
+        if none_before and _PARTS_OF_THOSE.match(raw):
+            # "244,620 households had no running water … Of them, 211,008 were in Hiroshima
+            # Prefecture": the parts of what was no figure
+            continue
+        found_before = len(out)
         while rows and rows[0][0] < end:
             # A row of key figures over a row of their labels (a report's box, as a PDF's text
             # gives it): each number is read with its label, in place of the row.
@@ -4252,4 +4322,6 @@ def extract(
             out.extend(_sentence_candidates(text, start, raw, context))
         except Exception:  # noqa: BLE001 - extraction proposes; one odd sentence must not stop it
             continue
+        finally:
+            none_before = len(out) == found_before
     return out
