@@ -1571,6 +1571,7 @@ def test_a_camp_home_to_people_still_hosts_them():
         "Police said Concepcion is the largest city near the epicenter with more than 200,000 "
         "people.",
         "The Government has allocated 61 million Sri Lanka rupees to support affected communities.",
+        "More than half of the village's population of some 200 people fled Beloti.",
         # the parts of what was no figure, in the next sentence
         "Some 244,620 households had no running water as of noon. Of them, 211,008 were in "
         "Hiroshima Prefecture, 22,757 in Ehime Prefecture and 9,693 in Okayama Prefecture.",

@@ -52,6 +52,7 @@ PUBLISHED = date(2019, 3, 22)
         ("Sumatra", "IDN", "region"),
         ("Taal Volcano", "PHL", "area"),
         ("Taal", "PHL", "city"),  # the town keeps its name
+        ("Bali", "IDN", "region"),  # the island, before the towns of India and Cameroon
     ],
 )
 def test_lookup(name, country, kind):

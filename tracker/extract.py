@@ -1451,6 +1451,7 @@ def _is_not_a_figure(
     if sentence.find("population of", max(0, start - 40), start) >= 0 and (
         _OUT_OF_POPULATION.search(sentence, max(0, start - 50), start)
         or _PLACE_WITH_POPULATION.search(sentence, max(0, start - 110), start)
+        or _OWN_POPULATION.search(sentence, max(0, start - 60), start)
     ):
         # "About 15,000 people have been affected, out of a total population of 179,000";
         # "Tacloban, the provincial capital of Leyte with a population of approximately 220,000"
@@ -1484,6 +1485,13 @@ _METRES_AFTER = re.compile(
 _OUT_OF_POPULATION = re.compile(
     r"\bout\s+of\s+(?:a|the)\s+(?:total\s+)?population\s+of\s+(?:about\s+|around\s+|some\s+|"
     r"roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$",
+    re.IGNORECASE,
+)
+# "more than half of the village's population of some 200 people fled Beloti"
+_OWN_POPULATION = re.compile(
+    r"(?:[a-z]['’]s|\bits|\btheir)\s+(?:total\s+|entire\s+|whole\s+)?population\s+of\s+(?:about\s+|"
+    r"around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|approximately\s+|"
+    r"an\s+estimated\s+)?$",
     re.IGNORECASE,
 )
 _PLACE_WITH = re.compile(
