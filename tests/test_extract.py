@@ -1855,6 +1855,8 @@ def test_a_speaker_named_as_a_pronoun_is_the_person_named_before():
         ("Of the dead, only 671 were in Yangon, state radio said.", "state radio"),
         ("More than 1,800 people have been rescued this week, firefighters reported.",
          "firefighters"),
+        ("Nearly 10,000 people have crossed into Poland since Thursday, border guards said.",
+         "border guards"),
     ],
 )  # fmt: skip
 def test_a_source_radio_or_firefighters_speak(text, speaker):

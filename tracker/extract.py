@@ -2042,7 +2042,8 @@ def _is_name(who: str) -> bool:
 # the local health department".
 _OFFICE = re.compile(
     r"^(?:(?:[\w-]+\s+){0,5}(?:officials|authorities|services|department|ministry|agency|"
-    r"government|police|army|military|rescuers|firefighters|media|broadcaster|radio|television)"
+    r"government|police|army|military|rescuers|firefighters|guards|media|broadcaster|radio|"
+    r"television)"
     r"(?:\s+(?:in|of)\s+the\s+(?:country|region|area|province|state))?"  # "… in the country"
     r"|(?:[\w-]+\s+){1,2}reports"  # "according to official reports"
     r"|(?:[\w-]+\s+){1,3}sources?)\.?$",  # "a security source told AFP"
