@@ -396,6 +396,21 @@ def test_households(text, unit, population, size):
             None,
             "2019-02-04",
         ),
+        # "this year" runs from its first day; "by the end of March" ends a count there
+        (
+            "So far this year, 12,000 people have arrived.",
+            "2021-05-26",
+            "this year",
+            "2021-01-01",
+            "2021-05-26",
+        ),
+        (
+            "By the end of March, 9,000 people had returned.",
+            "2021-05-26",
+            "By the end of March",
+            None,
+            "2021-03-31",
+        ),
     ],
 )
 def test_relative_periods(text, published, period_text, start, end):

@@ -423,6 +423,8 @@ PERIOD_PATTERNS: dict[str, str] = {
     "as_of": rf"\bas\s+(?:of|at)\s+(?P<as_of>{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?|{_YEAR})",
     "as_of_weekday": rf"\bas\s+(?:of|at)\s+(?P<as_of_wd>{_WEEKDAY})",
+    # "By the end of March, 9,000 people had returned": a count at the month's end
+    "end_of": rf"\b(?:by|at)\s+the\s+end\s+of\s+(?P<end_of>{_MONTH}(?:\s+{_YEAR})?)",
     # "between 1 and 7 March": the days share the month.
     "between_days": rf"\b(?:between|from)\s+(?P<b1>{_DAY})\s+(?:and|to|until|till|[-–])\s+"
     rf"(?P<b2>{_DAY})\s+(?:of\s+)?(?P<bm>{_MONTH})(?:,?\s+(?P<by>{_YEAR}))?",
@@ -460,6 +462,8 @@ PERIOD_PATTERNS: dict[str, str] = {
     "in_month": rf"\b(?:in|during|throughout|for)\s+(?:the\s+month\s+of\s+)?(?P<in_m>{_MONTH})"
     rf"(?:\s+(?P<in_y>{_YEAR}))?",
     "in_year": rf"\b(?:in|during|throughout)\s+(?P<in_year>{_YEAR})\b",
+    # "So far this year, 12,000 people have arrived": from the year's first day
+    "this_year": r"\bthis\s+year\b",
     "weekend": r"\b(?:over|during|at|on)\s+the\s+(?:past\s+|last\s+)?weekend\b",
     "relative_day": r"\b(?P<rel>last\s+night|yesterday|today|tonight|this\s+morning|"
     r"overnight)\b",
@@ -468,7 +472,7 @@ PERIOD_PATTERNS: dict[str, str] = {
 # August, between, December, during, from, February, for, January, June, July, last, March, May,
 # November, October, on, over, past, previous, preceding, September, since, yesterday) or as
 # _PERIOD_WORD_STARTS says: checked once, before the alternatives.
-_PERIOD_STARTS = "as at ap au be de du fr fe fo ja ju la ma no oc on ov pa pr se si ye".split()
+_PERIOD_STARTS = "as at ap au be by de du fr fe fo ja ju la ma no oc on ov pa pr se si ye".split()
 # The commonest words that start a period, and digits, start one only so: "in " and "of " (before
 # a date), "the" before "past", "last", "previous" or "preceding", "this morning", "throughout",
 # "today", "tonight", and a day before a dash ("1-7 March"). "the", "of", "in", "to" and the
@@ -637,7 +641,7 @@ class _PeriodAsWritten:
 # is not read (a third of the benchmark's sentences: 1,361M → 1,347M instructions, cg.sh).
 _PERIOD_WORDS = (
     "day", "since", *sorted({m[:3] for m in MONTHS}), "last", "past", "previous", "preceding",
-    "weekend", "tonight", "morning", "overnight",
+    "weekend", "tonight", "morning", "overnight", "this year",
 )  # fmt: skip
 _PERIOD_YEAR = re.compile(_YEAR)
 
@@ -1177,6 +1181,10 @@ def _resolve_period(m: re.Match, ref: date | None) -> tuple[date | None, date | 
     try:
         if kind == "p_as_of":
             return None, _parse_point(g("as_of"), ref, end_of_month=True), True
+        if kind == "p_end_of":
+            return None, _parse_point(g("end_of"), ref, end_of_month=True), True
+        if kind == "p_this_year":
+            return (date(ref.year, 1, 1), ref, False) if ref is not None else (None, None, False)
         if kind == "p_as_of_weekday":
             return None, (_weekday_on_or_before(g("as_of_wd"), ref) if ref else None), True
         if kind == "p_between_dates":
