@@ -1872,6 +1872,12 @@ def test_a_speaker_named_as_a_pronoun_is_the_person_named_before():
          "firefighters"),
         ("Nearly 10,000 people have crossed into Poland since Thursday, border guards said.",
          "border guards"),
+        # a statement names who made it; an office with a possessive before it
+        ("At least 50 people were killed, according to a statement from the interior ministry.",
+         "interior ministry"),
+        ("Some 300 people died, the country's disaster agency said in a statement on Monday.",
+         "country's disaster agency"),
+        ("More than 1,000 people were evacuated, the governor's office said.", "governor's office"),
     ],
 )  # fmt: skip
 def test_a_source_radio_or_firefighters_speak(text, speaker):

@@ -1748,7 +1748,9 @@ _PRONOUN_SAID = re.compile(
 )
 _QUOTE_MARK = re.compile('["“”]')
 _SOURCE_VERB_END = re.compile(r"\s+(?:has|have|had|is|are|was|were|also|now)(?:\s+(?:also|now))?$")
-_DATA_WORDS = r"(?:figures|data|estimates|statistics|numbers|records|reports?|a\s+report)"
+_DATA_WORDS = (
+    r"(?:figures|data|estimates|statistics|numbers|records|reports?|a\s+report|(?:a\s+)?statements?)"
+)
 _DATA_FROM = re.compile(
     rf"^\s*(?:the\s+)?(?:(?:latest|new|most|recent|official|preliminary|initial)\s+)*{_DATA_WORDS}\s+"
     r"(?:(?:released|published|compiled|collected|issued|given|provided)\s+)?(?:from|by|of)\s+",
@@ -2049,7 +2051,7 @@ def _is_name(who: str) -> bool:
 # Offices a report names without a proper name: "local officials said", "according to data from
 # the local health department".
 _OFFICE = re.compile(
-    r"^(?:(?:[\w-]+\s+){0,5}(?:officials|authorities|services|department|ministry|agency|"
+    r"^(?:(?:[\w’'-]+\s+){0,5}(?:officials|authorities|services|department|ministry|agency|office|"
     r"government|police|army|military|rescuers|firefighters|guards|media|broadcaster|radio|"
     r"television)"
     r"(?:\s+(?:in|of)\s+the\s+(?:country|region|area|province|state))?"  # "… in the country"
