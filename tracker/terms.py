@@ -66,7 +66,7 @@ VERBS: dict[str, tuple[str, str]] = {
     # without electricity").
     r"(?:(?:are|is|were|was)\s+)?(?:still\s+)?trapped\b|"
     r"without\s+(?:power|electricity|running\s+water|water|internet|phone|telecommunications?)\b|"
-    r"had\s+no\s+(?:power|electricity|running\s+water|water)\b|"
+    r"had\s+no\s+(?:power|electricity|running\s+water|water)\b|out\s+of\s+school\b|"
     # where people live: "large villages in which thousands of people live."
     r"live(?=\s*(?:[.;,]|$))": (NO_TERM, "stock"),
     r"(?:remain(?:s|ed|ing)?|held|kept)\s+in\s+(?:detention|custody|prison)": ("detained", "stock"),
