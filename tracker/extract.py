@@ -187,7 +187,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"camps|cent(?:er|re)s|settlements|towns|cities|municipalities|communes|pets|dogs|cats|"
         r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
         r"(?:fish\s+)?(?:farming\s+)?cages|heads?\s+of\s+(?:livestock|cattle)|hectares|acres|flights|"
-        r"shacks|huts|dwellings|structures|coats|cases|nfi\s+kits|nfis|institutions|"
+        r"shacks|huts|dwellings|structures|coats|cases|nfi\s+kits|nfis|"
         # "339 bus lines", "150 counties and districts", "Dozens of blazes", "125 aircraft"
         r"lines|routes|counties|districts|provinces|prefectures|townships|blazes|fires|wildfires|"
         r"aircraft|planes|helicopters|ships|vessels|"
@@ -1403,6 +1403,10 @@ def _is_not_a_figure(
         _MONEY_OF_A_COUNTRY.match(after)
     ):
         return True  # "61 million Sri Lanka rupees", "5 billion Hong Kong dollars"
+    if "institutions" in after and _INSTITUTIONS_AFTER.match(after):
+        # "approximately 1,000 educational institutions" (looked for apart: a start "ins" in the
+        # objects' quick check would let "inside" and "insurgents" through to the big pattern)
+        return True
     if ("ssist" in after or "upport" in after or "egist" in after) and _AIDED_AFTER.match(
         sentence, end, end + 100
     ):
@@ -1484,6 +1488,7 @@ def _is_not_a_figure(
     return _LIST_START.match(text[line_start : offset + start]) is not None
 
 
+_INSTITUTIONS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?institutions\b")
 _MONEY_OF_A_COUNTRY = re.compile(
     r"\s+(?:[A-Z][\w’'-]*\s+){1,2}(?:rupees|dollars|pesos|shillings)\b"
 )
@@ -1713,7 +1718,9 @@ _NOUN_AFTER = re.compile(r"\s+(?:of\s+)?([a-z-]+)(?:\s+([a-z]+))?(?:\s+([a-z]+))
 
 
 def _helpers(sentence: str, f: _Found) -> bool:
-    if _DEPLOYED_AFTER.match(sentence, f.population_end):
+    if "ed" in sentence[f.population_end : f.population_end + 40] and _DEPLOYED_AFTER.match(
+        sentence, f.population_end
+    ):
         return True  # "to reinforce the 110 already deployed to the islands"
     if f.population and any(w in _HELPERS for w in f.population.lower().split()):
         return True
@@ -1748,9 +1755,7 @@ _PRONOUN_SAID = re.compile(
 )
 _QUOTE_MARK = re.compile('["“”]')
 _SOURCE_VERB_END = re.compile(r"\s+(?:has|have|had|is|are|was|were|also|now)(?:\s+(?:also|now))?$")
-_DATA_WORDS = (
-    r"(?:figures|data|estimates|statistics|numbers|records|reports?|a\s+report|(?:a\s+)?statements?)"
-)
+_DATA_WORDS = r"(?:figures|data|estimates|statistics|numbers|records|reports?|a\s+report|(?:a\s+)?statements?)"
 _DATA_FROM = re.compile(
     rf"^\s*(?:the\s+)?(?:(?:latest|new|most|recent|official|preliminary|initial)\s+)*{_DATA_WORDS}\s+"
     r"(?:(?:released|published|compiled|collected|issued|given|provided)\s+)?(?:from|by|of)\s+",
