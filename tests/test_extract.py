@@ -1814,3 +1814,23 @@ def test_labels_of_things_are_looked_for_where_their_last_words_are():
             if x._LABEL_OF_THINGS.search(text, max(0, start - 50), start):
                 tail = text[max(0, start - 16) : start].rstrip().lower()
                 assert tail.endswith(x._LABEL_LAST), text[max(0, start - 50) : start]
+
+
+def test_a_period_that_dates_several_figures_gives_each_its_dates():
+    # A sentence's period is resolved once however many figures it dates: each gets the dates
+    # resolve_period gives the words alone, and a figure "since" one still ends at the "as of".
+    ref = date(2019, 3, 22)
+    text = "In the past week, 5,000 people fled, 2,000 were evacuated and 40 were killed."
+    week = x.resolve_period("in the past week", ref)
+    found = extract(text, ref)
+    assert [c.span for c in found] == ["5,000", "2,000", "40"]
+    for c in found:
+        assert (c.period_start, c.period_end, c.date_precision) == week
+    text = "As of 20 March, 5,000 people have been displaced and 300 killed since January."
+    first, second = extract(text, ref)
+    assert (first.period_text, first.period_end) == ("As of 20 March", date(2019, 3, 20))
+    assert (second.period_text, second.period_start, second.period_end) == (
+        "since January",
+        date(2019, 1, 1),
+        date(2019, 3, 20),
+    )

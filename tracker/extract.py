@@ -2284,6 +2284,9 @@ def _sentence_candidates(
     nationwide: bool | None = None  # whether the sentence speaks of the whole country
     two_units: list[int] = []  # figures whose count the next figure gives in another unit
     stripped = sentence.strip()
+    # Each period is resolved once, however many figures it dates (the periods are the
+    # sentence's own, alive while it is read: their ids stay theirs).
+    resolved: dict[int, tuple] = {}
     for i, f in enumerate(found):
         prev_end, nxt = owned[i]
         after = sentence[f.population_end : nxt]
@@ -2387,18 +2390,21 @@ def _sentence_candidates(
         period = _period_of(periods, f, owned, i)
         period_text, start, end, precision = None, None, context.ref, None
         if period is not None:
-            p_start, p_end, is_day = _resolve_period(period, context.ref)
-            if (period.lastgroup or "").startswith("p_since") and p_end == context.ref:
-                # "As of 20 March, 5,000 have been displaced since January": it ends then.
-                as_of = next((q for q in periods if q.lastgroup == "p_as_of"), None)
-                if as_of is not None:
-                    p_end = _resolve_period(as_of, context.ref)[1] or p_end
-            calendar_unit = _precision(period) in ("month", "year")
-            if measure == "flow" or is_day or (calendar_unit and p_end is not None):
+            known = resolved.get(id(period))
+            if known is None:
+                p_start, p_end, is_day = _resolve_period(period, context.ref)
+                if (period.lastgroup or "").startswith("p_since") and p_end == context.ref:
+                    # "As of 20 March, 5,000 have been displaced since January": it ends then.
+                    as_of = next((q for q in periods if q.lastgroup == "p_as_of"), None)
+                    if as_of is not None:
+                        p_end = _resolve_period(as_of, context.ref)[1] or p_end
+                known = resolved[id(period)] = (p_start, p_end, is_day, _precision(period))
+            p_start, p_end, is_day, kind = known
+            if measure == "flow" or is_day or (kind in ("month", "year") and p_end is not None):
                 # A stock "in December" is the count at the end of December.
                 period_text = period.group(0).strip()
                 start, end = (p_start, p_end) if measure == "flow" else (None, p_end)
-                precision = _precision(period)
+                precision = kind
         if measure == "stock":
             start = None
         if start is None and end is None:
