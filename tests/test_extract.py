@@ -601,6 +601,19 @@ def test_place_mentions_read_up_to_the_last_capital_are_those_finditer_finds(tex
     ]
 
 
+def test_place_mentions_of_the_dev_sets_sentences_are_those_finditer_finds():
+    # The last mention is matched again only where a word of place may follow it: every
+    # sentence of the dev set's texts gives what finditer gives over it whole.
+    from tests.devset.score import load_documents
+
+    for text in [r["text"] for r in load() + load_documents()]:
+        for start, end in x._sentences(text):
+            sentence = text[start:end]
+            assert [(m.span(), m.groups()) for m in x._mention_matches(sentence)] == [
+                (m.span(), m.groups()) for m in x._PLACE_MENTION.finditer(sentence)
+            ], sentence
+
+
 CUE_WORDS_SAMPLE = ["In", "IN", "İn", "ın", "into", "TOWARDS", "ſettlement", "of", "fled", "Fleeing", "out",
                     "Displaced", "from", "the", "town", "Al", "Baghuz", "Syria", "people", "a", "-"]  # fmt: skip
 
