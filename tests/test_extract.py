@@ -1847,3 +1847,20 @@ def test_a_period_that_dates_several_figures_gives_each_its_dates():
         date(2019, 1, 1),
         date(2019, 3, 20),
     )
+
+
+def test_a_later_verb_is_looked_for_only_where_and_follows_the_first(monkeypatch):
+    # _find_verb reads the verbs after the first only where "and" follows it: over the dev set's
+    # sentences, and what follows each of their numbers, it finds what it finds reading them all.
+    from tests.devset.score import load_documents
+
+    windows = []
+    for text in [r["text"] for r in load() + load_documents()]:
+        for start, end in x._sentences(text):
+            sentence = text[start:end]
+            windows.append(sentence)
+            windows += [sentence[m.end() :] for m in re.finditer(r"\d+", sentence)]
+    found = [x._find_verb(w, False) for w in windows]
+    monkeypatch.setattr(x, "_and_after", lambda window, at: True)
+    assert [x._find_verb(w, False) for w in windows] == found
+    assert sum(v is not None for v in found) > 1000

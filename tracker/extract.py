@@ -1702,6 +1702,12 @@ _MAIN_VERB_BEFORE = re.compile(
 )
 
 
+def _and_after(window: str, at: int) -> bool:
+    """Whether "and" is written in the window after `at`: a verb after the first counts only
+    where _AND finds it between them."""
+    return window.find("and", at) >= 0
+
+
 def _find_verb(window: str, last: bool) -> tuple[str, str, int, bool] | None:
     """(term, measure, position, whether it only links) of the first (or last) verb of figures
     in the window; of two verbs joined by "and" in one clause ("fled the town and surrendered")
@@ -1720,7 +1726,9 @@ def _find_verb(window: str, last: bool) -> tuple[str, str, int, bool] | None:
         hit = next(found, None)
         if hit is None:
             return None
-        for nxt in found:
+        # A later verb counts only with "and" between (below): where none follows, the rest of
+        # the window is not read for verbs (most windows: their first verb is their last).
+        while _and_after(window, hit.end()) and (nxt := next(found, None)) is not None:
             between = window[hit.end() : nxt.start()]
             if (
                 _CLAUSE_BREAK.search(between)
