@@ -1864,3 +1864,14 @@ def test_a_later_verb_is_looked_for_only_where_and_follows_the_first(monkeypatch
     monkeypatch.setattr(x, "_and_after", lambda window, at: True)
     assert [x._find_verb(w, False) for w in windows] == found
     assert sum(v is not None for v in found) > 1000
+
+
+def test_a_mentions_rank_is_worked_out_at_its_first_read_and_kept():
+    # _read_once stands for functools.cached_property: the same value, kept in the instance.
+    place = x.places.Place("Goma", "COD", -1.68, 29.22, "city", "geonames")
+    mention = x._Mention(0, "at", "Goma", place, (), False)
+    assert "rank" not in mention.__dict__
+    assert mention.rank == place.rank == mention.__dict__["rank"]
+    assert x._Mention(0, "at", "Goma", None, (place,), False).rank == place.rank
+    assert x._Mention(0, "at", "Goma", None, (), False).rank == 9
+    assert isinstance(x._Mention.rank, x._read_once)

@@ -2661,6 +2661,21 @@ def _mention_matches(text: str):
             yield m
 
 
+class _read_once:  # noqa: N801 - named as the decorator it stands for
+    """functools.cached_property without its lock (Python 3.11 takes one at each first read, a
+    microsecond, for every place mention): the value is worked out at the first read and kept in
+    the instance's dict, where later reads find it before this descriptor."""
+
+    def __init__(self, func):
+        self.func, self.name = func, func.__name__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
+
+
 @_set_at_once
 @dataclass(frozen=True)
 class _Mention:
@@ -2672,7 +2687,7 @@ class _Mention:
     regional: bool  # a direction word before it: a region of the place, without a point
     listed: bool = False  # the first of several places named together ("Zambézia, Nampula and …")
 
-    @functools.cached_property
+    @_read_once
     def rank(self) -> int:
         reading = self.reading or (self.readings[0] if self.readings else None)
         return reading.rank if reading is not None else 9
