@@ -1875,3 +1875,31 @@ def test_a_mentions_rank_is_worked_out_at_its_first_read_and_kept():
     assert x._Mention(0, "at", "Goma", None, (place,), False).rank == place.rank
     assert x._Mention(0, "at", "Goma", None, (), False).rank == 9
     assert isinstance(x._Mention.rank, x._read_once)
+
+
+LIST_NAMES_SAMPLE = ["La", "Libertad", "Ancash", "ancash", "and", "than", ":", ";", ",", "Dhaka", "DHAKA",
+                     "İzmir", "ılgaz", "Nord-Kivu", "’s", "5"]  # fmt: skip
+
+
+@given(st.lists(st.tuples(st.sampled_from(LIST_NAMES_SAMPLE), st.sampled_from(["", " ", "\n"])),
+                max_size=8).map(lambda parts: "".join(w + sep for w, sep in parts)))  # fmt: skip
+def test_a_name_right_before_a_count_is_looked_for_only_after_a_word_not_in_lower_case(text):
+    # The plain check before _NAME_RIGHT_BEFORE lets through every text the pattern matches
+    # (the name's last word, which starts with a capital, is in the text's last word).
+    sentence = f"{text}5"
+    start = len(text)
+    if x._NAME_RIGHT_BEFORE.search(sentence, max(0, start - 40), start):
+        assert not x._last_word_is_lower(sentence[max(0, start - 40) : start])
+
+
+def test_names_right_before_the_dev_sets_numbers_pass_the_plain_check():
+    from tests.devset.score import load_documents
+
+    found = 0
+    for text in [r["text"] for r in load() + load_documents()]:
+        for m in re.finditer(r"\d", text):
+            start = m.start()
+            if x._NAME_RIGHT_BEFORE.search(text, max(0, start - 40), start):
+                found += 1
+                assert not x._last_word_is_lower(text[max(0, start - 40) : start])
+    assert found > 10

@@ -2018,6 +2018,13 @@ _NAME_RIGHT_BEFORE = re.compile(
 )
 
 
+def _last_word_is_lower(text: str) -> bool:
+    """Whether the text's last word (what is after its last space, the text's end stripped)
+    holds letters, all in lower case."""
+    words = text.rsplit(None, 1)
+    return bool(words) and words[-1].islower()
+
+
 def _named_right_before(sentence: str, f: _Found) -> _Mention | None:
     """The place a count is listed under, written right before it. Only a name the gazetteer
     knows, or one a list of districts names ("districts … were Rutsiro with 26 dead")."""
@@ -2027,6 +2034,10 @@ def _named_right_before(sentence: str, f: _Found) -> _Mention | None:
         not sentence[f.start - 2 : f.start - 1].isalpha()
         and sentence[f.start - 2 : f.start] != ": "
     ):
+        return None
+    # The name's last word is in the last word before the count: where that is in lower case
+    # ("than", "displaced"), no name is (most counts); the pattern is not tried.
+    if _last_word_is_lower(sentence[max(0, f.start - 40) : f.start]):
         return None
     m = _NAME_RIGHT_BEFORE.search(sentence, max(0, f.start - 40), f.start)
     if m is None or m.group("name").isupper() or m.group("name").split()[0] in NOT_A_PLACE_START:
