@@ -1903,3 +1903,26 @@ def test_names_right_before_the_dev_sets_numbers_pass_the_plain_check():
                 found += 1
                 assert not x._last_word_is_lower(text[max(0, start - 40) : start])
     assert found > 10
+
+
+PRONOUN_SAID_SAMPLE = ["he", "she", "He", "She", "said", "says", "added", "told", "noted", "explained",
+                       "sa", "id", "ys", "dded", "t", "Said", "SAID", ",", "”"]  # fmt: skip
+
+
+@given(_texts_of(PRONOUN_SAID_SAMPLE, 8))
+def test_a_pronouns_verb_is_looked_for_only_where_one_of_its_verbs_is_written(text):
+    # The plain check before _PRONOUN_SAID lets through every text the pattern finds one in.
+    if x._PRONOUN_SAID.search(text):
+        assert x._may_say_a_pronoun_said(text)
+
+
+def test_the_dev_sets_sentences_with_a_pronouns_verb_pass_the_plain_check():
+    from tests.devset.score import load_documents
+
+    found = 0
+    for text in [r["text"] for r in load() + load_documents()]:
+        for start, end in x._sentences(text):
+            if x._PRONOUN_SAID.search(text[start:end]):
+                found += 1
+                assert x._may_say_a_pronoun_said(text[start:end])
+    assert found > 5

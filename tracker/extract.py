@@ -1655,6 +1655,21 @@ _PRONOUN_SAID = re.compile(
     r"|(?<=h)e\s+(?:said|says|added|told|noted|explained)"
     r"|(?<=s)a(?:id|ys)\s+s?he|(?<=a)dded\s+s?he)\b"
 )
+
+
+def _may_say_a_pronoun_said(sentence: str) -> bool:
+    """False where _PRONOUN_SAID finds nothing: the sentence holds none of its verbs ("he " is
+    in most sentences, as "the ")."""
+    return (
+        "said" in sentence
+        or "says" in sentence
+        or "added" in sentence
+        or "told" in sentence
+        or "noted" in sentence
+        or "explained" in sentence
+    )
+
+
 _QUOTE_MARK = re.compile('["“”]')
 _SOURCE_VERB_END = re.compile(r"\s+(?:has|have|had|is|are|was|were|also|now)(?:\s+(?:also|now))?$")
 _DATA_WORDS = r"(?:figures|data|estimates|statistics|numbers|records|reports?|a\s+report)"
@@ -2261,7 +2276,11 @@ def _sentence_candidates(
     attributed_to = _attribution(sentence) or context.quoted_speaker(offset, offset + len(sentence))
     if attributed_to is None and offset < 1_000:
         attributed_to = context.title_speaker(sentence)  # "… in Myanmar: UN"
-    if attributed_to is None and ("he " in sentence or "He " in sentence):
+    if (
+        attributed_to is None
+        and ("he " in sentence or "He " in sentence)
+        and _may_say_a_pronoun_said(sentence)
+    ):
         said = _PRONOUN_SAID.search(sentence)
         if said is not None:
             attributed_to = context.person_before(offset)  # "…,” she said": who she is
