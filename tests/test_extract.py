@@ -1926,3 +1926,28 @@ def test_the_dev_sets_sentences_with_a_pronouns_verb_pass_the_plain_check():
                 found += 1
                 assert x._may_say_a_pronoun_said(text[start:end])
     assert found > 5
+
+
+PLACE_HAD_SAMPLE = ["The", "village", "Village", "town", "city", "of", "Sobanou-Dah", "Dah", "had", "has", "is",
+                    "was", "a", "population", "about", "Is", "\n"]  # fmt: skip
+
+
+@given(_texts_of(PLACE_HAD_SAMPLE, 10))
+def test_a_places_people_are_looked_for_only_after_the_words_the_pattern_ends_with(text):
+    # The plain check before _PLACE_HAD lets through every text the pattern finds one at the end of.
+    if x._PLACE_HAD.search(text):
+        assert x._place_had_last(text)
+    assert x._place_had_last("The village of Sobanou-Dah had ")
+    assert x._place_had_last("a city of Aleppo is ")
+
+
+def test_places_people_before_the_dev_sets_numbers_pass_the_plain_check():
+    from tests.devset.score import load_documents
+
+    for text in [r["text"] for r in load() + load_documents()] + [
+        "The village of Sobanou-Dah had about 429 people before the attack"
+    ]:
+        for m in re.finditer(r"\d", text):
+            start = m.start()
+            if x._PLACE_HAD.search(text, max(0, start - 60), start):
+                assert x._place_had_last(text[max(0, start - 60) : start])

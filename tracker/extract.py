@@ -1297,6 +1297,15 @@ _PLACE_HAD = re.compile(
     r"\b(?i:village|town|city)(?:\s+of\s+[A-Z][\w’'-]*(?:[\s-][A-Z][\w’'-]*){0,3})?"
     r"\s+(?:is|was|has|had)\s+(?:a\s+population\s+of\s+)?$"
 )
+
+
+def _place_had_last(text: str) -> bool:
+    """False where _PLACE_HAD cannot end the text: its last word, after a space, is none of those
+    the pattern ends with (most numbers follow another)."""
+    words = text.rsplit(None, 1)
+    return len(words) == 2 and words[1] in ("is", "was", "has", "had", "of")
+
+
 _REACHED = re.compile(r"\b(?:reached|reaching|reaches|helped|helping)\s*$", re.IGNORECASE)
 _AID_REACHED_BEFORE = re.compile(
     r"\b(?:relief|aid|assistance|food|materials|supplies|items|kits)\s+(?:\w+\s+){0,2}?"
@@ -1387,8 +1396,10 @@ def _is_not_a_figure(
         sentence, reach, start
     ):
         return True  # "the number of people missing ranged from 231 to 1,700"
-    if _PLACE_HAD_WORD.search(sentence, max(0, start - 60), start) and _PLACE_HAD.search(
-        sentence, max(0, start - 60), start
+    if (
+        _place_had_last(sentence[max(0, start - 60) : start])
+        and _PLACE_HAD_WORD.search(sentence, max(0, start - 60), start)
+        and _PLACE_HAD.search(sentence, max(0, start - 60), start)
     ):
         return True  # "The village of Sobanou-Dah had about 429 people before the attack"
     # The words are looked for first as plain text (no letter but their own reads as theirs when
