@@ -381,3 +381,19 @@ def test_a_count_read_at_once_is_the_estimate_the_plain_way_gives(text):
             except EstimateError as e:
                 found = str(e)
             assert found == expected
+
+
+@given(
+    st.one_of(st.integers(0, 10_000), st.integers(0, MAX_COUNT)),
+    st.sampled_from(sorted(QUALIFIER_FACTORS)),
+)
+def test_a_qualified_count_has_the_bounds_its_factors_and_their_rounding_give(n, qualifier):
+    # _qualified reads each factor's terms with _BOUND_ROUNDING written out: the bounds are
+    # those of the rounding functions over the exact factors.
+    from tracker.estimate import _BOUND_ROUNDING, _EXACT_FACTORS, _qualified
+
+    plain = [
+        None if f is None else float(rounding(f.numerator * n, f.denominator))
+        for f, rounding in zip(_EXACT_FACTORS[qualifier], _BOUND_ROUNDING, strict=True)
+    ]
+    assert _qualified(n, qualifier) == Estimate(*plain, qualifier)

@@ -616,6 +616,19 @@ def test_place_mentions_read_up_to_the_last_capital_are_those_finditer_finds(tex
     ]
 
 
+def test_place_mentions_of_the_dev_sets_sentences_are_those_finditer_finds():
+    # The last mention is matched again only where a word of place may follow it: every
+    # sentence of the dev set's texts gives what finditer gives over it whole.
+    from tests.devset.score import load_documents
+
+    for text in [r["text"] for r in load() + load_documents()]:
+        for start, end in x._sentences(text):
+            sentence = text[start:end]
+            assert [(m.span(), m.groups()) for m in x._mention_matches(sentence)] == [
+                (m.span(), m.groups()) for m in x._PLACE_MENTION.finditer(sentence)
+            ], sentence
+
+
 CUE_WORDS_SAMPLE = ["In", "IN", "İn", "ın", "into", "TOWARDS", "ſettlement", "of", "fled", "Fleeing", "out",
                     "Displaced", "from", "the", "town", "Al", "Baghuz", "Syria", "people", "a", "-"]  # fmt: skip
 
@@ -2026,3 +2039,127 @@ def test_the_day_a_disaster_struck_starts_the_tolls_that_date_none_of_their_own(
     # no day of striking in the opening: no start
     (c,) = extract("The storm left seven dead.", date(2019, 5, 20))
     assert c.period_start is None
+
+
+def test_a_period_that_dates_several_figures_gives_each_its_dates():
+    # A sentence's period is resolved once however many figures it dates: each gets the dates
+    # resolve_period gives the words alone, and a figure "since" one still ends at the "as of".
+    ref = date(2019, 3, 22)
+    text = "In the past week, 5,000 people fled, 2,000 were evacuated and 40 were killed."
+    week = x.resolve_period("in the past week", ref)
+    found = extract(text, ref)
+    assert [c.span for c in found] == ["5,000", "2,000", "40"]
+    for c in found:
+        assert (c.period_start, c.period_end, c.date_precision) == week
+    text = "As of 20 March, 5,000 people have been displaced and 300 killed since January."
+    first, second = extract(text, ref)
+    assert (first.period_text, first.period_end) == ("As of 20 March", date(2019, 3, 20))
+    assert (second.period_text, second.period_start, second.period_end) == (
+        "since January",
+        date(2019, 1, 1),
+        date(2019, 3, 20),
+    )
+
+
+def test_a_later_verb_is_looked_for_only_where_and_follows_the_first(monkeypatch):
+    # _find_verb reads the verbs after the first only where "and" follows it: over the dev set's
+    # sentences, and what follows each of their numbers, it finds what it finds reading them all.
+    from tests.devset.score import load_documents
+
+    windows = []
+    for text in [r["text"] for r in load() + load_documents()]:
+        for start, end in x._sentences(text):
+            sentence = text[start:end]
+            windows.append(sentence)
+            windows += [sentence[m.end() :] for m in re.finditer(r"\d+", sentence)]
+    found = [x._find_verb(w, False) for w in windows]
+    monkeypatch.setattr(x, "_and_after", lambda window, at: True)
+    assert [x._find_verb(w, False) for w in windows] == found
+    assert sum(v is not None for v in found) > 1000
+
+
+def test_a_mentions_rank_is_worked_out_at_its_first_read_and_kept():
+    # _read_once stands for functools.cached_property: the same value, kept in the instance.
+    place = x.places.Place("Goma", "COD", -1.68, 29.22, "city", "geonames")
+    mention = x._Mention(0, "at", "Goma", place, (), False)
+    assert "rank" not in mention.__dict__
+    assert mention.rank == place.rank == mention.__dict__["rank"]
+    assert x._Mention(0, "at", "Goma", None, (place,), False).rank == place.rank
+    assert x._Mention(0, "at", "Goma", None, (), False).rank == 9
+    assert isinstance(x._Mention.rank, x._read_once)
+
+
+LIST_NAMES_SAMPLE = ["La", "Libertad", "Ancash", "ancash", "and", "than", ":", ";", ",", "Dhaka", "DHAKA",
+                     "İzmir", "ılgaz", "Nord-Kivu", "’s", "5"]  # fmt: skip
+
+
+@given(st.lists(st.tuples(st.sampled_from(LIST_NAMES_SAMPLE), st.sampled_from(["", " ", "\n"])),
+                max_size=8).map(lambda parts: "".join(w + sep for w, sep in parts)))  # fmt: skip
+def test_a_name_right_before_a_count_is_looked_for_only_after_a_word_not_in_lower_case(text):
+    # The plain check before _NAME_RIGHT_BEFORE lets through every text the pattern matches
+    # (the name's last word, which starts with a capital, is in the text's last word).
+    sentence = f"{text}5"
+    start = len(text)
+    if x._NAME_RIGHT_BEFORE.search(sentence, max(0, start - 40), start):
+        assert not x._last_word_is_lower(sentence[max(0, start - 40) : start])
+
+
+def test_names_right_before_the_dev_sets_numbers_pass_the_plain_check():
+    from tests.devset.score import load_documents
+
+    found = 0
+    for text in [r["text"] for r in load() + load_documents()]:
+        for m in re.finditer(r"\d", text):
+            start = m.start()
+            if x._NAME_RIGHT_BEFORE.search(text, max(0, start - 40), start):
+                found += 1
+                assert not x._last_word_is_lower(text[max(0, start - 40) : start])
+    assert found > 10
+
+
+PRONOUN_SAID_SAMPLE = ["he", "she", "He", "She", "said", "says", "added", "told", "noted", "explained",
+                       "sa", "id", "ys", "dded", "t", "Said", "SAID", ",", "”"]  # fmt: skip
+
+
+@given(_texts_of(PRONOUN_SAID_SAMPLE, 8))
+def test_a_pronouns_verb_is_looked_for_only_where_one_of_its_verbs_is_written(text):
+    # The plain check before _PRONOUN_SAID lets through every text the pattern finds one in.
+    if x._PRONOUN_SAID.search(text):
+        assert x._may_say_a_pronoun_said(text)
+
+
+def test_the_dev_sets_sentences_with_a_pronouns_verb_pass_the_plain_check():
+    from tests.devset.score import load_documents
+
+    found = 0
+    for text in [r["text"] for r in load() + load_documents()]:
+        for start, end in x._sentences(text):
+            if x._PRONOUN_SAID.search(text[start:end]):
+                found += 1
+                assert x._may_say_a_pronoun_said(text[start:end])
+    assert found > 5
+
+
+PLACE_HAD_SAMPLE = ["The", "village", "Village", "town", "city", "of", "Sobanou-Dah", "Dah", "had", "has", "is",
+                    "was", "a", "population", "about", "Is", "\n"]  # fmt: skip
+
+
+@given(_texts_of(PLACE_HAD_SAMPLE, 10))
+def test_a_places_people_are_looked_for_only_after_the_words_the_pattern_ends_with(text):
+    # The plain check before _PLACE_HAD lets through every text the pattern finds one at the end of.
+    if x._PLACE_HAD.search(text):
+        assert x._place_had_last(text)
+    assert x._place_had_last("The village of Sobanou-Dah had ")
+    assert x._place_had_last("a city of Aleppo is ")
+
+
+def test_places_people_before_the_dev_sets_numbers_pass_the_plain_check():
+    from tests.devset.score import load_documents
+
+    for text in [r["text"] for r in load() + load_documents()] + [
+        "The village of Sobanou-Dah had about 429 people before the attack"
+    ]:
+        for m in re.finditer(r"\d", text):
+            start = m.start()
+            if x._PLACE_HAD.search(text, max(0, start - 60), start):
+                assert x._place_had_last(text[max(0, start - 60) : start])

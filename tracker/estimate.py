@@ -541,13 +541,24 @@ def _estimate_of_groups(match: re.Match) -> Estimate:
 _ONE_COUNT_GROUPS = ("vague", "between", "from", "a2d", "a2s", "b2d", "b2w", "q2", "suffix")
 
 
+# Each qualifier's factors as (numerator, denominator), None where a bound is open: _qualified
+# reads them with the rounding of _BOUND_ROUNDING written out (a third of the time per count).
+_FACTOR_TERMS = {
+    qualifier: tuple(None if f is None else (f.numerator, f.denominator) for f in factors)
+    for qualifier, factors in _EXACT_FACTORS.items()
+}
+
+
 def _qualified(n: int, qualifier: str) -> Estimate:
-    """The Estimate of a qualified count: its bounds by the qualifier's factors."""
-    low, best, high = (
-        None if factor is None else float(rounding(factor.numerator * n, factor.denominator))
-        for factor, rounding in zip(_EXACT_FACTORS[qualifier], _BOUND_ROUNDING, strict=True)
+    """The Estimate of a qualified count: its bounds by the qualifier's factors, each rounded as
+    _BOUND_ROUNDING says (low down, best to the nearest, high up)."""
+    low, best, high = _FACTOR_TERMS[qualifier]
+    return Estimate(
+        None if low is None else float(low[0] * n // low[1]),
+        None if best is None else float((2 * best[0] * n + best[1]) // (2 * best[1])),
+        None if high is None else float(-(-high[0] * n // high[1])),
+        qualifier,
     )
-    return Estimate(low, best, high, qualifier)
 
 
 def parse_estimate(phrase: str) -> Estimate:
