@@ -1601,6 +1601,7 @@ def test_a_camp_home_to_people_still_hosts_them():
         "The Government has allocated 61 million Sri Lanka rupees to support affected communities.",
         "More than half of the village's population of some 200 people fled Beloti.",
         "Over 800,000 children are out of school.",
+        "Some 2,000 vaccines were delivered.",
         # the parts of what was no figure, in the next sentence
         "Some 244,620 households had no running water as of noon. Of them, 211,008 were in "
         "Hiroshima Prefecture, 22,757 in Ehime Prefecture and 9,693 in Okayama Prefecture.",

@@ -180,7 +180,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"^\s*(?:(?!from\s)[a-z-]+\s+)?"
         r"(?:blankets|mattress(?:es)?|meals|tents|kits|items|trucks|vehicles|"
         r"schools|classrooms|dormitories|shelters|houses|homes|buildings|latrines|toilets|wells|"
-        r"rations|parcels|vouchers|doses|beds|boats|containers|hospitals|clinics|"
+        r"rations|parcels|vouchers|doses|vaccines|beds|boats|containers|hospitals|clinics|"
         r"health\s+(?:facilities|centres|centers)|cattle|livestock|animals|donkeys|"
         r"tonnes|metric|gallons|packages|sets|bags|sheets|tarpaulins|jerrycans|villages|"
         r"communities|neighbou?rhoods|aftershocks|earthquakes|quakes|tremors|airstrikes|sites|"
