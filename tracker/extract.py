@@ -1948,6 +1948,13 @@ def _attribution(sentence: str) -> str | None:
         if close is not None:
             who = _speaker(sentence[close.end() :])
     who = who or _speaker(sentence)
+    if who and ", " in who:
+        # "Adrian Edwards, a spokesman for the United Nations high commission": as written
+        name, title = who.split(", ", 1)
+        for article in ("a ", "an "):
+            if f"{name}, {article}{title}" in sentence:
+                who = f"{name}, {article}{title}"
+                break
     if who and who.endswith(".") and not _ABBREVIATION_END.search(who):
         return who[:-1]  # "…,” said Chief Minister Naveen Patnaik.": the sentence's full stop
     return who
