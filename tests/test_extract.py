@@ -2040,6 +2040,10 @@ def test_the_day_a_disaster_struck_starts_the_tolls_that_date_none_of_their_own(
     # evacuations may come before the storm; a figure's own period is its own
     assert found["Some 3,000"].period_start is None
     assert found["500"].period_start == date(2019, 5, 1)
+    # a toll dated by the day it was given runs from the day the disaster struck
+    text = "The quake struck on Saturday. On Monday, officials said 300 people had died."
+    (c,) = extract(text, date(2023, 10, 9))
+    assert (c.period_start, c.period_end) == (date(2023, 10, 7), date(2023, 10, 9))
     # no day of striking in the opening: no start
     (c,) = extract("The storm left seven dead.", date(2019, 5, 20))
     assert c.period_start is None

@@ -2630,8 +2630,7 @@ def _sentence_candidates(
                 precision = kind
         if (
             measure == "flow"
-            and period is None
-            and start is None
+            and (period is None or start == end)
             and end is not None
             and term in _EVENT_TERMS
             and (day := context.event_day()) is not None
