@@ -1602,6 +1602,14 @@ def test_a_camp_home_to_people_still_hosts_them():
         "More than half of the village's population of some 200 people fled Beloti.",
         "Over 800,000 children are out of school.",
         "Some 2,000 vaccines were delivered.",
+        # aid given and people met, organisations and signatures: no figures of the table
+        "Over 3,000 people were trained in hygiene promotion.",
+        "About 5,000 people received cash transfers.",
+        "A total of 600 children were vaccinated against measles.",
+        "Some 800 households received shelter kits.",
+        "Around 300 people attended the meeting.",
+        "Some 45 partners and 120 organizations are present.",
+        "More than 10,000 signatures were collected.",
         # the parts of what was no figure, in the next sentence
         "Some 244,620 households had no running water as of noon. Of them, 211,008 were in "
         "Hiroshima Prefecture, 22,757 in Ehime Prefecture and 9,693 in Okayama Prefecture.",

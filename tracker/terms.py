@@ -67,6 +67,12 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:(?:are|is|were|was)\s+)?(?:still\s+)?trapped\b|"
     r"without\s+(?:power|electricity|running\s+water|water|internet|phone|telecommunications?)\b|"
     r"had\s+no\s+(?:power|electricity|running\s+water|water)\b|out\s+of\s+school\b|"
+    # aid given or people met, not people of the table: "Over 3,000 people were trained",
+    # "About 5,000 people received cash transfers", "600 children were vaccinated"
+    r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:trained|vaccinated|immuni[sz]ed|"
+    r"screened|recruited|enrolled|provided\s+with|given)\b|"
+    r"(?:received|receive|receiving)\s+(?:cash|food|shelter|hygiene|relief|non-food|aid|"
+    r"assistance|kits?|vouchers?|rations?|support)\b|attended\b|"
     # where people live: "large villages in which thousands of people live."
     r"live(?=\s*(?:[.;,]|$))": (NO_TERM, "stock"),
     r"(?:remain(?:s|ed|ing)?|held|kept)\s+in\s+(?:detention|custody|prison)": ("detained", "stock"),
