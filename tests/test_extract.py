@@ -1901,6 +1901,10 @@ def test_a_speaker_named_as_a_pronoun_is_the_person_named_before():
         ("Some 300 people died, the country's disaster agency said in a statement on Monday.",
          "country's disaster agency"),
         ("More than 1,000 people were evacuated, the governor's office said.", "governor's office"),
+        # records name who keeps them; an adverb after a speaker is no part of it
+        ("Hospital records 28 dead after the eruption.", "Hospital"),
+        ("UNHCR recorded 20,000 arrivals in May.", "UNHCR"),
+        ("Bangkok additionally documented injuries to 290 soldiers.", "Bangkok"),
         # a person and the title beside the name, as written ("a spokesman", not "spokesman")
         ("An estimated 50,000 people have fled, said Adrian Edwards, a spokesman for UNHCR.",
          "Adrian Edwards, a spokesman for UNHCR"),

@@ -381,11 +381,25 @@ REPORTING_VERBS = (
     "explained",
     "reporting",
     "saying",
+    # "Hospital records 28 dead", "UNHCR recorded 20,000 arrivals"
+    "recorded",
+    "records",
+    "documented",
 )
 # Reporting verbs that are nouns or adjectives too ("received reports", "an estimated 160,000"),
 # and the words before them that make them so.
 REPORTING_NOUNS = frozenset(
-    {"report", "reports", "reporting", "estimate", "estimates", "estimated", "claims", "notes"}
+    {
+        "report",
+        "reports",
+        "reporting",
+        "estimate",
+        "estimates",
+        "estimated",
+        "claims",
+        "notes",
+        "records",
+    }
 )
 _NOUN_BEFORE = re.compile(
     r"\b(?:the|a|an|received|receiving|these|those|such|media|news|latest|recent|earlier|"
@@ -957,7 +971,7 @@ _REPORTING_STARTS = sorted(
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.:()\"“”]+(?:\([^)]*\))?)", re.IGNORECASE)
 _SOURCE_TRIM = re.compile(
     r"^(?:[\"“”'’(]|and\b|but\b|while\b|with\b|also\b|even\b|the\b|a\b|an\b|\s)+|"
-    r"(?:\s+(?:also|now|still|on\s+\w+day|in\s+a\s+\w+|that))+\s*$",
+    r"(?:\s+(?:also|now|still|additionally|separately|earlier|later|on\s+\w+day|in\s+a\s+\w+|that))+\s*$",
     re.IGNORECASE,
 )
 # The words after a speaker that _SOURCE_TRIM takes off, found from a space, which the engine skips
