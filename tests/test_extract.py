@@ -2048,6 +2048,14 @@ def test_the_day_a_disaster_struck_starts_the_tolls_that_date_none_of_their_own(
         date(2019, 4, 25),
         date(2019, 5, 20),
     )
+    # the words that date it are the period's text, for the reviewer
+    assert found["seven"].period_text == "hit Comoros on 25 April"
+    # the disaster's own day in the figure's sentence starts the count, which is of the
+    # statement's day ("in need following Cyclone Kenneth, which hit Comoros on 25 April")
+    assert (found["More than 185,000"].period_start, found["More than 185,000"].period_end) == (
+        date(2019, 4, 25),
+        date(2019, 5, 20),
+    )
     assert found["19,372"].period_start == date(2019, 4, 25)
     # evacuations may come before the storm; a figure's own period is its own
     assert found["Some 3,000"].period_start is None

@@ -2648,11 +2648,21 @@ def _sentence_candidates(
             and (period is None or start == end)
             and end is not None
             and term in _EVENT_TERMS
-            and (day := context.event_day()) is not None
-            and day <= end
-            and (end - day).days <= 366
+            and (event := context.event_day()) is not None
+            and event[0] <= end
+            and (end - event[0]).days <= 366
         ):
-            start = day  # "Cyclone Kenneth, which hit Comoros on 25 April": since that day
+            if (
+                period is not None
+                and offset + period.start() == event[2]
+                and context.ref is not None
+                and context.ref > end
+            ):
+                # "185,000 people are in need following Cyclone Kenneth, which hit Comoros on 25
+                # April": the day is the disaster's; the count is of the statement's day
+                end = context.ref
+            start = event[0]  # "Cyclone Kenneth, which hit Comoros on 25 April": since that day
+            period_text = period_text or event[1]  # the words that date it, for the reviewer
         if measure == "stock":
             start = None
         if start is None and end is None:
@@ -4035,14 +4045,15 @@ class _Context:
         self._named_countries: set[str] | None = None
         self.spans: list[tuple[int, int]] = []  # the sentences: (start, end)
         self._sentence_places: dict[int, list[_Mention]] = {}
-        self._event_day: date | None | bool = False  # False: not looked for yet
+        self._event_day: tuple[date, str, int] | None | bool = False  # False: not looked for yet
 
-    def event_day(self) -> date | None:
+    def event_day(self) -> tuple[date, str, int] | None:
         """The day the disaster struck, as the document's opening dates it ("Cyclone Kenneth,
-        which hit Comoros on 25 April"; "Merapi first erupted on Tuesday"): the start of the
-        tolls and counts it caused that date none of their own."""
+        which hit Comoros on 25 April"; "Merapi first erupted on Tuesday"), with the words that
+        say so and where its date starts: the start of the tolls and counts it caused that date
+        none of their own."""
         if self._event_day is False:
-            days: list[date] = []
+            days: list[tuple[date, str, int]] = []
             head = self.text[:5_000]
             for m in _EVENT_VERB.finditer(head):
                 a = max(head.rfind(". ", 0, m.start()), head.rfind("\n", 0, m.start())) + 1
@@ -4057,7 +4068,10 @@ class _Context:
                         continue  # a date near the verb: "hit Comoros on 25 April"
                     start, end, is_day = _resolve_period(period, self.ref or self.published_on)
                     if is_day and start is not None and start == end:
-                        days.append(start)
+                        words = sentence[
+                            min(verb_start, period.start()) : max(verb_end, period.end())
+                        ]
+                        days.append((start, " ".join(words.split()), a + period.start()))
             # the first of them: "the first quake struck on Thursday … the second on Saturday"
             self._event_day = min(days, default=None)
         return self._event_day
