@@ -1060,6 +1060,28 @@ def test_heading_lines_of_the_dev_set_are_found_as_trying_each_line_finds_them()
         assert [m.span("h") for m in x._heading_lines(text)] == _heading_lines_one_by_one(text)
 
 
+ROW_WORDS_SAMPLE = ["2.1", "million", "806,000", "12", "7", "Affected", "people", "People", "need",
+                    "aid", "Displaced", "in", "\n", "\n", "\n\n", "\t", " ", "Total:"]  # fmt: skip
+
+
+@given(_texts_of(ROW_WORDS_SAMPLE, 16))
+def test_rows_of_key_figures_are_found_as_finditer_finds_them(text):
+    assert [(m.span(), m.groups()) for m in x._numbers_rows(text)] == [
+        (m.span(), m.groups()) for m in x._NUMBERS_ROW.finditer(text)
+    ]
+
+
+def test_rows_of_key_figures_of_the_dev_set_are_found_as_finditer_finds_them():
+    from tests.devset.score import load_documents
+
+    for text in [r["text"] for r in load_documents()] + [
+        "1 2\nA b C d\n3 4\n\nX y Z w\n5 6\nE f G"
+    ]:
+        assert [(m.span(), m.groups()) for m in x._numbers_rows(text)] == [
+            (m.span(), m.groups()) for m in x._NUMBERS_ROW.finditer(text)
+        ]
+
+
 DATELINE_WORDS_SAMPLE = ["GOMA,", "Goma", "Congo,", "North", "Kivu,", "March", "Mar.", "20", "2019",
                          "(Reuters)", "(AFP)", "(UN", "News)", "(", ")", "-", "–", "People", "fled",
                          "MANILA,", "Philippines", "\t", " ", "“We"]  # fmt: skip
