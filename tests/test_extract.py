@@ -1060,6 +1060,14 @@ def test_heading_lines_of_the_dev_set_are_found_as_trying_each_line_finds_them()
         assert [m.span("h") for m in x._heading_lines(text)] == _heading_lines_one_by_one(text)
 
 
+@given(st.text(alphabet="aAiIsSkK İıſ\u212a’é1", max_size=20))
+def test_an_ascii_sentence_has_no_letter_that_ignorecase_reads_apart(text):
+    # (the sentence's people are read in lower case where neither finds one)
+    assert (text.isascii() or not x._FOLDED_APART.search(text)) == (
+        not x._FOLDED_APART.search(text)
+    )
+
+
 ROW_WORDS_SAMPLE = ["2.1", "million", "806,000", "12", "7", "Affected", "people", "People", "need",
                     "aid", "Displaced", "in", "\n", "\n", "\n\n", "\t", " ", "Total:"]  # fmt: skip
 

@@ -2328,7 +2328,7 @@ def _sentence_candidates(
     # the sentence as written).
     people, people_in = (
         (_POPULATION_LOWER, lowered)
-        if same_length and not _FOLDED_APART.search(sentence)
+        if same_length and (sentence.isascii() or not _FOLDED_APART.search(sentence))
         else (_POPULATION, sentence)
     )
     pos = 0
