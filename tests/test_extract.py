@@ -1068,6 +1068,21 @@ def test_an_ascii_sentence_has_no_letter_that_ignorecase_reads_apart(text):
     )
 
 
+OF_A_PEOPLE_WORDS_SAMPLE = ["Syrian", "SYRIAN", "Greek", "town", "island", "of", "Baghuz", "Rhodes",
+                            "eRhodes", "the", "1", "é", "_", "’", "\n"]  # fmt: skip
+
+
+@given(_texts_of(OF_A_PEOPLE_WORDS_SAMPLE, 12))
+def test_places_of_a_people_are_found_as_the_pattern_that_starts_a_word_finds_them(text):
+    plain = re.compile(
+        x._OF_A_PEOPLE.pattern.replace("(?P<people>[A-Z](?<!\\w.)", "\\b(?P<people>[A-Z]")
+    )
+    assert plain.pattern != x._OF_A_PEOPLE.pattern
+    assert [(m.span(), m.groups()) for m in x._OF_A_PEOPLE.finditer(text)] == [
+        (m.span(), m.groups()) for m in plain.finditer(text)
+    ]
+
+
 ROW_WORDS_SAMPLE = ["2.1", "million", "806,000", "12", "7", "Affected", "people", "People", "need",
                     "aid", "Displaced", "in", "\n", "\n", "\n\n", "\t", " ", "Total:"]  # fmt: skip
 

@@ -3181,8 +3181,10 @@ def _title_cued(start: int, cued: re.Match, name: str) -> _Mention:
 _UNIT_WORDS = ("town", "city", "village", "island", "province", "region", "state", "district",
                "capital", "port", "governorate")  # fmt: skip
 _UNIT_WORD = re.compile(rf" (?:{'|'.join(_UNIT_WORDS)}) ")
+# (its capital first, as one class, which the engine skips to; a word starts there where no word
+# character is before it: \b[A-Z], where the pattern was tried at every character)
 _OF_A_PEOPLE = re.compile(
-    rf"\b(?P<people>[A-Z][a-z]+)\s+(?P<word>{'|'.join(_UNIT_WORDS)})\s+(?:of\s+)?"
+    rf"(?P<people>[A-Z](?<!\w.)[a-z]+)\s+(?P<word>{'|'.join(_UNIT_WORDS)})\s+(?:of\s+)?"
     r"(?P<name>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2})"
 )
 
