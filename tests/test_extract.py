@@ -1060,6 +1060,51 @@ def test_heading_lines_of_the_dev_set_are_found_as_trying_each_line_finds_them()
         assert [m.span("h") for m in x._heading_lines(text)] == _heading_lines_one_by_one(text)
 
 
+@given(st.text(alphabet="aAiIsSkK İıſ\u212a’é1", max_size=20))
+def test_an_ascii_sentence_has_no_letter_that_ignorecase_reads_apart(text):
+    # (the sentence's people are read in lower case where neither finds one)
+    assert (text.isascii() or not x._FOLDED_APART.search(text)) == (
+        not x._FOLDED_APART.search(text)
+    )
+
+
+OF_A_PEOPLE_WORDS_SAMPLE = ["Syrian", "SYRIAN", "Greek", "town", "island", "of", "Baghuz", "Rhodes",
+                            "eRhodes", "the", "1", "é", "_", "’", "\n"]  # fmt: skip
+
+
+@given(_texts_of(OF_A_PEOPLE_WORDS_SAMPLE, 12))
+def test_places_of_a_people_are_found_as_the_pattern_that_starts_a_word_finds_them(text):
+    plain = re.compile(
+        x._OF_A_PEOPLE.pattern.replace("(?P<people>[A-Z](?<!\\w.)", "\\b(?P<people>[A-Z]")
+    )
+    assert plain.pattern != x._OF_A_PEOPLE.pattern
+    assert [(m.span(), m.groups()) for m in x._OF_A_PEOPLE.finditer(text)] == [
+        (m.span(), m.groups()) for m in plain.finditer(text)
+    ]
+
+
+ROW_WORDS_SAMPLE = ["2.1", "million", "806,000", "12", "7", "Affected", "people", "People", "need",
+                    "aid", "Displaced", "in", "\n", "\n", "\n\n", "\t", " ", "Total:"]  # fmt: skip
+
+
+@given(_texts_of(ROW_WORDS_SAMPLE, 16))
+def test_rows_of_key_figures_are_found_as_finditer_finds_them(text):
+    assert [(m.span(), m.groups()) for m in x._numbers_rows(text)] == [
+        (m.span(), m.groups()) for m in x._NUMBERS_ROW.finditer(text)
+    ]
+
+
+def test_rows_of_key_figures_of_the_dev_set_are_found_as_finditer_finds_them():
+    from tests.devset.score import load_documents
+
+    for text in [r["text"] for r in load_documents()] + [
+        "1 2\nA b C d\n3 4\n\nX y Z w\n5 6\nE f G"
+    ]:
+        assert [(m.span(), m.groups()) for m in x._numbers_rows(text)] == [
+            (m.span(), m.groups()) for m in x._NUMBERS_ROW.finditer(text)
+        ]
+
+
 DATELINE_WORDS_SAMPLE = ["GOMA,", "Goma", "Congo,", "North", "Kivu,", "March", "Mar.", "20", "2019",
                          "(Reuters)", "(AFP)", "(UN", "News)", "(", ")", "-", "–", "People", "fled",
                          "MANILA,", "Philippines", "\t", " ", "“We"]  # fmt: skip
