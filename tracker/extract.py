@@ -1547,11 +1547,15 @@ _OUT_OF_POPULATION = re.compile(
     r"roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$",
     re.IGNORECASE,
 )
+# The words of quantity a place's population may be given with, right before its number.
+_POPULATION_QUALIFIER = (
+    r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|"
+    r"approximately\s+|an\s+estimated\s+)?"
+)
 # "more than half of the village's population of some 200 people fled Beloti"
 _OWN_POPULATION = re.compile(
-    r"(?:[a-z]['’]s|\bits|\btheir)\s+(?:total\s+|entire\s+|whole\s+)?population\s+of\s+(?:about\s+|"
-    r"around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|approximately\s+|"
-    r"an\s+estimated\s+)?$",
+    r"(?:[a-z]['’]s|\bits|\btheir)\s+(?:total\s+|entire\s+|whole\s+)?population\s+of\s+"
+    rf"{_POPULATION_QUALIFIER}$",
     re.IGNORECASE,
 )
 _PLACE_WITH = re.compile(
@@ -1559,8 +1563,7 @@ _PLACE_WITH = re.compile(
 )
 _PLACE_WITH_POPULATION = re.compile(
     r"\b(?:city|town|capital|village|island|municipality|country)\b[^,;.()]{0,40}\bwith\s+a\s+"
-    r"(?:total\s+)?population\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|"
-    r"almost\s+|over\s+|more\s+than\s+|approximately\s+|an\s+estimated\s+)?$",
+    rf"(?:total\s+)?population\s+of\s+{_POPULATION_QUALIFIER}$",
     re.IGNORECASE,
 )
 # The last words of those labels, looked for as plain text first (few numbers follow one).
@@ -3022,8 +3025,7 @@ def _place_mentions(
             if found is not None:
                 out.append(_mention(start, "", found[0], found[1], False))
             elif name.split()[0].lower() not in NOT_AN_UNKNOWN_PLACE:
-                place = places.Place(name, None, None, None, apposed, "document")
-                out.append(_Mention(start, "", name, place, (), False, False))
+                out.append(_unknown_mention(start, "", name, None, apposed))
             continue
         if need_cue and not role and not word and not _ENDS_WITH_PLACE_WORD.search(name):
             # A capitalised word alone is a place only when it is a country's name.
@@ -3126,14 +3128,23 @@ def _place_mentions(
     if " side" in text or "authorities" in text:
         out = sorted([*out, *_sides(text)], key=lambda m: m.start)
     if _UNIT_WORD.search(text):
-        seen = {m.start for m in out}
-        more = [m for m in _of_a_people(text) if m.start not in seen]
-        out = sorted([*out, *more], key=lambda m: m.start) if more else out
+        out = _with_more(out, _of_a_people(text))
     if need_cue and ("slide" in text or "quake" in text or "slip" in text):
-        seen = {m.start for m in out}
-        more = [m for m in _named_disasters(text) if m.start not in seen]
-        out = sorted([*out, *more], key=lambda m: m.start) if more else out
+        out = _with_more(out, _named_disasters(text))
     return out
+
+
+def _with_more(out: list[_Mention], more: list[_Mention]) -> list[_Mention]:
+    """The mentions with more found another way, in order; a place found twice is kept once."""
+    seen = {m.start for m in out}
+    more = [m for m in more if m.start not in seen]
+    return sorted([*out, *more], key=lambda m: m.start) if more else out
+
+
+def _unknown_mention(start: int, role: str, name: str, country: str | None, kind: str) -> _Mention:
+    """A place the document names that the gazetteer lacks (no coordinates)."""
+    place = places.Place(name, country, None, None, kind, "document")
+    return _Mention(start, role, name, place, (), False, False)
 
 
 # A disaster named for its place: "14 deaths were due to the Aranayaka landslide".
@@ -3156,8 +3167,7 @@ def _named_disasters(text: str) -> list[_Mention]:
         if found is not None:
             out.append(_mention(m.start("name"), "at", found[0], found[1], False))
         elif len(name) > 3 and not name.isupper():
-            place = places.Place(name, None, None, None, "town", "document")
-            out.append(_Mention(m.start("name"), "at", name, place, (), False, False))
+            out.append(_unknown_mention(m.start("name"), "at", name, None, "town"))
     return out
 
 
@@ -3204,8 +3214,7 @@ def _title_cued(start: int, cued: re.Match, name: str) -> _Mention:
     found = _resolve_mention(name, "", None)
     if found is not None:
         return _mention(start, role, found[0], found[1], False)
-    return _Mention(start, role, name, places.Place(name, None, None, None, "town", "document"),
-                    (), False, False)  # fmt: skip
+    return _unknown_mention(start, role, name, None, "town")
 
 
 # "the Syrian town of Baghuz", "Greek island Rhodes": a place in the country its people's word names.
@@ -3242,8 +3251,7 @@ def _of_a_people(text: str) -> list[_Mention]:
             out.append(_mention(m.start("name"), role, found[0], readings, False))
         else:
             kind = places.WORD_KINDS.get(m.group("word"), "town")
-            place = places.Place(name, code, None, None, kind, "document")
-            out.append(_Mention(m.start("name"), role, name, place, (), False, False))
+            out.append(_unknown_mention(m.start("name"), role, name, code, kind))
     return out
 
 
@@ -3541,10 +3549,8 @@ def _unit_of(text: str, m: re.Match, wider: _Mention) -> _Mention | None:
         return None
     if name.split()[0].lower() in NOT_AN_UNKNOWN_PLACE or wider.reading is None:
         return None
-    country = wider.reading.country_iso3
     kind = places.WORD_KINDS.get(word, "district")
-    place = places.Place(name, country, None, None, kind, "document")
-    return _Mention(unit.start("name"), wider.role, name, place, (), False, False)
+    return _unknown_mention(unit.start("name"), wider.role, name, wider.reading.country_iso3, kind)
 
 
 # Documents name the same few places again and again; the gazetteer does not change in a process.
