@@ -269,8 +269,19 @@ def test_an_editor_enters_a_figure_a_reviewer_accepts_it_on_another_instance(
     reviewer.goto(f"{apps[1]}/review")
     reviewer.get_by_text("Candidates awaiting review: 1").wait_for()  # the editor's, alone
     reviewer.get_by_text(quote).wait_for()
-    reviewer.get_by_role("button", name="Accept").click()
-    reviewer.get_by_text(f"Figure {figure_id} accepted.").wait_for()
+    # The gazetteer's first answer redraws the whole page: click once it has.
+    expect(reviewer.get_by_text("The gazetteer is loading")).to_have_count(0, timeout=60_000)
+    for attempt in range(3):
+        settled(reviewer)
+        reviewer.get_by_role("button", name="Accept").click()
+        try:
+            reviewer.get_by_text(f"Figure {figure_id} accepted.").wait_for(timeout=20_000)
+            break
+        except PlaywrightTimeoutError:
+            # A click a rerun swallowed leaves the figure a candidate: click again, as a person
+            # would; any other outcome fails here.
+            if attempt == 2 or get_figure(engine, figure_id)["status"] != "candidate":
+                raise
     assert get_figure(engine, figure_id)["status"] == "accepted"
     assert [(e.action, e.changed_by) for e in history(engine, figure_id)] == [
         ("created", EDITOR), ("accepted", REVIEWER),
