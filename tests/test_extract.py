@@ -503,20 +503,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 168 tuning documents score (after the rules learnt from d157–d169:
-    # precision 0.969, recall 0.982, measure 0.987, location 0.774, country 0.930, attribution
-    # 0.837): a rule that breaks what, where or who on whole documents fails here.
+    # Floors below what the 181 tuning documents score (after the rules learnt from d170–d182:
+    # precision 0.973, recall 0.984, measure 0.987, location 0.770, country 0.933, attribution
+    # 0.847): a rule that breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.977 and result.precision >= 0.964, (
+    assert result.recall >= 0.979 and result.precision >= 0.968, (
         result.misses,
         result.false_positives,
     )
     assert result.measure_right / result.matched >= 0.983
-    assert result.location_right / checked >= 0.77 and result.country_right / checked >= 0.925
-    assert result.attribution_right / checked >= 0.83
+    assert result.location_right / checked >= 0.765 and result.country_right / checked >= 0.928
+    assert result.attribution_right / checked >= 0.84
 
 
 def test_dev_set_regression_guard():
@@ -1447,6 +1447,25 @@ def test_as_of_a_weekday():
         ("A full 24 hours later, only 16 people had been pulled out alive.", "evacuated", "flow"),
         ("A quarter of the 400,000 ethnic Uzbeks who fled the violence earlier had streamed "
          "across the border into Uzbekistan.", "fled", "flow"),
+        # learnt from d170–d182: a toll's count whatever follows it; people stranded or left
+        # somewhere are there now, whatever is done for them; in hospital still is hurt; homes
+        # people had to leave; sites that house them; what people are now, said after them
+        ("Quake toll 300 in held Kashmir", "died", "flow"),
+        ("The death toll has risen to 662 while 82 persons remain missing.", "died", "flow"),
+        ("An estimated 15,000 Egyptians are now stranded at this border area awaiting "
+         "evacuation help.", "remain", "stock"),
+        ("Kedarnath is not a critical area, only 60-70 people are left there now.", "remain",
+         "stock"),
+        ("Operations resumed to evacuate 22,000 pilgrims still stranded in high altitude areas.",
+         "remain", "stock"),
+        ("Seventy-one people remain hospitalized.", "injured", "flow"),
+        ("Between November 11 and 20, 40,965 people had to leave their homes due to violence.",
+         "displaced", "flow"),
+        ("I returned from visiting sites housing thousands of displaced people.", "hosted",
+         "stock"),
+        ("The task is how to shelter up to 5 million residents in Sichuan Province who are now "
+         "homeless.", "displaced", "stock"),
+        ("At least 5,000 people were stranded by floods.", "affected", "flow"),
     ],
 )  # fmt: skip
 def test_the_verb_of_the_figure(text, term, measure):
@@ -1659,6 +1678,14 @@ def test_a_camp_home_to_people_still_hosts_them():
         "Some 244,620 households had no running water as of noon. Of them, 211,008 were in "
         "Hiroshima Prefecture, 22,757 in Ehime Prefecture and 9,693 in Okayama Prefecture.",
         "At least 1,200 head of cattle were lost.",
+        # learnt from d170–d182: distances in kms, money after a cedi sign, a country's
+        # inhabitants, personnel of two forces, barangays, people paid aid
+        "The transit centre in Dirkou is about 600 kms south of the Libyan border.",
+        "The property is valued at over ¢1.6 million.",
+        "Haiti is a poor Caribbean country of more than 11 million inhabitants.",
+        "Over 40 choppers and 10,000 army and paramilitary personnel are engaged in the rescue.",
+        "The storm swept through 196 barangays (villages) across eight cities.",
+        "So far about 108 victims of the disaster are said to have been paid compensation.",
     ],
 )
 def test_things_aid_and_the_missing_are_not_figures(text):
@@ -1858,6 +1885,11 @@ def test_counting_words_of_other_places(text, low, high, qualifier):
         ('"3.2 lakh people from Ganjam were evacuated," said Chief Minister Naveen Patnaik.',
          "Chief Minister Naveen Patnaik"),
         ("All I can say to you is that we have one fatality in Grenada.", None),
+        # learnt from d170–d182: the day in brackets and the weekday before the speaker
+        ("The Armenian government on Thursday (Sep 28) announced more than 65,000 Armenians "
+         "had fled.", "Armenian government"),
+        ("Meanwhile, on Wednesday (Sep 27) Azerbaijan's health ministry announced that a total "
+         "of 192 troops were killed.", "Azerbaijan's health ministry"),
     ],
 )  # fmt: skip
 def test_speakers_of_other_reports(text, attributed_to):
@@ -1896,6 +1928,21 @@ def test_counts_in_brackets_are_their_places():
          "Western Division", "FJI"),
         ("The death toll in Ishikawa Prefecture from the quake that struck central Japan rose to "
          "240.", "Ishikawa Prefecture", "JPN"),
+        # learnt from d170–d182: names joined by hyphens and a lower-case word; a direction
+        # before a country's possessive is the country's; the host named as the subject; a
+        # showground; North Macedonia's former name; the islands, towns and crossings of the
+        # curated table
+        ("More than 40,000 people were displaced in ten days in Port-au-Prince, Haiti.",
+         "Port-au-Prince", "HTI"),
+        ("Some 5,000 people fled Croix-des-Bouquets.", "Croix-des-Bouquets", "HTI"),
+        ("Violence in northern Ethiopia’s Tigray region has driven more than 27,000 Ethiopians "
+         "to flee into neighbouring Sudan.", "Tigray region", "ETH"),
+        ("Kukes still hosts some 100,000 refugees.", "Kukes", "ALB"),
+        ("More than 13,000 are camping under plastic sheets at the Eldoret showground.",
+         "Eldoret showground", "KEN"),
+        ("About 3,900 Kosovars arrived in the FYR of Macedonia yesterday.", "FYR of Macedonia",
+         "MKD"),
+        ("Nearly 500 are being sheltered at the transit centre in Dirkou.", "Dirkou", "NER"),
     ],
 )  # fmt: skip
 def test_places_of_other_reports(text, location, country):
@@ -2236,3 +2283,36 @@ def test_places_people_before_the_dev_sets_numbers_pass_the_plain_check():
             start = m.start()
             if x._PLACE_HAD.search(text, max(0, start - 60), start):
                 assert x._place_had_last(text[max(0, start - 60) : start])
+
+
+def test_in_this_country_is_the_country_of_the_place_before():
+    text = (
+        "More than 40,000 people were displaced in ten days in Port-au-Prince, Haiti. In total, "
+        "more than 700,000 people are displaced in this poor Caribbean country."
+    )
+    found = [(c.span, c.location, c.country_iso3) for c in extract(text, date(2024, 11, 25))]
+    assert found == [("More than 40,000", "Port-au-Prince", "HTI"),
+                     ("more than 700,000", "Haiti", "HTI")]  # fmt: skip
+
+
+def test_a_line_wrapped_mid_sentence_does_not_end_it():
+    text = (
+        "IOM Cranks Up Evacuation Efforts\n\n"
+        "The arrival of nearly 6,500 Egyptian migrants alone at the Ras\n"
+        "Adjir border crossing between Tunisia and Libya on Friday highlighted\n"
+        "the growing numbers. Nearly 500 are being sheltered and given basic humanitarian\n"
+        "assistance at the IOM migrant reception and transit centre in\n"
+        "Dirkou, about 600 kms south of the Libyan border."
+    )
+    found = [(c.span, c.location, c.country_iso3) for c in extract(text, date(2011, 3, 5))]
+    assert found == [("nearly 6,500", "Ras Adjir border crossing", "TUN"),
+                     ("Nearly 500", "Dirkou", "NER")]  # fmt: skip
+
+
+def test_a_dateline_with_its_country_in_brackets_places_the_story():
+    text = (
+        "URI (India), Oct 8: More than 300 people were killed on Saturday after a major "
+        "earthquake, authorities said."
+    )
+    (c,) = extract(text, date(2005, 10, 9))
+    assert (c.location, c.country_iso3) == ("India", "IND")

@@ -130,7 +130,7 @@ _WORDS_BEFORE_VERB = r"(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+)"
 # anchored at the number (before ends at it, after starts at it). One row per kind of non-figure.
 NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     "money": (
-        r"(?:[$€£¥]|US\$|\b(?:USD|EUR|GBP|CHF|SYP|IQD|TRY))\s*$",
+        r"(?:[$€£¥¢₵₦₹₱]|US\$|\b(?:USD|EUR|GBP|CHF|SYP|IQD|TRY))\s*$",  # "¢1.6 million" (cedis)
         r"^\s*(?:of\s+)?(?:US\s+)?(?:dollars|euros?|pounds|USD|EUR|GBP|francs|lira|liras|"
         # "around 170 million Tala (US$ 70 million)"
         r"tala|kina|vatu|rupees|taka|naira|shillings|kwacha|rand|pesos|yuan|yen|rupiah|baht|riyals|"
@@ -154,7 +154,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     "ordinal": (None, r"^(?:st|nd|rd|th)\b"),
     "measurement": (
         None,
-        r"^\s*[-‐]?(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|kilos?|"
+        r"^\s*[-‐]?(?:kms?|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|kilos?|"
         r"kilograms?|tonnes?|tons?|litres?|liters?|MT|hectares?|ha|sq|square|"
         r"mm|cm|degrees?|°|foot|feet|ft|Celsius|Fahrenheit)\b",
     ),
@@ -184,7 +184,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"health\s+(?:facilities|centres|centers)|cattle|livestock|animals|donkeys|"
         r"tonnes|metric|gallons|packages|sets|bags|sheets|tarpaulins|jerrycans|villages|"
         r"communities|neighbou?rhoods|aftershocks|earthquakes|quakes|tremors|airstrikes|sites|"
-        r"camps|cent(?:er|re)s|settlements|towns|cities|municipalities|communes|pets|dogs|cats|"
+        r"camps|cent(?:er|re)s|settlements|towns|cities|municipalities|communes|barangays|pets|dogs|"
+        r"cats|"
         r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
         r"(?:fish\s+)?(?:farming\s+)?cages|heads?\s+of\s+(?:livestock|cattle)|hectares|acres|flights|"
         r"shacks|huts|dwellings|structures|coats|cases|nfi\s+kits|nfis|organi[sz]ations|partners|"
@@ -1123,6 +1124,29 @@ def _key_figure_rows(text: str) -> list[tuple[int, int, list[tuple[int, str, str
     return rows
 
 
+_DASH_DATELINE = re.compile(r"[A-Z][\w’'.,]*(?:\s[A-Z][\w’'.,]*){0,3}\s[—–-]\s")
+# The words no sentence ends with, after which a line break only wraps the line.
+_WRAPPED_AFTER = re.compile(r"(?<![^\s])(?:in|of|at|to|from|the|and|by|for|with|into|near)[ \t]*$")
+
+
+def _wrapped(text: str, start: int, at: int) -> bool:
+    """Whether the line break at `at` only wraps a sentence's line: after "in", "of", "the" …
+    ("transit centre in\nDirkou"), or in a long line that ends a word in lower case before one
+    more ("… at the Ras\nAdjir border crossing"); not a title's first line, nor before a story's
+    dateline ("Kigali — Heavy rain …")."""
+    if _WRAPPED_AFTER.search(text, max(start, at - 6), at):
+        return True
+    if not (text[at - 1 : at].isalpha() and text[at - 1].islower()):
+        return False
+    line = text.rfind("\n", 0, at)
+    return (
+        line >= 0
+        and at - max(start, line + 1) >= 50
+        and text[at + 1 : at + 2].isalpha()
+        and not _DASH_DATELINE.match(text, at + 1)
+    )
+
+
 def _sentences(text: str):
     """(start, end) of each sentence; a full stop after an abbreviation or before a digit or a
     lower-case word does not end one."""
@@ -1137,6 +1161,8 @@ def _sentences(text: str):
             word = _LAST_WORD.search(text, max(start, m.start() - 12), end)
             if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
                 continue
+        elif mark == "\n" and _wrapped(text, start, m.start()):
+            continue
         yield start, m.end()
         start = m.end()
     if start < len(text):
@@ -1501,6 +1527,12 @@ def _is_not_a_figure(
         return (
             True  # "Concepcion, the largest city near the epicenter with more than 200,000 people"
         )
+    if (
+        just_before.endswith(" of ")
+        and _RESIDENTS_AFTER.match(after)
+        and _PLACE_OF_PEOPLE.search(sentence, max(0, start - 40), start)
+    ):
+        return True  # "this poor Caribbean country of more than 11 million inhabitants"
     if just_before.endswith(
         ("creased to ", "raised to ", "reduced to ")
     ) and _THINGS_CHANGED_TO.search(sentence, max(0, start - 80), start):
@@ -1561,6 +1593,10 @@ _OWN_POPULATION = re.compile(
 _PLACE_WITH = re.compile(
     r"\b(?:city|town|village|capital|island|municipality)\b[^,;.()]{0,50}\bwith\s+$", re.IGNORECASE
 )
+_PLACE_OF_PEOPLE = re.compile(
+    rf"\b(?:country|nation|city|town|village|island|capital)\s+of\s+{_POPULATION_QUALIFIER}$",
+    re.IGNORECASE,
+)
 _PLACE_WITH_POPULATION = re.compile(
     r"\b(?:city|town|capital|village|island|municipality|country)\b[^,;.()]{0,40}\bwith\s+a\s+"
     rf"(?:total\s+)?population\s+of\s+{_POPULATION_QUALIFIER}$",
@@ -1609,7 +1645,7 @@ _GIVEN_TO_OR_FELT_BY = re.compile(
 )
 # Words before a small number that make it a count of people: a toll ("death toll rises to
 # 24"), or the parts of a count ("At least 9 fatalities …, including 3 in Narok, 2 in Siaya").
-_TOLL_BEFORE = re.compile(rf"\b{TOLL}\s*$", re.IGNORECASE)
+_TOLL_BEFORE = re.compile(rf"\b(?:{TOLL}|toll)\s*$", re.IGNORECASE)  # "Quake toll 300"
 _KILLED_BEFORE = re.compile(r"\b(?:kills|killed|killing)\s+$", re.IGNORECASE)
 _PARTS_OF = re.compile(
     r"\s*of\s+(?:those|the\s+(?:dead|victims|deaths|injured))\s+(?:who\s+)?[\w\s]{0,20},\s*$",
@@ -1627,7 +1663,7 @@ _WITH_BEFORE = re.compile(r"\bwith\s+(?:her|his|their|my|our)?\s*$", re.IGNORECA
 _INCLUDING_BEFORE = re.compile(r"(?:,\s*|\s+[a-z]+\s+)including\s+$")
 # "21 people were confirmed dead - at least 10 of whom were killed": a part of the count before.
 _OF_WHOM_AFTER = re.compile(
-    r"\s+of\s+(?:whom|them)\s+(?:were|was|had|have|are|died|remain|remained|remains)\b"
+    r"\s+of\s+(?:whom|them|which)\s+(?:were|was|had|have|are|died|remain|remained|remains)\b"
 )
 # "one died after a house collapsed": a small number whose verb of death follows at once.
 _DIED_RIGHT_AFTER = re.compile(
@@ -1764,7 +1800,9 @@ _HELPERS = frozenset(
      "experts", "officers", "troops", "firefighters", "medics", "doctors", "nurses"}
 )  # fmt: skip
 # The noun after a number: "2000 emergency workers", "thousands of military personnel".
-_NOUN_AFTER = re.compile(r"\s+(?:of\s+)?([a-z-]+)(?:\s+([a-z]+))?(?:\s+([a-z]+))?\b")
+_NOUN_AFTER = re.compile(
+    r"\s+(?:of\s+)?([a-z-]+)(?:\s+([a-z]+))?(?:\s+([a-z]+))?(?:\s+([a-z]+))?\b"
+)  # ("10,000 army and paramilitary personnel")
 
 
 def _helpers(sentence: str, f: _Found) -> bool:
@@ -1867,6 +1905,12 @@ _NUMBER_ROSE_TO = re.compile(
     r"\bnumber\s+of\s+(?P<subject>[^;:.]{3,150}?)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+)?"
     r"(?:reached|reaches|rise|rises|rose|risen|climbed|climbs|climb|increased|grown|grew|jumped|"
     r"reduced|decreased|fallen|fell|dropped|declined)(?:\s+to)?\s+$",
+    re.IGNORECASE,
+)
+# What the people counted are now, said right after them.
+_STATE_AFTER = re.compile(
+    r"(?:(?:\s+[a-z]+)?\s+(?:still|now)|[^,;.]{0,40}?\bwho\s+(?:are|were|remain)\s+(?:now\s+|still\s+)?)\s*"
+    r"(homeless|stranded)\b(?!\s+by)",
     re.IGNORECASE,
 )
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|that)\s+(?:(?:have|has|had)\s+)?(?:been\s+)?$", re.I)
@@ -1975,11 +2019,22 @@ _OPEN_QUOTES = ('"', "“")
 _QUOTE_CLOSE = re.compile(r"[\"”],?\s")
 
 
+_WHEN_FIRST = re.compile(
+    r"(?:[Oo]n\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Yy]esterday|[Tt]oday)\s+"
+)
+_DATE_IN_BRACKETS = re.compile(
+    rf"\s*\((?:(?:{_MONTH})\.?\s+[0-3]?\d|[0-3]?\d\s+(?:{_MONTH})\.?)\)", re.IGNORECASE
+)
+
+
 def _attribution(sentence: str) -> str | None:
     """Who the sentence says gave the figures: "according to X", "X said" or "said X"; a person
     named beside their job title is both ("Mustefa Bali, the SDF spokesman, said" → "Mustefa
     Bali, SDF spokesman"), never the title alone."""
     who = None
+    if "(" in sentence and (dated := _DATE_IN_BRACKETS.search(sentence)):
+        # "The Armenian government on Thursday (Sep 28) announced": the day in brackets aside
+        sentence = sentence[: dated.start()] + sentence[dated.end() :]
     if sentence[:1] in _OPEN_QUOTES or sentence.lstrip()[:1] in _OPEN_QUOTES:
         # '"Initial report says that … 100 people killed," OCHA`s Kunduz office said': who speaks
         # the quotation, not who speaks in it
@@ -1994,6 +2049,8 @@ def _attribution(sentence: str) -> str | None:
             if f"{name}, {article}{title}" in sentence:
                 who = f"{name}, {article}{title}"
                 break
+    if who and (when := _WHEN_FIRST.match(who)) and when.end() < len(who):
+        who = who[when.end() :]  # "on Wednesday (Sep 27) Azerbaijan's health ministry announced"
     if who and who.endswith(".") and not _ABBREVIATION_END.search(who):
         return who[:-1]  # "…,” said Chief Minister Naveen Patnaik.": the sentence's full stop
     return who
@@ -2574,6 +2631,14 @@ def _sentence_candidates(
             # "A quarter of the 400,000 ethnic Uzbeks who fled the violence earlier had streamed
             # across the border": the main verb is the share's; the count's is its own clause's
             verb = _find_verb(clause_after, False, main=False)
+        if (
+            verb is None
+            and "toll" in clause_before[-70:].lower()
+            and _TOLL_BEFORE.search(sentence, max(0, f.start - 70), f.start)
+        ):
+            # "The death toll has risen to 662 while 82 persons remain missing": the toll's
+            # count, whatever the clause after it says.
+            verb = ("died", "flow", 0, False)
         if verb is None:
             windows = ((clause_after, False), (own_words, False), (clause_before, True))
             verb = _verb_in(windows, clause_before, sentence[: f.start])
@@ -2608,6 +2673,18 @@ def _sentence_candidates(
             # Further away, unless the figure goes on a list ("5.7 million in Ethiopia, 2.8
             # million in Kenya and 4.3 million in Somalia"), whose verb is the list's.
             verb = _verb_in(((after_clean, False), (before, True)), clause_before)
+        if (
+            verb is not None
+            and ("strand" in after[:60] or "homeless" in after[:60])
+            and (state := _STATE_AFTER.match(sentence, f.population_end))
+        ):
+            # "to evacuate 22,000 pilgrims still stranded", "how to shelter up to 5 million
+            # residents in Sichuan Province who are now homeless": what the people are now.
+            verb = (
+                *(("displaced", "stock") if state.group(1) == "homeless" else ("remain", "stock")),
+                0,
+                False,
+            )
         population = f.population
         if population is None and previous is not None:
             population = previous[0]  # "…30,000 civilians…, 5,000 in the past week": same people
@@ -2848,8 +2925,9 @@ _CAPITALISED = r"[A-Z][\w’'ʿ.]*[\w]"
 # most words (in lower case) would otherwise be tried against one by one.
 _PLACE_NAME = (
     rf"(?=[A-Z]|{_ARTICLE})(?!(?:{_by_first_letter(NOT_A_PLACE_START)})\b)(?:{_ARTICLE})?{_CAPITALISED}"
-    rf"(?:(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*|-)(?:{_ARTICLE}|of\s+(?:the\s+)?|d(?:e|u|es|el|a|o)\s+(?:la\s+)?|[dl]['’]|(?<=-)e\s+)?{_CAPITALISED}){{0,3}}"
-)  # "Côte d’Ivoire": an elided article; "Sarpol-e Zahab": a Persian "-e" between names; a
+    rf"(?:(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*|-)(?:{_ARTICLE}|of\s+(?:the\s+)?|d(?:e|u|es|el|a|o)\s+(?:la\s+)?|[dl]['’]|(?<=-)e\s+|(?<=-)(?:au|aux|en|sur|sous|et|la|le|les|de|du|des|di|upon|on)-)?{_CAPITALISED}){{0,3}}"
+)  # "Côte d’Ivoire": an elided article; "Sarpol-e Zahab": a Persian "-e" between names;
+# "Port-au-Prince", "Croix-des-Bouquets", "Stratford-upon-Avon": a word joined by hyphens; a
 # name runs on over one line's end ("North\nKivu" in a PDF's text), never over a blank line
 _PLACE_WORDS = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(PLACE_WORDS, key=len, reverse=True)
@@ -3080,8 +3158,9 @@ def _place_mentions(
             mention = _resolve_mention(name, word, direction)
         possessive = _POSSESSIVE.match(name) if mention is None else None
         if possessive:
-            # "Sudan’s West Darfur province": the place after a country's name and its "’s".
-            mention = _resolve_mention(possessive.group(2), word, direction)
+            # "Sudan’s West Darfur province": the place after a country's name and its "’s" (a
+            # direction before is the country's: "northern Ethiopia’s Tigray region").
+            mention = _resolve_mention(possessive.group(2), word, None)
             if mention is None:
                 owner = _resolve_mention(possessive.group(1), "", None)
                 mention = owner if owner and owner[1][0].kind == "country" else None
@@ -3600,6 +3679,8 @@ def _mention(
         or (first.kind == "country" and (len(readings) == 1 or readings[1].kind != "country"))
         or len({r.country_iso3 for r in readings}) == 1
     )
+    if "\n" in written:
+        written = written.replace("\n", " ")  # "Ras\nAdjir" wrapped in a PDF's line (same length)
     return _Mention(start, role, written, first if settled else None,
                     () if settled else readings[:6], regional, listed)  # fmt: skip
 
@@ -3660,10 +3741,17 @@ def _without_direction(mention: _Mention) -> str:
 # A count of the whole country: "across the country, nearly 59,000 people have been affected".
 _NATIONWIDE = re.compile(
     r"\b(?:across|throughout|all\s+over|in)\s+the\s+country\b|\bnationwide\b|\bcountrywide\b"
+    # "more than 700,000 people are displaced in this poor Caribbean country"
+    r"|\bin\s+this\s+(?!neighbou?ring\b|other\b|host\b)(?:[\w-]+\s+){0,3}?country\b"
 )
 
 
 _CLAUSE_MARK = re.compile(r"[,;:()]")
+_HOST_SUBJECT = re.compile(
+    r"(?:^|(?<=[,;]\s)|(?<=\n))(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+"
+    r"(?:(?:still|now|currently|also|already)\s+)?(?:hosts|hosted|is\s+hosting|has\s+hosted)\s+"
+    r"(?:(?:an\s+estimated|some|about|around|over|more\s+than|nearly|almost)\s+)?$"
+)
 _PLACE_RIGHT_AFTER = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?(?:in|at)\s+(?:the\s+)?")
 
 
@@ -3693,6 +3781,13 @@ def _place_for(
             return {"location": country.name, "country_iso3": code,
                     "place_note": f"the country that “{population}” names"}  # fmt: skip
     mention = _pick(mine, order[0], f.end)
+    if term == "hosted" and " host" in context.text[context.offset : context.offset + f.start]:
+        # "Kukes still hosts some 100,000 of the 395,600 refugees in Albania": the host named
+        # as the subject, right before its verb and the figure.
+        host = _HOST_SUBJECT.search(context.text[context.offset : context.offset + f.start])
+        named = _place_mentions(host.group("name"), need_cue=False) if host else []
+        if named and (named[0].reading is not None or named[0].readings):
+            mention = replace(named[0], start=host.start("name"))
     if mention is not None and mention.start < f.start and len(mine) > 1:
         # "671 were in Yangon, …, since 1991, when 143,000 people died in Bangladesh": the place in
         # the figure's own clause, not one a clause before it names; "57 in Okayama and 26 in
@@ -3984,6 +4079,12 @@ _PLAIN_DATELINE = re.compile(
     r"\s*[-–—]\s+(?=[A-Z“\"])",
     re.MULTILINE,
 )
+# Its country in brackets after the city, with the day: "URI (India), Oct 8: More than 300 …".
+_BRACKET_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z’'.]+(?:[ -][A-Z][A-Z’'.]+){0,2}\s*\((?P<place>[A-Z][A-Za-z. ]{1,30}?)\),?"
+    rf"\s*(?:(?:{_MONTH})\.?\s+[0-3]?\d\s*)?[-–—:]\s+(?=[A-Z“\"])",
+    re.MULTILINE,
+)
 _LINE_END = re.compile(r"\n")
 
 
@@ -4130,6 +4231,8 @@ class _Context:
                     place = f"{place.strip()}, {m.group('region').strip()}"
                 self._datelines.append(_Dateline(m.start(), place, day, m.group(0).strip()))
             plain = _PLAIN_DATELINE.search(head, 0, 5_000)
+            if plain is None and "(" in head[:5_000]:
+                plain = _BRACKET_DATELINE.search(head, 0, 5_000)
             if plain:
                 self._datelines.append(
                     _Dateline(plain.start(), plain.group("place"), None, plain.group(0).strip())

@@ -45,7 +45,7 @@ PLACE_WORDS = (
     "transit centre", "transit center", "IDP site", "IDP sites", "zone", "woreda", "kebele",
     "prefecture", "parish", "oblast", "barangay", "upazila", "cercle", "circle", "neighborhood",
     "neighbourhood", "border point", "border crossing point", "crossing point", "border crossing",
-    "border post", "pref", "regency",
+    "border post", "pref", "regency", "showground", "showgrounds",
 )  # fmt: skip
 # What a word of place says of the place it ends, for a name the gazetteer does not know
 # ("Pagiarinya settlement", "Maungdaw township"): its kind, for KIND_RANK.
@@ -66,6 +66,7 @@ WORD_KINDS: dict[str, str] = {
     "border post": "area", "pref": "province", "regency": "district",
     "kebele": "town", "prefecture": "province", "parish": "district", "oblast": "province",
     "barangay": "town", "upazila": "district", "cercle": "district", "circle": "district",
+    "showground": "camp", "showgrounds": "camp",
 }  # fmt: skip
 # Countries whose ISO 3166 name is written inverted ("Congo, The Democratic Republic of the"):
 # the name a document and a reader use.
@@ -89,6 +90,9 @@ COUNTRY_ALIASES: dict[str, str] = {
     "East Timor": "TLS", "Kosovo": "XKX", "PNG": "PNG", "UAE": "ARE", "UK": "GBR",
     "BD": "BGD",  # as Bangladesh's papers write it ("Nearly 2 million people evacuated in BD")
     "Bosnia": "BIH",
+    # North Macedonia's names before 2019 ("About 3,900 Kosovars arrived in the FYR of Macedonia")
+    "Macedonia": "MKD", "FYR of Macedonia": "MKD", "FYR Macedonia": "MKD", "FYROM": "MKD",
+    "Former Yugoslav Republic of Macedonia": "MKD",
 }  # fmt: skip
 
 

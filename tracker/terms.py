@@ -70,7 +70,7 @@ VERBS: dict[str, tuple[str, str]] = {
     # aid given or people met, not people of the table: "Over 3,000 people were trained",
     # "About 5,000 people received cash transfers", "600 children were vaccinated"
     r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:trained|vaccinated|immuni[sz]ed|"
-    r"screened|recruited|enrolled|provided\s+with|given)\b|"
+    r"screened|recruited|enrolled|provided\s+with|given|paid|compensated)\b|"
     r"(?:received|receive|receiving)\s+(?:cash|food|shelter|hygiene|relief|non-food|aid|"
     r"assistance|kits?|vouchers?|rations?|support)\b|attended\b|"
     # where people live: "large villages in which thousands of people live."
@@ -87,11 +87,21 @@ VERBS: dict[str, tuple[str, str]] = {
     # hurt: "where three of them remained in a critical condition"
     r"(?:remain(?:s|ed)?|(?:are|is|were|was)(?:\s+still)?)\s+in\s+(?:a\s+)?(?:critical|serious)\s+"
     r"condition\b": ("injured", "flow"),
+    # still in hospital: "Seventy-one people remain hospitalized"
+    r"(?:remain(?:s|ed)?|still)\s+(?:in\s+(?:the\s+)?hospitals?|hospitali[sz]ed)\b":
+        ("injured", "flow"),
+    # where they are, waiting: "An estimated 15,000 Egyptians are now stranded at this border
+    # area awaiting evacuation help" (not hit by something: "stranded by floods" is affected)
+    r"(?:(?:are|is|were|was|remain(?:s|ed)?)\s+(?:now\s+|still\s+)?|still\s+)stranded\b"
+    r"(?!\s+by)|(?:are|is|were|was)\s+(?:still\s+|now\s+)?left\s+(?:there|behind)\b":
+        ("remain", "stock"),
+    # "40,965 people had to leave their homes": forced out of them
+    r"(?:had|have|has)\s+to\s+leave\s+(?:their|his|her)\s+homes?\b": ("displaced", "flow"),
     # still hit by the disaster: "More than 33 million Pakistanis remain affected"
     r"(?:remain(?:s|ed)?|still)\s+(?:affected|impacted)\b": ("affected", "flow"),
     # hurt, whatever the verb: "left with various degrees of injuries", "grappling with injuries"
     r"(?:left|suffer(?:ed|ing|s)?|grappl(?:ing|ed|es|e)|treated)\s+(?:with|from|for)\s+"
-    r"(?:[\w-]+\s+){0,4}?injur(?:y|ies)\b|"
+    r"(?:[\w-]+\s+){0,4}?(?:injur(?:y|ies)|burns)\b|"
     r"(?:suffered|sustained)\s+(?:[\w-]+\s+){0,2}?(?:injur(?:y|ies)|wounds)\b":
         ("injured", "flow"),  # "14 villagers had suffered burn injuries"
     # "Nearly 24,000 people were ordered to leave area amid fears a second dam could collapse"
@@ -221,7 +231,7 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"(?:receiv(?:ed|es|e|ing)|register(?:ed|s|ing)?|welcom(?:ed|es|e|ing)|admitt(?:ed|ing)|"
     r"took\s+in|taken\s+in)": ("arrived", "flow"),
     r"still\s+(?:has|have|had|holds?|held)": ("remain", "stock"),
-    r"(?:host(?:s|ed|ing)?|shelter(?:s|ed|ing)?|accommodat(?:es|ed|ing)|has|have|had|holds?|"
+    r"(?:host(?:s|ed|ing)?|shelter(?:s|ed|ing)?|accommodat(?:es|ed|ing)|housing|has|have|had|holds?|"
     r"(?:a|total|estimated)\s+population\s+of)": ("hosted", "stock"),
     r"(?:displac(?:ed|es|ing)|uproot(?:ed|s|ing)|displacement\s+of|forced\s+out|expell(?:ed|ing))":
         ("displaced", "flow"),
