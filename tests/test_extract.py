@@ -2316,3 +2316,38 @@ def test_a_dateline_with_its_country_in_brackets_places_the_story():
     )
     (c,) = extract(text, date(2005, 10, 9))
     assert (c.location, c.country_iso3) == ("India", "IND")
+
+
+def test_a_small_town_of_a_country_the_story_never_names_is_a_place_the_gazetteer_lacks():
+    # Arara is a town of 12,000 in Brazil; this Arara is a village on Sudan's border with Chad.
+    text = (
+        "Chadian refugees return from Sudan\n\nOn Saturday a convoy carrying 221 Chadian "
+        "refugees departed from the border village of Arara."
+    )
+    (c,) = extract(text, date(2007, 3, 10))
+    assert (c.location, c.country_iso3, c.latitude) == ("Arara", "SDN", None)
+
+
+def test_a_places_history_is_no_place_of_the_event():
+    text = (
+        "A wildfire has destroyed homes in Fort McMurray, forcing 80,000 people out of the area "
+        "in the largest fire evacuation in Alberta’s history."
+    )
+    (c,) = extract(text, date(2016, 5, 4))
+    assert (c.location, c.country_iso3) == ("Fort McMurray", "CAN")
+
+
+def test_a_title_led_by_its_country_and_a_colon_gives_the_town_it_names():
+    text = (
+        "Somalia: Thousands flee from conflict-hit Las Anod to Ethiopia\n\n"
+        "The conflict has left over 200 people dead."
+    )
+    toll = next(c for c in extract(text, date(2023, 3, 1)) if c.span == "over 200")
+    assert (toll.location, toll.country_iso3) == ("Las Anod", "SOM")
+
+
+def test_an_english_word_between_names_joins_them_only_with_its_hyphen():
+    mentions = x._place_mentions("IOM Sees Surge of Displaced from Mosul as Fighting Intensifies")
+    assert [m.written for m in mentions] == ["Mosul"]
+    mentions = x._place_mentions("Thousands fled to the town of Ras as-Sukhnah.")
+    assert [m.written for m in mentions] == ["Ras as-Sukhnah"]

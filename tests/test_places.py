@@ -965,6 +965,15 @@ def test_smaller_towns_are_known_by_their_other_spellings_only():
     assert [p.country_iso3 for p in places.lookup("Mosul")] == ["IRQ"]
 
 
+def test_towns_of_five_thousand_people_fill_gaps_only():
+    # Learnt from d170–d182: towns under 15,000 people are read (Bosso, Niger; Tibú, Colombia)...
+    assert [p.country_iso3 for p in places.lookup("Bosso")] == ["NER"]
+    assert [p.country_iso3 for p in places.lookup("Tibú")] == ["COL"]
+    # ...after the other names of larger towns, and never make a known name ambiguous
+    assert [p.country_iso3 for p in places.lookup("Rhodes")] == ["GRC"]
+    assert [p.country_iso3 for p in places.lookup("Mosul")] == ["IRQ"]
+
+
 def test_iso_units_named_in_their_countrys_language_have_their_english_names():
     assert [(p.country_iso3, p.kind) for p in places.lookup("Central Sulawesi")] == [
         ("IDN", "province")

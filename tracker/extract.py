@@ -2920,12 +2920,15 @@ NOT_A_PLACE_START = (
 )  # fmt: skip
 
 _ARTICLE = r"(?:[Aa]l|[Ee]l|ad|ar|as|ash|at|az|an|ez|es)[-\s]"
+# Between two names, the articles that are also English words only with their hyphen ("Deir
+# ez-Zor", "Ras as-Sukhnah"; not "Mosul as Fighting Intensifies").
+_JOINING_ARTICLE = r"(?:[Aa]l|[Ee]l|ad|ar|ash|az|ez|es)[-\s]|(?:as|at|an)-"
 _CAPITALISED = r"[A-Z][\w’'ʿ.]*[\w]"
 # A name starts with an article or a capital: checked before the words that start none, which
 # most words (in lower case) would otherwise be tried against one by one.
 _PLACE_NAME = (
     rf"(?=[A-Z]|{_ARTICLE})(?!(?:{_by_first_letter(NOT_A_PLACE_START)})\b)(?:{_ARTICLE})?{_CAPITALISED}"
-    rf"(?:(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*|-)(?:{_ARTICLE}|of\s+(?:the\s+)?|d(?:e|u|es|el|a|o)\s+(?:la\s+)?|[dl]['’]|(?<=-)e\s+|(?<=-)(?:au|aux|en|sur|sous|et|la|le|les|de|du|des|di|upon|on)-)?{_CAPITALISED}){{0,3}}"
+    rf"(?:(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*|-)(?:{_JOINING_ARTICLE}|of\s+(?:the\s+)?|d(?:e|u|es|el|a|o)\s+(?:la\s+)?|[dl]['’]|(?<=-)e\s+|(?<=-)(?:au|aux|en|sur|sous|et|la|le|les|de|du|des|di|upon|on)-)?{_CAPITALISED}){{0,3}}"
 )  # "Côte d’Ivoire": an elided article; "Sarpol-e Zahab": a Persian "-e" between names;
 # "Port-au-Prince", "Croix-des-Bouquets", "Stratford-upon-Avon": a word joined by hyphens; a
 # name runs on over one line's end ("North\nKivu" in a PDF's text), never over a blank line
@@ -3058,6 +3061,9 @@ _FACILITY_FIRST = frozenset(
 )
 
 
+_HISTORY_AFTER = re.compile(r"\s+(?:(?:recorded|recent|modern|living)\s+)?history\b")
+
+
 def _place_mentions(
     text: str, need_cue: bool = True, learnt: dict[str, tuple[str, str]] | None = None
 ) -> list[_Mention]:
@@ -3082,6 +3088,8 @@ def _place_mentions(
             # "taken to the Connaught hospital mortuary": a building's name ("Yellowknife's
             # hospital" is the town's)
             continue
+        if m.group(0).endswith(("'s", "’s")) and _HISTORY_AFTER.match(text, m.end()):
+            continue  # "the largest fire evacuation in Alberta’s history": no place of the event
         if (
             out
             and out[-1].start >= m.start() - 80
@@ -3871,6 +3879,22 @@ def _place_for(
             f"“{mention.written}” read in {_countries()[code].name}, the country the document names"
         )
         return {"location": mention.written, "country_iso3": code, "place_note": note}
+    if (
+        reading is not None
+        and reading.kind == "town"
+        and reading.source == "geonames"
+        and reading.country_iso3 not in context.countries_named(mentions)
+        and reading.country_iso3 not in context.document_countries()
+    ):
+        # "the border village of Arara" in a story of Sudan and Chad is not Arara, Brazil, a
+        # small town the document's countries do not hold: a place of theirs the gazetteer lacks.
+        implied = context.implied_countries()
+        country = (
+            next(iter(implied))
+            if len(implied) == 1
+            else _country_of_unknown(mention, mentions, term, population, context)
+        )
+        return {"location": mention.written, "country_iso3": country, "place_note": note}
     if reading is None:
         options = "; ".join(r.label() for r in readings)
         note = f"“{mention.written}” may be {options}: choose one"
@@ -4366,6 +4390,20 @@ class _Context:
             )  # fmt: skip
         ):
             mention = None  # "Bosnia and Serbia floods: …": a count across countries is none's
+        if (
+            mention is not None
+            and mention.start == 0
+            and title.startswith(":", len(mention.written))
+            and mention.reading is not None
+            and mention.reading.kind == "country"
+        ):
+            # "Somalia: Thousands flee from conflict-hit Las Anod to Ethiopia": a title led by its
+            # country names the town after it (not where people went)
+            inside = [m for m in mentions if m.role != "to" and m.reading is not None
+                      and m.reading.kind != "country"
+                      and m.reading.country_iso3 == mention.reading.country_iso3]  # fmt: skip
+            if inside:
+                mention = inside[0]
         if heading is not None and title != heading[2]:
             # A title led by its country ("Nigeria: Maiduguri Flood - …") names the town after
             # it; a region of the country ("Lebanon: … hostilities in south Lebanon") keeps it.
