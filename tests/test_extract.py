@@ -1890,6 +1890,18 @@ def test_counting_words_of_other_places(text, low, high, qualifier):
          "had fled.", "Armenian government"),
         ("Meanwhile, on Wednesday (Sep 27) Azerbaijan's health ministry announced that a total "
          "of 192 troops were killed.", "Azerbaijan's health ministry"),
+        # an update received from an agency; officials after their verb; an agency named in
+        # lower case with its acronym; "counted" and "informed"; a clause's "when" before
+        ("Nearly 61,500 people remain displaced, according to the latest update received from "
+         "the national disaster management agency (BNGRC).",
+         "national disaster management agency (BNGRC)"),
+        ("This is down from the toll of 430 reported earlier, said officials.", "officials"),
+        ("Officials from the national disaster agency had counted 210 dead by Sunday morning.",
+         "Officials from the national disaster agency"),
+        ("On the night of April 7, the press service of the Ministry of Emergencies informed "
+         "about evacuation of 26,467 residents.", "press service of the Ministry of Emergencies"),
+        ("This increase from late September when the national government reported over 300 "
+         "people had died.", "national government"),
     ],
 )  # fmt: skip
 def test_speakers_of_other_reports(text, attributed_to):
@@ -2351,3 +2363,12 @@ def test_an_english_word_between_names_joins_them_only_with_its_hyphen():
     assert [m.written for m in mentions] == ["Mosul"]
     mentions = x._place_mentions("Thousands fled to the town of Ras as-Sukhnah.")
     assert [m.written for m in mentions] == ["Ras as-Sukhnah"]
+
+
+def test_it_said_is_the_sentence_befores_speaker():
+    text = (
+        "According to the agency, thousands of people from neighboring Somalia arrived in the "
+        "Somali region of Ethiopia. So far, it adds, over 91,000 people have been registered."
+    )
+    found = [(c.span, c.attributed_to) for c in extract(text, date(2023, 3, 1))]
+    assert found == [("thousands", "agency"), ("over 91,000", "agency")]

@@ -386,6 +386,10 @@ REPORTING_VERBS = (
     "recorded",
     "records",
     "documented",
+    # "Officials from the national disaster agency had counted 210 dead", "the press service of
+    # the Ministry of Emergencies informed about evacuation of 26,467 residents"
+    "counted",
+    "informed",
 )
 # Reporting verbs that are nouns or adjectives too ("received reports", "an estimated 160,000"),
 # and the words before them that make them so.
@@ -1837,10 +1841,13 @@ _HEADLINE_KINDS = frozenset(
 # \b(?:[Ss]?he\s+(?:said|…)|(?:said|says|added)\s+s?he)\b, its first letter read as one class,
 # which the engine skips to, and then told apart by a look back (two and a half times as fast).
 _PRONOUN_SAID = re.compile(
-    r"[SsHha](?<!\w.)(?:(?<=[Ss])he\s+(?:said|says|added|told|noted|explained)"
-    r"|(?<=[Hh])e\s+(?:said|says|added|told|noted|explained)"
+    r"[SsHha](?<!\w.)(?:(?<=[Ss])he\s+(?:said|says|added|told|noted|explained|continued)"
+    r"|(?<=[Hh])e\s+(?:said|says|added|told|noted|explained|continued)"
     r"|(?<=s)a(?:id|ys)\s+s?he|(?<=a)dded\s+s?he)\b"
 )
+
+
+_IT_SAID = re.compile(r"(?:[,”\"]\s*)(?:it|they)\s+(?:said|says|added|adds|noted)\b")
 
 
 def _may_say_a_pronoun_said(sentence: str) -> bool:
@@ -1853,15 +1860,16 @@ def _may_say_a_pronoun_said(sentence: str) -> bool:
         or "told" in sentence
         or "noted" in sentence
         or "explained" in sentence
+        or "continued" in sentence
     )
 
 
 _QUOTE_MARK = re.compile('["“”]')
 _SOURCE_VERB_END = re.compile(r"\s+(?:has|have|had|is|are|was|were|also|now)(?:\s+(?:also|now))?$")
-_DATA_WORDS = r"(?:figures|data|estimates|statistics|numbers|records|reports?|a\s+report|(?:a\s+)?statements?)"
+_DATA_WORDS = r"(?:figures|data|estimates|statistics|numbers|records|reports?|a\s+report|(?:a\s+)?statements?|updates?|an\s+update)"
 _DATA_FROM = re.compile(
     rf"^\s*(?:the\s+)?(?:(?:latest|new|most|recent|official|preliminary|initial)\s+)*{_DATA_WORDS}\s+"
-    r"(?:(?:released|published|compiled|collected|issued|given|provided)\s+)?(?:from|by|of)\s+",
+    r"(?:(?:released|published|compiled|collected|issued|given|provided|received)\s+)?(?:from|by|of)\s+",
     re.IGNORECASE,
 )
 _DATA_AFTER = re.compile(rf"(?:['’]s)?\s+(?:latest\s+|own\s+)?{_DATA_WORDS}\s*$", re.IGNORECASE)
@@ -1884,7 +1892,8 @@ _PUT_AT = re.compile(rf"(?P<who>[^,;:]+?)\s+(?:has\s+|have\s+|had\s+)?{_PUT_AT_W
 # Its words are looked for first: the speaker before them is read from every position in turn,
 # which takes long in a sentence that says "putting" but not "put the toll at".
 _PUT_AT_WORDS_ALONE = re.compile(_PUT_AT_WORDS)
-_SPEAKER_BREAK = re.compile(r"[,;:\"“”]|\bthat\b")
+# (and a clause's first word: "… from late September when the national government reported")
+_SPEAKER_BREAK = re.compile(r"[,;:\"“”]|\b(?:that|when|while|because|whereas)\b")
 
 
 # (also where they live: "more than 38,000 people living in villages across Karangasem were evacuated")
@@ -2177,7 +2186,9 @@ _SAID_STOP = (
 )
 # Who speaks after an inverted verb: "…, warned the UN refugee agency on Friday as it sought".
 _SAID_AFTER = re.compile(
-    rf"\s+(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?!{_SAID_STOP}\b)[\w’'.-]+){{0,6}}?)"
+    rf"\s+(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?!{_SAID_STOP}\b)[\w’'.-]+){{0,6}}?"
+    # people of an office, unnamed: "…, said officials."
+    r"|(?:local\s+|state\s+|government\s+)?(?:officials|authorities|police|rescuers|witnesses))"
     rf"(?=\s*(?:[,.;:!?]|\s{_SAID_STOP}\b|$))"
 )
 
@@ -2222,9 +2233,10 @@ def _clean_source(text: str) -> str | None:
         return None
     if words[0].lower() in NOT_A_SOURCE or "I" in words:
         return None  # "all I can say to you is": the speaker of a quotation says "I"
-    if not any(w[:1].isupper() for w in words) and not _OFFICE.match(who):
+    if not any(w.lstrip("(")[:1].isupper() for w in words) and not _OFFICE.match(who):
         # A source is named: an organisation, a person, or an office ("US defense officials",
-        # "local officials", "the emergency services"), not a person alone ("a resident").
+        # "local officials", "the emergency services", "the national disaster management agency
+        # (BNGRC)"), not a person alone ("a resident").
         return None
     return who
 
@@ -2529,9 +2541,13 @@ def _sentence_candidates(
         said = _PRONOUN_SAID.search(sentence)
         if said is not None:
             attributed_to = context.person_before(offset)  # "…,” she said": who she is
-    if attributed_to is None and sentence.startswith(("They said", "They say", "It said")):
+    if attributed_to is None and (
+        sentence.startswith(("They said", "They say", "It said"))
+        or (("it " in sentence or "they " in sentence) and _IT_SAID.search(sentence))
+    ):
         # "Authorities put the official death toll … at 214 … They said 1.5 million Chileans
-        # were affected": who "they" are, the sentence before's speaker
+        # were affected", "So far, it adds, over 91,000 people have been registered", "…,” it
+        # said": who "they" or "it" are, the sentence before's speaker
         attributed_to = context.speaker_before(offset)
     periods = _periods(sentence, lowered)
     size = _household_size(sentence, lowered)
