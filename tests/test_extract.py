@@ -1686,6 +1686,14 @@ def test_a_camp_home_to_people_still_hosts_them():
         "Over 40 choppers and 10,000 army and paramilitary personnel are engaged in the rescue.",
         "The storm swept through 196 barangays (villages) across eight cities.",
         "So far about 108 victims of the disaster are said to have been paid compensation.",
+        # a territory's people before the offensive; the people of an affected area; helpers
+        # counted by their number or named as soldiers and police; one of a thing
+        "According to estimates, some 120,000 ethnic Armenians are believed to be living in the "
+        "territory before Azerbaijan mounted the offensive.",
+        "Admir Malagic said about a million people lived in the affected area.",
+        "The number of personnel mobilized stands at 27,651, federal agents and officers combined.",
+        "About 1,100 soldiers and police arrived to help the relief effort.",
+        "The camp has only one latrine for women.",
     ],
 )
 def test_things_aid_and_the_missing_are_not_figures(text):
@@ -2372,3 +2380,8 @@ def test_it_said_is_the_sentence_befores_speaker():
     )
     found = [(c.span, c.attributed_to) for c in extract(text, date(2023, 3, 1))]
     assert found == [("thousands", "agency"), ("over 91,000", "agency")]
+
+
+def test_a_thing_named_before_people_leaves_them_counted():
+    (c,) = extract("The last 39 hospital patients were flown out Friday night.", date(2023, 8, 19))
+    assert (c.span, c.term) == ("39", "evacuated")

@@ -190,6 +190,10 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"(?:fish\s+)?(?:farming\s+)?cages|heads?\s+of\s+(?:livestock|cattle)|hectares|acres|flights|"
         r"shacks|huts|dwellings|structures|coats|cases|nfi\s+kits|nfis|organi[sz]ations|partners|"
         r"agencies|ngos|signatures|"
+        # one of a thing: "houses 1,800 people with only one latrine for women"
+        r"(?:latrine|toilet|tent|house|school|hospital|clinic|truck|vehicle|boat|bridge|shop|kitchen)"
+        r"(?!\s+(?:patients|children|students|pupils|staff|workers|owners|residents|teachers|"
+        r"people|drivers|employees))|"
         # "339 bus lines", "150 counties and districts", "Dozens of blazes", "125 aircraft"
         r"lines|routes|counties|districts|provinces|prefectures|townships|blazes|fires|wildfires|"
         r"aircraft|planes|helicopters|ships|vessels|"
@@ -1801,7 +1805,8 @@ _NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\b", re.IGNORECASE)
 # workers"), unless something happened to them ("two aid workers were killed").
 _HELPERS = frozenset(
     {"volunteers", "workers", "staff", "personnel", "responders", "rescuers", "specialists",
-     "experts", "officers", "troops", "firefighters", "medics", "doctors", "nurses"}
+     "experts", "officers", "troops", "firefighters", "medics", "doctors", "nurses", "soldiers",
+     "police", "policemen"}
 )  # fmt: skip
 # The noun after a number: "2000 emergency workers", "thousands of military personnel".
 _NOUN_AFTER = re.compile(
@@ -1810,6 +1815,10 @@ _NOUN_AFTER = re.compile(
 
 
 def _helpers(sentence: str, f: _Found) -> bool:
+    if "personnel" in sentence[max(0, f.start - 60) : f.start] and _HELPERS_NUMBER.search(
+        sentence, max(0, f.start - 60), f.start
+    ):
+        return True  # "The number of personnel mobilized stands at 27,651"
     if "ed" in sentence[f.population_end : f.population_end + 40] and _DEPLOYED_AFTER.match(
         sentence, f.population_end
     ):
@@ -1823,6 +1832,9 @@ def _helpers(sentence: str, f: _Found) -> bool:
     return noun is not None and any(w in _HELPERS for w in noun.groups())
 
 
+_HELPERS_NUMBER = re.compile(
+    r"\bnumber\s+of\s+(?:[a-z]+\s+)?personnel\b[^,;.]{0,30}\b(?:stands|stood|is|was|reached|at)\s+$"
+)
 _DEPLOYED_AFTER = re.compile(
     r"\s+(?:(?:were|was|have\s+been|had\s+been|already|now)\s+)*(?:deployed|dispatched)\b"
 )

@@ -73,8 +73,13 @@ VERBS: dict[str, tuple[str, str]] = {
     r"screened|recruited|enrolled|provided\s+with|given|paid|compensated)\b|"
     r"(?:received|receive|receiving)\s+(?:cash|food|shelter|hygiene|relief|non-food|aid|"
     r"assistance|kits?|vouchers?|rations?|support)\b|attended\b|"
-    # where people live: "large villages in which thousands of people live."
-    r"live(?=\s*(?:[.;,]|$))": (NO_TERM, "stock"),
+    # where people live: "large villages in which thousands of people live.", "some 120,000
+    # ethnic Armenians are believed to be living in the territory"
+    r"live(?=\s*(?:[.;,]|$))|"
+    r"liv(?:e|es|ing)\s+in\s+the\s+(?:territory|enclave|region|country|province|city|town)\b|"
+    # "about a million people … lived in the affected area"
+    r"(?<!who\s)li(?:ve|ves|ved)\s+in\s+the\s+(?:affected\s+)?area\b":
+        (NO_TERM, "stock"),
     r"(?:remain(?:s|ed|ing)?|held|kept)\s+in\s+(?:detention|custody|prison)": ("detained", "stock"),
     r"(?:were|was|been)\s+internally\s+displaced": ("displaced", "flow"),
     # displaced by something: the flow it caused ("34,100 people internally displaced by ongoing
