@@ -2385,3 +2385,22 @@ def test_it_said_is_the_sentence_befores_speaker():
 def test_a_thing_named_before_people_leaves_them_counted():
     (c,) = extract("The last 39 hospital patients were flown out Friday night.", date(2023, 8, 19))
     assert (c.span, c.term) == ("39", "evacuated")
+
+
+@pytest.mark.parametrize(
+    ("text", "published_on", "start"),
+    [
+        # learnt from d170–d182's tuning: a weekday without "on", the first of two days, the
+        # night before
+        ("Mexico City: At least 65 people were killed Tuesday when a powerful quake hit Mexico.",
+         date(2017, 9, 20), date(2017, 9, 19)),
+        ("At least 157 people have died by landslide incidents on 21 and 22 July 2024.\n\n"
+         "Heavy rains caused three landslides that struck Gofa Zone on 21 and 22 July.",
+         date(2024, 7, 23), date(2024, 7, 21)),
+        ("The death toll rose to 143.\n\nThe earthquake struck with unrelenting force at "
+         "precisely 11:47 PM the previous night.", date(2023, 11, 4), date(2023, 11, 3)),
+    ],
+)  # fmt: skip
+def test_more_ways_of_dating_the_day_a_disaster_struck(text, published_on, start):
+    toll = extract(text, published_on)[0]
+    assert (toll.period_start, toll.period_end) == (start, published_on)

@@ -4203,6 +4203,32 @@ _EVENT_VERB = re.compile(
     r"\b(?:struck|hit|made\s+landfall|erupted|collapsed|burst|slammed\s+into|battered|pounded|"
     r"swept\s+through|rattled|triggered|broke\s+out)\b"
 )
+# Days a disaster's verb is dated by that the periods of figures do not read: a weekday without
+# "on" ("were killed Tuesday when a powerful quake hit"), the first of two days ("landslide
+# incidents on 21 and 22 July 2024"), the night before ("struck … the previous night").
+_EVENT_DAYS = re.compile(
+    rf"\b(?P<wd>{_WEEKDAY})\b(?![’']s)|\bon\s+(?P<d1>{_DAY})\s+and\s+{_DAY}\s+(?P<m>{_MONTH})"
+    rf"(?:,?\s+(?P<y>{_YEAR}))?|\bthe\s+previous\s+night\b"
+)
+
+
+def _event_days(sentence: str) -> list[re.Match]:
+    return list(_EVENT_DAYS.finditer(sentence))
+
+
+def _event_day_of(m: re.Match, ref: date | None) -> date | None:
+    if ref is None:
+        return None
+    try:
+        if m.group("wd"):
+            return _weekday_on_or_before(m.group("wd"), ref)
+        if m.group("d1"):
+            return _with_year(_month_number(m.group("m")), int(m.group("d1")), m.group("y"), ref)
+    except ValueError:
+        return None
+    return ref - timedelta(days=1)  # "the previous night"
+
+
 # The terms of the counts a disaster causes, which start on its day (evacuations may come before it).
 _EVENT_TERMS = frozenset({"died", "killed", "injured", "affected", "displaced"})
 
@@ -4242,13 +4268,20 @@ class _Context:
                 ends = [i for i in (head.find(". ", m.end()), head.find("\n", m.end())) if i != -1]
                 sentence = head[a : min(ends, default=len(head))]
                 verb_start, verb_end = m.start() - a, m.end() - a
-                for period in _periods(sentence, sentence.lower()):
+                ref = self.ref or self.published_on
+                for period in (*_periods(sentence, sentence.lower()), *_event_days(sentence)):
                     if not (
                         0 <= period.start() - verb_end <= 130
                         or 0 <= verb_start - period.end() <= 90
                     ):
                         continue  # a date near the verb: "hit Comoros on 25 April"
-                    start, end, is_day = _resolve_period(period, self.ref or self.published_on)
+                    if isinstance(period, re.Match) and period.re is _EVENT_DAYS:
+                        start = _event_day_of(period, ref)
+                        end, is_day = start, start is not None
+                    else:
+                        start, end, is_day = _resolve_period(period, ref)
+                        if period.lastgroup == "p_relative_day" and "night" in period.group(0):
+                            end = start  # "last night": the day before, not its morning too
                     if is_day and start is not None and start == end:
                         words = sentence[
                             min(verb_start, period.start()) : max(verb_end, period.end())
