@@ -180,11 +180,14 @@ def sign_in(page, base: str, email: str) -> None:
 def settled(page) -> None:
     """Wait for the app's script run to end and the page to stop changing: it shows all it will
     (a run may end and the next start at once, as one does just after signing in)."""
-    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for()
-    page.wait_for_load_state("networkidle")
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden")
+    # (two apps, a PostgreSQL server and the provider share the machine's CPUs: a page may take
+    # long to draw under the load of the rest of the suite, so each wait is given two minutes)
+    idle = page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")
+    idle.wait_for(timeout=120_000)
+    page.wait_for_load_state("networkidle", timeout=120_000)
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=120_000)
     page.wait_for_timeout(600)
-    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for()
+    idle.wait_for(timeout=120_000)
 
 
 def download(page, button):
@@ -225,6 +228,7 @@ def test_a_viewer_sees_and_downloads_but_finds_nothing_that_writes(
     assert len(path.read_text(encoding="utf-8").splitlines()) == 61
     expect(page.get_by_role("button", name=WRITE_CONTROLS)).to_have_count(0)
     for where in ("/enter", f"/sources?id={source}", "/history", "/figure?id=1"):
+        print("the viewer opens", where)  # (shown with a failure: which page did not settle)
         page.goto(apps[0] + where)
         settled(page)
         sidebar.get_by_text(re.compile("^Signed in as vic")).wait_for()
