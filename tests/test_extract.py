@@ -2209,6 +2209,34 @@ def test_a_mentions_rank_is_worked_out_at_its_first_read_and_kept():
     assert isinstance(x._Mention.rank, x._read_once)
 
 
+def test_extract_pauses_the_garbage_collector_and_leaves_it_as_it_was():
+    # The collector is paused while extract() runs (its passes over the short-lived objects find
+    # nothing), resumed after, also when extract() raises, and left off where it was off.
+    import gc
+
+    text = "Since Monday, 5,000 people have fled, officials said."
+    states = []
+    real = x._sentences
+    try:
+        x._sentences = lambda t: (states.append(gc.isenabled()), real(t))[1]
+        assert gc.isenabled()
+        found = extract(text, date(2019, 3, 22))
+        assert states == [False] and gc.isenabled()
+        gc.disable()
+        assert extract(text, date(2019, 3, 22)) == found
+        assert states == [False, False] and not gc.isenabled()
+        gc.enable()
+        x._sentences = None  # extract() fails inside: the collector is resumed all the same
+        with pytest.raises(TypeError):
+            extract(text, date(2019, 3, 22))
+        assert gc.isenabled()
+    finally:
+        x._sentences = real
+        gc.enable()
+    assert extract.__name__ == "extract" and "Candidate figures" in extract.__doc__
+    assert [c.estimate.best for c in found] == [5000]
+
+
 LIST_NAMES_SAMPLE = ["La", "Libertad", "Ancash", "ancash", "and", "than", ":", ";", ",", "Dhaka", "DHAKA",
                      "İzmir", "ılgaz", "Nord-Kivu", "’s", "5"]  # fmt: skip
 

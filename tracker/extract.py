@@ -9,6 +9,7 @@ import bisect
 import calendar
 import contextlib
 import functools
+import gc
 import re
 import string
 from dataclasses import dataclass, replace
@@ -4576,6 +4577,26 @@ _PARTS_OF_THOSE = re.compile(r"\s*(?:Of|Among)\s+(?:them|these),")
 # --- Public API -----------------------------------------------------------------------------------
 
 
+def _without_collection(func):
+    """The function run with the cyclic garbage collector paused, as it was before once it returns:
+    extraction makes hundreds of thousands of short-lived objects (matches, tuples, candidates)
+    and no cycles to speak of, and the collector's young-generation passes over them are time
+    spent finding nothing (a thirtieth of extract()'s time on the benchmark's text)."""
+
+    @functools.wraps(func)
+    def paused(*args, **kwargs):
+        if not gc.isenabled():
+            return func(*args, **kwargs)
+        gc.disable()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
+
+
+@_without_collection
 def extract(
     text: str, published_on: date | None = None, title: str | None = None
 ) -> list[Candidate]:
