@@ -1694,6 +1694,9 @@ def test_a_camp_home_to_people_still_hosts_them():
         "The number of personnel mobilized stands at 27,651, federal agents and officers combined.",
         "About 1,100 soldiers and police arrived to help the relief effort.",
         "The camp has only one latrine for women.",
+        # a currency sign a space before the number ("$ 5,000" was read so; "₦ 5,000" was not)
+        "The property is valued at ₦ 5,000,000.",
+        "The property is valued at ¢ 1,600,000.",
     ],
 )
 def test_things_aid_and_the_missing_are_not_figures(text):

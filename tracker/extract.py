@@ -1442,6 +1442,8 @@ _BEFORE_LAST_WORDS = frozenset(
 # The characters other than a space or a letter that a context pattern ends with ("$5", "No.5",
 # "#5", "7:30", "3-4"): a number glued to another ("(5", "“5") is not tried.
 _BEFORE_LAST_MARKS = frozenset("$€£¥¢₵₦₹₱#.:-‐")
+# The marks a pattern ends with that may stand a space before the number.
+_BEFORE_LAST_SIGNS = frozenset("$€£¥¢₵₦₹₱#.")
 # Two last words a pattern ends with only after certain words: "one in 5", "2 in 3" (the ratio);
 # "interviews with 30" (the sample). Where the word before is none of them, it is not tried.
 _BEFORE_ONLY_AFTER = {
@@ -1464,8 +1466,8 @@ def _before_may_say_not(sentence: str, reach: int, start: int) -> bool:
     if not tail:
         return False
     last = tail.rsplit(None, 1)[-1]
-    if last[-1] in ".#$€£¥" or last[-1].isdigit():
-        return True
+    if last[-1] in _BEFORE_LAST_SIGNS or last[-1].isdigit():
+        return True  # "$ 5,000", "₦ 5,000": a sign a space apart
     last = last.lower()
     if last in _BEFORE_ONLY_AFTER:
         words = tail.rsplit(None, 2)
