@@ -2733,11 +2733,8 @@ def _sentence_candidates(
         ):
             # "to evacuate 22,000 pilgrims still stranded", "how to shelter up to 5 million
             # residents in Sichuan Province who are now homeless": what the people are now.
-            verb = (
-                *(("displaced", "stock") if state.group(1) == "homeless" else ("remain", "stock")),
-                0,
-                False,
-            )
+            now = ("displaced", "stock") if state.group(1) == "homeless" else ("remain", "stock")
+            verb = (*now, 0, False)
         population = f.population
         if population is None and previous is not None:
             population = previous[0]  # "…30,000 civilians…, 5,000 in the past week": same people
@@ -4237,8 +4234,13 @@ _EVENT_DAYS = re.compile(
 )
 
 
-def _event_days(sentence: str) -> list[re.Match]:
-    return list(_EVENT_DAYS.finditer(sentence))
+def _one_day(period, ref: date | None) -> date | None:
+    """The day a period names when it names one ("on 25 April", "on Tuesday"; "last night" is
+    the day before, not also its morning), else None."""
+    start, end, is_day = _resolve_period(period, ref)
+    if period.lastgroup == "p_relative_day" and "night" in period.group(0):
+        end = start
+    return start if is_day and start is not None and start == end else None
 
 
 def _event_day_of(m: re.Match, ref: date | None) -> date | None:
@@ -4294,20 +4296,16 @@ class _Context:
                 sentence = head[a : min(ends, default=len(head))]
                 verb_start, verb_end = m.start() - a, m.end() - a
                 ref = self.ref or self.published_on
-                for period in (*_periods(sentence, sentence.lower()), *_event_days(sentence)):
+                dates = [(p, _one_day) for p in _periods(sentence, sentence.lower())]
+                dates += [(d, _event_day_of) for d in _EVENT_DAYS.finditer(sentence)]
+                for period, day_of in dates:
                     if not (
                         0 <= period.start() - verb_end <= 130
                         or 0 <= verb_start - period.end() <= 90
                     ):
                         continue  # a date near the verb: "hit Comoros on 25 April"
-                    if isinstance(period, re.Match) and period.re is _EVENT_DAYS:
-                        start = _event_day_of(period, ref)
-                        end, is_day = start, start is not None
-                    else:
-                        start, end, is_day = _resolve_period(period, ref)
-                        if period.lastgroup == "p_relative_day" and "night" in period.group(0):
-                            end = start  # "last night": the day before, not its morning too
-                    if is_day and start is not None and start == end:
+                    start = day_of(period, ref)
+                    if start is not None:
                         words = sentence[
                             min(verb_start, period.start()) : max(verb_end, period.end())
                         ]
