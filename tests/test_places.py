@@ -53,6 +53,17 @@ PUBLISHED = date(2019, 3, 22)
         ("Taal Volcano", "PHL", "area"),
         ("Taal", "PHL", "city"),  # the town keeps its name
         ("Bali", "IDN", "region"),  # the island, before the towns of India and Cameroon
+        # a region numbered in brackets ("Bicol (Region V)"), and Crimea's English name
+        ("Bicol", "PHL", "province"),
+        ("Bicol Region", "PHL", "province"),
+        ("Calabarzon", "PHL", "province"),
+        ("Crimea", "UKR", "province"),
+        # a place of that very name before a larger one that has it as another name: the state,
+        # not Bihār Sharīf
+        ("Bihar", "IND", "province"),
+        # curated towns and a dam of the fifteenth part's crises
+        ("Pedrogao Grande", "PRT", "town"),
+        ("Tokwe Mukosi Dam", "ZWE", "area"),
     ],
 )
 def test_lookup(name, country, kind):

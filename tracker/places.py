@@ -46,7 +46,8 @@ PLACE_WORDS = (
     "transit centre", "transit center", "IDP site", "IDP sites", "zone", "woreda", "kebele",
     "prefecture", "parish", "oblast", "barangay", "upazila", "cercle", "circle", "neighborhood",
     "neighbourhood", "border point", "border crossing point", "crossing point", "border crossing",
-    "border post", "pref", "regency", "showground", "showgrounds",
+    "border post", "pref", "regency", "showground", "showgrounds", "PoC", "PoC site",
+    "community",
 )  # fmt: skip
 # What a word of place says of the place it ends, for a name the gazetteer does not know
 # ("Pagiarinya settlement", "Maungdaw township"): its kind, for KIND_RANK.
@@ -67,7 +68,8 @@ WORD_KINDS: dict[str, str] = {
     "border post": "area", "pref": "province", "regency": "district",
     "kebele": "town", "prefecture": "province", "parish": "district", "oblast": "province",
     "barangay": "town", "upazila": "district", "cercle": "district", "circle": "district",
-    "showground": "camp", "showgrounds": "camp",
+    "showground": "camp", "showgrounds": "camp", "poc": "camp", "poc site": "camp",
+    "community": "town",
 }  # fmt: skip
 # Countries whose ISO 3166 name is written inverted ("Congo, The Democratic Republic of the"):
 # the name a document and a reader use.
@@ -300,9 +302,12 @@ class Gazetteer:
         # The curated reading first, then a country (a country's name is that country), then
         # provinces when the name says so ("Idlib governorate"), then the most populous.
         province = bool(_PROVINCE_WORD.search(name))
+        asked = key(name)
+        # (a place of that very name before a larger one that has it as another name: "Bihar",
+        # the state, before Bihār Sharīf)
         return sorted(readings, key=lambda p: (
             p.source != "curated", p.kind != "country", province and p.kind != "province",
-            -p.population,
+            key(p.name) != asked, -p.population,
         ))  # fmt: skip
 
     def countries(self) -> dict[str, Place]:
@@ -315,6 +320,8 @@ class Gazetteer:
         }
 
 
+# Units whose English name ISO 3166-2 and pycountry's translations do not give.
+_ENGLISH_NAMES = {"Avtonomna Respublika Krym": ("Crimea", "Autonomous Republic of Crimea")}
 # ISO 3166-2's words of a unit in the country's language, after its name, and the English of the
 # Indonesian words of direction before them ("Sulawesi Tengah": Central Sulawesi).
 _LOCAL_UNIT_WORDS = frozenset(
@@ -334,7 +341,13 @@ _PROVINCE_TYPES = frozenset({"province", "governorate", "state", "region", "auto
 
 
 def _english_names(name: str) -> list[str]:
-    """The names English writes for an ISO 3166-2 unit named in its country's language."""
+    """The names English writes for an ISO 3166-2 unit named in its country's language, or with
+    its number in brackets ("Bicol (Region V)": Bicol, Bicol Region)."""
+    if name in _ENGLISH_NAMES:
+        return list(_ENGLISH_NAMES[name])
+    if name.endswith(")") and " (" in name:
+        bare, inside = name[:-1].split(" (", 1)
+        return [bare, f"{bare} Region"] if inside.startswith("Region") else [bare]
     words = name.split()
     if len(words) < 2:
         english = _iso_3166_2_english().gettext(name)
@@ -438,6 +451,15 @@ def demonyms() -> dict[str, str]:
             codes.setdefault(word.lower(), set()).add(code)
     found = {word: next(iter(c)) for word, c in codes.items() if len(c) == 1}
     return {**found, **_MORE_DEMONYMS}
+
+
+@functools.cache
+def demonym_words() -> frozenset[str]:
+    """Every word for a country's people, those two countries share too ("French", "Congolese"):
+    a name that starts with one is a people's, not a place's ("the French Indian Ocean
+    territory")."""
+    words = {(data.get("demonym") or "").strip().lower() for data in _countryinfo_data().values()}
+    return frozenset(words - {""}) | demonyms().keys()
 
 
 # Words for a country's people that countryinfo spells otherwise ("Tadzhik") or leaves out.
