@@ -503,20 +503,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 181 tuning documents score (after the rules learnt from d170–d182:
-    # precision 0.973, recall 0.984, measure 0.987, location 0.770, country 0.933, attribution
-    # 0.847): a rule that breaks what, where or who on whole documents fails here.
+    # Floors below what the 193 tuning documents score (after the rules learnt from d183–d195:
+    # precision 0.979, recall 0.983, measure 0.985, location 0.781, country 0.940, attribution
+    # 0.856): a rule that breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.979 and result.precision >= 0.968, (
+    assert result.recall >= 0.978 and result.precision >= 0.974, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.983
-    assert result.location_right / checked >= 0.765 and result.country_right / checked >= 0.928
-    assert result.attribution_right / checked >= 0.84
+    assert result.measure_right / result.matched >= 0.982
+    assert result.location_right / checked >= 0.775 and result.country_right / checked >= 0.935
+    assert result.attribution_right / checked >= 0.85
 
 
 def test_dev_set_regression_guard():
@@ -2493,3 +2493,166 @@ def test_a_thing_named_before_people_leaves_them_counted():
 def test_more_ways_of_dating_the_day_a_disaster_struck(text, published_on, start):
     toll = extract(text, published_on)[0]
     assert (toll.period_start, toll.period_end) == (start, published_on)
+
+
+# --- Learnt from d183–d195 (the fifteenth part, scored once, then tuning) ------------------------
+
+
+def test_a_place_named_often_but_not_in_the_opening_is_not_what_the_document_is_about():
+    # Albay is named three times, the Philippines twice, but only the Philippines in the opening.
+    text = (
+        "Disaster authorities in the Philippines report that thousands of people have evacuated "
+        "their homes.\n\nThe storm made landfall again near Tiwi, Albay. NDRRMC reported severe "
+        "flooding in Camarines Sur and Albay. Legazpi in the province of Albay recorded over 270mm "
+        "of rain.\nNDRRMC said that 1,468,296 people had been affected."
+    )
+    affected = extract(text, date(2020, 11, 2))[-1]
+    assert (affected.span, affected.location, affected.country_iso3) == (
+        "1,468,296", "Philippines", "PHL",
+    )  # fmt: skip
+
+
+def test_the_place_named_most_counts_every_time_its_name_is_written():
+    # Chennai is named as a place three times without a word of place before it.
+    text = (
+        "At least 383 people have died in flooding in Tamil Nadu.\nChennai was hit by the "
+        "heaviest rainfall in a century. Chennai received 1,049 mm of rainfall in November. Many "
+        "in Chennai say the city needs to prepare.\nAt least 3,50,000 people have been rescued by "
+        "multiple agencies."
+    )
+    rescued = extract(text, date(2015, 12, 6))[-1]
+    assert (rescued.span, rescued.location, rescued.country_iso3) == (
+        "At least 3,50,000", "Chennai", "IND",
+    )  # fmt: skip
+
+
+def test_a_city_the_document_is_about_outweighs_a_country_named_aside():
+    text = (
+        "Thousands of Syrian civilians and militants began evacuating from the rebel-held eastern "
+        "Aleppo today under a ceasefire deal. A convoy has been sent, according to a tweet from "
+        "Syria’s International Red Cross.\nAt the time of writing, the convoy had brought out over "
+        "1,000 people from the area, Reuters reports.\nCivilians may stay in the city of Aleppo. "
+        "The evacuation concludes years of battle in Aleppo. (Turkey is considering establishing "
+        "a camp.)"
+    )
+    found = [
+        (c.span, c.term, c.location, c.country_iso3) for c in extract(text, date(2016, 12, 15))
+    ]
+    assert found == [
+        ("Thousands", "evacuated", "eastern Aleppo", "SYR"),
+        ("over 1,000", "evacuated", "eastern Aleppo", "SYR"),
+    ]
+
+
+def test_each_count_of_a_where_clause_is_of_the_place_before_it():
+    text = (
+        "The Philippine News Agency (PNA) reported that 17 people had died in Bicol Region, where "
+        "1.2 million people were affected and 345,044 evacuated, in particular in areas of "
+        "Camarines Sur province, where 927,739 were affected and 140,000 evacuated."
+    )
+    found = [(c.span, c.location) for c in extract(text, date(2020, 11, 2))]
+    assert found == [
+        ("17", "Bicol Region"), ("1.2 million", "Bicol Region"), ("345,044", "Bicol Region"),
+        ("927,739", "Camarines Sur province"), ("140,000", "Camarines Sur province"),
+    ]  # fmt: skip
+
+
+def test_people_who_crossed_into_a_country_left_the_place_named_before():
+    text = (
+        "As the situation in eastern Ukraine continues to deteriorate, the UN refugee agency "
+        "estimates that over 117,000 people are currently displaced inside Ukraine. As of 1 "
+        "August, an estimated 168,000 people had also crossed into Russia so far this year."
+    )
+    crossed = extract(text, date(2014, 8, 5))[-1]
+    assert (crossed.term, crossed.location, crossed.country_iso3) == ("fled", "Ukraine", "UKR")
+    # "so far this year", as of 1 August: it ends then
+    assert (crossed.period_start, crossed.period_end) == (date(2014, 1, 1), date(2014, 8, 1))
+
+
+def test_a_count_that_rose_from_one_number_to_another_after_other_words_is_two_counts():
+    text = (
+        "The number of people displaced from the Luhansk and Donetsk regions has risen sharply "
+        "since early June from 2,600 to 102,600 in early August."
+    )
+    assert [c.span for c in extract(text, date(2014, 8, 5))] == ["2,600", "102,600"]
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "country"),
+    [
+        ("At least 57 people were killed in forest fires that broke out in the municipality of "
+         "Pedrogao Grande in central Portugal on Saturday afternoon.", "Pedrogao Grande", "PRT"),
+        ("Three others lost their lives due to suffocation in Figueiro dos Vinhos.",
+         "Figueiro dos Vinhos", "PRT"),
+        ("Prior to the violence, there were more than 47,000 internally displaced people (IDPs) "
+         "in Malakal PoC.", "Malakal PoC", "SSD"),
+        ("The natives went on rampage in Nigeria, killing about seven Fulani cattle rustlers in "
+         "Kombun community.", "Kombun community", "NGA"),
+        ("About 60,000 people are affected by the floods at Tokwe-Mukosi.", "Tokwe-Mukosi", "ZWE"),
+    ],
+)  # fmt: skip
+def test_places_of_the_fifteenth_part(text, location, country):
+    (c,) = extract(text, date(2019, 3, 22))
+    assert (c.location, c.country_iso3) == (location, country)
+
+
+def test_places_that_are_a_peoples_or_a_bodys_are_none():
+    # "French" is the word of several countries' people; a body of Syria is no place of a figure.
+    found = x._place_mentions("a fierce cyclone battered the French Indian Ocean territory")
+    assert found == []
+    assert x._place_mentions("according to a tweet from Syria’s International Red Cross") == []
+    said = "disclosed to journalists, in Jos, that they recorded no fewer than 204 fatalities"
+    (c,) = extract(f"On Saturday, Joseph Gwankat {said}.", date(2023, 7, 10))
+    assert (c.location, c.attributed_to) == (None, "Joseph Gwankat")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Prior to the violence, there were more than 47,000 internally displaced people (IDPs) "
+         "in Malakal PoC.", [("more than 47,000", "hosted", "stock")]),
+        ("At the time of writing, the convoy had brought out over 1,000 people from the area.",
+         [("over 1,000", "evacuated", "flow")]),
+        ("With the massive earthquake and the following tsunamis, the death toll is still raising "
+         "and reached 14,294 today.", [("14,294", "died", "flow")]),
+        ("With the 12 killed in Mangu yesterday, casualty figure now stands at 231 since May.",
+         [("12", "killed", "flow"), ("231", "died", "flow")]),
+        ("At least 20 people, including six firefighters, got injured due to the forest fires.",
+         [("At least 20", "injured", "flow"), ("six", "injured", "flow")]),
+        ("The fire has forced thousands of tourists and island residents to shelter in schools "
+         "and indoor stadiums on Sunday after they were evacuated from coastal villages.",
+         [("thousands", "hosted", "stock")]),
+        ("As of Sunday morning, at least 300 people died in Tamil Nadu followed by 81 in Andhra "
+         "Pradesh and two in Puducherry.",
+         [("at least 300", "died", "flow"), ("81", "died", "flow"), ("two", "died", "flow")]),
+        # no figures: the dead and the missing together, people at risk, people at an event,
+        # houses damaged, an island's people, a wind's speed, shelter planned
+        ("The total of those killed and missing are now 26,320.", []),
+        ("Another 4,000 households downstream Tokwe-Mukosi Dam are at risk.", []),
+        ("About 100 people joined the drill.", []),
+        ("The government says 119 homes were destroyed by the cyclone and a little over "
+         "11-hundred suffered minor damage (1131) .", []),
+        ("70-thousand people live on the main island of Tongatapu.", []),
+        ("Hurricane Ian could bring winds above 100 mph.", []),
+        ("The council ordered the evacuation of 50,000 people, of which 6,000 will be given "
+         "shelter in schools.", [("50,000", "evacuated", "flow")]),
+    ],
+)  # fmt: skip
+def test_terms_and_non_figures_of_the_fifteenth_part(text, found):
+    assert [(c.span, c.term, c.measure) for c in extract(text, date(2019, 3, 22))] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Interior Ministry official Jorge Gomes was quoted by the Associated Press as saying at "
+         "least 16 people died when flames engulfed their vehicles.",
+         "Interior Ministry official Jorge Gomes"),
+        # who is told listens: "told Al Jazeera" is not the speaker's name
+        ("Government forces killed 82 civilians, a UN spokesperson told Al Jazeera.",
+         "UN spokesperson"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_fifteenth_part(text, speaker):
+    (c,) = extract(text, date(2016, 12, 15))
+    assert c.attributed_to == speaker

@@ -157,7 +157,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         None,
         r"^\s*[-‐]?(?:kms?|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|kilos?|"
         r"kilograms?|tonnes?|tons?|litres?|liters?|MT|hectares?|ha|sq|square|"
-        r"mm|cm|degrees?|°|foot|feet|ft|Celsius|Fahrenheit)\b",
+        r"mm|cm|degrees?|°|foot|feet|ft|Celsius|Fahrenheit|mph|kph|knots)\b",
     ),
     "attached": (r"[A-Za-z][-‐]?$", r"^[A-Za-z]"),
     # a place's size: "the 80,000-populated capital city"
@@ -182,7 +182,10 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"(?:blankets|mattress(?:es)?|meals|tents|kits|items|trucks|vehicles|"
         r"schools|classrooms|dormitories|shelters|houses|homes|buildings|latrines|toilets|wells|"
         r"rations|parcels|vouchers|doses|vaccines|beds|boats|containers|hospitals|clinics|"
-        r"health\s+(?:facilities|centres|centers)|cattle|livestock|animals|donkeys|"
+        r"health\s+(?:facilities|centres|centers)|"
+        # (people who deal in them are people: "killing about seven Fulani cattle rustlers")
+        r"(?:cattle|livestock|animals|donkeys)(?!\s+(?:rustlers|herders|herdsmen|thieves|traders|"
+        r"farmers|owners|breeders))|"
         r"tonnes|metric|gallons|packages|sets|bags|sheets|tarpaulins|jerrycans|villages|"
         r"communities|neighbou?rhoods|aftershocks|earthquakes|quakes|tremors|airstrikes|sites|"
         r"camps|cent(?:er|re)s|settlements|towns|cities|municipalities|communes|barangays|pets|dogs|"
@@ -206,6 +209,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"bod(?:y|ies)|remains)\b"
         # "25,437 homes have been destroyed and 12,202 damaged": people are not damaged
         r"|^\s*(?:(?:partially|completely|totally|fully)\s+)?(?:damaged|destroyed)\b"
+        # "119 homes were destroyed … and a little over 11-hundred suffered minor damage"
+        r"|^\s*(?:suffered|sustained)\s+(?:[a-z]+\s+)?damage\b"
         # "8,600 homes, with approximately 1,500 of these totally destroyed"
         r"|^\s*of\s+(?:these|them|which)\s+(?:(?:partially|completely|totally|fully|badly|"
         r"severely)\s+)?(?:damaged|destroyed)\b"
@@ -228,8 +233,10 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     ),
     # "the number of people missing ranged from 231 to 1,700"
     "missing_before": (
-        r"\bmissing\s+(?:ranged|ranges|stood|stands|rose|was|were|is)\s+"
-        r"(?:from\s+|at\s+|to\s+)?$",
+        r"\bmissing\s+(?:(?:are|is|was|were|has|have)\s+)?(?:now\s+)?"
+        r"(?:ranged|ranges|stood|stands|rose|risen|was|were|is|are)\s+(?:from\s+|at\s+|to\s+)?$"
+        # "The total of those killed and missing are now 26,320": the dead and the missing as one
+        r"|\b(?:dead|killed|deaths|died)\s+(?:and|or)\s+missing\s+(?:[a-z]+\s+){0,3}$",
         None,
     ),
     # One family in a story, not a population: "a father of nine", "along with her three children".
@@ -279,6 +286,13 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     "sample": (
         r"\b(?:interviews?|interviewed|surveyed|surveys?|sample|polled)\s+(?:with\s+|of\s+)?$",
         None,
+    ),
+    # Who took part in an event: "About 100 people joined the drill".
+    "event": (
+        None,
+        rf"^\s*{_WORDS_BEFORE_VERB}{{0,2}}?(?:joined|took\s+part\s+in|participated\s+in|attended)"
+        r"\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?(?:drill|exercise|training|workshop|meeting|rally|"
+        r"protest|march|session|ceremony|funeral|vigil)s?\b",
     ),
 }
 
@@ -340,6 +354,13 @@ PEOPLE_NOUNS = (
     "victims",
     "cases",
     "lives",
+    "firefighters",
+    "tourists",
+    "passengers",
+    "pilgrims",
+    "miners",
+    "climbers",
+    "fishermen",
 )
 HOUSEHOLD_NOUNS = ("families", "households", "family", "household")
 
@@ -380,6 +401,8 @@ REPORTING_VERBS = (
     "notes",
     "revealed",
     "reveals",
+    "disclosed",
+    "discloses",
     "confirmed",
     "confirms",
     "claimed",
@@ -769,7 +792,7 @@ _AFTER = re.compile(
     "|".join(
         f"(?:{a})"
         for k, (_, a) in NOT_A_FIGURE_CONTEXT.items()
-        if a and k not in ("missing", "without_service", "at_risk", "not_returned")
+        if a and k not in ("missing", "without_service", "at_risk", "not_returned", "event")
     ),
     re.IGNORECASE,
 )
@@ -778,6 +801,8 @@ _MISSING_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["missing"][1], re.IGNORECASE)
 _WITHOUT_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["without_service"][1], re.IGNORECASE)
 # And people at risk, where "risk" is there at all.
 _AT_RISK_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["at_risk"][1], re.IGNORECASE)
+# And people at an event, where "joined", "part" or "attended" is there at all.
+_EVENT_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["event"][1], re.IGNORECASE)
 # And people who could not go home, where "return" or "home" is there at all.
 _NOT_RETURNED_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["not_returned"][1], re.IGNORECASE)
 _MISSING_BEFORE = re.compile(NOT_A_FIGURE_CONTEXT["missing_before"][0], re.IGNORECASE)
@@ -806,8 +831,10 @@ _AFTER_WORD_STARTS = (
     "dirhams dinars cedis birr leones afghanis tenge hryvnias rubles roubles reais quetzales "
     "lempiras gourdes "
     "half halves third quarter fifth tenth year month week day hour minute second night decade "
-    "centur yr hr min km kilomet mile met kg kilo ton litre liter mt hectare ha sq square mm cm "
-    "degree foot feet ft celsius fahrenheit out partially completely totally fully damaged destroyed"
+    "centur yr hr min km kilomet mile met kg kilo ton litre liter mt hectare ha sq square mm cm mph "
+    "kph knot "
+    "degree foot feet ft celsius fahrenheit out partially completely totally fully damaged destroyed "
+    "suffered sustained"
 ).split()
 _OBJECT_WORDS = NOT_A_FIGURE_CONTEXT["objects"][1].lower()
 _OBJECT_STARTS = _starts_of(
@@ -838,6 +865,8 @@ def _after_is_not_a_figure(after: str) -> bool:
     ) and _WITHOUT_AFTER.match(after):
         return True
     if ("risk" in after or "RISK" in after) and _AT_RISK_AFTER.match(after):
+        return True
+    if ("joined" in after or "part" in after or "attended" in after) and _EVENT_AFTER.match(after):
         return True
     if ("eturn" in after or "back" in after or "home" in after) and _NOT_RETURNED_AFTER.match(
         after
@@ -930,7 +959,8 @@ _PEOPLE_INCLUDING = re.compile(
     r"\s+including\s+$",
     re.IGNORECASE,
 )
-_WHERE_BEFORE = re.compile(r",\s+where\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# ", where 1.2 million people were affected and 345,044 evacuated": the clause a place heads.
+_WHERE_BEFORE = re.compile(r",\s+where\s+(?:[^;:.(),]|[.,](?=\d)){0,120}$", re.IGNORECASE)
 # A small number is a count of people where a word of the terms follows it: "24 injured".
 _TERM_RIGHT_AFTER = re.compile(
     r"\s*(?:\n\s*)?(?:[a-z]+ly\s+)?(?:(?:have|has|had)\s+been\s+|were\s+|was\s+)?(?:[a-z]+ly\s+)?"
@@ -1488,7 +1518,7 @@ def _is_not_a_figure(
     start, end = m.span()
     if blocked and any(start < b_end and b_start < end for b_start, b_end in blocked):
         return True
-    after = sentence[end : end + 50]
+    after = sentence[end : end + 64]
     if m.group("vague") is None and m.group("a2d") is not None and _FOOTNOTE.match(after):
         # "9,4541": a footnote marker glued to a grouped number; anything longer is not a number.
         if "," not in m.group("a2d") or not re.match(r"^\d(?:\W|$)", after):
@@ -1516,7 +1546,7 @@ def _is_not_a_figure(
     ):
         return True  # "20,800 people assisted with some form of humanitarian assistance"
     if sentence.find("issing", reach, start) >= 0 and _MISSING_BEFORE.search(
-        sentence, reach, start
+        sentence, max(0, start - 50), start
     ):
         return True  # "the number of people missing ranged from 231 to 1,700"
     if (
@@ -1721,7 +1751,7 @@ _PLACED_BEFORE = re.compile(
     r"[^,;:.()]{0,60}\b(?:in|from|at)\s+"
     rf"(?!(?:{'|'.join(m.capitalize() for m in MONTHS)}|{'|'.join(d.capitalize() for d in WEEKDAYS)})\b)"
     r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}(?:\s+\([A-Z]+\))?\s*(?:[,;]\s*|\s+)"
-    r"(?:and\s+)?$"
+    r"(?:and\s+|followed\s+by\s+)?$"  # "300 people died in Tamil Nadu followed by 81 in …"
 )
 
 
@@ -1802,7 +1832,10 @@ def _small_or_year(m: re.Match, estimate: Estimate, has_population: bool) -> boo
 # "and" before another subject starts another clause: "are staying in X and others are waiting".
 _NEW_SUBJECT = re.compile(
     # "… and a truck driver struck by falling rocks": another person's verb
-    r"\band\s+(?:others|they|some|many|most|the\s+rest|he|she|we|an?\s+[a-z]+(?:\s+[a-z]+)?\s*$)",
+    r"\band\s+(?:others|they|some|many|most|the\s+rest|he|she|we|an?\s+[a-z]+(?:\s+[a-z]+)?\s*$)"
+    # "to shelter in schools and indoor stadiums on Sunday after they were evacuated": what
+    # happened to them before, in a clause of its own
+    r"|\b(?:after|before|when|because)\s+(?:they|he|she|we|it)\b",
     re.I,
 )
 
@@ -1918,6 +1951,11 @@ _RELEASED_BY = re.compile(
     r"\b(?:figures|data|statistics|numbers|estimates|tallies)\s+(?:released|published|provided|"
     r"compiled|issued)\s+by\s+(?P<who>[^,;.:()\"“”]{3,80}?(?:\s+\([^()]{1,20}\))?)"
     r"(?=\s+(?:said|says|showed|shows|on|as|read)\b|\s*[,;.:]|$)"
+)
+# "Interior Ministry official Jorge Gomes was quoted by the Associated Press as saying": Gomes.
+_QUOTED_AS = re.compile(
+    r"(?P<who>[^,;:\"“”]{3,80}?)\s+(?:was|were|is|has\s+been)\s+quoted\s+(?:by\s+[^,;]{1,60}?\s+)?"
+    r"as\s+say(?:ing|s)\b"
 )
 _ACCORDING_END = re.compile(r"\s+(?:that|which|who|as|in|on|and\s+the)\s+")
 _SOURCE_NOTE = re.compile(r"\((?:data\s+)?sources?:\s*(?P<who>[^()]{1,80})\)", re.IGNORECASE)
@@ -2115,6 +2153,9 @@ def _speaker(sentence: str) -> str | None:
             # "according to official reports" names its source so; "the official figures" none
             return _clean_source(who) if who.rstrip().endswith("reports") else None
         return _clean_source(bare)
+    m = _QUOTED_AS.search(sentence) if "quoted" in sentence else None
+    if m and (who := _clean_source(m.group("who"))):
+        return who
     m = _RELEASED_BY.search(sentence) if " by " in sentence else None
     if m and (who := _clean_source(m.group("who"))):
         return who  # "provisional figures released by the food and disaster management ministry"
@@ -2174,7 +2215,7 @@ def _speaker(sentence: str) -> str | None:
                 return f"{beside}, {who}"
             if beside and _is_name(who) and _is_title(beside):
                 return f"{beside}, {who}"  # as written: "An SDF spokesman, Adnan Afrin, said"
-        if who and _is_title(who):
+        if who and _is_title(who) and not told:  # ("a UN spokesperson told Al Jazeera")
             after = _SAID_NAME.match(sentence, verb.end())
             if after:
                 return f"{after.group('name')}, {who}"
@@ -2400,10 +2441,12 @@ def _mentions_of_figure(
     if named is not None:  # "the counties of Tana River (3,864 displaced), Homa Bay (2,046)"
         return [named], owned
     here = (
-        _WHERE_BEFORE.search(sentence, max(0, f.start - 50), f.start)
+        _WHERE_BEFORE.search(sentence, max(0, f.start - 130), f.start)
         if mentions and "where" in lowered
         else None
     )
+    if here and any(here.start() < m.start < f.start for m in mentions):
+        here = None  # (a place of the clause's own before the figure)
     anchor = here and next((m for m in reversed(mentions) if m.start < here.start()), None)
     if anchor and anchor.start + len(anchor.written) + 25 >= here.start():
         # "…Sunamganj district, where about 300,000 residents were hit": that place.
@@ -2440,7 +2483,7 @@ def _number_span(m: re.Match, g: str) -> tuple[int, int]:
 # Words of change before "from A to B": the count went from A to B.
 _CHANGE_BEFORE = re.compile(
     r"\b(?:increas|ris|rose|grew|grow|climb|jump|soar|swell|swoll|drop|fell|fall|decreas|declin)"
-    r"\w*\s+(?:\w+\s+)?$",
+    r"\w*\s+(?:\w+\s+){0,4}$",  # "has risen sharply since early June from 2,600 to 102,600"
     re.IGNORECASE,
 )
 
@@ -2484,7 +2527,7 @@ def _sentence_candidates(
         ):
             continue  # "17,100 houses have been destroyed (7,488), damaged (2,714)": houses too
         if m.group("from") is not None and _CHANGE_BEFORE.search(
-            sentence, max(0, m.start() - 30), m.start()
+            sentence, max(0, m.start() - 60), m.start()
         ):
             # "The number of injured people also increased from 2,059 to 2,421": a count before
             # and after, not a range.
@@ -2770,8 +2813,9 @@ def _sentence_candidates(
                 continue  # "hundreds of people … were still trapped": no figure of the table
             # "22 Resettlement Sites in which 10,405 families (53,742 persons) live": hosted there
             term, measure = "hosted", "stock"
-        if term == "remain" and (
-            _SHELTERED_PEOPLE.search(population or "") or _IN_SHELTER.match(after)
+        if (term == "remain" and _SHELTERED_PEOPLE.search(population or "")) or (
+            (term == "remain" or (term == "displaced" and "displaced" in (population or "")))
+            and _IN_SHELTER.match(after)
         ):
             # "There are now 25,000 Ivorian refugees in Liberia", "4,778 people are still in
             # 120 relief camps": people somewhere they were taken in are hosted there.
@@ -2782,8 +2826,11 @@ def _sentence_candidates(
             known = resolved.get(id(period))
             if known is None:
                 p_start, p_end, is_day = _resolve_period(period, context.ref)
-                if (period.lastgroup or "").startswith("p_since") and p_end == context.ref:
-                    # "As of 20 March, 5,000 have been displaced since January": it ends then.
+                if (period.lastgroup or "").startswith(("p_since", "p_this_year")) and (
+                    p_end == context.ref
+                ):
+                    # "As of 20 March, 5,000 have been displaced since January", "As of 1
+                    # August, … so far this year": it ends then.
                     as_of = next((q for q in periods if q.lastgroup == "p_as_of"), None)
                     if as_of is not None:
                         p_end = _resolve_period(as_of, context.ref)[1] or p_end
@@ -2933,7 +2980,7 @@ LOCATIVE_CUES: dict[str, str] = {
     r"(?:slopes|foot|flanks)\s+of": "at",
     r"(?:town|city|village|camp|district|governorate|province|region|area|enclave|pocket|"
     r"country|countryside|outskirts|settlement|township|island|neighbourhood|neighborhood|state|"
-    r"territory)"
+    r"territory|municipality)"
     r"\s+of":
         "of",
 }  # fmt: skip
@@ -2978,7 +3025,7 @@ _CAPITALISED = r"[A-Z][\w’'ʿ.]*[\w]"
 # most words (in lower case) would otherwise be tried against one by one.
 _PLACE_NAME = (
     rf"(?=[A-Z]|{_ARTICLE})(?!(?:{_by_first_letter(NOT_A_PLACE_START)})\b)(?:{_ARTICLE})?{_CAPITALISED}"
-    rf"(?:(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*|-)(?:{_JOINING_ARTICLE}|of\s+(?:the\s+)?|d(?:e|u|es|el|a|o)\s+(?:la\s+)?|[dl]['’]|(?<=-)e\s+|(?<=-)(?:au|aux|en|sur|sous|et|la|le|les|de|du|des|di|upon|on)-)?{_CAPITALISED}){{0,3}}"
+    rf"(?:(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*|-)(?:{_JOINING_ARTICLE}|of\s+(?:the\s+)?|d(?:e|u|es|el|a|o|os|as)\s+(?:la\s+)?|[dl]['’]|(?<=-)e\s+|(?<=-)(?:au|aux|en|sur|sous|et|la|le|les|de|du|des|di|upon|on)-)?{_CAPITALISED}){{0,3}}"
 )  # "Côte d’Ivoire": an elided article; "Sarpol-e Zahab": a Persian "-e" between names;
 # "Port-au-Prince", "Croix-des-Bouquets", "Stratford-upon-Avon": a word joined by hyphens; a
 # name runs on over one line's end ("North\nKivu" in a PDF's text), never over a blank line
@@ -3041,7 +3088,7 @@ _PLACE_WORD_START = _prefix_tree(
 # time per sentence).
 _PLACE_MENTION = re.compile(
     rf"(?<!\w)(?=(?:[a-z’'ʿ-]++\s++|[a-z]++-){{0,6}}+[A-Z])(?:(?={_CUE_START})\b(?i:(?P<cue>{'|'.join(f'(?P<c{i}>{c})' for i, c in enumerate(LOCATIVE_CUES))}))"
-    rf"\s+(?:the\s+)?(?:neighbou?ring\s+|[a-z]+-(?:hit|affected|torn|ravaged|stricken)\s+)?)?(?:(?=[{_DIRECTION_FIRST}])(?P<dir>(?i:(?:{DIRECTION_WORDS})(?:,?\s+and\s+(?:{DIRECTION_WORDS}))?))\s+)?"
+    rf"\s+(?:the\s+)?(?:neighbou?ring\s+|[a-z]+-(?:hit|affected|torn|ravaged|stricken|held|controlled)\s+)?)?(?:(?=[{_DIRECTION_FIRST}])(?P<dir>(?i:(?:{DIRECTION_WORDS})(?:,?\s+and\s+(?:{DIRECTION_WORDS}))?))\s+)?"
     rf"(?P<name>{_PLACE_NAME})(?:['’]s\b)?(?P<word>\s+(?={_PLACE_WORD_START})(?i:{_PLACE_WORDS})\b)?"
 )
 _CUE_ROLES = list(LOCATIVE_CUES.values())
@@ -3219,7 +3266,8 @@ def _place_mentions(
             # "Sudan’s West Darfur province": the place after a country's name and its "’s" (a
             # direction before is the country's: "northern Ethiopia’s Tigray region").
             mention = _resolve_mention(possessive.group(2), word, None)
-            if mention is None:
+            if mention is None and possessive.group(2).split()[0].lower() not in _BODY_WORDS:
+                # (not "a tweet from Syria’s International Red Cross": a body's, not a place)
                 owner = _resolve_mention(possessive.group(1), "", None)
                 mention = owner if owner and owner[1][0].kind == "country" else None
         elif mention is None and (part := _country_or_its_part(text, m, name)) and part[2]:
@@ -3483,7 +3531,7 @@ _VENUE_WORDS = ("briefing", "conference", "press", "reporters", "journalists", "
 _SAID_WORDS = ("said", "says", "told")
 _NOT_THE_FIGURES_PLACE = re.compile(
     rf"\b(?:{'|'.join(_DISTANCE_WORDS)})\s+(?:(?:north|south|east|west)\w*\s+)?$|"
-    rf"\b(?:{'|'.join(_VENUE_WORDS)})\b(?:\s+[\w’'-]+){{0,2}}\s*$|"
+    rf"\b(?:{'|'.join(_VENUE_WORDS)})\b(?:\s+[\w’'-]+){{0,2}},?\s*$|"  # "told journalists, in Jos,"
     rf"\b(?:{'|'.join(_SAID_WORDS)})\s*$",
     re.IGNORECASE,
 )
@@ -3507,6 +3555,13 @@ NOT_AN_UNKNOWN_PLACE = frozenset(
     protection transitional security united office agency mission council camp camps new old
     north south east west central upper lower greater way ministry islamic state army forces by
     per each every""".split()
+)
+
+
+# The first words of a body's name: "Syria’s International Red Cross", "Chad’s National Army".
+_BODY_WORDS = frozenset(
+    """international red national ministry army government humanitarian health office agency
+    mission council forces security emergency relief food interior defence defense""".split()
 )
 
 
@@ -3539,8 +3594,8 @@ def _unknown_place(
     if (
         first in NOT_AN_UNKNOWN_PLACE
         or (name.isupper() and len(name) <= 6)
-        or name.lower() in places.demonyms()
-        or first in places.demonyms()
+        or name.lower() in places.demonym_words()
+        or first in places.demonym_words()
         or any(c.isdigit() for c in name)
     ):
         return None
@@ -3585,7 +3640,7 @@ def _unknown_place(
 _OF_KINDS = {w: places.WORD_KINDS.get(w, "area") for w in
              ("town", "city", "village", "camp", "district", "governorate", "province", "region",
               "area", "enclave", "pocket", "country", "countryside", "outskirts", "settlement",
-              "township", "island", "state", "territory")}  # fmt: skip
+              "township", "island", "state", "territory", "municipality")}  # fmt: skip
 
 
 _DIRECTION_OF_BEFORE = re.compile(
@@ -3747,7 +3802,9 @@ def _named_around(reading, mention: _Mention, mentions: list[_Mention], context:
     """The countries a reading of a small town is checked against: for another place's other
     name, those the sentence or else the document names; for a town of its very name, those the
     document names or its title implies, where the sentence names none."""
-    if not _same_name(reading.name, mention.written):
+    direction = _DIRECTION_FIRST_WORDS.match(mention.written) if mention.regional else None
+    written = mention.written[direction.end() :] if direction else mention.written
+    if not _same_name(reading.name, written):  # ("eastern Aleppo" is Aleppo's name)
         return context.countries_named(mentions) or context.implied_countries()
     if reading.population >= 100_000 or context.countries_named(mentions):
         return set()
@@ -3788,9 +3845,11 @@ _DIRECTION_FIRST_WORDS = re.compile(
 def _without_direction(mention: _Mention) -> str:
     """A town's or a district's name without the word of direction before it ("southwestern
     Kisoro district" is Kisoro district); a country's or a province's region keeps it ("northern
-    Iraq")."""
+    Iraq"), and so does a city's part ("the rebel-held eastern Aleppo")."""
     reading = mention.reading
     if reading is None or reading.kind not in ("town", "city", "district", "camp"):
+        return mention.written
+    if reading.kind == "city" and not _ENDS_WITH_PLACE_WORD.search(mention.written):
         return mention.written
     direction = _DIRECTION_FIRST_WORDS.match(mention.written)
     return mention.written[direction.end() :] if direction else mention.written
@@ -3865,8 +3924,11 @@ def _place_for(
         # "of which 15 were from Sindh, 7 from KP, 4 from Balochistan": where the dead were
         mention = right
     if mention is None:
+        # (people who left, of whom the sentence names only where they went: "had also crossed
+        # into Russia" after "displaced inside Ukraine")
+        went = away and all(m.role == "to" for m in mine)
         mention, note = context.document_place(
-            order[0] + order[1], f.start + context.offset, order[0] if not mine else None
+            order[0] + order[1], f.start + context.offset, order[0] if not mine or went else None
         )
         if mention is None and nationwide:
             # "Across the country, nearly 59,000 …" under "… in Malawi and Mozambique": the
@@ -3999,8 +4061,21 @@ def _the_documents_place(context: _Context) -> dict:
     ("… heavy monsoon rain and strong winds across Sri Lanka" above "A total of 84,943 persons")."""
     named = context.document_countries()
     main = context.main_place()
-    if main is not None and (not named or named == {main.reading.country_iso3}):
-        country = main.reading.country_iso3 or (next(iter(named)) if len(named) == 1 else None)
+    if main is not None and (
+        not named
+        or named == {main.reading.country_iso3}
+        or main.reading.country_iso3 is None
+        or context._main_count >= 3
+    ):
+        # (of a place the gazetteer lacks, the country of a known place right beside it:
+        # "Kerala’s hilly Wayanad district")
+        beside = [m.reading.country_iso3 for m in context.head_mentions() if m.reading is not None
+                  and m.reading.source != "document" and abs(m.start - main.start) <= 30]  # fmt: skip
+        country = (
+            main.reading.country_iso3
+            or (beside[0] if beside else None)
+            or (next(iter(named)) if len(named) == 1 else None)
+        )
         return {"location": main.written, "country_iso3": country,
                 "place_note": "the place the document names most"}  # fmt: skip
     if len(named) != 1:
@@ -4276,6 +4351,7 @@ class _Context:
         self._head_mentions: list[_Mention] | None = None
         self._document_countries: set[str] | None = None
         self._main_place: _Mention | None = None
+        self._main_count = 0
         self._title: str | None = None  # the title, or "" when the document has none
         self._named_countries: set[str] | None = None
         self.spans: list[tuple[int, int]] = []  # the sentences: (start, end)
@@ -4630,12 +4706,18 @@ class _Context:
                 if m.reading is not None and m.reading.kind != "country":
                     # "Kulsary town" and "Kulsary" are one place named twice ("Rio de Janeiro
                     # state" and "Rio de Janeiro city" are two)
-                    name = places.key(places._without_place_word(m.written))
-                    counts.setdefault((name, m.reading.kind), []).append(m)
-            most = max(map(len, counts.values()), default=0)
+                    counts.setdefault((_name_key(m), m.reading.kind), []).append(m)
+            # How often each is named: where it is cued as a place, or anywhere by its name
+            # ("Chennai was hit by heaviest rainfall", "many in Chennai say")
+            head = self.text[:5_000]
+            times = {
+                k: max(len(named), len(re.findall(rf"\b{re.escape(_bare_name(named[0]))}\b", head)))
+                for k, named in counts.items()
+            }
+            most = max(times.values(), default=0)
             # (as written most fully: "Ishikawa Prefecture" over a dateline's "Ishikawa Pref.")
-            top = [max(named, key=lambda m: len(m.written)) for named in counts.values()
-                   if len(named) == most]  # fmt: skip
+            top = [max(counts[k], key=lambda m: len(m.written)) for k, n in times.items()
+                   if n == most]  # fmt: skip
             if most >= 2 and len(top) > 1:
                 # A town named as often as its province ("Damboa", "Borno"): the town, the more
                 # specific place, when the others are wider places of the same country.
@@ -4644,7 +4726,18 @@ class _Context:
                 same = {m.reading.country_iso3 for m in top}
                 top = fine if len(fine) == 1 and len(same) == 1 else top
             if most >= 2 and len(top) == 1:
-                self._main_place = top[0]
+                # (a place the document names often but neither its title nor its first
+                # paragraph does is not what it is about: "Disaster authorities in the
+                # Philippines report …" above a typhoon's landfalls "near Tiwi, Albay")
+                lede = self.text.find("\n", 40)
+                lede = len(self.text) if lede == -1 else lede
+                name = _name_key(top[0])
+                if not self._document_countries or any(
+                    (m.start < lede or m in self.title_mentions()) and _name_key(m) == name
+                    for m in found
+                ):
+                    self._main_place = top[0]
+                    self._main_count = most
         return self._document_countries
 
     def main_place(self) -> _Mention | None:
@@ -4652,6 +4745,19 @@ class _Context:
         (twice at least, and more than any other)."""
         self.document_countries()
         return self._main_place
+
+
+def _bare_name(mention: _Mention) -> str:
+    """A place's name as written without a word of place after it ("Kulsary town" is Kulsary) or
+    a word of direction before ("eastern Aleppo" is Aleppo)."""
+    direction = _DIRECTION_FIRST_WORDS.match(mention.written) if mention.regional else None
+    written = mention.written[direction.end() :] if direction else mention.written
+    return places._without_place_word(written)
+
+
+def _name_key(mention: _Mention) -> str:
+    """A place's name, to count how often a document names it (_bare_name)."""
+    return places.key(_bare_name(mention))
 
 
 _PARTS_OF_THOSE = re.compile(r"\s*(?:Of|Among)\s+(?:them|these),")

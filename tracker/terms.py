@@ -41,8 +41,12 @@ LINKING_VERBS = r"(?:stands|stood)\s+at\b|total(?:s|led|ed)\b|(?:is|was)\s+(?:no
 # A toll and the words that give its count: "the death toll rises to 24", "toll of 12". The
 # extractor also reads a small number after them as a count.
 TOLL = (
-    r"(?:(?:death\s+)?toll[-–—]?|number\s+of\s+(?:deaths|dead|fatalities))\s+"
+    r"(?:(?:death\s+)?toll[-–—]?|number\s+of\s+(?:deaths|dead|fatalities)|"
+    # "casualty figure now stands at 231"
+    r"(?:fatality|casualty|death)\s+(?:figure|count|tally))\s+"
     r"(?:(?:from|in|due\s+to|after|caused\s+by)\s+(?:[\w’'-]+\s+){1,5}?)?"
+    # "the death toll is still raising and reached 14,294"
+    r"(?:(?:is|was|has\s+been)\s+(?:still\s+)?(?:rising|raising|climbing|increasing)\s+and\s+)?"
     r"(?:(?:now|has|had|further|also|first)\s+)*"
     r"(?:st(?:ands|ood)\s+at|at|of|was|is|(?:estimated|put)(?:\s+to\s+be|\s+at)?|"
     r"(?:risen|rises|rose|climbed|climbs|reached|reaches|jumped|jumps|increased|grew|hit|hits)"
@@ -54,7 +58,7 @@ SHELTER_PLACES = (
     r"(?:(?:relief|evacuation|IDP|refugee|displacement)\s+)?(?:camps?|shelters?|host\s+"
     r"communit(?:y|ies)|(?:evacuation|relief|collective|reception)\s+cent(?:re|er)s?|"
     # the buildings people shelter in: "3,000 evacuees were in the arena"
-    r"arenas?|stadiums?|gymnasiums?|churches|church|mosques?|temples?|tents)"
+    r"arenas?|stadiums?|gymnasiums?|churches|church|mosques?|temples?|tents|PoC)"
 )
 
 # A source's own words → (term, measure), tried in this order at each place in a sentence, so the
@@ -77,6 +81,10 @@ VERBS: dict[str, tuple[str, str]] = {
     # ethnic Armenians are believed to be living in the territory"
     r"live(?=\s*(?:[.;,]|$))|"
     r"liv(?:e|es|ing)\s+in\s+the\s+(?:territory|enclave|region|country|province|city|town)\b|"
+    # "70-thousand people live on the main island of Tongatapu"
+    r"liv(?:e|es|ing)\s+on\s+the\s+(?:[a-z]+\s+)?island\b|"
+    # shelter planned, not given: "of which 6,000 will be given shelter in schools"
+    r"will\s+be\s+(?:given\s+shelter|sheltered|housed|accommodated)\b|"
     # "about a million people … lived in the affected area"
     r"(?<!who\s)li(?:ve|ves|ved)\s+in\s+the\s+(?:affected\s+)?area\b":
         (NO_TERM, "stock"),
@@ -231,7 +239,9 @@ VERBS: dict[str, tuple[str, str]] = {
 # Regular expressions matched at the end of the words before the figure → (term, measure).
 OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"(?:evacuat(?:ed|es|e|ing)|mov(?:ed|es|e|ing)|relocat(?:ed|es|e|ing)|transferr(?:ed|ing)|"
-    r"transfers?|evacuation\s+of|pluck(?:ed|ing|s)?|airlift(?:ed|ing|s)?|rescu(?:ed|es|e|ing))":
+    r"transfers?|evacuation\s+of|pluck(?:ed|ing|s)?|airlift(?:ed|ing|s)?|rescu(?:ed|es|e|ing)|"
+    # "the convoy had brought out over 1,000 people from the area"
+    r"(?:brought|bussed|carried|ferried)\s+out)":
         ("evacuated", "flow"),
     r"(?:receiv(?:ed|es|e|ing)|register(?:ed|s|ing)?|welcom(?:ed|es|e|ing)|admitt(?:ed|ing)|"
     r"took\s+in|taken\s+in)": ("arrived", "flow"),
