@@ -2651,6 +2651,10 @@ def test_terms_and_non_figures_of_the_fifteenth_part(text, found):
         # who is told listens: "told Al Jazeera" is not the speaker's name
         ("Government forces killed 82 civilians, a UN spokesperson told Al Jazeera.",
          "UN spokesperson"),
+        # the body that moved people counted them
+        ("In Pinar del Río, the local civil defense council ordered the evacuation of 50,000 "
+         "people.", "the local civil defense council"),
+        ("UNHCR has transferred about 1,036 people from border areas into Ethiopia.", "UNHCR"),
     ],
 )  # fmt: skip
 def test_speakers_of_the_fifteenth_part(text, speaker):

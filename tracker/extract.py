@@ -1957,6 +1957,14 @@ _QUOTED_AS = re.compile(
     r"(?P<who>[^,;:\"“”]{3,80}?)\s+(?:was|were|is|has\s+been)\s+quoted\s+(?:by\s+[^,;]{1,60}?\s+)?"
     r"as\s+say(?:ing|s)\b"
 )
+# A body that moved people, as the subject of its verb: "Cuban authorities ordered the
+# evacuation of 50,000 people", "In Pinar del Río, the local civil defense council ordered …".
+_AGENT = re.compile(
+    r"(?:^|(?<=[,;•]\s)|(?<=\n))\s*(?P<who>(?:the\s+|[Tt]he\s+)?(?:[\w’'.-]+\s+){0,5}?"
+    r"(?:authorities|government|council|agency|ministry|[A-Z]{3,}))\s+"
+    r"(?:(?:has|have|had)\s+)?(?:(?:already|also|now)\s+)?"
+    r"(?:evacuated|transferred|relocated|registered|ordered\s+(?:the\s+)?evacuation)\b"
+)
 _ACCORDING_END = re.compile(r"\s+(?:that|which|who|as|in|on|and\s+the)\s+")
 _SOURCE_NOTE = re.compile(r"\((?:data\s+)?sources?:\s*(?P<who>[^()]{1,80})\)", re.IGNORECASE)
 _PUT_AT_WORDS = (
@@ -2629,6 +2637,10 @@ def _sentence_candidates(
         # were affected", "So far, it adds, over 91,000 people have been registered", "…,” it
         # said": who "they" or "it" are, the sentence before's speaker
         attributed_to = context.speaker_before(offset)
+    if attributed_to is None and (agent := _AGENT.search(sentence)) is not None:
+        # "Kyrgyz authorities have evacuated approximately 5,000 people", "UNHCR has
+        # transferred about 1,036 people": the body that moved them counted them.
+        attributed_to = agent.group("who")
     periods = _periods(sentence, lowered)
     size = _household_size(sentence, lowered)
     mentions = _place_mentions(sentence, learnt=context.learnt)
