@@ -47,7 +47,8 @@ PLACE_WORDS = (
     "prefecture", "parish", "oblast", "barangay", "upazila", "cercle", "circle", "neighborhood",
     "neighbourhood", "border point", "border crossing point", "crossing point", "border crossing",
     "border post", "pref", "regency", "showground", "showgrounds", "PoC", "PoC site",
-    "community",
+    "community", "sub-district", "sub-districts", "emergency site", "emergency sites",
+    "displacement site", "displacement sites",
 )  # fmt: skip
 # What a word of place says of the place it ends, for a name the gazetteer does not know
 # ("Pagiarinya settlement", "Maungdaw township"): its kind, for KIND_RANK.
@@ -69,7 +70,9 @@ WORD_KINDS: dict[str, str] = {
     "kebele": "town", "prefecture": "province", "parish": "district", "oblast": "province",
     "barangay": "town", "upazila": "district", "cercle": "district", "circle": "district",
     "showground": "camp", "showgrounds": "camp", "poc": "camp", "poc site": "camp",
-    "community": "town",
+    "community": "town", "sub-district": "district", "sub-districts": "district",
+    "emergency site": "camp", "emergency sites": "camp", "displacement site": "camp",
+    "displacement sites": "camp",
 }  # fmt: skip
 # Countries whose ISO 3166 name is written inverted ("Congo, The Democratic Republic of the"):
 # the name a document and a reader use.
@@ -413,6 +416,14 @@ def _countryinfo_data() -> dict[str, dict]:
         if code:
             out[code] = data
     return out
+
+
+@functools.cache
+def capitals() -> dict[str, str]:
+    """Each country's capital, by ISO 3166-1 alpha-3 code, as countryinfo names it."""
+    return {
+        code: data["capital"] for code, data in _countryinfo_data().items() if data.get("capital")
+    }
 
 
 def _country_centres() -> dict[str, tuple[float, float]]:
