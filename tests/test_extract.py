@@ -503,20 +503,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 193 tuning documents score (after the rules learnt from d183–d195:
-    # precision 0.979, recall 0.983, measure 0.985, location 0.781, country 0.940, attribution
-    # 0.856): a rule that breaks what, where or who on whole documents fails here.
+    # Floors below what the 206 tuning documents score (after the rules learnt from d196–d208:
+    # precision 0.978, recall 0.980, measure 0.986, location 0.778, country 0.943, attribution
+    # 0.854): a rule that breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.978 and result.precision >= 0.974, (
+    assert result.recall >= 0.975 and result.precision >= 0.973, (
         result.misses,
         result.false_positives,
     )
     assert result.measure_right / result.matched >= 0.982
-    assert result.location_right / checked >= 0.775 and result.country_right / checked >= 0.935
-    assert result.attribution_right / checked >= 0.85
+    assert result.location_right / checked >= 0.772 and result.country_right / checked >= 0.937
+    assert result.attribution_right / checked >= 0.848
 
 
 def test_dev_set_regression_guard():
@@ -2660,3 +2660,132 @@ def test_terms_and_non_figures_of_the_fifteenth_part(text, found):
 def test_speakers_of_the_fifteenth_part(text, speaker):
     (c,) = extract(text, date(2016, 12, 15))
     assert c.attributed_to == speaker
+
+
+# --- Learnt from d196–d208 (the sixteenth part, scored once, then tuning) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "country"),
+    [
+        # a possessive printed without its apostrophe; a host named as the subject of "received"
+        ("In South Sudans Unity state, Yida settlement has received more than 3,200 arrivals.",
+         "Yida settlement", "SSD"),
+        ("In western Ethiopias Assosa region, nearly 2,000 Sudanese refugees have arrived from "
+         "Blue Nile.", "Assosa region", "ETH"),
+        # a name before its possessive is the name ("Peru’s", not a town called Perus)
+        ("The death toll jumped to an estimated 510 in the earthquake that devastated cities in "
+         "Peru’s southern desert.", "Peru", "PER"),
+        # a clock's time is no place; a coast's name before "state of" is not the state
+        ("The death toll from Mexico’s 8.1 magnitude earthquake rose to 96 yesterday [Macau time].",
+         "Mexico", "MEX"),
+        ("Officials have reported that four people were killed in the Gulf coast state of Tabasco.",
+         "Tabasco", "MEX"),
+        ("The EU is preparing aid for areas around the city Petrinja, where buildings collapsed "
+         "and at least seven people died.", "Petrinja", "HRV"),
+    ],
+)  # fmt: skip
+def test_places_of_the_sixteenth_part(text, location, country):
+    (c,) = extract(text, date(2019, 3, 22))
+    assert (c.location, c.country_iso3) == (location, country)
+
+
+def test_a_datelines_town_is_more_specific_than_the_titles_country():
+    text = (
+        "Venezuela landslide leaves 25 dead\n\nLAS TEJERIAS, Venezuela (AFP) — A landslide has "
+        "left at least 25 people dead, officials said.\n\nHouses were destroyed, which left the "
+        "town of Las Tejerias covered with mud.\n\nInterior Minister Remigio Ceballos said at "
+        "least 25 people had died in the disaster.\n\nDozens of people have died in recent months "
+        "in the crisis-hit South American nation."
+    )
+    found = [(c.span, c.location) for c in extract(text, date(2022, 10, 11))]
+    assert found[2:] == [("at least 25", "Las Tejerias"), ("Dozens", "Venezuela")]
+
+
+def test_a_datelines_town_the_gazetteer_lacks_places_the_story_when_named_again():
+    text = (
+        "Aid rushed to survivors after Afghan landslide kills hundreds\n\nAAB BAREEK, "
+        "Afghanistan: Aid groups Sunday rushed to help survivors of a landslide.\n\nMuch of Aab "
+        "Bareek village in Badakhshan province was swallowed Friday.\n\nGovernment officials said "
+        "the current death toll was at least 300."
+    )
+    toll = extract(text, date(2014, 5, 5))[-1]
+    assert (toll.span, toll.location, toll.country_iso3) == ("at least 300", "Aab Bareek", "AFG")
+
+
+def test_a_count_across_several_regions_is_the_countrys():
+    text = (
+        "Philippines: Typhoon Yutu update\n\nTyphoon Yutu made landfall over Dinapigue, Isabela "
+        "province.\nYutu affected more than 567,000 people in 1,921 barangays across five regions "
+        "(DROMIC 18 November)."
+    )
+    affected = extract(text, date(2018, 11, 20))[-1]
+    assert (affected.location, affected.attributed_to) == ("Philippines", "DROMIC")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("That’s an average of 550 refugees per day.", [("550", "arrived", "flow")]),
+        ("Chiapas state civil defense director Luis Manuel Garcia Moreno said the number of deaths "
+         "there had risen from 15 to 16.", [("15", "died", "flow"), ("16", "died", "flow")]),
+        ("“Unfortunately so far we have 25 people who were recovered dead,” he said.",
+         [("25", "died", "flow")]),
+        ("At a school turned into a shelter, a couple hundred people have been sleeping in "
+         "classrooms.", [("a couple hundred", "hosted", "stock")]),
+        ("At least 20 people have been confirmed dead, scores injured.",
+         [("At least 20", "died", "flow"), ("scores", "injured", "flow")]),
+        ("In the past two weeks, staff at Haj Ali emergency site oversaw the registration of more "
+         "than 6,700 individuals.", [("more than 6,700", "arrived", "flow")]),
+        ("Key figures:\n  • The death toll: 32 (as of 9 p.m. – April 19)\n  • Affected: 625 people\n"
+         "  • Houses damaged: 145\n  • Houses completely destroyed: 66",
+         [("32", "died", "flow"), ("625", "affected", "flow")]),
+        ("Jan Buledai said at least 285 people were killed in Awaran and another 43 in Kech.",
+         [("at least 285", "killed", "flow"), ("43", "killed", "flow")]),
+        # no figures: people at an effort, houses destroyed, money in currency codes
+        ("Around a thousand people had joined the rescue efforts.", []),
+        ("Almost 210,500 houses were damaged, of which 14,795 were totally destroyed.", []),
+        ("Damage to agriculture is estimated at PHP 2.9 billion (CHF 55 million).", []),
+    ],
+)  # fmt: skip
+def test_terms_and_non_figures_of_the_sixteenth_part(text, found):
+    assert [(c.span, c.term, c.measure) for c in extract(text, date(2019, 3, 22))] == found
+
+
+def test_a_count_that_jumped_past_a_number_is_more_than_it():
+    (c,) = extract("On Wednesday, they confirmed that fatalities have jumped past 300.")
+    assert (c.estimate.low, c.estimate.high, c.estimate.qualifier) == (300, None, "more_than")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "reported to be 12 years old" is said of the girl; the police speak
+        ("Among the dead was a young girl in Petrinja, reported to be 12 years old, and at least "
+         "five people in a nearby village, said Croatian police.", "Croatian police"),
+        # initials do not end a sentence
+        ("Seventeen persons were killed as the storm hit the coast, Special Relief Commissioner "
+         "P.K. Mohapatra said on Sunday.", "Special Relief Commissioner P.K. Mohapatra"),
+        ("Then Chiapas state civil defense director Luis Manuel Garcia Moreno said 16 died.",
+         "Chiapas state civil defense director Luis Manuel Garcia Moreno"),
+        # a report cited by its number
+        ("Mangkhut affected more than 3.0 million people across 5,917 barangays (NDRRMC #56).",
+         "NDRRMC"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_sixteenth_part(text, speaker):
+    assert extract(text, date(2013, 10, 13))[0].attributed_to == speaker
+
+
+def test_a_count_with_grouped_digits_after_a_full_stop_opens_a_sentence():
+    text = "Yutu affected 567,000 people (DROMIC 18 November). 66,165 houses were damaged."
+    assert [text[a:b] for a, b in x._sentences(text)] == [
+        "Yutu affected 567,000 people (DROMIC 18 November). ",
+        "66,165 houses were damaged.",
+    ]
+    assert len(list(x._sentences("About approx. 5,000 people fled."))) == 1
+
+
+def test_a_departments_or_a_clocks_name_is_no_place():
+    assert x._place_mentions("The Foreign Relations Department said 95 people had died.") == []
+    assert x._place_mentions("The toll rose to 96 yesterday [Macau time].") == []

@@ -160,8 +160,8 @@ QUALIFIER_FACTORS: dict[str, tuple[float | None, float | None, float | None]] = 
 }
 
 # Vague magnitudes → (low, best, high), qualifier vague_magnitude. The first six are DESIGN.md's
-# rows; "several"/"a few" + a scale word are our extension: several = 3–9 (best 5), a few = 2–5
-# (best 3) of that scale.
+# rows; "scores", and "several"/"a few"/"a couple" + a scale word, are our extension: several = 3–9 (best 5), a
+# few = 2–5 (best 3), a couple = 2–3 (best 2) of that scale.
 VAGUE_MAGNITUDES: dict[str, tuple[float, float, float]] = {
     "dozens": (24.0, 50.0, 99.0),
     "hundreds": (200.0, 500.0, 999.0),
@@ -177,6 +177,13 @@ VAGUE_MAGNITUDES: dict[str, tuple[float, float, float]] = {
     "a few hundred": (200.0, 300.0, 500.0),
     "a few thousand": (2_000.0, 3_000.0, 5_000.0),
     "a few million": (2_000_000.0, 3_000_000.0, 5_000_000.0),
+    "scores": (40.0, 50.0, 99.0),  # twenties: two score at least, as "dozens" below a hundred
+    "a couple dozen": (24.0, 24.0, 36.0),
+    "a couple of dozen": (24.0, 24.0, 36.0),
+    "a couple hundred": (200.0, 200.0, 300.0),
+    "a couple of hundred": (200.0, 200.0, 300.0),
+    "a couple thousand": (2_000.0, 2_000.0, 3_000.0),
+    "a couple of thousand": (2_000.0, 2_000.0, 3_000.0),
 }
 
 # Number words: the one table of them, by which the parser and the extractor (its quantities,
@@ -251,8 +258,9 @@ WORD_NUMBER = (
     rf"(?:{_WHOLE_WORDS}(?:{_FRACTION_AFTER_WHOLE})?|(?:an?[\s-]+)?(?:{_FRACTIONS}){_OF_SCALE}"
     rf"|{_ZERO})\b"
 )
-# Any word that can start or carry a number in words, for a quick look before the full pattern.
-NUMBER_WORD_HINT = _alternation([*NUMBER_WORDS, *SCALE_WORDS])
+# Any word that can start or carry a number in words, for a quick look before the full pattern
+# ("score" for the vague "scores", which holds no number word).
+NUMBER_WORD_HINT = _alternation([*NUMBER_WORDS, *SCALE_WORDS, "score"])
 # Digits: "30,000", "30 000" (space or no-break space as thousands separator), "30.000" and
 # "1.234.567" (dots as thousands separators, read by `_digits_value`), "1.2", "5000", and South
 # Asia's grouping of lakhs and crores, "18,61,060" (1,861,060).

@@ -131,7 +131,8 @@ _WORDS_BEFORE_VERB = r"(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+)"
 # anchored at the number (before ends at it, after starts at it). One row per kind of non-figure.
 NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     "money": (
-        r"(?:[$€£¥¢₵₦₹₱]|US\$|\b(?:USD|EUR|GBP|CHF|SYP|IQD|TRY))\s*$",  # "¢1.6 million" (cedis)
+        r"(?:[$€£¥¢₵₦₹₱]|US\$|\b(?:USD|EUR|GBP|CHF|SYP|IQD|TRY|PHP|INR|PKR|NGN|KES|BDT|IDR|MXN|BRL|"
+        r"AUD|CAD|JPY|CNY|ZAR|ETB|NPR|LKR))\s*$",  # "¢1.6 million" (cedis), "PHP 2.9 billion"
         r"^\s*(?:of\s+)?(?:US\s+)?(?:dollars|euros?|pounds|USD|EUR|GBP|francs|lira|liras|"
         # "around 170 million Tala (US$ 70 million)"
         r"tala|kina|vatu|rupees|taka|naira|shillings|kwacha|rand|pesos|yuan|yen|rupiah|baht|riyals|"
@@ -177,7 +178,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     "repeated_digits": (r"\d[\s-]$", r"^[\s-]\d"),
     # Things, not people: "1,000 blankets, 500 mattresses", "3,000 welcome meals".
     "objects": (
-        None,
+        # a key figure's label: "Houses damaged: 145", "Houses completely destroyed: 66"
+        r"\b(?:houses|homes|buildings|shelters|dwellings|schools)\s+(?:(?:partially|completely|"
+        r"totally|fully)\s+)?(?:damaged|destroyed):\s*$",
         r"^\s*(?:(?!from\s)[a-z-]+\s+)?"
         r"(?:blankets|mattress(?:es)?|meals|tents|kits|items|trucks|vehicles|"
         r"schools|classrooms|dormitories|shelters|houses|homes|buildings|latrines|toilets|wells|"
@@ -208,7 +211,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         # bodies recovered or found are not a toll (d055, d079, d091, d101's "remains")
         r"bod(?:y|ies)|remains)\b"
         # "25,437 homes have been destroyed and 12,202 damaged": people are not damaged
-        r"|^\s*(?:(?:partially|completely|totally|fully)\s+)?(?:damaged|destroyed)\b"
+        r"|^\s*(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:(?:partially|completely|totally|"
+        r"fully)\s+)?(?:damaged|destroyed)\b"
         # "119 homes were destroyed … and a little over 11-hundred suffered minor damage"
         r"|^\s*(?:suffered|sustained)\s+(?:[a-z]+\s+)?damage\b"
         # "8,600 homes, with approximately 1,500 of these totally destroyed"
@@ -292,7 +296,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         None,
         rf"^\s*{_WORDS_BEFORE_VERB}{{0,2}}?(?:joined|took\s+part\s+in|participated\s+in|attended)"
         r"\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?(?:drill|exercise|training|workshop|meeting|rally|"
-        r"protest|march|session|ceremony|funeral|vigil)s?\b",
+        r"protest|march|session|ceremony|funeral|vigil|efforts|search|operation)s?\b",
     ),
 }
 
@@ -845,6 +849,7 @@ _AFTER_MAY_SAY_NOT = re.compile(
     rf"[a-z]|[\s-]\d|\s*(?:{_prefix_tree(_AFTER_WORD_STARTS)})|\s*(?:of|in|us)\s"
     r"|\s*(?:people|persons|individuals)?\s*(?:per|each|a\s)"
     rf"|\s*(?:[a-z-]+\s+)?(?:{_prefix_tree(_OBJECT_STARTS)})"
+    r"|\s*(?:were|was|have\s+been|had\s+been)\s+(?:[a-z]+\s+)?(?:damaged|destroyed)"
 )
 
 
@@ -945,6 +950,7 @@ _POPULATION_TERM = re.compile(
     "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(POPULATION_TERMS)), re.IGNORECASE
 )
 _POPULATION_TERM_VALUES = list(POPULATION_TERMS.values())
+_PER_DAY_AFTER = re.compile(r"\s+(?:per|a|each)\s+day\b")
 _APPOSITION = re.compile(APPOSITION, re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)")
 # A number in brackets after a word: "destroyed (7,488)", a part of the count before it.
@@ -1010,7 +1016,7 @@ _REPORTING_STARTS = sorted(
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.:()\"“”]+(?:\([^)]*\))?)", re.IGNORECASE)
 _SOURCE_TRIM = re.compile(
-    r"^(?:[\"“”'’(]|and\b|but\b|while\b|with\b|also\b|even\b|the\b|a\b|an\b|\s)+|"
+    r"^(?:[\"“”'’(]|and\b|but\b|while\b|with\b|also\b|even\b|then\b|meanwhile\b,?|the\b|a\b|an\b|\s)+|"
     r"(?:\s+(?:also|now|still|additionally|separately|earlier|later|on\s+\w+day|in\s+a\s+\w+|that))+\s*$",
     re.IGNORECASE,
 )
@@ -1103,6 +1109,10 @@ _ABBREVIATIONS = {
     "rev",
 }
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]+[\"”’')\]]*\s+$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+# A count with grouped digits opens a sentence after a full stop ("… (DROMIC 18 November). 66,165
+# houses were damaged"); other digits after one do not ("No. 5", "approx. 300").
+_COUNT_OPENS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+\s")
 
 
 # --- Sentences ------------------------------------------------------------------------------------
@@ -1195,10 +1205,16 @@ def _sentences(text: str):
         mark = m.group(0)
         if mark[0] in ".!?":
             following = text[end : end + 1]
-            if following and (following.islower() or following.isdigit()):
+            if following and (
+                following.islower()
+                or (following.isdigit() and not _COUNT_OPENS.match(text, end, end + 12))
+            ):
                 continue
             word = _LAST_WORD.search(text, max(start, m.start() - 12), end)
-            if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+            if word and (
+                word.group(1).lower().rstrip(".") in _ABBREVIATIONS
+                or _INITIALS.fullmatch(word.group(1))  # "Commissioner P.K. Mohapatra said"
+            ):
                 continue
         elif mark == "\n" and _wrapped(text, start, m.start()):
             continue
@@ -1459,7 +1475,7 @@ def _object_verb(words: str) -> tuple[str, str] | None:
 # The last words of every context before a number that says it is no figure (NOT_A_FIGURE_CONTEXT):
 # where the word before a number is none of them, the patterns need not be tried.
 _BEFORE_LAST_WORDS = frozenset(
-    """usd eur gbp chf syp iqd try aged age ages of no nos number nr resolution page p pp para
+    """damaged: destroyed: usd eur gbp chf syp iqd try php inr pkr ngn kes bdt idr mxn brl aud cad jpy cny zar etb npr lkr aged age ages of no nos number nr resolution page p pp para
     paragraph section article art chapter annex table figure fig phase route highway road version
     vol volume issue level grade category item step stage round tier block sector zone flight
     room code id ref in per assisted served supported vaccinated treated fed screened benefiting
@@ -1495,7 +1511,9 @@ def _before_may_say_not(sentence: str, reach: int, start: int) -> bool:
     tail = sentence[reach:start].rstrip()
     if not tail:
         return False
-    last = tail.rsplit(None, 1)[-1]
+    last = tail.rsplit(None, 1)[-1].lstrip('([“"')  # "(CHF 55 million)"
+    if not last:
+        return False
     if last[-1] in _BEFORE_LAST_SIGNS or last[-1].isdigit():
         return True  # "$ 5,000", "₦ 5,000": a sign a space apart
     last = last.lower()
@@ -1720,7 +1738,9 @@ _CHANGED_UP = re.compile(
     re.IGNORECASE,
 )
 _PASSED = re.compile(
-    r"\b(?:pass(?:es|ed)?|surpass(?:es|ed)?|exceed(?:s|ed)?|top(?:s|ped))\s+$", re.IGNORECASE
+    r"\b(?:pass(?:es|ed)?|surpass(?:es|ed)?|exceed(?:s|ed)?|top(?:s|ped)|"
+    r"(?:jumped|rose|risen|climbed|gone|went)\s+past)\s+$",  # "fatalities have jumped past 300"
+    re.IGNORECASE,
 )
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:her|his|their|my|our)?\s*$", re.IGNORECASE)
 _INCLUDING_BEFORE = re.compile(r"(?:,\s*|\s+[a-z]+\s+)including\s+$")
@@ -1740,7 +1760,8 @@ _MORE_TERM_AFTER = re.compile(
     r"(?:injured|wounded|killed|dead|died|succumbed|displaced|evacuated)\b"
 )
 _TOLL_LABEL_BEFORE = re.compile(
-    r"(?:^|\n)[ \t•*-]*[^\n]{0,40}\b(?:[Ff]atalities|[Dd]eaths|[Dd]ead|[Kk]illed|[Ii]njured)[ \t]*$"
+    r"(?:^|\n)[ \t•*-]*[^\n]{0,40}\b(?:[Ff]atalities|[Dd]eaths|[Dd]ead|[Kk]illed|[Ii]njured|"
+    r"[Dd]eath\s+toll:)[ \t]*$"  # "• The death toll: 32 (as of 9 p.m. – April 19)"
 )
 _DIED_BEFORE = re.compile(
     r"[^,;:.()]{0,40}\b(?:died|killed|dead|deaths)\b[^;:.()]{0,150},\s*(?:and\s+)?$"
@@ -1751,7 +1772,8 @@ _PLACED_BEFORE = re.compile(
     r"[^,;:.()]{0,60}\b(?:in|from|at)\s+"
     rf"(?!(?:{'|'.join(m.capitalize() for m in MONTHS)}|{'|'.join(d.capitalize() for d in WEEKDAYS)})\b)"
     r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}(?:\s+\([A-Z]+\))?\s*(?:[,;]\s*|\s+)"
-    r"(?:and\s+|followed\s+by\s+)?$"  # "300 people died in Tamil Nadu followed by 81 in …"
+    # "300 people died in Tamil Nadu followed by 81 in …", "285 … in Awaran and another 43 in Kech"
+    r"(?:and\s+|followed\s+by\s+)?(?:another\s+)?$"
 )
 
 
@@ -1966,6 +1988,7 @@ _AGENT = re.compile(
     r"(?:evacuated|transferred|relocated|registered|ordered\s+(?:the\s+)?evacuation)\b"
 )
 _ACCORDING_END = re.compile(r"\s+(?:that|which|who|as|in|on|and\s+the)\s+")
+_CITED = re.compile(rf"\((?P<who>[A-Z]{{3,}})\s+(?:#\s?\d+|[0-3]?\d\s+{_MONTH}(?:\s+{_YEAR})?)\)")
 _SOURCE_NOTE = re.compile(r"\((?:data\s+)?sources?:\s*(?P<who>[^()]{1,80})\)", re.IGNORECASE)
 _PUT_AT_WORDS = (
     r"(?:put|puts|putting)\s+the\s+(?:(?:official|death|casualty|overall|total)\s+){0,2}"
@@ -2002,7 +2025,8 @@ _NUMBER_ROSE_TO = re.compile(
 # What the people counted are now, said right after them.
 _STATE_AFTER = re.compile(
     r"(?:(?:\s+[a-z]+)?\s+(?:still|now)|[^,;.]{0,40}?\bwho\s+(?:are|were|remain)\s+(?:now\s+|still\s+)?)\s*"
-    r"(homeless|stranded)\b(?!\s+by)",
+    # "we have 25 people who were recovered dead"
+    r"(homeless|stranded|(?:recovered|found|confirmed)\s+dead)\b(?!\s+by)",
     re.IGNORECASE,
 )
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|that)\s+(?:(?:have|has|had)\s+)?(?:been\s+)?$", re.I)
@@ -2152,6 +2176,9 @@ def _speaker(sentence: str) -> str | None:
     m = _SOURCE_NOTE.search(sentence) if "ource" in sentence else None
     if m:  # "(source: MoPH, OHCHR)", as situation reports cite
         return _clean_source(m.group("who"))
+    m = _CITED.search(sentence) if "(" in sentence else None
+    if m:  # "(NDRRMC #56)", "(DROMIC 18 November)": a report cited by its number or its day
+        return m.group("who")
     m = _ACCORDING.search(sentence) if "ccording" in sentence else None
     if m:
         who = _ACCORDING_END.split(m.group("who"))[0]
@@ -2188,6 +2215,8 @@ def _speaker(sentence: str) -> str | None:
             sentence, max(0, verb.start() - 20), verb.start()
         ):
             continue  # "UNHCR received reports that", "an estimated": nobody speaks here
+        if sentence.startswith((" to be ", " to have "), verb.end()):
+            continue  # "a young girl in Petrinja, reported to be 12 years old": hearsay of her
         head = sentence[: verb.start()]
         told = verb.group(0) in ("told", "tells")  # "X told Reuters": Reuters listened
         inverted = (
@@ -2488,6 +2517,7 @@ def _number_span(m: re.Match, g: str) -> tuple[int, int]:
     return min(a for a, _ in parts), max(b for _, b in parts)
 
 
+_DEATHS_BEFORE = re.compile(r"\b(?:deaths|dead|toll|fatalities|killed)\b")
 # Words of change before "from A to B": the count went from A to B.
 _CHANGE_BEFORE = re.compile(
     r"\b(?:increas|ris|rose|grew|grow|climb|jump|soar|swell|swoll|drop|fell|fall|decreas|declin)"
@@ -2539,13 +2569,16 @@ def _sentence_candidates(
         ):
             # "The number of injured people also increased from 2,059 to 2,421": a count before
             # and after, not a range.
+            change_before = lowered[max(0, m.start() - 60) : m.start()]
             for g in ("a3", "b3"):
                 a, b = _number_span(m, g)
                 one = pattern.fullmatch(subject, a, b)
                 if one is not None:
                     with contextlib.suppress(EstimateError):
                         one_estimate = estimate_from_match(one)
-                        if one_estimate.best is not None and one_estimate.best >= 100:
+                        if one_estimate.best is not None and (
+                            one_estimate.best >= 100 or _DEATHS_BEFORE.search(change_before)
+                        ):  # (small counts of deaths too: "deaths there had risen from 15 to 16")
                             found.append(_Found(one, a, b, one_estimate, False, population_end=b))
             if found and found[-1].end == m.end():
                 population = people.match(people_in, m.end())
@@ -2558,8 +2591,8 @@ def _sentence_candidates(
             continue  # above MAX_COUNT, a decimal count, a range that runs backwards: no figure
         if (
             estimate.qualifier == "exact"
-            and sentence[m.start() - 2 : m.start() - 1] in ("s", "d", "S", "D")
-            and _PASSED.search(sentence, max(0, m.start() - 12), m.start())
+            and sentence[m.start() - 2 : m.start() - 1] in ("s", "d", "S", "D", "t")
+            and _PASSED.search(sentence, max(0, m.start() - 16), m.start())
         ):
             # "deaths pass 500", "the toll topped 1,000": beyond it (the dev set: "passes 200")
             estimate = replace(estimate, high=None, qualifier="more_than")
@@ -2783,12 +2816,18 @@ def _sentence_candidates(
             verb = _verb_in(((after_clean, False), (before, True)), clause_before)
         if (
             verb is not None
-            and ("strand" in after[:60] or "homeless" in after[:60])
+            and ("strand" in after[:60] or "homeless" in after[:60] or " dead" in after[:60])
             and (state := _STATE_AFTER.match(sentence, f.population_end))
         ):
             # "to evacuate 22,000 pilgrims still stranded", "how to shelter up to 5 million
             # residents in Sichuan Province who are now homeless": what the people are now.
-            now = ("displaced", "stock") if state.group(1) == "homeless" else ("remain", "stock")
+            now = (
+                ("displaced", "stock")
+                if state.group(1) == "homeless"
+                else ("died", "flow")
+                if state.group(1).endswith("dead")
+                else ("remain", "stock")
+            )
             verb = (*now, 0, False)
         population = f.population
         if population is None and previous is not None:
@@ -2797,6 +2836,8 @@ def _sentence_candidates(
             term, measure = verb[0], verb[1]
         elif previous is not None:
             term, measure = previous[1], previous[2]
+        elif _PER_DAY_AFTER.match(sentence, f.population_end):
+            term, measure = "arrived", "flow"  # a rate: "an average of 550 refugees per day"
         else:
             hint = _POPULATION_TERM.search(population or "") or _POPULATION_TERM.search(sentence)
             term, measure = (
@@ -2893,9 +2934,9 @@ def _sentence_candidates(
             speaker = _attribution(sentence[clause.end() :]) or attributed_to
         who = population or sentence[f.end : f.end + 30]
         if nationwide is None:
-            nationwide = ("countr" in lowered or "nation" in lowered) and bool(
-                _NATIONWIDE.search(lowered)
-            )
+            nationwide = (
+                "countr" in lowered or "nation" in lowered or "across" in lowered
+            ) and bool(_NATIONWIDE.search(lowered))
         mine, span = _mentions_of_figure(
             sentence, lowered, mentions, f, owned[i], contrasts, clause, asides
         )
@@ -3100,7 +3141,7 @@ _PLACE_WORD_START = _prefix_tree(
 # time per sentence).
 _PLACE_MENTION = re.compile(
     rf"(?<!\w)(?=(?:[a-z’'ʿ-]++\s++|[a-z]++-){{0,6}}+[A-Z])(?:(?={_CUE_START})\b(?i:(?P<cue>{'|'.join(f'(?P<c{i}>{c})' for i, c in enumerate(LOCATIVE_CUES))}))"
-    rf"\s+(?:the\s+)?(?:neighbou?ring\s+|[a-z]+-(?:hit|affected|torn|ravaged|stricken|held|controlled)\s+)?)?(?:(?=[{_DIRECTION_FIRST}])(?P<dir>(?i:(?:{DIRECTION_WORDS})(?:,?\s+and\s+(?:{DIRECTION_WORDS}))?))\s+)?"
+    rf"\s+(?:the\s+)?(?:neighbou?ring\s+|[a-z]+-(?:hit|affected|torn|ravaged|stricken|held|controlled)\s+|(?:city|town|village)\s+(?=[A-Z]))?)?(?:(?=[{_DIRECTION_FIRST}])(?P<dir>(?i:(?:{DIRECTION_WORDS})(?:,?\s+and\s+(?:{DIRECTION_WORDS}))?))\s+)?"
     rf"(?P<name>{_PLACE_NAME})(?:['’]s\b)?(?P<word>\s+(?={_PLACE_WORD_START})(?i:{_PLACE_WORDS})\b)?"
 )
 _CUE_ROLES = list(LOCATIVE_CUES.values())
@@ -3189,6 +3230,13 @@ def _place_mentions(
     for m in _mention_matches(text):
         if text.startswith(" the ", m.end()) and text[m.end() + 5 : m.end() + 6].isupper():
             continue  # "according to Save the Children": part of a longer name
+        if text.startswith(" coast", m.end()) and _KIND_OF_AFTER.match(text, m.end()):
+            continue  # "killed in the Gulf coast state of Tabasco": the place is Tabasco
+        if (
+            text.startswith((" time", " Time"), m.end())
+            and not text[m.end() + 5 : m.end() + 6].isalpha()
+        ):
+            continue  # "rose to 96 yesterday [Macau time]": a clock's time, not a place
         if (
             text[m.end() + 1 : m.end() + 2] in _FACILITY_FIRST
             and _FACILITY_AFTER.match(text, m.end())
@@ -3238,7 +3286,7 @@ def _place_mentions(
                 # "Papua New Guinea’s mountainous Southern Highlands": a province's name that
                 # starts with a direction
                 mention, regional = province, False
-            possessive = _POSSESSIVE.match(name) if mention is None else None
+            possessive = _possessive(name) if mention is None else None
             if possessive:
                 mention = _country_named(possessive.group(1))  # "Mozambique's Pemba Camp"
             elif (
@@ -3271,9 +3319,18 @@ def _place_mentions(
             # A capitalised direction may be part of the name: "South Sudan", "North Kivu".
             mention = _resolve_mention(f"{direction} {name}", word, None)
             direction = None if mention else direction
+        if (
+            mention is None
+            and name.endswith(("’s", "'s"))
+            and " " not in name
+            and not ((part := _country_or_its_part(text, m, name)) and part[2])
+        ):
+            # "in Peru’s southern desert": the name before its possessive, not a "Perus" (a
+            # country's part keeps its words: "in Turkey’s southeast region")
+            mention = _resolve_mention(name[:-2], word, direction)
         if mention is None:
             mention = _resolve_mention(name, word, direction)
-        possessive = _POSSESSIVE.match(name) if mention is None else None
+        possessive = _possessive(name) if mention is None else None
         if possessive:
             # "Sudan’s West Darfur province": the place after a country's name and its "’s" (a
             # direction before is the country's: "northern Ethiopia’s Tigray region").
@@ -3282,6 +3339,16 @@ def _place_mentions(
                 # (not "a tweet from Syria’s International Red Cross": a body's, not a place)
                 owner = _resolve_mention(possessive.group(1), "", None)
                 mention = owner if owner and owner[1][0].kind == "country" else None
+                if mention is not None and word:
+                    # "western Ethiopias Assosa region": a place of that country the gazetteer
+                    # lacks, said so by its word of place
+                    written = f"{possessive.group(2)} {' '.join(word.split())}"
+                    kind = places.WORD_KINDS.get(" ".join(word.lower().split()), "area")
+                    place = places.Place(written, mention[1][0].country_iso3, None, None, kind,
+                                         "document")  # fmt: skip
+                    out.append(_Mention(m.start("name") + possessive.start(2), role, written,
+                                        place, (), False, bool(_LIST_NEXT.match(text, m.end()))))  # fmt: skip
+                    continue
         elif mention is None and (part := _country_or_its_part(text, m, name)) and part[2]:
             mention = part[:2]  # "in Turkey’s southeast region"
         if mention is None and not need_cue:
@@ -3507,6 +3574,16 @@ def _province_named(name: str, words: bool = False):
 
 
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+(.+)$")
+_POSSESSIVE_BARE = re.compile(r"^(.+?)s\s+([A-Z].*)$")
+
+
+def _possessive(name: str) -> re.Match | None:
+    """A name after its owner's possessive: "Sudan’s West Darfur", and a country's written
+    without its apostrophe, as some pages print it ("In South Sudans Unity state")."""
+    found = _POSSESSIVE.match(name)
+    if found is None and (bare := _POSSESSIVE_BARE.match(name)) and _country_named(bare.group(1)):
+        return bare
+    return found
 
 
 def _owner(name: str) -> str:
@@ -3566,7 +3643,7 @@ NOT_AN_UNKNOWN_PLACE = frozenset(
     collection registration health food border regional international red cross crescent relief
     protection transitional security united office agency mission council camp camps new old
     north south east west central upper lower greater way ministry islamic state army forces by
-    per each every""".split()
+    per each every foreign interior defence defense civil public social finance""".split()
 )
 
 
@@ -3716,6 +3793,9 @@ def _country_in(name: str):
 _ENDS_WITH_PLACE_WORD = re.compile(rf"\s(?i:{_PLACE_WORDS})$")
 # More names follow, joined by "and": "in Zambézia, Nampula and Niassa provinces" ("Aleppo,
 # Syria" is one place, written with its country).
+_KIND_OF_AFTER = re.compile(
+    r"\s+coast(?:al)?\s+(?:state|province|region|city|town|district)\s+of\s"
+)
 _LIST_NEXT = re.compile(r"(?:,\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*,?\s+and\s+(?:the\s+)?[A-Z]")
 
 
@@ -3817,7 +3897,11 @@ def _named_around(reading, mention: _Mention, mentions: list[_Mention], context:
     direction = _DIRECTION_FIRST_WORDS.match(mention.written) if mention.regional else None
     written = mention.written[direction.end() :] if direction else mention.written
     if not _same_name(reading.name, written):  # ("eastern Aleppo" is Aleppo's name)
-        return context.countries_named(mentions) or context.implied_countries()
+        # (of the countries the sentence names, or of its provinces: "In South Sudans Unity
+        # state, Yida settlement has received …")
+        provinces = {m.reading.country_iso3 for m in mentions if m.reading is not None
+                     and m.reading.kind == "province" and m.reading.source == "pycountry"}  # fmt: skip
+        return context.countries_named(mentions) or provinces or context.implied_countries()
     if reading.population >= 100_000 or context.countries_named(mentions):
         return set()
     return context.implied_countries()
@@ -3872,13 +3956,20 @@ _NATIONWIDE = re.compile(
     r"\b(?:across|throughout|all\s+over|in)\s+the\s+country\b|\bnationwide\b|\bcountrywide\b"
     # "more than 700,000 people are displaced in this poor Caribbean country"
     r"|\bin\s+this\s+(?!neighbou?ring\b|other\b|host\b)(?:[\w-]+\s+){0,3}?country\b"
+    # "in 1,921 barangays in almost 200 municipalities across five regions"
+    r"|\bacross\s+(?:\w+\s+)?(?:regions|provinces|states|districts|departments)\b"
+    # "in the crisis-hit South American nation"
+    r"|\bin\s+the\s+(?!neighbou?ring\b|other\b|host\b)(?:[\w-]+\s+){1,3}?nation\b(?![’'])"
 )
 
 
 _CLAUSE_MARK = re.compile(r"[,;:()]")
 _HOST_SUBJECT = re.compile(
-    r"(?:^|(?<=[,;]\s)|(?<=\n))(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+"
-    r"(?:(?:still|now|currently|also|already)\s+)?(?:hosts|hosted|is\s+hosting|has\s+hosted)\s+"
+    r"(?:^|(?<=[,;]\s)|(?<=\n))(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
+    rf"(?:\s+(?i:{_PLACE_WORDS}))?)\s+"
+    r"(?:(?:still|now|currently|also|already)\s+)?(?:hosts|hosted|is\s+hosting|has\s+hosted|"
+    # "Yida settlement has received more than 3,200 arrivals"
+    r"(?:has\s+|have\s+)?received|receives)\s+"
     r"(?:(?:an\s+estimated|some|about|around|over|more\s+than|nearly|almost)\s+)?$"
 )
 _PLACE_RIGHT_AFTER = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?(?:in|at)\s+(?:the\s+)?")
@@ -3910,10 +4001,12 @@ def _place_for(
             return {"location": country.name, "country_iso3": code,
                     "place_note": f"the country that “{population}” names"}  # fmt: skip
     mention = _pick(mine, order[0], f.end)
-    if term == "hosted" and " host" in context.text[context.offset : context.offset + f.start]:
+    before = context.text[context.offset : context.offset + f.start]
+    if (term == "hosted" and " host" in before) or (term == "arrived" and " receiv" in before):
         # "Kukes still hosts some 100,000 of the 395,600 refugees in Albania": the host named
-        # as the subject, right before its verb and the figure.
-        host = _HOST_SUBJECT.search(context.text[context.offset : context.offset + f.start])
+        # as the subject, right before its verb and the figure; "Yida settlement has received
+        # more than 3,200 arrivals".
+        host = _HOST_SUBJECT.search(before)
         named = _place_mentions(host.group("name"), need_cue=False) if host else []
         if named and (named[0].reading is not None or named[0].readings):
             mention = replace(named[0], start=host.start("name"))
@@ -3988,12 +4081,15 @@ def _place_for(
         inside = [r for r in readings if r.country_iso3 in named]
         if len({r.country_iso3 for r in inside}) == 1:
             reading, readings = inside[0], ()
+    around = (
+        _named_around(reading, mention, mentions, context)
+        if reading is not None and reading.source == "geonames"
+        else set()
+    )
     if (
-        reading is not None
-        and reading.source == "geonames"
-        and len(named := _named_around(reading, mention, mentions, context)) == 1
-        and reading.country_iso3 not in named
-        and (code := next(iter(named))) in _countries()
+        len(around) == 1
+        and reading.country_iso3 not in around
+        and (code := next(iter(around))) in _countries()
     ):
         # "five from Tanna" in a story of Vanuatu is not Thāne, India, which geonames also calls
         # "Tanna"; "Laurel town" in a story of Batangas is not one of the United States' small
@@ -4003,6 +4099,16 @@ def _place_for(
             f"“{mention.written}” read in {_countries()[code].name}, the country the document names"
         )
         return {"location": mention.written, "country_iso3": code, "place_note": note}
+    if (
+        len(around) > 1
+        and reading.country_iso3 not in around
+        and not _same_name(reading.name, _bare_name(mention))
+    ):
+        # "Yida settlement" in a story of Sudan, Ethiopia and South Sudan is not Jeddah, which
+        # geonames also calls "Yida": a place of theirs the gazetteer lacks.
+        others = [m for m in mentions if m.written != mention.written]
+        country = _country_of_unknown(mention, others, term, population, context)
+        return {"location": mention.written, "country_iso3": country, "place_note": note}
     if (
         reading is not None
         and reading.kind == "town"
@@ -4177,6 +4283,9 @@ def _demonym_country(population: str) -> str | None:
     return None
 
 
+_JOINS_A_PLACE = re.compile(r"[\s,]*(?:(?:in|of|near)\s+)?(?:the\s+)?")
+
+
 def _country_of_unknown(
     mention: _Mention, mentions: list[_Mention], term: str, population: str | None,
     context: _Context,
@@ -4187,7 +4296,16 @@ def _country_of_unknown(
     the country of the document's heading, title or dateline; else none (the reviewer says)."""
     end = mention.start + len(mention.written)
     for m in mentions:
-        if end <= m.start <= end + 30 and m.reading is not None and m.reading.country_iso3:
+        if (
+            end <= m.start <= end + 30
+            and m.reading is not None
+            and m.reading.country_iso3
+            # (joined to it, not the next of a list: "to Tall Refaat sub-district, 15,500 to
+            # Nabul town")
+            and _JOINS_A_PLACE.fullmatch(
+                context.text, context.offset + end, context.offset + m.start
+            )
+        ):
             return m.reading.country_iso3
     # For people who fled, the country they went to is not the country of the place they left.
     skip = ("to",) if term in FROM_PLACE_TERMS else ()
@@ -4236,8 +4354,8 @@ _DATELINE = re.compile(
 # (most documents have none; trying each line costs 3% of extraction over the benchmark's text).
 _AGENCY_BRACKET = re.compile(rf"\((?P<agency>{'|'.join(map(re.escape, AGENCIES))})\)")
 _PLAIN_DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z’'.]+(?:[ -][A-Z][A-Z’'.]+){0,2},\s*(?P<place>[A-Z][A-Za-z. ]{1,30}?)"
-    r"\s*[-–—]\s+(?=[A-Z“\"])",
+    r"^[ \t]*(?P<city>[A-Z][A-Z’'.]+(?:[ -][A-Z][A-Z’'.]+){0,2}),\s*(?P<place>[A-Z][A-Za-z. ]{1,30}?)"
+    r"\s*[-–—:]\s+(?=[A-Z“\"])",  # "AAB BAREEK, Afghanistan: Aid groups …"
     re.MULTILINE,
 )
 # Its country in brackets after the city, with the day: "URI (India), Oct 8: More than 300 …".
@@ -4430,8 +4548,14 @@ class _Context:
             if plain is None and "(" in head[:5_000]:
                 plain = _BRACKET_DATELINE.search(head, 0, 5_000)
             if plain:
+                # the city with its country where the story names the city again: where it
+                # happened, not only where it was written
+                city, place = plain.groupdict().get("city"), plain.group("place")
+                again = city and re.search(rf"\b{re.escape(city)}\b", head[plain.end() :], re.I)
+                if again and not again.group(0).isupper():
+                    place = f"{city}, {place}"
                 self._datelines.append(
-                    _Dateline(plain.start(), plain.group("place"), None, plain.group(0).strip())
+                    _Dateline(plain.start(), place, None, plain.group(0).strip())
                 )
         return self._datelines
 
@@ -4592,7 +4716,23 @@ class _Context:
             # paragraph last named, when the title names none or only the country around it.
             return earlier
         if mention is not None:
+            dateline = self._dateline_place() if mention.rank == 4 else None
+            if (
+                dateline is not None
+                and dateline[0].rank < 4
+                and dateline[0].reading.country_iso3 == mention.reading.country_iso3
+                and places.key(places.capitals().get(mention.reading.country_iso3, ""))
+                != places.key(dateline[0].written)
+            ):
+                # "Venezuela landslide leaves 25 dead" over "LAS TEJERIAS, Venezuela (AFP) —":
+                # the town of the title's country the dateline names (not its capital, where a
+                # news desk is: "ALGIERS, Algeria (AP)")
+                return dateline
             return mention, f"place from the document's title: “{self.title_text()}”"
+        return self._dateline_place() or (None, None)
+
+    def _dateline_place(self) -> tuple[_Mention, str] | None:
+        """The place of the document's dateline, where it is not the desk's."""
         for line in self.datelines():
             if line.place:
                 placed = _place_mentions(line.place.title(), need_cue=False)
@@ -4601,12 +4741,22 @@ class _Context:
                     if self._a_desk(mention):
                         continue
                     country = max(placed, key=lambda m: m.rank)
+                    if mention.rank == 4 and "," in line.place:
+                        # a town the gazetteer lacks, before its country, that the story names
+                        # again: "AAB BAREEK, Afghanistan:" and "Much of Aab Bareek village"
+                        town = line.place.split(",")[0].strip()
+                        again = re.search(rf"\b{re.escape(town)}\b", self.text[line.start + 1 :],
+                                          re.IGNORECASE)  # fmt: skip
+                        if again and not again.group(0).isupper():
+                            place = _unknown_mention(0, "", again.group(0),
+                                                     mention.reading.country_iso3, "town")  # fmt: skip
+                            return place, f"place from the dateline “{line.text}”"
                     if country.rank == 4 and not self._named_after(mention, line):
                         # "PAKSONG, Laos (NYTimes) -" over a dam's collapse elsewhere in Laos:
                         # a city the story does not name again is where it was written.
                         mention = country
                     return mention, f"place from the dateline “{line.text}”"
-        return None, None
+        return None
 
     def earlier_place(
         self, roles: tuple[str, ...], offset: int, floor: int

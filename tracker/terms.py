@@ -44,7 +44,7 @@ TOLL = (
     r"(?:(?:death\s+)?toll[-–—]?|number\s+of\s+(?:deaths|dead|fatalities)|"
     # "casualty figure now stands at 231"
     r"(?:fatality|casualty|death)\s+(?:figure|count|tally))\s+"
-    r"(?:(?:from|in|due\s+to|after|caused\s+by)\s+(?:[\w’'-]+\s+){1,5}?)?"
+    r"(?:(?:from|in|due\s+to|after|caused\s+by)\s+(?:[\w’'.-]+\s+){1,5}?)?"
     # "the death toll is still raising and reached 14,294"
     r"(?:(?:is|was|has\s+been)\s+(?:still\s+)?(?:rising|raising|climbing|increasing)\s+and\s+)?"
     r"(?:(?:now|has|had|further|also|first)\s+)*"
@@ -223,6 +223,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"accommodat(?:es|ing|ed))\b":
         ("hosted", "stock"),
     LINKING_VERBS: ("hosted", "stock"),
+    # "a couple hundred people have been sleeping in classrooms" of a school turned shelter
+    r"sleep(?:ing|s)?\s+(?:in|at)\b": ("hosted", "stock"),
     # "After 15,000 evacuees filled the Astrodome late Thursday night"
     r"filled\s+(?:the|a|an)\b": ("hosted", "stock"),
     # (not where people live at risk: "residents living in areas that are considered as critical
@@ -243,7 +245,8 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     # "the convoy had brought out over 1,000 people from the area"
     r"(?:brought|bussed|carried|ferried)\s+out)":
         ("evacuated", "flow"),
-    r"(?:receiv(?:ed|es|e|ing)|register(?:ed|s|ing)?|welcom(?:ed|es|e|ing)|admitt(?:ed|ing)|"
+    r"(?:receiv(?:ed|es|e|ing)|register(?:ed|s|ing)?|registration\s+of|welcom(?:ed|es|e|ing)|"
+    r"admitt(?:ed|ing)|"
     r"took\s+in|taken\s+in)": ("arrived", "flow"),
     r"still\s+(?:has|have|had|holds?|held)": ("remain", "stock"),
     r"(?:host(?:s|ed|ing)?|shelter(?:s|ed|ing)?|accommodat(?:es|ed|ing)|housing|has|have|had|holds?|"
