@@ -503,20 +503,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 206 tuning documents score (after the rules learnt from d196–d208:
-    # precision 0.978, recall 0.980, measure 0.986, location 0.778, country 0.943, attribution
-    # 0.854): a rule that breaks what, where or who on whole documents fails here.
+    # Floors below what the 219 tuning documents score (after the rules learnt from d209–d221:
+    # precision 0.979, recall 0.980, measure 0.985, location 0.776, country 0.948, attribution
+    # 0.858): a rule that breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.975 and result.precision >= 0.973, (
+    assert result.recall >= 0.975 and result.precision >= 0.974, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.982
-    assert result.location_right / checked >= 0.772 and result.country_right / checked >= 0.937
-    assert result.attribution_right / checked >= 0.848
+    assert result.measure_right / result.matched >= 0.981
+    assert result.location_right / checked >= 0.770 and result.country_right / checked >= 0.942
+    assert result.attribution_right / checked >= 0.852
 
 
 def test_dev_set_regression_guard():
@@ -2789,3 +2789,90 @@ def test_a_count_with_grouped_digits_after_a_full_stop_opens_a_sentence():
 def test_a_departments_or_a_clocks_name_is_no_place():
     assert x._place_mentions("The Foreign Relations Department said 95 people had died.") == []
     assert x._place_mentions("The toll rose to 96 yesterday [Macau time].") == []
+
+
+# --- Learnt from d209–d221 (the seventeenth part, scored once, then tuning) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Officials said they discovered the remains of two more people on Tuesday, bringing the "
+         "death toll to 81.", [("81", "died", "flow")]),
+        ("The state administration said it has so far shifted more than 94,000 persons to "
+         "temporary shelters.", [("more than 94,000", "evacuated", "flow")]),
+        # the same count in another unit, in brackets, is the count's before it
+        ("This natural disaster affected 45,681 people (8,543 households) and caused the "
+         "displacement of 17,792 people (3,210 households) who were settled in three sites.",
+         [("45,681", "affected", "flow"), ("8,543", "affected", "flow"),
+          ("17,792", "displaced", "flow"), ("3,210", "displaced", "flow")]),
+        ("By Friday morning, 3,000 evacuees were in the arena and the exhibition hall was being "
+         "prepared to accommodate 11,000 more evacuees.", [("3,000", "hosted", "stock")]),
+        ("Morakot destroyed the homes of 7,000 people and stranded thousands in villages in the "
+         "mountainous south. Rescuers are working to save another 1,900 people still stuck.",
+         [("7,000", "displaced", "flow"), ("thousands", "remain", "stock"),
+          ("1,900", "remain", "stock")]),
+        # no figures: speeds, rain, houses, people unaccounted for or threatened, shelter
+        # planned, room in a tent
+        ("It will make landfall with winds ranging between 115 kmph to 125 kmph, and rainfall "
+         "reached 236 millimeters in parts of Recife.", []),
+        ("A total of 13,503 single-family homes were destroyed, in addition to 275 "
+         "multiple-family residences. Another 5,100 remain threatened.", []),
+        ("The number of unaccounted for people increased by 171 and currently stands at 870.", []),
+        ("Rouhani said an estimated 11,000 homes in rural areas and 4,500 in cities have been "
+         "destroyed.", []),
+        ("A spokesman said the agency was preparing to provide refuge for as many as 40,000 "
+         "people. “We have to fit 37 people in one tent,” he said.", []),
+    ],
+)  # fmt: skip
+def test_terms_and_non_figures_of_the_seventeenth_part(text, found):
+    assert [(c.span, c.term, c.measure) for c in extract(text, date(2019, 3, 22))] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a place before a bracket that counts something else first
+        ("So far, 32 accommodation centres have been activated in Sofala province: Beira (14 "
+         "centres, 9,437 individuals), Buzi (10 centres, 3,344 individuals).",
+         [("Beira", "MOZ"), ("Buzi", "MOZ")]),
+        # people who sought safety in a country left the place named before
+        ("UNHCR has said that an estimated 23,000 persons in the northwestern part of Nigeria, "
+         "have been forced to seek safety and security in Niger in the last one month.",
+         [("northwestern part of Nigeria", "NGA")]),
+        # what the place is (a capital of a state) does not place the figure
+        ("The torrential rains that have hit the Recife region since Tuesday, capital of the "
+         "state of Pernambuco (northeast Brazil), have killed at least 34 people.",
+         [("Recife region", "BRA")]),
+        ("He lost three family members in Dogonu Koyu, a village beside Lake Van where he said 15 "
+         "people died.", [("Dogonu Koyu", None), ("Dogonu Koyu", None)]),
+    ],
+)  # fmt: skip
+def test_places_of_the_seventeenth_part(text, places):
+    assert [(c.location, c.country_iso3) for c in extract(text, date(2019, 3, 22))] == places
+
+
+def test_an_estimate_of_a_number_is_about_it():
+    (c,) = extract("INGD shows that an estimate of 176,475 individuals had been affected.")
+    assert (c.span, c.estimate.qualifier) == ("an estimate of 176,475", "approximately")
+
+
+def test_each_clause_of_a_sentence_has_its_own_speaker():
+    text = (
+        "The Civil Protection department in Rome indicated nearly 400 people were being treated "
+        "for injuries in hospitals and local media reported some 40 of them were in critical "
+        "condition."
+    )
+    found = [(c.span, c.location, c.attributed_to) for c in extract(text, date(2016, 8, 26))]
+    # (where the department sits is not where the injured are)
+    assert found[0] == ("nearly 400", None, "Civil Protection department in Rome")
+    assert found[1][2] == "local media"
+
+
+def test_an_earlier_sentence_that_names_several_places_places_no_later_figure():
+    text = (
+        "The number of people killed rose to 267 including 190 deaths in Rieti province and 57 "
+        "deaths in Ascoli Piceno province. At least 2,000 people have been left homeless."
+    )
+    homeless = extract(text, date(2016, 8, 26))[-1]
+    assert (homeless.span, homeless.location) == ("At least 2,000", None)

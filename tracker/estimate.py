@@ -123,6 +123,7 @@ QUALIFIER_WORDS: dict[str, str] = {
     "around": "approximately",
     "some": "approximately",
     "an estimated": "approximately",
+    "an estimate of": "approximately",  # "an estimate of 176,475 individuals"
     "estimated": "approximately",
     "roughly": "approximately",
     "more or less": "approximately",

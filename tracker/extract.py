@@ -158,7 +158,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         None,
         r"^\s*[-‐]?(?:kms?|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|kilos?|"
         r"kilograms?|tonnes?|tons?|litres?|liters?|MT|hectares?|ha|sq|square|"
-        r"mm|cm|degrees?|°|foot|feet|ft|Celsius|Fahrenheit|mph|kph|knots)\b",
+        r"mm|cm|millimet(?:re|er)s?|centimet(?:re|er)s?|degrees?|°|foot|feet|ft|Celsius|Fahrenheit|"
+        r"mph|kph|kmph|knots)\b",
     ),
     "attached": (r"[A-Za-z][-‐]?$", r"^[A-Za-z]"),
     # a place's size: "the 80,000-populated capital city"
@@ -180,8 +181,10 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     "objects": (
         # a key figure's label: "Houses damaged: 145", "Houses completely destroyed: 66"
         r"\b(?:houses|homes|buildings|shelters|dwellings|schools)\s+(?:(?:partially|completely|"
-        r"totally|fully)\s+)?(?:damaged|destroyed):\s*$",
-        r"^\s*(?:(?!from\s)[a-z-]+\s+)?"
+        r"totally|fully)\s+)?(?:damaged|destroyed):\s*$"
+        # bodies are not a toll: "they discovered the remains of two more people"
+        r"|\b(?:remains|bodies)\s+of\s+(?:an?\s+)?(?:(?:further|other|more|additional)\s+)?$",
+        r"^\s*(?:(?!(?:from|in|at|across|near)\s)[a-z-]+\s+)?"  # ("thousands in villages": people)
         r"(?:blankets|mattress(?:es)?|meals|tents|kits|items|trucks|vehicles|"
         r"schools|classrooms|dormitories|shelters|houses|homes|buildings|latrines|toilets|wells|"
         r"rations|parcels|vouchers|doses|vaccines|beds|boats|containers|hospitals|clinics|"
@@ -195,7 +198,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"cats|"
         r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
         r"(?:fish\s+)?(?:farming\s+)?cages|heads?\s+of\s+(?:livestock|cattle)|hectares|acres|flights|"
-        r"shacks|huts|dwellings|structures|coats|cases|nfi\s+kits|nfis|organi[sz]ations|partners|"
+        r"shacks|huts|dwellings|residences|structures|coats|cases|nfi\s+kits|nfis|organi[sz]ations|partners|"
         r"agencies|ngos|signatures|"
         # one of a thing: "houses 1,800 people with only one latrine for women"
         r"(?:latrine|toilet|tent|house|school|hospital|clinic|truck|vehicle|boat|bridge|shop|kitchen)"
@@ -211,8 +214,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         # bodies recovered or found are not a toll (d055, d079, d091, d101's "remains")
         r"bod(?:y|ies)|remains)\b"
         # "25,437 homes have been destroyed and 12,202 damaged": people are not damaged
-        r"|^\s*(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:(?:partially|completely|totally|"
-        r"fully)\s+)?(?:damaged|destroyed)\b"
+        r"|^\s*(?:in\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+)?"
+        r"(?:(?:partially|completely|totally|fully)\s+)?(?:damaged|destroyed)\b"  # "4,500 in cities have been destroyed"
         # "119 homes were destroyed … and a little over 11-hundred suffered minor damage"
         r"|^\s*(?:suffered|sustained)\s+(?:[a-z]+\s+)?damage\b"
         # "8,600 homes, with approximately 1,500 of these totally destroyed"
@@ -240,7 +243,11 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"\bmissing\s+(?:(?:are|is|was|were|has|have)\s+)?(?:now\s+)?"
         r"(?:ranged|ranges|stood|stands|rose|risen|was|were|is|are)\s+(?:from\s+|at\s+|to\s+)?$"
         # "The total of those killed and missing are now 26,320": the dead and the missing as one
-        r"|\b(?:dead|killed|deaths|died)\s+(?:and|or)\s+missing\s+(?:[a-z]+\s+){0,3}$",
+        r"|\b(?:dead|killed|deaths|died)\s+(?:and|or)\s+missing\s+(?:[a-z]+\s+){0,3}$"
+        # "The number of unaccounted for people increased by 171 and currently stands at 870"
+        r"|\bnumber\s+of\s+(?:unaccounted(?:\s+for)?|missing)\s+(?:people\s+|persons\s+)?[^.;:\d]{0,60}$"
+        r"|\bnumber\s+of\s+(?:unaccounted(?:\s+for)?|missing)\s+(?:people\s+|persons\s+)?[^.;:]{0,30}"
+        r"\d[\d,]*\s+and\s+[^.;:\d]{0,40}$",
         None,
     ),
     # One family in a story, not a population: "a father of nine", "along with her three children".
@@ -282,7 +289,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     "at_risk": (
         None,
         rf"^\s*{_WORDS_BEFORE_VERB}{{0,4}}?(?:(?:are|were|is|was|remain|"
-        r"still|now)\s+)*at\s+(?:high\s+|greater\s+|serious\s+)?risk\b",
+        r"still|now)\s+)*(?:at\s+(?:high\s+|greater\s+|serious\s+)?risk|threatened)\b",
     ),
     # A goal, not people counted: "has evacuated 4 lakh people against the target of 17 lakh".
     "target": (r"\b(?:target|goal)\s+(?:of\s+)?$", None),
@@ -405,6 +412,8 @@ REPORTING_VERBS = (
     "notes",
     "revealed",
     "reveals",
+    "indicated",
+    "indicates",
     "disclosed",
     "discloses",
     "confirmed",
@@ -836,20 +845,23 @@ _AFTER_WORD_STARTS = (
     "lempiras gourdes "
     "half halves third quarter fifth tenth year month week day hour minute second night decade "
     "centur yr hr min km kilomet mile met kg kilo ton litre liter mt hectare ha sq square mm cm mph "
-    "kph knot "
+    "kph kmph knot millim centim "
     "degree foot feet ft celsius fahrenheit out partially completely totally fully damaged destroyed "
     "suffered sustained"
 ).split()
 _OBJECT_WORDS = NOT_A_FIGURE_CONTEXT["objects"][1].lower()
 _OBJECT_STARTS = _starts_of(
-    _OBJECT_WORDS.removeprefix(r"^\s*(?:(?!from\s)[a-z-]+\s+)?").split(r"\b|^", 1)[0],
+    _OBJECT_WORDS.removeprefix(r"^\s*(?:(?!(?:from|in|at|across|near)\s)[a-z-]+\s+)?").split(
+        r"\b|^", 1
+    )[0],
     n=3,
 )
 _AFTER_MAY_SAY_NOT = re.compile(
     rf"[a-z]|[\s-]\d|\s*(?:{_prefix_tree(_AFTER_WORD_STARTS)})|\s*(?:of|in|us)\s"
     r"|\s*(?:people|persons|individuals)?\s*(?:per|each|a\s)"
     rf"|\s*(?:[a-z-]+\s+)?(?:{_prefix_tree(_OBJECT_STARTS)})"
-    r"|\s*(?:were|was|have\s+been|had\s+been)\s+(?:[a-z]+\s+)?(?:damaged|destroyed)"
+    r"|\s*(?:in\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?:were|was|have\s+been|had\s+been)\s+(?:[a-z]+\s+)?"
+    r"(?:damaged|destroyed)"
 )
 
 
@@ -869,7 +881,9 @@ def _after_is_not_a_figure(after: str) -> bool:
         "without" in after or "WITHOUT" in after or "outage" in after or " cuts" in after
     ) and _WITHOUT_AFTER.match(after):
         return True
-    if ("risk" in after or "RISK" in after) and _AT_RISK_AFTER.match(after):
+    if ("risk" in after or "RISK" in after or "threatened" in after) and _AT_RISK_AFTER.match(
+        after
+    ):
         return True
     if ("joined" in after or "part" in after or "attended" in after) and _EVENT_AFTER.match(after):
         return True
@@ -977,6 +991,11 @@ _TERM_RIGHT_AFTER = re.compile(
 # Between two counts of a list: their people's words and a comma or "and" ("women, ", "men and ").
 _LIST_SEPARATOR = re.compile(r"(?:\s+[A-Za-z’'-]+){0,3}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
 _LIST_GOES_ON = re.compile(r"[^;:()]*(?:,|\band|\bas\s+well\s+as)\s*$")
+_OFFICE_IN = re.compile(r"\b(?:department|office|ministry|headquarters|agency|desk)\s+in\s", re.I)
+_AND_SPEAKER = re.compile(
+    r"\band\s+(?P<who>(?:[A-Za-z][\w’'.-]*\s+){1,5}?)(?:reported|said|says|told\s+\w+|added|"
+    r"confirmed|announced)\s+(?:that\s+)?$"
+)
 _CONTRAST = re.compile(r",?\s+(?:while|whereas)\s|;\s")
 # [,;:]|\s[-–—]\s, its first character read as one class: the engine skips to those at once
 # instead of trying both alternatives at every character (clauses are split in two thirds of
@@ -1563,9 +1582,10 @@ def _is_not_a_figure(
         sentence, end, end + 100
     ):
         return True  # "20,800 people assisted with some form of humanitarian assistance"
-    if sentence.find("issing", reach, start) >= 0 and _MISSING_BEFORE.search(
-        sentence, max(0, start - 50), start
-    ):
+    if (
+        sentence.find("issing", max(0, start - 110), start) >= 0
+        or sentence.find("ccounted", max(0, start - 110), start) >= 0
+    ) and _MISSING_BEFORE.search(sentence, max(0, start - 110), start):
         return True  # "the number of people missing ranged from 231 to 1,700"
     if (
         _place_had_last(sentence[max(0, start - 60) : start])
@@ -1857,7 +1877,9 @@ _NEW_SUBJECT = re.compile(
     r"\band\s+(?:others|they|some|many|most|the\s+rest|he|she|we|an?\s+[a-z]+(?:\s+[a-z]+)?\s*$)"
     # "to shelter in schools and indoor stadiums on Sunday after they were evacuated": what
     # happened to them before, in a clause of its own
-    r"|\b(?:after|before|when|because)\s+(?:they|he|she|we|it)\b",
+    r"|\b(?:after|before|when|because)\s+(?:they|he|she|we|it)\b"
+    # "3,000 evacuees were in the arena and the exhibition hall was being prepared to …"
+    r"|\band\s+the\s+(?:[a-z]+\s+){1,3}(?:was|were|is|are|has|have|had)\b",
     re.I,
 )
 
@@ -2026,7 +2048,7 @@ _NUMBER_ROSE_TO = re.compile(
 _STATE_AFTER = re.compile(
     r"(?:(?:\s+[a-z]+)?\s+(?:still|now)|[^,;.]{0,40}?\bwho\s+(?:are|were|remain)\s+(?:now\s+|still\s+)?)\s*"
     # "we have 25 people who were recovered dead"
-    r"(homeless|stranded|(?:recovered|found|confirmed)\s+dead)\b(?!\s+by)",
+    r"(homeless|stranded|stuck|(?:recovered|found|confirmed)\s+dead)\b(?!\s+by)",
     re.IGNORECASE,
 )
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|that)\s+(?:(?:have|has|had)\s+)?(?:been\s+)?$", re.I)
@@ -2321,7 +2343,7 @@ def _is_name(who: str) -> bool:
 _OFFICE = re.compile(
     r"^(?:(?:[\w’'-]+\s+){0,5}(?:officials|authorities|services|department|ministry|agency|office|"
     r"government|police|army|military|rescuers|firefighters|guards|media|broadcaster|radio|"
-    r"television)"
+    r"television|release|statement|administration)"
     r"(?:\s+(?:in|of)\s+the\s+(?:country|region|area|province|state))?"  # "… in the country"
     r"|(?:[\w-]+\s+){1,2}reports"  # "according to official reports"
     r"|(?:[\w-]+\s+){1,3}sources?)\.?$",  # "a security source told AFP"
@@ -2348,6 +2370,8 @@ def _clean_source(text: str) -> str | None:
         return None
     if words[0].lower() in NOT_A_SOURCE or "I" in words:
         return None  # "all I can say to you is": the speaker of a quotation says "I"
+    if len(words) > 1 and words[-1] in ("he", "she", "they", "we"):
+        return None  # "a village beside Lake Van where he (said)": the pronoun speaks
     if not any(w.lstrip("(")[:1].isupper() for w in words) and not _OFFICE.match(who):
         # A source is named: an organisation, a person, or an office ("US defense officials",
         # "local officials", "the emergency services", "the national disaster management agency
@@ -2385,8 +2409,12 @@ _NAME_BEFORE_BRACKET = re.compile(
 def _named_before_brackets(sentence: str, f: _Found) -> _Mention | None:
     """The place a figure in brackets is given for: "Kisumu (7,704)", "East Hararghe (210,000
     persons) and Dawa zones (188,000 persons)". Only a name the gazetteer knows."""
-    bracket = sentence.rfind("(", max(0, f.start - 3), f.start)
-    if bracket < 0 or sentence[bracket + 1 : f.start].strip():
+    bracket = sentence.rfind("(", max(0, f.start - 30), f.start)
+    if bracket < 0 or (
+        sentence[bracket + 1 : f.start].strip()
+        # (after a count of something else: "Beira (14 centres, 9,437 individuals)")
+        and not _OTHER_COUNT_FIRST.fullmatch(sentence, bracket + 1, f.start)
+    ):
         return None
     m = _NAME_BEFORE_BRACKET.search(sentence, max(0, bracket - 60), bracket + 1)
     if m is None:
@@ -2398,6 +2426,7 @@ def _named_before_brackets(sentence: str, f: _Found) -> _Mention | None:
     return _mention(m.start(), "at", written, readings, False)
 
 
+_OTHER_COUNT_FIRST = re.compile(r"\s*\d[\d,]*\s+[a-z]+,\s*")
 # A list of places and their counts: "in other departments is: La Libertad 476,584; Lambayeque:
 # 156,569; and Ancash 151,894".
 _NAME_RIGHT_BEFORE = re.compile(
@@ -2731,7 +2760,16 @@ def _sentence_candidates(
             clause_after = clause_after[: others.start()]
         clause_before = _clauses(before)[-1]
         governing = _object_verb(" ".join(clause_before[-60:].split()[-7:]))
-        if governing is not None:
+        if (
+            previous is not None
+            and f.nested
+            and sentence[: f.start].endswith("(")
+            and sentence.startswith(")", f.population_end)
+        ):
+            # "affected 45,681 people (8,543 households) and caused the displacement of …": the
+            # same count in another unit, in brackets, is the count's before it
+            verb = (previous[1], previous[2], 0, False)
+        elif governing is not None:
             verb = (*governing, 0, False)
             if governing[0] == "arrived" and _REGISTERED_IN_CAMPS.match(sentence, f.population_end):
                 if "regist" in clause_before[-40:]:
@@ -2816,7 +2854,12 @@ def _sentence_candidates(
             verb = _verb_in(((after_clean, False), (before, True)), clause_before)
         if (
             verb is not None
-            and ("strand" in after[:60] or "homeless" in after[:60] or " dead" in after[:60])
+            and (
+                "strand" in after[:60]
+                or "homeless" in after[:60]
+                or " dead" in after[:60]
+                or "stuck" in after[:60]
+            )
             and (state := _STATE_AFTER.match(sentence, f.population_end))
         ):
             # "to evacuate 22,000 pilgrims still stranded", "how to shelter up to 5 million
@@ -2932,6 +2975,10 @@ def _sentence_candidates(
         if clause is not None:
             # "…, while authorities in Mozambique reported 20 deaths": that clause's speaker.
             speaker = _attribution(sentence[clause.end() :]) or attributed_to
+        elif i and " and " in before and (own := _AND_SPEAKER.search(before)) is not None:
+            # "… were being treated for injuries and local media reported some 40 of them were
+            # in critical condition": the speaker of the figure's own clause
+            speaker = _clean_source(own.group("who")) or attributed_to
         who = population or sentence[f.end : f.end + 30]
         if nationwide is None:
             nationwide = (
@@ -2940,6 +2987,16 @@ def _sentence_candidates(
         mine, span = _mentions_of_figure(
             sentence, lowered, mentions, f, owned[i], contrasts, clause, asides
         )
+        if (
+            mine
+            and speaker
+            and " in " in speaker
+            and _OFFICE_IN.search(speaker)
+            and (at := sentence.find(speaker)) >= 0
+        ):
+            # "The Civil Protection department in Rome indicated nearly 400 …": where an office
+            # sits, not the figure's place ("authorities in Mozambique reported 20 deaths" are)
+            mine = [m for m in mine if not at <= m.start < at + len(speaker)]
         if (
             i + 1 < len(found)
             and _JOINED.match(after)
@@ -3023,7 +3080,9 @@ LOCATIVE_CUES: dict[str, str] = {
     r"(?:displaced|uprooted)\s+from": "displaced from",
     r"from|out\s+of|fled|flee|flees|fleeing|left|leaving|leave|escaped|escaping|vacated|"
     r"(?:evacuated|departed)\s+from": "origin",
-    r"to|into|towards?|reached|reaching|entered|entering|border\s+with": "to",
+    r"to|into|towards?|reached|reaching|entered|entering|border\s+with|"
+    # "forced to seek safety and security in Niger"
+    r"(?:safety|refuge|sanctuary|asylum)(?:\s+and\s+security)?\s+in": "to",
     # "fleeing to Cameroon to escape violence in the Central African Republic"
     r"(?:violence|fighting|conflict|clashes|insecurity|hostilities|attacks|unrest|war)"
     r"(?:\s+(?:that|which)\s+(?:erupted|broke\s+out|began|started|flared(?:\s+up)?))?\s+in":
@@ -3250,8 +3309,16 @@ def _place_mentions(
         if (
             out
             and out[-1].start >= m.start() - 80
-            and "of" in text[max(0, m.start() - 4) : m.start()]
-            and _DIRECTION_OF_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            and (
+                (
+                    "of" in text[max(0, m.start() - 4) : m.start()]
+                    and _DIRECTION_OF_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                )
+                or (
+                    "capital" in text[max(0, m.start() - 25) : m.start()]
+                    and _CAPITAL_OF_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                )
+            )
         ):
             # "Puebla, a town southeast of Mexico City": where the place named before lies
             continue
@@ -3309,8 +3376,20 @@ def _place_mentions(
                 continue
             if mention is not None:
                 written = f"{direction} {mention[0]}" if regional and direction else mention[0]
-                out.append(_mention(m.start("dir" if direction else "name"), "", written,
-                                    mention[1], regional, bool(_LIST_NEXT.match(text, m.end()))))  # fmt: skip
+                at = m.start("dir" if direction else "name")
+                if (
+                    not regional
+                    and text.endswith(" of ", 0, at)
+                    and (part := _PART_OF_BEFORE.search(text, max(0, at - 40), at))
+                ):
+                    # "in the northwestern part of Nigeria": a part of the country, as written
+                    written, at, regional = (
+                        f"{part.group('dir')} part of {written}",
+                        part.start(),
+                        True,
+                    )
+                out.append(_mention(at, "", written, mention[1], regional,
+                                    bool(_LIST_NEXT.match(text, m.end()))))  # fmt: skip
             continue
         if role == "of":
             role = _role_before(text, m.start())
@@ -3601,6 +3680,9 @@ def _country_or_its_part(text: str, m: re.Match, name: str) -> tuple[str, tuple,
     return (f"{name}{region.group(0)}", owner[1], True) if region else (*owner, False)
 
 
+_PART_OF_BEFORE = re.compile(
+    rf"\b(?P<dir>{DIRECTION_WORDS})\s+part\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
 # After a country's "’s", a part of it: "Turkey’s southeast region", "Chad's eastern border areas".
 _REGION_OF = re.compile(
     rf"\s+(?:{DIRECTION_WORDS})\s+(?:regions?|provinces?|parts?|border(?:\s+areas?)?|coast)\b",
@@ -3709,6 +3791,8 @@ def _unknown_place(
         role == "at" and _FIGURE_RIGHT_BEFORE.search(text, max(0, m.start() - 40), m.start())
     ):
         kind, written = "town", name  # "fighting in Pernier"; "677 in Drouillard"
+    elif role and (apposed := _apposed_kind(text, m.end())):
+        kind, written = apposed, name  # "in Dogonu Koyu, a village beside Lake Van"
     elif (
         role
         and (beside := _IN_KNOWN_PLACE.match(text, m.end()))
@@ -3732,6 +3816,11 @@ _OF_KINDS = {w: places.WORD_KINDS.get(w, "area") for w in
               "township", "island", "state", "territory", "municipality")}  # fmt: skip
 
 
+# "the Recife region …, capital of the state of Pernambuco": what the place named before is
+_CAPITAL_OF_BEFORE = re.compile(
+    r",\s+(?:the\s+)?capital\s+of\s+(?:the\s+)?(?:(?:state|province|region)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _DIRECTION_OF_BEFORE = re.compile(
     r"\b(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -4076,8 +4165,19 @@ def _place_for(
     reading = mention.reading
     readings = mention.readings
     if reading is None and readings:
-        # Of an ambiguous name, the reading in a country the sentence or title names.
-        named = context.countries_named(mentions) or context.document_countries()
+        # Of an ambiguous name, the reading in a country the sentence or title names (or the
+        # country of the provinces the document names: "in Sofala province: … Buzi (10 …)").
+        named = (
+            context.countries_named(mentions)
+            or context.document_countries()
+            or {
+                m.reading.country_iso3
+                for m in context.head_mentions()
+                if m.reading is not None
+                and m.reading.kind == "province"
+                and m.reading.source == "pycountry"
+            }  # fmt: skip
+        )
         inside = [r for r in readings if r.country_iso3 in named]
         if len({r.country_iso3 for r in inside}) == 1:
             reading, readings = inside[0], ()
@@ -4776,6 +4876,11 @@ class _Context:
             mention = _pick(mentions, roles, len(mentions) and mentions[-1].start)
             if mention is None:
                 continue
+            if (
+                sum(m.rank == mention.rank and m.role in roles for m in mentions) > 1
+                and len({_name_key(m) for m in mentions if m.rank == mention.rank}) > 1
+            ):
+                return None  # "190 deaths in Rieti province and 57 … in Ascoli Piceno": none
             if mention.listed:
                 wider = _wider_beside(mention, mentions)
                 if not wider:

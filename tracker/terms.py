@@ -50,7 +50,7 @@ TOLL = (
     r"(?:(?:now|has|had|further|also|first)\s+)*"
     r"(?:st(?:ands|ood)\s+at|at|of|was|is|(?:estimated|put)(?:\s+to\s+be|\s+at)?|"
     r"(?:risen|rises|rose|climbed|climbs|reached|reaches|jumped|jumps|increased|grew|hit|hits)"
-    r"(?:\s+to)?|pass(?:es|ed)?|topped|tops)\b"
+    r"(?:\s+to)?|pass(?:es|ed)?|topped|tops|to)\b"  # "… bringing the death toll to 81"
 )
 
 # Where people taken in are: "relief camps", "host communities", "evacuation centres".
@@ -83,8 +83,11 @@ VERBS: dict[str, tuple[str, str]] = {
     r"liv(?:e|es|ing)\s+in\s+the\s+(?:territory|enclave|region|country|province|city|town)\b|"
     # "70-thousand people live on the main island of Tongatapu"
     r"liv(?:e|es|ing)\s+on\s+the\s+(?:[a-z]+\s+)?island\b|"
-    # shelter planned, not given: "of which 6,000 will be given shelter in schools"
+    # shelter planned, not given: "of which 6,000 will be given shelter in schools", "was
+    # preparing to provide refuge for as many as 40,000 people"
     r"will\s+be\s+(?:given\s+shelter|sheltered|housed|accommodated)\b|"
+    r"(?:preparing|prepared|ready|planning|plans?)\s+to\s+(?:provide\s+)?(?:refuge|shelter|house|"
+    r"accommodate)\b|"
     # "about a million people … lived in the affected area"
     r"(?<!who\s)li(?:ve|ves|ved)\s+in\s+the\s+(?:affected\s+)?area\b":
         (NO_TERM, "stock"),
@@ -193,6 +196,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"flood(?:ed|ing)?\s+into\b|(?:pour|stream)(?:s|ed|ing)?\s+(?:into|across)\b": ("arrived", "flow"),
     r"(?<!after\s)(?<!before\s)(?<!upon\s)(?<!on\s)arriv(?:ed|ing|als?|es)\b": ("arrived", "flow"),
     r"(?:moved|relocated|transferred)\s+from\b|relocated\b": ("evacuated", "flow"),
+    # "Those who were shifted to safer places include nearly 8,900 children"
+    r"(?:were|was|been)\s+shifted\b": ("evacuated", "flow"),
     # people who moved away on their own: "More than 330 people among the survivors moved to"
     r"moved\s+(?:away\s+)?to\b": ("arrived", "flow"),
     r"(?:are|is)\s+(?:now\s+)?registered\b|(?:are|is)\s+(?:now|currently)\s+in\b|"
@@ -243,7 +248,7 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"(?:evacuat(?:ed|es|e|ing)|mov(?:ed|es|e|ing)|relocat(?:ed|es|e|ing)|transferr(?:ed|ing)|"
     r"transfers?|evacuation\s+of|pluck(?:ed|ing|s)?|airlift(?:ed|ing|s)?|rescu(?:ed|es|e|ing)|"
     # "the convoy had brought out over 1,000 people from the area"
-    r"(?:brought|bussed|carried|ferried)\s+out)":
+    r"(?:brought|bussed|carried|ferried)\s+out|shift(?:ed|ing|s)?)":
         ("evacuated", "flow"),
     r"(?:receiv(?:ed|es|e|ing)|register(?:ed|s|ing)?|registration\s+of|welcom(?:ed|es|e|ing)|"
     r"admitt(?:ed|ing)|"
@@ -251,8 +256,12 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"still\s+(?:has|have|had|holds?|held)": ("remain", "stock"),
     r"(?:host(?:s|ed|ing)?|shelter(?:s|ed|ing)?|accommodat(?:es|ed|ing)|housing|has|have|had|holds?|"
     r"(?:a|total|estimated)\s+population\s+of)": ("hosted", "stock"),
-    r"(?:displac(?:ed|es|ing)|uproot(?:ed|s|ing)|displacement\s+of|forced\s+out|expell(?:ed|ing))":
+    r"(?:displac(?:ed|es|ing)|uproot(?:ed|s|ing)|displacement\s+of|forced\s+out|expell(?:ed|ing)|"
+    # "Morakot destroyed the homes of 7,000 people"
+    r"(?:destroyed|destroying|destroys|wrecked|flattened)\s+the\s+homes\s+of)":
         ("displaced", "flow"),
+    # "stranded thousands in villages in the mountainous south"
+    r"strand(?:ed|ing|s)": ("remain", "stock"),
     r"(?:kill(?:ed|s|ing)|claimed\s+the\s+lives\s+of|sh(?:ot|ooting)\s+dead|lost|losing|"
     # "the recent murder of about 50 people by suspected herdsmen"
     r"murder(?:ed|s|ing)?|(?:murders?|massacres?|killings?)\s+of|massacred)":
@@ -260,6 +269,8 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"deaths?\s+of": ("died", "flow"),  # "led to the deaths of five individuals"
     # people trapped are no figure: "trapping an estimated 60 people inside apartments"
     r"trapp(?:ing|ed)": (NO_TERM, "stock"),
+    # room, not people counted: "We have to fit 37 people in one tent"
+    r"to\s+fit": (NO_TERM, "stock"),
     # "Houston strained under the arrival of tens of thousands of people fleeing submerged homes"
     r"(?:arrival|influx)\s+of": ("arrived", "flow"),
     # "the soldiers saved 100 citizens from the blazes"
