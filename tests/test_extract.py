@@ -503,20 +503,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 219 tuning documents score (after the rules learnt from d209–d221:
-    # precision 0.979, recall 0.980, measure 0.985, location 0.776, country 0.948, attribution
-    # 0.858): a rule that breaks what, where or who on whole documents fails here.
+    # Floors below what the 230 tuning documents score (after the rules learnt from d222–d234:
+    # precision 0.980, recall 0.981, measure 0.979, location 0.762, country 0.949, attribution
+    # 0.850): a rule that breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.975 and result.precision >= 0.974, (
+    assert result.recall >= 0.976 and result.precision >= 0.975, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.981
-    assert result.location_right / checked >= 0.770 and result.country_right / checked >= 0.942
-    assert result.attribution_right / checked >= 0.852
+    assert result.measure_right / result.matched >= 0.975
+    assert result.location_right / checked >= 0.757 and result.country_right / checked >= 0.944
+    assert result.attribution_right / checked >= 0.845
 
 
 def test_dev_set_regression_guard():
@@ -2876,3 +2876,65 @@ def test_an_earlier_sentence_that_names_several_places_places_no_later_figure():
     )
     homeless = extract(text, date(2016, 8, 26))[-1]
     assert (homeless.span, homeless.location) == ("At least 2,000", None)
+
+
+# --- Learnt from d222–d234 (the eighteenth part, scored once, then tuning) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # an aside between dashes is set apart, and a count inside it is nested in the one before
+        ("Preliminary reports indicate that more than 400 civilians – including women, children "
+         "and older people, along with 12 aid workers – have been killed in the past three days.",
+         [("more than 400", "killed", "flow"), ("12", "killed", "flow")]),
+        ("During the siege, the combatants held hundreds hostage.", [("hundreds", "detained", "stock")]),
+        # no figures: a year, a country's people, things destroyed in a list, money in a currency
+        # code, people who may have been buried, others missing with an aside
+        ("An eruption by La Soufrière in 1902 killed more than 1,000 people.",
+         [("more than 1,000", "killed", "flow")]),
+        ("St. Vincent and the Grenadines, which has a population of just over 100,000, has not "
+         "experienced volcanic activity since 1979.", []),
+        ("In Mandalay alone, the earthquake destroyed 1,591 homes, 670 Buddhist monasteries, 60 "
+         "schools, three bridges, and 290 pagodas.", []),
+        ("The NDMO are requesting SBD 885,000 from donors; the damage is some FJD 10m.", []),
+        ("Survivors said that as many as 1,500 people might have been buried in the mudslide.", []),
+        ("Fourteen people have died and 102 others, including 22 army personnel, were missing.",
+         [("Fourteen", "died", "flow")]),
+    ],
+)  # fmt: skip
+def test_terms_and_non_figures_of_the_eighteenth_part(text, found):
+    assert [(c.span, c.term, c.measure) for c in extract(text, date(2019, 3, 22))] == found
+
+
+def test_places_of_the_eighteenth_part():
+    # a number word before "people died in" a place the gazetteer lacks; the place right after
+    # a count and its verb
+    text = (
+        "Seven people died in Pakyong district, four people died in Mangan and three persons lost "
+        "their lives in Gangtok, according to the SSDMA."
+    )
+    found = [(c.span, c.location) for c in extract(text, date(2023, 10, 6))]
+    assert found == [("Seven", "Pakyong district"), ("four", "Mangan"), ("three", "Gangtok")]
+
+
+def test_the_opening_teaches_its_places_before_its_figures_are_read():
+    text = (
+        "Civilian deaths have been reported from Zamzam camp near Al Fasher in North Darfur. "
+        "Estimates indicate that more than 400,000 people have fled Zamzam, seeking safety in Al "
+        "Fasher, with additional reports of displaced people arriving in Jebel Marra in Central "
+        "Darfur State."
+    )
+    (fled,) = extract(text, date(2025, 4, 15))
+    assert (fled.term, fled.location) == ("fled", "Zamzam")
+
+
+def test_a_figure_nothing_places_takes_the_country_the_document_names_most():
+    text = (
+        "The situation in Slovenia is particularly dramatic. Several places were cut off.\n\n"
+        "The day before, three people had probably died because of the storm.\n\nIn Dravograd "
+        "near the border with Austria, 110 people had to be brought to safety.\n\nThe damage in "
+        "Slovenia is heartbreaking. EU help to Slovenia was pledged."
+    )
+    died = extract(text, date(2023, 8, 5))[0]
+    assert (died.span, died.location, died.country_iso3) == ("three", "Slovenia", "SVN")

@@ -12,6 +12,7 @@ import functools
 import gc
 import re
 import string
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from re import _constants as _sre
@@ -132,7 +133,7 @@ _WORDS_BEFORE_VERB = r"(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+)"
 NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     "money": (
         r"(?:[$€£¥¢₵₦₹₱]|US\$|\b(?:USD|EUR|GBP|CHF|SYP|IQD|TRY|PHP|INR|PKR|NGN|KES|BDT|IDR|MXN|BRL|"
-        r"AUD|CAD|JPY|CNY|ZAR|ETB|NPR|LKR))\s*$",  # "¢1.6 million" (cedis), "PHP 2.9 billion"
+        r"AUD|CAD|JPY|CNY|ZAR|ETB|NPR|LKR|FJD|SBD|VUV|PGK|WST|TOP|NZD|SGD|HKD|MYR|THB|VND|KRW|RUB|UAH|EGP|MAD|GHS|XOF|XAF|UGX|TZS|RWF|MWK|MZN|ZMW|SDG|SSP|LBP|AFN|MMK|HTG|COP|PEN|CLP|ARS|GTQ|HNL))\s*$",  # "PHP 2.9 billion"
         r"^\s*(?:of\s+)?(?:US\s+)?(?:dollars|euros?|pounds|USD|EUR|GBP|francs|lira|liras|"
         # "around 170 million Tala (US$ 70 million)"
         r"tala|kina|vatu|rupees|taka|naira|shillings|kwacha|rand|pesos|yuan|yen|rupiah|baht|riyals|"
@@ -197,6 +198,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"camps|cent(?:er|re)s|settlements|towns|cities|municipalities|communes|barangays|pets|dogs|"
         r"cats|"
         r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
+        r"monasteries|pagodas|"
         r"(?:fish\s+)?(?:farming\s+)?cages|heads?\s+of\s+(?:livestock|cattle)|hectares|acres|flights|"
         r"shacks|huts|dwellings|residences|structures|coats|cases|nfi\s+kits|nfis|organi[sz]ations|partners|"
         r"agencies|ngos|signatures|"
@@ -232,9 +234,11 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     # People missing are no figure of the terms table: "nine people missing", "are still missing".
     "missing": (
         None,
-        rf"^\s*{_WORDS_BEFORE_VERB}{{0,3}}?"
+        # ("102 others, including 22 army personnel, were missing")
+        rf"^\s*(?:{_WORDS_BEFORE_VERB}{{0,3}}?|\w+,\s*including\s+[^,;.]{{1,40}},\s*)"
         r"(?:(?:are|were|is|was|remain|remained|still|now|reported|"
-        r"listed\s+as|(?:believed|feared|thought|presumed|likely)\s+to\s+be)\s+)*"
+        r"listed\s+as|(?:believed|feared|thought|presumed|likely)\s+to\s+be|"
+        r"(?:might|may|could)\s+have\s+been)\s+)*"
         r"(?:(?:newly\s+)?(?:found|confirmed|declared)\s+)?"
         r"(?:missing|trapped|buried|unaccounted|under\s+the\s+(?:soil|rubble|debris|mud|ruins))\b",
     ),
@@ -996,6 +1000,7 @@ _AND_SPEAKER = re.compile(
     r"\band\s+(?P<who>(?:[A-Za-z][\w’'.-]*\s+){1,5}?)(?:reported|said|says|told\s+\w+|added|"
     r"confirmed|announced)\s+(?:that\s+)?$"
 )
+_DASH_ASIDE = re.compile(r"\s[–—]\s[^–—]{1,160}?\s[–—]\s")
 _CONTRAST = re.compile(r",?\s+(?:while|whereas)\s|;\s")
 # [,;:]|\s[-–—]\s, its first character read as one class: the engine skips to those at once
 # instead of trying both alternatives at every character (clauses are split in two thirds of
@@ -1494,7 +1499,7 @@ def _object_verb(words: str) -> tuple[str, str] | None:
 # The last words of every context before a number that says it is no figure (NOT_A_FIGURE_CONTEXT):
 # where the word before a number is none of them, the patterns need not be tried.
 _BEFORE_LAST_WORDS = frozenset(
-    """damaged: destroyed: usd eur gbp chf syp iqd try php inr pkr ngn kes bdt idr mxn brl aud cad jpy cny zar etb npr lkr aged age ages of no nos number nr resolution page p pp para
+    """damaged: destroyed: fjd sbd vuv pgk wst top nzd sgd hkd myr thb vnd krw rub uah egp mad ghs xof xaf ugx tzs rwf mwk mzn zmw sdg ssp lbp afn mmk htg cop pen clp ars gtq hnl usd eur gbp chf syp iqd try php inr pkr ngn kes bdt idr mxn brl aud cad jpy cny zar etb npr lkr aged age ages of no nos number nr resolution page p pp para
     paragraph section article art chapter annex table figure fig phase route highway road version
     vol volume issue level grade category item step stage round tier block sector zone flight
     room code id ref in per assisted served supported vaccinated treated fed screened benefiting
@@ -1682,8 +1687,8 @@ _OUT_OF_POPULATION = re.compile(
 )
 # The words of quantity a place's population may be given with, right before its number.
 _POPULATION_QUALIFIER = (
-    r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|"
-    r"approximately\s+|an\s+estimated\s+)?"
+    r"(?:just\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|"
+    r"approximately\s+|an\s+estimated\s+|under\s+)?"  # "a population of just over 100,000"
 )
 # "more than half of the village's population of some 200 people fled Beloti"
 _OWN_POPULATION = re.compile(
@@ -1699,7 +1704,8 @@ _PLACE_OF_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 _PLACE_WITH_POPULATION = re.compile(
-    r"\b(?:city|town|capital|village|island|municipality|country)\b[^,;.()]{0,40}\bwith\s+a\s+"
+    r"(?:\b(?:city|town|capital|village|island|municipality|country)\b[^,;.()]{0,40}\bwith|"
+    r",\s+which\s+has)\s+a\s+"  # "St. Vincent and the Grenadines, which has a population of …"
     rf"(?:total\s+)?population\s+of\s+{_POPULATION_QUALIFIER}$",
     re.IGNORECASE,
 )
@@ -2654,12 +2660,20 @@ def _sentence_candidates(
             and not _small_count(sentence, m, estimate, found, bool(parts))
         ):
             continue
+        if (
+            population is None
+            and sentence.endswith(("in ", "In "), 0, m.start())
+            and _YEAR_ONLY.match(sentence[m.start() : m.end()])
+        ):
+            continue  # "An eruption by La Soufrière in 1902 killed more than 1,000 people": a year
         # A figure in brackets or in an "including …" aside is nested in the one before it, whose
         # verb may come after it: "180,000 people, including 80,000 children, have been displaced".
         depth = sentence.count("(", 0, m.start()) - sentence.count(")", 0, m.start())
         nested = (
             depth > 0
             or bool(parts)
+            # inside an aside between dashes: "400 civilians – …, along with 12 aid workers –"
+            or (found and sentence.count(" – ", found[-1].end, m.start()) % 2 == 1)
             or bool(_NESTED.search(sentence, max(0, m.start() - 40), m.start()))
             or (
                 sentence.endswith("including ", 0, m.start())
@@ -2752,6 +2766,10 @@ def _sentence_candidates(
         before = sentence[prev_end : f.start]
         after_clean = _APPOSITION.sub(" ", after) if "," in after else after
         after_clean = _PARENS.sub(" ", after_clean) if "(" in after_clean else after_clean
+        if " – " in after_clean or " — " in after_clean:
+            # "more than 400 civilians – including women, …, along with 12 aid workers – have
+            # been killed": the aside between dashes set apart, as brackets are
+            after_clean = _DASH_ASIDE.sub(" ", after_clean)
 
         verb = None
         clause_after = _clauses(after_clean, maxsplit=1)[0]
@@ -3738,7 +3756,9 @@ _BODY_WORDS = frozenset(
 
 # A figure right before "in X": "677 in Drouillard", "1,500 people in Kentzou".
 _FIGURE_RIGHT_BEFORE = re.compile(
-    r"(?:\d|\b(?:dozens|hundreds|thousands|millions))[\d,.]*\s+(?:[a-z-]+\s+){0,2}$"
+    r"(?:\d|\b(?:dozens|hundreds|thousands|millions|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve))[\d,.]*\s+(?:[a-z-]+\s+){0,2}$",  # "four people died in Mangan"
+    re.IGNORECASE,
 )
 _IN_KNOWN_PLACE = re.compile(r",\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b")
 
@@ -4061,7 +4081,10 @@ _HOST_SUBJECT = re.compile(
     r"(?:has\s+|have\s+)?received|receives)\s+"
     r"(?:(?:an\s+estimated|some|about|around|over|more\s+than|nearly|almost)\s+)?$"
 )
-_PLACE_RIGHT_AFTER = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?(?:in|at)\s+(?:the\s+)?")
+_PLACE_RIGHT_AFTER = re.compile(
+    r"\s+(?:(?:were|was|are|is)\s+)?(?:(?:died|killed|perished|drowned|lost\s+their\s+lives)\s+)?"
+    r"(?:in|at)\s+(?:the\s+)?"  # "… and three persons lost their lives in Gangtok"
+)
 
 
 def _place_for(
@@ -4296,13 +4319,22 @@ def _the_documents_place(context: _Context) -> dict:
         )
         return {"location": main.written, "country_iso3": country,
                 "place_note": "the place the document names most"}  # fmt: skip
+    note = "the one country the document names"
+    if len(named) > 1:
+        # the country the document names most, three times at least and more than twice as
+        # often as any other ("Slovenia" five times, "near the border with Austria" once)
+        times = Counter(m.reading.country_iso3 for m in context.head_mentions()
+                        if m.reading is not None and m.reading.kind == "country")  # fmt: skip
+        (top, n), *rest = times.most_common() or [(None, 0)]
+        if n < 3 or (rest and n < 2 * rest[0][1]):
+            return {}
+        named, note = {top}, "the country the document names most"
     if len(named) != 1:
         return {}
     country = _countries().get(next(iter(named)))
     if country is None:
         return {}
-    return {"location": country.name, "country_iso3": country.country_iso3,
-            "place_note": "the one country the document names"}  # fmt: skip
+    return {"location": country.name, "country_iso3": country.country_iso3, "place_note": note}
 
 
 def _wider_beside(mention: _Mention, mentions: list[_Mention]) -> list[_Mention]:
@@ -4939,7 +4971,7 @@ class _Context:
     def head_mentions(self) -> list[_Mention]:
         """The places the document's opening (its first 5,000 characters) names."""
         if self._head_mentions is None:
-            self._head_mentions = _place_mentions(self.text[:5_000])
+            self._head_mentions = _place_mentions(self.text[:5_000], learnt=self.learnt)
         return self._head_mentions
 
     def implied_countries(self) -> set[str]:
@@ -5073,6 +5105,10 @@ def extract(
     out: list[Candidate] = []
     title_read = False
     context.spans = list(_sentences(text))
+    if len(context.spans) > 1:
+        # the places the opening says are places, learnt before its figures are read ("from
+        # Zamzam camp near Al Fasher", then "more than 400,000 people have fled Zamzam")
+        context.head_mentions()
     rows = _key_figure_rows(text) if "\n" in text else []
     none_before = False  # whether the last sentence with numbers gave no figure
     for start, end in context.spans:

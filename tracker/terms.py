@@ -220,6 +220,8 @@ VERBS: dict[str, tuple[str, str]] = {
         ("affected", "flow"),
     # an arrest is an event: "At least 14 have been arrested for looting in the past two days"
     r"arrested\b": ("detained", "flow"),
+    # "held hundreds hostage"
+    r"hostages?\b": ("detained", "stock"),
     r"(?:detained|detention|in\s+custody|imprisoned)\b": ("detained", "stock"),
     r"(?:still\s+)?stay(?:s|ing|ed)?\s+(?:in|at|with)\b": ("hosted", "stock"),
     # "families whose houses have collapsed" own the houses: nobody is housed
