@@ -2889,6 +2889,8 @@ def test_an_earlier_sentence_that_names_several_places_places_no_later_figure():
          "and older people, along with 12 aid workers – have been killed in the past three days.",
          [("more than 400", "killed", "flow"), ("12", "killed", "flow")]),
         ("During the siege, the combatants held hundreds hostage.", [("hundreds", "detained", "stock")]),
+        ("Partners identified 26,159 displaced persons across eight sites in the Yagoua "
+         "sub-division.", [("26,159", "hosted", "stock")]),
         # no figures: a year, a country's people, things destroyed in a list, money in a currency
         # code, people who may have been buried, others missing with an aside
         ("An eruption by La Soufrière in 1902 killed more than 1,000 people.",

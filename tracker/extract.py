@@ -1021,8 +1021,9 @@ _OTHER_UNIT = re.compile(r"^\s*(?:from|in|or)\s*$")
 # Who is sheltered, and where, for a count that "remains" (_sentence_candidates).
 _SHELTERED_PEOPLE = re.compile(r"\b(?:refugees|IDPs|arrivals|evacuees|asylum[\s-]seekers)\b")
 _IN_SHELTER = re.compile(
-    rf"[^,;.]{{0,40}}?\b(?:in|at)\s+(?:[\w’',-]+\s+){{0,3}}?{SHELTER_PLACES}\b", re.IGNORECASE
-)
+    rf"[^,;.]{{0,40}}?\b(?:in|at|across)\s+(?:[\w’',-]+\s+){{0,3}}?{SHELTER_PLACES}\b",
+    re.IGNORECASE,
+)  # ("26,159 displaced persons across eight sites")
 _JOINED = re.compile(r"^\s*(?:[A-Za-z’'-]+\s+){0,3}?and\s*$")
 _WITH_OTHERS = re.compile(
     r"\s+with\s+(?:(?:another|some|about|over|at\s+least|more\s+than)\s+)?"
@@ -2933,7 +2934,7 @@ def _sentence_candidates(
         ):
             # "There are now 25,000 Ivorian refugees in Liberia", "4,778 people are still in
             # 120 relief camps": people somewhere they were taken in are hosted there.
-            term = "hosted"
+            term, measure = "hosted", "stock"
         period = _period_of(periods, f, owned, i)
         period_text, start, end, precision = None, None, context.ref, None
         if period is not None:

@@ -58,7 +58,7 @@ SHELTER_PLACES = (
     r"(?:(?:relief|evacuation|IDP|refugee|displacement)\s+)?(?:camps?|shelters?|host\s+"
     r"communit(?:y|ies)|(?:evacuation|relief|collective|reception)\s+cent(?:re|er)s?|"
     # the buildings people shelter in: "3,000 evacuees were in the arena"
-    r"arenas?|stadiums?|gymnasiums?|churches|church|mosques?|temples?|tents|PoC)"
+    r"arenas?|stadiums?|gymnasiums?|churches|church|mosques?|temples?|tents|PoC|sites)"
 )
 
 # A source's own words → (term, measure), tried in this order at each place in a sentence, so the
