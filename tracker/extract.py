@@ -4322,12 +4322,8 @@ def _the_documents_place(context: _Context) -> dict:
                 "place_note": "the place the document names most"}  # fmt: skip
     note = "the one country the document names"
     if len(named) > 1:
-        # the country the document names most, three times at least and more than twice as
-        # often as any other ("Slovenia" five times, "near the border with Austria" once)
-        times = Counter(m.reading.country_iso3 for m in context.head_mentions()
-                        if m.reading is not None and m.reading.kind == "country")  # fmt: skip
-        (top, n), *rest = times.most_common() or [(None, 0)]
-        if n < 3 or (rest and n < 2 * rest[0][1]):
+        top = context.country_named_most()
+        if top is None:
             return {}
         named, note = {top}, "the country the document names most"
     if len(named) != 1:
@@ -4615,6 +4611,7 @@ class _Context:
         self._document_countries: set[str] | None = None
         self._main_place: _Mention | None = None
         self._main_count = 0
+        self._country_named_most: str | None | bool = False  # False: not looked for yet
         self._title: str | None = None  # the title, or "" when the document has none
         self._named_countries: set[str] | None = None
         self.spans: list[tuple[int, int]] = []  # the sentences: (start, end)
@@ -5039,6 +5036,17 @@ class _Context:
                     self._main_place = top[0]
                     self._main_count = most
         return self._document_countries
+
+    def country_named_most(self) -> str | None:
+        """The country the document's opening names most, three times at least and more than
+        twice as often as any other ("Slovenia" five times, "near the border with Austria"
+        once), else None."""
+        if self._country_named_most is False:
+            times = Counter(m.reading.country_iso3 for m in self.head_mentions()
+                            if m.reading is not None and m.reading.kind == "country")  # fmt: skip
+            (top, n), *rest = times.most_common() or [(None, 0)]
+            self._country_named_most = None if n < 3 or (rest and n < 2 * rest[0][1]) else top
+        return self._country_named_most
 
     def main_place(self) -> _Mention | None:
         """The place below a country that the title and the document's opening name most
