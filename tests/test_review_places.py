@@ -104,6 +104,25 @@ def test_a_location_with_one_reading_shows_it_chosen(team, monkeypatch):
     assert at.number_input(key=f"{k}_latitude").value == pytest.approx(35.95, abs=0.01)
 
 
+def test_a_lone_reading_in_another_country_leaves_the_candidates_place_alone(team, monkeypatch):
+    # Seen at 1024 px: "Yida settlement", which the extractor placed in South Sudan, was given
+    # Jeddah's country and coordinates, the gazetteer's one reading of "Yida".
+    engine, _ = team
+    [yida] = actions.ingest_document(
+        engine,
+        "In South Sudans Unity state, Yida settlement has received more than 3,200 arrivals.",
+        SOURCE,
+        by=PEOPLE["editor"],
+        published_on=date(2012, 5, 11),
+    ).ids
+    at = review_as("reviewer", monkeypatch)
+    k = f"review_{yida}"
+    assert at.text_input(key=f"{k}_location").value == "Yida settlement"
+    assert picker(at, yida).value is None
+    assert at.text_input(key=f"{k}_country_iso3").value == "SSD"
+    assert at.number_input(key=f"{k}_latitude").value is None
+
+
 def test_a_chosen_reading_stays_chosen_when_the_page_is_drawn_again(team, monkeypatch):
     # Seen at 1024 px in a browser: a second card's picker showed "choose one" over filled
     # coordinates (it was given an index at one run and none at the next). AppTest keeps the

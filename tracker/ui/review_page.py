@@ -139,7 +139,9 @@ def _number(value) -> float | None:
 
 def _preselected(found: list[places.Place], k: str) -> int | None:
     """The reading the candidate's place holds now (its country and coordinates, to the
-    gazetteer's three decimals); else a location's only reading, put into empty coordinates."""
+    gazetteer's three decimals); else a location's only reading, put into empty coordinates
+    where the country is empty or that reading's ("Yida settlement" of South Sudan keeps its
+    country: the gazetteer's one "Yida" is Jeddah's other name)."""
     state = st.session_state
     country = (state.get(f"{k}_country_iso3") or "").strip().upper()
     at = (state.get(f"{k}_latitude"), state.get(f"{k}_longitude"))
@@ -151,7 +153,7 @@ def _preselected(found: list[places.Place], k: str) -> int | None:
             and round(at[1], 3) == round(place.longitude, 3)
         ):
             return i
-    if len(found) == 1 and at == (None, None):
+    if len(found) == 1 and at == (None, None) and country in ("", found[0].country_iso3 or ""):
         for field, value in readings.values(found[0]).items():
             state[f"{k}_{field}"] = value
         return 0
