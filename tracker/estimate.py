@@ -161,8 +161,8 @@ QUALIFIER_FACTORS: dict[str, tuple[float | None, float | None, float | None]] = 
 }
 
 # Vague magnitudes → (low, best, high), qualifier vague_magnitude. The first six are DESIGN.md's
-# rows; "scores", and "several"/"a few"/"a couple" + a scale word, are our extension: several = 3–9 (best 5), a
-# few = 2–5 (best 3), a couple = 2–3 (best 2) of that scale.
+# rows; "scores", and "several"/"a few"/"a couple" + a scale word, are our extension: several =
+# 3–9 (best 5), a few = 2–5 (best 3), a couple = 2–3 (best 2) of that scale.
 VAGUE_MAGNITUDES: dict[str, tuple[float, float, float]] = {
     "dozens": (24.0, 50.0, 99.0),
     "hundreds": (200.0, 500.0, 999.0),

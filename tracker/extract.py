@@ -128,12 +128,18 @@ NOT_A_FIGURE_SPANS: dict[str, str] = {
 # other people were still reported missing"): the start of several patterns after a number.
 _WORDS_BEFORE_VERB = r"(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+)"
 
+# ISO 4217 codes a sum of money is written after ("CHF 55 million", "SBD 885,000").
+CURRENCY_CODES = (
+    "USD EUR GBP CHF SYP IQD TRY PHP INR PKR NGN KES BDT IDR MXN BRL AUD CAD JPY CNY ZAR ETB NPR "
+    "LKR FJD SBD VUV PGK WST TOP NZD SGD HKD MYR THB VND KRW RUB UAH EGP MAD GHS XOF XAF UGX TZS "
+    "RWF MWK MZN ZMW SDG SSP LBP AFN MMK HTG COP PEN CLP ARS GTQ HNL"
+).split()
+
 # Context that makes a number something other than a count of people: (before, after) patterns,
 # anchored at the number (before ends at it, after starts at it). One row per kind of non-figure.
 NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     "money": (
-        r"(?:[$€£¥¢₵₦₹₱]|US\$|\b(?:USD|EUR|GBP|CHF|SYP|IQD|TRY|PHP|INR|PKR|NGN|KES|BDT|IDR|MXN|BRL|"
-        r"AUD|CAD|JPY|CNY|ZAR|ETB|NPR|LKR|FJD|SBD|VUV|PGK|WST|TOP|NZD|SGD|HKD|MYR|THB|VND|KRW|RUB|UAH|EGP|MAD|GHS|XOF|XAF|UGX|TZS|RWF|MWK|MZN|ZMW|SDG|SSP|LBP|AFN|MMK|HTG|COP|PEN|CLP|ARS|GTQ|HNL))\s*$",  # "PHP 2.9 billion"
+        rf"(?:[$€£¥¢₵₦₹₱]|US\$|\b(?:{'|'.join(CURRENCY_CODES)}))\s*$",  # "¢1.6 million", "PHP 2.9 billion"
         r"^\s*(?:of\s+)?(?:US\s+)?(?:dollars|euros?|pounds|USD|EUR|GBP|francs|lira|liras|"
         # "around 170 million Tala (US$ 70 million)"
         r"tala|kina|vatu|rupees|taka|naira|shillings|kwacha|rand|pesos|yuan|yen|rupiah|baht|riyals|"
@@ -200,7 +206,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
         r"monasteries|pagodas|"
         r"(?:fish\s+)?(?:farming\s+)?cages|heads?\s+of\s+(?:livestock|cattle)|hectares|acres|flights|"
-        r"shacks|huts|dwellings|residences|structures|coats|cases|nfi\s+kits|nfis|organi[sz]ations|partners|"
+        r"shacks|huts|dwellings|residences|structures|coats|cases|nfi\s+kits|nfis|organi[sz]ations|"
+        r"partners|"
         r"agencies|ngos|signatures|"
         # one of a thing: "houses 1,800 people with only one latrine for women"
         r"(?:latrine|toilet|tent|house|school|hospital|clinic|truck|vehicle|boat|bridge|shop|kitchen)"
@@ -216,8 +223,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         # bodies recovered or found are not a toll (d055, d079, d091, d101's "remains")
         r"bod(?:y|ies)|remains)\b"
         # "25,437 homes have been destroyed and 12,202 damaged": people are not damaged
+        # ("4,500 in cities have been destroyed")
         r"|^\s*(?:in\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+)?"
-        r"(?:(?:partially|completely|totally|fully)\s+)?(?:damaged|destroyed)\b"  # "4,500 in cities have been destroyed"
+        r"(?:(?:partially|completely|totally|fully)\s+)?(?:damaged|destroyed)\b"
         # "119 homes were destroyed … and a little over 11-hundred suffered minor damage"
         r"|^\s*(?:suffered|sustained)\s+(?:[a-z]+\s+)?damage\b"
         # "8,600 homes, with approximately 1,500 of these totally destroyed"
@@ -1500,14 +1508,14 @@ def _object_verb(words: str) -> tuple[str, str] | None:
 # The last words of every context before a number that says it is no figure (NOT_A_FIGURE_CONTEXT):
 # where the word before a number is none of them, the patterns need not be tried.
 _BEFORE_LAST_WORDS = frozenset(
-    """damaged: destroyed: fjd sbd vuv pgk wst top nzd sgd hkd myr thb vnd krw rub uah egp mad ghs xof xaf ugx tzs rwf mwk mzn zmw sdg ssp lbp afn mmk htg cop pen clp ars gtq hnl usd eur gbp chf syp iqd try php inr pkr ngn kes bdt idr mxn brl aud cad jpy cny zar etb npr lkr aged age ages of no nos number nr resolution page p pp para
+    """damaged: destroyed: aged age ages of no nos number nr resolution page p pp para
     paragraph section article art chapter annex table figure fig phase route highway road version
     vol volume issue level grade category item step stage round tier block sector zone flight
     room code id ref in per assisted served supported vaccinated treated fed screened benefiting
     benefitting benefited benefitted interview
     interviews interviewed surveyed survey surveys sample polled with her his my our target
     goal""".split()
-)
+) | {code.lower() for code in CURRENCY_CODES}
 
 
 # The characters other than a space or a letter that a context pattern ends with ("$5", "No.5",
@@ -1687,9 +1695,10 @@ _OUT_OF_POPULATION = re.compile(
     re.IGNORECASE,
 )
 # The words of quantity a place's population may be given with, right before its number.
+# ("a population of just over 100,000")
 _POPULATION_QUALIFIER = (
-    r"(?:just\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|"
-    r"approximately\s+|an\s+estimated\s+|under\s+)?"  # "a population of just over 100,000"
+    r"(?:just\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|"
+    r"more\s+than\s+|approximately\s+|an\s+estimated\s+|under\s+)?"
 )
 # "more than half of the village's population of some 200 people fled Beloti"
 _OWN_POPULATION = re.compile(
@@ -4004,17 +4013,24 @@ def _named_around(reading, mention: _Mention, mentions: list[_Mention], context:
     """The countries a reading of a small town is checked against: for another place's other
     name, those the sentence or else the document names; for a town of its very name, those the
     document names or its title implies, where the sentence names none."""
-    direction = _DIRECTION_FIRST_WORDS.match(mention.written) if mention.regional else None
-    written = mention.written[direction.end() :] if direction else mention.written
-    if not _same_name(reading.name, written):  # ("eastern Aleppo" is Aleppo's name)
+    if not _same_name(reading.name, _bare_name(mention)):  # ("eastern Aleppo" is Aleppo's name)
         # (of the countries the sentence names, or of its provinces: "In South Sudans Unity
         # state, Yida settlement has received …")
-        provinces = {m.reading.country_iso3 for m in mentions if m.reading is not None
-                     and m.reading.kind == "province" and m.reading.source == "pycountry"}  # fmt: skip
-        return context.countries_named(mentions) or provinces or context.implied_countries()
+        return (
+            context.countries_named(mentions)
+            or _countries_of_provinces(mentions)
+            or context.implied_countries()
+        )
     if reading.population >= 100_000 or context.countries_named(mentions):
         return set()
     return context.implied_countries()
+
+
+def _countries_of_provinces(mentions: list[_Mention]) -> set[str]:
+    """The countries of the provinces (ISO 3166-2 units, whose names are their country's alone)
+    among the mentions."""
+    return {m.reading.country_iso3 for m in mentions if m.reading is not None
+            and m.reading.kind == "province" and m.reading.source == "pycountry"}  # fmt: skip
 
 
 def _same_name(name: str, written: str) -> bool:
@@ -4114,7 +4130,11 @@ def _place_for(
             return {"location": country.name, "country_iso3": code,
                     "place_note": f"the country that “{population}” names"}  # fmt: skip
     mention = _pick(mine, order[0], f.end)
-    before = context.text[context.offset : context.offset + f.start]
+    before = (
+        context.text[context.offset : context.offset + f.start]
+        if term in ("hosted", "arrived")
+        else ""
+    )
     if (term == "hosted" and " host" in before) or (term == "arrived" and " receiv" in before):
         # "Kukes still hosts some 100,000 of the 395,600 refugees in Albania": the host named
         # as the subject, right before its verb and the figure; "Yida settlement has received
@@ -4194,13 +4214,7 @@ def _place_for(
         named = (
             context.countries_named(mentions)
             or context.document_countries()
-            or {
-                m.reading.country_iso3
-                for m in context.head_mentions()
-                if m.reading is not None
-                and m.reading.kind == "province"
-                and m.reading.source == "pycountry"
-            }  # fmt: skip
+            or _countries_of_provinces(context.head_mentions())
         )
         inside = [r for r in readings if r.country_iso3 in named]
         if len({r.country_iso3 for r in inside}) == 1:
@@ -4681,8 +4695,7 @@ class _Context:
                 # the city with its country where the story names the city again: where it
                 # happened, not only where it was written
                 city, place = plain.groupdict().get("city"), plain.group("place")
-                again = city and re.search(rf"\b{re.escape(city)}\b", head[plain.end() :], re.I)
-                if again and not again.group(0).isupper():
+                if city and _written_again(city, head, plain.end()):
                     place = f"{city}, {place}"
                 self._datelines.append(
                     _Dateline(plain.start(), place, None, plain.group(0).strip())
@@ -4875,11 +4888,9 @@ class _Context:
                         # a town the gazetteer lacks, before its country, that the story names
                         # again: "AAB BAREEK, Afghanistan:" and "Much of Aab Bareek village"
                         town = line.place.split(",")[0].strip()
-                        again = re.search(rf"\b{re.escape(town)}\b", self.text[line.start + 1 :],
-                                          re.IGNORECASE)  # fmt: skip
-                        if again and not again.group(0).isupper():
-                            place = _unknown_mention(0, "", again.group(0),
-                                                     mention.reading.country_iso3, "town")  # fmt: skip
+                        if written := _written_again(town, self.text, line.start + 1):
+                            place = _unknown_mention(0, "", written, mention.reading.country_iso3,
+                                                     "town")  # fmt: skip
                             return place, f"place from the dateline “{line.text}”"
                     if country.rank == 4 and not self._named_after(mention, line):
                         # "PAKSONG, Laos (NYTimes) -" over a dam's collapse elsewhere in Laos:
@@ -5053,6 +5064,13 @@ class _Context:
         (twice at least, and more than any other)."""
         self.document_countries()
         return self._main_place
+
+
+def _written_again(name: str, text: str, after: int) -> str | None:
+    """How the text writes a dateline's name in capitals ("AAB BAREEK") again after `after`, not
+    in capitals ("Aab Bareek"), else None."""
+    again = re.search(rf"\b{re.escape(name)}\b", text[after:], re.IGNORECASE)
+    return again.group(0) if again and not again.group(0).isupper() else None
 
 
 def _bare_name(mention: _Mention) -> str:
