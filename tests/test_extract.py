@@ -503,20 +503,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 230 tuning documents score (after the rules learnt from d222–d234:
-    # precision 0.980, recall 0.981, measure 0.979, location 0.762, country 0.949, attribution
-    # 0.850): a rule that breaks what, where or who on whole documents fails here.
+    # Floors below what the 243 tuning documents score (after the rules learnt from d235–d247:
+    # precision 0.978, recall 0.979, measure 0.981, location 0.757, country 0.944, attribution
+    # 0.841): a rule that breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.976 and result.precision >= 0.975, (
+    assert result.recall >= 0.975 and result.precision >= 0.974, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.975
-    assert result.location_right / checked >= 0.757 and result.country_right / checked >= 0.944
-    assert result.attribution_right / checked >= 0.845
+    assert result.measure_right / result.matched >= 0.977
+    assert result.location_right / checked >= 0.752 and result.country_right / checked >= 0.939
+    assert result.attribution_right / checked >= 0.836
 
 
 def test_dev_set_regression_guard():
@@ -1200,9 +1200,11 @@ def test_tuning_terms_and_speakers(sentence, term, attributed_to):
         # a name before a word of place is a place without a cue
         ("Zambezia Province was hit the hardest: close to 50,000 people were displaced.",
          "Zambezia Province", "MOZ"),
-        # places named together: the figure is the country's
+        # places named together: the figure is the country's; with their kind after them, they
+        # are one place as written (in that country)
+        ("Flooding affected 160,000 people in Zambézia, Nampula and Niassa.", "Mozambique", "MOZ"),
         ("Flooding affected 160,000 people in Zambézia, Nampula and Niassa provinces.",
-         "Mozambique", "MOZ"),
+         "Zambézia, Nampula and Niassa provinces", "MOZ"),
         # a city written with its country is one place
         ("About 7,200 people are sheltering in Aleppo, Syria.", "Aleppo", "SYR"),
         # a capitalised direction that is part of a country's name
@@ -2935,3 +2937,81 @@ def test_a_figure_nothing_places_takes_the_country_the_document_names_most():
     )
     died = extract(text, date(2023, 8, 5))[0]
     assert (died.span, died.location, died.country_iso3) == ("three", "Slovenia", "SVN")
+
+
+# --- Learnt from d235–d247 (the nineteenth part, scored once, then tuning) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a toll named with two phrases before its verb; a toll "rising to"
+        ("The death toll in Himachal Pradesh due to heavy rains rose to 60 on Tuesday.",
+         [("60", "died", "flow")]),
+        ("The quake left a devastating impact, with the death toll rising to 143 and numerous "
+         "individuals suffering injuries.", [("143", "died", "flow")]),
+        # a toll "at" a number, and people not home yet
+        ("Death toll across Japan from Typhoon Hagibis at 47, with 38,000 yet to go home",
+         [("47", "died", "flow"), ("38,000", "displaced", "stock")]),
+        # a speaker's change of a toll: two tolls, the later one's term the earlier's
+        ("The official raised the death toll from 44 to 50 and said 27 people were still "
+         "missing and 37 had been injured.",
+         [("44", "died", "flow"), ("50", "died", "flow"), ("37", "injured", "flow")]),
+        # others after "with" keep their own verb
+        ("The death toll from floods and landslides has risen to 148, with 59 people still "
+         "missing.", [("148", "died", "flow")]),
+        ("The quake resulted in severe damage in Mandalay, with reports indicating 2,376 "
+         "injuries and at least 90 people still missing.", [("2,376", "injured", "flow")]),
+        # who the people are ("affected by the floods") is not what happened to them
+        ("A total of 41,418 victims affected by the floods in eight states have been evacuated "
+         "to 405 temporary relief centres as of noon today.", [("41,418", "evacuated", "flow")]),
+        # the same people counted in families take the count's term
+        ("The relief centres in Selangor accommodated 18,149 victims from 2,279 families from "
+         "nine affected districts.", [("18,149", "hosted", "stock"), ("2,279", "hosted", "stock")]),
+    ],
+)  # fmt: skip
+def test_terms_and_non_figures_of_the_nineteenth_part(text, found):
+    assert [(c.span, c.term, c.measure) for c in extract(text, date(2024, 5, 14))] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "A total of 437 victims have been evacuated as of noon today.",
+            (None, date(2021, 12, 20)),
+        ),
+        ("As of 9.30 am yesterday, 300 people had died.", (None, date(2021, 12, 19))),
+    ],
+)
+def test_as_of_today_ends_a_count_on_that_day(text, period):
+    (found,) = extract(text, date(2021, 12, 20))
+    assert (found.period_start, found.period_end) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "country"),
+    [
+        # a country's people's word before "city of": that country's city, not Brazil's Bahia
+        ("The heavy rain hit the Argentine city of Bahía Blanca, killing 10 people.",
+         "Bahía Blanca", "ARG"),
+        # a toll's own place, not the place of what raised it
+        ("The death toll in Himachal Pradesh rose to 60 on Tuesday after a fresh landslide in "
+         "Shimla caused several houses to collapse.", "Himachal Pradesh", "IND"),
+        # places of one country named together with their kind: as written
+        ("Preliminary figures indicate that at least 800 people have been killed in Kunar, "
+         "Laghman, Nangarhar and Nuristan provinces.",
+         "Kunar, Laghman, Nangarhar and Nuristan provinces", "AFG"),
+        # nothing else placing it, the people's word names the country
+        ("OCHA: Earthquake Directly Affects Over 12,000 Afghans", "Afghanistan", "AFG"),
+    ],
+)  # fmt: skip
+def test_places_of_the_nineteenth_part(text, location, country):
+    (found,) = extract(text, date(2024, 5, 14))
+    assert (found.location, found.country_iso3) == (location, country)
+
+
+def test_places_named_together_with_a_wider_place_beside_them_are_that_places():
+    text = "More than 12,000 people have fled Nord Kivu and Ituri provinces in eastern DRC."
+    (fled,) = extract(text, date(2019, 5, 14))
+    assert (fled.location, fled.country_iso3) == ("eastern DRC", "COD")

@@ -196,6 +196,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"schools|classrooms|dormitories|shelters|houses|homes|buildings|latrines|toilets|wells|"
         r"rations|parcels|vouchers|doses|vaccines|beds|boats|containers|hospitals|clinics|"
         r"health\s+(?:facilities|centres|centers)|"
+        # "evacuated to 405 temporary relief centres"
+        r"(?:relief|evacuation)\s+(?:cent(?:er|re)s|camps|sites|shelters)|"
         # (people who deal in them are people: "killing about seven Fulani cattle rustlers")
         r"(?:cattle|livestock|animals|donkeys)(?!\s+(?:rustlers|herders|herdsmen|thieves|traders|"
         r"farmers|owners|breeders))|"
@@ -496,6 +498,9 @@ PERIOD_PATTERNS: dict[str, str] = {
     "as_of": rf"\bas\s+(?:of|at)\s+(?P<as_of>{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?|{_YEAR})",
     "as_of_weekday": rf"\bas\s+(?:of|at)\s+(?P<as_of_wd>{_WEEKDAY})",
+    # "as of noon today", "as of 9.30 am yesterday": a count at that day
+    "as_of_day": r"\bas\s+(?:of|at)\s+(?:(?:noon|midnight|\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|"
+    r"p\.m\.))\s+)?(?P<as_of_day>today|yesterday)\b",
     # "By the end of March, 9,000 people had returned": a count at the month's end
     "end_of": rf"\b(?:by|at)\s+the\s+end\s+of\s+(?P<end_of>{_MONTH}(?:\s+{_YEAR})?)",
     # "between 1 and 7 March": the days share the month.
@@ -1033,6 +1038,9 @@ _IN_SHELTER = re.compile(
     re.IGNORECASE,
 )  # ("26,159 displaced persons across eight sites")
 _JOINED = re.compile(r"^\s*(?:[A-Za-z’'-]+\s+){0,3}?and\s*$")
+_AFFECTED_BY_THEN = re.compile(
+    r"\s*affected\s+by\s+[^,;]{1,80}?\s(?=(?:have|has|had|were|was|are|is)\s)"
+)
 _WITH_OTHERS = re.compile(
     r"\s+with\s+(?:(?:another|some|about|over|at\s+least|more\s+than)\s+)?"
     r"(?:\d|(?:dozens|hundreds|thousands|tens|scores|millions|many|others)\b)",
@@ -1335,6 +1343,9 @@ def _resolve_period(m: re.Match, ref: date | None) -> tuple[date | None, date | 
             return None, _parse_point(g("end_of"), ref, end_of_month=True), True
         if kind == "p_this_year":
             return (date(ref.year, 1, 1), ref, False) if ref is not None else (None, None, False)
+        if kind == "p_as_of_day":
+            back = 1 if g("as_of_day").lower() == "yesterday" else 0
+            return None, (ref - timedelta(days=back) if ref else None), True
         if kind == "p_as_of_weekday":
             return None, (_weekday_on_or_before(g("as_of_wd"), ref) if ref else None), True
         if kind == "p_between_dates":
@@ -1454,6 +1465,7 @@ class _Found:
     population: str | None = None
     population_end: int = 0
     unit: str = "people"
+    then: bool = False  # the later count of a change ("from 44 to 50"): the earlier's term
 
 
 # A place's population, told of the place: "The impacted village is about 4,000 people".
@@ -2522,6 +2534,14 @@ def _mentions_of_figure(
     named = _named_before_brackets(sentence, f) if f.nested else _named_right_before(sentence, f)
     if named is not None:  # "the counties of Tana River (3,864 displaced), Homa Bay (2,046)"
         return [named], owned
+    if "toll " in lowered[max(0, f.start - 90) : f.start] and (
+        toll := _TOLL_BEFORE.search(sentence, max(0, f.start - 90), f.start)
+    ):
+        # "The death toll in Himachal Pradesh … rose to 60 after a landslide in Shimla": the
+        # toll's own place, not the place of what raised it.
+        inside = [m for m in mentions if toll.start() < m.start < toll.end()]
+        if inside:
+            return inside, owned
     here = (
         _WHERE_BEFORE.search(sentence, max(0, f.start - 130), f.start)
         if mentions and "where" in lowered
@@ -2565,7 +2585,9 @@ def _number_span(m: re.Match, g: str) -> tuple[int, int]:
 _DEATHS_BEFORE = re.compile(r"\b(?:deaths|dead|toll|fatalities|killed)\b")
 # Words of change before "from A to B": the count went from A to B.
 _CHANGE_BEFORE = re.compile(
-    r"\b(?:increas|ris|rose|grew|grow|climb|jump|soar|swell|swoll|drop|fell|fall|decreas|declin)"
+    # (a speaker's change too: "raised the death toll from 44 to 50")
+    r"\b(?:increas|ris|rose|grew|grow|climb|jump|soar|swell|swoll|drop|fell|fall|decreas|declin|"
+    r"rais|revis|updat)"
     r"\w*\s+(?:\w+\s+){0,4}$",  # "has risen sharply since early June from 2,600 to 102,600"
     re.IGNORECASE,
 )
@@ -2615,6 +2637,7 @@ def _sentence_candidates(
             # "The number of injured people also increased from 2,059 to 2,421": a count before
             # and after, not a range.
             change_before = lowered[max(0, m.start() - 60) : m.start()]
+            kept = len(found)
             for g in ("a3", "b3"):
                 a, b = _number_span(m, g)
                 one = pattern.fullmatch(subject, a, b)
@@ -2624,7 +2647,10 @@ def _sentence_candidates(
                         if one_estimate.best is not None and (
                             one_estimate.best >= 100 or _DEATHS_BEFORE.search(change_before)
                         ):  # (small counts of deaths too: "deaths there had risen from 15 to 16")
-                            found.append(_Found(one, a, b, one_estimate, False, population_end=b))
+                            found.append(
+                                _Found(one, a, b, one_estimate, False, population_end=b,
+                                       then=len(found) > kept)
+                            )  # fmt: skip
             if found and found[-1].end == m.end():
                 population = people.match(people_in, m.end())
                 if population:
@@ -2782,7 +2808,16 @@ def _sentence_candidates(
             after_clean = _DASH_ASIDE.sub(" ", after_clean)
 
         verb = None
+        if "with" in after_clean and (others := _WITH_OTHERS.search(after_clean)):
+            # "has risen to 148, with 59 people still missing": the others' verb is theirs
+            after_clean = after_clean[: others.start()]
         clause_after = _clauses(after_clean, maxsplit=1)[0]
+        if clause_after[:12].lstrip().startswith("affected by") and (
+            finite := _AFFECTED_BY_THEN.match(clause_after)
+        ):
+            # "41,418 victims affected by the floods in eight states have been evacuated": the
+            # clause's own verb, not the words that say who they are
+            clause_after = clause_after[finite.end() :]
         others = _WITH_OTHERS.search(clause_after) if "with" in clause_after else None
         if others:  # "deaths pass 500 with hundreds still missing": those others' verb
             clause_after = clause_after[: others.start()]
@@ -2900,6 +2935,10 @@ def _sentence_candidates(
                 else ("remain", "stock")
             )
             verb = (*now, 0, False)
+        if previous is not None and (f.then or (f.unit == "households" and i - 1 in two_units)):
+            # "raised the toll from 44 to 50 and said", "accommodated 18,149 victims from 2,279
+            # families from nine affected districts": the count before's term
+            verb = (previous[1], previous[2], 0, False)
         population = f.population
         if population is None and previous is not None:
             population = previous[0]  # "…30,000 civilians…, 5,000 in the past week": same people
@@ -3499,14 +3538,25 @@ def _place_mentions(
     if " side" in text or "authorities" in text:
         out = sorted([*out, *_sides(text)], key=lambda m: m.start)
     if _UNIT_WORD.search(text):
-        out = _with_more(out, _of_a_people(text))
+        out = _with_more(out, _of_a_people(text), prefer=True)
     if need_cue and ("slide" in text or "quake" in text or "slip" in text):
         out = _with_more(out, _named_disasters(text))
     return out
 
 
-def _with_more(out: list[_Mention], more: list[_Mention]) -> list[_Mention]:
-    """The mentions with more found another way, in order; a place found twice is kept once."""
+def _with_more(out: list[_Mention], more: list[_Mention], prefer: bool = False) -> list[_Mention]:
+    """The mentions with more found another way, in order; a place found twice is kept once (the
+    one found the other way where `prefer`d and longer: "the Argentine city of Bahía Blanca", not
+    Brazil's Bahia)."""
+    if prefer and more:
+        longer = {m.start: m for m in more}
+        out = [
+            m
+            if m.start not in longer or len(longer[m.start].written) <= len(m.written)
+            else longer.pop(m.start)
+            for m in out
+        ]
+        more = list(longer.values())
     seen = {m.start for m in out}
     more = [m for m in more if m.start not in seen]
     return sorted([*out, *more], key=lambda m: m.start) if more else out
@@ -4195,7 +4245,15 @@ def _place_for(
     if mention is None:
         mention = _pick(mine, order[1], f.end)
         if mention is None:
-            return _the_documents_place(context)
+            found = _the_documents_place(context)
+            if "location" not in found and population and not away:
+                # "Earthquake Directly Affects Over 12,000 Afghans", nothing else placing it:
+                # the country the people's word names
+                code = _demonym_country(population)
+                if code in _countries():
+                    return {"location": _countries()[code].name, "country_iso3": code,
+                            "place_note": f"the country that “{population}” names"}  # fmt: skip
+            return found
     if mention.listed and mention.reading is not None and mention.reading.kind == "country":
         others = [m for m in mine if m.start > mention.start and m.reading is not None]
         if others and others[0].reading.kind == "country":
@@ -4206,6 +4264,9 @@ def _place_for(
         wider = _wider_beside(mention, mine)
         if wider:
             mention = min(wider, key=lambda m: abs(m.start - mention.start))
+        elif together := _places_together(mention, mentions, context):
+            # "in Nampula and Zambezia provinces": the places as written, in their one country
+            return together
     reading = mention.reading
     readings = mention.readings
     if reading is None and readings:
@@ -4346,6 +4407,37 @@ def _the_documents_place(context: _Context) -> dict:
     if country is None:
         return {}
     return {"location": country.name, "country_iso3": country.country_iso3, "place_note": note}
+
+
+_NAME_WORDS = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+# Places named together, and the plural word of their kind: "Kunar, Laghman, Nangarhar and
+# Nuristan provinces", "Barishal and Bhola districts".
+_PLACES_TOGETHER = re.compile(
+    rf"{_NAME_WORDS}(?:,\s*{_NAME_WORDS})*,?\s+and\s+{_NAME_WORDS}"
+    r"\s+(?:provinces|districts|regions|states|divisions|prefectures|counties|governorates|"
+    r"departments|municipalities|local\s+government\s+areas|areas|zones)\b"
+)
+
+
+def _places_together(mention: _Mention, mentions: list[_Mention], context: _Context) -> dict | None:
+    """The location of a figure over places named together in one country, as written."""
+    if mention.regional or mention.reading is None or mention.reading.kind == "country":
+        return None
+    sentence = context.text[context.offset :]
+    found = _PLACES_TOGETHER.match(sentence, mention.start)
+    if found is None:
+        return None
+    inside = [m for m in mentions if found.start() <= m.start < found.end()]
+    codes = {
+        (m.reading or (m.readings[0] if m.readings else None)).country_iso3
+        for m in inside
+        if m.reading is not None or m.readings
+    }
+    if len(codes) != 1 or len(inside) < 2:
+        return None
+    written = " ".join(found.group(0).split())
+    return {"location": written, "country_iso3": codes.pop(),
+            "place_note": f"several places named together: “{written}”"}  # fmt: skip
 
 
 def _wider_beside(mention: _Mention, mentions: list[_Mention]) -> list[_Mention]:

@@ -476,7 +476,8 @@ def demonym_words() -> frozenset[str]:
 # Words for a country's people that countryinfo spells otherwise ("Tadzhik") or leaves out.
 _MORE_DEMONYMS = {
     "tajik": "TJK", "kyrgyz": "KGZ", "uzbek": "UZB", "kazakh": "KAZ", "ecuadorian": "ECU",
-    "nepali": "NPL", "chinese": "CHN", "indian": "IND",
+    "nepali": "NPL", "chinese": "CHN", "indian": "IND", "argentine": "ARG", "argentinian": "ARG",
+    "lao": "LAO", "maldivian": "MDV", "timorese": "TLS", "saudi": "SAU",
 }  # fmt: skip
 
 

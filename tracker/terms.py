@@ -44,12 +44,14 @@ TOLL = (
     r"(?:(?:death\s+)?toll[-–—]?|number\s+of\s+(?:deaths|dead|fatalities)|"
     # "casualty figure now stands at 231"
     r"(?:fatality|casualty|death)\s+(?:figure|count|tally))\s+"
-    r"(?:(?:from|in|due\s+to|after|caused\s+by)\s+(?:[\w’'.-]+\s+){1,5}?)?"
+    # (two such phrases: "death toll in Himachal Pradesh due to heavy rains rose to 60")
+    r"(?:(?:from|in|across|due\s+to|after|caused\s+by)\s+(?:[\w’'.-]+\s+){1,5}?){0,2}"
     # "the death toll is still raising and reached 14,294"
     r"(?:(?:is|was|has\s+been)\s+(?:still\s+)?(?:rising|raising|climbing|increasing)\s+and\s+)?"
     r"(?:(?:now|has|had|further|also|first)\s+)*"
     r"(?:st(?:ands|ood)\s+at|at|of|was|is|(?:estimated|put)(?:\s+to\s+be|\s+at)?|"
-    r"(?:risen|rises|rose|climbed|climbs|reached|reaches|jumped|jumps|increased|grew|hit|hits)"
+    r"(?:risen|rises|rose|rising|climbed|climbs|climbing|reached|reaches|reaching|jumped|jumps|"
+    r"increased|grew|hit|hits)"
     r"(?:\s+to)?|pass(?:es|ed)?|topped|tops|to)\b"  # "… bringing the death toll to 81"
 )
 
@@ -128,6 +130,9 @@ VERBS: dict[str, tuple[str, str]] = {
         ("injured", "flow"),
     # still out of their homes: "14,431 people remain evacuated"
     r"(?:remain(?:s|ed)?|still)\s+evacuated": ("displaced", "stock"),
+    # not back yet: "with 38,000 yet to go home", "unable to return to their homes"
+    r"(?:yet|unable|waiting)\s+to\s+(?:go|return)\s+(?:back\s+)?(?:home|to\s+their\s+homes?)\b":
+        ("displaced", "stock"),
     # back home: "Thousands of Uzbek refugees … trekked back across the Uzbek border", "crossed
     # back into Kyrgyzstan"
     r"(?:trekked|crossed|went|headed|streamed|came|walked|travell?ed|flocked|poured)\s+back\b":
@@ -212,7 +217,8 @@ VERBS: dict[str, tuple[str, str]] = {
         ("died", "flow"),
     r"killed\b|sh(?:ot|ooting)\s+dead\b": ("killed", "flow"),
     # "At least 12 people were hurt", "300 people were hospitalized" (hurt by a crisis: affected)
-    r"(?:injured|wounded)\b|hurt\b(?!\s+by)|hospitali[sz]ed\b": ("injured", "flow"),
+    # ("reports indicating 2,376 injuries", as "deaths" above)
+    r"(?:injured|wounded|injuries)\b|hurt\b(?!\s+by)|hospitali[sz]ed\b": ("injured", "flow"),
     # in need of aid, or going hungry: affected, the table having no term of need
     r"in\s+(?:urgent\s+|dire\s+|acute\s+|critical\s+)?need\b|going\s+hungry\b":
         ("affected", "flow"),
