@@ -503,20 +503,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 243 tuning documents score (after the rules learnt from d235–d247:
-    # precision 0.978, recall 0.979, measure 0.981, location 0.757, country 0.944, attribution
-    # 0.841): a rule that breaks what, where or who on whole documents fails here.
+    # Floors below what the 256 tuning documents score (after the rules learnt from d248–d260:
+    # precision 0.979, recall 0.977, measure 0.981, location 0.745, country 0.944, attribution
+    # 0.834): a rule that breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.975 and result.precision >= 0.974, (
+    assert result.recall >= 0.973 and result.precision >= 0.975, (
         result.misses,
         result.false_positives,
     )
     assert result.measure_right / result.matched >= 0.977
-    assert result.location_right / checked >= 0.752 and result.country_right / checked >= 0.939
-    assert result.attribution_right / checked >= 0.836
+    assert result.location_right / checked >= 0.740 and result.country_right / checked >= 0.939
+    assert result.attribution_right / checked >= 0.829
 
 
 def test_dev_set_regression_guard():
@@ -3015,3 +3015,101 @@ def test_places_named_together_with_a_wider_place_beside_them_are_that_places():
     text = "More than 12,000 people have fled Nord Kivu and Ituri provinces in eastern DRC."
     (fled,) = extract(text, date(2019, 5, 14))
     assert (fled.location, fled.country_iso3) == ("eastern DRC", "COD")
+
+
+# --- Learnt from d248–d260 (the twentieth part, scored once, then tuning) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the verb after a count's parts, not its people's word or the verb before it
+        ("All 12,000 residents of Moria, including some 4,000 children, managed to evacuate the "
+         "Centre in time.", [("12,000", "evacuated", "flow"), ("some 4,000", "evacuated", "flow")]),
+        ("The fires have now left 11,500 asylum seekers, including 2,200 women and 4,000 "
+         "children, without adequate shelter.",
+         [("11,500", "displaced", "flow"), ("2,200", "displaced", "flow"),
+          ("4,000", "displaced", "flow")]),
+        # people in care centres; hurt people taken to hospitals or treatment centres
+        ("Approximately 10,620 people have congregated in at least ten care centre sites.",
+         [("Approximately 10,620", "hosted", "stock")]),
+        ("Another 427 people are in a single care centre in East New Britain.",
+         [("427", "hosted", "stock")]),
+        ("The government said that over 100 burn patients were transported to various hospitals.",
+         [("over 100", "injured", "flow")]),
+        ("98 people were confirmed dead and 123 (who were badly burnt) were taken to various "
+         "treatment centers.", [("98", "died", "flow"), ("123", "injured", "flow")]),
+        # families who moved on from sites left them
+        ("A total of 2,092 displaced families moved on from the spontaneous sites of Mujioga.",
+         [("2,092", "left", "flow")]),
+        # small counts: a title's "Kills 36", "11 of them died", "six of his neighbours were killed"
+        ("Brazil Downpour Kills 36; Dozens Missing", [("36", "killed", "flow")]),
+        ("Unfortunately, 11 of them died as a result of the disaster.", [("11", "died", "flow")]),
+        ("Another resident said six of his neighbours were killed after the dam burst.",
+         [("six", "killed", "flow")]),
+        # a count set apart by double hyphens
+        ("The minister confirmed that four people--three men and one woman--were killed.",
+         [("four", "killed", "flow"), ("three", "killed", "flow")]),
+        # no figures: incidents, a site's capacity, shelters of people, power out for people
+        ("UNHCR recorded 451 protection incidents in Rutshuru.", []),
+        ("The site of Bujari is still under construction, with a planned capacity of 130 "
+         "households.", []),
+        ("The fire caused extensive damage to thousands of asylumseekers’ shelters.", []),
+        ("Entire neighbourhoods remain under water, power is out for tens of thousands.", []),
+    ],
+)  # fmt: skip
+def test_terms_and_non_figures_of_the_twentieth_part(text, found):
+    assert [(c.span, c.term, c.measure) for c in extract(text, date(2023, 10, 9))] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "country"),
+    [
+        # a country's capital: named after it, named as "the capital of", or not named at all
+        ("A burst dam killed at least 28 people in Cameroon’s capital Yaounde, authorities said.",
+         "Yaounde", "CMR"),
+        ("An explosion at Guinea's main fuel depot in the capital of Conakry left at least 13 "
+         "people dead.", "Conakry", "GIN"),
+        ("Massive Fuel Depot Explosion in Guinea's Capital Kills At Least 13", "Conakry", "GIN"),
+        # "St" is Saint
+        ("In St Elizabeth, the minister confirmed that 40 people were killed.", "St Elizabeth",
+         "JAM"),
+    ],
+)  # fmt: skip
+def test_places_of_the_twentieth_part(text, location, country):
+    found = extract(text, date(2023, 10, 9))[0]
+    assert (found.location, found.country_iso3) == (location, country)
+
+
+def test_a_capital_named_beside_an_office_or_a_distance_is_not_the_figures_place():
+    text = (
+        "Nine people were gravely wounded, said the mayor of Mayotte’s capital Mamoudzou. Most "
+        "are in Kapise, about 100-kilometres south of the capital Lilongwe."
+    )
+    found = extract(text, date(2024, 12, 16))[0]
+    assert (found.location, found.country_iso3) == ("Mayotte", "MYT")
+
+
+def test_the_place_a_document_names_most_read_as_another_places_other_name_is_its_countrys():
+    text = (
+        "UNHCR is supporting the Government of Greece after a fire destroyed the centre in Moria, "
+        "Lesvos.\n\nThe fires in Moria spread.\n\nAll 12,000 residents of Moria managed to "
+        "evacuate the Centre in time."
+    )
+    found = extract(text, date(2020, 9, 11))[0]
+    assert (found.location, found.country_iso3) == ("Moria", "GRC")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 November 2021, a fire incident occurred in Freetown. The tanker exploded, killing "
+        "nearly a hundred people.",
+        "A colonial-era dam gave way on Friday. The wave killed at least 28 people.",
+    ],
+)
+def test_the_day_a_disaster_struck_starts_its_tolls(text):
+    published = date(2021, 11, 8)
+    (toll,) = extract(text, published)
+    struck = date(2021, 11, 5)
+    assert (toll.period_start, toll.period_end) == (struck, published)

@@ -191,7 +191,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"totally|fully)\s+)?(?:damaged|destroyed):\s*$"
         # bodies are not a toll: "they discovered the remains of two more people"
         r"|\b(?:remains|bodies)\s+of\s+(?:an?\s+)?(?:(?:further|other|more|additional)\s+)?$",
-        r"^\s*(?:(?!(?:from|in|at|across|near)\s)[a-z-]+\s+)?"  # ("thousands in villages": people)
+        # ("thousands in villages": people; "thousands of asylumseekers’ shelters": shelters)
+        r"^\s*(?:of\s+[a-z-]+s[’']\s+|(?!(?:from|in|at|across|near)\s)[a-z-]+\s+)?"
         r"(?:blankets|mattress(?:es)?|meals|tents|kits|items|trucks|vehicles|"
         r"schools|classrooms|dormitories|shelters|houses|homes|buildings|latrines|toilets|wells|"
         r"rations|parcels|vouchers|doses|vaccines|beds|boats|containers|hospitals|clinics|"
@@ -210,7 +211,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"(?:fish\s+)?(?:farming\s+)?cages|heads?\s+of\s+(?:livestock|cattle)|hectares|acres|flights|"
         r"shacks|huts|dwellings|residences|structures|coats|cases|nfi\s+kits|nfis|organi[sz]ations|"
         r"partners|"
-        r"agencies|ngos|signatures|"
+        r"agencies|ngos|signatures|incidents|"
         # one of a thing: "houses 1,800 people with only one latrine for women"
         r"(?:latrine|toilet|tent|house|school|hospital|clinic|truck|vehicle|boat|bridge|shop|kitchen)"
         r"(?!\s+(?:patients|children|students|pupils|staff|workers|owners|residents|teachers|"
@@ -275,7 +276,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     ),
     # People without a service, not a population of the terms: "remained without power".
     "without_service": (
-        None,
+        # "power is out for tens of thousands"
+        r"\b(?:power|electricity)\s+(?:is|was|remains|remained)\s+(?:still\s+)?out\s+for\s+$",
         rf"^\s*{_WORDS_BEFORE_VERB}{{0,3}}?(?:(?:are|were|is|was|remain|"
         r"remained|remaining|still|left|now)\s+)*without\s+(?:power|electricity|running\s+water|"
         r"water|internet|phone|mobile|tele(?:phone|communications?)|communications?|network)\b"
@@ -306,7 +308,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"still|now)\s+)*(?:at\s+(?:high\s+|greater\s+|serious\s+)?risk|threatened)\b",
     ),
     # A goal, not people counted: "has evacuated 4 lakh people against the target of 17 lakh".
-    "target": (r"\b(?:target|goal)\s+(?:of\s+)?$", None),
+    # (and what a site could hold: "a planned capacity of 130 households")
+    "target": (r"\b(?:target|goal|capacity)\s+(?:of\s+)?$", None),
     # The people a study heard, not a count of people: "interviews with 200 Rohingya people".
     "sample": (
         r"\b(?:interviews?|interviewed|surveyed|surveys?|sample|polled)\s+(?:with\s+|of\s+)?$",
@@ -868,9 +871,9 @@ _AFTER_WORD_STARTS = (
 ).split()
 _OBJECT_WORDS = NOT_A_FIGURE_CONTEXT["objects"][1].lower()
 _OBJECT_STARTS = _starts_of(
-    _OBJECT_WORDS.removeprefix(r"^\s*(?:(?!(?:from|in|at|across|near)\s)[a-z-]+\s+)?").split(
-        r"\b|^", 1
-    )[0],
+    _OBJECT_WORDS.removeprefix(
+        r"^\s*(?:of\s+[a-z-]+s[’']\s+|(?!(?:from|in|at|across|near)\s)[a-z-]+\s+)?"
+    ).split(r"\b|^", 1)[0],
     n=3,
 )
 _AFTER_MAY_SAY_NOT = re.compile(
@@ -987,7 +990,8 @@ _PARENS = re.compile(r"\([^()]*\)")
 # A number in brackets after a word: "destroyed (7,488)", a part of the count before it.
 _WORD_BRACKET_BEFORE = re.compile(r"\b[a-z]+\s*\($")
 _NESTED = re.compile(
-    r",\s*(?:including|among\s+them|of\s+whom|of\s+which|mostly|mainly)\s+(?:[\w’'-]+\s+){0,2}$",
+    r",\s*(?:including|among\s+them|of\s+whom|of\s+which|mostly|mainly)\s+(?:[\w’'-]+\s+){0,2}$"
+    r"|\w--$",  # "four people--three men and one woman--were killed"
     re.IGNORECASE,
 )
 # "28,501 people including 6,781 children have been evacuated": no comma after the people.
@@ -1013,7 +1017,9 @@ _AND_SPEAKER = re.compile(
     r"\band\s+(?P<who>(?:[A-Za-z][\w’'.-]*\s+){1,5}?)(?:reported|said|says|told\s+\w+|added|"
     r"confirmed|announced)\s+(?:that\s+)?$"
 )
-_DASH_ASIDE = re.compile(r"\s[–—]\s[^–—]{1,160}?\s[–—]\s")
+_DASH_ASIDE = re.compile(
+    r"\s[–—]\s[^–—]{1,160}?\s[–—]\s|--[^–—-]{1,160}?--"
+)  # ("people--three men--")
 _CONTRAST = re.compile(r",?\s+(?:while|whereas)\s|;\s")
 # [,;:]|\s[-–—]\s, its first character read as one class: the engine skips to those at once
 # instead of trying both alternatives at every character (clauses are split in two thirds of
@@ -1541,6 +1547,7 @@ _BEFORE_ONLY_AFTER = {
     "in": ("one",),  # or digits, checked apart
     "with": ("interview", "interviews", "interviewed", "surveyed", "survey", "surveys", "sample",
              "polled"),
+    "for": ("out",),  # "power is out for tens of thousands"
 }  # fmt: skip
 
 
@@ -1799,7 +1806,11 @@ _OF_WHOM_AFTER = re.compile(
 # "one died after a house collapsed": a small number whose verb of death follows at once.
 _DIED_RIGHT_AFTER = re.compile(
     # also with its noun: "one patient died during the preparation for transport"
-    r"\s+(?:[a-z]+\s+)?(?:(?:has|have|had)\s+)?(?:died|die|perished|drowned|succumbed|were\s+killed|"
+    # ("11 of them died as a result of the disaster")
+    # ("six of his neighbours were killed")
+    r"\s+(?:[a-z]+\s+|of\s+(?:them|whom|(?:his|her|their)\s+[a-z]+)\s+)?(?:(?:has|have|had)\s+)?"
+    r"(?:died|die|perished|drowned|"
+    r"succumbed|were\s+killed|"
     r"was\s+killed|"
     r"killed|been\s+killed)\b"
 )
@@ -1844,7 +1855,7 @@ def _small_count(
         return False
     if _TOLL_BEFORE.search(sentence, max(0, m.start() - 70), m.start()):
         return True
-    if sentence[max(0, m.start() - 8) : m.start()].rstrip().endswith(
+    if sentence[max(0, m.start() - 8) : m.start()].rstrip().lower().endswith(
         ("kills", "killed", "killing")
     ) and _KILLED_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
         return True  # "Indonesia's Merapi volcano kills at least 28"
@@ -2802,7 +2813,7 @@ def _sentence_candidates(
         before = sentence[prev_end : f.start]
         after_clean = _APPOSITION.sub(" ", after) if "," in after else after
         after_clean = _PARENS.sub(" ", after_clean) if "(" in after_clean else after_clean
-        if " – " in after_clean or " — " in after_clean:
+        if " – " in after_clean or " — " in after_clean or "--" in after_clean:
             # "more than 400 civilians – including women, …, along with 12 aid workers – have
             # been killed": the aside between dashes set apart, as brackets are
             after_clean = _DASH_ASIDE.sub(" ", after_clean)
@@ -2881,6 +2892,19 @@ def _sentence_candidates(
             # "The death toll has risen to 662 while 82 persons remain missing": the toll's
             # count, whatever the clause after it says.
             verb = ("died", "flow", 0, False)
+        if verb is None:
+            if ", including" in after and i + 1 < len(found) and found[i + 1].nested:
+                # "All 12,000 residents of Moria, including some 4,000 children, managed to
+                # evacuate", "left 11,500 asylum seekers, including 2,200 women and 4,000
+                # children, without adequate shelter": the verb after the parts, before the
+                # count's own words ("residents") and the verb before it
+                j = i + 1
+                while j + 1 < len(found) and found[j + 1].nested:
+                    j += 1
+                rest = sentence[found[j].population_end : owned[j][1]].lstrip(" ,")
+                verb = _verb_in(
+                    ((clause_after, False), (_clauses(rest, maxsplit=1)[0], False)), clause_before
+                )
         if verb is None:
             windows = ((clause_after, False), (own_words, False), (clause_before, True))
             verb = _verb_in(windows, clause_before, sentence[: f.start])
@@ -3539,6 +3563,8 @@ def _place_mentions(
         out = sorted([*out, *_sides(text)], key=lambda m: m.start)
     if _UNIT_WORD.search(text):
         out = _with_more(out, _of_a_people(text), prefer=True)
+    if "apital" in text:
+        out = _with_more(out, _capitals(text), prefer=True)
     if need_cue and ("slide" in text or "quake" in text or "slip" in text):
         out = _with_more(out, _named_disasters(text))
     return out
@@ -3648,6 +3674,41 @@ _OF_A_PEOPLE = re.compile(
     rf"(?P<people>[A-Z](?<!\w.)[a-z]+)\s+(?P<word>{'|'.join(_UNIT_WORDS)})\s+(?:of\s+)?"
     r"(?P<name>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2})"
 )
+
+
+# A country's capital: "in Cameroon’s capital Yaounde", "in the capital of Conakry", "Explosion in
+# Guinea's Capital Kills At Least 13".
+# (after "in" only: not "mayor of Mayotte’s capital Mamoudzou", "south of the capital Lilongwe")
+_COUNTRYS_CAPITAL = re.compile(
+    r"\b[Ii]n\s+(?:(?P<owner>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)['’]s\s+[Cc]apital(?:\s+city)?"
+    r"(?:,?\s+(?P<name>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2}))?|the\s+capital\s+of\s+"
+    r"(?P<city>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2}))"
+)
+
+
+def _capitals(text: str) -> list[_Mention]:
+    out = []
+    for m in _COUNTRYS_CAPITAL.finditer(text):
+        owner = _country_named(m.group("owner")) if m.group("owner") else None
+        code = owner[1][0].country_iso3 if owner else None
+        name = m.group("name") or m.group("city")
+        found = _resolve_mention(name, "", None) if name else None
+        readings = tuple(
+            r for r in (found[1] if found else ()) if r.kind not in ("country", "province")
+            and (code is None or r.country_iso3 == code)
+        )  # fmt: skip
+        if readings:
+            at = m.start("name" if m.group("name") else "city")
+            out.append(_mention(at, _role_before(text, m.start()), found[0], readings, False))
+        elif code is not None:
+            # "Guinea's Capital Kills …": the capital the country has
+            capital = places.capitals().get(code)
+            found = _resolve_mention(capital, "", None) if capital else None
+            readings = tuple(r for r in found[1] if r.country_iso3 == code) if found else ()
+            if readings:
+                at = m.start("owner")
+                out.append(_mention(at, _role_before(text, at), capital, readings, False))
+    return out
 
 
 def _role_before(text: str, at: int) -> str:
@@ -4393,6 +4454,15 @@ def _the_documents_place(context: _Context) -> dict:
             or (beside[0] if beside else None)
             or (next(iter(named)) if len(named) == 1 else None)
         )
+        if (
+            len(named) == 1
+            and country not in named
+            and main.reading.source == "geonames"
+            and not _same_name(main.reading.name, _bare_name(main))
+        ):
+            # "Moria" in a report of Greece is not Jerusalem, which geonames also calls so: a
+            # place of the one country the document names
+            country = next(iter(named))
         return {"location": main.written, "country_iso3": country,
                 "place_note": "the place the document names most"}  # fmt: skip
     note = "the one country the document names"
@@ -4663,7 +4733,10 @@ class _Dateline:
 # Verbs of a disaster striking: the day after them is the day the tolls start.
 _EVENT_VERB = re.compile(
     r"\b(?:struck|hit|made\s+landfall|erupted|collapsed|burst|slammed\s+into|battered|pounded|"
-    r"swept\s+through|rattled|triggered|broke\s+out)\b"
+    r"swept\s+through|rattled|triggered|broke\s+out|"
+    # "On 5 November 2021, a fire incident occurred", "A colonial-era dam gave way … on Sunday"
+    r"(?:incident|explosion|fire|blast|earthquake|quake|landslide|accident|eruption)\s+occurred|"
+    r"exploded|gave\s+way|(?:was|were)\s+subjected\s+to)\b"
 )
 # Days a disaster's verb is dated by that the periods of figures do not read: a weekday without
 # "on" ("were killed Tuesday when a powerful quake hit"), the first of two days ("landslide

@@ -146,7 +146,12 @@ def key(name: str) -> str:
     Arabic article in front ("al-Hasakah" and "Hasakah" are one) or punctuation."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     folded = re.sub(r"^(?:the|al|el|ad|ar|as|ash|at|az|an)[\s-]+", "", folded.strip())
+    if "st" in folded:
+        folded = _SAINT.sub(r"saint\1 ", folded)  # "St Elizabeth" is Saint Elizabeth
     return re.sub(r"[^a-z0-9]+", "", folded)
+
+
+_SAINT = re.compile(r"\bst(e?)\.?\s+(?=[a-z])")
 
 
 def curated_file() -> Path:

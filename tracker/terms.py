@@ -58,7 +58,7 @@ TOLL = (
 # Where people taken in are: "relief camps", "host communities", "evacuation centres".
 SHELTER_PLACES = (
     r"(?:(?:relief|evacuation|IDP|refugee|displacement)\s+)?(?:camps?|shelters?|host\s+"
-    r"communit(?:y|ies)|(?:evacuation|relief|collective|reception)\s+cent(?:re|er)s?|"
+    r"communit(?:y|ies)|(?:evacuation|relief|collective|reception|care)\s+cent(?:re|er)s?|"
     # the buildings people shelter in: "3,000 evacuees were in the arena"
     r"arenas?|stadiums?|gymnasiums?|churches|church|mosques?|temples?|tents|PoC|sites)"
 )
@@ -126,6 +126,11 @@ VERBS: dict[str, tuple[str, str]] = {
     r"ordered\s+to\s+(?:leave|evacuate|flee)\b": ("evacuated", "flow"),
     # hurt: "310 people have been admitted to hospitals", "were seriously burned", "had burns"
     r"(?:admitted|rushed|hospitali[sz]ed)\s+(?:to\s+(?:the\s+|a\s+)?)?hospitals?\b|"
+    # "over 100 burn patients were transported to various hospitals", "were taken to various
+    # treatment centers"
+    r"(?:transported|taken|brought|evacuated)\s+to\s+(?:the\s+|a\s+|various\s+|several\s+|"
+    r"nearby\s+|local\s+)?(?:hospitals?|treatment\s+cent(?:re|er)s?|health\s+(?:facilities|"
+    r"cent(?:re|er)s?))\b|"
     r"(?:were|was)\s+(?:\w+\s+)?(?:burned|burnt)\b|(?:had|suffered|sustained)\s+(?:\w+\s+)?burns\b":
         ("injured", "flow"),
     # still out of their homes: "14,431 people remain evacuated"
@@ -153,13 +158,18 @@ VERBS: dict[str, tuple[str, str]] = {
     # camps"
     rf"(?:remain(?:s|ed|ing)?|li(?:ve|ved|ving))\s+in\s+(?:[\w,-]+\s+){{0,2}}?{SHELTER_PLACES}\b":
         ("hosted", "stock"),
+    # "Approximately 10,620 people have congregated in at least ten care centre sites"
+    rf"(?:congregat(?:ed|ing)|gathered|gathering)\s+(?:in|at)\s+(?:[\w,-]+\s+){{0,3}}?"
+    rf"{SHELTER_PLACES}\b": ("hosted", "stock"),
     # where people are now: "are now camped out in the 58 schools", "are settled in 916 sites"
     r"camp(?:ed|ing)\s+out\b|(?:are|is|were|was|been|now)\s+camp(?:ed|ing)\b|"
     r"(?:are|is|were|was|been)\s+(?:now\s+)?settled\s+in\b": ("hosted", "stock"),
     # out of their homes: "thousands sleep in the open", "spent the night outside"
     r"sle(?:ep|eps|pt|eping)\s+(?:in\s+the\s+open|outside|outdoors|rough|in\s+the\s+streets?)|"
     r"spen[dt]\s+the\s+night\s+(?:outside|outdoors|in\s+the\s+open)|"
-    r"night\s+(?:out\s+)?in\s+the\s+open": ("displaced", "flow"),
+    r"night\s+(?:out\s+)?in\s+the\s+open|"
+    # "left 11,500 asylum seekers … without adequate shelter"
+    r"without\s+(?:adequate\s+|any\s+|proper\s+)?shelter\b": ("displaced", "flow"),
     r"(?:are|is|were|was)\s+(?:already\s+|now\s+|still\s+)?(?:moving|heading|trekking|flocking)"
     r"\s+(?:towards?|to|into)\b": ("fled", "flow"),
     # where they are now: "hundreds of immigrants who sought refuge in this government-run
@@ -200,6 +210,8 @@ VERBS: dict[str, tuple[str, str]] = {
     # into a country: "thousands flood into Iraq", "streaming into"
     r"flood(?:ed|ing)?\s+into\b|(?:pour|stream)(?:s|ed|ing)?\s+(?:into|across)\b": ("arrived", "flow"),
     r"(?<!after\s)(?<!before\s)(?<!upon\s)(?<!on\s)arriv(?:ed|ing|als?|es)\b": ("arrived", "flow"),
+    # "2,092 displaced families moved on from the spontaneous sites"
+    r"moved\s+on\s+from\b": ("left", "flow"),
     r"(?:moved|relocated|transferred)\s+from\b|relocated\b": ("evacuated", "flow"),
     # "Those who were shifted to safer places include nearly 8,900 children"
     r"(?:were|was|been)\s+shifted\b": ("evacuated", "flow"),
