@@ -503,20 +503,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 256 tuning documents score (after the rules learnt from d248–d260:
-    # precision 0.979, recall 0.977, measure 0.981, location 0.745, country 0.944, attribution
-    # 0.834): a rule that breaks what, where or who on whole documents fails here.
+    # Floors below what the 269 tuning documents score (after the rules learnt from d261–d273:
+    # precision 0.978, recall 0.976, measure 0.980, location 0.740, country 0.942, attribution
+    # 0.830): a rule that breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.973 and result.precision >= 0.975, (
+    assert result.recall >= 0.972 and result.precision >= 0.974, (
         result.misses,
         result.false_positives,
     )
     assert result.measure_right / result.matched >= 0.977
-    assert result.location_right / checked >= 0.740 and result.country_right / checked >= 0.939
-    assert result.attribution_right / checked >= 0.829
+    assert result.location_right / checked >= 0.735 and result.country_right / checked >= 0.937
+    assert result.attribution_right / checked >= 0.825
 
 
 def test_dev_set_regression_guard():
@@ -3113,3 +3113,61 @@ def test_the_day_a_disaster_struck_starts_its_tolls(text):
     (toll,) = extract(text, published)
     struck = date(2021, 11, 5)
     assert (toll.period_start, toll.period_end) == (struck, published)
+
+
+# --- Learnt from d261–d273 (the twenty-first part, scored once, then tuning) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ('"We have 29 dead people identified," said the incident commander.',
+         [("29", "died", "flow")]),
+        ("Affected population: around 20,000 persons including approx. 10,000 children",
+         [("around 20,000", "affected", "flow"), ("approx. 10,000", "affected", "flow")]),
+        # being detained is an event, as an arrest; investigations and a nation's people are none
+        ("Officials reported that 1,678 people had been detained in the past 24 hours and that "
+         "more than 300 criminal investigations are underway.", [("1,678", "detained", "flow")]),
+        ("The upheaval began over a hike in fuel prices in the oil- and gas-rich nation of 19 "
+         "million.", []),
+        # "and that" opens another thing said, with a verb of its own
+        ("The government said that at least 30 families were affected by the flooding and that "
+         "there were an unknown number missing.", [("at least 30", "affected", "flow")]),
+        # people who found refuge, or are scattered across sites
+        ("Some 48,000 have found refuge in 18 urban sites in N'Djamena, and 37,000 people are "
+         "scattered across 10 rural sites along the Logone River.",
+         [("Some 48,000", "hosted", "stock"), ("37,000", "hosted", "stock")]),
+    ],
+)  # fmt: skip
+def test_terms_and_non_figures_of_the_twenty_first_part(text, found):
+    assert [(c.span, c.term, c.measure) for c in extract(text, date(2022, 1, 12))] == found
+
+
+def test_a_state_named_as_one_is_the_province_not_the_country_of_that_name():
+    (displaced,) = extract(
+        "More than 3,000 people were displaced in Niger State.", date(2025, 5, 31)
+    )
+    assert (displaced.location, displaced.country_iso3) == ("Niger State", "NGA")
+
+
+def test_a_place_the_gazetteer_lacks_takes_the_country_of_the_provinces_the_document_names():
+    text = (
+        "The death toll from the floods in Mokwa Local Government Area has risen to 151.\n\n"
+        "The disaster is one of the worst flooding incidents in recent memory in Niger State."
+    )
+    toll = extract(text, date(2025, 5, 31))[0]
+    assert (toll.location, toll.country_iso3) == ("Mokwa Local Government Area", "NGA")
+
+
+def test_people_who_fled_into_a_country_left_the_place_the_paragraph_before_names():
+    text = (
+        "Intercommunal clashes that erupted in Cameroon's Far North region have driven at least "
+        "100,000 people from their homes, UNHCR said today.\n\nUNHCR estimates that more than "
+        "85,000 people have fled into neighbouring Chad in recent days."
+    )
+    fled = extract(text, date(2021, 12, 17))[1]
+    assert (fled.span, fled.location, fled.country_iso3) == (
+        "more than 85,000",
+        "Far North region",
+        "CMR",
+    )

@@ -211,7 +211,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"(?:fish\s+)?(?:farming\s+)?cages|heads?\s+of\s+(?:livestock|cattle)|hectares|acres|flights|"
         r"shacks|huts|dwellings|residences|structures|coats|cases|nfi\s+kits|nfis|organi[sz]ations|"
         r"partners|"
-        r"agencies|ngos|signatures|incidents|"
+        r"agencies|ngos|signatures|incidents|investigations|"
         # one of a thing: "houses 1,800 people with only one latrine for women"
         r"(?:latrine|toilet|tent|house|school|hospital|clinic|truck|vehicle|boat|bridge|shop|kitchen)"
         r"(?!\s+(?:patients|children|students|pupils|staff|workers|owners|residents|teachers|"
@@ -1667,6 +1667,8 @@ def _is_not_a_figure(
         and _PLACE_OF_PEOPLE.search(sentence, max(0, start - 40), start)
     ):
         return True  # "this poor Caribbean country of more than 11 million inhabitants"
+    if just_before.endswith((" nation of ", " country of ")):
+        return True  # "the oil- and gas-rich nation of 19 million": its population
     if just_before.endswith(
         ("creased to ", "raised to ", "reduced to ")
     ) and _THINGS_CHANGED_TO.search(sentence, max(0, start - 80), start):
@@ -1914,6 +1916,9 @@ def _small_or_year(m: re.Match, estimate: Estimate, has_population: bool) -> boo
 _NEW_SUBJECT = re.compile(
     # "… and a truck driver struck by falling rocks": another person's verb
     r"\band\s+(?:others|they|some|many|most|the\s+rest|he|she|we|an?\s+[a-z]+(?:\s+[a-z]+)?\s*$)"
+    # "were affected by the flooding and that there were an unknown number missing": another
+    # thing said
+    r"|\band\s+that\s"
     # "to shelter in schools and indoor stadiums on Sunday after they were evacuated": what
     # happened to them before, in a clause of its own
     r"|\b(?:after|before|when|because)\s+(?:they|he|she|we|it)\b"
@@ -2870,9 +2875,14 @@ def _sentence_candidates(
         noun = f.population
         if noun is None and i + 1 < len(found) and after.strip() == "and":
             noun = found[i + 1].population  # "with at least 238 and 500 deaths": both deaths
-        if (noun and noun.rsplit(None, 1)[-1] in _DEATH_NOUNS) or (
-            noun is None and _OF_THE_DEAD.match(sentence, f.end)
-        ):
+        if (
+            noun
+            and (
+                noun.rsplit(None, 1)[-1] in _DEATH_NOUNS
+                or (" " in noun and noun.split(None, 1)[0].lower() in ("dead", "deceased"))
+            )
+        ) or (noun is None and _OF_THE_DEAD.match(sentence, f.end)):
+            # ("We have 29 dead people identified": the dead)
             # "has claimed an estimated 670 lives", "at least 5 confirmed deaths and the
             # evacuation of thousands", "we have one fatality": the noun says what is counted.
             verb = ("died", "flow", 0, False)
@@ -4087,9 +4097,15 @@ def _resolve_mention(name: str, word: str, direction: str | None):
                 # "Wadi Baggar camp", "the village of Wadi Baggar": not the town of Wadi; the
                 # whole name, which the gazetteer lacks, is the place.
                 return None
+            if readings[0].kind == "country" and _UNIT_AFTER.search(full):
+                # "Niger State" is Nigeria's, not the country Niger
+                readings = [r for r in readings if r.kind == "province"] or readings
             written = " ".join(w for w in (direction, full.strip()) if w)
             return written, tuple(readings)
     return None
+
+
+_UNIT_AFTER = re.compile(r"\s(?i:state|province|region|governorate|department)$")
 
 
 # Capitalised words that may follow a place's name without being part of it ("Baghuz Tuesday",
@@ -4285,6 +4301,12 @@ def _place_for(
             mention = next((m for m in context.title_mentions() if m.reading is not None
                             and m.reading.kind == "country"), None)  # fmt: skip
             note = "the title's first country: “across the country”" if mention else None
+        if mention is None and went and mine:
+            # "more than 85,000 people have fled into neighbouring Chad" a paragraph after
+            # "clashes that erupted in Cameroon's Far North region": the place the paragraph
+            # before names, not where they went
+            earlier = context.earlier_place(order[0], f.start + context.offset, 0, paragraphs=2)
+            mention, note = earlier if earlier is not None else (None, None)
         # (not where people who left went: "relocated from urban areas to Lovua settlement")
         after = [m for m in owned_mentions if m.start > f.start and not (away and m.role == "to")]
         own = _pick(after, order[1], f.end) if mention is not None and after else None
@@ -4625,7 +4647,13 @@ def _country_of_unknown(
     place, _ = context.document_place(("at", "", "to", "origin"), mention.start + context.offset)
     if place is not None and place.reading is not None and place.reading.source != "document":
         return place.reading.country_iso3
-    named = context.countries_named([]) or context.document_countries()
+    named = (
+        context.countries_named([])
+        or context.document_countries()
+        # "… floods in Mokwa Local Government Area …" of a story that names "Niger State" and
+        # no country: the provinces' one country
+        or _countries_of_provinces(context.head_mentions())
+    )
     # "Ethiopia: … Landslide in Gofa Zone"; "… in Kulsary town …, the Republic of Kazakhstan".
     return next(iter(named)) if len(named) == 1 else None
 
@@ -5065,12 +5093,19 @@ class _Context:
         return None
 
     def earlier_place(
-        self, roles: tuple[str, ...], offset: int, floor: int
+        self, roles: tuple[str, ...], offset: int, floor: int, paragraphs: int = 1
     ) -> tuple[_Mention, str] | None:
-        """The place the nearest earlier sentence of the figure's paragraph names (after `floor`,
-        a section's heading), for a figure whose sentence names none."""
+        """The place the nearest earlier sentence of the figure's paragraph (or of its last
+        `paragraphs`) names (after `floor`, a section's heading), for a figure whose sentence
+        names none."""
         at = bisect.bisect_right(self.spans, (offset, len(self.text))) - 1
-        reach = max(floor, offset - _EARLIER_REACH, self.text.rfind("\n", 0, offset) + 1)
+        opening = self.text.rfind("\n", 0, offset) + 1
+        for _ in range(paragraphs - 1):
+            end = opening - 1  # the line break before this paragraph, and blank lines before it
+            while end > 0 and self.text[end - 1] == "\n":
+                end -= 1
+            opening = self.text.rfind("\n", 0, end) + 1 if end > 0 else 0
+        reach = max(floor, offset - _EARLIER_REACH, opening)
         for start, end in reversed(self.spans[max(0, at - _EARLIER_SENTENCES) : max(0, at)]):
             if end <= reach or start + len(self.text[start:end].rstrip()) <= reach:
                 break  # (a sentence's span runs on over the blank line and the bullet after it)

@@ -148,7 +148,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"fle(?:d|e|es|eing)\b": ("fled", "flow"),
     r"escap(?:e|ed|ing|es)\b": ("fled", "flow"),
     r"(?:crossed|crossing)\b": ("fled", "flow"),
-    r"(?:(?:are|is|were|was)\s+(?:seeking|taking)|(?:have|has|had)\s+(?:taken|sought)|tak(?:e|es|ing)|"
+    r"(?:(?:are|is|were|was)\s+(?:seeking|taking)|(?:have|has|had)\s+(?:taken|sought|found)|"
+    r"tak(?:e|es|ing)|"
     r"(?<!who\s)took|"  # (not a relative clause's: "Meiteis, who took shelter at …, returned")
     r"seeks?|(?:been\s+)?offered(?:\s+temporary)?|to)\s+(?:shelter|refuge)\b": ("hosted", "stock"),
     # in camps now: "1,738 persons are in 55 camps in Thrissur district"
@@ -158,6 +159,9 @@ VERBS: dict[str, tuple[str, str]] = {
     # camps"
     rf"(?:remain(?:s|ed|ing)?|li(?:ve|ved|ving))\s+in\s+(?:[\w,-]+\s+){{0,2}}?{SHELTER_PLACES}\b":
         ("hosted", "stock"),
+    # "37,000 people are scattered across 10 rural sites along Chad's bank of the Logone River"
+    rf"(?:scattered|dispersed)\s+(?:across|in|among|over)\s+(?:[\w,-]+\s+){{0,3}}?"
+    rf"{SHELTER_PLACES}\b": ("hosted", "stock"),
     # "Approximately 10,620 people have congregated in at least ten care centre sites"
     rf"(?:congregat(?:ed|ing)|gathered|gathering)\s+(?:in|at)\s+(?:[\w,-]+\s+){{0,3}}?"
     rf"{SHELTER_PLACES}\b": ("hosted", "stock"),
@@ -238,6 +242,8 @@ VERBS: dict[str, tuple[str, str]] = {
         ("affected", "flow"),
     # an arrest is an event: "At least 14 have been arrested for looting in the past two days"
     r"arrested\b": ("detained", "flow"),
+    # and so is being detained: "1,678 people had been detained in the past 24 hours"
+    r"(?:(?:have|has|had)\s+been|were|was)\s+detained\b": ("detained", "flow"),
     # "held hundreds hostage"
     r"hostages?\b": ("detained", "stock"),
     r"(?:detained|detention|in\s+custody|imprisoned)\b": ("detained", "stock"),
@@ -254,7 +260,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"filled\s+(?:the|a|an)\b": ("hosted", "stock"),
     # (not where people live at risk: "residents living in areas that are considered as critical
     # areas of Taal Volcano eruption … have been evacuated")
-    r"(?:population|residents|liv(?:e|es|ing)(?!\s+in\s+(?:the\s+)?(?:areas?|zones?)\b)|"
+    # (not "Affected population: around 20,000 persons", people hit)
+    r"(?:(?<!affected\s)population|residents|liv(?:e|es|ing)(?!\s+in\s+(?:the\s+)?(?:areas?|zones?)\b)|"
     r"resid(?:e|es|ing)|home\s+to)\b": ("hosted", "stock"),
     r"(?:remain(?:s|ed|ing)?|still|commands?|there\s+(?:are|were|is)(?!\s+in\b))\b":
         ("remain", "stock"),
