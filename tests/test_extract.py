@@ -3071,6 +3071,8 @@ def test_terms_and_non_figures_of_the_twentieth_part(text, found):
         ("An explosion at Guinea's main fuel depot in the capital of Conakry left at least 13 "
          "people dead.", "Conakry", "GIN"),
         ("Massive Fuel Depot Explosion in Guinea's Capital Kills At Least 13", "Conakry", "GIN"),
+        # (a capital's name shorter than its country's)
+        ("Explosion in Mozambique's Capital Kills At Least 13", "Maputo", "MOZ"),
         # "St" is Saint
         ("In St Elizabeth, the minister confirmed that 40 people were killed.", "St Elizabeth",
          "JAM"),

@@ -3574,25 +3574,27 @@ def _place_mentions(
     if _UNIT_WORD.search(text):
         out = _with_more(out, _of_a_people(text), prefer=True)
     if "apital" in text:
-        out = _with_more(out, _capitals(text), prefer=True)
+        out = _with_more(out, _capitals(text), prefer=True, longer=False)
     if need_cue and ("slide" in text or "quake" in text or "slip" in text):
         out = _with_more(out, _named_disasters(text))
     return out
 
 
-def _with_more(out: list[_Mention], more: list[_Mention], prefer: bool = False) -> list[_Mention]:
+def _with_more(
+    out: list[_Mention], more: list[_Mention], prefer: bool = False, longer: bool = True
+) -> list[_Mention]:
     """The mentions with more found another way, in order; a place found twice is kept once (the
-    one found the other way where `prefer`d and longer: "the Argentine city of Bahía Blanca", not
-    Brazil's Bahia)."""
+    one found the other way where `prefer`d, and where its name is `longer`: "the Argentine city
+    of Bahía Blanca", not Brazil's Bahia; "Mozambique's Capital", Maputo)."""
     if prefer and more:
-        longer = {m.start: m for m in more}
+        found = {m.start: m for m in more}
         out = [
             m
-            if m.start not in longer or len(longer[m.start].written) <= len(m.written)
-            else longer.pop(m.start)
+            if m.start not in found or (longer and len(found[m.start].written) <= len(m.written))
+            else found.pop(m.start)
             for m in out
         ]
-        more = list(longer.values())
+        more = list(found.values())
     seen = {m.start for m in out}
     more = [m for m in more if m.start not in seen]
     return sorted([*out, *more], key=lambda m: m.start) if more else out
