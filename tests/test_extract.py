@@ -2380,6 +2380,30 @@ def test_the_dev_sets_sentences_with_a_pronouns_verb_pass_the_plain_check():
     assert found > 5
 
 
+AGENT_SAMPLE = ["UNHCR", "authorities", "The government", "council", "has", "have", "already",
+                "evacuated", "transferred", "relocated", "registered", "ordered", "the",
+                "evacuation", "Evacuated", "ORDERED", "evacuate", "order", ",", ";", "•"]  # fmt: skip
+
+
+@given(_texts_of(AGENT_SAMPLE, 8))
+def test_an_agent_is_looked_for_only_where_one_of_its_verbs_is_written(text):
+    # The plain check before _AGENT lets through every text the pattern finds one in.
+    if x._AGENT.search(text):
+        assert x._may_name_an_agent(text)
+
+
+def test_the_dev_sets_sentences_with_an_agent_pass_the_plain_check():
+    from tests.devset.score import load_documents
+
+    found = 0
+    for text in [r["text"] for r in load() + load_documents()]:
+        for start, end in x._sentences(text):
+            if x._AGENT.search(text[start:end]):
+                found += 1
+                assert x._may_name_an_agent(text[start:end])
+    assert found > 5
+
+
 PLACE_HAD_SAMPLE = ["The", "village", "Village", "town", "city", "of", "Sobanou-Dah", "Dah", "had", "has", "is",
                     "was", "a", "population", "about", "Is", "\n"]  # fmt: skip
 
