@@ -810,6 +810,62 @@ def test_verbs_are_found_as_without_the_quick_check_of_first_letters(text):
         ]
 
 
+def _verbs_in_order(flags: int) -> re.Pattern:
+    """The verbs' patterns as plain alternatives in their order, each named v<its index>."""
+    named = {f"v{i}": pattern for i, pattern in enumerate(x.VERBS)}
+    return re.compile(rf"(?<!\w)(?=\w)(?:{x._named_alternatives(named)})", flags)
+
+
+def _verbs_as_found(pattern: re.Pattern, text: str) -> list[tuple[tuple[int, int], str]]:
+    # (span, the verb's pattern: the name before the "_" of its alternative's group)
+    return [(m.span(), m.lastgroup.split("_")[0]) for m in pattern.finditer(text)]
+
+
+def test_patterns_are_cut_into_alternatives_that_start_with_a_letter():
+    assert x._top_alternatives(r"a|(?:b|c)d|[|(]x|\|") == ["a", "(?:b|c)d", "[|(]x", "\\|"]
+    assert x._letter_first(r"(?:are|is)\s+x") == [("a", r"re\s+x"), ("i", r"s\s+x")]
+    assert x._letter_first(r"(?:still\s+)?stay\b|\bgo") == [
+        ("s", r"till\s+stay\b"), ("s", r"tay\b"), ("g", "o")
+    ]  # fmt: skip
+    assert x._letter_first(r"(?<!who\s)(?:took|take)") == [
+        ("t", r"(?<!who\st)ook"), ("t", r"(?<!who\st)ake")
+    ]  # fmt: skip
+    for pattern in (r"\w+", r"(?:a|b)*c", r"x?y", r"(?=a)a", "A"):
+        with pytest.raises(ValueError):
+            x._letter_first(pattern)
+    named, names = x._named_by_first_letter({"v0": r"[ab]c", "v1": "d"})
+    assert names == {"v0": "v0", "v1": "v1"}  # (a class first: the plain alternatives)
+    assert named == x._named_alternatives({"v0": r"[ab]c", "v1": "d"})
+
+
+def test_the_verbs_are_grouped_by_their_first_letter():
+    assert x._VERB.pattern != _verbs_in_order(re.IGNORECASE).pattern
+    assert len(x._VERB_GROUPS) > len(x.VERBS)
+    assert {x.VERBS[p] for p in x.VERBS} == set(x._VERB_GROUPS.values())
+
+
+@given(_texts_of(VERB_WORDS_SAMPLE, 12))
+def test_verbs_are_found_as_by_their_patterns_in_turn(text):
+    for pattern, subject in ((x._VERB, text), (x._VERB_LOWER, text.lower())):
+        plain = _verbs_in_order(pattern.flags)
+        assert _verbs_as_found(pattern, subject) == _verbs_as_found(plain, subject)
+
+
+def test_the_dev_sets_verbs_are_found_as_by_their_patterns_in_turn():
+    from tests.devset.score import load_documents
+
+    plain, plain_lower = _verbs_in_order(re.IGNORECASE), _verbs_in_order(0)
+    found = 0
+    for text in [r["text"] for r in load() + load_documents()]:
+        verbs = _verbs_as_found(x._VERB, text)
+        assert verbs == _verbs_as_found(plain, text)
+        assert _verbs_as_found(x._VERB_LOWER, text.lower()) == _verbs_as_found(
+            plain_lower, text.lower()
+        )
+        found += len(verbs)
+    assert found > 1_000
+
+
 NUMBER_WORDS_SAMPLE = ["five", "Fifteen", "THOUSAND", "ſix", "ſeven", "one", "none", "tens", "dozen",
                        "lakh", "often", "at", "-", "5", "Twenty", "bill", "millions"]  # fmt: skip
 
