@@ -654,6 +654,54 @@ def test_place_mentions_are_found_as_without_the_quick_checks_of_directions_and_
     )
 
 
+def _mention_pattern_read_case_insensitively() -> str:
+    """_PLACE_MENTION with its cues and words of place read case-insensitively as written, not
+    grouped by their first letter."""
+    cues, words = "|".join(x.LOCATIVE_CUES), x._PLACE_WORDS
+    pattern = x._PLACE_MENTION.pattern
+    for grouped, plain in ((cues, f"(?i:{cues})"), (words, f"(?i:{words})")):
+        assert x._any_case_by_first_letter(grouped) in pattern
+        pattern = pattern.replace(x._any_case_by_first_letter(grouped), plain)
+    return pattern
+
+
+def test_alternatives_read_in_any_case_are_grouped_by_their_first_letter():
+    assert x._any_case_by_first_letter(r"in|(?:into|at)\s+x") == (
+        r"(?:[iIİı](?i:n|nto\s+x)|[aA](?i:t\s+x))"
+    )
+    assert x._any_case_by_first_letter(r"in|\w+") == r"(?i:in|\w+)"  # (no letter first)
+    grouped = re.compile(x._any_case_by_first_letter("IDP|in|into|kebele|settlement"))
+    plain = re.compile("(?i:IDP|in|into|kebele|settlement)")
+    for text in ("İDP", "ıdp", "Into", "ınto", "\u212aebele", "ſettlement", "SETTLEMENT", "x"):
+        assert [m.span() for m in grouped.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
+
+
+MENTION_WORDS_SAMPLE = CUE_WORDS_SAMPLE + ["Camp", "CAMP", "camps", "ſettlement", "İsland", "IDP",
+                                           "ıdp", "\u212aebele", "Refugee", "district", "Zone"]  # fmt: skip
+
+
+@given(_texts_of(MENTION_WORDS_SAMPLE, 14))
+def test_place_mentions_are_found_as_with_cues_and_words_of_place_read_case_insensitively(text):
+    _mentions_as_found_by(_mention_pattern_read_case_insensitively(), text)
+    plain = re.compile(rf"\s(?i:{x._PLACE_WORDS})$")
+    for end in range(len(text) + 1):
+        assert bool(x._ENDS_WITH_PLACE_WORD.search(text[:end])) == bool(plain.search(text[:end]))
+
+
+def test_the_dev_sets_place_mentions_are_found_as_with_cues_read_case_insensitively():
+    from tests.devset.score import load_documents
+
+    plain = re.compile(_mention_pattern_read_case_insensitively())
+    found = 0
+    for text in [r["text"] for r in load() + load_documents()]:
+        mentions = [(m.span(), m.groups()) for m in x._PLACE_MENTION.finditer(text)]
+        assert mentions == [(m.span(), m.groups()) for m in plain.finditer(text)]
+        found += len(mentions)
+    assert found > 1_000
+
+
 PLACE_WORD_SAMPLE = ["Camp", "CAMP", "camps", "ſettlement", "İsland", "ısland", "IDP", "ıdp", "site",
                      "\u212aebele", "kebele", "reception", "Centre", "Refugee", "district", "Baghuz",
                      "Al", "in", "the", "’s", "Zone", "x"]  # fmt: skip
@@ -830,12 +878,13 @@ def test_patterns_are_cut_into_alternatives_that_start_with_a_letter():
     assert x._letter_first(r"(?<!who\s)(?:took|take)") == [
         ("t", r"(?<!who\st)ook"), ("t", r"(?<!who\st)ake")
     ]  # fmt: skip
-    for pattern in (r"\w+", r"(?:a|b)*c", r"x?y", r"(?=a)a", "A"):
+    for pattern in (r"\w+", r"(?:a|b)*c", r"x?y", r"(?=a)a", "5"):
         with pytest.raises(ValueError):
             x._letter_first(pattern)
-    named, names = x._named_by_first_letter({"v0": r"[ab]c", "v1": "d"})
-    assert names == {"v0": "v0", "v1": "v1"}  # (a class first: the plain alternatives)
-    assert named == x._named_alternatives({"v0": r"[ab]c", "v1": "d"})
+    for first in (r"[ab]c", "Ac"):  # (a class, a capital first: the plain alternatives)
+        named, names = x._named_by_first_letter({"v0": first, "v1": "d"})
+        assert names == {"v0": "v0", "v1": "v1"}
+        assert named == x._named_alternatives({"v0": first, "v1": "d"})
 
 
 def test_the_verbs_are_grouped_by_their_first_letter():
