@@ -878,7 +878,7 @@ def test_patterns_are_cut_into_alternatives_that_start_with_a_letter():
     assert x._letter_first(r"(?<!who\s)(?:took|take)") == [
         ("t", r"(?<!who\st)ook"), ("t", r"(?<!who\st)ake")
     ]  # fmt: skip
-    for pattern in (r"\w+", r"(?:a|b)*c", r"x?y", r"(?=a)a", "5"):
+    for pattern in (r"\w+", r"(?:a|b)*c", r"x?y", r"(?=a)a", "5", "", r"(?:x)?", "é"):
         with pytest.raises(ValueError):
             x._letter_first(pattern)
     for first in (r"[ab]c", "Ac"):  # (a class, a capital first: the plain alternatives)
@@ -913,6 +913,29 @@ def test_the_dev_sets_verbs_are_found_as_by_their_patterns_in_turn():
         )
         found += len(verbs)
     assert found > 1_000
+
+
+NESTED_AND_TRIM_SAMPLE = ["including", "Including", "İNCLUDING", "ıncluding", "among", "them", "of", "whom",
+                          "which", "Mostly", "mainly", "ſtill", "STILL", "also", "now", "on", "Monday",
+                          "in", "a", "statement", "that", "earlier", "later", "people", ",", "--", "x",
+                          "5"]  # fmt: skip
+
+
+@given(_texts_of(NESTED_AND_TRIM_SAMPLE, 10))
+def test_nested_asides_and_trimmed_words_are_found_as_read_case_insensitively(text):
+    # Their words grouped by first letter (_any_case_by_first_letter) find what they find read
+    # case-insensitively as written.
+    nested = re.compile(
+        r",\s*(?:including|among\s+them|of\s+whom|of\s+which|mostly|mainly)\s+"
+        r"(?:[\w’'-]+\s+){0,2}$|\w--$",
+        re.IGNORECASE,
+    )
+    trim = re.compile(rf"\s\s*{x._TRIM_WORDS}(?:\s+{x._TRIM_WORDS})*\s*$", re.IGNORECASE)
+    for start in range(len(text) + 1):
+        assert bool(x._NESTED.search(text, start)) == bool(nested.search(text, start))
+        assert [m.span() for m in x._SOURCE_TRIM_END.finditer(text, start)] == [
+            m.span() for m in trim.finditer(text, start)
+        ]
 
 
 NUMBER_WORDS_SAMPLE = ["five", "Fifteen", "THOUSAND", "ſix", "ſeven", "one", "none", "tens", "dozen",

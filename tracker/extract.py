@@ -729,12 +729,36 @@ def _letter_first(pattern: str, behind: tuple[str, ...] = ()) -> list[tuple[str,
             else:
                 for part in _top_alternatives(inner):
                     out += _letter_first(part + rest, behind)
-        elif text[:1] in string.ascii_letters and text[1:2] not in ("?", "*", "+", "{"):
+        elif text[:1].isascii() and text[:1].isalpha() and text[1:2] not in ("?", "*", "+", "{"):
             letter = text[0]
             out.append((letter, "".join(b[:-1] + letter + ")" for b in behind) + text[1:]))
         else:
             raise ValueError(f"no letter first: {alternative!r}")
     return out
+
+
+# The cases of a lower-case letter that IGNORECASE reads as it (Unicode reads "ı" and "İ" as i,
+# "ſ" as s, the Kelvin sign as k).
+_CASES = {
+    c: c + c.upper() + {"i": "İı", "s": "ſ", "k": "\u212a"}.get(c, "")
+    for c in string.ascii_lowercase
+}
+
+
+def _any_case_by_first_letter(pattern: str) -> str:
+    """The pattern read case-insensitively, its alternatives grouped by their first letter, each
+    group led by the class of its letter's cases ("in|into|at" → [iIİı](?i:n|nto)|[aA](?i:t)):
+    the engine reads a class at once and enters the one group it picks, where it entered each
+    case-insensitive alternative in turn to find out (a letter read case-insensitively is no
+    letter it can skip by). Cut by _letter_first, in order: the first that matches is the
+    pattern's own. The pattern as it is, where it cannot be cut so."""
+    groups: dict[str, list[str]] = {}
+    try:
+        for letter, rest in _letter_first(pattern):
+            groups.setdefault(letter.lower(), []).append(rest)
+    except ValueError:
+        return f"(?i:{pattern})"
+    return "(?:" + "|".join(f"[{_CASES[c]}](?i:{'|'.join(r)})" for c, r in groups.items()) + ")"
 
 
 def _named_by_first_letter(named: dict[str, str]) -> tuple[str, dict[str, str]]:
@@ -1086,9 +1110,10 @@ _PARENS = re.compile(r"\([^()]*\)")
 # A number in brackets after a word: "destroyed (7,488)", a part of the count before it.
 _WORD_BRACKET_BEFORE = re.compile(r"\b[a-z]+\s*\($")
 _NESTED = re.compile(
-    r",\s*(?:including|among\s+them|of\s+whom|of\s+which|mostly|mainly)\s+(?:[\w’'-]+\s+){0,2}$"
+    r",\s*"
+    + _any_case_by_first_letter(r"including|among\s+them|of\s+whom|of\s+which|mostly|mainly")
+    + r"\s+(?:[\w’'-]+\s+){0,2}$"
     r"|\w--$",  # "four people--three men and one woman--were killed"
-    re.IGNORECASE,
 )
 # "28,501 people including 6,781 children have been evacuated": no comma after the people.
 _PEOPLE_INCLUDING = re.compile(
@@ -1168,7 +1193,10 @@ _SOURCE_TRIM = re.compile(
 _TRIM_START_OF, _, _TRIM_END_OF = _SOURCE_TRIM.pattern.rpartition(r"|(?:\s+")
 assert _TRIM_START_OF.startswith("^") and _TRIM_END_OF.endswith(r")+\s*$"), _SOURCE_TRIM.pattern
 _TRIM_WORDS = _TRIM_END_OF.removesuffix(r")+\s*$")
-_SOURCE_TRIM_END = re.compile(rf"\s\s*{_TRIM_WORDS}(?:\s+{_TRIM_WORDS})*\s*$", _SOURCE_TRIM.flags)
+# (its words read by the class of their first letter's cases, then the words that start with it:
+# _any_case_by_first_letter; only they are read case-insensitively)
+_TRIM_WORDS_BY_LETTER = _any_case_by_first_letter(_TRIM_WORDS.removeprefix("(?:").removesuffix(")"))
+_SOURCE_TRIM_END = re.compile(rf"\s\s*{_TRIM_WORDS_BY_LETTER}(?:\s+{_TRIM_WORDS_BY_LETTER})*\s*$")
 
 
 def _trim_source(text: str) -> str:
@@ -3383,30 +3411,6 @@ def _starts(pattern: str) -> set[str]:
         letters = group.group(1) if group else re.match(r"(?:[a-z](?![?*{]))*", alt).group(0)
         out |= {word[:3] for word in letters.split("|")}
     return out
-
-
-# The cases of a lower-case letter that IGNORECASE reads as it (Unicode reads "ı" and "İ" as i,
-# "ſ" as s, the Kelvin sign as k).
-_CASES = {
-    c: c + c.upper() + {"i": "İı", "s": "ſ", "k": "\u212a"}.get(c, "")
-    for c in string.ascii_lowercase
-}
-
-
-def _any_case_by_first_letter(pattern: str) -> str:
-    """The pattern read case-insensitively, its alternatives grouped by their first letter, each
-    group led by the class of its letter's cases ("in|into|at" → [iIİı](?i:n|nto)|[aA](?i:t)):
-    the engine reads a class at once and enters the one group it picks, where it entered each
-    case-insensitive alternative in turn to find out (a letter read case-insensitively is no
-    letter it can skip by). Cut by _letter_first, in order: the first that matches is the
-    pattern's own. The pattern as it is, where it cannot be cut so."""
-    groups: dict[str, list[str]] = {}
-    try:
-        for letter, rest in _letter_first(pattern):
-            groups.setdefault(letter.lower(), []).append(rest)
-    except ValueError:
-        return f"(?i:{pattern})"
-    return "(?:" + "|".join(f"[{_CASES[c]}](?i:{'|'.join(r)})" for c, r in groups.items()) + ")"
 
 
 # The letters that start a word of direction, in each of their cases ("northern", "Upper"):
