@@ -938,6 +938,57 @@ def test_nested_asides_and_trimmed_words_are_found_as_read_case_insensitively(te
         ]
 
 
+# The patterns that a sentence all in ASCII is read by the twins of (_in_ascii), with texts for each.
+ASCII_TWINS = [
+    (x.QUANTITY_LOWER, x._QUANTITY_ASCII),
+    (x._PERIOD_LOWER, x._PERIOD_LOWER_ASCII),
+    (x._NOT_SPANS_AT, x._NOT_SPANS_AT_ASCII),
+    (x._PLACE_MENTION, x._PLACE_MENTION_ASCII),
+    (x._VERB_LOWER, x._VERB_LOWER_ASCII),
+]
+ASCII_SAMPLE = sorted({w for p in x.VERBS for w in re.findall("[a-z]+", p)})[::7] + [
+    "5", "5,000", "12", "March", "march", "7", "1998", "2019", "10.30", "am", "about", "more", "than",
+    "in", "the", "town", "of", "Al", "al-", "Hol", "Baghuz", "camp", "North", "fled", "since",
+    "last", "week", "_", "x1", "+44", "(", ")", ".", ",", "-", "\t", "\x0b", "\x1c", "\x1f", "people",
+]  # fmt: skip
+
+
+def test_texts_all_in_ascii_are_read_by_the_twins_in_ascii():
+    assert x._plain_ascii("5,000 people have fled\n\n")
+    assert not x._plain_ascii("5,000 people’s homes")
+    assert not x._plain_ascii("5,000\x1cpeople")  # (Unicode's \s reads it as space)
+    assert all(twin.flags & re.ASCII and twin.pattern == p.pattern for p, twin in ASCII_TWINS)
+    folding = re.compile(r"[sSſ](?i:ettlement)|(?i:ſ)x")
+    assert x._in_ascii(folding) is folding  # (ſ read case-insensitively: s to Unicode only)
+    assert x._in_ascii(re.compile(r"[sSſ](?i:ettlement)")).flags & re.ASCII
+
+
+@given(_texts_of(ASCII_SAMPLE, 14))
+def test_the_twins_in_ascii_find_what_the_patterns_find(text):
+    for subject in (text, text.lower()):
+        if x._plain_ascii(subject):
+            for pattern, twin in ASCII_TWINS:
+                assert [(m.span(), m.groups()) for m in twin.finditer(subject)] == [
+                    (m.span(), m.groups()) for m in pattern.finditer(subject)
+                ]
+
+
+def test_the_twins_in_ascii_find_in_the_dev_sets_sentences_what_the_patterns_find():
+    from tests.devset.score import load_documents
+
+    read = 0
+    for text in [r["text"] for r in load() + load_documents()]:
+        for start, end in x._sentences(text):
+            for subject in (text[start:end], text[start:end].lower()):
+                if x._plain_ascii(subject):
+                    read += 1
+                    for pattern, twin in ASCII_TWINS:
+                        assert [(m.span(), m.groups()) for m in twin.finditer(subject)] == [
+                            (m.span(), m.groups()) for m in pattern.finditer(subject)
+                        ]
+    assert read > 1_000
+
+
 NUMBER_WORDS_SAMPLE = ["five", "Fifteen", "THOUSAND", "ſix", "ſeven", "one", "none", "tens", "dozen",
                        "lakh", "often", "at", "-", "5", "Twenty", "bill", "millions"]  # fmt: skip
 

@@ -784,6 +784,64 @@ def _named_by_first_letter(named: dict[str, str]) -> tuple[str, dict[str, str]]:
     return "|".join(f"{letter}(?:{'|'.join(rest)})" for letter, rest in groups.items()), names
 
 
+# --- Texts all in ASCII ---------------------------------------------------------------------------
+# Most sentences are all in ASCII ("5,000 people have fled"), where a pattern compiled with re.ASCII
+# reads every character as the pattern does (\w, \d and \b then look a character up in a table,
+# where Unicode's look it up in its database, in a few calls: a tenth of a search's time), but for
+# the four separators \x1c–\x1f, which Unicode's \s reads as space and re.ASCII's does not.
+_UNICODE_SPACE_IN_ASCII = re.compile("[\x1c-\x1f]")
+
+
+def _plain_ascii(text: str) -> bool:
+    """Whether the patterns' twins in ASCII (_in_ascii) read the text as the patterns do."""
+    return text.isascii() and _UNICODE_SPACE_IN_ASCII.search(text) is None
+
+
+def _folds_into_ascii(items, ignoring_case: bool) -> bool:
+    """Whether the parsed pattern reads a character other than ASCII case-insensitively, where it
+    may be an ASCII letter ("ſ" read as s, the Kelvin sign as k): re.ASCII reads it as itself."""
+    for op, av in items:
+        if op is _sre.SUBPATTERN:
+            _, add_flags, del_flags, sub = av
+            ignore = (ignoring_case or add_flags & re.IGNORECASE) and not del_flags & re.IGNORECASE
+            found = _folds_into_ascii(sub, bool(ignore))
+        elif op is _sre.BRANCH:
+            found = any(_folds_into_ascii(alternative, ignoring_case) for alternative in av[1])
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            found = _folds_into_ascii(av[2], ignoring_case)
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            found = _folds_into_ascii(av[1], ignoring_case)
+        elif op is _sre.ATOMIC_GROUP:
+            found = _folds_into_ascii(av, ignoring_case)
+        elif op is _sre.GROUPREF_EXISTS:
+            found = any(_folds_into_ascii(sub, ignoring_case) for sub in av[1:] if sub is not None)
+        elif not ignoring_case:
+            found = False
+        elif op in (_sre.LITERAL, _sre.NOT_LITERAL):
+            found = av > 127
+        elif op is _sre.IN:
+            found = any(
+                (kind in (_sre.LITERAL, _sre.NOT_LITERAL) and value > 127)
+                or (kind is _sre.RANGE and value[1] > 127)
+                for kind, value in av
+            )
+        else:
+            found = False
+        if found:
+            return True
+    return False
+
+
+def _in_ascii(pattern: re.Pattern) -> re.Pattern:
+    """The pattern's twin for texts _plain_ascii: the pattern compiled with re.ASCII, which finds
+    there what the pattern finds; the pattern itself where it reads a character other than ASCII
+    case-insensitively (_folds_into_ascii)."""
+    parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
+    if _folds_into_ascii(parsed, bool(pattern.flags & re.IGNORECASE)):
+        return pattern
+    return re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
+
+
 # The first letters of them all are checked first, as one class: the engine reads a class at once
 # and the letters of a tree one by one (a tenth less time over the benchmark's sentences).
 _PERIOD_FIRST = "".join(sorted({w[0] for w in _PERIOD_STARTS} | set("iot"))) + r"\d"
@@ -807,6 +865,7 @@ _CALENDAR_WORDS = "|".join(MONTHS | WEEKDAYS)
 # Tried only where a word starts with the first letters of one (a fifth of the time).
 _CALENDAR_QUICK = _quick_check(_CALENDAR_WORDS, re.IGNORECASE)
 _CALENDAR_WORD = re.compile(rf"\b{_CALENDAR_QUICK}(?:{_CALENDAR_WORDS})\b", re.IGNORECASE)
+_PERIOD_LOWER_ASCII = _in_ascii(_PERIOD_LOWER)
 
 
 class _PeriodAsWritten:
@@ -853,12 +912,15 @@ def _may_hold_a_period(lowered: str) -> bool:
     return _PERIOD_YEAR.search(lowered) is not None
 
 
-def _periods(sentence: str, lowered: str) -> list[re.Match]:
-    """PERIOD.finditer(sentence), found faster (`lowered` is sentence.lower())."""
+def _periods(sentence: str, lowered: str, plain: bool | None = None) -> list[re.Match]:
+    """PERIOD.finditer(sentence), found faster (`lowered` is sentence.lower(); `plain`, whether
+    it is _plain_ascii, where known)."""
     if len(lowered) == len(sentence):
         if not _may_hold_a_period(lowered):
             return []
-        found = list(_PERIOD_LOWER.finditer(lowered))
+        if plain is None:
+            plain = _plain_ascii(sentence)
+        found = list((_PERIOD_LOWER_ASCII if plain else _PERIOD_LOWER).finditer(lowered))
         if all(
             w == w.capitalize()
             for p in found
@@ -915,11 +977,15 @@ _NOT_SPANS_AT = re.compile(
 )
 
 
-def _not_spans(sentence: str) -> list[tuple[int, int]]:
-    """[m.span() for m in _NOT_SPANS.finditer(sentence)], faster."""
+_NOT_SPANS_AT_ASCII = _in_ascii(_NOT_SPANS_AT)
+
+
+def _not_spans(sentence: str, plain: bool = False) -> list[tuple[int, int]]:
+    """[m.span() for m in _NOT_SPANS.finditer(sentence)], faster (`plain`: _plain_ascii)."""
     spans = []
     pos = 0
-    while (m := _NOT_SPANS_AT.search(sentence, pos)) is not None:
+    search = (_NOT_SPANS_AT_ASCII if plain else _NOT_SPANS_AT).search
+    while (m := search(sentence, pos)) is not None:
         spans.append(m.span("span"))
         pos = spans[-1][1]
     return spans
@@ -971,6 +1037,7 @@ _AIDED_AFTER = re.compile(
 # "ı" and "ſ" as i and s, which lower case does not; every other letter it reads as its lower case.
 _AFTER_LOWER = re.compile(_AFTER.pattern.lower())
 _FOLDED_APART = re.compile("[İıſ]")
+_QUANTITY_ASCII = _in_ascii(QUANTITY_LOWER)
 # What the context after a number starts with where a pattern of _AFTER may match (a letter glued
 # to the number, a digit after a space or hyphen, the first letters of a unit, a share, a time,
 # a price, of objects after up to one word): checked first, in one pass; most numbers are
@@ -1092,6 +1159,7 @@ _VERB = _verb_pattern()
 # The verbs are written in lower case: on lower-cased text the same pattern without IGNORECASE
 # finds the same verbs, twice as fast (the engine skips alternatives by their first letter).
 _VERB_LOWER = re.compile(_VERB.pattern)
+_VERB_LOWER_ASCII = _in_ascii(_VERB_LOWER)
 _OBJECT_VERB = re.compile(
     "|".join(f"(?P<o{i}>{p})" for i, p in enumerate(OBJECT_VERBS)), re.IGNORECASE
 )
@@ -2247,14 +2315,18 @@ def _and_after(window: str, at: int) -> bool:
     return window.find("and", at) >= 0
 
 
-def _find_verb(window: str, last: bool, main: bool = True) -> tuple[str, str, int, bool] | None:
+def _find_verb(
+    window: str, last: bool, main: bool = True, plain: bool = False
+) -> tuple[str, str, int, bool] | None:
     """(term, measure, position, whether it only links) of the first (or last) verb of figures
     in the window; of two verbs joined by "and" in one clause ("fled the town and surrendered")
     the second counts."""
     lowered = window.lower()
     # A lower-cased character that grows ("İ") would move the positions: read the text as is.
     same_length = len(lowered) == len(window)
-    text, verbs = (lowered, _VERB_LOWER) if same_length else (window, _VERB)
+    text, verbs = (
+        (lowered, _VERB_LOWER_ASCII if plain else _VERB_LOWER) if same_length else (window, _VERB)
+    )
     found = verbs.finditer(text)
     if last:
         hits = list(found)
@@ -2311,26 +2383,29 @@ def _find_verb(window: str, last: bool, main: bool = True) -> tuple[str, str, in
 
 
 def _verb_in(
-    windows, clause_before: str, subject_before: str = ""
+    windows, clause_before: str, subject_before: str = "", plain: bool = False
 ) -> tuple[str, str, int, bool] | None:
     """The verb of the first window that has one; where it only links ("the number who have died
     … stands at"), the verb of its subject before it (in `subject_before`, the words of the
     sentence before the figure, when its subject is a number: "The total number of people who
-    died in the earthquake, followed by a tsunami …, now stands at 1,234")."""
+    died in the earthquake, followed by a tsunami …, now stands at 1,234"). `plain`: the
+    sentence the windows are cut from is _plain_ascii (and so are they)."""
     for window, last in windows:
         if not window or window.isspace():
             continue  # no verb there (a sixth of the windows)
-        verb = _find_verb(window, last)
+        verb = _find_verb(window, last, plain=plain)
         if verb:
             if verb[3]:
                 subject = _find_verb(
-                    window[: verb[2]] if window is clause_before else clause_before, True
+                    window[: verb[2]] if window is clause_before else clause_before,
+                    True,
+                    plain=plain,
                 )
                 if subject is None and _NUMBER_OF.search(subject_before):
                     head = subject_before
                     if window is clause_before and head.endswith(window):
                         head = head[: len(head) - len(window) + verb[2]]  # before the link
-                    subject = _find_verb(head, True)
+                    subject = _find_verb(head, True, plain=plain)
                 verb = subject or verb
             return verb
     return None
@@ -2757,7 +2832,13 @@ def _sentence_candidates(
     # Read in lower case (fast) where that keeps every position; a match's groups are then in
     # lower case, so what a candidate quotes is cut from the sentence itself.
     same_length = len(lowered) == len(sentence)
-    pattern, subject = (QUANTITY_LOWER, lowered) if same_length else (QUANTITY, sentence)
+    # (a sentence all in ASCII is read by the patterns' twins in ASCII, _in_ascii)
+    plain = _plain_ascii(sentence)
+    pattern, subject = (
+        ((_QUANTITY_ASCII if plain else QUANTITY_LOWER), lowered)
+        if same_length
+        else (QUANTITY, sentence)
+    )
     # Who is counted is read in lower case where that finds the same (its words are then cut from
     # the sentence as written).
     people, people_in = (
@@ -2770,7 +2851,7 @@ def _sentence_candidates(
     while (m := pattern.search(subject, pos)) is not None:
         pos = m.end()
         if blocked is None:
-            blocked = _not_spans(sentence)
+            blocked = _not_spans(sentence, plain)
         # A quantity that starts inside a date and runs past it ("on July 7 to 5,015") is read
         # again from the end of the date.
         cut = blocked and next((b for a, b in blocked if a <= m.start() < b < m.end()), None)
@@ -2912,7 +2993,7 @@ def _sentence_candidates(
         # "Kyrgyz authorities have evacuated approximately 5,000 people", "UNHCR has
         # transferred about 1,036 people": the body that moved them counted them.
         attributed_to = agent.group("who")
-    periods = _periods(sentence, lowered)
+    periods = _periods(sentence, lowered, plain)
     size = _household_size(sentence, lowered)
     mentions = _place_mentions(sentence, learnt=context.learnt)
     if mentions and any(_generic(m.written) for m in mentions):
@@ -3003,7 +3084,7 @@ def _sentence_candidates(
             # "The number of people temporarily living in shelters … has reached 80,826", "the
             # number of registered Ivorian refugees in Liberia rise to 22,000": the subject's
             # verb, else a count of people somewhere at a moment.
-            verb = _find_verb(rose.group("subject"), True) or (
+            verb = _find_verb(rose.group("subject"), True, plain=plain) or (
                 ("died", "flow", 0, False)
                 if "victims" in rose.group("subject")  # "the total number of victims … climbs to"
                 else ("hosted", "stock", 0, False)
@@ -3036,7 +3117,7 @@ def _sentence_candidates(
         ):
             # "A quarter of the 400,000 ethnic Uzbeks who fled the violence earlier had streamed
             # across the border": the main verb is the share's; the count's is its own clause's
-            verb = _find_verb(clause_after, False, main=False)
+            verb = _find_verb(clause_after, False, main=False, plain=plain)
         if (
             verb is None
             and "toll" in clause_before[-70:].lower()
@@ -3056,11 +3137,13 @@ def _sentence_candidates(
                     j += 1
                 rest = sentence[found[j].population_end : owned[j][1]].lstrip(" ,")
                 verb = _verb_in(
-                    ((clause_after, False), (_clauses(rest, maxsplit=1)[0], False)), clause_before
+                    ((clause_after, False), (_clauses(rest, maxsplit=1)[0], False)),
+                    clause_before,
+                    plain=plain,
                 )
         if verb is None:
             windows = ((clause_after, False), (own_words, False), (clause_before, True))
-            verb = _verb_in(windows, clause_before, sentence[: f.start])
+            verb = _verb_in(windows, clause_before, sentence[: f.start], plain)
         if (
             verb is None
             and i + 1 < len(found)
@@ -3071,7 +3154,7 @@ def _sentence_candidates(
             # thousands of Rohingya refugees have lost their homes": two counts, one verb.
             same_count = sentence[found[i + 1].population_end : owned[i + 1][1]]
             windows = ((_clauses(same_count, maxsplit=1)[0], False),)
-            verb = _verb_in(windows, clause_before)
+            verb = _verb_in(windows, clause_before, plain=plain)
         if verb is None and f.population is not None and i + 1 < len(found) and after[:1] == ",":
             # "246 women, 522 men and 399 children have lost their lives": the list's verb,
             # after its last count.
@@ -3082,7 +3165,9 @@ def _sentence_candidates(
                 j += 1
             if j > i:
                 rest = sentence[found[j].population_end : owned[j][1]]
-                verb = _verb_in(((_clauses(rest, maxsplit=1)[0], False),), clause_before)
+                verb = _verb_in(
+                    ((_clauses(rest, maxsplit=1)[0], False),), clause_before, plain=plain
+                )
         if verb is None and f.nested and previous is not None:
             # "evacuation of 26,467 residents, including 5,976 children": the whole's verb.
             verb = (previous[1], previous[2], 0, False)
@@ -3091,7 +3176,7 @@ def _sentence_candidates(
         ):
             # Further away, unless the figure goes on a list ("5.7 million in Ethiopia, 2.8
             # million in Kenya and 4.3 million in Somalia"), whose verb is the list's.
-            verb = _verb_in(((after_clean, False), (before, True)), clause_before)
+            verb = _verb_in(((after_clean, False), (before, True)), clause_before, plain=plain)
         if (
             verb is not None
             and (
@@ -3443,6 +3528,7 @@ _PLACE_MENTION = re.compile(
     rf"\s+(?:the\s+)?(?:neighbou?ring\s+|[a-z]+-(?:hit|affected|torn|ravaged|stricken|held|controlled)\s+|(?:city|town|village)\s+(?=[A-Z]))?)?(?:(?=[{_DIRECTION_FIRST}])(?P<dir>(?i:(?:{DIRECTION_WORDS})(?:,?\s+and\s+(?:{DIRECTION_WORDS}))?))\s+)?"
     rf"(?P<name>{_PLACE_NAME})(?:['’]s\b)?(?P<word>\s+(?={_PLACE_WORD_START}){_any_case_by_first_letter(_PLACE_WORDS)}\b)?"
 )
+_PLACE_MENTION_ASCII = _in_ascii(_PLACE_MENTION)
 _CUE_ROLES = list(LOCATIVE_CUES.values())
 _CAPITAL = re.compile("[A-Z]")
 _NAME_RUN = re.compile(r"[\w’'ʿ.]*")
@@ -3460,9 +3546,10 @@ def _mention_matches(text: str):
     if last is None:
         return
     end = _NAME_RUN.match(text, len(text) - last.start()).end()
-    for m in _PLACE_MENTION.finditer(text, 0, end):
+    mentions = _PLACE_MENTION_ASCII if _plain_ascii(text) else _PLACE_MENTION
+    for m in mentions.finditer(text, 0, end):
         if m.end() == end and _PLACE_WORD_NEXT.match(text, end):
-            yield _PLACE_MENTION.match(text, m.start())
+            yield mentions.match(text, m.start())
         else:
             yield m
 
