@@ -915,6 +915,27 @@ def test_the_dev_sets_verbs_are_found_as_by_their_patterns_in_turn():
     assert found > 1_000
 
 
+NAME_SAMPLE = ["Syria", "In", "Kakuma", "Camp", "camp", "Sudan’s", "Sudans", "Sudan's", "Unity", "State",
+               "North", "Darfur", "Al-Hol", "U.S", "5", "Bahía", "İdlib", "ſettlement", "x"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(NAME_SAMPLE), min_size=1, max_size=4),
+       st.sampled_from([" ", "\u00a0", "\n", "-", ""]))  # fmt: skip
+def test_names_of_one_word_are_not_searched_for_what_needs_a_space(words, joint):
+    # A name of letters and digits alone has no space: the patterns that need one find nothing.
+    name = joint.join(words)
+    assert x._ends_with_place_word(name) == bool(x._ENDS_WITH_PLACE_WORD.search(name))
+    plain = x._POSSESSIVE.match(name)
+    if (
+        plain is None
+        and (bare := x._POSSESSIVE_BARE.match(name))
+        and x._country_named(bare.group(1))
+    ):
+        plain = bare
+    found = x._possessive(name)
+    assert (found and found.groups()) == (plain and plain.groups())
+
+
 NESTED_AND_TRIM_SAMPLE = ["including", "Including", "İNCLUDING", "ıncluding", "among", "them", "of", "whom",
                           "which", "Mostly", "mainly", "ſtill", "STILL", "also", "now", "on", "Monday",
                           "in", "a", "statement", "that", "earlier", "later", "people", ",", "--", "x",

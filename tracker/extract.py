@@ -3664,7 +3664,7 @@ def _place_mentions(
             elif name.split()[0].lower() not in NOT_AN_UNKNOWN_PLACE:
                 out.append(_unknown_mention(start, "", name, None, apposed))
             continue
-        if need_cue and not role and not word and not _ENDS_WITH_PLACE_WORD.search(name):
+        if need_cue and not role and not word and not _ends_with_place_word(name):
             # A capitalised word alone is a place only when it is a country's name.
             regional = False
             mention = _country_named(f"{direction} {name}") if direction else None
@@ -4036,6 +4036,8 @@ _POSSESSIVE_BARE = re.compile(r"^(.+?)s\s+([A-Z].*)$")
 def _possessive(name: str) -> re.Match | None:
     """A name after its owner's possessive: "Sudan’s West Darfur", and a country's written
     without its apostrophe, as some pages print it ("In South Sudans Unity state")."""
+    if name.isalnum():
+        return None  # one word ("Syria", "In": half the names): no space for either pattern
     found = _POSSESSIVE.match(name)
     if found is None and (bare := _POSSESSIVE_BARE.match(name)) and _country_named(bare.group(1)):
         return bare
@@ -4153,7 +4155,7 @@ def _unknown_place(
     if k in places.NOT_PLACES:
         return None  # "in Asia": a continent, which no figure is filed under
     country = None
-    ends = _ENDS_WITH_PLACE_WORD.search(name) if not word else None
+    ends = _ENDS_WITH_PLACE_WORD.search(name) if not word and not name.isalnum() else None
     if word:
         kind = places.WORD_KINDS.get(" ".join(word.lower().split()), "area")
         written = f"{name} {' '.join(word.split())}"
@@ -4259,6 +4261,15 @@ def _country_in(name: str):
 
 
 _ENDS_WITH_PLACE_WORD = re.compile(rf"\s{_any_case_by_first_letter(_PLACE_WORDS)}$")
+
+
+def _ends_with_place_word(name: str) -> bool:
+    """Whether _ENDS_WITH_PLACE_WORD finds a word of place at the name's end ("Kakuma Camp"); a
+    name of one word, letters and digits alone ("Syria", "In": half the names a sentence's
+    capitals give), has no space before one and is not searched."""
+    return not name.isalnum() and _ENDS_WITH_PLACE_WORD.search(name) is not None
+
+
 # More names follow, joined by "and": "in Zambézia, Nampula and Niassa provinces" ("Aleppo,
 # Syria" is one place, written with its country).
 _KIND_OF_AFTER = re.compile(
@@ -4426,7 +4437,7 @@ def _without_direction(mention: _Mention) -> str:
     reading = mention.reading
     if reading is None or reading.kind not in ("town", "city", "district", "camp"):
         return mention.written
-    if reading.kind == "city" and not _ENDS_WITH_PLACE_WORD.search(mention.written):
+    if reading.kind == "city" and not _ends_with_place_word(mention.written):
         return mention.written
     direction = _DIRECTION_FIRST_WORDS.match(mention.written)
     return mention.written[direction.end() :] if direction else mention.written
