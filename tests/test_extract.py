@@ -915,6 +915,27 @@ def test_the_dev_sets_verbs_are_found_as_by_their_patterns_in_turn():
     assert found > 1_000
 
 
+GIVEN_TO_SAMPLE = ["distributed", "Distribution", "relief", "AID", "to", "by", "for", "provided", "food",
+                   "felt", "over", "camp", "ſite", "settlements", "plans", "prepared", "house", "a",
+                   "total", "of", "provide", "shelter", "İtems", "people", ",", ".", "5"]  # fmt: skip
+
+
+@given(_texts_of(GIVEN_TO_SAMPLE, 10))
+def test_aid_given_and_quakes_felt_are_found_as_read_case_insensitively(text):
+    plain = re.compile(
+        r"\b(?:distribut(?:ed|ing|ion|es?)\b[^.;:]{0,100}\bto|(?:assistance|relief|aid)\s+to|"
+        r"provid(?:ed|ing|es?)\s+(?:[\w-]+\s+){0,6}?(?:items|food|assistance|aid|relief|supplies|"
+        r"kits|cash|water)\s+to|felt\b[^.;:]{0,60}\bby|"
+        r"(?:camp|site|shelter|settlement|cent(?:re|er)|facility)s?\s+"
+        r"(?:for|to\s+(?:host|house|accommodate|shelter))|"
+        r"(?:plans?|prepared|preparing|ready)\s+to\s+(?:host|house|accommodate|shelter)"
+        r"(?:\s+a\s+total\s+of)?|provide\s+shelter\s+for)\s+$",
+        re.IGNORECASE,
+    )
+    for end in range(len(text) + 1):
+        assert bool(x._GIVEN_TO_OR_FELT_BY.search(text, 0, end)) == bool(plain.search(text, 0, end))
+
+
 NAME_SAMPLE = ["Syria", "In", "Kakuma", "Camp", "camp", "Sudan’s", "Sudans", "Sudan's", "Unity", "State",
                "North", "Darfur", "Al-Hol", "U.S", "5", "Bahía", "İdlib", "ſettlement", "x"]  # fmt: skip
 
