@@ -915,6 +915,29 @@ def test_the_dev_sets_verbs_are_found_as_by_their_patterns_in_turn():
     assert found > 1_000
 
 
+WORD_START_SAMPLE = ["5,000", "30", "about", "more", "than", "hundreds", "of", "people", "fled", "said",
+                     "since", "March", "march", "last", "week", "in", "Syria", "the", "town", "Al",
+                     "al-", "’s", "'", "’", "ʿ", "-", "_", "x", "é", "Baghuz", "two", "a", "dozen",
+                     "(", ".", ","]  # fmt: skip
+
+
+@given(_texts_of(WORD_START_SAMPLE, 12))
+def test_patterns_that_start_a_word_find_what_they_find_after_no_word_character(text):
+    # \b at their start says what the lookbehind (?<!\w) said: what follows is a word character.
+    patterns = [x.QUANTITY, x.QUANTITY_LOWER, x.PERIOD, x._PERIOD_LOWER, x._REPORTING,
+                x._NUMBER_WORD, x._PLACE_MENTION, x._VERB, x._VERB_LOWER]  # fmt: skip
+    if x._plain_ascii(text):
+        patterns += [twin for pattern, twin in ASCII_TWINS if pattern is not x._NOT_SPANS_AT]
+    for pattern in patterns:
+        start = re.search(r"\S", pattern.pattern).start()
+        assert pattern.pattern.startswith(r"\b", start)
+        plain = re.compile(pattern.pattern.replace(r"\b", r"(?<!\w)", 1), pattern.flags)
+        for subject in (text, text.lower()):
+            assert [(m.span(), m.groups()) for m in pattern.finditer(subject)] == [
+                (m.span(), m.groups()) for m in plain.finditer(subject)
+            ]
+
+
 GIVEN_TO_SAMPLE = ["distributed", "Distribution", "relief", "AID", "to", "by", "for", "provided", "food",
                    "felt", "over", "camp", "ſite", "settlements", "plans", "prepared", "house", "a",
                    "total", "of", "provide", "shelter", "İtems", "people", ",", ".", "5"]  # fmt: skip

@@ -314,10 +314,13 @@ _QUANTITY_START = r"\d|an?[\s-]|" + _by_first_letter(
 
 # One quantity phrase. Alternatives: a vague magnitude; "between A and B"; "from A to B"; a
 # qualified number, optionally a range "A to B" / "A–B", or an unqualified number with a
-# qualifier suffix ("30,000+"). The extractor runs this same pattern over sentences.
+# qualifier suffix ("30,000+"). The extractor runs this same pattern over sentences. Its start
+# is a word's (\b, which the engine checks in place, where a lookbehind (?<!\w) is a pattern of
+# its own entered at every character: what follows starts with a word character, so either
+# says the same).
 QUANTITY = re.compile(
     rf"""
-    (?<!\w)(?={_QUANTITY_START})  # every quantity starts a word; checked once
+    \b(?={_QUANTITY_START})  # every quantity starts a word; checked once
     (?:(?P<vague>\b(?:{_VAGUE})\b)
     | (?P<between>\bbetween)\s+(?:(?P<q1>{_QUALIFIERS})\s+{_QUOTE})?{_number("a1")}
       \s+and\s+{_number("b1")}
