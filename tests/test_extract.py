@@ -657,8 +657,12 @@ def test_place_mentions_are_found_as_without_the_quick_checks_of_directions_and_
 def _mention_pattern_read_case_insensitively() -> str:
     """_PLACE_MENTION with its cues and words of place read case-insensitively as written, not
     grouped by their first letter."""
-    cues, words = "|".join(x.LOCATIVE_CUES), x._PLACE_WORDS
+    cues, words, towards = "|".join(x.LOCATIVE_CUES), x._PLACE_WORDS, x.DIRECTION_WORDS
     pattern = x._PLACE_MENTION.pattern
+    by_letter = x._any_case_by_first_letter(towards)
+    directions = rf"{by_letter}(?:,?\s+(?i:and)\s+{by_letter})?"
+    assert directions in pattern
+    pattern = pattern.replace(directions, rf"(?i:(?:{towards})(?:,?\s+and\s+(?:{towards}))?)")
     for grouped, plain in ((cues, f"(?i:{cues})"), (words, f"(?i:{words})")):
         assert x._any_case_by_first_letter(grouped) in pattern
         pattern = pattern.replace(x._any_case_by_first_letter(grouped), plain)
@@ -679,7 +683,9 @@ def test_alternatives_read_in_any_case_are_grouped_by_their_first_letter():
 
 
 MENTION_WORDS_SAMPLE = CUE_WORDS_SAMPLE + ["Camp", "CAMP", "camps", "ſettlement", "İsland", "IDP",
-                                           "ıdp", "\u212aebele", "Refugee", "district", "Zone"]  # fmt: skip
+                                           "ıdp", "\u212aebele", "Refugee", "district", "Zone",
+                                           "North", "ſouth", "eastern", "Upper", "and", "AND", ",",
+                                           "north-east", "SOUTHERN", "Central"]  # fmt: skip
 
 
 @given(_texts_of(MENTION_WORDS_SAMPLE, 14))
