@@ -180,3 +180,25 @@ def test_an_editor_reads_the_readings_and_a_viewer_has_no_review_page(team, monk
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page("tracker/ui/review_page.py")
     assert not [s for s in at.selectbox if "_reading_" in (s.key or "")]
+
+
+def test_places_named_together_ask_only_for_what_is_missing(team, monkeypatch):
+    # Seen at 1024 px: "Kunar, Laghman, Nangarhar and Nuristan provinces" with AFG filled in was
+    # told to "give the country and coordinates".
+    engine, _ = team
+    [killed] = actions.ingest_document(
+        engine,
+        "At least 800 people have been killed in Kunar, Laghman, Nangarhar and Nuristan provinces.",
+        SOURCE,
+        by=PEOPLE["editor"],
+        published_on=date(2025, 9, 1),
+    ).ids
+    at = review_as("reviewer", monkeypatch)
+    k = f"review_{killed}"
+    assert at.text_input(key=f"{k}_location").value == (
+        "Kunar, Laghman, Nangarhar and Nuristan provinces"
+    )
+    assert at.text_input(key=f"{k}_country_iso3").value == "AFG"
+    captions = said(at.caption)
+    assert any("the country is given; add coordinates" in c for c in captions), captions
+    assert not any("give the country and coordinates" in c for c in captions)

@@ -173,7 +173,15 @@ def _readings(k: str, may: bool) -> None:
         st.caption("The gazetteer is loading: its readings of the location show in a moment.")
         return
     if not found:
-        st.caption("The gazetteer knows no place of this name: give the country and coordinates.")
+        # (a country already there, as for places named together: "Kunar, Laghman, Nangarhar
+        # and Nuristan provinces", AFG, is not to be given again)
+        country = (st.session_state.get(f"{k}_country_iso3") or "").strip()
+        st.caption(
+            "The gazetteer knows no place of this name: the country is given; add coordinates "
+            "where the place is one point."
+            if country
+            else "The gazetteer knows no place of this name: give the country and coordinates."
+        )
         return
     quoted = f"“{location}”"
     if not may:
