@@ -15,10 +15,17 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import settings
 
 from tracker import storage
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Property tests assert what is found, never how fast: no deadline per example (a first example
+# that compiles a pattern of thousands of alternatives took 359 ms on a loaded CI machine, over
+# Hypothesis's 200 ms default, and failed as "flaky"). Speed is measured in benchmarks/.
+settings.register_profile("tracker", deadline=None)
+settings.load_profile("tracker")
 
 
 def drawn(at):
