@@ -55,6 +55,14 @@ def review_as(role: str, monkeypatch) -> AppTest:
     return drawn(at)
 
 
+def one_candidate(engine, text: str, published_on: date) -> int:
+    """The id of the one candidate an editor's document of one sentence gives."""
+    [found] = actions.ingest_document(
+        engine, text, SOURCE, by=PEOPLE["editor"], published_on=published_on
+    ).ids
+    return found
+
+
 def picker(at: AppTest, figure_id: int):
     [found] = [s for s in at.selectbox if re.fullmatch(rf"review_{figure_id}_reading_\w+", s.key)]
     return found
@@ -108,13 +116,11 @@ def test_a_lone_reading_in_another_country_leaves_the_candidates_place_alone(tea
     # Seen at 1024 px: "Yida settlement", which the extractor placed in South Sudan, was given
     # Jeddah's country and coordinates, the gazetteer's one reading of "Yida".
     engine, _ = team
-    [yida] = actions.ingest_document(
+    yida = one_candidate(
         engine,
         "In South Sudans Unity state, Yida settlement has received more than 3,200 arrivals.",
-        SOURCE,
-        by=PEOPLE["editor"],
-        published_on=date(2012, 5, 11),
-    ).ids
+        date(2012, 5, 11),
+    )
     at = review_as("reviewer", monkeypatch)
     k = f"review_{yida}"
     assert at.text_input(key=f"{k}_location").value == "Yida settlement"
@@ -186,13 +192,11 @@ def test_places_named_together_ask_only_for_what_is_missing(team, monkeypatch):
     # Seen at 1024 px: "Kunar, Laghman, Nangarhar and Nuristan provinces" with AFG filled in was
     # told to "give the country and coordinates".
     engine, _ = team
-    [killed] = actions.ingest_document(
+    killed = one_candidate(
         engine,
         "At least 800 people have been killed in Kunar, Laghman, Nangarhar and Nuristan provinces.",
-        SOURCE,
-        by=PEOPLE["editor"],
-        published_on=date(2025, 9, 1),
-    ).ids
+        date(2025, 9, 1),
+    )
     at = review_as("reviewer", monkeypatch)
     k = f"review_{killed}"
     assert at.text_input(key=f"{k}_location").value == (

@@ -2015,13 +2015,9 @@ _OF_WHOM_AFTER = re.compile(
 # "one died after a house collapsed": a small number whose verb of death follows at once.
 _DIED_RIGHT_AFTER = re.compile(
     # also with its noun: "one patient died during the preparation for transport"
-    # ("11 of them died as a result of the disaster")
-    # ("six of his neighbours were killed")
+    # ("11 of them died as a result of the disaster", "six of his neighbours were killed")
     r"\s+(?:[a-z]+\s+|of\s+(?:them|whom|(?:his|her|their)\s+[a-z]+)\s+)?(?:(?:has|have|had)\s+)?"
-    r"(?:died|die|perished|drowned|"
-    r"succumbed|were\s+killed|"
-    r"was\s+killed|"
-    r"killed|been\s+killed)\b"
+    r"(?:died|die|perished|drowned|succumbed|were\s+killed|was\s+killed|killed|been\s+killed)\b"
 )
 _MORE_TERM_AFTER = re.compile(
     r"\s+more\s+(?:people\s+|persons\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+)?"
@@ -3064,7 +3060,9 @@ def _sentence_candidates(
 
         verb = None
         if "with" in after_clean and (others := _WITH_OTHERS.search(after_clean)):
-            # "has risen to 148, with 59 people still missing": the others' verb is theirs
+            # "deaths pass 500 with hundreds still missing", "has risen to 148, with 59 people
+            # still missing": those others' verb is theirs (and the clause after, cut from what
+            # is left, holds no others)
             after_clean = after_clean[: others.start()]
         clause_after = _clauses(after_clean, maxsplit=1)[0]
         if clause_after[:12].lstrip().startswith("affected by") and (
@@ -3073,9 +3071,6 @@ def _sentence_candidates(
             # "41,418 victims affected by the floods in eight states have been evacuated": the
             # clause's own verb, not the words that say who they are
             clause_after = clause_after[finite.end() :]
-        others = _WITH_OTHERS.search(clause_after) if "with" in clause_after else None
-        if others:  # "deaths pass 500 with hundreds still missing": those others' verb
-            clause_after = clause_after[: others.start()]
         clause_before = _clauses(before)[-1]
         governing = _object_verb(" ".join(clause_before[-60:].split()[-7:]))
         if (

@@ -146,7 +146,7 @@ def key(name: str) -> str:
     Arabic article in front ("al-Hasakah" and "Hasakah" are one) or punctuation."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     folded = re.sub(r"^(?:the|al|el|ad|ar|as|ash|at|az|an)[\s-]+", "", folded.strip())
-    if "st" in folded:
+    if "st " in folded or "st." in folded or "ste " in folded:
         folded = _SAINT.sub(r"saint\1 ", folded)  # "St Elizabeth" is Saint Elizabeth
     return re.sub(r"[^a-z0-9]+", "", folded)
 
