@@ -49,6 +49,7 @@ N = None  # an open bound
         ("upward of 30,000", 30000, 30000, N, "more_than"),
         ("upwards of 30,000", 30000, 30000, N, "more_than"),
         ("in excess of 2,000", 2000, 2000, N, "more_than"),
+        ("more then 6,000", 6000, 6000, N, "more_than"),
         ("at least 138", 138, 138, N, "at_least"),
         ("no fewer than 40", 40, 40, N, "at_least"),
         ("up to 3,000", N, 3000, 3000, "up_to"),

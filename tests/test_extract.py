@@ -3448,3 +3448,144 @@ def test_people_who_fled_into_a_country_left_the_place_the_paragraph_before_name
         "Far North region",
         "CMR",
     )
+
+
+# --- Learnt from d274–d286 (the twenty-second part, scored once, then tuning) --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # counts joined by "and", each with its place, share the verb after the last
+        ("An estimated 2,400 families (14,400 people) in Hadramaut Governorate and 2,000 families "
+         "(18,000 people) in Shabwah Governorate are reportedly displaced and living in public "
+         "buildings.",
+         [("An estimated 2,400", "displaced", "stock"), ("14,400", "displaced", "stock"),
+          ("2,000", "displaced", "stock"), ("18,000", "displaced", "stock")]),
+        # out of their homes, camped in the open; taken in, in emergency accommodation
+        ("Up to 4,000 people were camped on a hill behind Gizo.",
+         [("Up to 4,000", "displaced", "flow")]),
+        ("Mr Hurley said 2000 people are in emergency accommodation after their houses were "
+         "flooded.", [("2000", "hosted", "stock")]),
+        # a count of the homeless at a moment
+        ("The prime minister also said that the total number of homeless was approximately "
+         "28,000.", [("approximately 28,000", "displaced", "stock")]),
+        # asylum-seekers where they asked for it
+        ("As of March 2019, some 29,500 Nicaraguans had formally filed asylum applications. But "
+         "with reception capacity overstretched, 26,000 others are waiting to have their claims "
+         "formalized.", [("some 29,500", "hosted", "stock"), ("26,000", "hosted", "stock")]),
+        # a town's people evacuated; people whose presence was confirmed (a typo's "more then")
+        ("The state ordered the evacuation of Arys’ population of 45,000.",
+         [("45,000", "evacuated", "flow")]),
+        ("A survey in the Aflao area confirmed the presence of more then 6,000 refugees.",
+         [("more then 6,000", "hosted", "stock")]),
+        # the number of people fleeing, past a mark: its subject's first verb, not its purpose's
+        ("The number of Togolese fleeing post-election instability to take refuge in neighbouring "
+         "countries has now passed 40,000.", [("40,000", "fled", "flow")]),
+        # one death; one of two counts killed together; a headline's "kill"
+        ("Only one death has been reported in Tabasco so far.", [("one", "died", "flow")]),
+        ("Five adults are known to have drowned in Hadramaut and one adult and two children were "
+         "reportedly killed when their home collapsed.",
+         [("Five", "died", "flow"), ("one", "died", "flow"), ("two", "killed", "flow")]),
+        ("Mudslides and floods kill 15, dozens missing in the south", [("15", "killed", "flow")]),
+        # no figures: trees, a force's strength, a toll feared, people food is meant for
+        ("Streets were flooded, hundreds of trees brought down.", []),
+        ("Mr Berlusconi praised the work of the 8,500-strong rescue service.", []),
+        ("He had feared that the death toll might be as heavy as 1,000.", []),
+        ("WFP has started distribution of food covering 150,000 people for two weeks.", []),
+    ],
+)  # fmt: skip
+def test_terms_and_non_figures_of_the_twenty_second_part(text, found):
+    assert [(c.span, c.term, c.measure) for c in extract(text, date(2015, 11, 6))] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "country"),
+    [
+        # a country's capital, its country named with "Republic of", or no country named
+        ("At least 20 people died as violent storms brought flooding to the Republic of "
+         "Macedonia’s capital Skopje.", "Skopje", "MKD"),
+        ("Eight people have died and 150,000 others have been affected by flooding in the capital "
+         "Ouagadougou.", "Ouagadougou", "BFA"),
+        # where a speaker told the press is not the figures' place
+        ("“At least eight more people were found dead by their relatives,” Munira Nazariyeva told "
+         "IRIN in the Tajik capital Dushanbe on 8 May.", None, None),
+        # a photo's credit after a country
+        ("Floods and mud flows have displaced over 15,000 people in Tajikistan OCHA", "Tajikistan",
+         "TJK"),
+        # the households' place, after the same count in people in brackets
+        ("An estimated 2,400 families (14,400 people) in Hadramaut Governorate are displaced.",
+         "Hadramaut Governorate", "YEM"),
+        # Hadramaut as English writes it (ISO 3166-2: Ḩaḑramawt)
+        ("Five adults are known to have drowned in Hadramaut.", "Hadramaut", "YEM"),
+        # a town's people
+        ("The state ordered the evacuation of Arys’ population of 45,000.", "Arys", "KAZ"),
+        # the islands' state as news writes it
+        ("At least 28 people had been confirmed dead in the Solomons.", "Solomons", "SLB"),
+    ],
+)  # fmt: skip
+def test_places_of_the_twenty_second_part(text, location, country):
+    found = extract(text, date(2016, 8, 7))[0]
+    assert (found.location, found.country_iso3) == (location, country)
+
+
+def test_a_titles_place_takes_the_words_after_its_longest_name():
+    text = "Some of the thousands left homeless by a tsunami camped out on higher ground."
+    (found,) = extract(text, date(2007, 4, 3), title="Thousands Camped Out On Higher Ground In "
+                       "Solomon Islands")  # fmt: skip
+    assert (found.location, found.country_iso3) == ("Solomon Islands", "SLB")
+
+
+def test_a_country_named_for_a_persons_nation_is_not_the_figures_country():
+    text = (
+        "HONIARA, Solomon Islands (AP) - At least 28 people had been confirmed dead in the "
+        "Solomons. The victims included a bishop and three worshippers killed when a wave hit a "
+        "church on the island of Simbo and a New Zealand man who drowned."
+    )
+    killed = extract(text, date(2007, 4, 3))[1]
+    assert (killed.span, killed.location, killed.country_iso3) == ("three", "Simbo", "SLB")
+
+
+def test_a_place_named_three_times_in_the_documents_one_country_is_its_place():
+    # (its opening lines a heading and a photo's caption that name only the country)
+    text = (
+        "Mudslides and floods kill 15, dozens missing in the south\n\n"
+        "Floods and mud flows have displaced over 15,000 people in Tajikistan OCHA\n"
+        "Mudslides and floods have killed at least 15 people in the southern Tajik town of Kulob."
+        "\n\n“Seven people have been reported dead so far,” a spokesperson said.\n\n"
+        "Heavy rains caused an overflow of the small river Tebalai in Kulob. More than 1,500 "
+        "houses were damaged in Kulob and nearby villages."
+    )
+    dead = next(c for c in extract(text, date(2010, 5, 9)) if c.span == "Seven")
+    assert (dead.location, dead.country_iso3) == ("Kulob", "TJK")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the speaker after a relay's "As … reported,"
+        ("As RFE/RL’s Kazakh Service reported, Prime Minister Askar Mamin said the two people "
+         "killed in the blasts were a local civilian and a military officer.",
+         "Prime Minister Askar Mamin"),
+        # "as" before the speaker is not its name
+        ("“Entire families are underneath,” said the prime minister, as the interior ministry "
+         "reported a toll of more than 1 000 dead.", "interior ministry"),
+        # reported by nobody named
+        ("Only one death has been reported in Tabasco so far.", None),
+        ("In Abyan Governorate there are reports of 160 displaced families sheltered in schools.",
+         None),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_twenty_second_part(text, speaker):
+    assert extract(text, date(2019, 6, 25))[0].attributed_to == speaker
+
+
+def test_a_figure_nothing_places_takes_the_one_place_the_first_paragraph_names():
+    text = (
+        "ITALIAN PRIME minister Silvio Berlusconi yesterday confirmed that the death toll in the "
+        "powerful earthquake that hit the central Italian region of Abruzzo has now risen to 260."
+        "\nThe prime minister also said that the total number of homeless was approximately "
+        "28,000. Italy has responded really well to this tragedy."
+    )
+    homeless = extract(text, date(2009, 4, 10))[1]
+    assert (homeless.location, homeless.country_iso3) == ("Abruzzo", "ITA")

@@ -136,6 +136,7 @@ QUALIFIER_WORDS: dict[str, str] = {
     "upward of": "more_than",
     "upwards of": "more_than",
     "in excess of": "more_than",
+    "more then": "more_than",  # as written in a report: "the presence of more then 6,000 refugees"
     "at least": "at_least",
     "no fewer than": "at_least",
     "no less than": "at_least",

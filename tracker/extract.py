@@ -169,8 +169,16 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"mph|kph|kmph|knots)\b",
     ),
     "attached": (r"[A-Za-z][-‐]?$", r"^[A-Za-z]"),
-    # a place's size: "the 80,000-populated capital city"
-    "populated": (None, r"^[-‐]populated\b"),
+    # a place's size: "the 80,000-populated capital city"; a force's: "the 8,500-strong rescue
+    # service"
+    "populated": (None, r"^[-‐](?:populated|strong)\b"),
+    # a toll feared, not counted: "he had feared that the death toll might be as heavy as 1,000"
+    # (but a toll that "may be greater than 170" is counted so: d065)
+    "feared": (
+        r"\b(?:might|could|may|would)\s+(?:be|reach|rise\s+to|climb\s+to)\s+"
+        r"as\s+(?:high|heavy|many|much)\s+as\s+$",
+        None,
+    ),
     "label": (
         r"\b(?:No|Nos|number|nr|resolution|page|pp?|para(?:graph)?|section|article|art|"
         r"chapter|annex|table|figure|fig|phase|route|highway|road|version|vol(?:ume)?|"
@@ -203,7 +211,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"(?:cattle|livestock|animals|donkeys)(?!\s+(?:rustlers|herders|herdsmen|thieves|traders|"
         r"farmers|owners|breeders))|"
         r"tonnes|metric|gallons|packages|sets|bags|sheets|tarpaulins|jerrycans|villages|"
-        r"communities|neighbou?rhoods|aftershocks|earthquakes|quakes|tremors|airstrikes|sites|"
+        # "hundreds of trees brought down"
+        r"communities|neighbou?rhoods|aftershocks|earthquakes|quakes|tremors|airstrikes|sites|trees|"
         r"camps|cent(?:er|re)s|settlements|towns|cities|municipalities|communes|barangays|pets|dogs|"
         r"cats|"
         r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
@@ -297,7 +306,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     # People given aid, not people displaced: "has assisted 5,000", "vaccinated 1,200 children".
     "aid": (
         r"\b(?:assisted|served|supported|vaccinated|treated|fed|screened|benefitt?ing|benefitt?ed)"
-        r"\s*$",
+        # "WFP has started distribution of food covering 150,000 people for two weeks"
+        r"\s*$|\b(?:food|rations|assistance|aid|supplies)\s+(?:[\w-]+\s+){0,2}?covering\s+$",
         None,
     ),
     # People at risk of what has not happened: "112,500 children under five are at risk of
@@ -1210,6 +1220,12 @@ _TERM_RIGHT_AFTER = re.compile(
     re.IGNORECASE,
 )  # "one moderately injured", "At least 14 have been arrested", "44\nFatalities"
 # Between two counts of a list: their people's words and a comma or "and" ("women, ", "men and ").
+# What joins counts of one clause that share its verb: the same count in brackets ("2,400
+# families (14,400 people)"), "and" after a count's place ("… (14,400 people) in Hadramaut
+# Governorate and 2,000 families").
+_COUNTS_JOINED = re.compile(
+    r"\s*\(\s*|\)?\s*(?:(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,3})?and\s+(?:some\s+|about\s+)?"
+)
 _LIST_SEPARATOR = re.compile(r"(?:\s+[A-Za-z’'-]+){0,3}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
 _LIST_GOES_ON = re.compile(r"[^;:()]*(?:,|\band|\bas\s+well\s+as)\s*$")
 _OFFICE_IN = re.compile(r"\b(?:department|office|ministry|headquarters|agency|desk)\s+in\s", re.I)
@@ -1263,7 +1279,9 @@ _REPORTING_STARTS = sorted(
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.:()\"“”]+(?:\([^)]*\))?)", re.IGNORECASE)
 _SOURCE_TRIM = re.compile(
-    r"^(?:[\"“”'’(]|and\b|but\b|while\b|with\b|also\b|even\b|then\b|meanwhile\b,?|the\b|a\b|an\b|\s)+|"
+    # ("said the prime minister, Ahmed Ouyahia, as the interior ministry reported a toll")
+    r"^(?:[\"“”'’(]|and\b|but\b|while\b|with\b|also\b|even\b|then\b|meanwhile\b,?|the\b|a\b|an\b|"
+    r"as\b|\s)+|"
     r"(?:\s+(?:also|now|still|additionally|separately|earlier|later|on\s+\w+day|in\s+a\s+\w+|that))+\s*$",
     re.IGNORECASE,
 )
@@ -1713,7 +1731,7 @@ def _object_verb(words: str) -> tuple[str, str] | None:
     end with one (and fillers: "have evacuated a further"); None otherwise."""
     tail = words.split()
     while tail:
-        for n in (4, 3, 2, 1):
+        for n in (5, 4, 3, 2, 1):
             if len(tail) >= n:
                 m = _OBJECT_VERB.fullmatch(" ".join(tail[-n:]))
                 if m:
@@ -1733,7 +1751,7 @@ _BEFORE_LAST_WORDS = frozenset(
     room code id ref in per assisted served supported vaccinated treated fed screened benefiting
     benefitting benefited benefitted interview
     interviews interviewed surveyed survey surveys sample polled with her his my our target
-    goal""".split()
+    goal covering as""".split()
 ) | {code.lower() for code in CURRENCY_CODES}
 
 
@@ -1749,6 +1767,7 @@ _BEFORE_ONLY_AFTER = {
     "with": ("interview", "interviews", "interviewed", "surveyed", "survey", "surveys", "sample",
              "polled"),
     "for": ("out",),  # "power is out for tens of thousands"
+    "as": ("heavy", "high", "many", "much"),  # "the toll might be as heavy as 1,000"
 }  # fmt: skip
 
 
@@ -1991,7 +2010,7 @@ _GIVEN_TO_OR_FELT_BY = re.compile(
 # Words before a small number that make it a count of people: a toll ("death toll rises to
 # 24"), or the parts of a count ("At least 9 fatalities …, including 3 in Narok, 2 in Siaya").
 _TOLL_BEFORE = re.compile(rf"\b(?:{TOLL}|toll)\s*$", re.IGNORECASE)  # "Quake toll 300"
-_KILLED_BEFORE = re.compile(r"\b(?:kills|killed|killing)\s+$", re.IGNORECASE)
+_KILLED_BEFORE = re.compile(r"\b(?:kills|kill|killed|killing)\s+$", re.IGNORECASE)
 _PARTS_OF = re.compile(
     r"\s*of\s+(?:those|the\s+(?:dead|victims|deaths|injured))\s+(?:who\s+)?[\w\s]{0,20},\s*$",
     re.IGNORECASE,
@@ -2016,8 +2035,12 @@ _OF_WHOM_AFTER = re.compile(
 _DIED_RIGHT_AFTER = re.compile(
     # also with its noun: "one patient died during the preparation for transport"
     # ("11 of them died as a result of the disaster", "six of his neighbours were killed")
-    r"\s+(?:[a-z]+\s+|of\s+(?:them|whom|(?:his|her|their)\s+[a-z]+)\s+)?(?:(?:has|have|had)\s+)?"
-    r"(?:died|die|perished|drowned|succumbed|were\s+killed|was\s+killed|killed|been\s+killed)\b"
+    # ("one adult and two children were reportedly killed when their home collapsed")
+    r"\s+(?:[a-z]+\s+(?:and\s+[a-z]+\s+[a-z]+\s+)?|of\s+(?:them|whom|(?:his|her|their)\s+[a-z]+)\s+)?"
+    r"(?:(?:has|have|had)\s+)?(?:died|die|perished|drowned|succumbed|"
+    r"(?:were|was)\s+(?:reportedly\s+|also\s+)?killed|killed|been\s+killed)\b"
+    # "Only one death has been reported in Tabasco so far"
+    r"|\s+death\s+(?:has\s+been\s+|had\s+been\s+|was\s+)(?:reported|confirmed|recorded)\b"
 )
 _MORE_TERM_AFTER = re.compile(
     r"\s+more\s+(?:people\s+|persons\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+)?"
@@ -2061,9 +2084,10 @@ def _small_count(
     if _TOLL_BEFORE.search(sentence, max(0, m.start() - 70), m.start()):
         return True
     if sentence[max(0, m.start() - 8) : m.start()].rstrip().lower().endswith(
-        ("kills", "killed", "killing")
+        ("kills", "kill", "killed", "killing")
     ) and _KILLED_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
-        return True  # "Indonesia's Merapi volcano kills at least 28"
+        # "Indonesia's Merapi volcano kills at least 28", "Mudslides and floods kill 15"
+        return True
     if _DIED_RIGHT_AFTER.match(sentence, m.end()):
         return True
     if _TOLL_LABEL_BEFORE.search(sentence, max(0, m.start() - 50), m.start()):
@@ -2303,7 +2327,8 @@ _IN_SHELTERS_AFTER = re.compile(
 _NUMBER_ROSE_TO = re.compile(
     r"\bnumber\s+of\s+(?P<subject>[^;:.]{3,150}?)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+)?"
     r"(?:reached|reaches|rise|rises|rose|risen|climbed|climbs|climb|increased|grown|grew|jumped|"
-    r"reduced|decreased|fallen|fell|dropped|declined)(?:\s+to)?\s+$",
+    # "The number of Togolese fleeing … has now passed 40,000"
+    r"reduced|decreased|fallen|fell|dropped|declined|passed|surpassed|exceeded|topped)(?:\s+to)?\s+$",
     re.IGNORECASE,
 )
 # What the people counted are now, said right after them.
@@ -2361,9 +2386,11 @@ def _find_verb(
                 or _INFINITIVE_END.search(between)
                 or text.startswith("in", nxt.start())  # "homeless and in need": the first
                 # "forced to leave their villages and take refuge in the towns": people who
-                # left, now somewhere; the count is of those who left
+                # left, now somewhere; the count is of those who left ("are reportedly
+                # displaced and living in public buildings": of the displaced)
                 or (_VERB_GROUPS[nxt.lastgroup][0] == "hosted"
-                    and _VERB_GROUPS[hit.lastgroup][1] == "flow")
+                    and (_VERB_GROUPS[hit.lastgroup][1] == "flow"
+                         or _VERB_GROUPS[hit.lastgroup][0] == "displaced"))
             ):  # fmt: skip
                 break
             hit = nxt
@@ -2463,6 +2490,11 @@ def _attribution(sentence: str) -> str | None:
     return who
 
 
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:has|have|had)\s+been\s+$|\b(?:was|were)\s+$|\b[Tt]here\s+(?:are|were|is|was)\s+$"
+)
+
+
 def _speaker(sentence: str) -> str | None:
     m = _SOURCE_NOTE.search(sentence) if "ource" in sentence else None
     if m:  # "(source: MoPH, OHCHR)", as situation reports cite
@@ -2509,6 +2541,20 @@ def _speaker(sentence: str) -> str | None:
         if sentence.startswith((" to be ", " to have "), verb.end()):
             continue  # "a young girl in Petrinja, reported to be 12 years old": hearsay of her
         head = sentence[: verb.start()]
+        if head.endswith(("been ", "was ", "were ", "are ", "is ")) and _PASSIVE_BEFORE.search(
+            head
+        ):
+            # "Only one death has been reported in Tabasco", "In Abyan Governorate there are
+            # reports of 160 displaced families": nobody named reports it
+            continue
+        if (
+            head[:3].lower() == "as "
+            and sentence.startswith(",", verb.end())
+            and _REPORTING.search(sentence, verb.end())
+        ):
+            # "As RFE/RL’s Kazakh Service reported, Prime Minister Askar Mamin said …": the
+            # relay; the speaker is who said it
+            continue
         told = verb.group(0) in ("told", "tells")  # "X told Reuters": Reuters listened
         inverted = (
             _SAID_AFTER.match(sentence, verb.end())
@@ -2809,6 +2855,19 @@ def _mentions_of_figure(
     return mentions, owned
 
 
+_HOUSEHOLDS_BRACKET = re.compile(rf"\b(?:{_HOUSEHOLDS})\s*\(\s*$", re.IGNORECASE)
+
+
+def _bracket_end(sentence: str, f: _Found) -> int:
+    """Where the brackets close in which a figure gives the people of the households before them
+    ("2,400 families (14,400 people)"); the sentence's end for any other figure (not a part in
+    brackets: "mostly Central Africans (4,764) but also foreign nationals from Chad (3,424)")."""
+    if not _HOUSEHOLDS_BRACKET.search(sentence, max(0, f.start - 20), f.start):
+        return len(sentence)
+    close = sentence.find(")", f.end)
+    return close + 1 if close >= 0 else len(sentence)
+
+
 def _set_population(item: _Found, sentence: str, population: re.Match) -> None:
     # The match may be of the lower-cased sentence: the words are cut from the sentence itself.
     item.population = " ".join(sentence[population.start("pop") : population.end("pop")].split())
@@ -3027,10 +3086,19 @@ def _sentence_candidates(
         if contrasts:
             nxt = next((c.start() for c in contrasts if f.end < c.start() < nxt), nxt)
         owned.append((found[i - 1].end if i else 0, nxt))
-    # A nested figure's aside runs to the next figure or the end of its clause.
+    # A nested figure's aside runs to the next figure or the end of its clause, or its closing
+    # bracket: "An estimated 2,400 families (14,400 people) in Hadramaut Governorate" (the place
+    # after it is the whole's too).
     asides = (
         [
-            (g.start, min(owned[j][1], _clause_end(sentence, g.population_end, lowered)))
+            (
+                g.start,
+                min(
+                    owned[j][1],
+                    _clause_end(sentence, g.population_end, lowered),
+                    _bracket_end(sentence, g),
+                ),
+            )  # fmt: skip
             for j, g in enumerate(found)
             if g.nested
         ]
@@ -3094,7 +3162,7 @@ def _sentence_candidates(
             # "The number of people temporarily living in shelters … has reached 80,826", "the
             # number of registered Ivorian refugees in Liberia rise to 22,000": the subject's
             # verb, else a count of people somewhere at a moment.
-            verb = _find_verb(rose.group("subject"), True, plain=plain) or (
+            verb = _find_verb(rose.group("subject"), False, plain=plain) or (
                 ("died", "flow", 0, False)
                 if "victims" in rose.group("subject")  # "the total number of victims … climbs to"
                 else ("hosted", "stock", 0, False)
@@ -3165,6 +3233,24 @@ def _sentence_candidates(
             same_count = sentence[found[i + 1].population_end : owned[i + 1][1]]
             windows = ((_clauses(same_count, maxsplit=1)[0], False),)
             verb = _verb_in(windows, clause_before, plain=plain)
+        if verb is None and i + 2 < len(found) and f.population is not None:
+            # "An estimated 2,400 families (14,400 people) in Hadramaut Governorate and 2,000
+            # families (18,000 people) in Shabwah Governorate are reportedly displaced": counts
+            # joined by "and", each with its place, and the verb after the last
+            j = i + 1
+            while (
+                verb is None
+                and j < len(found)
+                and _COUNTS_JOINED.fullmatch(sentence, found[j - 1].population_end, found[j].start)
+            ):
+                rest = sentence[found[j].population_end : owned[j][1]]
+                if j + 1 == len(found) or not _COUNTS_JOINED.fullmatch(
+                    sentence, found[j].population_end, found[j + 1].start
+                ):
+                    verb = _verb_in(
+                        ((_clauses(rest, maxsplit=1)[0], False),), clause_before, plain=plain
+                    )
+                j += 1
         if verb is None and f.population is not None and i + 1 < len(found) and after[:1] == ",":
             # "246 women, 522 men and 399 children have lost their lives": the list's verb,
             # after its last count.
@@ -3608,6 +3694,18 @@ _FACILITY_FIRST = frozenset(
 )
 
 
+# A place's people, after its name (and possessive): "Arys’ population", "about 2,000 Gizo
+# residents were left homeless".
+_PEOPLE_OF_PLACE = re.compile(
+    r"(?:['’]s?)?\s+(?:entire\s+|whole\s+)?(?:population|residents|inhabitants|villagers)\b"
+)
+# A person of a country ("a New Zealand man who drowned trying to save his mother"): the
+# country's name says whose nation, not where the figure is (but "19,000 Niger nationals have
+# become displaced inside their own country": a people's own country is theirs).
+_NATIONAL_AFTER = re.compile(
+    r"\s+(?:man|woman|boy|girl|national|citizen|tourist|climber|hiker|mountaineer|journalist"
+    r"|aid\s+worker|couple)\b"
+)
 _HISTORY_AFTER = re.compile(r"\s+(?:(?:recorded|recent|modern|living)\s+)?history\b")
 
 
@@ -3675,6 +3773,18 @@ def _place_mentions(
             elif name.split()[0].lower() not in NOT_AN_UNKNOWN_PLACE:
                 out.append(_unknown_mention(start, "", name, None, apposed))
             continue
+        if (
+            need_cue
+            and not role
+            and not word
+            and text.startswith(("’", "'", " "), m.end("name"))
+            and m.start("name") > 0  # (not a sentence's first word: "Many residents fled")
+            and _PEOPLE_OF_PLACE.match(text, m.end("name"))
+            and (found := _resolve_mention(name, "", None)) is not None
+        ):
+            # "the evacuation of Arys’ population of 45,000": a place's people say it is a place
+            out.append(_mention(m.start("name"), "", found[0], found[1], False))
+            continue
         if need_cue and not role and not word and not _ends_with_place_word(name):
             # A capitalised word alone is a place only when it is a country's name.
             regional = False
@@ -3712,6 +3822,8 @@ def _place_mentions(
                     start = m.start("name") + name.rindex(written)
                     out.append(_mention(start, "", written, readings, False))
                 continue
+            if mention is not None and _NATIONAL_AFTER.match(text, m.end()):
+                continue  # "a New Zealand man who drowned": whose nation, not where
             if mention is not None:
                 written = f"{direction} {mention[0]}" if regional and direction else mention[0]
                 at = m.start("dir" if direction else "name")
@@ -3783,7 +3895,11 @@ def _place_mentions(
         unknown = _unknown_place(text, m, role, direction, learnt) if mention is None else None
         if mention is None and unknown is None:
             if not need_cue and (cued := _TITLE_CUE.search(name)):
-                out.append(_title_cued(m.start("name") + cued.end(), cued, name[cued.end() :]))
+                start = m.start("name") + cued.end()
+                more = _TITLE_WORDS_ON.match(text, m.end())  # "… In Solomon| Islands"
+                out.append(
+                    _title_cued(start, cued, name[cued.end() :], more.group() if more else "")
+                )
             continue
         if role and _not_the_figures_place(text, m.start()):
             continue  # "60 kilometres from El Geneina", "told a news briefing in Geneva"
@@ -3903,11 +4019,17 @@ def _without_words_around(name: str) -> str | None:
     return " ".join(words[first:last]) if (first, last) != (0, len(words)) else None
 
 
-def _title_cued(start: int, cued: re.Match, name: str) -> _Mention:
-    """The place after a title's capitalised cue, known or not (its country from the title)."""
+# The capitalised words a title's run goes on with past the longest name a mention reads.
+_TITLE_WORDS_ON = re.compile(r"(?: [A-Z][\w’'-]*)+")
+
+
+def _title_cued(start: int, cued: re.Match, name: str, more: str = "") -> _Mention:
+    """The place after a title's capitalised cue, known or not (its country from the title),
+    with the title's words after it where the gazetteer knows them together: "… On Higher Ground
+    In Solomon Islands"."""
     cue = cued.group("cue")
     role = "strife" if _STRUCK.fullmatch(cue) else _cue_role(cue.lower())
-    found = _resolve_mention(name, "", None)
+    found = (more and _resolve_mention(name + more, "", None)) or _resolve_mention(name, "", None)
     if found is not None:
         return _mention(start, role, found[0], found[1], False)
     return _unknown_mention(start, role, name, None, "town")
@@ -3925,19 +4047,23 @@ _OF_A_PEOPLE = re.compile(
 )
 
 
-# A country's capital: "in Cameroon’s capital Yaounde", "in the capital of Conakry", "Explosion in
-# Guinea's Capital Kills At Least 13".
-# (after "in" only: not "mayor of Mayotte’s capital Mamoudzou", "south of the capital Lilongwe")
+# A country's capital: "in Cameroon’s capital Yaounde", "to the Republic of Macedonia’s capital
+# Skopje", "in the capital of Conakry", "by flooding in the capital Ouagadougou", "hospitals in the
+# capital, Algiers", "Explosion in Guinea's Capital Kills At Least 13".
+# (after "in" or "to" only: not "mayor of Mayotte’s capital Mamoudzou", "south of the capital
+# Lilongwe")
 _COUNTRYS_CAPITAL = re.compile(
-    r"\b[Ii]n\s+(?:(?P<owner>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)['’]s\s+[Cc]apital(?:\s+city)?"
-    r"(?:,?\s+(?P<name>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2}))?|the\s+capital\s+of\s+"
-    r"(?P<city>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2}))"
+    r"\b(?:[Ii]n|to)\s+(?:(?:the\s+)?(?P<owner>[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,2})['’]s"
+    r"\s+[Cc]apital(?:\s+city)?(?:,?\s+(?P<name>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2}))?"
+    r"|the\s+capital(?:\s+of|,)?\s+(?P<city>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2}))"
 )
 
 
 def _capitals(text: str) -> list[_Mention]:
     out = []
     for m in _COUNTRYS_CAPITAL.finditer(text):
+        if _not_the_figures_place(text, m.start()):
+            continue
         owner = _country_named(m.group("owner")) if m.group("owner") else None
         code = owner[1][0].country_iso3 if owner else None
         name = m.group("name") or m.group("city")
@@ -3971,6 +4097,8 @@ def _role_before(text: str, at: int) -> str:
 def _of_a_people(text: str) -> list[_Mention]:
     out = []
     for m in _OF_A_PEOPLE.finditer(text):
+        if _not_the_figures_place(text, m.start()):
+            continue
         code = places.demonyms().get(m.group("people").lower())
         if code is None or code not in _countries():
             continue
@@ -4085,7 +4213,8 @@ _ROLE_BEFORE = re.compile(
     r"(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){0,2}$"
 )
 # A place named for a distance or for where a statement was made is not where the figure is:
-# "60 kilometres from El Geneina", "told a news briefing in Geneva", "said in Geneva".
+# "60 kilometres from El Geneina", "told a news briefing in Geneva", "said in Geneva", "told IRIN
+# in the Tajik capital Dushanbe".
 _DISTANCE_WORDS = ("km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile")
 _VENUE_WORDS = ("briefing", "conference", "press", "reporters", "journalists", "speaking",
                 "statement", "interview")  # fmt: skip
@@ -4093,7 +4222,7 @@ _SAID_WORDS = ("said", "says", "told")
 _NOT_THE_FIGURES_PLACE = re.compile(
     rf"\b(?:{'|'.join(_DISTANCE_WORDS)})\s+(?:(?:north|south|east|west)\w*\s+)?$|"
     rf"\b(?:{'|'.join(_VENUE_WORDS)})\b(?:\s+[\w’'-]+){{0,2}},?\s*$|"  # "told journalists, in Jos,"
-    rf"\b(?:{'|'.join(_SAID_WORDS)})\s*$",
+    rf"\b(?:{'|'.join(_SAID_WORDS)})\s*$|\btold\s+(?:the\s+)?[\w.-]+(?:\s+(?:in|at)(?:\s+the)?)?\s*$",
     re.IGNORECASE,
 )
 # One of those words is looked for first, as plain text (faster than the pattern; and than these
@@ -4343,7 +4472,13 @@ def _resolve_mention(name: str, word: str, direction: str | None):
                 readings = []  # "Turkey’s southeast region": the country's part (_place_mentions)
             full = full[:-2] if readings else full
         if readings:
-            if n < len(words) and words[n + 1].lower() not in _DROPPABLE:
+            if (
+                n < len(words)
+                and words[n + 1].lower() not in _DROPPABLE
+                # (a country and an agency's letters after it: "… displaced over 15,000 people
+                # in Tajikistan OCHA", a photo's credit)
+                and not (readings[0].kind == "country" and words[n + 1].isupper())
+            ):
                 # "Wadi Baggar camp", "the village of Wadi Baggar": not the town of Wadi; the
                 # whole name, which the gazetteer lacks, is the place.
                 return None
@@ -4738,6 +4873,11 @@ def _the_documents_place(context: _Context) -> dict:
         return {"location": main.written, "country_iso3": country,
                 "place_note": "the place the document names most"}  # fmt: skip
     note = "the one country the document names"
+    if len(named) == 1 and (lede := context.lede_place()) is not None:
+        # "Following heavy rains … in Kalehe Territory in South-Kivu province, the … rivers
+        # overflowed": the place the document's first paragraph names, in its one country
+        return {"location": lede.written, "country_iso3": lede.reading.country_iso3,
+                "place_note": "the place the document's first paragraph names"}  # fmt: skip
     if len(named) > 1:
         top = context.country_named_most()
         if top is None:
@@ -5427,6 +5567,25 @@ class _Context:
                              "document")  # fmt: skip
         return replace(mention, reading=place, readings=())
 
+    def lede_place(self) -> _Mention | None:
+        """The one place below a country that the document's first paragraph (its first line
+        of 100 characters or more) names, in the one country the document names; None where it
+        names none or several."""
+        named = self.document_countries()
+        if len(named) != 1:
+            return None
+        start = 0
+        for line in self.text[:3_000].split("\n"):
+            if len(line) >= 100:
+                break
+            start += len(line) + 1
+        else:
+            return None
+        end = start + len(line)
+        inside = [m for m in self.head_mentions() if start <= m.start < end and m.reading is not None
+                  and m.reading.kind != "country" and m.reading.country_iso3 in named]  # fmt: skip
+        return inside[0] if len({_name_key(m) for m in inside}) == 1 else None
+
     def head_mentions(self) -> list[_Mention]:
         """The places the document's opening (its first 5,000 characters) names."""
         if self._head_mentions is None:
@@ -5490,9 +5649,23 @@ class _Context:
                 lede = self.text.find("\n", 40)
                 lede = len(self.text) if lede == -1 else lede
                 name = _name_key(top[0])
-                if not self._document_countries or any(
-                    (m.start < lede or m in self.title_mentions()) and _name_key(m) == name
-                    for m in found
+                if (
+                    not self._document_countries
+                    # (named three times in the one country the document names, its first line
+                    # naming no country: "Kulob", under the heading "Mudslides and floods kill
+                    # 15, dozens missing in the south" and a photo's caption of "Tajikistan")
+                    or (
+                        most >= 3
+                        and self._document_countries == {top[0].reading.country_iso3}
+                        and not any(
+                            m.start < lede and m.reading is not None and m.reading.kind == "country"
+                            for m in self.head_mentions()
+                        )
+                    )  # fmt: skip
+                    or any(
+                        (m.start < lede or m in self.title_mentions()) and _name_key(m) == name
+                        for m in found
+                    )
                 ):
                     self._main_place = top[0]
                     self._main_count = most

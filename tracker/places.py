@@ -99,6 +99,8 @@ COUNTRY_ALIASES: dict[str, str] = {
     # North Macedonia's names before 2019 ("About 3,900 Kosovars arrived in the FYR of Macedonia")
     "Macedonia": "MKD", "FYR of Macedonia": "MKD", "FYR Macedonia": "MKD", "FYROM": "MKD",
     "Former Yugoslav Republic of Macedonia": "MKD",
+    # as news writes the islands' state ("At least 28 people had been confirmed dead in the Solomons")
+    "Solomons": "SLB",
 }  # fmt: skip
 
 
@@ -329,7 +331,11 @@ class Gazetteer:
 
 
 # Units whose English name ISO 3166-2 and pycountry's translations do not give.
-_ENGLISH_NAMES = {"Avtonomna Respublika Krym": ("Crimea", "Autonomous Republic of Crimea")}
+_ENGLISH_NAMES = {
+    "Avtonomna Respublika Krym": ("Crimea", "Autonomous Republic of Crimea"),
+    # "Five adults are known to have drowned in Hadramaut" (OCHA), "Hadhramaut Governorate"
+    "Ḩaḑramawt": ("Hadramaut", "Hadhramaut", "Hadramawt"),
+}
 # ISO 3166-2's words of a unit in the country's language, after its name, and the English of the
 # Indonesian words of direction before them ("Sulawesi Tengah": Central Sulawesi).
 _LOCAL_UNIT_WORDS = frozenset(

@@ -60,7 +60,9 @@ SHELTER_PLACES = (
     r"(?:(?:relief|evacuation|IDP|refugee|displacement)\s+)?(?:camps?|shelters?|host\s+"
     r"communit(?:y|ies)|(?:evacuation|relief|collective|reception|care)\s+cent(?:re|er)s?|"
     # the buildings people shelter in: "3,000 evacuees were in the arena"
-    r"arenas?|stadiums?|gymnasiums?|churches|church|mosques?|temples?|tents|PoC|sites)"
+    r"arenas?|stadiums?|gymnasiums?|churches|church|mosques?|temples?|tents|PoC|sites|"
+    # "2000 people are in emergency accommodation after their houses were flooded"
+    r"(?:emergency|temporary)\s+accommodation)"
 )
 
 # A source's own words → (term, measure), tried in this order at each place in a sentence, so the
@@ -99,8 +101,9 @@ VERBS: dict[str, tuple[str, str]] = {
     # hostilities")
     r"internally\s+displaced\s+(?:by|due\s+to|as\s+a\s+result\s+of)\b": ("displaced", "flow"),
     r"internally\s+displaced": ("displaced", "stock"),
-    r"(?:are|is|remain|remained|were\s+still|still)\s+(?:(?:now|still|currently|temporarily)\s+)?"
-    r"(?:internally\s+)?displaced":
+    # "2,000 families … in Shabwah Governorate are reportedly displaced and living in public buildings"
+    r"(?:are|is|remain|remained|were\s+still|still)\s+(?:(?:now|still|currently|temporarily|"
+    r"reportedly)\s+)?(?:internally\s+)?displaced":
         ("displaced", "stock"),
     # hurt: "where three of them remained in a critical condition"
     r"(?:remain(?:s|ed)?|(?:are|is|were|was)(?:\s+still)?)\s+in\s+(?:a\s+)?(?:critical|serious)\s+"
@@ -165,6 +168,10 @@ VERBS: dict[str, tuple[str, str]] = {
     # "Approximately 10,620 people have congregated in at least ten care centre sites"
     rf"(?:congregat(?:ed|ing)|gathered|gathering)\s+(?:in|at)\s+(?:[\w,-]+\s+){{0,3}}?"
     rf"{SHELTER_PLACES}\b": ("hosted", "stock"),
+    # out of their homes, in the open: "Up to 4,000 people were camped on a hill behind Gizo",
+    # "Thousands Camped Out On Higher Ground"
+    r"(?:(?:are|is|were|was|been|now)\s+)?camp(?:ed|ing)\s+(?:out\s+)?(?:on|along|outside|"
+    r"in\s+the\s+open)\b": ("displaced", "flow"),
     # where people are now: "are now camped out in the 58 schools", "are settled in 916 sites"
     r"camp(?:ed|ing)\s+out\b|(?:are|is|were|was|been|now)\s+camp(?:ed|ing)\b|"
     r"(?:are|is|were|was|been)\s+(?:now\s+)?settled\s+in\b": ("hosted", "stock"),
@@ -179,6 +186,11 @@ VERBS: dict[str, tuple[str, str]] = {
     # where they are now: "hundreds of immigrants who sought refuge in this government-run
     # encampment"
     r"sought\s+(?:shelter|refuge)\s+in\b": ("hosted", "stock"),
+    # asylum-seekers in the country they asked: "some 29,500 Nicaraguans had formally filed asylum
+    # applications", "26,000 others are waiting to have their claims formalized"
+    r"(?:filed|lodged|submitted)\s+(?:\w+\s+)?(?:asylum\s+(?:applications?|claims?|requests?)|"
+    r"applications?\s+for\s+asylum)|applied\s+for\s+asylum|to\s+have\s+their\s+(?:asylum\s+)?"
+    r"claims\b": ("hosted", "stock"),
     r"(?:to\s+seek|sought)\s+(?:shelter|refuge|safety|asylum)": ("fled", "flow"),
     # homes lost: "nearly half a million Bangladeshis … have lost their homes"
     r"lost\s+(?:their|his|her)\s+(?:own\s+)?(?:homes?|houses?)": ("displaced", "flow"),
@@ -198,6 +210,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"sites?|shelters?|facilit(?:y|ies))\b": ("hosted", "stock"),
     r"evacuat(?:e|ed|ing|ion|es)\b(?!\s+(?:cent(?:re|er)s?|sites?|shelters?|facilit))":
         ("evacuated", "flow"),
+    # a count of them at a moment: "the total number of homeless was approximately 28,000"
+    r"(?:number|total)\s+of\s+(?:the\s+)?homeless\s+(?:is|was|stands|stood)\b": ("displaced", "stock"),
     r"(?:left|rendered|made)\s+homeless|homeless\b": ("displaced", "flow"),
     # "forced 19,000 people out of their homes"
     r"out\s+of\s+(?:their|his|her)\s+(?:homes?|houses?)\b": ("displaced", "flow"),
@@ -275,12 +289,16 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"(?:evacuat(?:ed|es|e|ing)|mov(?:ed|es|e|ing)|relocat(?:ed|es|e|ing)|transferr(?:ed|ing)|"
     r"transfers?|evacuation\s+of|pluck(?:ed|ing|s)?|airlift(?:ed|ing|s)?|rescu(?:ed|es|e|ing)|"
     # "the convoy had brought out over 1,000 people from the area"
-    r"(?:brought|bussed|carried|ferried)\s+out|shift(?:ed|ing|s)?)":
+    r"(?:brought|bussed|carried|ferried)\s+out|shift(?:ed|ing|s)?|"
+    # "the state ordered the evacuation of Arys’ population of 45,000"
+    r"evacuation\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?population\s+of)":
         ("evacuated", "flow"),
     r"(?:receiv(?:ed|es|e|ing)|register(?:ed|s|ing)?|registration\s+of|welcom(?:ed|es|e|ing)|"
     r"admitt(?:ed|ing)|"
     r"took\s+in|taken\s+in)": ("arrived", "flow"),
     r"still\s+(?:has|have|had|holds?|held)": ("remain", "stock"),
+    # "A house-to-house survey … confirmed the presence of more then 6,000 refugees"
+    r"presence\s+of": ("hosted", "stock"),
     r"(?:host(?:s|ed|ing)?|shelter(?:s|ed|ing)?|accommodat(?:es|ed|ing)|housing|has|have|had|holds?|"
     r"(?:a|total|estimated)\s+population\s+of)": ("hosted", "stock"),
     r"(?:displac(?:ed|es|ing)|uproot(?:ed|s|ing)|displacement\s+of|forced\s+out|expell(?:ed|ing)|"
@@ -289,7 +307,8 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
         ("displaced", "flow"),
     # "stranded thousands in villages in the mountainous south"
     r"strand(?:ed|ing|s)": ("remain", "stock"),
-    r"(?:kill(?:ed|s|ing)|claimed\s+the\s+lives\s+of|sh(?:ot|ooting)\s+dead|lost|losing|"
+    # ("Mudslides and floods kill 15, dozens missing in the south")
+    r"(?:kill(?:ed|s|ing)?|claimed\s+the\s+lives\s+of|sh(?:ot|ooting)\s+dead|lost|losing|"
     # "the recent murder of about 50 people by suspected herdsmen"
     r"murder(?:ed|s|ing)?|(?:murders?|massacres?|killings?)\s+of|massacred)":
         ("killed", "flow"),
