@@ -503,20 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 269 tuning documents score (after the rules learnt from d261–d273:
-    # precision 0.978, recall 0.976, measure 0.980, location 0.740, country 0.942, attribution
-    # 0.830): a rule that breaks what, where or who on whole documents fails here.
+    # Floors below what the 295 tuning documents score (after the rules learnt from d287–d299:
+    # precision 0.977, recall 0.973, measure 0.978, location 0.733, country 0.939, attribution
+    # 0.837; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.972 and result.precision >= 0.974, (
+    assert result.recall >= 0.970 and result.precision >= 0.974, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.977
-    assert result.location_right / checked >= 0.735 and result.country_right / checked >= 0.937
-    assert result.attribution_right / checked >= 0.825
+    assert result.measure_right / result.matched >= 0.975
+    assert result.location_right / checked >= 0.730 and result.country_right / checked >= 0.935
+    assert result.attribution_right / checked >= 0.830
 
 
 def test_dev_set_regression_guard():
@@ -3589,3 +3590,119 @@ def test_a_figure_nothing_places_takes_the_one_place_the_first_paragraph_names()
     )
     homeless = extract(text, date(2009, 4, 10))[1]
     assert (homeless.location, homeless.country_iso3) == ("Abruzzo", "ITA")
+
+
+# --- Learnt from d287–d299 (the twenty-third part, scored once, then tuning) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a toll's phrase with what the disaster did; the number of victims raised to a count
+        ("The death toll from Cyclone Shaheen that crashed through Oman, on Thursday rose to 14 "
+         "after the discovery of a body.", [("14", "died", "flow")]),
+        ("Omani state television made the announcement, increasing the number of victims in the "
+         "country to 12.", [("12", "died", "flow")]),
+        # people put in temporary accommodation, sent back, who swam across, who entered
+        ("The severe storm destroyed homes and forced more than 5,000 people into temporary "
+         "accommodation.", [("more than 5,000", "displaced", "flow")]),
+        ("Spain has sent 2,700 people back to Morocco, out of the more than 6,000 who swam from "
+         "the North African country into the Spanish enclave of Ceuta.",
+         [("2,700", "returned", "flow"), ("more than 6,000", "arrived", "flow")]),
+        ("About 1,500 children were among those to enter the territory.",
+         [("About 1,500", "arrived", "flow")]),
+        ("Currently, 45 persons have been transferred to a shelter.",
+         [("45", "evacuated", "flow")]),
+        # an arrest is an event, whoever made it
+        ("Security forces reportedly detained 516 people while dispersing the protesters.",
+         [("516", "detained", "flow")]),
+        # how many are displaced at a moment; the same count again after "these"
+        ("As of early November, the number of people displaced in Rakhine State has surpassed "
+         "115,000. Notwithstanding these 115,000 people, there are also many others who are "
+         "unable to move.",
+         [("115,000", "displaced", "stock"), ("115,000", "displaced", "stock")]),
+        # a toll's parts in brackets; things destroyed, and their parts, no figures
+        ("Government sources indicate that 167 people were killed (78 in June and 89 in October); "
+         "and 10,100 private, public and religious buildings were burned or destroyed (4,800 in "
+         "June and 5,300 in October).",
+         [("167", "killed", "flow"), ("78", "killed", "flow"), ("89", "killed", "flow")]),
+        # a count of the dead, then another count and its state
+        ("In North Bank Region, five children have been reported dead and one is in critical "
+         "condition.", [("five", "died", "flow")]),
+        ("One other person is also reported dead in the West Coast Region.",
+         [("One", "died", "flow")]),
+        # money in tögrög
+        ("To further support recovery efforts, MNT 400 million has been allocated.", []),
+    ],
+)  # fmt: skip
+def test_terms_and_non_figures_of_the_twenty_third_part(text, found):
+    assert [(c.span, c.term, c.measure) for c in extract(text, date(2012, 11, 8))] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "country"),
+    [
+        # Karakalpakstan as English writes it, named after "republic of"
+        ("At least 18 people were killed during last week’s unrest in Uzbekistan’s autonomous "
+         "republic of Karakalpakstan.", "Karakalpakstan", "UZB"),
+        # Mongolia's soum and aimag are words of place
+        ("Heavy rain caused a flash flood in Uliastai soum, Zavkhan aimag of Mongolia, affecting "
+         "449 people.", "Uliastai soum", "MNG"),
+        # the capital of the Congo Republic, which the Democratic Republic of Congo faces
+        ("AT LEAST 200 people have been killed after an arms dump exploded in the Congo "
+         "Republic’s capital.", "Brazzaville", "COG"),
+    ],
+)  # fmt: skip
+def test_places_of_the_twenty_third_part(text, location, country):
+    found = extract(text, date(2022, 7, 4))[0]
+    assert (found.location, found.country_iso3) == (location, country)
+
+
+def test_a_name_several_countries_share_is_read_in_the_country_of_the_provinces_named():
+    # (before a country the document names as where people went on to)
+    text = (
+        "The entry of migrants through the Darien border area exceeds 124,500 people.\n\n"
+        "The vast majority of these migrants have left the country, mainly to the United States. "
+        "But between Darién and Chiriquí there are a total of 3,207."
+    )
+    first = extract(text, date(2021, 11, 5))[0]
+    assert (first.location, first.country_iso3) == ("Darien", "PAN")
+
+
+def test_a_towns_other_name_that_is_part_of_a_regions_name_is_not_that_region():
+    # geonames calls a town of the United States "Highlands"; the text's region is Papua New
+    # Guinea's
+    text = (
+        "As Papua New Guinea approached its elections, violence erupted in parts of the Highlands "
+        "region. Enga, Hela and the Southern Highlands are the worst affected provinces.\n\n"
+        "14,000 people displaced"
+    )
+    last = extract(text, date(2022, 8, 29))[-1]
+    assert last.country_iso3 == "PNG"
+
+
+def test_a_full_stop_glued_to_the_next_sentence_ends_it():
+    text = (
+        "At least 4 people have died in flash floods in northern Tunisia over the last few days."
+        "Tunisia's Ministry of Interior said that 2 people died near Bou Argoub.The Ministry of "
+        "Interior said that 197 mm of rain fell in Nabeul."
+    )
+    found = [(c.span, c.location) for c in extract(text, date(2018, 9, 24))]
+    assert found == [("At least 4", "northern Tunisia"), ("2", "Bou Argoub")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Citing Uzbekistan’s authorities, media reports say at least 18 people were killed.",
+         "Uzbekistan’s authorities"),
+        ("“In Nukus, 18 people died,” the Russian news agency RIA Novosti on Monday quoted Abror "
+         "Mamatov, an official from Uzbekistan’s Prosecutor-General’s Office, as saying.",
+         "Abror Mamatov"),
+        ("Eleven deaths related to the storm have already been confirmed by the Chief of Staff of "
+         "the National Civil Protection (Estado Mayor Nacional de la Defensa Civil).",
+         "Chief of Staff of the National Civil Protection"),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_twenty_third_part(text, speaker):
+    assert extract(text, date(2022, 7, 4))[0].attributed_to == speaker

@@ -132,7 +132,7 @@ _WORDS_BEFORE_VERB = r"(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+)"
 CURRENCY_CODES = (
     "USD EUR GBP CHF SYP IQD TRY PHP INR PKR NGN KES BDT IDR MXN BRL AUD CAD JPY CNY ZAR ETB NPR "
     "LKR FJD SBD VUV PGK WST TOP NZD SGD HKD MYR THB VND KRW RUB UAH EGP MAD GHS XOF XAF UGX TZS "
-    "RWF MWK MZN ZMW SDG SSP LBP AFN MMK HTG COP PEN CLP ARS GTQ HNL"
+    "RWF MWK MZN ZMW SDG SSP LBP AFN MMK HTG COP PEN CLP ARS GTQ HNL MNT KZT UZS TJS KGS"
 ).split()
 
 # Context that makes a number something other than a count of people: (before, after) patterns,
@@ -234,6 +234,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"casualties|"
         # bodies recovered or found are not a toll (d055, d079, d091, d101's "remains")
         r"bod(?:y|ies)|remains)\b"
+        # "10,100 private, public and religious buildings were burned or destroyed"
+        r"|^\s*(?:[a-z-]+,\s+){1,3}(?:[a-z-]+\s+)?and\s+[a-z-]+\s+(?:buildings|houses|homes|"
+        r"structures|shelters|schools)\b"
         # "25,437 homes have been destroyed and 12,202 damaged": people are not damaged
         # ("4,500 in cities have been destroyed")
         r"|^\s*(?:in\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+)?"
@@ -441,6 +444,7 @@ REPORTING_VERBS = (
     "reveals",
     "indicated",
     "indicates",
+    "indicate",  # "Government sources indicate that 167 people were killed"
     "disclosed",
     "discloses",
     "confirmed",
@@ -1086,6 +1090,7 @@ _AFTER_MAY_SAY_NOT = re.compile(
     rf"[a-z]|[\s-]\d|\s*(?:{_prefix_tree(_AFTER_WORD_STARTS)})|\s*(?:of|in|us)\s"
     r"|\s*(?:people|persons|individuals)?\s*(?:per|each|a\s)"
     rf"|\s*(?:[a-z-]+\s+)?(?:{_prefix_tree(_OBJECT_STARTS)})"
+    r"|\s*[a-z-]+,\s+(?:[a-z-]+,?\s+){0,3}and\s"  # "private, public and religious buildings"
     r"|\s*(?:in\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?:were|was|have\s+been|had\s+been)\s+(?:[a-z]+\s+)?"
     r"(?:damaged|destroyed)"
 )
@@ -1319,7 +1324,10 @@ _NUMBER_WORD = re.compile(rf"\b(?=\w){_NUMBER_WORD_QUICK}(?:{NUMBER_WORD_HINT})"
 # a blank line, or at a line break before what starts a line. The mark or line break is matched
 # on its own first, which lets the engine leap from one to the next (three times as fast).
 _SENTENCE_END = re.compile(
-    r"[.!?\n](?:(?<=[.!?])[.!?]*[\"”’')\]]*\s+|(?<=\n)\s*\n|(?<=\n)(?=\s*[A-Z0-9\"“•*#-]))"
+    r"[.!?\n](?:(?<=[.!?])[.!?]*[\"”’')\]]*\s+|(?<=\n)\s*\n|(?<=\n)(?=\s*[A-Z0-9\"“•*#-])"
+    # a full stop glued to the next sentence, as pasted pages lose the space: "in northern
+    # Tunisia over the last few days.Tunisia's Ministry of Interior said"
+    r"|(?<=[a-z]{3}\.)(?=[A-Z][a-z]{2}))"
 )
 _ABBREVIATIONS = {
     "approx",
@@ -2039,6 +2047,9 @@ _DIED_RIGHT_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+(?:and\s+[a-z]+\s+[a-z]+\s+)?|of\s+(?:them|whom|(?:his|her|their)\s+[a-z]+)\s+)?"
     r"(?:(?:has|have|had)\s+)?(?:died|die|perished|drowned|succumbed|"
     r"(?:were|was)\s+(?:reportedly\s+|also\s+)?killed|killed|been\s+killed)\b"
+    # "One other person is also reported dead in the West Coast Region"
+    r"|\s+(?:[a-z]+\s+){0,2}(?:is|was|are|were|has\s+been|have\s+been)\s+(?:also\s+)?"
+    r"(?:reported|confirmed)\s+dead\b"
     # "Only one death has been reported in Tabasco so far"
     r"|\s+death\s+(?:has\s+been\s+|had\s+been\s+|was\s+)(?:reported|confirmed|recorded)\b"
 )
@@ -2081,7 +2092,7 @@ def _small_count(
     listed with its place."""
     if estimate.best is None or estimate.best >= 100:
         return False
-    if _TOLL_BEFORE.search(sentence, max(0, m.start() - 70), m.start()):
+    if _TOLL_BEFORE.search(sentence, max(0, m.start() - 110), m.start()):
         return True
     if sentence[max(0, m.start() - 8) : m.start()].rstrip().lower().endswith(
         ("kills", "kill", "killed", "killing")
@@ -2108,6 +2119,8 @@ def _small_count(
         return True
     if not found:
         return False
+    if sentence.endswith("(", 0, m.start()) and m.start() - found[-1].end <= 40:
+        return True  # "167 people were killed (78 in June and 89 in October)": its parts
     if _INCLUDING_BEFORE.search(sentence, found[-1].end, m.start()):
         return True
     if _NESTED.search(sentence, found[-1].end, m.start()):
@@ -2143,6 +2156,8 @@ def _small_or_year(m: re.Match, estimate: Estimate, has_population: bool) -> boo
 _NEW_SUBJECT = re.compile(
     # "… and a truck driver struck by falling rocks": another person's verb
     r"\band\s+(?:others|they|some|many|most|the\s+rest|he|she|we|an?\s+[a-z]+(?:\s+[a-z]+)?\s*$)"
+    # "five children have been reported dead and one is in critical condition": another count's
+    r"|\band\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\s*$"
     # "were affected by the flooding and that there were an unknown number missing": another
     # thing said
     r"|\band\s+that\s"
@@ -2263,15 +2278,24 @@ _ADJECTIVES_ONLY = re.compile(
 )
 # Where the words of "according to X" stop naming X; the breaks before a speaker's name.
 _RELEASED_BY = re.compile(
-    r"\b(?:figures|data|statistics|numbers|estimates|tallies)\s+(?:released|published|provided|"
-    r"compiled|issued)\s+by\s+(?P<who>[^,;.:()\"“”]{3,80}?(?:\s+\([^()]{1,20}\))?)"
-    r"(?=\s+(?:said|says|showed|shows|on|as|read)\b|\s*[,;.:]|$)"
+    r"(?:\b(?:figures|data|statistics|numbers|estimates|tallies)\s+(?:released|published|provided|"
+    r"compiled|issued)"
+    # "eleven deaths related to the storm have already been confirmed by the Chief of Staff of the
+    # National Civil Protection (Estado Mayor Nacional de la Defensa Civil)"
+    r"|\b(?:has|have|had)\s+(?:already\s+|now\s+)?been\s+(?:confirmed|reported|recorded))"
+    r"\s+by\s+(?P<who>[^,;.:()\"“”]{3,80}?(?:\s+\([^()]{1,20}\))?)"
+    r"(?=\s+(?:said|says|showed|shows|on|as|read)\b|\s*[,;.:(]|$)"
 )
 # "Interior Ministry official Jorge Gomes was quoted by the Associated Press as saying": Gomes.
 _QUOTED_AS = re.compile(
     r"(?P<who>[^,;:\"“”]{3,80}?)\s+(?:was|were|is|has\s+been)\s+quoted\s+(?:by\s+[^,;]{1,60}?\s+)?"
     r"as\s+say(?:ing|s)\b"
+    # "the Russian news agency RIA Novosti on Monday quoted Abror Mamatov, an official from
+    # Uzbekistan’s Prosecutor-General’s Office, as saying"
+    r"|\bquoted\s+(?P<quoted>[A-Z][^,;:\"“”]{2,60}?)(?:,\s+[^,;:\"“”]{3,90},)?\s+as\s+say(?:ing|s)\b"
 )
+# The source a report cites first: "Citing Uzbekistan’s authorities, media reports say …".
+_CITING = re.compile(r"^\W*[Cc]iting\s+(?P<who>[^,;:\"“”]{3,80}),")
 # A body that moved people, as the subject of its verb: "Cuban authorities ordered the
 # evacuation of 50,000 people", "In Pinar del Río, the local civil defense council ordered …".
 _AGENT = re.compile(
@@ -2512,6 +2536,9 @@ def _speaker(sentence: str) -> str | None:
             return _clean_source(who) if who.rstrip().endswith("reports") else None
         return _clean_source(bare)
     m = _QUOTED_AS.search(sentence) if "quoted" in sentence else None
+    if m and (who := _clean_source(m.group("who") or m.group("quoted"))):
+        return who
+    m = _CITING.match(sentence) if "iting " in sentence[:12] else None
     if m and (who := _clean_source(m.group("who"))):
         return who
     m = _RELEASED_BY.search(sentence) if " by " in sentence else None
@@ -2918,6 +2945,7 @@ def _sentence_candidates(
     )
     pos = 0
     dropped = -1  # where the last number that is no figure ends
+    parts_of_dropped = (0, 0)  # the brackets after it
     while (m := pattern.search(subject, pos)) is not None:
         pos = m.end()
         if blocked is None:
@@ -2928,8 +2956,17 @@ def _sentence_candidates(
         if cut:
             pos = cut
             continue
+        if parts_of_dropped[0] <= m.start() < parts_of_dropped[1] and sentence.startswith(
+            " in ", m.end()
+        ):
+            continue  # "10,100 … buildings were burned or destroyed (4,800 in June and 5,300 in
+            # October)": the parts in brackets of what is no figure
         if _is_not_a_figure(sentence, lowered if same_length else None, m, blocked, text, offset):
             dropped = m.end()
+            bracket = sentence.find("(", m.end(), m.end() + 80)
+            if bracket > 0 and not _DIGIT.search(sentence, m.end(), bracket):
+                close = sentence.find(")", bracket)
+                parts_of_dropped = (bracket, close if close > 0 else len(sentence))
             continue
         if (
             dropped > (found[-1].end if found else -1)
@@ -3162,7 +3199,12 @@ def _sentence_candidates(
             # "The number of people temporarily living in shelters … has reached 80,826", "the
             # number of registered Ivorian refugees in Liberia rise to 22,000": the subject's
             # verb, else a count of people somewhere at a moment.
-            verb = _find_verb(rose.group("subject"), False, plain=plain) or (
+            verb = _find_verb(rose.group("subject"), False, plain=plain)
+            if verb is not None and verb[:2] == ("displaced", "flow"):
+                # "the number of people displaced in Rakhine State has surpassed 115,000": how
+                # many are displaced at that moment
+                verb = ("displaced", "stock", *verb[2:])
+            verb = verb or (
                 ("died", "flow", 0, False)
                 if "victims" in rose.group("subject")  # "the total number of victims … climbs to"
                 else ("hosted", "stock", 0, False)
@@ -3517,7 +3559,8 @@ LOCATIVE_CUES: dict[str, str] = {
     r"(?:slopes|foot|flanks)\s+of": "at",
     r"(?:town|city|village|camp|district|governorate|province|region|area|enclave|pocket|"
     r"country|countryside|outskirts|settlement|township|island|neighbourhood|neighborhood|state|"
-    r"territory|municipality)"
+    # ("in Uzbekistan’s autonomous republic of Karakalpakstan")
+    r"territory|municipality|republic)"
     r"\s+of":
         "of",
 }  # fmt: skip
@@ -4548,8 +4591,16 @@ def _countries_of_provinces(mentions: list[_Mention]) -> set[str]:
 def _same_name(name: str, written: str) -> bool:
     """Whether a place's name is the one written (a word of place after it aside: "Cross River
     state"), not another name of it ("Tanna" for Thāne)."""
+    # (the whole name: "Highland", a town of the United States, is not "Highlands region")
     a, b = places.key(name), places.key(written)
-    return a.startswith(b) or b.startswith(a)
+    if a == b:
+        return True
+    bare_a, bare_b = places._without_place_word(name), places._without_place_word(written)
+    return (
+        places.key(bare_a) == places.key(bare_b)
+        or a == places.key(bare_b)
+        or b == places.key(bare_a)
+    )
 
 
 _FROM_RIGHT_AFTER = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?from\s+(?:the\s+)?")
@@ -4740,14 +4791,18 @@ def _place_for(
     if reading is None and readings:
         # Of an ambiguous name, the reading in a country the sentence or title names (or the
         # country of the provinces the document names: "in Sofala province: … Buzi (10 …)").
-        named = (
-            context.countries_named(mentions)
-            or context.document_countries()
-            or _countries_of_provinces(context.head_mentions())
-        )
-        inside = [r for r in readings if r.country_iso3 in named]
-        if len({r.country_iso3 for r in inside}) == 1:
-            reading, readings = inside[0], ()
+        # (the provinces' before the document's countries, where they settle it: "the Darien
+        # border area" in a story that names Chiriquí, and the United States as where migrants
+        # go on to)
+        for named in (
+            context.countries_named(mentions),
+            _countries_of_provinces(context.head_mentions()),
+            context.document_countries(),
+        ):
+            inside = [r for r in readings if r.country_iso3 in named]
+            if len({r.country_iso3 for r in inside}) == 1:
+                reading, readings = inside[0], ()
+                break
     around = (
         _named_around(reading, mention, mentions, context)
         if reading is not None and reading.source == "geonames"
@@ -5709,6 +5764,22 @@ def _name_key(mention: _Mention) -> str:
     return places.key(_bare_name(mention))
 
 
+_THESE_BEFORE = re.compile(r"\b(?:these|those)\s+$", re.IGNORECASE)
+
+
+def _as_named_before(candidate: Candidate, before: list[Candidate], text: str) -> Candidate:
+    """A count written again after "these" is the count written before it, with its term and
+    measure: "the number of people displaced … has surpassed 115,000 … Notwithstanding these
+    115,000 people, there are also many others"."""
+    if not _THESE_BEFORE.search(text, max(0, candidate.start - 8), candidate.start):
+        return candidate
+    same = next((c for c in reversed(before) if c.span == candidate.span
+                 or c.span.endswith(f" {candidate.span}")), None)  # fmt: skip
+    if same is None:
+        return candidate
+    return replace(candidate, term=same.term, measure=same.measure)
+
+
 _PARTS_OF_THOSE = re.compile(r"\s*(?:Of|Among)\s+(?:them|these),")
 
 
@@ -5787,7 +5858,10 @@ def extract(
         # Keep offsets into `text`: the sentence is used as is, leading space included.
         try:
             context.at(start)
-            out.extend(_sentence_candidates(text, start, raw, context))
+            found = _sentence_candidates(text, start, raw, context)
+            if out and ("these " in raw or "those " in raw):
+                found = [_as_named_before(c, out, text) for c in found]
+            out.extend(found)
         except Exception:  # noqa: BLE001 - extraction proposes; one odd sentence must not stop it
             continue
         finally:

@@ -48,7 +48,7 @@ PLACE_WORDS = (
     "neighbourhood", "border point", "border crossing point", "crossing point", "border crossing",
     "border post", "pref", "regency", "showground", "showgrounds", "PoC", "PoC site",
     "community", "sub-district", "sub-districts", "emergency site", "emergency sites",
-    "displacement site", "displacement sites",
+    "displacement site", "displacement sites", "soum", "aimag",
 )  # fmt: skip
 # What a word of place says of the place it ends, for a name the gazetteer does not know
 # ("Pagiarinya settlement", "Maungdaw township"): its kind, for KIND_RANK.
@@ -68,6 +68,8 @@ WORD_KINDS: dict[str, str] = {
     "border crossing point": "area", "crossing point": "area", "border crossing": "area",
     "border post": "area", "pref": "province", "regency": "district",
     "kebele": "town", "prefecture": "province", "parish": "district", "oblast": "province",
+    # Mongolia's: "a flash flood in Uliastai soum, Zavkhan aimag"
+    "soum": "district", "aimag": "province",
     "barangay": "town", "upazila": "district", "cercle": "district", "circle": "district",
     "showground": "camp", "showgrounds": "camp", "poc": "camp", "poc site": "camp",
     "community": "town", "sub-district": "district", "sub-districts": "district",
@@ -88,6 +90,7 @@ NOT_PLACES = frozenset({"asia", "africa", "europe", "america", "americas", "ocea
 COUNTRY_ALIASES: dict[str, str] = {
     "DRC": "COD", "DR Congo": "COD", "CAR": "CAF", "Democratic Republic of Congo": "COD",
     "Democratic Republic of the Congo": "COD", "Congo-Kinshasa": "COD", "Congo-Brazzaville": "COG",
+    "Congo Republic": "COG", "Republic of Congo": "COG",  # "the Congo Republic’s capital"
     "Ivory Coast": "CIV", "Burma": "MMR", "Gaza": "PSE", "Gaza Strip": "PSE", "West Bank": "PSE",
     "Occupied Palestinian Territory": "PSE", "Palestine": "PSE", "United States": "USA", "Turkey": "TUR", "Türkiye": "TUR", "Russia": "RUS",
     "Iran": "IRN", "Syria": "SYR", "Laos": "LAO", "Moldova": "MDA", "Tanzania": "TZA",
@@ -335,6 +338,8 @@ _ENGLISH_NAMES = {
     "Avtonomna Respublika Krym": ("Crimea", "Autonomous Republic of Crimea"),
     # "Five adults are known to have drowned in Hadramaut" (OCHA), "Hadhramaut Governorate"
     "Ḩaḑramawt": ("Hadramaut", "Hadhramaut", "Hadramawt"),
+    # "during last week’s unrest in Uzbekistan’s autonomous republic of Karakalpakstan"
+    "Qoraqalpog‘iston Respublikasi": ("Karakalpakstan", "Republic of Karakalpakstan"),
 }
 # ISO 3166-2's words of a unit in the country's language, after its name, and the English of the
 # Indonesian words of direction before them ("Sulawesi Tengah": Central Sulawesi).

@@ -41,11 +41,15 @@ LINKING_VERBS = r"(?:stands|stood)\s+at\b|total(?:s|led|ed)\b|(?:is|was)\s+(?:no
 # A toll and the words that give its count: "the death toll rises to 24", "toll of 12". The
 # extractor also reads a small number after them as a count.
 TOLL = (
-    r"(?:(?:death\s+)?toll[-–—]?|number\s+of\s+(?:deaths|dead|fatalities)|"
+    # ("increasing the number of victims in the country to 12")
+    r"(?:(?:death\s+)?toll[-–—]?|number\s+of\s+(?:deaths|dead|fatalities|victims)|"
     # "casualty figure now stands at 231"
     r"(?:fatality|casualty|death)\s+(?:figure|count|tally))\s+"
     # (two such phrases: "death toll in Himachal Pradesh due to heavy rains rose to 60")
-    r"(?:(?:from|in|across|due\s+to|after|caused\s+by)\s+(?:[\w’'.-]+\s+){1,5}?){0,2}"
+    # (and what the disaster did: "The death toll from Cyclone Shaheen that crashed through Oman,
+    # on Thursday rose to 14")
+    r"(?:(?:from|in|across|due\s+to|after|caused\s+by)\s+(?:[\w’'.-]+\s+){1,5}?"
+    r"(?:(?:that|which)\s+(?:[\w’'.-]+\s+){1,4}?[\w’'.-]+,\s+(?:[\w’'.-]+\s+){0,3}?)?){0,2}"
     # "the death toll is still raising and reached 14,294"
     r"(?:(?:is|was|has\s+been)\s+(?:still\s+)?(?:rising|raising|climbing|increasing)\s+and\s+)?"
     r"(?:(?:now|has|had|further|also|first)\s+)*"
@@ -64,6 +68,9 @@ SHELTER_PLACES = (
     # "2000 people are in emergency accommodation after their houses were flooded"
     r"(?:emergency|temporary)\s+accommodation)"
 )
+# Where people are put out of their homes: "forced more than 5,000 people into temporary
+# accommodation".
+FORCED_INTO = r"into\s+(?:temporary|emergency)\s+accommodation\b"
 
 # A source's own words → (term, measure), tried in this order at each place in a sentence, so the
 # longer, more specific phrase comes first ("remain in detention" → detained before "remain").
@@ -116,6 +123,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:(?:are|is|were|was|remain(?:s|ed)?)\s+(?:now\s+|still\s+)?|still\s+)stranded\b"
     r"(?!\s+by)|(?:are|is|were|was)\s+(?:still\s+|now\s+)?left\s+(?:there|behind)\b":
         ("remain", "stock"),
+    FORCED_INTO: ("displaced", "flow"),
     # "40,965 people had to leave their homes": forced out of them
     r"(?:had|have|has)\s+to\s+leave\s+(?:their|his|her)\s+homes?\b": ("displaced", "flow"),
     # still hit by the disaster: "More than 33 million Pakistanis remain affected"
@@ -202,8 +210,9 @@ VERBS: dict[str, tuple[str, str]] = {
     # taken to where people are taken in: "headed to safety in evacuation centres", "were already
     # transported to the evacuation centers"
     r"(?:head(?:ed|ing)|went|gone|moved|taken|brought|transported|transferred|ferried)\s+to\s+"
-    r"(?:safety|(?:the\s+)?(?:(?:evacuation|relief|shelter)\s+(?:cent(?:re|er)s?|sites?|camps?|"
-    r"shelters?)|shelters))\b":
+    # ("45 persons have been transferred to a shelter")
+    r"(?:safety|(?:the\s+|an?\s+)?(?:(?:evacuation|relief|shelter)\s+(?:cent(?:re|er)s?|sites?|camps?|"
+    r"shelters?)|shelters?))\b":
         ("evacuated", "flow"),
     # where people are taken in: "1,530 across six evacuation centres" (not a verb of evacuating)
     r"(?:in|across|at)\s+(?:[\w(),-]+\s+){0,3}?(?:evacuation|relief)\s+(?:cent(?:re|er)s?|camps?|"
@@ -238,8 +247,13 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:are|is)\s+(?:now\s+)?registered\b|(?:are|is)\s+(?:now|currently)\s+in\b|"
     r"are\s+(?:now|currently)\s+at\b": ("hosted", "stock"),
     r"(?:been|were|was)\s+registered\b": ("arrived", "flow"),
-    r"(?:reached|reaching|entered|entering|made\s+it\s+to|brought\s+to|transferred\s+to)":
+    # ("About 1,500 children were among those to enter the territory")
+    r"(?:reached|reaching|entered|entering|to\s+enter|made\s+it\s+to|brought\s+to|transferred\s+to)":
         ("arrived", "flow"),
+    # "the more than 6,000 who swam from the North African country into the Spanish enclave"
+    r"sw(?:am|im|imming|um)\s+(?:from|to|into|across|ashore)\b": ("arrived", "flow"),
+    # sent back: "Spain has sent 2,700 people back to Morocco"
+    r"back\s+(?:to|into|across)\b(?!\s+normal)": ("returned", "flow"),
     r"join(?:ed|ing|s)?\b": ("arrived", "flow"),
     r"(?:returned|returning|returns?|returnees)\b": ("returned", "flow"),
     r"surrender(?:ed|ing|s)?\b": ("surrendered", "flow"),
@@ -308,6 +322,8 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     # "stranded thousands in villages in the mountainous south"
     r"strand(?:ed|ing|s)": ("remain", "stock"),
     # ("Mudslides and floods kill 15, dozens missing in the south")
+    # an arrest is an event: "Security forces reportedly detained 516 people"
+    r"(?:detain(?:ed|s|ing)|arrest(?:ed|s|ing))": ("detained", "flow"),
     r"(?:kill(?:ed|s|ing)?|claimed\s+the\s+lives\s+of|sh(?:ot|ooting)\s+dead|lost|losing|"
     # "the recent murder of about 50 people by suspected herdsmen"
     r"murder(?:ed|s|ing)?|(?:murders?|massacres?|killings?)\s+of|massacred)":
