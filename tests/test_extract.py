@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 295 tuning documents score (after the rules learnt from d287–d299:
-    # precision 0.977, recall 0.973, measure 0.978, location 0.733, country 0.939, attribution
-    # 0.837; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # Floors below what the 308 tuning documents score (after the rules learnt from d300–d312:
+    # precision 0.975, recall 0.970, measure 0.977, location 0.730, country 0.938, attribution
+    # 0.831; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.970 and result.precision >= 0.974, (
+    assert result.recall >= 0.967 and result.precision >= 0.972, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.975
-    assert result.location_right / checked >= 0.730 and result.country_right / checked >= 0.935
-    assert result.attribution_right / checked >= 0.830
+    assert result.measure_right / result.matched >= 0.974
+    assert result.location_right / checked >= 0.727 and result.country_right / checked >= 0.935
+    assert result.attribution_right / checked >= 0.828
 
 
 def test_dev_set_regression_guard():
@@ -3706,3 +3706,76 @@ def test_a_full_stop_glued_to_the_next_sentence_ends_it():
 )  # fmt: skip
 def test_speakers_of_the_twenty_third_part(text, speaker):
     assert extract(text, date(2022, 7, 4))[0].attributed_to == speaker
+
+
+# --- Learnt from d300–d312 (the twenty-fourth part, scored once, then tuning) --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # people stuck, stranded (a title's too) or waiting somewhere: remain
+        ("Thousands stranded in Greece after EU border closures",
+         [("Thousands", "remain", "stock")]),
+        ("Tens of thousands of refugees and migrants are stuck in camps and ports across Greece.",
+         [("Tens of thousands", "remain", "stock")]),
+        ("Their arrival helped swell the number of those stuck across the country to over 42,000.",
+         [("over 42,000", "remain", "stock")]),
+        ("At a muddy tent city near the border town of Idomeni, 12,000 people waited to cross to "
+         "Macedonia.", [("12,000", "remain", "stock")]),
+        # homeless now, and the same count expected later
+        ("UN OCHA reports that 45,000 people are homeless, and this number is expected to rise to "
+         "75,000 upon the return of those currently staying with relatives.",
+         [("45,000", "displaced", "stock"), ("75,000", "displaced", "stock")]),
+        # a table's cell under its label
+        ("ESTIMATED NUMBERS AT A GLANCE |\nTotal Population Injured |\n30,000\n|\nUN OCHA / GOI",
+         [("30,000", "injured", "flow")]),
+        # people who sought medical help; a part of a toll and when it happened
+        ("At least 189 Kyrgyzstanis sought medical help.", [("At least 189", "injured", "flow")]),
+        ("Heavy rains have killed at least 16 people so far in June, including six this weekend.",
+         [("at least 16", "killed", "flow"), ("six", "killed", "flow")]),
+        # no figures: money in the hundreds of millions, a depth, people who live in towns
+        ("The damage is estimated by the government to be in the hundreds of millions of dollars.",
+         []),
+        ("In some places the water was up to 3m (10ft) deep.", []),
+        ("Some 200,000 people live in the 12 towns along the river that could eventually be "
+         "affected.", []),
+    ],
+)  # fmt: skip
+def test_terms_and_non_figures_of_the_twenty_fourth_part(text, found):
+    assert [(c.span, c.term, c.measure) for c in extract(text, date(2016, 3, 12))] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "country"),
+    [
+        # a people's word of Central Asia's; a side that speaks
+        ("At least 189 Kyrgyzstanis sought medical help.", "Kyrgyzstan", "KGZ"),
+        ("The Tajik side unofficially reported more than 150 wounded.", "Tajikistan", "TJK"),
+        # the economic capital; a port named after "port of"
+        ("Heavy rains in Ivory Coast have killed at least 16 people so far in June in the economic "
+         "capital Abidjan.", "Abidjan", "CIV"),
+        ("Further south, more than 3500 people waited at the main port of Piraeus near Athens.",
+         "Piraeus", "GRC"),
+        # Italy's regions as English writes them
+        ("At least 18 people have been killed in flooding on the Italian island of Sardinia.",
+         "Sardinia", "ITA"),
+        # the Balkan route is no place (nor Turkmenistan's Balkan province)
+        ("Hundreds more people had reached Greece, days after shutdowns along the Balkan route.",
+         "Greece", "GRC"),
+    ],
+)  # fmt: skip
+def test_places_of_the_twenty_fourth_part(text, location, country):
+    found = extract(text, date(2016, 3, 12))[0]
+    assert (found.location, found.country_iso3) == (location, country)
+
+
+def test_a_speaker_is_named_without_the_adverb_before_its_verb():
+    (wounded,) = extract("The Tajik side unofficially reported more than 150 wounded.")
+    assert wounded.attributed_to == "Tajik side"
+
+
+def test_a_state_of_disaster_is_no_place():
+    text = "• 02 persons have been confirmed dead; • A 30 day State of Natural Disaster has been declared."
+    (dead,) = extract(text, date(2020, 12, 18), title="Fiji: Severe Tropical Cyclone Yasa")
+    assert (dead.location, dead.country_iso3) == ("Fiji", "FJI")

@@ -145,7 +145,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"tala|kina|vatu|rupees|taka|naira|shillings|kwacha|rand|pesos|yuan|yen|rupiah|baht|riyals|"
         r"dirhams|dinars|cedis|birr|leones|afghanis|tenge|hryvnias|rubles|roubles|reais|quetzales|"
         r"lempiras|gourdes)\b"
-        r"|^[-‐](?:dollar|euro|pound)\b",  # "the billion-dollar project"
+        r"|^[-‐](?:dollar|euro|pound)\b"  # "the billion-dollar project"
+        # "in the hundreds of millions of dollars"
+        r"|^\s*of\s+(?:thousands|millions|billions)\s+of\s+(?:US\s+)?(?:dollars|euros|pounds)\b",
     ),
     "percentage": (None, r"^\s*(?:%|per\s*cent\b|percent\b|percentage\b|pc\b)"),
     # "three quarters", "two-thirds": a share of a group (a fraction of a scale word is a count).
@@ -166,7 +168,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"^\s*[-‐]?(?:kms?|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|kilos?|"
         r"kilograms?|tonnes?|tons?|litres?|liters?|MT|hectares?|ha|sq|square|"
         r"mm|cm|millimet(?:re|er)s?|centimet(?:re|er)s?|degrees?|°|foot|feet|ft|Celsius|Fahrenheit|"
-        r"mph|kph|kmph|knots)\b",
+        r"mph|kph|kmph|knots)\b"
+        # a length with its conversion: "the water was up to 3m (10ft) deep"
+        r"|^\s*\(\s*\d[\d.,]*\s*(?:ft|feet|in|inches|m|metres|meters|km|miles)\)",
     ),
     "attached": (r"[A-Za-z][-‐]?$", r"^[A-Za-z]"),
     # a place's size: "the 80,000-populated capital city"; a force's: "the 8,500-strong rescue
@@ -1091,6 +1095,7 @@ _AFTER_MAY_SAY_NOT = re.compile(
     r"|\s*(?:people|persons|individuals)?\s*(?:per|each|a\s)"
     rf"|\s*(?:[a-z-]+\s+)?(?:{_prefix_tree(_OBJECT_STARTS)})"
     r"|\s*[a-z-]+,\s+(?:[a-z-]+,?\s+){0,3}and\s"  # "private, public and religious buildings"
+    r"|\s*\(\s*\d"  # "3m (10ft)"
     r"|\s*(?:in\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?:were|was|have\s+been|had\s+been)\s+(?:[a-z]+\s+)?"
     r"(?:damaged|destroyed)"
 )
@@ -1264,6 +1269,14 @@ _IN_SHELTER = re.compile(
     rf"[^,;.]{{0,40}}?\b(?:in|at|across)\s+(?:[\w’',-]+\s+){{0,3}}?{SHELTER_PLACES}\b",
     re.IGNORECASE,
 )  # ("26,159 displaced persons across eight sites")
+# The same count again: "and this number is expected to rise to 75,000".
+_THIS_NUMBER = re.compile(
+    r"\b(?:this|that|the)\s+(?:number|figure)\s+(?:is|was|could|may|might|will|would)\s+"
+    r"(?:(?:expected|likely|set)\s+to\s+|)(?:rise|climb|grow|increase|reach)\s+(?:to\s+)?$"
+)
+# A table's label before the cell that holds a count ("Total Population Killed |\n30,000\n|").
+_CELL_LABEL = re.compile(r"(?:^|\n)\s*(?P<label>[A-Z][^\n|]{2,60}?)\s*\|\s*\n\s*$")
+_STUCK_AFTER = re.compile(r"[^,;.]{0,40}?\bstuck\b")
 _JOINED = re.compile(r"^\s*(?:[A-Za-z’'-]+\s+){0,3}?and\s*$")
 _AFFECTED_BY_THEN = re.compile(
     r"\s*affected\s+by\s+[^,;]{1,80}?\s(?=(?:have|has|had|were|was|are|is)\s)"
@@ -1287,7 +1300,9 @@ _SOURCE_TRIM = re.compile(
     # ("said the prime minister, Ahmed Ouyahia, as the interior ministry reported a toll")
     r"^(?:[\"“”'’(]|and\b|but\b|while\b|with\b|also\b|even\b|then\b|meanwhile\b,?|the\b|a\b|an\b|"
     r"as\b|\s)+|"
-    r"(?:\s+(?:also|now|still|additionally|separately|earlier|later|on\s+\w+day|in\s+a\s+\w+|that))+\s*$",
+    # ("The Tajik side unofficially reported")
+    r"(?:\s+(?:also|now|still|additionally|separately|earlier|later|on\s+\w+day|in\s+a\s+\w+|that|"
+    r"unofficially|officially|initially|previously))+\s*$",
     re.IGNORECASE,
 )
 # The words after a speaker that _SOURCE_TRIM takes off, found from a space, which the engine skips
@@ -2064,6 +2079,10 @@ _TOLL_LABEL_BEFORE = re.compile(
 _DIED_BEFORE = re.compile(
     r"[^,;:.()]{0,40}\b(?:died|killed|dead|deaths)\b[^;:.()]{0,150},\s*(?:and\s+)?$"
 )
+# When a part of a count happened, right after it: "including six this weekend".
+_WHEN_AFTER = re.compile(
+    r"\s+(?:(?:this|last|on)\s+(?:weekend|week|month|(?-i:[A-Z][a-z]+day))|yesterday|today|overnight)\b"
+)
 _PART_AFTER = re.compile(r"\s+(?:were\s+|was\s+)?(?:in|from|at)\s")
 # The count before named its place, and the list goes on: "… dead in Honduras, five in Panama".
 _PLACED_BEFORE = re.compile(
@@ -2113,6 +2132,12 @@ def _small_count(
         return True  # "60 of the 200 dead are said to be children", "Five of the dead are …"
     if found and _NAME_WITH_BEFORE.match(sentence, found[-1].end, m.start()):
         return True  # "Rutsiro with 26 dead, Nyabihu with 19"
+    if (
+        found
+        and _WHEN_AFTER.match(sentence, m.end())
+        and _INCLUDING_BEFORE.search(sentence, found[-1].end, m.start())
+    ):
+        return True  # "have killed at least 16 people …, including six this weekend"
     if not _PART_AFTER.match(sentence, m.end()):
         return False
     if parts:
@@ -2352,7 +2377,9 @@ _NUMBER_ROSE_TO = re.compile(
     r"\bnumber\s+of\s+(?P<subject>[^;:.]{3,150}?)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+)?"
     r"(?:reached|reaches|rise|rises|rose|risen|climbed|climbs|climb|increased|grown|grew|jumped|"
     # "The number of Togolese fleeing … has now passed 40,000"
-    r"reduced|decreased|fallen|fell|dropped|declined|passed|surpassed|exceeded|topped)(?:\s+to)?\s+$",
+    # ("helped swell the number of those stuck across the country to over 42,000")
+    r"reduced|decreased|fallen|fell|dropped|declined|passed|surpassed|exceeded|topped)(?:\s+to)?\s+$"
+    r"|\bswell(?:ed|ing|s)?\s+the\s+number\s+of\s+(?P<swelled>[^;:.]{3,150}?)\s+to\s+$",
     re.IGNORECASE,
 )
 # What the people counted are now, said right after them.
@@ -3199,14 +3226,15 @@ def _sentence_candidates(
             # "The number of people temporarily living in shelters … has reached 80,826", "the
             # number of registered Ivorian refugees in Liberia rise to 22,000": the subject's
             # verb, else a count of people somewhere at a moment.
-            verb = _find_verb(rose.group("subject"), False, plain=plain)
+            subject = rose.group("subject") or rose.group("swelled")
+            verb = _find_verb(subject, False, plain=plain)
             if verb is not None and verb[:2] == ("displaced", "flow"):
                 # "the number of people displaced in Rakhine State has surpassed 115,000": how
                 # many are displaced at that moment
                 verb = ("displaced", "stock", *verb[2:])
             verb = verb or (
                 ("died", "flow", 0, False)
-                if "victims" in rose.group("subject")  # "the total number of victims … climbs to"
+                if "victims" in subject  # "the total number of victims … climbs to"
                 else ("hosted", "stock", 0, False)
             )
             if _IN_SHELTERS_AFTER.match(sentence, f.end):
@@ -3335,6 +3363,14 @@ def _sentence_candidates(
                 else ("remain", "stock")
             )
             verb = (*now, 0, False)
+        if (
+            previous is not None
+            and "number" in sentence[max(0, f.start - 80) : f.start]
+            and _THIS_NUMBER.search(sentence, max(0, f.start - 80), f.start)
+        ):
+            # "45,000 people are homeless, and this number is expected to rise to 75,000": the
+            # same count later
+            verb = (previous[1], previous[2], 0, False)
         if previous is not None and (f.then or (f.unit == "households" and i - 1 in two_units)):
             # "raised the toll from 44 to 50 and said", "accommodated 18,149 victims from 2,279
             # families from nine affected districts": the count before's term
@@ -3348,6 +3384,13 @@ def _sentence_candidates(
             term, measure = previous[1], previous[2]
         elif _PER_DAY_AFTER.match(sentence, f.population_end):
             term, measure = "arrived", "flow"  # a rate: "an average of 550 refugees per day"
+        elif (
+            "|" in text[max(0, offset - 80) : offset]
+            and (cell := _CELL_LABEL.search(text, max(0, offset - 80), offset)) is not None
+            and (labelled := _find_verb(cell.group("label"), True)) is not None
+        ):
+            # a table's cell under its label: "Total Population Killed |\n30,000"
+            term, measure = labelled[0], labelled[1]
         else:
             hint = _POPULATION_TERM.search(population or "") or _POPULATION_TERM.search(sentence)
             term, measure = (
@@ -3376,10 +3419,15 @@ def _sentence_candidates(
                 continue  # "hundreds of people … were still trapped": no figure of the table
             # "22 Resettlement Sites in which 10,405 families (53,742 persons) live": hosted there
             term, measure = "hosted", "stock"
-        if (term == "remain" and _SHELTERED_PEOPLE.search(population or "")) or (
-            (term == "remain" or (term == "displaced" and "displaced" in (population or "")))
-            and _IN_SHELTER.match(after)
-        ):
+        if (
+            (term == "remain" and _SHELTERED_PEOPLE.search(population or ""))
+            or (
+                (term == "remain" or (term == "displaced" and "displaced" in (population or "")))
+                and _IN_SHELTER.match(after)
+            )
+        ) and not ("stuck" in after[:50] and _STUCK_AFTER.match(after)):
+            # (not people stuck: "Tens of thousands of refugees and migrants are stuck in camps
+            # and ports across Greece")
             # "There are now 25,000 Ivorian refugees in Liberia", "4,778 people are still in
             # 120 relief camps": people somewhere they were taken in are hosted there.
             term, measure = "hosted", "stock"
@@ -3560,7 +3608,8 @@ LOCATIVE_CUES: dict[str, str] = {
     r"(?:town|city|village|camp|district|governorate|province|region|area|enclave|pocket|"
     r"country|countryside|outskirts|settlement|township|island|neighbourhood|neighborhood|state|"
     # ("in Uzbekistan’s autonomous republic of Karakalpakstan")
-    r"territory|municipality|republic)"
+    # ("waited at the main port of Piraeus near Athens")
+    r"territory|municipality|republic|port)"
     r"\s+of":
         "of",
 }  # fmt: skip
@@ -4098,7 +4147,9 @@ _OF_A_PEOPLE = re.compile(
 _COUNTRYS_CAPITAL = re.compile(
     r"\b(?:[Ii]n|to)\s+(?:(?:the\s+)?(?P<owner>[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,2})['’]s"
     r"\s+[Cc]apital(?:\s+city)?(?:,?\s+(?P<name>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2}))?"
-    r"|the\s+capital(?:\s+of|,)?\s+(?P<city>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2}))"
+    # ("in the economic capital Abidjan")
+    r"|the\s+(?:economic\s+|commercial\s+|political\s+|administrative\s+)?capital(?:\s+of|,)?\s+"
+    r"(?P<city>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2}))"
 )
 
 
@@ -4162,18 +4213,20 @@ def _of_a_people(text: str) -> list[_Mention]:
 _SIDE = re.compile(
     r"\b(?i:on)\s+the\s+(?P<people>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+side\b"
     r"|(?<![\w’'-]\s)\b(?P<own>[A-Z][a-z]+)\s+authorities\b"
+    # (and a side that speaks: "The Tajik side unofficially reported more than 150 wounded")
+    r"|\b[Tt]he\s+(?P<side>[A-Z][a-z]+)\s+side\s+(?:\w+ly\s+)?(?:said|says|reported|reports)\b"
 )
 
 
 def _sides(text: str) -> list[_Mention]:
     out = []
     for m in _SIDE.finditer(text):
-        people = m.group("people") or m.group("own")
+        people = m.group("people") or m.group("own") or m.group("side")
         code = places.demonyms().get(people.lower())
         country = _countries().get(code) if code else None
         found = _country_named(country.name) if country is not None else None
         if found is not None:
-            at = m.start("people") if m.group("people") else m.start("own")
+            at = m.start(next(g for g in ("people", "own", "side") if m.group(g)))
             out.append(_mention(at, "at" if m.group("people") else "", found[0], found[1], False))
     return out
 
@@ -4287,7 +4340,8 @@ NOT_AN_UNKNOWN_PLACE = frozenset(
     collection registration health food border regional international red cross crescent relief
     protection transitional security united office agency mission council camp camps new old
     north south east west central upper lower greater way ministry islamic state army forces by
-    per each every foreign interior defence defense civil public social finance""".split()
+    per each every foreign interior defence defense civil public social finance natural disaster
+    calamity""".split()
 )
 
 

@@ -85,7 +85,10 @@ DISPLAY_NAMES: dict[str, str] = {
 # Continents and oceans: the names of some towns too ("Asia", Philippines), but a document that
 # writes them means the continent, which is no place a figure is filed under.
 NOT_PLACES = frozenset({"asia", "africa", "europe", "america", "americas", "oceania", "pacific",
-                        "atlantic", "antarctica", "middleeast"})  # fmt: skip
+                        "atlantic", "antarctica", "middleeast",
+                        # and a peninsula's nations ("migrants stuck on the Balkan route"), not
+                        # Turkmenistan's Balkan province
+                        "balkan", "balkans"})  # fmt: skip
 # Names by which a country is often written that neither pycountry nor countryinfo lists.
 COUNTRY_ALIASES: dict[str, str] = {
     "DRC": "COD", "DR Congo": "COD", "CAR": "CAF", "Democratic Republic of Congo": "COD",
@@ -338,6 +341,14 @@ _ENGLISH_NAMES = {
     "Avtonomna Respublika Krym": ("Crimea", "Autonomous Republic of Crimea"),
     # "Five adults are known to have drowned in Hadramaut" (OCHA), "Hadhramaut Governorate"
     "Ḩaḑramawt": ("Hadramaut", "Hadhramaut", "Hadramawt"),
+    # Italy's regions as English writes them ("flooding on the Italian island of Sardinia")
+    "Piemonte": ("Piedmont",),
+    "Valle d'Aosta": ("Aosta Valley",),
+    "Lombardia": ("Lombardy",),
+    "Toscana": ("Tuscany",),
+    "Puglia": ("Apulia",),
+    "Sicilia": ("Sicily",),
+    "Sardegna": ("Sardinia",),
     # "during last week’s unrest in Uzbekistan’s autonomous republic of Karakalpakstan"
     "Qoraqalpog‘iston Respublikasi": ("Karakalpakstan", "Republic of Karakalpakstan"),
 }
@@ -492,6 +503,8 @@ def demonym_words() -> frozenset[str]:
 # Words for a country's people that countryinfo spells otherwise ("Tadzhik") or leaves out.
 _MORE_DEMONYMS = {
     "tajik": "TJK", "kyrgyz": "KGZ", "uzbek": "UZB", "kazakh": "KAZ", "ecuadorian": "ECU",
+    # ("At least 189 Kyrgyzstanis sought medical help")
+    "kyrgyzstani": "KGZ", "tajikistani": "TJK", "uzbekistani": "UZB", "kazakhstani": "KAZ",
     "nepali": "NPL", "chinese": "CHN", "indian": "IND", "argentine": "ARG", "argentinian": "ARG",
     "lao": "LAO", "maldivian": "MDV", "timorese": "TLS", "saudi": "SAU",
 }  # fmt: skip

@@ -91,7 +91,9 @@ VERBS: dict[str, tuple[str, str]] = {
     # where people live: "large villages in which thousands of people live.", "some 120,000
     # ethnic Armenians are believed to be living in the territory"
     r"live(?=\s*(?:[.;,]|$))|"
-    r"liv(?:e|es|ing)\s+in\s+the\s+(?:territory|enclave|region|country|province|city|town)\b|"
+    # ("Some 200,000 people live in the 12 towns along the river that could eventually be affected")
+    r"liv(?:e|es|ing)\s+in\s+the\s+(?:\d+\s+)?(?:territory|enclave|region|country|province|city|"
+    r"town|towns|villages|cities)\b|"
     # "70-thousand people live on the main island of Tongatapu"
     r"liv(?:e|es|ing)\s+on\s+the\s+(?:[a-z]+\s+)?island\b|"
     # shelter planned, not given: "of which 6,000 will be given shelter in schools", "was
@@ -121,7 +123,13 @@ VERBS: dict[str, tuple[str, str]] = {
     # where they are, waiting: "An estimated 15,000 Egyptians are now stranded at this border
     # area awaiting evacuation help" (not hit by something: "stranded by floods" is affected)
     r"(?:(?:are|is|were|was|remain(?:s|ed)?)\s+(?:now\s+|still\s+)?|still\s+)stranded\b"
-    r"(?!\s+by)|(?:are|is|were|was)\s+(?:still\s+|now\s+)?left\s+(?:there|behind)\b":
+    r"(?!\s+by)|(?:are|is|were|was)\s+(?:still\s+|now\s+)?left\s+(?:there|behind)\b|"
+    # stuck or waiting somewhere, in a title too: "Thousands stranded in Greece after EU border
+    # closures", "Tens of thousands of refugees and migrants are stuck in camps and ports",
+    # "12,000 people … waited to cross to Macedonia", "more than 3500 people waited at the port"
+    r"(?:stranded|stuck)\s+(?:in|at|on|along|across)\b|"
+    r"(?:(?:are|is|were|was|remain(?:s|ed)?)\s+(?:now\s+|still\s+)?)?stuck\b(?!\s+by)|"
+    r"wait(?:ed|ing)?\s+(?:to\s+cross|at|in)\b":
         ("remain", "stock"),
     FORCED_INTO: ("displaced", "flow"),
     # "40,965 people had to leave their homes": forced out of them
@@ -131,7 +139,9 @@ VERBS: dict[str, tuple[str, str]] = {
     # hurt, whatever the verb: "left with various degrees of injuries", "grappling with injuries"
     r"(?:left|suffer(?:ed|ing|s)?|grappl(?:ing|ed|es|e)|treated)\s+(?:with|from|for)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:injur(?:y|ies)|burns)\b|"
-    r"(?:suffered|sustained)\s+(?:[\w-]+\s+){0,2}?(?:injur(?:y|ies)|wounds)\b":
+    r"(?:suffered|sustained)\s+(?:[\w-]+\s+){0,2}?(?:injur(?:y|ies)|wounds)\b|"
+    # "At least 189 Kyrgyzstanis sought medical help"
+    r"(?:sought|seeking|needed|needing|required)\s+medical\s+(?:help|attention|care|treatment)\b":
         ("injured", "flow"),  # "14 villagers had suffered burn injuries"
     # "Nearly 24,000 people were ordered to leave area amid fears a second dam could collapse"
     r"ordered\s+to\s+(?:leave|evacuate|flee)\b": ("evacuated", "flow"),
@@ -219,6 +229,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"sites?|shelters?|facilit(?:y|ies))\b": ("hosted", "stock"),
     r"evacuat(?:e|ed|ing|ion|es)\b(?!\s+(?:cent(?:re|er)s?|sites?|shelters?|facilit))":
         ("evacuated", "flow"),
+    # homeless now: "GOI estimates that 45,000 people are homeless"
+    r"(?:are|is|remain|remained|still)\s+(?:now\s+|still\s+)?homeless\b": ("displaced", "stock"),
     # a count of them at a moment: "the total number of homeless was approximately 28,000"
     r"(?:number|total)\s+of\s+(?:the\s+)?homeless\s+(?:is|was|stands|stood)\b": ("displaced", "stock"),
     r"(?:left|rendered|made)\s+homeless|homeless\b": ("displaced", "flow"),
