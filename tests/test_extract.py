@@ -3732,6 +3732,8 @@ def test_speakers_of_the_twenty_third_part(text, speaker):
          [("30,000", "injured", "flow")]),
         # people who sought medical help; a part of a toll and when it happened
         ("At least 189 Kyrgyzstanis sought medical help.", [("At least 189", "injured", "flow")]),
+        ("One death and five injuries have been recorded.",
+         [("One", "died", "flow"), ("five", "injured", "flow")]),
         ("Heavy rains have killed at least 16 people so far in June, including six this weekend.",
          [("at least 16", "killed", "flow"), ("six", "killed", "flow")]),
         # no figures: money in the hundreds of millions, a depth, people who live in towns

@@ -2068,6 +2068,7 @@ _DIED_RIGHT_AFTER = re.compile(
     # "Only one death has been reported in Tabasco so far"
     r"|\s+death\s+(?:has\s+been\s+|had\s+been\s+|was\s+)(?:reported|confirmed|recorded)\b"
 )
+_DEATHS_OR_INJURIES_AFTER = re.compile(r"\s+(?:deaths?|fatalit(?:y|ies)|injur(?:y|ies))\b")
 _MORE_TERM_AFTER = re.compile(
     r"\s+more\s+(?:people\s+|persons\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+)?"
     r"(?:injured|wounded|killed|dead|died|succumbed|displaced|evacuated)\b"
@@ -2120,6 +2121,8 @@ def _small_count(
         return True
     if _DIED_RIGHT_AFTER.match(sentence, m.end()):
         return True
+    if _DEATHS_OR_INJURIES_AFTER.match(sentence, m.end()):
+        return True  # "One death and five injuries have been recorded"
     if _TOLL_LABEL_BEFORE.search(sentence, max(0, m.start() - 50), m.start()):
         return (
             True  # a key figure's label: "Earthquake fatalities 48", "Disaster-related deaths 11"
