@@ -68,9 +68,6 @@ SHELTER_PLACES = (
     # "2000 people are in emergency accommodation after their houses were flooded"
     r"(?:emergency|temporary)\s+accommodation)"
 )
-# Where people are put out of their homes: "forced more than 5,000 people into temporary
-# accommodation".
-FORCED_INTO = r"into\s+(?:temporary|emergency)\s+accommodation\b"
 
 # A source's own words → (term, measure), tried in this order at each place in a sentence, so the
 # longer, more specific phrase comes first ("remain in detention" → detained before "remain").
@@ -131,7 +128,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:(?:are|is|were|was|remain(?:s|ed)?)\s+(?:now\s+|still\s+)?)?stuck\b(?!\s+by)|"
     r"wait(?:ed|ing)?\s+(?:to\s+cross|at|in)\b":
         ("remain", "stock"),
-    FORCED_INTO: ("displaced", "flow"),
+    # put out of their homes: "forced more than 5,000 people into temporary accommodation"
+    r"into\s+(?:temporary|emergency)\s+accommodation\b": ("displaced", "flow"),
     # "40,965 people had to leave their homes": forced out of them
     r"(?:had|have|has)\s+to\s+leave\s+(?:their|his|her)\s+homes?\b": ("displaced", "flow"),
     # still hit by the disaster: "More than 33 million Pakistanis remain affected"
