@@ -4821,7 +4821,7 @@ def _place_for(
     if mention is None:
         mention = _pick(mine, order[1], f.end)
         if mention is None:
-            found = _the_documents_place(context)
+            found = context.documents_place()
             if "location" not in found and population and not away:
                 # "Earthquake Directly Affects Over 12,000 Afghans", nothing else placing it:
                 # the country the people's word names
@@ -4851,11 +4851,12 @@ def _place_for(
         # (the provinces' before the document's countries, where they settle it: "the Darien
         # border area" in a story that names Chiriquí, and the United States as where migrants
         # go on to)
-        for named in (
-            context.countries_named(mentions),
-            _countries_of_provinces(context.head_mentions()),
-            context.document_countries(),
+        for countries in (
+            lambda: context.countries_named(mentions),
+            lambda: _countries_of_provinces(context.head_mentions()),
+            context.document_countries,
         ):
+            named = countries()
             inside = [r for r in readings if r.country_iso3 in named]
             if len({r.country_iso3 for r in inside}) == 1:
                 reading, readings = inside[0], ()
@@ -5321,6 +5322,8 @@ class _Context:
         self._main_place: _Mention | None = None
         self._main_count = 0
         self._country_named_most: str | None | bool = False  # False: not looked for yet
+        self._lede_place: _Mention | None | bool = False  # False: not looked for yet
+        self._documents_place: dict | None = None
         self._title: str | None = None  # the title, or "" when the document has none
         self._named_countries: set[str] | None = None
         self.spans: list[tuple[int, int]] = []  # the sentences: (start, end)
@@ -5679,10 +5682,22 @@ class _Context:
                              "document")  # fmt: skip
         return replace(mention, reading=place, readings=())
 
+    def documents_place(self) -> dict:
+        """The location fields of a figure nothing places (_the_documents_place), found once:
+        they depend on the document alone."""
+        if self._documents_place is None:
+            self._documents_place = _the_documents_place(self)
+        return dict(self._documents_place)
+
     def lede_place(self) -> _Mention | None:
         """The one place below a country that the document's first paragraph (its first line
         of 100 characters or more) names, in the one country the document names; None where it
         names none or several."""
+        if self._lede_place is False:
+            self._lede_place = self._find_lede_place()
+        return self._lede_place
+
+    def _find_lede_place(self) -> _Mention | None:
         named = self.document_countries()
         if len(named) != 1:
             return None
@@ -5822,6 +5837,7 @@ def _name_key(mention: _Mention) -> str:
 
 
 _THESE_BEFORE = re.compile(r"\b(?:these|those)\s+$", re.IGNORECASE)
+_THESE_REACH = 30
 
 
 def _as_named_before(candidate: Candidate, before: list[Candidate], text: str) -> Candidate:
@@ -5830,7 +5846,8 @@ def _as_named_before(candidate: Candidate, before: list[Candidate], text: str) -
     115,000 people, there are also many others"."""
     if not _THESE_BEFORE.search(text, max(0, candidate.start - 8), candidate.start):
         return candidate
-    same = next((c for c in reversed(before) if c.span == candidate.span
+    # (of the last few counts only: one written again refers back a paragraph or two)
+    same = next((c for c in reversed(before[-_THESE_REACH:]) if c.span == candidate.span
                  or c.span.endswith(f" {candidate.span}")), None)  # fmt: skip
     if same is None:
         return candidate
