@@ -922,6 +922,16 @@ def test_the_dev_sets_verbs_are_found_as_by_their_patterns_in_turn():
     assert found > 1_000
 
 
+FIGURE_WORD_SAMPLE = ["five", "FIVE", "Thousand", "ſix", "dozen", "often", "none", "people", "x", "5", "٣",
+                      "_", "-", "a", "tens", "Score", "\u212a"]  # fmt: skip
+
+
+@given(_texts_of(FIGURE_WORD_SAMPLE, 8))
+def test_a_text_may_hold_a_figure_where_it_holds_a_digit_or_a_number_word(text):
+    expected = bool(x._DIGIT.search(text) or x._NUMBER_WORD.search(text))
+    assert x._may_hold_a_figure(text) == expected
+
+
 WORD_START_SAMPLE = ["5,000", "30", "about", "more", "than", "hundreds", "of", "people", "fled", "said",
                      "since", "March", "march", "last", "week", "in", "Syria", "the", "town", "Al",
                      "al-", "’s", "'", "’", "ʿ", "-", "_", "x", "é", "Baghuz", "two", "a", "dozen",

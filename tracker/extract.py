@@ -1335,6 +1335,24 @@ _DIGIT = re.compile(r"\d")
 # A number word is tried only where a word starts with the first letters of one (half the time).
 _NUMBER_WORD_QUICK = _quick_check(NUMBER_WORD_HINT, re.IGNORECASE)
 _NUMBER_WORD = re.compile(rf"\b(?=\w){_NUMBER_WORD_QUICK}(?:{NUMBER_WORD_HINT})", re.IGNORECASE)
+# In a text all in ASCII: its digits as the class of the ten, and the number words in lower case
+# in the text put in lower case, read with re.ASCII (a class and a letter from a table, where \d
+# and IGNORECASE look each character up in Unicode's database): _may_hold_a_figure.
+_ASCII_DIGIT = re.compile("[0-9]")
+_NUMBER_WORD_ASCII = re.compile(_NUMBER_WORD.pattern, re.ASCII)
+
+
+def _may_hold_a_figure(text: str) -> bool:
+    """Whether the text holds a digit or a number word (_DIGIT, _NUMBER_WORD); one that holds
+    neither holds no figure."""
+    if text.isascii():
+        return (
+            _ASCII_DIGIT.search(text) is not None
+            or _NUMBER_WORD_ASCII.search(text.lower()) is not None
+        )
+    return _DIGIT.search(text) is not None or _NUMBER_WORD.search(text) is not None
+
+
 # A sentence ends at "." "!" or "?" (more of them, closing quotes or brackets) before a space, at
 # a blank line, or at a line break before what starts a line. The mark or line break is matched
 # on its own first, which lets the engine leap from one to the next (three times as fast).
@@ -5908,7 +5926,7 @@ def extract(
     none_before = False  # whether the last sentence with numbers gave no figure
     for start, end in context.spans:
         raw = text[start:end]
-        if not (_DIGIT.search(raw) or _NUMBER_WORD.search(raw)):
+        if not _may_hold_a_figure(raw):
             continue
         if none_before and _PARTS_OF_THOSE.match(raw):
             # "244,620 households had no running water … Of them, 211,008 were in Hiroshima
