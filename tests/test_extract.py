@@ -741,6 +741,26 @@ def test_the_context_after_a_number_may_say_it_is_none_only_where_the_quick_chec
             assert x._AFTER_MAY_SAY_NOT.match(lowered)
 
 
+@given(
+    _texts_of(
+        AFTER_WORDS_SAMPLE + ["\u00a0", "\t", " ", "in", "town", "were", "was", "have", "been"], 8
+    )
+)
+def test_the_quick_check_after_a_number_matches_where_each_of_its_parts_does(text):
+    # Its spaces read once for all its parts: it matches where one of them, each after the
+    # spaces, matches.
+    parts = re.compile(
+        rf"[a-z]|[\s-]\d|\s*(?:{x._prefix_tree(x._AFTER_WORD_STARTS)})|\s*(?:of|in|us)\s"
+        r"|\s*(?:people|persons|individuals)?\s*(?:per|each|a\s)"
+        rf"|\s*(?:[a-z-]+\s+)?(?:{x._prefix_tree(x._OBJECT_STARTS)})"
+        r"|\s*[a-z-]+,\s+(?:[a-z-]+,?\s+){0,3}and\s|\s*\(\s*\d"
+        r"|\s*(?:in\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?:were|was|have\s+been|had\s+been)\s+"
+        r"(?:[a-z]+\s+)?(?:damaged|destroyed)"
+    )
+    for after in (text, " " + text, "  " + text.lower()):
+        assert bool(x._AFTER_MAY_SAY_NOT.match(after)) == bool(parts.match(after))
+
+
 # Every word and mark the patterns after a number are written with (a new word of a rule among
 # them): texts made of them must pass the quick check wherever the patterns match.
 AFTER_PATTERN_WORDS = sorted(
