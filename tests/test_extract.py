@@ -761,6 +761,14 @@ def test_the_quick_check_after_a_number_matches_where_each_of_its_parts_does(tex
         assert bool(x._AFTER_MAY_SAY_NOT.match(after)) == bool(parts.match(after))
 
 
+@given(_texts_of(AFTER_WORDS_SAMPLE + ["missing", "trapped", "without", "power", "at", "risk", "could",
+                                       "not", "return", "joined", "the", "drill", "ıtems", "İN"], 8))  # fmt: skip
+def test_what_follows_thousands_of_is_read_as_the_patterns_after_it_read_it(text):
+    for after in (text, " " + text):
+        expected = x._AFTER_OF.match(after) is not None
+        assert x._after_is_not_a_figure(after, x._AFTER_OF_REST, x._AFTER_OF_REST_LOWER) == expected
+
+
 # Every word and mark the patterns after a number are written with (a new word of a rule among
 # them): texts made of them must pass the quick check wherever the patterns match.
 AFTER_PATTERN_WORDS = sorted(

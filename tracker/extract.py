@@ -1104,8 +1104,11 @@ _AFTER_MAY_SAY_NOT = re.compile(
 )
 
 
-def _after_is_not_a_figure(after: str) -> bool:
-    """Whether the text right after a number says it counts no people (_AFTER)."""
+def _after_is_not_a_figure(
+    after: str, rest: re.Pattern = _AFTER, rest_lower: re.Pattern = _AFTER_LOWER
+) -> bool:
+    """Whether the text right after a number says it counts no people (_AFTER; `rest`, in
+    lower case `rest_lower`, the patterns other than those read apart here)."""
     if (
         "issing" in after
         or "rapped" in after
@@ -1133,9 +1136,9 @@ def _after_is_not_a_figure(after: str) -> bool:
     if after.isascii() or not _FOLDED_APART.search(after):
         lowered = after.lower()
         return _AFTER_MAY_SAY_NOT.match(lowered) is not None and (
-            _AFTER_LOWER.match(lowered) is not None
+            rest_lower.match(lowered) is not None
         )
-    return _AFTER.match(after) is not None
+    return rest.match(after) is not None
 
 
 _AFTER_VAGUE_OF = re.compile(r"^[\"”’')]*\s*of\s+")
@@ -1148,6 +1151,29 @@ _AFTER_OF = re.compile(
     ),
     re.IGNORECASE,
 )
+# It is read as _after_is_not_a_figure reads _AFTER: the patterns that its plain checks let
+# through apart, the quick check before the rest, in lower case (_AFTER_OF_REST), where every one
+# of them was tried after every "thousands of" (a sixth of a million instructions each: 1,346M →
+# 1,339M, cg.sh).
+_AFTER_OF_REST = re.compile(
+    "|".join(
+        f"(?:{a})"
+        for k, (_, a) in NOT_A_FIGURE_CONTEXT.items()
+        if a
+        and k
+        not in (
+            "attached",
+            "ordinal",
+            "missing",
+            "without_service",
+            "at_risk",
+            "not_returned",
+            "event",
+        )
+    ),
+    re.IGNORECASE,
+)
+_AFTER_OF_REST_LOWER = re.compile(_AFTER_OF_REST.pattern.lower())
 _PEOPLE = _one_of(PEOPLE_NOUNS)
 _HOUSEHOLDS = _one_of(HOUSEHOLD_NOUNS)
 # Who is counted: up to three modifier words, then a head noun, then "and (their) <noun>".
@@ -1958,7 +1984,9 @@ def _is_not_a_figure(
     if m.group("vague") is not None:
         # "thousands of dollars", "hundreds of years": look past the "of".
         of = _AFTER_VAGUE_OF.match(after)
-        return bool(of and _AFTER_OF.match(after[of.end() :]))
+        return bool(of) and _after_is_not_a_figure(
+            after[of.end() :], _AFTER_OF_REST, _AFTER_OF_REST_LOWER
+        )
     # List numbering: "1. Introduction", "2) Camps" at the start of a line (the mark after the
     # number is looked at first: most numbers have none, and the line need not be cut).
     if _LIST_MARK.match(after) is None:
