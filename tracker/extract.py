@@ -3026,39 +3026,40 @@ def _sentence_candidates(
     dropped = -1  # where the last number that is no figure ends
     parts_of_dropped = (0, 0)  # the brackets after it
     while (m := pattern.search(subject, pos)) is not None:
-        pos = m.end()
+        m_start, m_end = m.span()  # (read once: a method call each time)
+        pos = m_end
         if blocked is None:
             blocked = _not_spans(sentence, plain)
         # A quantity that starts inside a date and runs past it ("on July 7 to 5,015") is read
         # again from the end of the date.
-        cut = blocked and next((b for a, b in blocked if a <= m.start() < b < m.end()), None)
+        cut = blocked and next((b for a, b in blocked if a <= m_start < b < m_end), None)
         if cut:
             pos = cut
             continue
-        if parts_of_dropped[0] <= m.start() < parts_of_dropped[1] and sentence.startswith(
-            " in ", m.end()
+        if parts_of_dropped[0] <= m_start < parts_of_dropped[1] and sentence.startswith(
+            " in ", m_end
         ):
             continue  # "10,100 … buildings were burned or destroyed (4,800 in June and 5,300 in
             # October)": the parts in brackets of what is no figure
         if _is_not_a_figure(sentence, lowered if same_length else None, m, blocked, text, offset):
-            dropped = m.end()
-            bracket = sentence.find("(", m.end(), m.end() + 80)
-            if bracket > 0 and not _DIGIT.search(sentence, m.end(), bracket):
+            dropped = m_end
+            bracket = sentence.find("(", m_end, m_end + 80)
+            if bracket > 0 and not _DIGIT.search(sentence, m_end, bracket):
                 close = sentence.find(")", bracket)
                 parts_of_dropped = (bracket, close if close > 0 else len(sentence))
             continue
         if (
             dropped > (found[-1].end if found else -1)
-            and sentence[m.start() - 1 : m.start()] == "("
-            and _WORD_BRACKET_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
+            and sentence[m_start - 1 : m_start] == "("
+            and _WORD_BRACKET_BEFORE.search(sentence, max(0, m_start - 20), m_start)
         ):
             continue  # "17,100 houses have been destroyed (7,488), damaged (2,714)": houses too
         if m.group("from") is not None and _CHANGE_BEFORE.search(
-            sentence, max(0, m.start() - 60), m.start()
+            sentence, max(0, m_start - 60), m_start
         ):
             # "The number of injured people also increased from 2,059 to 2,421": a count before
             # and after, not a range.
-            change_before = lowered[max(0, m.start() - 60) : m.start()]
+            change_before = lowered[max(0, m_start - 60) : m_start]
             kept = len(found)
             for g in ("a3", "b3"):
                 a, b = _number_span(m, g)
@@ -3073,8 +3074,8 @@ def _sentence_candidates(
                                 _Found(one, a, b, one_estimate, False, population_end=b,
                                        then=len(found) > kept)
                             )  # fmt: skip
-            if found and found[-1].end == m.end():
-                population = people.match(people_in, m.end())
+            if found and found[-1].end == m_end:
+                population = people.match(people_in, m_end)
                 if population:
                     _set_population(found[-1], sentence, population)
             continue
@@ -3084,68 +3085,68 @@ def _sentence_candidates(
             continue  # above MAX_COUNT, a decimal count, a range that runs backwards: no figure
         if (
             estimate.qualifier == "exact"
-            and sentence[m.start() - 2 : m.start() - 1] in ("s", "d", "S", "D", "t")
-            and _PASSED.search(sentence, max(0, m.start() - 16), m.start())
+            and sentence[m_start - 2 : m_start - 1] in ("s", "d", "S", "D", "t")
+            and _PASSED.search(sentence, max(0, m_start - 16), m_start)
         ):
             # "deaths pass 500", "the toll topped 1,000": beyond it (the dev set: "passes 200")
             estimate = replace(estimate, high=None, qualifier="more_than")
         elif estimate.qualifier == "up_to" and _CHANGED_UP.search(
-            sentence, max(0, m.start() - 40), m.start()
+            sentence, max(0, m_start - 40), m_start
         ):
             # "The government later revised the death toll up to 254": to it, not at most it.
             estimate = replace(estimate, low=estimate.best, qualifier="exact")
-        population = people.match(people_in, m.end())
+        population = people.match(people_in, m_end)
         if (
             population is not None
             and estimate.best is not None
             and estimate.best < 10
             and population.group("head").lower() == "children"
-            and _WITH_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
+            and _WITH_BEFORE.search(sentence, max(0, m_start - 20), m_start)
         ):
             continue  # one family: "has spent days on the road with three children"
         if (
             population is not None
             and estimate.best == 1
             and population.group("head").lower() in ("family", "household")
-            and _FROM_ONE_BEFORE.search(sentence, max(0, m.start() - 6), m.start())
+            and _FROM_ONE_BEFORE.search(sentence, max(0, m_start - 6), m_start)
         ):
             continue  # "Five of the dead are from one family": who they are, not a count
         # "Of those who died, 11 were from Tafea island, eight from …": parts of a count.
-        parts = m.start() < 60 and _PARTS_OF.match(sentence, 0, m.start())
+        parts = m_start < 60 and _PARTS_OF.match(sentence, 0, m_start)
         if (
             _small_or_year(m, estimate, population is not None)
-            and not _TERM_RIGHT_AFTER.match(sentence, m.end())
+            and not _TERM_RIGHT_AFTER.match(sentence, m_end)
             and not _small_count(sentence, m, estimate, found, bool(parts))
         ):
             continue
         if (
             population is None
-            and sentence.endswith(("in ", "In "), 0, m.start())
-            and _YEAR_ONLY.match(sentence[m.start() : m.end()])
+            and sentence.endswith(("in ", "In "), 0, m_start)
+            and _YEAR_ONLY.match(sentence[m_start:m_end])
         ):
             continue  # "An eruption by La Soufrière in 1902 killed more than 1,000 people": a year
         # A figure in brackets or in an "including …" aside is nested in the one before it, whose
         # verb may come after it: "180,000 people, including 80,000 children, have been displaced".
-        depth = sentence.count("(", 0, m.start()) - sentence.count(")", 0, m.start())
+        depth = sentence.count("(", 0, m_start) - sentence.count(")", 0, m_start)
         nested = (
             depth > 0
             or bool(parts)
             # inside an aside between dashes: "400 civilians – …, along with 12 aid workers –"
-            or (found and sentence.count(" – ", found[-1].end, m.start()) % 2 == 1)
-            or bool(_NESTED.search(sentence, max(0, m.start() - 40), m.start()))
+            or (found and sentence.count(" – ", found[-1].end, m_start) % 2 == 1)
+            or bool(_NESTED.search(sentence, max(0, m_start - 40), m_start))
             or (
-                sentence.endswith("including ", 0, m.start())
-                and bool(_PEOPLE_INCLUDING.search(sentence, max(0, m.start() - 40), m.start()))
+                sentence.endswith("including ", 0, m_start)
+                and bool(_PEOPLE_INCLUDING.search(sentence, max(0, m_start - 40), m_start))
             )
             # the list goes on: "including 1,398 in Pernier, 1,239 at Wharf de la Saline"
             or bool(
                 found
                 and found[-1].nested
-                and _LIST_GOES_ON.match(sentence, found[-1].end, m.start())
-                and not _VERB_LOWER.search(lowered, found[-1].end, m.start())
+                and _LIST_GOES_ON.match(sentence, found[-1].end, m_start)
+                and not _VERB_LOWER.search(lowered, found[-1].end, m_start)
             )
         )
-        item = _Found(m, m.start(), m.end(), estimate, nested, population_end=m.end())
+        item = _Found(m, m_start, m_end, estimate, nested, population_end=m_end)
         if population:
             _set_population(item, sentence, population)
         found.append(item)
