@@ -1004,3 +1004,20 @@ def test_second_level_units_fill_gaps_only():
     assert [(p.country_iso3, p.kind) for p in places.lookup("Albay")] == [("PHL", "province")]
     # a second-level name shared with a city leaves the city's reading as it was
     assert places.lookup("Aleppo")[0].kind != "district"
+
+
+KEY_NAMES = ["al-Hasakah", "Hasakah", "St Elizabeth", "St. Kitts", "Ste Marie", "the Hague",
+             "Côte d’Ivoire", "Bahía Blanca", "İdlib", "Deir ez-Zor", "  Ash Shaddadi ", "Aleppo",
+             "ﬁji", "Kelvin \u212a", "5th District", "", "Ras\nAdjir", "stone town"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", KEY_NAMES)
+def test_a_names_key_is_read_as_its_unicode_fold(name):
+    # A name all in ASCII is its own fold: its key is the one the fold gives.
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"^(?:the|al|el|ad|ar|as|ash|at|az|an)[\s-]+", "", folded.strip())
+    if "st" in folded:
+        folded = re.sub(r"\bst(e?)\.?\s+(?=[a-z])", r"saint\1 ", folded)
+    assert places.key(name) == re.sub(r"[^a-z0-9]+", "", folded)

@@ -152,14 +152,21 @@ SMALL_TOWNS_FROM = 5000
 def key(name: str) -> str:
     """A name as the gazetteer indexes it: letters folded to ASCII, lower case, without an
     Arabic article in front ("al-Hasakah" and "Hasakah" are one) or punctuation."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    folded = re.sub(r"^(?:the|al|el|ad|ar|as|ash|at|az|an)[\s-]+", "", folded.strip())
+    # (a name all in ASCII is its own fold: extraction reads most names so, a few times a sentence)
+    folded = (
+        name
+        if name.isascii()
+        else unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ).lower()
+    folded = _ARTICLE_IN_FRONT.sub("", folded.strip())
     if "st " in folded or "st." in folded or "ste " in folded:
         folded = _SAINT.sub(r"saint\1 ", folded)  # "St Elizabeth" is Saint Elizabeth
-    return re.sub(r"[^a-z0-9]+", "", folded)
+    return _NOT_IN_KEY.sub("", folded)
 
 
+_ARTICLE_IN_FRONT = re.compile(r"^(?:the|al|el|ad|ar|as|ash|at|az|an)[\s-]+")
 _SAINT = re.compile(r"\bst(e?)\.?\s+(?=[a-z])")
+_NOT_IN_KEY = re.compile(r"[^a-z0-9]+")
 
 
 def curated_file() -> Path:
