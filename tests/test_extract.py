@@ -1060,14 +1060,23 @@ ASCII_SAMPLE = sorted({w for p in x.VERBS for w in re.findall("[a-z]+", p)})[::7
     "5", "5,000", "12", "March", "march", "7", "1998", "2019", "10.30", "am", "about", "more", "than",
     "in", "the", "town", "of", "Al", "al-", "Hol", "Baghuz", "camp", "North", "fled", "since",
     "last", "week", "_", "x1", "+44", "(", ")", ".", ",", "-", "\t", "\x0b", "\x1c", "\x1f", "people",
+    "’s", "“", "”", "–", "—", "•", "°", "€", "…", "é", "\u00a0",
 ]  # fmt: skip
 
 
 def test_texts_all_in_ascii_are_read_by_the_twins_in_ascii():
     assert x._plain_ascii("5,000 people have fled\n\n")
-    assert not x._plain_ascii("5,000 people’s homes")
     for separator in "\x1c\x1d\x1e\x1f":  # (Unicode's \s reads them as space)
         assert not x._plain_ascii(f"5,000{separator}people")
+        assert not x._plain_ascii(f"5,000{separator}people’s")
+    # Marks beyond ASCII that are no letter, digit or space and have no case are read alike.
+    assert x._plain_ascii("5,000 people’s homes – “destroyed” • 40°C")
+    for c in "éİſ\u212a\u00a0\u2028²":  # (letters, cased or not; spaces; a digit to Unicode's \w)
+        assert not x._plain_ascii(f"5,000 people’s {c}")
+    assert "’" in x._READ_ALIKE and "–" in x._READ_ALIKE
+    for c in x._READ_ALIKE:
+        assert not re.match(r"[\w\s]", c) and c.lower() == c == c.upper(), c
+        assert not re.match(r"(?i)[a-z]", c) and re.match(rf"(?i){re.escape(c)}", c), c
     assert all(twin.flags & re.ASCII and twin.pattern == p.pattern for p, twin in ASCII_TWINS)
     folding = re.compile(r"[sSſ](?i:ettlement)|(?i:ſ)x")
     assert x._in_ascii(folding) is folding  # (ſ read case-insensitively: s to Unicode only)
