@@ -630,6 +630,29 @@ def test_place_mentions_of_the_dev_sets_sentences_are_those_finditer_finds():
             ], sentence
 
 
+@given(
+    _texts_of(
+        MENTION_END_SAMPLE + ["İn", "ın", "ſouth", "5,000", "’", "-", "é", "Éire", "\u00a0"], 14
+    )
+)
+def test_place_mentions_are_found_as_without_the_check_of_their_first_letter(text):
+    # Every mention starts with a letter in ASCII: its cue's, direction's or name's, and one the
+    # lookahead of six words reads first.
+    guard = "(?=[A-Za-z])"
+    assert x._PLACE_MENTION.pattern.startswith(rf"\b{guard}")
+    _mentions_as_found_by(x._PLACE_MENTION.pattern.replace(guard, "", 1), text)
+
+
+def test_the_dev_sets_place_mentions_are_found_as_without_the_check_of_their_first_letter():
+    from tests.devset.score import load_documents
+
+    plain = re.compile(x._PLACE_MENTION.pattern.replace("(?=[A-Za-z])", "", 1))
+    for text in [r["text"] for r in load() + load_documents()]:
+        assert [(m.span(), m.groups()) for m in x._PLACE_MENTION.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)
+        ]
+
+
 CUE_WORDS_SAMPLE = ["In", "IN", "İn", "ın", "into", "TOWARDS", "ſettlement", "of", "fled", "Fleeing", "out",
                     "Displaced", "from", "the", "town", "Al", "Baghuz", "Syria", "people", "a", "-"]  # fmt: skip
 
