@@ -3385,24 +3385,22 @@ def _sentence_candidates(
             same_count = sentence[found[i + 1].population_end : owned[i + 1][1]]
             windows = ((_clauses(same_count, maxsplit=1)[0], False),)
             verb = _verb_in(windows, clause_before, plain=plain)
-        if verb is None and i + 2 < len(found) and f.population is not None:
+        if (
+            verb is None
+            and i + 2 < len(found)
+            and f.population is not None
+            and _COUNTS_JOINED.fullmatch(sentence, f.population_end, found[i + 1].start)
+        ):
             # "An estimated 2,400 families (14,400 people) in Hadramaut Governorate and 2,000
             # families (18,000 people) in Shabwah Governorate are reportedly displaced": counts
             # joined by "and", each with its place, and the verb after the last
             j = i + 1
-            while (
-                verb is None
-                and j < len(found)
-                and _COUNTS_JOINED.fullmatch(sentence, found[j - 1].population_end, found[j].start)
+            while j + 1 < len(found) and _COUNTS_JOINED.fullmatch(
+                sentence, found[j].population_end, found[j + 1].start
             ):
-                rest = sentence[found[j].population_end : owned[j][1]]
-                if j + 1 == len(found) or not _COUNTS_JOINED.fullmatch(
-                    sentence, found[j].population_end, found[j + 1].start
-                ):
-                    verb = _verb_in(
-                        ((_clauses(rest, maxsplit=1)[0], False),), clause_before, plain=plain
-                    )
                 j += 1
+            rest = sentence[found[j].population_end : owned[j][1]]
+            verb = _verb_in(((_clauses(rest, maxsplit=1)[0], False),), clause_before, plain=plain)
         if verb is None and f.population is not None and i + 1 < len(found) and after[:1] == ",":
             # "246 women, 522 men and 399 children have lost their lives": the list's verb,
             # after its last count.
