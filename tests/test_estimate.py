@@ -72,7 +72,11 @@ N = None  # an open bound
         ("hundreds of thousands", 200000, 500000, 999999, "vague_magnitude"),
         ("millions", 2000000, 5000000, 9999999, "vague_magnitude"),
         # our extension of the lexicon
-        ("several hundred", 300, 500, 900, "vague_magnitude"),
+        # "several" read as the plural, as the dev set's annotators read it
+        ("several hundred", 200, 500, 999, "vague_magnitude"),
+        ("several thousand", 2000, 5000, 9999, "vague_magnitude"),
+        ("Several hundred thousand", 200000, 500000, 999999, "vague_magnitude"),
+        ("several dozen", 24, 50, 99, "vague_magnitude"),
         ("a few thousand", 2000, 3000, 5000, "vague_magnitude"),
         ("a couple hundred", 200, 200, 300, "vague_magnitude"),
         ("a couple of thousand", 2000, 2000, 3000, "vague_magnitude"),

@@ -831,12 +831,13 @@ def test_when(text, published, span, start, end, precision):
 @pytest.mark.parametrize(
     ("text", "who"),
     [
-        ("Mustefa Bali, the SDF spokesman, said 3,000 people left Baghuz.",
-         "Mustefa Bali, SDF spokesman"),
+        # the person named, without the title after the name (the dev set's rule since its
+        # twenty-third part); a title before the name kept as written
+        ("Mustefa Bali, the SDF spokesman, said 3,000 people left Baghuz.", "Mustefa Bali"),
         ("An SDF spokesman, Adnan Afrin, said about 3,000 people left Baghuz.",
          "SDF spokesman, Adnan Afrin"),
         ("About 3,000 people left Baghuz, said Mustafa Bali, head of the SDF press office.",
-         "Mustafa Bali, head of the SDF press office"),
+         "Mustafa Bali"),
         ("More than 1,000 people left, according to the Syrian Observatory for Human Rights.",
          "Syrian Observatory for Human Rights"),
         ("US defense officials caution that IS still has tens of thousands of fighters.",
@@ -848,9 +849,7 @@ def test_when(text, published, span, start, end, precision):
          "fled.", "International Organization for Migration"),
         ("According to UNHCR data, 5,000 people fled.", "UNHCR"),
         # who was told is no speaker; a speaker's verb and counted people are not part of one
-        # (the title keeps its article, as written: the dev set's d029, d072 and d087)
-        ("More than 2,000 people died, Janan Sayeeq, a spokesman, told Reuters.",
-         "Janan Sayeeq, a spokesman"),
+        ("More than 2,000 people died, Janan Sayeeq, a spokesman, told Reuters.", "Janan Sayeeq"),
         ("HAC has said 54 people died.", "HAC"),
         ("Hundreds of people are said to have fled.", None),
         # the claim first, then who makes it

@@ -162,8 +162,9 @@ QUALIFIER_FACTORS: dict[str, tuple[float | None, float | None, float | None]] = 
 }
 
 # Vague magnitudes → (low, best, high), qualifier vague_magnitude. The first six are DESIGN.md's
-# rows; "scores", and "several"/"a few"/"a couple" + a scale word, are our extension: several =
-# 3–9 (best 5), a few = 2–5 (best 3), a couple = 2–3 (best 2) of that scale.
+# rows; "scores", and "several"/"a few"/"a couple" + a scale word, are our extension: several
+# reads as the plural ("several thousand" as "thousands": analysts and the dev set's annotators,
+# part after part, read them alike), a few = 2–5 (best 3), a couple = 2–3 (best 2) of that scale.
 VAGUE_MAGNITUDES: dict[str, tuple[float, float, float]] = {
     "dozens": (24.0, 50.0, 99.0),
     "hundreds": (200.0, 500.0, 999.0),
@@ -171,10 +172,12 @@ VAGUE_MAGNITUDES: dict[str, tuple[float, float, float]] = {
     "tens of thousands": (20_000.0, 50_000.0, 99_999.0),
     "hundreds of thousands": (200_000.0, 500_000.0, 999_999.0),
     "millions": (2_000_000.0, 5_000_000.0, 9_999_999.0),
-    "several hundred": (300.0, 500.0, 900.0),
-    "several thousand": (3_000.0, 5_000.0, 9_000.0),
-    "several million": (3_000_000.0, 5_000_000.0, 9_000_000.0),
-    "several dozen": (36.0, 60.0, 108.0),
+    "several dozen": (24.0, 50.0, 99.0),
+    "several hundred": (200.0, 500.0, 999.0),
+    "several thousand": (2_000.0, 5_000.0, 9_999.0),
+    "several tens of thousands": (20_000.0, 50_000.0, 99_999.0),
+    "several hundred thousand": (200_000.0, 500_000.0, 999_999.0),
+    "several million": (2_000_000.0, 5_000_000.0, 9_999_999.0),
     "a few dozen": (24.0, 36.0, 60.0),
     "a few hundred": (200.0, 300.0, 500.0),
     "a few thousand": (2_000.0, 3_000.0, 5_000.0),

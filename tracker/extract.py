@@ -1303,7 +1303,7 @@ def _clauses(text: str, maxsplit: int = 0) -> list[str]:
     return [text]
 
 
-_OTHER_UNIT = re.compile(r"^\s*(?:from|in|or)\s*$")
+_OTHER_UNIT = re.compile(r"^\s*(?:from|in|,?\s*or)\s*$")
 # Who is sheltered, and where, for a count that "remains" (_sentence_candidates).
 _SHELTERED_PEOPLE = re.compile(r"\b(?:refugees|IDPs|arrivals|evacuees|asylum[\s-]seekers)\b")
 _IN_SHELTER = re.compile(
@@ -2096,6 +2096,9 @@ _GIVEN_TO_OR_FELT_BY = re.compile(
     r"\b"
     + _any_case_by_first_letter(
         r"distribut(?:ed|ing|ion|es?)\b[^.;:]{0,100}\bto|(?:assistance|relief|aid)\s+to|"
+        # "has delivered food and hygiene kits to scores of displaced Palestinian families"
+        r"deliver(?:ed|ing|ies|y|s)?\s+(?:[\w-]+\s+){0,6}?(?:items|food|assistance|aid|relief|"
+        r"supplies|kits|cash|water)\s+to|"
         r"provid(?:ed|ing|es?)\s+(?:[\w-]+\s+){0,6}?(?:items|food|assistance|aid|relief|supplies|"
         r"kits|cash|water)\s+to|"
         r"felt\b[^.;:]{0,60}\bby|"
@@ -2346,9 +2349,12 @@ _HEADLINE_KINDS = frozenset(
 # A pronoun as the speaker: "…,” she said", "he added".
 # \b(?:[Ss]?he\s+(?:said|…)|(?:said|says|added)\s+s?he)\b, its first letter read as one class,
 # which the engine skips to, and then told apart by a look back (two and a half times as fast).
+# ("He also said that 84 people were injured": an adverb between)
 _PRONOUN_SAID = re.compile(
-    r"[SsHha](?<!\w.)(?:(?<=[Ss])he\s+(?:said|says|added|told|noted|explained|continued)"
-    r"|(?<=[Hh])e\s+(?:said|says|added|told|noted|explained|continued)"
+    r"[SsHha](?<!\w.)(?:(?<=[Ss])he\s+(?:(?:also|later|further|then)\s+)?"
+    r"(?:said|says|added|told|noted|explained|continued)"
+    r"|(?<=[Hh])e\s+(?:(?:also|later|further|then)\s+)?"
+    r"(?:said|says|added|told|noted|explained|continued)"
     r"|(?<=s)a(?:id|ys)\s+s?he|(?<=a)dded\s+s?he)\b"
 )
 
@@ -2595,8 +2601,9 @@ _DATE_IN_BRACKETS = re.compile(
 
 def _attribution(sentence: str) -> str | None:
     """Who the sentence says gave the figures: "according to X", "X said" or "said X"; a person
-    named beside their job title is both ("Mustefa Bali, the SDF spokesman, said" → "Mustefa
-    Bali, SDF spokesman"), never the title alone."""
+    named beside their job title is the person ("Mustefa Bali, the SDF spokesman, said" →
+    "Mustefa Bali"; a title before the name is kept as written: "An SDF spokesman, Adnan
+    Afrin"), never the title alone."""
     who = None
     if "(" in sentence and (dated := _DATE_IN_BRACKETS.search(sentence)):
         # "The Armenian government on Thursday (Sep 28) announced": the day in brackets aside
@@ -2609,12 +2616,12 @@ def _attribution(sentence: str) -> str | None:
             who = _speaker(sentence[close.end() :])
     who = who or _speaker(sentence)
     if who and ", " in who:
-        # "Adrian Edwards, a spokesman for the United Nations high commission": as written
         name, title = who.split(", ", 1)
-        for article in ("a ", "an "):
-            if f"{name}, {article}{title}" in sentence:
-                who = f"{name}, {article}{title}"
-                break
+        if _is_name(name) and not _is_name(title):
+            # "Turatbek Dzhunuchaliyev, the deputy emergency situations minister, said": the
+            # person; the title after the name says who they are (a title before the name is
+            # kept as written: "An SDF spokesman, Adnan Afrin")
+            who = name
     if who and (when := _WHEN_FIRST.match(who)) and when.end() < len(who):
         who = who[when.end() :]  # "on Wednesday (Sep 27) Azerbaijan's health ministry announced"
     if who and who.endswith(".") and not _ABBREVIATION_END.search(who):
@@ -2740,8 +2747,8 @@ def _speaker(sentence: str) -> str | None:
     return None
 
 
-# Nouns of job titles: a speaker named by one alone is a role ("the SDF spokesman"); the person's
-# name beside it is kept with it.
+# Nouns of job titles: a speaker named by one alone is a role ("the SDF spokesman"); the person
+# named beside it is the speaker.
 TITLE_NOUNS = (
     "spokesman", "spokeswoman", "spokesperson", "official", "director", "head", "chief",
     "commander", "minister", "coordinator", "representative", "officer", "manager", "envoy",
@@ -3255,6 +3262,7 @@ def _sentence_candidates(
     previous: tuple[str | None, str, str] | None = None
     nationwide: bool | None = None  # whether the sentence speaks of the whole country
     two_units: list[int] = []  # figures whose count the next figure gives in another unit
+    placed: tuple[int, dict] | None = None  # the last figure's place fields, by its index
     stripped = sentence.strip()
     # Each period is resolved once, however many figures it dates (the periods are the
     # sentence's own, alive while it is read: their ids stay theirs).
@@ -3383,6 +3391,9 @@ def _sentence_candidates(
             # whose verb comes after the second; "nearly half a million Bangladeshis and
             # thousands of Rohingya refugees have lost their homes": two counts, one verb.
             same_count = sentence[found[i + 1].population_end : owned[i + 1][1]]
+            if two_units and two_units[-1] == i:
+                # "some 309 families, or about 1,500 people, have fled": the second set apart
+                same_count = same_count.lstrip(" ,")
             windows = ((_clauses(same_count, maxsplit=1)[0], False),)
             verb = _verb_in(windows, clause_before, plain=plain)
         if (
@@ -3600,7 +3611,21 @@ def _sentence_candidates(
         ):
             # "59 deaths and more than 100 injured on the Kyrgyz side": the place after both.
             span = (found[i + 1].end, owned[i + 1][1])
-        where = _place_for(mine, f, span, term, measure, who, context, nationwide)
+        if (
+            placed is not None
+            and placed[0] == i - 1
+            and sentence.startswith(" of ", f.end)
+            and _OF_THEM.match(sentence, f.end)
+            # (not where the part names its own: "at least 10 of whom were killed in the hard-hit
+            # Western Division")
+            and not any(f.end <= m.start < _part_ends(sentence, f.end, owned[i][1]) for m in mine)
+        ):
+            # "In Cochabamba 18,200 families were affected with at least 2,000 of them homeless,
+            # and in Beni …": a part of the count before is of its place
+            where = placed[1]
+        else:
+            where = _place_for(mine, f, span, term, measure, who, context, nationwide)
+        placed = (i, where)
         out.append(
             Candidate(
                 span=sentence[f.start : f.end],
@@ -3630,6 +3655,15 @@ def _sentence_candidates(
             **{k: getattr(other, k) for k in _SHARED_BY_THE_SAME_COUNT},
         )
     return out
+
+
+_OF_THEM = re.compile(r" of (?:them|those|whom)\b")
+
+
+def _part_ends(sentence: str, start: int, end: int) -> int:
+    """Where the clause of a part ("at least 2,000 of them homeless, and in Beni …") ends."""
+    brk = _CLAUSE_BREAK.search(sentence, start, end)
+    return brk.start() if brk else end
 
 
 _SHARED_BY_THE_SAME_COUNT = (
@@ -5201,9 +5235,11 @@ def _country_of_unknown(
     context: _Context,
 ) -> str | None:  # fmt: skip
     """The country of a place the gazetteer does not know: of the known place written right
-    after it ("Habila in Sudan", "Pagiarinya settlement in Adjumani District"); for people who
-    fled, the country their name says ("Sudanese refugees"); the one country the sentence names;
-    the country of the document's heading, title or dateline; else none (the reviewer says)."""
+    after it ("Habila in Sudan", "Pagiarinya settlement in Adjumani District"); the one country
+    the sentence names; for people who fled to a place the sentence names, the country their name
+    says ("Sudanese refugees … into Chad"); the country of the document's heading, title or
+    dateline, or the one country it names; for people who fled, the country their name says;
+    else none (the reviewer says)."""
     end = mention.start + len(mention.written)
     for m in mentions:
         if (
@@ -5223,10 +5259,11 @@ def _country_of_unknown(
              and m.reading is not None and m.reading.source != "document" and m.reading.country_iso3}  # fmt: skip
     if len(named) == 1:
         return named.pop()
-    if term in FROM_PLACE_TERMS and population:
-        code = _demonym_country(population)
-        if code:
-            return code
+    went = any(m.role == "to" for m in mentions)
+    if term in FROM_PLACE_TERMS and population and went and (code := _demonym_country(population)):
+        # "Some 18,000 Sudanese have crossed into Chad to escape fighting in the Jebel Marra
+        # region": the country they left, not the one they went to
+        return code
     place, _ = context.document_place(("at", "", "to", "origin"), mention.start + context.offset)
     if place is not None and place.reading is not None and place.reading.source != "document":
         return place.reading.country_iso3
@@ -5237,8 +5274,14 @@ def _country_of_unknown(
         # no country: the provinces' one country
         or _countries_of_provinces(context.head_mentions())
     )
-    # "Ethiopia: … Landslide in Gofa Zone"; "… in Kulsary town …, the Republic of Kazakhstan".
-    return next(iter(named)) if len(named) == 1 else None
+    if len(named) == 1:
+        # "Ethiopia: … Landslide in Gofa Zone"; "… in Kulsary town …, the Republic of Kazakhstan".
+        return next(iter(named))
+    if term in FROM_PLACE_TERMS and population:
+        # "Over 20,000 Palestinian civilians have fled Nahr al-Bared" in a story of northern
+        # Lebanon: the people's name says the country only where nothing else does
+        return _demonym_country(population)
+    return None
 
 
 # --- The document: dateline, title ---------------------------------------------------------------

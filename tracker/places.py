@@ -358,6 +358,9 @@ _ENGLISH_NAMES = {
     "Sardegna": ("Sardinia",),
     # "during last week’s unrest in Uzbekistan’s autonomous republic of Karakalpakstan"
     "Qoraqalpog‘iston Respublikasi": ("Karakalpakstan", "Republic of Karakalpakstan"),
+    # "on the Portuguese holiday island of Madeira" (The Independent): not the Ohio town
+    "Região Autónoma da Madeira": ("Madeira",),
+    "Região Autónoma dos Açores": ("Azores", "Açores"),
 }
 # ISO 3166-2's words of a unit in the country's language, after its name, and the English of the
 # Indonesian words of direction before them ("Sulawesi Tengah": Central Sulawesi).
