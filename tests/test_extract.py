@@ -3945,3 +3945,104 @@ def test_a_part_of_a_count_is_of_the_counts_place():
         title="Death toll continues to rise in Fiji",
     )
     assert western.location == "Western Division"
+
+
+def test_a_count_the_next_count_is_set_beside_with_with_takes_no_place_of_that_count():
+    text = (
+        "People are fleeing deadly clashes that erupted in Yumbi, Mai-Ndombe Province, western "
+        "DRC. The reignited dispute is reported to have killed dozens, with around 150 injured "
+        "arriving in Congo-Brazzaville."
+    )
+    killed, injured = extract(text, date(2019, 1, 4))
+    assert (injured.location, injured.country_iso3) == ("Congo-Brazzaville", "COG")
+    assert killed.location == "Yumbi"  # the place the sentence before names
+
+
+def test_estimates_that_indicate_are_who_speaks_and_there_are_displaced_people_is_a_stock():
+    outside, inside = extract(
+        "Official estimates now indicate that there are more displaced people outside the capital "
+        "(78,000) than those in the various settlements in Dili (69,000).",
+        date(2006, 6, 16),
+    )
+    assert outside.attributed_to == inside.attributed_to == "Official estimates"
+    assert (outside.term, outside.measure) == ("displaced", "stock")
+    # people newly displaced over a period are a flow
+    (newly,) = extract(
+        "There were 126,000 newly displaced people in the country between July 7 and Aug. 9.",
+        date(2021, 8, 12),
+    )
+    assert newly.measure == "flow"
+
+
+def test_people_an_operation_reaches_out_to_are_no_figure():
+    text = (
+        "UNHCR has stepped up its emergency relief operation and has started reaching out to tens "
+        "of thousands of people who fled violence in Dili."
+    )
+    assert extract(text, date(2006, 6, 16)) == []
+
+
+def test_a_quotation_that_goes_on_after_its_speaker_is_still_theirs():
+    text = (
+        '"The whole facade and the stairs of the flat where I live are totally broken," said '
+        'resident Tomas Hinojo. "The hardest things happened right where I live. Three of the '
+        'victims killed are my neighbors."\n'
+        "Spanish experts said the quakes caused so much damage because they were shallow."
+    )
+    (three,) = extract(text, date(2011, 5, 12))
+    assert three.attributed_to == "resident Tomas Hinojo"
+
+
+def test_small_counts_of_the_dead_and_the_gravely_hurt_and_a_citys_population():
+    text = (
+        "The dead included one child. Thirty people were hospitalized, three of them in serious "
+        "condition, and an additional 260 were treated for light injuries. Officials estimated "
+        "that about 30,000 people spent the night outdoors, almost a third of the city's 90,000 "
+        "population."
+    )
+    found = [(c.span, c.term) for c in extract(text, date(2011, 5, 12))]
+    assert found == [
+        ("one", "died"), ("Thirty", "injured"), ("three", "injured"), ("260", "injured"),
+        ("about 30,000", "displaced"),
+    ]  # fmt: skip
+
+
+def test_a_sentence_led_by_in_and_a_place_the_gazetteer_lacks_is_of_that_place():
+    (isolated,) = extract("In Alaibri, 2,000 persons have been isolated by flood.")
+    assert isolated.location == "Alaibri"
+    (other,) = extract("In Addition, 2,000 persons have been isolated by flood.")
+    assert other.location is None
+
+
+def test_the_department_of_a_place_names_it_not_the_city_a_distance_is_measured_from():
+    text = (
+        "And in the department of Quetzaltenango, 125 miles (200 kilometers) west of Guatemala "
+        "City, a boulder loosened by rains crushed a house, killing two children and two adults."
+    )
+    children, adults = extract(text, date(2010, 5, 29))
+    assert children.location == adults.location == "Quetzaltenango"
+
+
+def test_a_spokesman_for_a_body_after_a_quotation_and_people_in_hospital():
+    (dead,) = extract(
+        '"We have confirmed 32 dead, but we are still trying to figure out how many people are '
+        "missing,\" said a spokesman for Funchal's civil protection service."
+    )
+    assert dead.attributed_to == "spokesman for Funchal's civil protection service"
+    _, hospital = extract(
+        "In addition to the 32 dead, a further 68 people were in hospital, said João Cunha e Silva."
+    )
+    assert hospital.term == "injured"
+
+
+def test_places_listed_in_the_first_paragraph_are_no_place_of_the_story():
+    text = (
+        "The president of Dominican Republic has declared a State of Emergency in the provinces of "
+        "Puerto Plata, La Vega, Espaillat and María Trinidad Sánchez after weeks of floods.\n\n"
+        "A landslide warning has also been issued in the provinces of Espaillat, Santiago, La Vega, "
+        "Puerto Plata and Montecristi.\n\n"
+        "According to reports, 3,798 people have been displaced.\n\n"
+        "Around 132 communities in the provinces of La Vega, Puerto Plata and Espaillat are cut off."
+    )
+    (displaced,) = extract(text, date(2016, 11, 23), title="Dominican Red Cross Responds to Floods")
+    assert (displaced.location, displaced.country_iso3) == ("Dominican Republic", "DOM")

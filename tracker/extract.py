@@ -482,6 +482,10 @@ REPORTING_NOUNS = frozenset(
         "records",
     }
 )
+# A reporting verb right after a reporting noun ("estimates now indicate", "reports say").
+_NOUN_THEN_VERB = re.compile(
+    r"\s+(?:now\s+|also\s+)?(?:indicate|indicated|show|showed|suggest|suggested|say|said)\b"
+)
 _NOUN_BEFORE = re.compile(
     r"\b(?:the|a|an|received|receiving|these|those|such|media|news|latest|recent|earlier|"
     r"initial|unconfirmed|of|its|their|his|her|our|several|many|no)\s+$",
@@ -1812,6 +1816,7 @@ def _place_had_last(text: str) -> bool:
 
 
 _REACHED = re.compile(r"\b(?:reached|reaching|reaches|helped|helping)\s*$", re.IGNORECASE)
+_REACHING_OUT_TO = re.compile(r"\breach(?:ing|ed|es)?\s+out\s+to\s+$", re.IGNORECASE)
 _AID_REACHED_BEFORE = re.compile(
     r"\b(?:relief|aid|assistance|food|materials|supplies|items|kits)\s+(?:\w+\s+){0,2}?"
     r"(?:has|have|had)\s+(?:now\s+|already\s+)?reached\s*$",
@@ -1958,6 +1963,10 @@ def _is_not_a_figure(
     ):
         # "WFP has reached more than 45,000 people in this area with food aid", "relief
         # materials had reached 315,000 of those displaced"
+        return True
+    if "out to " in just_before and _REACHING_OUT_TO.search(sentence, max(0, start - 20), start):
+        # "UNHCR … has started reaching out to tens of thousands of people who fled violence in
+        # Dili": people an operation reaches
         return True
     if just_before.endswith(_GIVEN_TO_LAST) and _GIVEN_TO_OR_FELT_BY.search(
         sentence, max(0, start - 120), start
@@ -2133,7 +2142,9 @@ _WITH_BEFORE = re.compile(r"\bwith\s+(?:her|his|their|my|our)?\s*$", re.IGNORECA
 _INCLUDING_BEFORE = re.compile(r"(?:,\s*|\s+[a-z]+\s+)including\s+$")
 # "21 people were confirmed dead - at least 10 of whom were killed": a part of the count before.
 _OF_WHOM_AFTER = re.compile(
-    r"\s+of\s+(?:whom|them|which)\s+(?:were|was|had|have|are|died|remain|remained|remains)\b"
+    r"\s+of\s+(?:whom|them|which)\s+(?:were|was|had|have|are|died|remain|remained|remains|"
+    # "Thirty people were hospitalized, three of them in serious condition"
+    r"in\s+(?:a\s+)?(?:serious|critical|grave)\s+condition|seriously|critically|severely|badly)\b"
 )
 # "one died after a house collapsed": a small number whose verb of death follows at once.
 _DIED_RIGHT_AFTER = re.compile(
@@ -2180,6 +2191,9 @@ _NAME_WITH_BEFORE = re.compile(
     r"[^,;:.()]{0,40}[,;]\s*(?:and\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+with\s+$"
 )
 _FROM_ONE_BEFORE = re.compile(r"\b(?:from|of|in)\s+$")
+_DEAD_INCLUDED_BEFORE = re.compile(
+    r"\b(?:dead|deceased|victims|fatalities)\s+(?:also\s+)?includ(?:ed|e|es)\s+$", re.IGNORECASE
+)
 _OF_THE_DEAD = re.compile(
     r"\s+of\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:dead|deceased|victims|killed|people\s+killed)\b",
     re.IGNORECASE,
@@ -2214,6 +2228,10 @@ def _small_count(
         return True  # "38 individuals lost their lives, and 85 more were wounded"
     if _OF_THE_DEAD.match(sentence, m.end()):
         return True  # "60 of the 200 dead are said to be children", "Five of the dead are …"
+    if "nclude" in sentence[max(0, m.start() - 12) : m.start()] and _DEAD_INCLUDED_BEFORE.search(
+        sentence, max(0, m.start() - 40), m.start()
+    ):
+        return True  # "The dead included one child"
     if found and _NAME_WITH_BEFORE.match(sentence, found[-1].end, m.start()):
         return True  # "Rutsiro with 26 dead, Nyabihu with 19"
     if (
@@ -2285,6 +2303,7 @@ _INFINITIVE_END = re.compile(r"\bto\s+(?:be\s+able\s+to\s+)?$", re.IGNORECASE)
 
 _AND = re.compile(r"\band\b")
 _POSSESSIVE_BEFORE = re.compile(r"[A-Za-z]['’]s\s+$")
+_THERE_ARE = re.compile(r"\b[Tt]here\s+(?:are|were)\s+(?:now\s+|currently\s+|still\s+)?[^.;:,]*$")
 _CURRENTLY_BEFORE = re.compile(r"\b(?:[Cc]urrently|[Aa]t\s+present|[Pp]resently),?\s+$")
 _SHARE_OF_BEFORE = re.compile(
     r"\b(?:quarter|third|half|fifth|tenth|fraction|share|proportion|majority|most|\d+\s*(?:%|per\s*"
@@ -2680,6 +2699,8 @@ def _speaker(sentence: str) -> str | None:
             sentence, max(0, verb.start() - 20), verb.start()
         ):
             continue  # "UNHCR received reports that", "an estimated": nobody speaks here
+        if verb.group(0) in REPORTING_NOUNS and _NOUN_THEN_VERB.match(sentence, verb.end()):
+            continue  # "Official estimates now indicate that": the estimates speak
         if sentence.startswith((" to be ", " to have "), verb.end()):
             continue  # "a young girl in Petrinja, reported to be 12 years old": hearsay of her
         head = sentence[: verb.start()]
@@ -2700,7 +2721,7 @@ def _speaker(sentence: str) -> str | None:
         told = verb.group(0) in ("told", "tells")  # "X told Reuters": Reuters listened
         inverted = (
             _SAID_AFTER.match(sentence, verb.end())
-            if head.rstrip().endswith(",") and not told
+            if head.rstrip().endswith((",", ',"', ",”")) and not told
             else None
         )
         if inverted and (_DIGIT.search(head) or len(head.split()) >= 5):
@@ -2766,8 +2787,10 @@ _TITLE_OF = re.compile(
     rf"(?i:{'|'.join(TITLE_NOUNS)})s?(?:[\s-]+general)?\s+(?:of|for|at)\s"
 )
 _NAME = re.compile(r"^(?:[A-Z][\w’'.-]+)(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w’'.-]+){1,3}$")
+# (and people a story quotes by what they are: "said resident Tomas Hinojo")
 _SAID_TITLE_NAME = re.compile(
-    rf"\s+(?P<who>(?:[A-Z][\w’'.-]*\s+){{0,4}}(?:{'|'.join(TITLE_NOUNS)})\s+"
+    rf"\s+(?P<who>(?:[A-Z][\w’'.-]*\s+){{0,4}}(?:{'|'.join(TITLE_NOUNS)}|resident|villager|"
+    r"survivor|witness|eyewitness|farmer|fisherman|teacher|nurse|doctor|volunteer)\s+"
     r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2})"
 )
 _SAID_NAME = re.compile(
@@ -2780,7 +2803,11 @@ _SAID_STOP = (
 )
 # Who speaks after an inverted verb: "…, warned the UN refugee agency on Friday as it sought".
 _SAID_AFTER = re.compile(
-    rf"\s+(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?!{_SAID_STOP}\b)[\w’'.-]+){{0,6}}?"
+    # a title and the body it speaks for: "…,” said a spokesman for Funchal's civil protection
+    # service."
+    rf"\s+(?P<who>(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}(?:{'|'.join(TITLE_NOUNS)})\s+(?:for|of|at)\s+"
+    r"(?:the\s+)?[A-Z][^,.;:!?\n]{2,70}?"
+    rf"|(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?!{_SAID_STOP}\b)[\w’'.-]+){{0,6}}?"
     # people of an office, unnamed: "…, said officials."
     r"|(?:local\s+|state\s+|government\s+)?(?:officials|authorities|police|rescuers|witnesses))"
     rf"(?=\s*(?:[,.;:!?]|\s{_SAID_STOP}\b|$))"
@@ -3492,11 +3519,18 @@ def _sentence_candidates(
 
         if (
             term == "hosted"
-            and f.population is not None
-            and f.population.rsplit(None, 1)[-1].lower() in ("residents", "inhabitants")
+            and (
+                (
+                    f.population is not None
+                    and f.population.rsplit(None, 1)[-1].lower() in ("residents", "inhabitants")
+                )
+                or sentence.startswith(" population", f.end)
+            )
             and _POSSESSIVE_BEFORE.search(sentence, max(0, f.start - 4), f.start)
         ):
-            continue  # "Mayotte’s 320,000 residents had been ordered into lockdown": its people
+            # "Mayotte’s 320,000 residents had been ordered into lockdown", "almost a third of
+            # the city's 90,000 population": its people
+            continue
         if (
             term == "displaced"
             and measure == "flow"
@@ -3505,6 +3539,18 @@ def _sentence_candidates(
             and _CURRENTLY_BEFORE.search(sentence, max(0, f.start - 24), f.start)
         ):
             measure = "stock"  # "Currently, nearly 303,000 people have been displaced": now
+        if (
+            term == "displaced"
+            and measure == "flow"
+            and "there " in sentence[max(0, f.start - 80) : f.start].lower()
+            and _THERE_ARE.search(sentence, max(0, f.start - 80), f.start)
+            # (not people newly displaced: "There were 126,000 newly displaced people in the
+            # country between July 7 and Aug. 9")
+            and "newly" not in sentence[f.end : f.end + 20]
+        ):
+            # "there are more displaced people outside the capital (78,000) than …", "There are
+            # 78,000 displaced people": how many are displaced then
+            measure = "stock"
         if term == NO_TERM:
             if not _SITES_WHERE.search(sentence, max(0, f.start - 60), f.start):
                 continue  # "hundreds of people … were still trapped": no figure of the table
@@ -3623,6 +3669,16 @@ def _sentence_candidates(
             # "In Cochabamba 18,200 families were affected with at least 2,000 of them homeless,
             # and in Beni …": a part of the count before is of its place
             where = placed[1]
+        elif (
+            i + 1 < len(found)
+            and mine
+            and after.endswith(" with ")
+            and after.rstrip()[:-4].rstrip().endswith(",")
+            and all(m.start >= found[i + 1].start for m in mine)
+        ):
+            # "The reignited dispute is reported to have killed dozens, with around 150 injured
+            # arriving in Congo-Brazzaville": the place the next count names is its own
+            where = _place_for([], f, span, term, measure, who, context, nationwide)
         else:
             where = _place_for(mine, f, span, term, measure, who, context, nationwide)
         placed = (i, where)
@@ -3723,7 +3779,8 @@ LOCATIVE_CUES: dict[str, str] = {
     r"country|countryside|outskirts|settlement|township|island|neighbourhood|neighborhood|state|"
     # ("in Uzbekistan’s autonomous republic of Karakalpakstan")
     # ("waited at the main port of Piraeus near Athens")
-    r"territory|municipality|republic|port)"
+    # ("in the department of Quetzaltenango")
+    r"territory|municipality|republic|port|department|prefecture|county|commune)"
     r"\s+of":
         "of",
 }  # fmt: skip
@@ -4452,6 +4509,13 @@ def _not_the_figures_place(text: str, at: int) -> bool:
 
 
 # Capitalised words that begin no unknown place: organisations, offices, peoples' words.
+# Words that follow a sentence's first "In" as no place does ("In Addition, …", "In Total, …").
+_IN_WORDS_FIRST = frozenset(
+    """addition total response summary brief general particular contrast practice short
+    conclusion fact turn return sum comparison parallel light spite view case order effect
+    reality theory principle recent past future all most some many other others this that these
+    those which each both""".split()
+)
 NOT_AN_UNKNOWN_PLACE = frozenset(
     """refugee refugees idp idps humanitarian government national emergency reception transit
     collection registration health food border regional international red cross crescent relief
@@ -4526,6 +4590,15 @@ def _unknown_place(
         role == "at" and _FIGURE_RIGHT_BEFORE.search(text, max(0, m.start() - 40), m.start())
     ):
         kind, written = "town", name  # "fighting in Pernier"; "677 in Drouillard"
+    elif (
+        m.group("cue") == "In"
+        and text.startswith(",", m.end())
+        and (m.start() == 0 or text[m.start() - 1] == "\n")
+        and len(words) <= 2
+        and first not in _IN_WORDS_FIRST  # "In Addition, …"
+    ):
+        # "In Alaibri, 2,000 persons have been isolated by flood": a sentence led by its place
+        kind, written = "town", name
     elif role and (apposed := _apposed_kind(text, m.end())):
         kind, written = apposed, name  # "in Dogonu Koyu, a village beside Lake Van"
     elif (
@@ -4556,6 +4629,7 @@ _CAPITAL_OF_BEFORE = re.compile(
     r",\s+(?:the\s+)?capital\s+of\s+(?:the\s+)?(?:(?:state|province|region)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_LAST_OF_A_LIST = re.compile(r"\)\s+and\s+(?:the\s+)?(?:[a-z]+\s+){0,3}$")
 _DIRECTION_OF_BEFORE = re.compile(
     r"\b(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -5598,13 +5672,27 @@ class _Context:
             return None
         if close == -1 or close - end > 1_500 or "\n" in self.text[end:close]:
             return None
-        tail = self.text[close + 1 : close + 200]
+        tail = self.text[close + 1 : close + 200].split("\n", 1)[0]  # (not the next paragraph's)
         stop = re.search(r"[.!?](?:\s|$)", tail)
         tail = tail[: stop.start() + 1] if stop else tail
         said = _REPORTING.search(tail)
         if said is None or len(tail[: said.start()].split()) > 6:
-            return None
+            return self._speaker_of_the_quotation_before(para, start)
         return _attribution(tail)
+
+    def _speaker_of_the_quotation_before(self, para: int, start: int) -> str | None:
+        """Who spoke the quotation right before the one that holds `start`, in its paragraph:
+        '"The whole facade … is totally broken," said resident Tomas Hinojo. "… Three of the
+        victims killed are my neighbors."' (a quotation that goes on after its speaker)."""
+        opening = max(self.text.rfind('"', para, start), self.text.rfind("“", para, start))
+        before = self.text[para:opening].rstrip()
+        if opening <= para or not before.endswith("."):
+            return None
+        last = max(before.rfind('"'), before.rfind("”"))
+        if last == -1 or not _REPORTING.search(before, last):
+            return None  # the words before are no quotation and its speaker
+        spans = list(_sentences(before))
+        return _attribution(before[spans[-1][0] : spans[-1][1]]) if spans else None
 
     def headings(self) -> list[tuple[int, _Mention, str]]:
         """Lines that are a place's name alone ("Jordan", "North Kivu:"), the heading of a
@@ -5757,6 +5845,11 @@ class _Context:
                 mention = wider[0]
             if mention.reading is None and not mention.readings:
                 return None
+            if _LAST_OF_A_LIST.search(self.text, max(start, start + mention.start - 50),
+                                      start + mention.start):  # fmt: skip
+                # "coastal departments (Tumbes, Piura, …) and the mountainous department of
+                # Cajamarca": the last of several places
+                return None
             line = " ".join(self.text[start:end].split())
             line = line if len(line) <= 80 else line[:77] + "…"
             return mention, f"place from an earlier sentence: “{line}”"
@@ -5834,6 +5927,10 @@ class _Context:
         end = start + len(line)
         inside = [m for m in self.head_mentions() if start <= m.start < end and m.reading is not None
                   and m.reading.kind != "country" and m.reading.country_iso3 in named]  # fmt: skip
+        if any(m.listed or self.text.endswith((", ", " and "), 0, m.start) for m in inside):
+            # "a State of Emergency in the provinces of Puerto Plata, La Vega, Espaillat and María
+            # Trinidad Sánchez": several places, not the one the story is about
+            return None
         return inside[0] if len({_name_key(m) for m in inside}) == 1 else None
 
     def head_mentions(self) -> list[_Mention]:
@@ -5862,8 +5959,13 @@ class _Context:
             # The place below a country it names most, when it names one more than any other
             # (an ambiguous name read in the country the document names: "Petrópolis", Brazil).
             counts: dict[tuple[str, str], list[_Mention]] = {}
+            head_mentions = self.head_mentions()
             for m in found:
                 if m.listed:
+                    continue
+                if m in head_mentions and self.text.endswith((", ", " and "), 0, m.start):
+                    # "the provinces of Puerto Plata, La Vega, Espaillat and María Trinidad
+                    # Sánchez": one of several places, named in every list, is no main place
                     continue
                 if m.reading is None and m.readings:
                     inside = [r for r in m.readings if r.country_iso3 in self._document_countries]

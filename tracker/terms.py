@@ -114,8 +114,10 @@ VERBS: dict[str, tuple[str, str]] = {
     # hurt: "where three of them remained in a critical condition"
     r"(?:remain(?:s|ed)?|(?:are|is|were|was)(?:\s+still)?)\s+in\s+(?:a\s+)?(?:critical|serious)\s+"
     r"condition\b": ("injured", "flow"),
-    # still in hospital: "Seventy-one people remain hospitalized"
-    r"(?:remain(?:s|ed)?|still)\s+(?:in\s+(?:the\s+)?hospitals?|hospitali[sz]ed)\b":
+    # still in hospital: "Seventy-one people remain hospitalized", "a further 68 people were in
+    # hospital"
+    r"(?:remain(?:s|ed)?|still|(?:are|is|were|was)(?:\s+still)?)\s+(?:in\s+(?:the\s+)?hospitals?\b"
+    r"(?!\s+(?:staff|workers|beds))|hospitali[sz]ed)\b":
         ("injured", "flow"),
     # where they are, waiting: "An estimated 15,000 Egyptians are now stranded at this border
     # area awaiting evacuation help" (not hit by something: "stranded by floods" is affected)
