@@ -4046,3 +4046,120 @@ def test_places_listed_in_the_first_paragraph_are_no_place_of_the_story():
     )
     (displaced,) = extract(text, date(2016, 11, 23), title="Dominican Red Cross Responds to Floods")
     assert (displaced.location, displaced.country_iso3) == ("Dominican Republic", "DOM")
+
+
+# --- Learnt from d326–d338 (the twenty-sixth part, scored once, then tuning) ---------------------
+
+
+def test_a_direction_alone_is_no_place_a_countrys_direction_is_the_country():
+    text = (
+        "Hurricane Otto left ten people dead and directly affected more than 10,000 people as it "
+        "swept through Costa Rica’s North on November 25."
+    )
+    dead, affected = extract(text, title="Hurricane Otto Strikes Northern Costa Rica")
+    assert dead.term == "died"
+    assert (affected.location, affected.country_iso3) == ("Costa Rica", "CRI")
+    # the title's "Northern" is not Fiji's, Ghana's or Sierra Leone's Northern province
+    (evacuated,) = extract(
+        "Nearly 5,500 residents were evacuated.", title="Hurricane Otto Strikes Northern Costa Rica"
+    )
+    assert evacuated.country_iso3 == "CRI"
+    # a count that opens the sentence names no community
+    (five,) = extract("Five community members lost their lives, and we are all in mourning.")
+    assert five.location is None
+    # a list of directions before their word of place is still read
+    (sheltering,) = extract(
+        "More than 1,541 people were sheltering in 52 evacuation centres in Central, Western and "
+        "Eastern divisions.",
+        title="Fiji: Tropical Cyclone Harold",
+    )
+    assert sheltering.country_iso3 == "FJI"
+
+
+def test_gorno_badakhshan_and_a_security_service_that_speaks():
+    text = (
+        "“During the special operation in Gorno-Badakhshan, 12 troops were killed and 30 militants "
+        "were killed,” the security service said in a statement read on state television."
+    )
+    troops, militants = extract(text)
+    assert (troops.location, troops.country_iso3) == ("Gorno-Badakhshan", "TJK")
+    assert troops.attributed_to == militants.attributed_to == "security service"
+
+
+def test_terms_learnt_from_the_twenty_sixth_part():
+    found = lambda text: [(c.span, c.term, c.measure) for c in extract(text, date(2012, 5, 29))]  # noqa: E731
+    assert found("At least seven people were missing and 350 were left injured by the tremor.") == [
+        ("350", "injured", "flow")
+    ]
+    assert found("Hundreds of Benin flood victims find shelter in UNHCR tents.") == [
+        ("Hundreds", "hosted", "stock")
+    ]
+    assert found(
+        "Hundreds of flood victims in the town of Ouinhi are living opposite a health clinic in "
+        "UNHCR-supplied tents after fleeing their submerged villages."
+    ) == [("Hundreds", "hosted", "stock")]
+    assert found(
+        "Ten families consisting of around 150 people had already been transported to the mainland."
+    ) == [("Ten", "evacuated", "flow"), ("around 150", "evacuated", "flow")]
+    assert found(
+        "Flooding has affected 59,613 families with 33,407 families displaced in 20 evacuation "
+        "centres."
+    ) == [("59,613", "affected", "flow"), ("33,407", "hosted", "stock")]
+    assert found("The disaster killed 43, injured 11 and destroyed 13 houses.") == [
+        ("43", "killed", "flow"),
+        ("11", "injured", "flow"),
+    ]
+    # capacity and money are no figures
+    assert (
+        found(
+            "The Red Cross has set up 100 UNHCR tents, each of which are designed to house at least "
+            "five people."
+        )
+        == []
+    )
+    assert (
+        found("The President ordered the disbursement of 200 Million to help the bereaved.") == []
+    )
+
+
+def test_a_summarys_citation_attributes_the_sentences_before_it():
+    text = (
+        "A volcano eruption in Fogo Island, Cabo Verde, began on 23 Nov 2014. An estimated 1,000 "
+        "people have been evacuated from the area. Lava had destroyed 90 buildings. (UN, 8 Dec "
+        "2014) As of 6 Feb, 1,076 people had been displaced. (IFRC, 13 Feb 2015)\n\n"
+        "Some 300 people remain in shelters."
+    )
+    evacuated, displaced, remain = extract(text)
+    assert (evacuated.attributed_to, displaced.attributed_to) == ("UN", "IFRC")
+    assert remain.attributed_to is None  # the next paragraph cites nobody
+
+
+def test_speakers_learnt_from_the_twenty_sixth_part():
+    (five,) = extract(
+        "Al-Massae reported a woman and her child were killed when a house collapsed, while Akhbar "
+        "al-Youm said that it could only confirm that at least five people had been killed."
+    )
+    assert five.attributed_to == "Akhbar al-Youm"
+    (seven,) = extract(
+        '"Another catastrophe: floods kill seven," headlined the Arabic-language daily al-Massae.'
+    )
+    assert seven.attributed_to == "Arabic-language daily al-Massae"
+    dead, _ = extract("Official figures so far mention 45 dead, 29 were in Vendée alone.")
+    assert dead.attributed_to == "Official figures"
+    (toll,) = extract(
+        "The quakes struck northwest Iran, killing at least 180 people, according to a preliminary "
+        "toll by officials."
+    )
+    assert toll.attributed_to == "officials"
+
+
+def test_markup_left_in_a_pages_text_holds_no_figure():
+    text = (
+        '<a><img src="https://example.org/uploads/2015/09/97168118.jpg" alt="A flooded street" '
+        'width="320" class="size-medium"/></a>\nOfficial figures mention 45 dead.'
+    )
+    assert [c.span for c in extract(text)] == ["45"]
+    # a comparison is no markup
+    assert [c.span for c in extract("Fewer than 5 < 6 people were hurt, and 300 people fled.")][
+        -1
+    ] == "300"

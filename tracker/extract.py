@@ -466,6 +466,12 @@ REPORTING_VERBS = (
     # the Ministry of Emergencies informed about evacuation of 26,467 residents"
     "counted",
     "informed",
+    # '"Another catastrophe: floods kill seven," headlined the Arabic-language daily al-Massae'
+    "headlined",
+    # "Official figures so far mention 45 dead"
+    "mention",
+    "mentions",
+    "mentioned",
 )
 # Reporting verbs that are nouns or adjectives too ("received reports", "an estimated 160,000"),
 # and the words before them that make them so.
@@ -1292,6 +1298,14 @@ _DASH_ASIDE = re.compile(
     r"\s[–—]\s[^–—]{1,160}?\s[–—]\s|--[^–—-]{1,160}?--"
 )  # ("people--three men--")
 _CONTRAST = re.compile(r",?\s+(?:while|whereas)\s|;\s")
+
+
+def _last_contrast(sentence: str, before: int) -> int | None:
+    """Where the last clause of other people (_CONTRAST) before `before` starts, if any."""
+    found = [m.end() for m in _CONTRAST.finditer(sentence, 0, before)]
+    return found[-1] if found else None
+
+
 # [,;:]|\s[-–—]\s, its first character read as one class: the engine skips to those at once
 # instead of trying both alternatives at every character (clauses are split in two thirds of
 # the time).
@@ -1307,7 +1321,7 @@ def _clauses(text: str, maxsplit: int = 0) -> list[str]:
     return [text]
 
 
-_OTHER_UNIT = re.compile(r"^\s*(?:from|in|,?\s*or)\s*$")
+_OTHER_UNIT = re.compile(r"^\s*(?:from|in|,?\s*or|consisting\s+of|comprising)\s*$")
 # Who is sheltered, and where, for a count that "remains" (_sentence_candidates).
 _SHELTERED_PEOPLE = re.compile(r"\b(?:refugees|IDPs|arrivals|evacuees|asylum[\s-]seekers)\b")
 _IN_SHELTER = re.compile(
@@ -1364,7 +1378,7 @@ _SOURCE_TRIM = re.compile(
     r"as\b|\s)+|"
     # ("The Tajik side unofficially reported")
     r"(?:\s+(?:also|now|still|additionally|separately|earlier|later|on\s+\w+day|in\s+a\s+\w+|that|"
-    r"unofficially|officially|initially|previously))+\s*$",
+    r"unofficially|officially|initially|previously|so\s+far|thus\s+far))+\s*$",
     re.IGNORECASE,
 )
 # The words after a speaker that _SOURCE_TRIM takes off, found from a space, which the engine skips
@@ -1816,6 +1830,11 @@ def _place_had_last(text: str) -> bool:
 
 
 _REACHED = re.compile(r"\b(?:reached|reaching|reaches|helped|helping)\s*$", re.IGNORECASE)
+_MONEY_OF_BEFORE = re.compile(
+    r"\b(?:disbursement|allocation|donation|grant|budget|sum|funding|payment|compensation|loan)\s+"
+    r"of\s+$",
+    re.IGNORECASE,
+)
 _REACHING_OUT_TO = re.compile(r"\breach(?:ing|ed|es)?\s+out\s+to\s+$", re.IGNORECASE)
 _AID_REACHED_BEFORE = re.compile(
     r"\b(?:relief|aid|assistance|food|materials|supplies|items|kits)\s+(?:\w+\s+){0,2}?"
@@ -1963,6 +1982,12 @@ def _is_not_a_figure(
     ):
         # "WFP has reached more than 45,000 people in this area with food aid", "relief
         # materials had reached 315,000 of those displaced"
+        return True
+    if just_before.endswith(" of ") and _MONEY_OF_BEFORE.search(
+        sentence, max(0, start - 40), start
+    ):
+        # "the President of the Republic ordered the disbursement of 200 Million to help the
+        # bereaved": money, its currency unsaid
         return True
     if "out to " in just_before and _REACHING_OUT_TO.search(sentence, max(0, start - 20), start):
         # "UNHCR … has started reaching out to tens of thousands of people who fled violence in
@@ -2115,7 +2140,8 @@ _GIVEN_TO_OR_FELT_BY = re.compile(
         r"(?:for|to\s+(?:host|house|accommodate|shelter))|"
         # shelter planned: "made plans to house a total of some 30,000 evacuees", "was being
         # prepared to accommodate 11,000 more", "will provide shelter for 20,000 evacuees"
-        r"(?:plans?|prepared|preparing|ready)\s+to\s+(?:host|house|accommodate|shelter)"
+        # ("100 UNHCR tents, each of which are designed to house at least five people")
+        r"(?:plans?|prepared|preparing|ready|designed|built|able)\s+to\s+(?:host|house|accommodate|shelter)"
         r"(?:\s+a\s+total\s+of)?|provide\s+shelter\s+for"
     )
     + r"\s+$"
@@ -2124,6 +2150,7 @@ _GIVEN_TO_OR_FELT_BY = re.compile(
 # 24"), or the parts of a count ("At least 9 fatalities …, including 3 in Narok, 2 in Siaya").
 _TOLL_BEFORE = re.compile(rf"\b(?:{TOLL}|toll)\s*$", re.IGNORECASE)  # "Quake toll 300"
 _KILLED_BEFORE = re.compile(r"\b(?:kills|kill|killed|killing)\s+$", re.IGNORECASE)
+_KILLED_THEN = re.compile(r"\bkill(?:ed|ing|s)?\s+[\d,]+,?\s+(?:and\s+)?(?:injured|wounded)\s+$")
 _PARTS_OF = re.compile(
     r"\s*of\s+(?:those|the\s+(?:dead|victims|deaths|injured))\s+(?:who\s+)?[\w\s]{0,20},\s*$",
     re.IGNORECASE,
@@ -2214,6 +2241,12 @@ def _small_count(
     ) and _KILLED_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
         # "Indonesia's Merapi volcano kills at least 28", "Mudslides and floods kill 15"
         return True
+    if (
+        found
+        and sentence[max(0, m.start() - 9) : m.start()].rstrip().endswith(("injured", "wounded"))
+        and _KILLED_THEN.search(sentence, max(0, m.start() - 60), m.start())
+    ):
+        return True  # "The disaster … killed 43, injured 11 and destroyed 13 houses"
     if _DIED_RIGHT_AFTER.match(sentence, m.end()):
         return True
     if _DEATHS_OR_INJURIES_AFTER.match(sentence, m.end()):
@@ -2398,8 +2431,10 @@ def _may_say_a_pronoun_said(sentence: str) -> bool:
 _QUOTE_MARK = re.compile('["“”]')
 _SOURCE_VERB_END = re.compile(r"\s+(?:has|have|had|is|are|was|were|also|now)(?:\s+(?:also|now))?$")
 _DATA_WORDS = r"(?:figures|data|estimates|statistics|numbers|records|reports?|a\s+report|(?:a\s+)?statements?|updates?|an\s+update)"
+# ("according to a preliminary toll by officials": the officials)
 _DATA_FROM = re.compile(
-    rf"^\s*(?:the\s+)?(?:(?:latest|new|most|recent|official|preliminary|initial)\s+)*{_DATA_WORDS}\s+"
+    rf"^\s*(?:the\s+|a\s+)?(?:(?:latest|new|most|recent|official|preliminary|initial)\s+)*"
+    rf"(?:{_DATA_WORDS}|(?:death\s+)?toll|tally|count)\s+"
     r"(?:(?:released|published|compiled|collected|issued|given|provided|received)\s+)?(?:from|by|of)\s+",
     re.IGNORECASE,
 )
@@ -2451,6 +2486,10 @@ def _may_name_an_agent(sentence: str) -> bool:
 
 
 _ACCORDING_END = re.compile(r"\s+(?:that|which|who|as|in|on|and\s+the)\s+")
+# A summary's citation of its source and day: "(UN, 8 Dec 2014)", "(IFRC, 13 Feb 2015)".
+_CITATION = re.compile(
+    rf"\((?P<who>[A-Z][A-Za-z]{{1,12}}(?:[/ ][A-Z][A-Za-z]{{1,12}}){{0,2}}),\s+[0-3]?\d\s+{_MONTH}\s+{_YEAR}\)"
+)
 _CITED = re.compile(rf"\((?P<who>[A-Z]{{3,}})\s+(?:#\s?\d+|[0-3]?\d\s+{_MONTH}(?:\s+{_YEAR})?)\)")
 _SOURCE_NOTE = re.compile(r"\((?:data\s+)?sources?:\s*(?P<who>[^()]{1,80})\)", re.IGNORECASE)
 _PUT_AT_WORDS = (
@@ -2825,7 +2864,7 @@ def _is_name(who: str) -> bool:
 # Offices a report names without a proper name: "local officials said", "according to data from
 # the local health department".
 _OFFICE = re.compile(
-    r"^(?:(?:[\w’'-]+\s+){0,5}(?:officials|authorities|services|department|ministry|agency|office|"
+    r"^(?:(?:[\w’'-]+\s+){0,5}(?:officials|authorities|services?|department|ministry|agency|office|"
     r"government|police|army|military|rescuers|firefighters|guards|media|broadcaster|radio|"
     r"television|release|statement|administration)"
     r"(?:\s+(?:in|of)\s+the\s+(?:country|region|area|province|state))?"  # "… in the country"
@@ -3216,7 +3255,11 @@ def _sentence_candidates(
     if not found:
         return []
 
-    attributed_to = _attribution(sentence) or context.quoted_speaker(offset, offset + len(sentence))
+    attributed_to = (
+        _attribution(sentence)
+        or context.quoted_speaker(offset, offset + len(sentence))
+        or context.cited_after(offset + len(sentence))
+    )
     if attributed_to is None and offset < 1_000:
         attributed_to = context.title_speaker(sentence)  # "… in Myanmar: UN"
     if (
@@ -3374,6 +3417,14 @@ def _sentence_candidates(
             # ("We have 29 dead people identified": the dead)
             # "has claimed an estimated 670 lives", "at least 5 confirmed deaths and the
             # evacuation of thousands", "we have one fatality": the noun says what is counted.
+            verb = ("died", "flow", 0, False)
+        if (
+            verb is None
+            and sentence.startswith(" dead", f.population_end)
+            and f.population_end > f.end
+        ):
+            # "Hurricane Otto left ten people dead and directly affected more than 10,000": the
+            # people's state right after them, not the verb of the count after
             verb = ("died", "flow", 0, False)
         if (
             verb is None
@@ -3557,12 +3608,25 @@ def _sentence_candidates(
             # "22 Resettlement Sites in which 10,405 families (53,742 persons) live": hosted there
             term, measure = "hosted", "stock"
         if (
-            (term == "remain" and _SHELTERED_PEOPLE.search(population or ""))
-            or (
-                (term == "remain" or (term == "displaced" and "displaced" in (population or "")))
-                and _IN_SHELTER.match(after)
+            (
+                (term == "remain" and _SHELTERED_PEOPLE.search(population or ""))
+                or (
+                    (
+                        term == "remain"
+                        or (
+                            term == "displaced"
+                            and (
+                                "displaced" in (population or "")
+                                # "with 33,407 families displaced in 20 evacuation centres"
+                                or after.startswith(" displaced in ")
+                            )
+                        )
+                    )
+                    and _IN_SHELTER.match(after)
+                )
             )
-        ) and not ("stuck" in after[:50] and _STUCK_AFTER.match(after)):
+            and not ("stuck" in after[:50] and _STUCK_AFTER.match(after))
+        ):
             # (not people stuck: "Tens of thousands of refugees and migrants are stuck in camps
             # and ports across Greece")
             # "There are now 25,000 Ivorian refugees in Liberia", "4,778 people are still in
@@ -3627,6 +3691,15 @@ def _sentence_candidates(
         if clause is not None:
             # "…, while authorities in Mozambique reported 20 deaths": that clause's speaker.
             speaker = _attribution(sentence[clause.end() :]) or attributed_to
+        elif (
+            len(found) == 1
+            and ("whil" in lowered or "wherea" in lowered)
+            and (own_clause := _last_contrast(sentence, f.start)) is not None
+        ):
+            # "Al-Massae and Akhbar al-Youm reported a woman and her child were killed …, while
+            # Akhbar al-Youm said that it could only confirm that at least five people had been
+            # killed": the speaker of the figure's own clause
+            speaker = _attribution(sentence[own_clause:]) or attributed_to
         elif i and " and " in before and (own := _AND_SPEAKER.search(before)) is not None:
             # "… were being treated for injuries and local media reported some 40 of them were
             # in critical condition": the speaker of the figure's own clause
@@ -3780,7 +3853,7 @@ LOCATIVE_CUES: dict[str, str] = {
     # ("in Uzbekistan’s autonomous republic of Karakalpakstan")
     # ("waited at the main port of Piraeus near Athens")
     # ("in the department of Quetzaltenango")
-    r"territory|municipality|republic|port|department|prefecture|county|commune)"
+    r"territory|municipality|republic|port|department|prefecture|county|commune|canton|parish)"
     r"\s+of":
         "of",
 }  # fmt: skip
@@ -3814,7 +3887,24 @@ NOT_A_PLACE_START = (
     # words that open a sentence before a name: "For Brazil, which battles flooding …"
     "For", "But", "And", "After", "Before", "With", "When", "While", "Since", "Although",
     "Despite", "Meanwhile", "Like", "Unlike", "Both", "Even", "Yet", "So", "Then", "Also",
+    # a count opens a sentence: "Five community members lost their lives"
+    "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven",
+    "Twelve", "Twenty", "Thirty", "Forty", "Fifty", "Hundreds", "Thousands", "Dozens", "Scores",
 )  # fmt: skip
+# A word of direction alone names no place ("Hurricane Otto Strikes Northern Costa Rica",
+# "Costa Rica’s North"): a country's part, not the provinces several countries call so.
+_BARE_DIRECTION = re.compile(rf"(?i:{DIRECTION_WORDS})")
+
+
+def _direction_alone(text: str, m: re.Match, name: str) -> bool:
+    """Whether a mention's name is a word of direction alone, not one of a list of them before
+    their word of place ("in Central, Western and Eastern divisions")."""
+    return (
+        _BARE_DIRECTION.fullmatch(name) is not None
+        and not _LIST_NEXT.match(text, m.end())
+        and not text.endswith((", ", " and "), 0, m.start("name"))
+    )
+
 
 _ARTICLE = r"(?:[Aa]l|[Ee]l|ad|ar|as|ash|at|az|an|ez|es)[-\s]"
 # Between two names, the articles that are also English words only with their hyphen ("Deir
@@ -4029,6 +4119,8 @@ def _place_mentions(
         word = m.group("word") or ""
         name = m.group("name")
         direction = m.group("dir")
+        if not word and not direction and _direction_alone(text, m, name):
+            continue
         if need_cue and not role and not word and (apposed := _apposed_kind(text, m.end())):
             # "Puebla, a town southeast of Mexico City, saw 11 deaths": a name the words after it
             # say is a place
@@ -4129,7 +4221,11 @@ def _place_mentions(
         if possessive:
             # "Sudan’s West Darfur province": the place after a country's name and its "’s" (a
             # direction before is the country's: "northern Ethiopia’s Tigray region").
-            mention = _resolve_mention(possessive.group(2), word, None)
+            mention = (
+                _resolve_mention(possessive.group(2), word, None)
+                if word or not _BARE_DIRECTION.fullmatch(possessive.group(2))
+                else None
+            )
             if mention is None and possessive.group(2).split()[0].lower() not in _BODY_WORDS:
                 # (not "a tweet from Syria’s International Red Cross": a body's, not a place)
                 owner = _resolve_mention(possessive.group(1), "", None)
@@ -4160,13 +4256,19 @@ def _place_mentions(
                 mention = (name, full[1]) if full is not None else None
         unknown = _unknown_place(text, m, role, direction, learnt) if mention is None else None
         if mention is None and unknown is None:
-            if not need_cue and (cued := _TITLE_CUE.search(name)):
+            if (
+                not need_cue
+                and (cued := _TITLE_CUE.search(name))
+                and not _BARE_DIRECTION.fullmatch(name[cued.end() :].strip())
+            ):
                 start = m.start("name") + cued.end()
                 more = _TITLE_WORDS_ON.match(text, m.end())  # "… In Solomon| Islands"
                 out.append(
                     _title_cued(start, cued, name[cued.end() :], more.group() if more else "")
                 )
             continue
+        if mention is not None and not word and _direction_alone(text, m, mention[0]):
+            continue  # "… Strikes Northern Costa Rica": a direction of the country after it
         if role and _not_the_figures_place(text, m.start()):
             continue  # "60 kilometres from El Geneina", "told a news briefing in Geneva"
         start = m.start("name") if not direction else m.start("dir")
@@ -5526,6 +5628,25 @@ class _Context:
         self.spans: list[tuple[int, int]] = []  # the sentences: (start, end)
         self._sentence_places: dict[int, list[_Mention]] = {}
         self._event_day: tuple[date, str, int] | None | bool = False  # False: not looked for yet
+        self._citations: list[tuple[int, int, str]] | None = None
+
+    def cited_after(self, end: int) -> str | None:
+        """Who the citation that closes a stretch of a summary cites, for a sentence that ends
+        at `end` before it in the same paragraph: "An estimated 1,000 people have been evacuated
+        … (UN, 8 Dec 2014)", as disaster pages cite their sources."""
+        if self._citations is None:
+            self._citations = (
+                [(m.start(), m.end(), m.group("who")) for m in _CITATION.finditer(self.text)]
+                if ", " in self.text and "(" in self.text
+                else []
+            )
+        if not self._citations:
+            return None
+        at = bisect.bisect_left(self._citations, (end,))
+        if at == len(self._citations):
+            return None
+        start, _, who = self._citations[at]
+        return who if "\n" not in self.text[end:start] else None
 
     def event_day(self) -> tuple[date, str, int] | None:
         """The day the disaster struck, as the document's opening dates it ("Cyclone Kenneth,
@@ -6104,6 +6225,10 @@ def _without_collection(func):
     return paused
 
 
+# An HTML tag: "<img src=… width="320" …/>", "</a>" (not "<5" nor "a < b").
+_MARKUP = re.compile(r"<(?:[A-Za-z][\w-]*(?:\s[^<>]{0,2000})?/?|/[A-Za-z][\w-]*\s*)>")
+
+
 @_without_collection
 def extract(
     text: str, published_on: date | None = None, title: str | None = None
@@ -6150,6 +6275,10 @@ def extract(
                     out.extend(_sentence_candidates(text, at, f"{number} {label}", context))
             if row_start >= start:
                 raw = text[start:row_start] + " " * (row_end - row_start) + text[row_end:end]
+        if "<" in raw and ">" in raw:
+            # markup a saved page left in its text ('<img src="…/97168118.jpg" width="320" …>'):
+            # blanked, its numbers no figures (and the offsets kept)
+            raw = _MARKUP.sub(lambda m: " " * len(m.group()), raw)
         if start < 2_000 and raw.strip() == context.title_text():
             if title_read:
                 continue  # the title printed again as the page's heading states the same claim

@@ -358,6 +358,8 @@ _ENGLISH_NAMES = {
     "Sardegna": ("Sardinia",),
     # "during last week’s unrest in Uzbekistan’s autonomous republic of Karakalpakstan"
     "Qoraqalpog‘iston Respublikasi": ("Karakalpakstan", "Republic of Karakalpakstan"),
+    # "Tajik special forces have entered into the eastern Gorno-Badakhshan region"
+    "Kŭhistoni Badakhshon": ("Gorno-Badakhshan", "Gorno-Badakhshan Autonomous Region", "GBAO"),
     # "on the Portuguese holiday island of Madeira" (The Independent): not the Ohio town
     "Região Autónoma da Madeira": ("Madeira",),
     "Região Autónoma dos Açores": ("Azores", "Açores"),

@@ -170,9 +170,13 @@ VERBS: dict[str, tuple[str, str]] = {
     r"escap(?:e|ed|ing|es)\b": ("fled", "flow"),
     r"(?:crossed|crossing)\b": ("fled", "flow"),
     r"(?:(?:are|is|were|was)\s+(?:seeking|taking)|(?:have|has|had)\s+(?:taken|sought|found)|"
-    r"tak(?:e|es|ing)|"
+    r"tak(?:e|es|ing)|find|finds|"  # ("Hundreds of Benin flood victims find shelter in …")
     r"(?<!who\s)took|"  # (not a relative clause's: "Meiteis, who took shelter at …, returned")
     r"seeks?|(?:been\s+)?offered(?:\s+temporary)?|to)\s+(?:shelter|refuge)\b": ("hosted", "stock"),
+    # in tents now: "Hundreds of flood victims in the southern Benin town of Ouinhi are living
+    # opposite a health clinic … in UNHCR-supplied tents"
+    r"(?:are|is|were|was)\s+(?:still\s+|now\s+)?living\s+(?:[^.;]{0,60}?\s)?in\s+"
+    r"(?:[\w-]+\s+){0,3}?tents\b": ("hosted", "stock"),
     # in camps now: "1,738 persons are in 55 camps in Thrissur district"
     rf"(?:are|is|were|was)\s+(?:still\s+)?(?:in|at)\s+(?:[\w,]+\s+){{0,3}}?{SHELTER_PLACES}\b":
         ("hosted", "stock"),
@@ -237,11 +241,16 @@ VERBS: dict[str, tuple[str, str]] = {
     # "forced 19,000 people out of their homes"
     r"out\s+of\s+(?:their|his|her)\s+(?:homes?|houses?)\b": ("displaced", "flow"),
     r"rescued\b|(?:flown|airlifted|ferried|pulled)\s+out\b|airlifted\b|plucked\b": ("evacuated", "flow"),
+    # "Ten families consisting of around 150 people had already been transported to the mainland"
+    r"(?:transported|ferried|taken|moved|shifted)\s+to\s+(?:the\s+)?(?:mainland|safety|safer\s+"
+    r"(?:places?|areas?|locations?|ground)|higher\s+ground)\b": ("evacuated", "flow"),
     r"(?:came|come|coming|got|get|getting|poured|pouring|streamed|streaming|flooded|flooding)"
     r"\s+out\b": ("left", "flow"),
     # (not a state people are left in: "none of them were left hungry")
     r"(?:left|leaving|leave|exited|departed|emerged|vacated|vacating)\b"
-    r"(?!\s+(?:hungry|stranded|alone|destitute|without|helpless|exposed)\b)": ("left", "flow"),
+    # ("350 were left injured by the tremor": hurt, below)
+    r"(?!\s+(?:hungry|stranded|alone|destitute|without|helpless|exposed|injured|wounded|"
+    r"dead)\b)": ("left", "flow"),
     # out of their homes: "Worst floods in decades force 145,000 from homes"
     r"from\s+(?:their\s+)?homes\b": ("displaced", "flow"),
     # "the over 350,000 IDPs already in Baghdad Governorate"
