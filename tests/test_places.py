@@ -10,6 +10,8 @@ import re
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tracker import extract as x
 from tracker import places, storage
@@ -1020,3 +1022,33 @@ def test_a_names_key_is_read_as_its_unicode_fold(name):
     if "st" in folded:
         folded = re.sub(r"\bst(e?)\.?\s+(?=[a-z])", r"saint\1 ", folded)
     assert places.key(name) == re.sub(r"[^a-z0-9]+", "", folded)
+
+
+def _every_country(gazetteer: places.Gazetteer) -> list[tuple[str, places.Place]]:
+    """Gazetteer.countries as every name's readings give it, in the index's order."""
+    found = {p.country_iso3: p for readings in gazetteer._index.values() for p in readings
+             if p.kind == "country" and p.country_iso3}  # fmt: skip
+    return list(found.items())
+
+
+def test_the_countries_are_every_names_country_readings():
+    assert list(places.gazetteer().countries().items()) == _every_country(places.gazetteer())
+
+
+_COUNTRY_NAMES = ["Georgia", "Niger", "Chad", "Jordan", "Congo", "Guinea", "Sudan"]
+_SOME_PLACES = [places.Place(name, code, None, None, kind, "test")
+                for name, code in (("Georgia", "GEO"), ("Georgia", "USA"), ("Chad", "TCD"),
+                                   ("Niger", "NER"), ("Congo", "COG"), ("Congo", "COD"))
+                for kind in ("country", "town")] + [
+    places.Place("Nowhere", None, None, None, "country", "test")]  # fmt: skip
+
+
+@given(st.lists(st.tuples(st.sampled_from(_COUNTRY_NAMES), st.sampled_from(_SOME_PLACES))))
+def test_the_countries_are_those_of_every_name_in_any_order_of_adding(added):
+    # Names made by a town first ("Georgia", a town of the United States, before the country)
+    # and two countries under one name ("Congo") among them.
+    gazetteer = object.__new__(places.Gazetteer)
+    gazetteer._index, gazetteer._country_keys, gazetteer._countries_late = {}, {}, False
+    for name, place in added:
+        gazetteer._add(name, place)
+    assert list(gazetteer.countries().items()) == _every_country(gazetteer)
