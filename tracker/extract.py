@@ -1830,6 +1830,7 @@ def _place_had_last(text: str) -> bool:
 
 
 _REACHED = re.compile(r"\b(?:reached|reaching|reaches|helped|helping)\s*$", re.IGNORECASE)
+_MONEY_LAST = ("grant of ", "budget of ", "sum of ", "funding of ", "loan of ")
 _MONEY_OF_BEFORE = re.compile(
     r"\b(?:disbursement|allocation|donation|grant|budget|sum|funding|payment|compensation|loan)\s+"
     r"of\s+$",
@@ -1983,9 +1984,12 @@ def _is_not_a_figure(
         # "WFP has reached more than 45,000 people in this area with food aid", "relief
         # materials had reached 315,000 of those displaced"
         return True
-    if just_before.endswith(" of ") and _MONEY_OF_BEFORE.search(
-        sentence, max(0, start - 40), start
-    ):
+    if (
+        just_before.endswith(" of ")
+        and (
+            "ment of" in just_before or "ion of" in just_before or just_before.endswith(_MONEY_LAST)
+        )
+    ) and _MONEY_OF_BEFORE.search(sentence, max(0, start - 40), start):
         # "the President of the Republic ordered the disbursement of 200 Million to help the
         # bereaved": money, its currency unsaid
         return True
