@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 321 tuning documents score (after the rules learnt from d313–d325:
-    # precision 0.974, recall 0.968, measure 0.975, location 0.725, country 0.938, attribution
-    # 0.842; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # Floors below what the 334 tuning documents score (after the rules learnt from d326–d338:
+    # precision 0.975, recall 0.968, measure 0.977, location 0.733, country 0.943, attribution
+    # 0.852; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.965 and result.precision >= 0.971, (
+    assert result.recall >= 0.965 and result.precision >= 0.972, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.972
-    assert result.location_right / checked >= 0.722 and result.country_right / checked >= 0.935
-    assert result.attribution_right / checked >= 0.839
+    assert result.measure_right / result.matched >= 0.974
+    assert result.location_right / checked >= 0.729 and result.country_right / checked >= 0.939
+    assert result.attribution_right / checked >= 0.848
 
 
 def test_dev_set_regression_guard():
@@ -4163,3 +4163,19 @@ def test_markup_left_in_a_pages_text_holds_no_figure():
     assert [c.span for c in extract("Fewer than 5 < 6 people were hurt, and 300 people fled.")][
         -1
     ] == "300"
+
+
+def test_a_figure_nothing_places_takes_the_place_of_the_figure_before_it():
+    text = (
+        "At least 12 Tajik troops and 30 rebel fighters were killed in a military operation close "
+        "to the Afghan border, officials said.\n\n"
+        "Some 40 fighters have been arrested while 23 troops were also wounded, the statement added."
+    )
+    troops, fighters, arrested, wounded = extract(text)
+    assert troops.country_iso3 == "TJK"
+    assert [c.country_iso3 for c in (fighters, arrested, wounded)] == ["TJK", "TJK", "TJK"]
+    assert arrested.place_note == "the place of the figure before: “At least 12”"
+    # a count across countries stays no one place's
+    text = "Floods hit Malawi. The death toll in Malawi and Mozambique rose to 300."
+    (toll,) = extract(text)
+    assert (toll.location, toll.country_iso3) == (None, None)
