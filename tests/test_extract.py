@@ -4179,3 +4179,14 @@ def test_a_figure_nothing_places_takes_the_place_of_the_figure_before_it():
     text = "Floods hit Malawi. The death toll in Malawi and Mozambique rose to 300."
     (toll,) = extract(text)
     assert (toll.location, toll.country_iso3) == (None, None)
+
+
+def test_a_small_towns_name_in_a_story_of_other_countries_is_of_the_country_named_first():
+    text = (
+        "Rescuers raced to reach a remote village in Kyrgyzstan today after a strong earthquake "
+        "near the border with China. The quake rased the village of Nura in the isolated Alaisky "
+        "district. Emergency officials said that more than 100 people had been injured, mostly in "
+        "Nura, close to the point where the borders of Kyrgyzstan, Tajikistan and China intersect."
+    )
+    (injured,) = extract(text)
+    assert (injured.location, injured.country_iso3) == ("Nura", "KGZ")  # not Nura, Kazakhstan

@@ -5198,6 +5198,11 @@ def _place_for(
             if len(implied) == 1
             else _country_of_unknown(mention, mentions, term, population, context)
         )
+        if country is None and reading.country_iso3 not in implied:
+            # "the village of Nura" in a story that opens "Rescuers raced to reach a remote
+            # village in Kyrgyzstan" and names China and Tajikistan later (not Nura, Kazakhstan):
+            # the country the story names first
+            country = context.first_country()
         return {"location": mention.written, "country_iso3": country, "place_note": note}
     if reading is None:
         options = "; ".join(r.label() for r in readings)
@@ -6147,6 +6152,11 @@ class _Context:
                     self._main_place = top[0]
                     self._main_count = most
         return self._document_countries
+
+    def first_country(self) -> str | None:
+        """The country the document's opening names first (as a country), else None."""
+        return next((m.reading.country_iso3 for m in self.head_mentions()
+                     if m.reading is not None and m.reading.kind == "country"), None)  # fmt: skip
 
     def country_named_most(self) -> str | None:
         """The country the document's opening names most, three times at least and more than
