@@ -4190,3 +4190,13 @@ def test_a_small_towns_name_in_a_story_of_other_countries_is_of_the_country_name
     )
     (injured,) = extract(text)
     assert (injured.location, injured.country_iso3) == ("Nura", "KGZ")  # not Nura, Kazakhstan
+
+
+def test_a_storm_that_barrelled_into_an_island_on_a_day_starts_the_toll_there():
+    text = (
+        "The most powerful storm in the country's recorded history barrelled into Fiji's main "
+        "island of Viti Levu late on Saturday, destroying entire villages.\n\n"
+        "The death toll from Cyclone Winston now stands at 21."
+    )
+    (toll,) = extract(text, date(2016, 2, 23))
+    assert (toll.period_start, toll.period_end) == (date(2016, 2, 20), date(2016, 2, 23))

@@ -5572,7 +5572,10 @@ class _Dateline:
 # Verbs of a disaster striking: the day after them is the day the tolls start.
 _EVENT_VERB = re.compile(
     r"\b(?:struck|hit|made\s+landfall|erupted|collapsed|burst|slammed\s+into|battered|pounded|"
-    r"swept\s+through|rattled|triggered|broke\s+out|"
+    r"swept\s+(?:through|across|over)|rattled|triggered|broke\s+out|"
+    # "The most powerful storm in the country's recorded history barrelled into Fiji's main island
+    # … late on Saturday"
+    r"barrell?ed\s+into|tore\s+(?:through|into)|ripped\s+through|lashed|ravaged|devastated|"
     # "On 5 November 2021, a fire incident occurred", "A colonial-era dam gave way … on Sunday"
     r"(?:incident|explosion|fire|blast|earthquake|quake|landslide|accident|eruption)\s+occurred|"
     r"exploded|gave\s+way|(?:was|were)\s+subjected\s+to)\b"
