@@ -503,20 +503,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 334 tuning documents score (after the rules learnt from d326–d338:
-    # precision 0.975, recall 0.968, measure 0.977, location 0.733, country 0.943, attribution
+    # Floors below what the 347 tuning documents score (after the rules learnt from d339–d351:
+    # precision 0.969, recall 0.964, measure 0.975, location 0.727, country 0.940, attribution
     # 0.852; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.965 and result.precision >= 0.972, (
+    assert result.recall >= 0.961 and result.precision >= 0.966, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.974
-    assert result.location_right / checked >= 0.729 and result.country_right / checked >= 0.939
+    assert result.measure_right / result.matched >= 0.972
+    assert result.location_right / checked >= 0.723 and result.country_right / checked >= 0.936
     assert result.attribution_right / checked >= 0.848
 
 
@@ -4200,3 +4200,60 @@ def test_a_storm_that_barrelled_into_an_island_on_a_day_starts_the_toll_there():
     )
     (toll,) = extract(text, date(2016, 2, 23))
     assert (toll.period_start, toll.period_end) == (date(2016, 2, 20), date(2016, 2, 23))
+
+
+# --- Learnt from d339–d351 (the twenty-seventh part, scored once, then tuning) -------------------
+
+
+def test_where_a_spokesperson_spoke_is_no_place_of_the_figures():
+    text = (
+        "In Geneva, Switzerland, UN High Commissioner for Refugees spokesman Babar Baloch said that "
+        "more than 3,300 people had fled, after gunmen stormed into Solhan on Saturday."
+    )
+    (fled,) = extract(text, date(2021, 6, 10), title="Thousands flee Burkina Faso massacre")
+    assert fled.country_iso3 == "BFA"  # not Geneva's
+    # an authority's count of the place it names is that place's
+    (dead,) = extract("In San Salvador, authorities reported 61 dead.")
+    assert dead.location == "San Salvador"
+
+
+def test_terms_and_places_learnt_from_the_twenty_seventh_part():
+    found = lambda text, title=None: [  # noqa: E731
+        (c.span, c.term, c.measure, c.location)
+        for c in extract(text, date(2013, 9, 18), title=title)
+    ]
+    assert found(
+        "At least 138 men, women and children were “executed,” and nearly 40 were seriously "
+        "wounded, Baloch said."
+    ) == [("At least 138", "killed", "flow", None), ("nearly 40", "injured", "flow", None)]
+    assert (
+        found(
+            "The death toll by the floods and landslides had reached 57 people early on 18 September."
+        )[0][1]
+        == "died"
+    )
+    assert found(
+        "An estimated 36 000 people have been evacuated country-wide, ca. 20 000 of them in "
+        "Veracruz.",
+        title="Mexico - Tropical Cyclones INGRID and MANUEL - UPDATE",
+    ) == [
+        ("An estimated 36 000", "evacuated", "flow", "Mexico"),
+        ("ca. 20 000", "evacuated", "flow", "Veracruz"),
+    ]
+    assert found("It resulted in the killing of two IDPs and the injury of five others.") == [
+        ("two", "killed", "flow", None),
+        ("five", "injured", "flow", None),
+    ]
+    assert found("An additional 284 families sought safety in Lahj.")[0][1:3] == ("hosted", "stock")
+    # counts joined by "and" after their words share the place after both
+    assert [c.location for c in extract(
+        "UNHCR found 578 families in need for NFIs (Non-Food Items) and 68 families in need for "
+        "EESKs in Al Munirah district."
+    )] == ["Al Munirah district", "Al Munirah district"]  # fmt: skip
+
+
+def test_yemens_governorates_as_reports_write_them():
+    from tracker import places
+
+    for name in ("Lahj", "Amanat Al Asimah", "Hodeidah", "Socotra", "Saada"):
+        assert places.lookup(name)[0].country_iso3 == "YEM", name

@@ -113,13 +113,14 @@ class Estimate:
 # Every lexicon the parser and the extractor use lives in the tables below, so that a new word is
 # one line of data (and one test row), never a new `if`.
 
-# Qualifying words before a number → qualifier (the rows of DESIGN.md, plus "approx." and
+# Qualifying words before a number → qualifier (the rows of DESIGN.md, plus "approx.", "ca." and
 # "no fewer/less than" which sources use in the same sense).
 QUALIFIER_WORDS: dict[str, str] = {
     "about": "approximately",
     "approximately": "approximately",
     "approx.": "approximately",
     "approx": "approximately",
+    "ca.": "approximately",  # "ca. 20 000 of them in Veracruz" (circa)
     "around": "approximately",
     "some": "approximately",
     "an estimated": "approximately",

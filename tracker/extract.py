@@ -1336,7 +1336,7 @@ _THIS_NUMBER = re.compile(
 # A table's label before the cell that holds a count ("Total Population Killed |\n30,000\n|").
 _CELL_LABEL = re.compile(r"(?:^|\n)\s*(?P<label>[A-Z][^\n|]{2,60}?)\s*\|\s*\n\s*$")
 _STUCK_AFTER = re.compile(r"[^,;.]{0,40}?\bstuck\b")
-_JOINED = re.compile(r"^\s*(?:[A-Za-z’'-]+\s+){0,3}?and\s*$")
+_JOINED = re.compile(r"^\s*(?:[A-Za-z’'()-]+\s+){0,6}?and\s*$")
 _AFFECTED_BY_THEN = re.compile(
     r"\s*affected\s+by\s+[^,;]{1,80}?\s(?=(?:have|has|had|were|was|are|is)\s)"
 )
@@ -3299,6 +3299,15 @@ def _sentence_candidates(
         # The dateline's place is the document's ("GOMA, Congo, March 20 (Reuters) -"), not one
         # the sentence names.
         mentions = [m for m in mentions if not context.in_dateline(offset + m.start)]
+    if (
+        mentions
+        and attributed_to
+        and sentence.lstrip().startswith("In ")
+        and (briefing := _IN_PLACE_SPEAKER_SAID.match(sentence))
+    ):
+        # "In Geneva, Switzerland, UN High Commissioner for Refugees spokesman Babar Baloch said
+        # that more than 3,300 people had fled": where the speaker spoke
+        mentions = [m for m in mentions if m.start >= briefing.end()]
     # The text each figure owns: from the figure before it up to the next figure that is not in
     # brackets after it. A period or a place there is the figure's, not its neighbours'.
     # ", while" and ";" start a clause of other people, place and speaker: it is the next figure's.
@@ -3749,12 +3758,16 @@ def _sentence_candidates(
         elif (
             i + 1 < len(found)
             and mine
-            and after.endswith(" with ")
-            and after.rstrip()[:-4].rstrip().endswith(",")
+            and (
+                (after.endswith(" with ") and after.rstrip()[:-4].rstrip().endswith(","))
+                or (nationwide and _OF_THEM.match(sentence, found[i + 1].end))
+            )
             and all(m.start >= found[i + 1].start for m in mine)
         ):
             # "The reignited dispute is reported to have killed dozens, with around 150 injured
-            # arriving in Congo-Brazzaville": the place the next count names is its own
+            # arriving in Congo-Brazzaville", "An estimated 36 000 people have been evacuated
+            # country-wide, ca. 20 000 of them in Veracruz": the place the next count names is
+            # its own
             where = _place_for([], f, span, term, measure, who, context, nationwide)
         else:
             where = _place_for(mine, f, span, term, measure, who, context, nationwide)
@@ -4606,6 +4619,14 @@ _NOT_THE_FIGURES_PLACE = re.compile(
 _NOT_THE_FIGURES_STARTS = ("km", "kilomet", "mile", *_VENUE_WORDS, *_SAID_WORDS)
 
 
+# A sentence led by where a spokesperson spoke: "In Geneva, Switzerland, UN … spokesman Babar
+# Baloch said that …" (up to the verb).
+_IN_PLACE_SPEAKER_SAID = re.compile(
+    r"\s*In\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2},\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2},\s+)?"
+    r"[^,.;:\d]{0,80}?\bspokes(?:man|woman|person)\b[^,.;:\d]{0,60}?\s(?:said|told|says)\b"
+)  # (not "In San Salvador, authorities reported 61 dead": their count of the place)
+
+
 def _not_the_figures_place(text: str, at: int) -> bool:
     window = text[max(0, at - 60) : at].lower()
     for word in _NOT_THE_FIGURES_STARTS:
@@ -4614,7 +4635,6 @@ def _not_the_figures_place(text: str, at: int) -> bool:
     return False
 
 
-# Capitalised words that begin no unknown place: organisations, offices, peoples' words.
 # Words that follow a sentence's first "In" as no place does ("In Addition, …", "In Total, …").
 _IN_WORDS_FIRST = frozenset(
     """addition total response summary brief general particular contrast practice short
@@ -4622,6 +4642,7 @@ _IN_WORDS_FIRST = frozenset(
     reality theory principle recent past future all most some many other others this that these
     those which each both""".split()
 )
+# Capitalised words that begin no unknown place: organisations, offices, peoples' words.
 NOT_AN_UNKNOWN_PLACE = frozenset(
     """refugee refugees idp idps humanitarian government national emergency reception transit
     collection registration health food border regional international red cross crescent relief
@@ -4993,7 +5014,7 @@ def _without_direction(mention: _Mention) -> str:
 
 # A count of the whole country: "across the country, nearly 59,000 people have been affected".
 _NATIONWIDE = re.compile(
-    r"\b(?:across|throughout|all\s+over|in)\s+the\s+country\b|\bnationwide\b|\bcountrywide\b"
+    r"\b(?:across|throughout|all\s+over|in)\s+the\s+country\b|\bnationwide\b|\bcountry-?wide\b"
     # "more than 700,000 people are displaced in this poor Caribbean country"
     r"|\bin\s+this\s+(?!neighbou?ring\b|other\b|host\b)(?:[\w-]+\s+){0,3}?country\b"
     # "in 1,921 barangays in almost 200 municipalities across five regions"

@@ -371,6 +371,15 @@ _ENGLISH_NAMES = {
     "Sardegna": ("Sardinia",),
     # "during last week’s unrest in Uzbekistan’s autonomous republic of Karakalpakstan"
     "Qoraqalpog‘iston Respublikasi": ("Karakalpakstan", "Republic of Karakalpakstan"),
+    # Yemen's governorates as OCHA and the clusters write them ("an additional 284 families
+    # sought safety in Lahj", "IDPs hosting sites in Amanat Al Asimah")
+    "Laḩij": ("Lahj", "Lahej"),
+    "Amānat al ‘Āşimah [city]": ("Amanat Al Asimah", "Amanat al-Asimah", "Sana'a City"),
+    "Al Ḩudaydah": ("Hodeidah", "Hudaydah", "Al Hudaydah"),
+    "Tāʻizz": ("Taiz", "Ta'izz"),
+    "Aḑ Ḑāli‘": ("Al Dhale'e", "Ad Dali'", "Al Dhale", "Dhale"),
+    "Şāʻdah": ("Saada", "Sa'dah"),
+    "Arkhabīl Suquţrá": ("Socotra", "Soqatra"),
     # "Tajik special forces have entered into the eastern Gorno-Badakhshan region"
     "Kŭhistoni Badakhshon": ("Gorno-Badakhshan", "Gorno-Badakhshan Autonomous Region", "GBAO"),
     # "on the Portuguese holiday island of Madeira" (The Independent): not the Ohio town

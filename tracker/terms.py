@@ -48,7 +48,8 @@ TOLL = (
     # (two such phrases: "death toll in Himachal Pradesh due to heavy rains rose to 60")
     # (and what the disaster did: "The death toll from Cyclone Shaheen that crashed through Oman,
     # on Thursday rose to 14")
-    r"(?:(?:from|in|across|due\s+to|after|caused\s+by)\s+(?:[\w’'.-]+\s+){1,5}?"
+    # ("The death toll by the floods and landslides had reached 57 people")
+    r"(?:(?:from|in|across|due\s+to|after|caused\s+by|by)\s+(?:[\w’'.-]+\s+){1,5}?"
     r"(?:(?:that|which)\s+(?:[\w’'.-]+\s+){1,4}?[\w’'.-]+,\s+(?:[\w’'.-]+\s+){0,3}?)?){0,2}"
     # "the death toll is still raising and reached 14,294"
     r"(?:(?:is|was|has\s+been)\s+(?:still\s+)?(?:rising|raising|climbing|increasing)\s+and\s+)?"
@@ -207,7 +208,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"\s+(?:towards?|to|into)\b": ("fled", "flow"),
     # where they are now: "hundreds of immigrants who sought refuge in this government-run
     # encampment"
-    r"sought\s+(?:shelter|refuge)\s+in\b": ("hosted", "stock"),
+    r"sought\s+(?:shelter|refuge|safety)\s+in\b": ("hosted", "stock"),  # ("sought safety in Lahj")
     # asylum-seekers in the country they asked: "some 29,500 Nicaraguans had formally filed asylum
     # applications", "26,000 others are waiting to have their claims formalized"
     r"(?:filed|lodged|submitted)\s+(?:\w+\s+)?(?:asylum\s+(?:applications?|claims?|requests?)|"
@@ -280,7 +281,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"surrender(?:ed|ing|s)?\b": ("surrendered", "flow"),
     r"(?:died|dying|die|dies|deaths?|dead|perished|fatalit(?:y|ies)|drown(?:ed|s|ing)?|succumbed)\b":
         ("died", "flow"),
-    r"killed\b|sh(?:ot|ooting)\s+dead\b": ("killed", "flow"),
+    # ('At least 138 men, women and children were "executed,"')
+    r"killed\b|sh(?:ot|ooting)\s+dead\b|(?:were|was|been)\s+[“\"]?executed\b": ("killed", "flow"),
     # "At least 12 people were hurt", "300 people were hospitalized" (hurt by a crisis: affected)
     # ("reports indicating 2,376 injuries", as "deaths" above)
     r"(?:injured|wounded|injuries)\b|hurt\b(?!\s+by)|hospitali[sz]ed\b": ("injured", "flow"),
@@ -345,10 +347,13 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     # ("Mudslides and floods kill 15, dozens missing in the south")
     # an arrest is an event: "Security forces reportedly detained 516 people"
     r"(?:detain(?:ed|s|ing)|arrest(?:ed|s|ing))": ("detained", "flow"),
-    r"(?:kill(?:ed|s|ing)?|claimed\s+the\s+lives\s+of|sh(?:ot|ooting)\s+dead|lost|losing|"
+    # ('At least 138 men, women and children were "executed,"')
+    r"(?:kill(?:ed|s|ing)?|execut(?:ed|ing)|claimed\s+the\s+lives\s+of|sh(?:ot|ooting)\s+dead|lost|losing|"
     # "the recent murder of about 50 people by suspected herdsmen"
     r"murder(?:ed|s|ing)?|(?:murders?|massacres?|killings?)\s+of|massacred)":
         ("killed", "flow"),
+    # "it resulted in the killing of two IDPs and the injury of five others"
+    r"(?:injury|injuries|injuring|wounding)\s+(?:of|to)": ("injured", "flow"),
     r"deaths?\s+of": ("died", "flow"),  # "led to the deaths of five individuals"
     # people trapped are no figure: "trapping an estimated 60 people inside apartments"
     r"trapp(?:ing|ed)": (NO_TERM, "stock"),
