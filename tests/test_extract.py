@@ -695,7 +695,7 @@ def _mention_pattern_read_case_insensitively() -> str:
 
 def test_alternatives_read_in_any_case_are_grouped_by_their_first_letter():
     assert x._any_case_by_first_letter(r"in|(?:into|at)\s+x") == (
-        r"(?:[iIİı](?i:n|nto\s+x)|[aA](?i:t\s+x))"
+        r"(?:i(?i:n|nto\s+x)|a(?i:t\s+x)|I(?i:n|nto\s+x)|İ(?i:n|nto\s+x)|ı(?i:n|nto\s+x)|A(?i:t\s+x))"
     )
     assert x._any_case_by_first_letter(r"in|\w+") == r"(?i:in|\w+)"  # (no letter first)
     grouped = re.compile(x._any_case_by_first_letter("IDP|in|into|kebele|settlement"))
@@ -704,6 +704,24 @@ def test_alternatives_read_in_any_case_are_grouped_by_their_first_letter():
         assert [m.span() for m in grouped.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ]
+
+
+@given(_texts_of(CUE_WORDS_SAMPLE + ["Camp", "İsland", "\u212aebele", "STATE", "to", "At"], 8))
+def test_first_letters_in_each_case_alone_read_as_a_class_of_their_cases(text):
+    # _in_each_case: a tree whose first letter is each case alone finds what the tree led by the
+    # class of its cases finds (the cues' and the words of place's quick checks), and words
+    # grouped so what they find read case-insensitively (_any_case_by_first_letter)
+    cue_starts = set().union(*map(x._starts, x.LOCATIVE_CUES))
+    assert x._CUE_START == x._cased_prefix_tree(cue_starts)
+    for words in (cue_starts, ["ka", "se", "i", "in", "is", "into", "at"]):
+        checks = (
+            (x._cased_prefix_tree(words), x._prefix_tree(words, lambda c: f"[{x._CASES[c]}]")),
+            (x._any_case_by_first_letter("|".join(words)), f"(?i:{'|'.join(words)})"),
+        )
+        for quick, plain in checks:
+            for at in range(len(text) + 1):
+                found, expected = re.match(quick, text[at:]), re.match(plain, text[at:])
+                assert (found and found.span()) == (expected and expected.span())
 
 
 MENTION_WORDS_SAMPLE = CUE_WORDS_SAMPLE + ["Camp", "CAMP", "camps", "ſettlement", "İsland", "IDP",
