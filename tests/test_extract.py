@@ -724,6 +724,48 @@ def test_first_letters_in_each_case_alone_read_as_a_class_of_their_cases(text):
                 assert (found and found.span()) == (expected and expected.span())
 
 
+def _all_found(pattern: re.Pattern, text: str) -> list:
+    return [(m.span(), m.groups(), m.lastgroup) for m in pattern.finditer(text)]
+
+
+def _twins_in_ascii() -> dict[str, re.Pattern]:
+    return {
+        name: value
+        for name, value in vars(x).items()
+        if name.endswith("_ASCII") and isinstance(value, re.Pattern)
+    }
+
+
+def test_the_twins_in_ascii_are_compiled_with_their_optional_groups_as_alternatives():
+    twins = _twins_in_ascii()
+    assert {"_PLACE_MENTION_ASCII", "_QUANTITY_ASCII", "_VERB_LOWER_ASCII"} <= set(twins)
+    # (an optional character, "x?", is left as it is: re reads it without a loop's counter)
+    optional = x._sre_parser.parse("a(?:bc)?d(?P<e>ef)?x?")
+    optional.data = x._optional_as_branch(optional.data)
+    alternatives = x._sre_parser.parse("a(?:bc|)d(?:(?P<e>ef)|)x?")
+    assert x._sre_compiler._code(optional, 0) == x._sre_compiler._code(alternatives, 0)
+
+
+def test_the_dev_sets_texts_are_read_by_the_twins_as_by_their_patterns_compiled_by_re():
+    # _compiled: each twin in ASCII (optional groups compiled as alternatives) finds what its
+    # pattern, as re compiles it, finds, over the dev set's sentences, as written and in lower case
+    plain = {name: re.compile(p.pattern, p.flags) for name, p in _twins_in_ascii().items()}
+    for text in {r["text"] for r in load()}:
+        if not x._plain_ascii(text):
+            continue
+        for read in (text, text.lower()):
+            for name, twin in _twins_in_ascii().items():
+                assert _all_found(twin, read) == _all_found(plain[name], read), name
+
+
+@given(_texts_of(CUE_WORDS_SAMPLE + ["Camp", "north", "Upper", "al-", "’s", "the", "and", ","], 12))
+def test_optional_groups_compiled_as_alternatives_find_what_re_finds(text):
+    for pattern in (x._PLACE_MENTION, x.PERIOD, x._ROLE_BEFORE):
+        compiled = x._compiled(pattern.pattern, pattern.flags)
+        assert _all_found(compiled, text) == _all_found(pattern, text)
+        assert _all_found(compiled, text.lower()) == _all_found(pattern, text.lower())
+
+
 MENTION_WORDS_SAMPLE = CUE_WORDS_SAMPLE + ["Camp", "CAMP", "camps", "ſettlement", "İsland", "IDP",
                                            "ıdp", "\u212aebele", "Refugee", "district", "Zone",
                                            "North", "ſouth", "eastern", "Upper", "and", "AND", ",",
