@@ -2754,13 +2754,6 @@ def _attribution(sentence: str) -> str | None:
         if close is not None:
             who = _speaker(sentence[close.end() :])
     who = who or _speaker(sentence)
-    if who and ", " in who:
-        name, title = who.split(", ", 1)
-        if _is_name(name) and not _is_name(title):
-            # "Turatbek Dzhunuchaliyev, the deputy emergency situations minister, said": the
-            # person; the title after the name says who they are (a title before the name is
-            # kept as written: "An SDF spokesman, Adnan Afrin")
-            who = name
     if who and (when := _WHEN_FIRST.match(who)) and when.end() < len(who):
         who = who[when.end() :]  # "on Wednesday (Sep 27) Azerbaijan's health ministry announced"
     if who and who.endswith(".") and not _ABBREVIATION_END.search(who):
@@ -2849,7 +2842,7 @@ def _speaker(sentence: str) -> str | None:
             named = _SAID_NAME.match(sentence, verb.end())
             title = _clean_source(named.group("title") or "") if named else None
             if named and title and _is_name(named.group("name")):
-                return f"{named.group('name')}, {title}"  # "said Mustafa Bali, head of …"
+                return named.group("name")  # "said Mustafa Bali, head of …": the person
             who = _clean_source(inverted.group("who"))
             if who and who.endswith(".") and who.count(".") == 1:
                 who = who[:-1]  # the sentence's full stop, not an abbreviation's
@@ -2865,23 +2858,22 @@ def _speaker(sentence: str) -> str | None:
             title = " ".join(_trim_source(segment).split())
             beside = _clean_source(parts[at - 1])
             if title and _is_title(title) and beside and _is_name(beside):
-                return f"{beside}, {title}"
+                return beside
         if who and at > 0:
             beside = _clean_source(parts[at - 1])
             if beside and _is_title(who) and _is_name(beside):
-                return f"{beside}, {who}"
+                return beside  # "Mustefa Bali, the SDF spokesman, said": the person
             if beside and _is_name(who) and _is_title(beside):
                 return f"{beside}, {who}"  # as written: "An SDF spokesman, Adnan Afrin, said"
         if who and _is_title(who) and not told:  # ("a UN spokesperson told Al Jazeera")
             after = _SAID_NAME.match(sentence, verb.end())
             if after:
-                return f"{after.group('name')}, {who}"
+                return after.group("name")
         if who:
             return who
         after = _SAID_NAME.match(sentence, verb.end()) if not told else None
         if after:
-            title = _clean_source(after.group("title") or "")
-            return f"{after.group('name')}, {title}" if title else after.group("name")
+            return after.group("name")  # "said Adrian Edwards, a spokesman for UNHCR"
         after = _SAID_TITLE_NAME.match(sentence, verb.end())
         if after:
             return after.group("who").rstrip(".")  # "said UNHCR spokesperson Melissa Fleming"
