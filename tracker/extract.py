@@ -6180,11 +6180,11 @@ class _Context:
             # The place below a country it names most, when it names one more than any other
             # (an ambiguous name read in the country the document names: "Petrópolis", Brazil).
             counts: dict[tuple[str, str], list[_Mention]] = {}
-            head_mentions = self.head_mentions()
-            for m in found:
+            in_head = len(self.head_mentions())  # (the title's come after: their offsets are its)
+            for j, m in enumerate(found):
                 if m.listed:
                     continue
-                if m in head_mentions and self.text.endswith((", ", " and "), 0, m.start):
+                if j < in_head and self.text.endswith((", ", " and "), 0, m.start):
                     # "the provinces of Puerto Plata, La Vega, Espaillat and María Trinidad
                     # Sánchez": one of several places, named in every list, is no main place
                     continue
