@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 347 tuning documents score (after the rules learnt from d339–d351:
-    # precision 0.969, recall 0.964, measure 0.975, location 0.727, country 0.940, attribution
-    # 0.852; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # Floors below what the 360 tuning documents score (after the rules learnt from d352–d364:
+    # precision 0.970, recall 0.964, measure 0.975, location 0.732, country 0.943, attribution
+    # 0.855; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.961 and result.precision >= 0.966, (
+    assert result.recall >= 0.961 and result.precision >= 0.967, (
         result.misses,
         result.false_positives,
     )
     assert result.measure_right / result.matched >= 0.972
-    assert result.location_right / checked >= 0.723 and result.country_right / checked >= 0.936
-    assert result.attribution_right / checked >= 0.848
+    assert result.location_right / checked >= 0.728 and result.country_right / checked >= 0.939
+    assert result.attribution_right / checked >= 0.851
 
 
 def test_dev_set_regression_guard():
@@ -4245,11 +4245,14 @@ def test_a_small_towns_name_in_a_story_of_other_countries_is_of_the_country_name
     text = (
         "Rescuers raced to reach a remote village in Kyrgyzstan today after a strong earthquake "
         "near the border with China. The quake rased the village of Nura in the isolated Alaisky "
-        "district. Emergency officials said that more than 100 people had been injured, mostly in "
+        "district. Emergency officials said that more than 100 people had been injured in "
         "Nura, close to the point where the borders of Kyrgyzstan, Tajikistan and China intersect."
     )
     (injured,) = extract(text)
     assert (injured.location, injured.country_iso3) == ("Nura", "KGZ")  # not Nura, Kazakhstan
+    # ("mostly in Nura": most of them there, the whole count Kyrgyzstan's)
+    (injured,) = extract(text.replace("injured in", "injured, mostly in"))
+    assert (injured.location, injured.country_iso3) == ("Kyrgyzstan", "KGZ")
 
 
 def test_a_storm_that_barrelled_into_an_island_on_a_day_starts_the_toll_there():
@@ -4317,3 +4320,168 @@ def test_yemens_governorates_as_reports_write_them():
 
     for name in ("Lahj", "Amanat Al Asimah", "Hodeidah", "Socotra", "Saada"):
         assert places.lookup(name)[0].country_iso3 == "YEM", name
+
+
+# --- Learnt from d352–d364 (the twenty-eighth part, scored once, then tuning) --------------------
+
+
+def test_a_country_heading_above_a_title_led_by_it_gives_the_titles_place():
+    text = (
+        "Niger\nNiger – Forced displacement and insecurity increase in Tillabéri region, update\n"
+        "- The updated evaluation is: 105 civilians killed and 10,600 people forcibly displaced."
+    )
+    title = "Niger – Forced displacement and insecurity increase in Tillabéri region, update"
+    assert [(c.location, c.country_iso3) for c in extract(text, date(2021, 1, 7), title=title)] == [
+        ("Tillabéri region", "NER"),
+        ("Tillabéri region", "NER"),
+    ]
+
+
+def test_an_ambiguous_name_is_read_in_the_country_of_the_documents_people_or_places():
+    text = (
+        "Clashes in Tripoli have led over 2,000 households to flee their homes. A total of 61 "
+        "people have been killed, according to the Libyan Ministry of Health."
+    )
+    assert {c.country_iso3 for c in extract(text, date(2018, 9, 4))} == {"LBY"}
+    # with nothing to settle it, the reviewer still chooses
+    (fled,) = extract("Clashes in Tripoli have led over 2,000 households to flee their homes.")
+    assert fled.country_iso3 is None and "choose one" in fled.place_note
+
+
+def test_victims_a_disaster_left_are_affected():
+    found = lambda text: [(c.span, c.term, c.measure) for c in extract(text)]  # noqa: E731
+    assert found(
+        "In the Toukoura district alone there are more than 2,800 homes destroyed by the floods "
+        "and 16,574 victims."
+    ) == [("16,574", "affected", "flow")]
+    assert found("Floods in the capital have left thousands of victims.") == [
+        ("thousands", "affected", "flow")
+    ]
+    # people who are somewhere are still so counted
+    assert found("There are 78,000 displaced people in the capital.")[0][1:] == (
+        "displaced",
+        "stock",
+    )
+
+
+def test_where_most_of_a_count_was_is_not_the_place_of_the_whole():
+    (dead,) = extract(
+        "Four deaths have already occurred on Peruvian territory, mainly in the Piura area."
+    )
+    assert (dead.location, dead.country_iso3) == ("Peru", "PER")
+    assert "most of them" in dead.place_note
+    (killed,) = extract("Floods killed 40 people in Peru, mostly in Piura.")
+    assert killed.location == "Peru"
+    (hurt,) = extract(
+        "More than 100 people had been injured, mostly in Nura, a village close to the point where "
+        "the borders of Kyrgyzstan, Tajikistan and China intersect.",
+        title="Earthquake in Kyrgyzstan",
+    )
+    assert hurt.country_iso3 == "KGZ"
+
+
+def test_places_listed_with_their_counts_label_each_count():
+    text = (
+        "In Kelantan, 26,000 evacuees were recorded in Tumpat, making it the worst affected of the "
+        "districts, followed by Kota Baru, with 24,034 evacuees. Kuala Krai had 5,200 evacuees; "
+        "Gua Musang, 5,150; Tanah Merah, 3,548 and Pasir Puteh, 192."
+    )
+    found = [(c.span, c.location, c.measure) for c in extract(text, date(2014, 12, 27))]
+    assert found == [
+        ("26,000", "Tumpat", "stock"),  # "the worst affected" ranks the place: no verb of theirs
+        ("24,034", "Kota Baru", "stock"),
+        ("5,200", "Kuala Krai", "stock"),
+        ("5,150", "Gua Musang", "stock"),
+        ("3,548", "Tanah Merah", "stock"),
+        ("192", "Pasir Puteh", "stock"),
+    ]
+
+
+def test_an_office_named_for_its_state_is_not_a_place():
+    (housed,) = extract(
+        "Kelantan Welfare Department director Nik Omar Nik Abdul Rahman said all the evacuees, "
+        "from 20,177 families, were being housed at 254 relief centres throughout the state."
+    )
+    assert housed.location != "Kelantan Welfare Department"
+
+
+def test_words_of_change_learnt_from_the_twenty_eighth_part():
+    found = lambda text: [(c.span, c.term, c.measure) for c in extract(text)]  # noqa: E731
+    assert found(
+        "Flash floods have so far claimed 34 lives and forced the evacuations of tens of "
+        "thousands of people."
+    )[1] == ("tens of thousands", "evacuated", "flow")
+    assert found(
+        "The mudflows also carried away people relaxing by the river, blocking approximately "
+        "1,400 vacationers in the Abshir-Ata and Kezart jailoos."
+    ) == [("approximately 1,400", "remain", "stock")]
+    # a country's population is no count of the table, nor are people missing
+    assert found("Fiji has a population of about 930,000.") == []
+    assert found("Arms circulate in New Caledonia with a population of less than 300,000.") == []
+    # (not households counted with their people: "over 30,000 households with a population of
+    # over 600,000 were registered in the camps")
+    assert (
+        found(
+            "The office reported that a man had drowned, while four fishermen and a toddler were "
+            "missing."
+        )
+        == []
+    )
+    assert found(
+        "A cyclone has left one person dead, five more missing and thousands in shelters."
+    ) == [
+        ("one", "died", "flow"),
+        ("thousands", "hosted", "stock"),
+    ]
+
+
+def test_he_after_a_speaker_with_a_long_title_is_that_speaker():
+    text = (
+        "Cambodian Prime Minister Samdech Techo Hun Sen said on Wednesday that flash floods have "
+        'so far claimed 34 lives.\n\n"To date, 34 people were killed, including 18 in Banteay '
+        'Meanchey province," he said.'
+    )
+    speakers = {c.attributed_to for c in extract(text, date(2020, 10, 21))}
+    assert speakers == {"Cambodian Prime Minister Samdech Techo Hun Sen"}
+
+
+def test_places_named_together_as_their_word_of_place_do_not_speak():
+    (hit,) = extract(
+        "VRCS assessments conducted in Penama, Malampa and Torba provinces revealed that around "
+        "1,913 households experienced total house destruction."
+    )
+    assert hit.attributed_to is None
+    assert hit.location == "Penama, Malampa and Torba provinces"
+
+
+def test_a_paragraphs_end_ends_its_sentence_before_a_digit():
+    text = (
+        "Meanwhile, in the area around Walia, more than 60,000 people have been affected.\n\n"
+        "4 choses to retain quickly from inundations au #Tchad"
+    )
+    (hit,) = extract(text)
+    assert hit.location == "Walia"
+
+
+def test_a_town_named_before_its_region_is_the_figures_place():
+    (dead,) = extract(
+        "At least 11 people were killed in floods caused by heavy rain that hit Erbil in the "
+        "Kurdistan region (northern Iraq) at dawn on Friday."
+    )
+    assert (dead.location, dead.country_iso3) == ("Erbil", "IRQ")
+    (hurt,) = extract(
+        "There were 338 households heavily affected in Khatlon province (Khuroson district)."
+    )
+    assert (hurt.location, hurt.country_iso3) == ("Khuroson district", "TJK")
+
+
+def test_countries_named_together_give_a_count_no_one_place():
+    title = "Ecuador, Peru authorities assess damage after earthquake that killed at least 15"
+    (toll,) = extract(title)
+    assert (toll.location, toll.country_iso3) == (None, None)
+    (lead,) = extract(
+        "Ecuadorian and Peruvian authorities worked on Sunday, after the quake left at least 15 "
+        "dead.",
+        title=title,
+    )
+    assert (lead.location, lead.country_iso3) == (None, None)

@@ -11,6 +11,7 @@ import calendar
 import contextlib
 import functools
 import gc
+import itertools
 import re
 import string
 from collections import Counter
@@ -264,7 +265,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     "missing": (
         None,
         # ("102 others, including 22 army personnel, were missing")
-        rf"^\s*(?:{_WORDS_BEFORE_VERB}{{0,3}}?|\w+,\s*including\s+[^,;.]{{1,40}},\s*)"
+        # ("while four fishermen and a toddler were missing")
+        rf"^\s*(?:{_WORDS_BEFORE_VERB}{{0,3}}?|\w+,\s*including\s+[^,;.]{{1,40}},\s*|"
+        r"[a-z]+\s+and\s+(?:a|an|one)\s+[a-z]+\s+)"
         r"(?:(?:are|were|is|was|remain|remained|still|now|reported|"
         r"listed\s+as|(?:believed|feared|thought|presumed|likely)\s+to\s+be|"
         r"(?:might|may|could)\s+have\s+been)\s+)*"
@@ -1665,9 +1668,14 @@ def _sentences(text: str):
         mark = m.group(0)
         if mark[0] in ".!?":
             following = text[end : end + 1]
-            if following and (
-                following.islower()
-                or (following.isdigit() and not _COUNT_OPENS.match(text, end, end + 12))
+            if (
+                following
+                and (
+                    following.islower()
+                    or (following.isdigit() and not _COUNT_OPENS.match(text, end, end + 12))
+                )
+                # (a paragraph's end ends it: "… have been affected.\n\n4 choses to retain")
+                and "\n\n" not in mark
             ):
                 continue
             word = _LAST_WORD.search(text, max(start, m.start() - 12), end)
@@ -2155,7 +2163,7 @@ _OUT_OF_POPULATION = re.compile(
 # ("a population of just over 100,000")
 _POPULATION_QUALIFIER = (
     r"(?:just\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|"
-    r"more\s+than\s+|approximately\s+|an\s+estimated\s+|under\s+)?"
+    r"more\s+than\s+|approximately\s+|an\s+estimated\s+|under\s+|less\s+than\s+)?"
 )
 # "more than half of the village's population of some 200 people fled Beloti"
 _OWN_POPULATION = re.compile(
@@ -2172,7 +2180,10 @@ _PLACE_OF_PEOPLE = re.compile(
 )
 _PLACE_WITH_POPULATION = re.compile(
     r"(?:\b(?:city|town|capital|village|island|municipality|country)\b[^,;.()]{0,40}\bwith|"
-    r",\s+which\s+has)\s+a\s+"  # "St. Vincent and the Grenadines, which has a population of …"
+    r",\s+which\s+has|"  # "St. Vincent and the Grenadines, which has a population of …"
+    # "Fiji has a population of about 930,000", "it has a population of approximately 100,000",
+    # "New Caledonia with a population of less than 300,000"
+    r"\b(?:it\s+has|(?-i:[A-Z])[\w’'-]+\s+(?:has|with)))\s+a\s+"
     rf"(?:total\s+)?population\s+of\s+{_POPULATION_QUALIFIER}$",
     re.IGNORECASE,
 )
@@ -2268,6 +2279,7 @@ _DIED_RIGHT_AFTER = re.compile(
     # "Only one death has been reported in Tabasco so far"
     r"|\s+death\s+(?:has\s+been\s+|had\s+been\s+|was\s+)(?:reported|confirmed|recorded)\b"
 )
+_DEAD_OR_HURT_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:dead|injured|wounded|hurt)\b")
 _DEATHS_OR_INJURIES_AFTER = re.compile(r"\s+(?:deaths?|fatalit(?:y|ies)|injur(?:y|ies))\b")
 _MORE_TERM_AFTER = re.compile(
     r"\s+more\s+(?:people\s+|persons\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+)?"
@@ -2332,6 +2344,8 @@ def _small_count(
         return True
     if _DEATHS_OR_INJURIES_AFTER.match(sentence, m.end()):
         return True  # "One death and five injuries have been recorded"
+    if sentence.endswith("left ", 0, m.start()) and _DEAD_OR_HURT_AFTER.match(sentence, m.end()):
+        return True  # "A cyclone … has left one person dead, five more missing"
     if _TOLL_LABEL_BEFORE.search(sentence, max(0, m.start() - 50), m.start()):
         return (
             True  # a key figure's label: "Earthquake fatalities 48", "Disaster-related deaths 11"
@@ -2418,6 +2432,11 @@ _INFINITIVE_END = re.compile(r"\bto\s+(?:be\s+able\s+to\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"\band\b")
 _POSSESSIVE_BEFORE = re.compile(r"[A-Za-z]['’]s\s+$")
 _THERE_ARE = re.compile(r"\b[Tt]here\s+(?:are|were)\s+(?:now\s+|currently\s+|still\s+)?[^.;:,]*$")
+_LEFT_BEFORE = re.compile(r"\bleft\s+$")
+# ("there are more than 2,800 homes destroyed by the floods and 16,574 victims")
+_THERE_ARE_BEFORE = re.compile(
+    r"\b[Tt]here\s+(?:are|were)\s+(?:now\s+|currently\s+|still\s+)?(?:[^.;:,]|,(?=\d))*$"
+)
 _CURRENTLY_BEFORE = re.compile(r"\b(?:[Cc]urrently|[Aa]t\s+present|[Pp]resently),?\s+$")
 _SHARE_OF_BEFORE = re.compile(
     r"\b(?:quarter|third|half|fifth|tenth|fraction|share|proportion|majority|most|\d+\s*(?:%|per\s*"
@@ -2905,6 +2924,11 @@ _SAID_TITLE_NAME = re.compile(
     r"survivor|witness|eyewitness|farmer|fisherman|teacher|nurse|doctor|volunteer)\s+"
     r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2})"
 )
+# A person's name after their title: "Cambodian Prime Minister Samdech Techo Hun Sen".
+_TITLED_NAME = re.compile(
+    rf"^(?:[A-Z][\w’'.-]*\s+){{0,4}}(?i:{'|'.join(TITLE_NOUNS)})\s+"
+    r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,4}$"
+)
 _SAID_NAME = re.compile(
     r"\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})(?:,\s*(?P<title>[^,.;]{3,80}))?"
 )
@@ -2951,6 +2975,13 @@ _GLUED_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.|\b(?:Co|Inc|Ltd|Corp|Jr|Sr|St|Bros|Dept|Gov)\.)$")
 
 
+# Places named together under their plural word of place: no speaker.
+_PLACES_ONLY = re.compile(
+    r"^(?:[A-Z][\w’'-]+,?\s+)+and\s+(?:[A-Z][\w’'-]+\s+)+"
+    r"(?:provinces|districts|regions|states|governorates|departments|municipalities|islands)$"
+)
+
+
 def _clean_source(text: str) -> str | None:
     who = " ".join(_trim_source(text.strip().lstrip("•●▪‣·* \t")).split())  # a list's bullet
     if "." in who:
@@ -2968,6 +2999,10 @@ def _clean_source(text: str) -> str | None:
         return None  # "all I can say to you is": the speaker of a quotation says "I"
     if len(words) > 1 and words[-1] in ("he", "she", "they", "we"):
         return None  # "a village beside Lake Van where he (said)": the pronoun speaks
+    if _PLACES_ONLY.match(who):
+        # "VRCS assessments conducted in Penama, Malampa and Torba provinces revealed": the last
+        # words of the subject name the places assessed, not who speaks
+        return None
     if not any(w.lstrip("(")[:1].isupper() for w in words) and not _OFFICE.match(who):
         # A source is named: an organisation, a person, or an office ("US defense officials",
         # "local officials", "the emergency services", "the national disaster management agency
@@ -3684,6 +3719,18 @@ def _sentence_candidates(
             # "there are more displaced people outside the capital (78,000) than …", "There are
             # 78,000 displaced people": how many are displaced then
             measure = "stock"
+        if (
+            term in ("remain", "left")
+            and population is not None
+            and population.endswith("victims")
+            and (
+                _THERE_ARE_BEFORE.search(sentence, max(0, f.start - 80), f.start)
+                or _LEFT_BEFORE.search(sentence, max(0, f.start - 12), f.start)
+            )
+        ):
+            # "there are 227 victims in Piura", "floods …, which have left thousands of victims":
+            # the people the disaster hit (not people who stayed, or who left)
+            term, measure = "affected", "flow"
         if term == NO_TERM:
             if not _SITES_WHERE.search(sentence, max(0, f.start - 60), f.start):
                 continue  # "hundreds of people … were still trapped": no figure of the table
@@ -4720,6 +4767,13 @@ NOT_AN_UNKNOWN_PLACE = frozenset(
 )
 
 
+# The words before "Department" or "Office" that name what an office does.
+_OFFICE_NAME_WORDS = frozenset(
+    """welfare health police fire education agriculture planning works water forestry
+    meteorological meteorology management information immigration transport""".split()
+)
+
+
 # The first words of a body's name: "Syria’s International Red Cross", "Chad’s National Army".
 _BODY_WORDS = frozenset(
     """international red national ministry army government humanitarian health office agency
@@ -4757,6 +4811,8 @@ def _unknown_place(
     first = words[0].lower()
     if (
         first in NOT_AN_UNKNOWN_PLACE
+        # "Kelantan Welfare Department director Nik Omar": an office, not a department of France's
+        or any(w.lower() in _OFFICE_NAME_WORDS for w in words[1:])
         or (name.isupper() and len(name) <= 6)
         or name.lower() in places.demonym_words()
         or first in places.demonym_words()
@@ -4793,6 +4849,12 @@ def _unknown_place(
     ):
         # "In Alaibri, 2,000 persons have been isolated by flood": a sentence led by its place
         kind, written = "town", name
+    elif (
+        m.group("cue")
+        and m.group("cue").lower() == "around"
+        and text.endswith(("area ", "areas "), 0, m.start("cue"))
+    ):
+        kind, written = "town", name  # "Meanwhile, in the area around Walia, more than 60,000 …"
     elif role and (apposed := _apposed_kind(text, m.end())):
         kind, written = apposed, name  # "in Dogonu Koyu, a village beside Lake Van"
     elif (
@@ -5046,6 +5108,32 @@ _FROM_RIGHT_AFTER = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?from\s+(?:the\s+)
 _FROM_STARTS = (" from ", " were from ", " was from ", " are from ", " is from ")
 
 
+# A place that labels the figure right after it, in a list of places and their counts: "Kuala
+# Krai had 5,200 evacuees; Gua Musang, 5,150; …; Jeli, 1,430 and Pasir Puteh, 192", "followed
+# by Kota Baru, with 24,034 evacuees".
+_LABEL_BEFORE = re.compile(
+    r"(?:^|(?<=[;:]\s)|(?<=\band\s)|(?<=\bby\s))"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})(?:,\s+(?:with\s+)?|\s+had\s+)$"
+)
+
+
+def _labelled_by_place(f: _Found, context: _Context) -> _Mention | None:
+    """The place that labels a figure in a list of places and their counts, else None."""
+    at = context.offset + f.start
+    if not context.text.endswith((", ", " had ", " with "), 0, at):
+        return None
+    start = max(context.offset, at - 40)
+    label = _LABEL_BEFORE.search(context.text[start:at])  # ("^": where the sentence starts)
+    if label is None or (label.start() == 0 and start != context.offset):
+        return None
+    named = _place_mentions(label.group("name"), need_cue=False)
+    if len(named) != 1 or named[0].written != label.group("name"):
+        return None
+    if named[0].reading is None and not named[0].readings:
+        return None
+    return replace(named[0], start=start + label.start("name") - context.offset)
+
+
 def _from_right_after(mentions: list[_Mention], f: _Found, context: _Context) -> _Mention | None:
     """The place named by "from" right after a figure of people who did not leave ("15 were from
     Sindh"), else None."""
@@ -5092,6 +5180,55 @@ _NATIONWIDE = re.compile(
 
 
 _CLAUSE_MARK = re.compile(r"[,;:()]")
+_NAME_IN_BEFORE = re.compile(
+    r"(?P<name>(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)\s+in\s+(?:the\s+)?$"
+)
+
+
+def _countries_together(mentions: list[_Mention], context: _Context | str) -> bool:
+    """Whether a sentence's (or a title's) places are two countries or more named together and
+    nothing else ("Ecuador, Peru authorities", "in Malawi and Mozambique")."""
+    if any(m.reading is None or m.reading.kind != "country" for m in mentions):
+        return False
+    if len({m.reading.country_iso3 for m in mentions}) < 2:
+        return False
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for a, b in itertools.pairwise(ordered):
+        if isinstance(context, str):
+            gap = context[a.start + len(a.written) : b.start]
+        else:
+            gap = context.text[context.offset + a.start + len(a.written) : context.offset + b.start]
+        if gap not in (", ", " and ", ", and ", " or "):
+            return False
+    return True
+
+
+def _named_in(mention: _Mention, context: _Context) -> _Mention | None:
+    """The place named right before a wider one and "in": "floods … that hit Erbil in the
+    Kurdistan region" (its word before, "hit", is no cue of place), else None."""
+    at = context.offset + mention.start
+    if not context.text.endswith((" in ", " in the "), 0, at):
+        return None
+    named = _NAME_IN_BEFORE.search(context.text, max(context.offset, at - 40), at)
+    if named is None:
+        return None
+    found = _place_mentions(named.group("name"), need_cue=False)
+    if len(found) != 1 or found[0].reading is None or found[0].written != named.group("name"):
+        return None
+    inner, wider = found[0].reading, mention.reading or (mention.readings or (None,))[0]
+    if (
+        wider is None
+        or inner.rank >= wider.rank
+        or wider.country_iso3 not in (None, inner.country_iso3)
+    ):
+        return None
+    return replace(found[0], start=named.start("name") - context.offset, role="at")
+
+
+_MOSTLY_IN = re.compile(
+    r",\s+(?:mainly|mostly|largely|chiefly|primarily|particularly|especially)\s+(?:in|on|at)\s+"
+    r"(?:the\s+)?$"
+)
 _HOST_SUBJECT = re.compile(
     r"(?:^|(?<=[,;]\s)|(?<=\n))(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
     rf"(?:\s+(?i:{_PLACE_WORDS}))?)\s+"
@@ -5108,7 +5245,7 @@ _PLACE_RIGHT_AFTER = re.compile(
 
 def _place_for(
     mentions: list[_Mention], f: _Found, owned: tuple[int, int], term: str, measure: str,
-    population: str | None, context: _Context, nationwide: bool = False,
+    population: str | None, context: _Context, nationwide: bool = False, mostly: bool = True,
 ) -> dict:  # fmt: skip
     """The location fields of a candidate: the place its sentence names for it, else the place of
     the document's heading, title or dateline (and the note says so)."""
@@ -5119,6 +5256,24 @@ def _place_for(
         if term in ("arrived", "displaced") and measure == "flow"
         else measure
     ]
+    if "ly " in context.text[context.offset + f.end : context.offset + owned[1]]:
+        # "Four deaths have already occurred on Peruvian territory, mainly in the Piura area":
+        # where most of them were is not the place of the whole count
+        most = next((m for m in mentions if m.start > f.end and _MOSTLY_IN.search(
+            context.text, context.offset + f.end, context.offset + m.start)), None)  # fmt: skip
+        if most is not None and mostly:
+            # (and the places named after it, which say where that place is)
+            rest = [m for m in mentions if m.start < most.start]
+            if not rest:
+                # nothing else placing it: the country of that place
+                found = _place_for(mentions, f, owned, term, measure, population, context,
+                                   nationwide, mostly=False)  # fmt: skip
+                code = found.get("country_iso3")
+                if code not in _countries():
+                    return found
+                return {"location": _countries()[code].name, "country_iso3": code,
+                        "place_note": f"most of them in “{most.written}”: its country"}  # fmt: skip
+            mentions = rest
     owned_mentions = [m for m in mentions if owned[0] <= m.start < owned[1]]
     mine = owned_mentions or mentions
     note = None
@@ -5132,6 +5287,33 @@ def _place_for(
             return {"location": country.name, "country_iso3": code,
                     "place_note": f"the country that “{population}” names"}  # fmt: skip
     mention = _pick(mine, order[0], f.end)
+    if (
+        mention is not None
+        and len(mine) > 1
+        and mention.reading is not None
+        and mention.reading.kind == "country"
+        and _countries_together(mine, context)
+    ):
+        # "Ecuador, Peru authorities assess damage after earthquake that killed at least 15": a
+        # count across countries is none's
+        return {"place_note": "several countries named together: no one place"}
+    if mention is not None and mention.role == "at" and len(mine) > 1:
+        # "338 households … heavily affected in Khatlon province (Khuroson district)": the
+        # place in brackets after it, within it
+        inside = next((m for m in mine if m.rank < mention.rank and context.text.startswith(
+            " (", context.offset + mention.start + len(mention.written)) and m.start
+            == mention.start + len(mention.written) + 2 and context.text.startswith(
+            ")", context.offset + m.start + len(m.written))), None)  # fmt: skip
+        if inside is not None and inside.reading is not None and mention.reading is not None:
+            if inside.reading.country_iso3 in (None, mention.reading.country_iso3):
+                mention = inside
+    if (
+        mention is not None
+        and mention.role == "at"
+        and mention.start > f.end
+        and (inner := _named_in(mention, context))
+    ):
+        mention = inner
     before = (
         context.text[context.offset : context.offset + f.start]
         if term in ("hosted", "arrived")
@@ -5163,6 +5345,8 @@ def _place_for(
     if not away and (right := _from_right_after(mine, f, context)) is not None:
         # "of which 15 were from Sindh, 7 from KP, 4 from Balochistan": where the dead were
         mention = right
+    elif (labelled := _labelled_by_place(f, context)) is not None:
+        mention = labelled
     if mention is None:
         # (people who left, of whom the sentence names only where they went: "had also crossed
         # into Russia" after "displaced inside Ukraine")
@@ -5237,6 +5421,9 @@ def _place_for(
             lambda: context.countries_named(mentions),
             lambda: _countries_of_provinces(context.head_mentions()),
             context.document_countries,
+            # (the country of the other places it names: "Tripoli" beside "Tajoura, Tarhouna and
+            # Bani Walid" in a flash update that names no country)
+            context.places_countries,
         ):
             named = countries()
             inside = [r for r in readings if r.country_iso3 in named]
@@ -5725,6 +5912,7 @@ class _Context:
         self._documents_place: dict | None = None
         self._title: str | None = None  # the title, or "" when the document has none
         self._named_countries: set[str] | None = None
+        self._places_countries: set[str] | None = None
         self.spans: list[tuple[int, int]] = []  # the sentences: (start, end)
         self._sentence_places: dict[int, list[_Mention]] = {}
         self._event_day: tuple[date, str, int] | None | bool = False  # False: not looked for yet
@@ -5865,6 +6053,8 @@ class _Context:
                 continue  # "Authorities said", "the Defense Ministry said": nobody "he" is
             if _is_name(name) or (name[:1].isupper() and " " not in name):  # "Boian said"
                 return who
+            if _TITLED_NAME.match(name):
+                return who  # "Cambodian Prime Minister Samdech Techo Hun Sen said"
             if who is not None and "," in who and _is_name(who.split(",")[-1].strip()):
                 return who  # "An SDF spokesman, Adnan Afrin"
         return None
@@ -5950,24 +6140,33 @@ class _Context:
         mention = _pick(mentions, roles, 0)
         if (
             mention is not None
-            and mention.listed
             and mention.reading is not None
             and mention.reading.kind == "country"
-            and any(
-                m.start > mention.start and m.reading is not None and m.reading.kind == "country"
-                for m in mentions
-            )  # fmt: skip
+            and (
+                (
+                    mention.listed
+                    and any(
+                        m.start > mention.start
+                        and m.reading is not None
+                        and m.reading.kind == "country"
+                        for m in mentions
+                    )  # fmt: skip
+                )
+                # ("Ecuador, Peru authorities assess damage after earthquake …")
+                or (len(mentions) > 1 and _countries_together(mentions, title))
+            )
         ):
             mention = None  # "Bosnia and Serbia floods: …": a count across countries is none's
         if (
             mention is not None
             and mention.start == 0
-            and title.startswith(":", len(mention.written))
+            and title.startswith((":", " – ", " - "), len(mention.written))
             and mention.reading is not None
             and mention.reading.kind == "country"
         ):
             # "Somalia: Thousands flee from conflict-hit Las Anod to Ethiopia": a title led by its
-            # country names the town after it (not where people went)
+            # country names the town after it (not where people went; "Niger – Forced displacement
+            # and insecurity increase in Tillabéri region")
             inside = [m for m in mentions if m.role != "to" and m.reading is not None
                       and m.reading.kind != "country"
                       and m.reading.country_iso3 == mention.reading.country_iso3]  # fmt: skip
@@ -5977,7 +6176,17 @@ class _Context:
             # A title led by its country ("Nigeria: Maiduguri Flood - …") names the town after
             # it; a region of the country ("Lebanon: … hostilities in south Lebanon") keeps it.
             in_title = bool(title) and self.text.startswith(title, heading[0])
-            if not in_title or mention is None or mention.regional:
+            below = (
+                # "Niger" over the title "Niger – … in Tillabéri region": the heading of the
+                # whole page, its country, above the title's place in it
+                mention is not None
+                and heading[1].reading.kind == "country"
+                and mention.reading is not None
+                and mention.reading.kind != "country"
+                and mention.reading.country_iso3 == heading[1].reading.country_iso3
+                and self.text.startswith(title, heading[0] + len(heading[2]) + 1)
+            )
+            if not below and (not in_title or mention is None or mention.regional):
                 return heading[1], f"place from the heading “{heading[2]}”"
         earlier = (
             self.earlier_place(earlier_roles, offset, heading[0] if heading else 0)
@@ -6243,6 +6452,21 @@ class _Context:
                     self._main_place = top[0]
                     self._main_count = most
         return self._document_countries
+
+    def places_countries(self) -> set[str]:
+        """The countries of the places below a country that the document's opening names and
+        the gazetteer reads one way, else of the peoples it names ("according to the Libyan
+        Ministry of Health")."""
+        if self._places_countries is None:
+            self._places_countries = {m.reading.country_iso3 for m in self.head_mentions()
+                                      if m.reading is not None and m.reading.kind != "country"
+                                      and m.reading.country_iso3}  # fmt: skip
+            if not self._places_countries:
+                peoples = places.demonyms()
+                words = set(re.findall(r"\b[A-Z][a-z]+\b", self.text[:5_000]))
+                self._places_countries = {peoples[w.lower()] for w in words
+                                          if w.lower() in peoples}  # fmt: skip
+        return self._places_countries
 
     def first_country(self) -> str | None:
         """The country the document's opening names first (as a country), else None."""

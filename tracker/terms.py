@@ -289,7 +289,10 @@ VERBS: dict[str, tuple[str, str]] = {
     # in need of aid, or going hungry: affected, the table having no term of need
     r"in\s+(?:urgent\s+|dire\s+|acute\s+|critical\s+)?need\b|going\s+hungry\b":
         ("affected", "flow"),
-    r"(?:affect|impact)(?:ed|ing|s)\b|(?:hit|struck|marooned|stranded|cut\s+off)\s+by\b":
+    # (not a place's rank: "26,000 evacuees were recorded in Tumpat, making it the worst affected
+    # of the districts")
+    r"(?<!worst\s)(?<!most\s)(?:affect|impact)(?:ed|ing|s)\b|"
+    r"(?:hit|struck|marooned|stranded|cut\s+off)\s+by\b":
         ("affected", "flow"),
     # an arrest is an event: "At least 14 have been arrested for looting in the past two days"
     r"arrested\b": ("detained", "flow"),
@@ -324,7 +327,7 @@ VERBS: dict[str, tuple[str, str]] = {
 # Regular expressions matched at the end of the words before the figure → (term, measure).
 OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"(?:evacuat(?:ed|es|e|ing)|mov(?:ed|es|e|ing)|relocat(?:ed|es|e|ing)|transferr(?:ed|ing)|"
-    r"transfers?|evacuation\s+of|pluck(?:ed|ing|s)?|airlift(?:ed|ing|s)?|rescu(?:ed|es|e|ing)|"
+    r"transfers?|evacuations?\s+of|pluck(?:ed|ing|s)?|airlift(?:ed|ing|s)?|rescu(?:ed|es|e|ing)|"
     # "the convoy had brought out over 1,000 people from the area"
     r"(?:brought|bussed|carried|ferried)\s+out|shift(?:ed|ing|s)?|"
     # "the state ordered the evacuation of Arys’ population of 45,000"
@@ -343,7 +346,9 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"(?:destroyed|destroying|destroys|wrecked|flattened)\s+the\s+homes\s+of)":
         ("displaced", "flow"),
     # "stranded thousands in villages in the mountainous south"
-    r"strand(?:ed|ing|s)": ("remain", "stock"),
+    # ("The mudflows also carried away people …, blocking approximately 1,400 vacationers in
+    # the Abshir-Ata and Kezart jailoos")
+    r"(?:strand|block)(?:ed|ing|s)": ("remain", "stock"),
     # ("Mudslides and floods kill 15, dozens missing in the south")
     # an arrest is an event: "Security forces reportedly detained 516 people"
     r"(?:detain(?:ed|s|ing)|arrest(?:ed|s|ing))": ("detained", "flow"),
