@@ -503,20 +503,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 360 tuning documents score (after the rules learnt from d352–d364:
-    # precision 0.970, recall 0.964, measure 0.975, location 0.732, country 0.943, attribution
+    # Floors below what the 373 tuning documents score (after the rules learnt from d365–d377:
+    # precision 0.967, recall 0.960, measure 0.975, location 0.729, country 0.942, attribution
     # 0.855; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.961 and result.precision >= 0.967, (
+    assert result.recall >= 0.958 and result.precision >= 0.965, (
         result.misses,
         result.false_positives,
     )
     assert result.measure_right / result.matched >= 0.972
-    assert result.location_right / checked >= 0.728 and result.country_right / checked >= 0.939
+    assert result.location_right / checked >= 0.726 and result.country_right / checked >= 0.939
     assert result.attribution_right / checked >= 0.851
 
 
@@ -4485,3 +4485,57 @@ def test_countries_named_together_give_a_count_no_one_place():
         title=title,
     )
     assert (lead.location, lead.country_iso3) == (None, None)
+
+
+# --- Learnt from d365–d377 (the twenty-ninth part, scored once, then tuning) ---------------------
+
+
+def test_the_island_is_not_iceland():
+    text = (
+        "Erika was a tropical storm that struck the Caribbean island of Dominica. The deaths in "
+        "Petite Savanne add to the 8 other deaths reported elsewhere on the Island."
+    )
+    (dead,) = extract(text)
+    assert dead.country_iso3 == "DMA"
+
+
+def test_a_small_town_of_several_countries_is_of_the_one_country_the_document_names():
+    text = (
+        "The death toll in Dominica following the passage of Tropical storm Erika was 35. Two "
+        "children and an elderly man died in Good Hope."
+    )
+    children = extract(text)[-1]
+    assert (children.location, children.country_iso3) == ("Good Hope", "DMA")
+    assert "the country the document names" in children.place_note
+    # a city of several countries stays the reviewer's choice
+    (fled,) = extract("Storm Erika hit Dominica. Clashes in Tripoli led 2,000 families to flee.")
+    assert fled.country_iso3 is None and "choose one" in fled.place_note
+
+
+def test_a_region_of_several_countries_is_the_place_of_no_one_country():
+    found = lambda text, title=None: [  # noqa: E731
+        (c.location, c.country_iso3) for c in extract(text, title=title)
+    ]
+    assert found(
+        "Tropical Storm Nate has killed at least 22 people in Central America with torrential "
+        "rains."
+    ) == [("Central America", None)]
+    assert found("An estimated 350,000 people were affected in the West African region.") == [
+        ("West African region", None)
+    ]
+    # where people came from is none of their places
+    assert found(
+        "By early morning on Friday hundreds more people, many from the Middle East and Africa, "
+        "had reached Greek islands.",
+        title="Migrants stranded in Greece",
+    ) != [("Middle East", None)]
+
+
+def test_animals_and_kilograms_are_no_people():
+    text = (
+        "Further, the flood has devastated at least 1,706 hectares of agricultural land and "
+        "145,115 kgs of stored food. In addition, 253 small ruminants, 4,119 cattle heads and 500 "
+        "chickens have been washed away by the water. It has been reported that 44 people have "
+        "been killed."
+    )
+    assert [c.span for c in extract(text)] == ["44"]

@@ -168,7 +168,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     "ordinal": (None, r"^(?:st|nd|rd|th)\b"),
     "measurement": (
         None,
-        r"^\s*[-‐]?(?:kms?|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|kilos?|"
+        r"^\s*[-‐]?(?:kms?|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kgs?|kilos?|"
         r"kilograms?|tonnes?|tons?|litres?|liters?|MT|hectares?|ha|sq|square|"
         r"mm|cm|millimet(?:re|er)s?|centimet(?:re|er)s?|degrees?|°|foot|feet|ft|Celsius|Fahrenheit|"
         r"mph|kph|kmph|knots)\b"
@@ -215,7 +215,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         # "evacuated to 405 temporary relief centres"
         r"(?:relief|evacuation)\s+(?:cent(?:er|re)s|camps|sites|shelters)|"
         # (people who deal in them are people: "killing about seven Fulani cattle rustlers")
-        r"(?:cattle|livestock|animals|donkeys)(?!\s+(?:rustlers|herders|herdsmen|thieves|traders|"
+        # ("253 small ruminants, 4,119 cattle heads and 500 chickens have been washed away")
+        r"(?:small\s+)?(?:cattle|livestock|animals|donkeys|ruminants|chickens|goats|sheep|poultry|"
+        r"camels)(?!\s+(?:rustlers|herders|herdsmen|thieves|traders|"
         r"farmers|owners|breeders))|"
         r"tonnes|metric|gallons|packages|sets|bags|sheets|tarpaulins|jerrycans|villages|"
         # "hundreds of trees brought down"
@@ -4790,6 +4792,20 @@ _FIGURE_RIGHT_BEFORE = re.compile(
 _IN_KNOWN_PLACE = re.compile(r",\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b")
 
 
+# Regions of several countries, as places are written ("in Central America", "in the West
+# African region").
+_ACROSS_COUNTRIES = frozenset(
+    places.key(name)
+    for name in (
+        "Central America", "Latin America", "South America", "West Africa", "East Africa",
+        "Southern Africa", "North Africa", "Central Africa", "Horn of Africa", "Sahel",
+        "Southeast Asia", "South-East Asia", "South Asia", "Central Asia", "Middle East",
+        "Caribbean", "Balkans", "Lake Chad Basin", "West African region", "East African region",
+        "Great Lakes region", "Sahel region", "Caribbean region",
+    )
+)  # fmt: skip
+
+
 def _unknown_place(
     text: str, m: re.Match, role: str, direction: str | None,
     learnt: dict[str, tuple[str, str]] | None,
@@ -4807,6 +4823,11 @@ def _unknown_place(
             and not any(r.kind == "country" for r in readings[1:])
         ):
             return full, readings[0]  # "spread through South Africa's slums": the country
+    whole = " ".join(w for w in (direction, name, " ".join(word.split())) if w)
+    if places.key(whole) in _ACROSS_COUNTRIES:
+        # "Tropical Storm Nate has killed at least 22 people in Central America": a region of
+        # several countries, none of which the count is filed under
+        return whole, places.Place(whole, None, None, None, "world region", "document")
     words = name.split()
     first = words[0].lower()
     if (
@@ -5256,6 +5277,11 @@ def _place_for(
         if term in ("arrived", "displaced") and measure == "flow"
         else measure
     ]
+    if any(m.reading is not None and m.reading.kind == "world region" for m in mentions):
+        # (where people come from, a region of several countries, is no place of theirs:
+        # "hundreds more people, many from the Middle East and Africa, had reached Greek islands")
+        mentions = [m for m in mentions if m.role != "origin" or m.reading is None
+                    or m.reading.kind != "world region"]  # fmt: skip
     if "ly " in context.text[context.offset + f.end : context.offset + owned[1]]:
         # "Four deaths have already occurred on Peruvian territory, mainly in the Piura area":
         # where most of them were is not the place of the whole count
@@ -5479,10 +5505,25 @@ def _place_for(
             # the country the story names first
             country = context.first_country()
         return {"location": mention.written, "country_iso3": country, "place_note": note}
+    if (
+        reading is None
+        and all(r.kind == "town" and r.source == "geonames" for r in readings)
+        and len(named := context.document_countries()) == 1
+        and (code := next(iter(named))) in _countries()
+        and code not in {r.country_iso3 for r in readings}
+    ):
+        # "Two children and an elderly man died in Good Hope" in a story of Dominica is neither
+        # Good Hope, California, nor Good Hope, Botswana: small towns elsewhere of that name
+        note = (
+            f"“{mention.written}” read in {_countries()[code].name}, the country the document names"
+        )
+        return {"location": mention.written, "country_iso3": code, "place_note": note}
     if reading is None:
         options = "; ".join(r.label() for r in readings)
         note = f"“{mention.written}” may be {options}: choose one"
         return {"location": mention.written, "place_readings": readings, "place_note": note}
+    if reading.source == "document" and reading.kind == "world region":
+        return {"location": mention.written, "place_note": "a region of several countries"}
     if reading.source == "document":
         country = reading.country_iso3 or _country_of_unknown(
             mention, mentions, term, population, context

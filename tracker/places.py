@@ -495,11 +495,17 @@ def _country_centres() -> dict[str, tuple[float, float]]:
     }
 
 
+# Other names of countries that are English words too: "the 8 other deaths reported elsewhere on
+# the Island" (Dominica) is not Iceland's "Ísland".
+_ALT_NAMES_THAT_ARE_WORDS = frozenset({"island"})
+
+
 def _country_alt_names() -> dict[str, list[str]]:
     return {
-        code: [d.get("name", "").title(), *(n for n in d.get("altSpellings", ()) if len(n) > 3)]
+        code: [d.get("name", "").title(), *(n for n in d.get("altSpellings", ())
+                                             if len(n) > 3 and key(n) not in _ALT_NAMES_THAT_ARE_WORDS)]
         for code, d in _countryinfo_data().items()
-    }
+    }  # fmt: skip
 
 
 def country_outlines() -> dict:
