@@ -4539,3 +4539,11 @@ def test_animals_and_kilograms_are_no_people():
         "been killed."
     )
     assert [c.span for c in extract(text)] == ["44"]
+
+
+def test_a_countrys_capital_after_a_verb_of_striking_is_the_place():
+    (dead,) = extract(
+        "More than 120 people were killed as the worst floods in years battered DR Congo's "
+        "capital Kinshasa, authorities said."
+    )
+    assert (dead.location, dead.country_iso3) == ("Kinshasa", "COD")

@@ -4554,7 +4554,9 @@ _OF_A_PEOPLE = re.compile(
 # (after "in" or "to" only: not "mayor of Mayotte’s capital Mamoudzou", "south of the capital
 # Lilongwe")
 _COUNTRYS_CAPITAL = re.compile(
-    r"\b(?:[Ii]n|to)\s+(?:(?:the\s+)?(?P<owner>[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,2})['’]s"
+    # ("as the worst floods in years battered DR Congo's capital Kinshasa")
+    r"\b(?:[Ii]n|to|hit|hits|struck|strikes|battered|batters|lashed|lashes|ravaged|flooded|"
+    r"inundated)\s+(?:(?:the\s+)?(?P<owner>[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,2})['’]s"
     r"\s+[Cc]apital(?:\s+city)?(?:,?\s+(?P<name>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2}))?"
     # ("in the economic capital Abidjan")
     r"|the\s+(?:economic\s+|commercial\s+|political\s+|administrative\s+)?capital(?:\s+of|,)?\s+"
