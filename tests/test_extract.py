@@ -4547,3 +4547,18 @@ def test_a_countrys_capital_after_a_verb_of_striking_is_the_place():
         "capital Kinshasa, authorities said."
     )
     assert (dead.location, dead.country_iso3) == ("Kinshasa", "COD")
+
+
+def test_a_disaster_named_with_its_day_starts_the_tolls_it_caused():
+    text = (
+        "Taipei, April 3 (CNA) In the aftermath of a strong earthquake Wednesday morning, officials "
+        "in Taiwan had reported a total of 9 deaths, all in Hualien County, and 821 people injured."
+    )
+    found = [(c.span, c.period_start, c.period_end) for c in extract(text, date(2024, 4, 3))]
+    assert found == [
+        ("9", date(2024, 4, 3), date(2024, 4, 3)),
+        ("821", date(2024, 4, 3), date(2024, 4, 3)),
+    ]
+    # a year alone dates no day
+    (hurt,) = extract("The earthquake of 2015 in Nepal injured 821 people.", date(2016, 1, 5))
+    assert hurt.period_start is None

@@ -5897,6 +5897,9 @@ _EVENT_VERB = re.compile(
     # "On 5 November 2021, a fire incident occurred", "A colonial-era dam gave way … on Sunday"
     r"(?:incident|explosion|fire|blast|earthquake|quake|landslide|accident|eruption)\s+occurred|"
     r"exploded|gave\s+way|(?:was|were)\s+subjected\s+to)\b"
+    # a disaster named with its day: "In the aftermath of a strong earthquake Wednesday morning"
+    r"|\b(?:earthquake|quake|explosion|blast|landslide|mudslide|eruption|flash\s+floods?)"
+    rf"(?=\s+(?:on\s+|early\s+|late\s+)?(?:{_WEEKDAY}\b|{_DAY}\s+{_MONTH}\b|{_MONTH}\s+{_DAY}\b))"
 )
 # Days a disaster's verb is dated by that the periods of figures do not read: a weekday without
 # "on" ("were killed Tuesday when a powerful quake hit"), the first of two days ("landslide
