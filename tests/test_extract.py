@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 373 tuning documents score (after the rules learnt from d365–d377:
-    # precision 0.967, recall 0.960, measure 0.975, location 0.729, country 0.942, attribution
-    # 0.855; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # Floors below what the 386 tuning documents score (after the rules learnt from d378–d390:
+    # precision 0.966, recall 0.953, measure 0.974, location 0.731, country 0.943, attribution
+    # 0.856; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.958 and result.precision >= 0.965, (
+    assert result.recall >= 0.951 and result.precision >= 0.964, (
         result.misses,
         result.false_positives,
     )
     assert result.measure_right / result.matched >= 0.972
-    assert result.location_right / checked >= 0.726 and result.country_right / checked >= 0.939
-    assert result.attribution_right / checked >= 0.851
+    assert result.location_right / checked >= 0.728 and result.country_right / checked >= 0.940
+    assert result.attribution_right / checked >= 0.853
 
 
 def test_dev_set_regression_guard():
@@ -4562,3 +4562,41 @@ def test_a_disaster_named_with_its_day_starts_the_tolls_it_caused():
     # a year alone dates no day
     (hurt,) = extract("The earthquake of 2015 in Nepal injured 821 people.", date(2016, 1, 5))
     assert hurt.period_start is None
+
+
+# --- Learnt from d378–d390 (the thirtieth part, scored once, then tuning) ------------------------
+
+
+def test_words_and_places_learnt_from_the_thirtieth_part():
+    (came,) = extract("At the beginning of the month, a thousand Central Africans flocked to Chad.")
+    assert (came.term, came.measure) == ("arrived", "flow")
+    (came,) = extract(
+        "Since the beginning of April, several waves of Central African refugees totaling 1,209 "
+        "people have arrived in Chad, mainly in the border village of Sourou."
+    )
+    assert (came.location, came.country_iso3) == ("Chad", "TCD")
+    # a crosshead's disaster is no place
+    text = (
+        "The recent destruction caused by Tropical Cyclone Dineo follows weeks of severe weather "
+        "in Mozambique.\n44 Killed in Floods Since January\nHeavy rains have hit the south."
+    )
+    (toll,) = extract(text)
+    assert toll.location != "Floods Since January" and toll.country_iso3 == "MOZ"
+    (hit,) = extract(
+        "In Mozambique the provincial government of Inhambane estimates that about 653,000 people "
+        "have been affected overall."
+    )
+    assert hit.attributed_to == "provincial government of Inhambane"
+
+
+def test_a_capital_named_by_its_peoples_word_is_where_people_are():
+    found = extract(
+        "The death toll in floods which left thousands homeless in the Malian capital, Bamako, has "
+        "risen to 34, officials said.",
+        date(2013, 8, 30),
+    )
+    assert [(c.span, c.location, c.country_iso3) for c in found][0] == (
+        "thousands",
+        "Bamako",
+        "MLI",
+    )

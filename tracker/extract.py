@@ -1457,6 +1457,8 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.:()\"“”]+(?:\([^)]
 _SOURCE_TRIM = re.compile(
     # ("said the prime minister, Ahmed Ouyahia, as the interior ministry reported a toll")
     r"^(?:[\"“”'’(]|and\b|but\b|while\b|with\b|also\b|even\b|then\b|meanwhile\b,?|the\b|a\b|an\b|"
+    # ("In Mozambique the provincial government of Inhambane estimates that …")
+    r"in\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?,?\s+(?=(?:the\s+)?(?-i:[a-z]))|"
     r"as\b|\s)+|"
     # ("The Tajik side unofficially reported")
     r"(?:\s+(?:also|now|still|additionally|separately|earlier|later|on\s+\w+day|in\s+a\s+\w+|that|"
@@ -4559,7 +4561,9 @@ _COUNTRYS_CAPITAL = re.compile(
     r"inundated)\s+(?:(?:the\s+)?(?P<owner>[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,2})['’]s"
     r"\s+[Cc]apital(?:\s+city)?(?:,?\s+(?P<name>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2}))?"
     # ("in the economic capital Abidjan")
-    r"|the\s+(?:economic\s+|commercial\s+|political\s+|administrative\s+)?capital(?:\s+of|,)?\s+"
+    # ("in the Malian capital, Bamako")
+    r"|the\s+(?:economic\s+|commercial\s+|political\s+|administrative\s+|[A-Z][a-z]+an\s+)?"
+    r"capital(?:\s+of|,)?\s+"
     r"(?P<city>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2}))"
 )
 
@@ -4579,7 +4583,11 @@ def _capitals(text: str) -> list[_Mention]:
         )  # fmt: skip
         if readings:
             at = m.start("name" if m.group("name") else "city")
-            out.append(_mention(at, _role_before(text, m.start()), found[0], readings, False))
+            # (its own word before: "left thousands homeless in the Malian capital, Bamako" is
+            # of people in Bamako, not people who left it)
+            cue = m.group(0)[:3].lower()
+            role = "at" if cue == "in " else "to" if cue == "to " else _role_before(text, m.start())
+            out.append(_mention(at, role, found[0], readings, False))
         elif code is not None:
             # "Guinea's Capital Kills …": the capital the country has
             capital = places.capitals().get(code)
@@ -4767,7 +4775,7 @@ NOT_AN_UNKNOWN_PLACE = frozenset(
     protection transitional security united office agency mission council camp camps new old
     north south east west central upper lower greater way ministry islamic state army forces by
     per each every foreign interior defence defense civil public social finance natural disaster
-    calamity""".split()
+    calamity floods flood flooding storms storm rains fighting clashes attacks""".split()
 )
 
 
@@ -5250,7 +5258,9 @@ def _named_in(mention: _Mention, context: _Context) -> _Mention | None:
 
 _MOSTLY_IN = re.compile(
     r",\s+(?:mainly|mostly|largely|chiefly|primarily|particularly|especially)\s+(?:in|on|at)\s+"
-    r"(?:the\s+)?$"
+    # ("have arrived in Chad, mainly in the border village of Sourou")
+    r"(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:(?:village|town|city|district|province|region|camp|area)\s+"
+    r"of\s+)?$"
 )
 _HOST_SUBJECT = re.compile(
     r"(?:^|(?<=[,;]\s)|(?<=\n))(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"

@@ -257,7 +257,9 @@ VERBS: dict[str, tuple[str, str]] = {
     # "the over 350,000 IDPs already in Baghdad Governorate"
     r"already\s+(?:in|at)\b": ("hosted", "stock"),
     # into a country: "thousands flood into Iraq", "streaming into"
-    r"flood(?:ed|ing)?\s+into\b|(?:pour|stream)(?:s|ed|ing)?\s+(?:into|across)\b": ("arrived", "flow"),
+    # ("a thousand Central Africans flocked to Chad")
+    r"flood(?:ed|ing)?\s+into\b|(?:pour|stream)(?:s|ed|ing)?\s+(?:into|across)\b|"
+    r"flock(?:s|ed|ing)?\s+(?:in)?to\b": ("arrived", "flow"),
     r"(?<!after\s)(?<!before\s)(?<!upon\s)(?<!on\s)arriv(?:ed|ing|als?|es)\b": ("arrived", "flow"),
     # "2,092 displaced families moved on from the spontaneous sites"
     r"moved\s+on\s+from\b": ("left", "flow"),
