@@ -4600,3 +4600,13 @@ def test_a_capital_named_by_its_peoples_word_is_where_people_are():
         "Bamako",
         "MLI",
     )
+
+
+def test_a_tolls_parts_after_a_colon_are_its_parts():
+    found = extract(
+        "A total of 9 deaths have been confirmed: 1 in Massinga, 2 in Inhambane city, 2 in "
+        "Jangamo and 4 in Morrumbene."
+    )
+    assert [(c.span, c.term) for c in found][:3] == [("9", "died"), ("1", "died"), ("2", "died")]
+    # (a time after a colon is no part: "as of 14:00, 12 dead" is read apart)
+    assert [c.span for c in extract("The death toll stood at 12 at 09:30 on Friday.")] == ["12"]

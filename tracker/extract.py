@@ -2380,6 +2380,9 @@ def _small_count(
         return False
     if sentence.endswith("(", 0, m.start()) and m.start() - found[-1].end <= 40:
         return True  # "167 people were killed (78 in June and 89 in October)": its parts
+    if sentence.endswith(": ", 0, m.start()) and m.start() - found[-1].end <= 40:
+        # "A total of 9 deaths have been confirmed: 1 in Massinga, 2 in Inhambane city, …"
+        return True
     if _INCLUDING_BEFORE.search(sentence, found[-1].end, m.start()):
         return True
     if _NESTED.search(sentence, found[-1].end, m.start()):
