@@ -4819,6 +4819,12 @@ _ACROSS_COUNTRIES = frozenset(
 )  # fmt: skip
 
 
+# (their last words, looked at first: few unknown places end with one)
+_ACROSS_LAST_WORDS = frozenset(
+    "america africa sahel asia east caribbean balkans basin region".split()
+)
+
+
 def _unknown_place(
     text: str, m: re.Match, role: str, direction: str | None,
     learnt: dict[str, tuple[str, str]] | None,
@@ -4837,9 +4843,15 @@ def _unknown_place(
         ):
             return full, readings[0]  # "spread through South Africa's slums": the country
     whole = " ".join(w for w in (direction, name, " ".join(word.split())) if w)
-    if places.key(whole) in _ACROSS_COUNTRIES:
+    if (
+        whole.rsplit(None, 1)[-1].lower() in _ACROSS_LAST_WORDS
+        and places.key(whole) in _ACROSS_COUNTRIES
+    ):
         # "Tropical Storm Nate has killed at least 22 people in Central America": a region of
-        # several countries, none of which the count is filed under
+        # several countries, none of which the count is filed under (nor where people come from:
+        # "hundreds more people, many from the Middle East and Africa, had reached Greek islands")
+        if role == "origin":
+            return None
         return whole, places.Place(whole, None, None, None, "world region", "document")
     words = name.split()
     first = words[0].lower()
@@ -5154,8 +5166,6 @@ _LABEL_BEFORE = re.compile(
 def _labelled_by_place(f: _Found, context: _Context) -> _Mention | None:
     """The place that labels a figure in a list of places and their counts, else None."""
     at = context.offset + f.start
-    if not context.text.endswith((", ", " had ", " with "), 0, at):
-        return None
     start = max(context.offset, at - 40)
     label = _LABEL_BEFORE.search(context.text[start:at])  # ("^": where the sentence starts)
     if label is None or (label.start() == 0 and start != context.offset):
@@ -5292,11 +5302,6 @@ def _place_for(
         if term in ("arrived", "displaced") and measure == "flow"
         else measure
     ]
-    if any(m.reading is not None and m.reading.kind == "world region" for m in mentions):
-        # (where people come from, a region of several countries, is no place of theirs:
-        # "hundreds more people, many from the Middle East and Africa, had reached Greek islands")
-        mentions = [m for m in mentions if m.role != "origin" or m.reading is None
-                    or m.reading.kind != "world region"]  # fmt: skip
     if "ly " in context.text[context.offset + f.end : context.offset + owned[1]]:
         # "Four deaths have already occurred on Peruvian territory, mainly in the Piura area":
         # where most of them were is not the place of the whole count
@@ -5386,7 +5391,9 @@ def _place_for(
     if not away and (right := _from_right_after(mine, f, context)) is not None:
         # "of which 15 were from Sindh, 7 from KP, 4 from Balochistan": where the dead were
         mention = right
-    elif (labelled := _labelled_by_place(f, context)) is not None:
+    elif context.text.endswith((", ", " had ", " with "), 0, context.offset + f.start) and (
+        (labelled := _labelled_by_place(f, context)) is not None
+    ):
         mention = labelled
     if mention is None:
         # (people who left, of whom the sentence names only where they went: "had also crossed
