@@ -4054,9 +4054,11 @@ _CAPITALISED = r"[A-Z][\w’'ʿ.]*[\w]"
 # A name starts with an article or a capital: checked before the words that start none, which
 # most words (in lower case) would otherwise be tried against one by one.
 _PLACE_NAME = (
-    rf"(?=[A-Z]|{_ARTICLE})(?!(?:{_by_first_letter(NOT_A_PLACE_START)})\b)(?:{_ARTICLE})?{_CAPITALISED}"
+    rf"(?=[A-Z]|{_ARTICLE})(?!(?:{_by_first_letter(NOT_A_PLACE_START)})\b)(?:{_ARTICLE})?"
+    rf"(?:(?:Ste?|Mt)\.(?=[^\S\n]+[A-Z])|{_CAPITALISED})"
     rf"(?:(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*|-)(?:{_JOINING_ARTICLE}|of\s+(?:the\s+)?|d(?:e|u|es|el|a|o|os|as)\s+(?:la\s+)?|[dl]['’]|(?<=-)e\s+|(?<=-)(?:au|aux|en|sur|sous|et|la|le|les|de|du|des|di|upon|on)-)?{_CAPITALISED}){{0,3}}"
 )  # "Côte d’Ivoire": an elided article; "Sarpol-e Zahab": a Persian "-e" between names;
+# "St. Lucia", "Mt. Merapi": an abbreviation's full stop;
 # "Port-au-Prince", "Croix-des-Bouquets", "Stratford-upon-Avon": a word joined by hyphens; a
 # name runs on over one line's end ("North\nKivu" in a PDF's text), never over a blank line
 _PLACE_WORDS = "|".join(
@@ -6329,6 +6331,10 @@ class _Context:
             mention = _pick(mentions, roles, len(mentions) and mentions[-1].start)
             if mention is None:
                 continue
+            if self.text.endswith(("neighbouring ", "neighboring "), 0, start + mention.start):
+                # "The rains also affected neighbouring Maniema": a place beside the story's, not
+                # the place of the counts after it
+                return None
             if (
                 sum(m.rank == mention.rank and m.role in roles for m in mentions) > 1
                 and len({_name_key(m) for m in mentions if m.rank == mention.rank}) > 1
@@ -6427,7 +6433,13 @@ class _Context:
             # "a State of Emergency in the provinces of Puerto Plata, La Vega, Espaillat and María
             # Trinidad Sánchez": several places, not the one the story is about
             return None
-        return inside[0] if len({_name_key(m) for m in inside}) == 1 else None
+        if len({_name_key(m) for m in inside}) == 1:
+            return inside[0]
+        # "The city of Uvira, centre of the eponymous territory, in South Kivu province of the
+        # Democratic Republic of the Congo": the one finest of the places, the others wider
+        finest = min(m.rank for m in inside) if inside else None
+        fine = [m for m in inside if m.rank == finest]
+        return fine[0] if fine and len({_name_key(m) for m in fine}) == 1 else None
 
     def head_mentions(self) -> list[_Mention]:
         """The places the document's opening (its first 5,000 characters) names."""
