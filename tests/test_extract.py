@@ -4632,3 +4632,14 @@ def test_the_finest_place_of_the_opening_places_the_counts_nothing_else_places()
     )
     (dead,) = extract(text)
     assert (dead.location, dead.country_iso3) == ("Uvira", "COD")
+
+
+def test_a_region_after_its_countrys_possessive_is_the_place():
+    found = extract(
+        "The death toll from flash floods in Russia's southern Krasnodar region has risen to 134 "
+        "from 103, police have said.",
+        date(2012, 7, 7),
+    )
+    assert {(c.location, c.country_iso3) for c in found} == {("Krasnodar region", "RUS")}
+    (dead,) = extract("Fighting in Senegal's southern Casamance region has killed more than 690.")
+    assert (dead.location, dead.country_iso3) == ("southern Casamance region", "SEN")

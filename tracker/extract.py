@@ -4438,6 +4438,38 @@ def _place_mentions(
         out = _with_more(out, _capitals(text), prefer=True, longer=False)
     if need_cue and ("slide" in text or "quake" in text or "slip" in text):
         out = _with_more(out, _named_disasters(text))
+    if len(out) > 1 and ("'s " in text or "’s " in text):
+        out = _owned_by_country(text, out)
+    return out
+
+
+def _owned_by_country(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """A place named after its country's possessive takes the country's word of place, and the
+    country is left out: "flash floods in Russia's southern Krasnodar region" are of the
+    region."""
+    out = list(mentions)
+    for i in range(len(out) - 1, 0, -1):
+        owner, part = out[i - 1], out[i]
+        if (
+            part.role == ""
+            and owner.role
+            and owner.reading is not None
+            and owner.reading.kind == "country"
+            and text[owner.start + len(owner.written) : part.start] in ("'s ", "’s ")
+            and (
+                part.reading is None
+                or part.reading.country_iso3 in (None, owner.reading.country_iso3)
+            )
+        ):
+            reading = part.reading
+            if (
+                reading is not None
+                and reading.country_iso3 is None
+                and reading.source == "document"
+            ):
+                # ("Senegal's southern Casamance region", which the gazetteer lacks: Senegal's)
+                reading = replace(reading, country_iso3=owner.reading.country_iso3)
+            out[i - 1 : i + 1] = [replace(part, role=owner.role, reading=reading)]
     return out
 
 
