@@ -678,6 +678,31 @@ def test_place_mentions_are_found_as_without_the_quick_checks_of_directions_and_
     )
 
 
+@given(
+    _texts_of(
+        CUE_WORDS_SAMPLE
+        + ["North", "ſouth", "eastern", "Upper", "al-", "ash-", "as", "el", "their"],
+        12,
+    )
+)
+def test_place_mentions_are_found_as_without_the_check_of_their_first_word(text):
+    _mentions_as_found_by(x._PLACE_MENTION.pattern.replace(f"(?={x._MENTION_START})", ""), text)
+
+
+def test_the_dev_sets_place_mentions_are_found_as_without_the_check_of_their_first_word():
+    # A lower-case word that starts no cue, direction or article starts no mention: the six
+    # words' lookahead is not read after it.
+    from tests.devset.score import load_documents
+
+    check = f"(?={x._MENTION_START})"
+    assert check in x._PLACE_MENTION.pattern
+    plain = re.compile(x._PLACE_MENTION.pattern.replace(check, ""))
+    for text in [r["text"] for r in load() + load_documents()]:
+        assert [(m.span(), m.groups()) for m in x._PLACE_MENTION.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)
+        ]
+
+
 def _mention_pattern_read_case_insensitively() -> str:
     """_PLACE_MENTION with its cues and words of place read case-insensitively as written, not
     grouped by their first letter."""
