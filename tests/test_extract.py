@@ -1314,6 +1314,23 @@ def test_every_reporting_verb_holds_a_start_a_sentence_is_checked_for(text):
         assert any(start in m.group(0) for start in x._REPORTING_STARTS)
 
 
+def test_the_dev_sets_sentences_without_a_start_of_a_reporting_verb_hold_none():
+    # The starts are the verbs whole ("report" for "reported" and "reporting"): a sentence with
+    # "between" or "government" alone is not searched for a verb.
+    from tests.devset.score import load_documents
+
+    assert "report" in x._REPORTING_STARTS and "twee" not in x._REPORTING_STARTS
+    searched = 0
+    for text in [r["text"] for r in load() + load_documents()]:
+        for start, end in x._sentences(text):
+            sentence = text[start:end]
+            if any(s in sentence for s in x._REPORTING_STARTS):
+                searched += 1
+            else:
+                assert x._REPORTING.search(sentence) is None, sentence
+    assert searched > 100
+
+
 NOT_THE_FIGURES_SAMPLE = [*x._DISTANCE_WORDS, *x._VENUE_WORDS, *x._SAID_WORDS, "KM", "Said",
                           "ſaid", "north", "a", "news", "in", "from", "the", ",", "5", "kilo"]  # fmt: skip
 
