@@ -4685,3 +4685,14 @@ def test_a_region_after_its_countrys_possessive_is_the_place():
     assert {(c.location, c.country_iso3) for c in found} == {("Krasnodar region", "RUS")}
     (dead,) = extract("Fighting in Senegal's southern Casamance region has killed more than 690.")
     assert (dead.location, dead.country_iso3) == ("southern Casamance region", "SEN")
+
+
+def test_this_year_over_a_line_break_is_read_as_written_on_one_line():
+    # (the quick check before the periods' pattern looked for "this year" with one space only)
+    one = extract("So far this year, 5,000 people have been displaced.", date(2019, 3, 22))
+    two = extract("So far this\nyear, 5,000 people have been displaced.", date(2019, 3, 22))
+    assert (
+        [(c.period_start, c.period_end) for c in two]
+        == [(c.period_start, c.period_end) for c in one]
+        == [(date(2019, 1, 1), date(2019, 3, 22))]
+    )
