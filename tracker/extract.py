@@ -2445,12 +2445,12 @@ _INFINITIVE_END = re.compile(r"\bto\s+(?:be\s+able\s+to\s+)?$", re.IGNORECASE)
 
 _AND = re.compile(r"\band\b")
 _POSSESSIVE_BEFORE = re.compile(r"[A-Za-z]['’]s\s+$")
-_THERE_ARE = re.compile(r"\b[Tt]here\s+(?:are|were)\s+(?:now\s+|currently\s+|still\s+)?[^.;:,]*$")
-_LEFT_BEFORE = re.compile(r"\bleft\s+$")
-# ("there are more than 2,800 homes destroyed by the floods and 16,574 victims")
-_THERE_ARE_BEFORE = re.compile(
+# (a number's comma is no clause's: "there are more than 2,800 homes destroyed by the floods and
+# 16,574 victims")
+_THERE_ARE = re.compile(
     r"\b[Tt]here\s+(?:are|were)\s+(?:now\s+|currently\s+|still\s+)?(?:[^.;:,]|,(?=\d))*$"
 )
+_LEFT_BEFORE = re.compile(r"\bleft\s+$")
 _CURRENTLY_BEFORE = re.compile(r"\b(?:[Cc]urrently|[Aa]t\s+present|[Pp]resently),?\s+$")
 _SHARE_OF_BEFORE = re.compile(
     r"\b(?:quarter|third|half|fifth|tenth|fraction|share|proportion|majority|most|\d+\s*(?:%|per\s*"
@@ -3738,7 +3738,7 @@ def _sentence_candidates(
             and population is not None
             and population.endswith("victims")
             and (
-                _THERE_ARE_BEFORE.search(sentence, max(0, f.start - 80), f.start)
+                _THERE_ARE.search(sentence, max(0, f.start - 80), f.start)
                 or _LEFT_BEFORE.search(sentence, max(0, f.start - 12), f.start)
             )
         ):
@@ -5296,6 +5296,26 @@ def _countries_together(mentions: list[_Mention], context: _Context | str) -> bo
     return True
 
 
+def _in_brackets_after(
+    mention: _Mention, mentions: list[_Mention], context: _Context
+) -> _Mention | None:
+    """The place in brackets right after a place, within it: "338 households … heavily affected
+    in Khatlon province (Khuroson district)", else None."""
+    end = mention.start + len(mention.written)
+    if mention.reading is None or not context.text.startswith(" (", context.offset + end):
+        return None
+    inside = next((m for m in mentions if m.start == end + 2), None)
+    if (
+        inside is None
+        or inside.reading is None
+        or inside.rank >= mention.rank
+        or not context.text.startswith(")", context.offset + inside.start + len(inside.written))
+        or inside.reading.country_iso3 not in (None, mention.reading.country_iso3)
+    ):
+        return None
+    return inside
+
+
 def _named_in(mention: _Mention, context: _Context) -> _Mention | None:
     """The place named right before a wider one and "in": "floods … that hit Erbil in the
     Kurdistan region" (its word before, "hit", is no cue of place), else None."""
@@ -5393,15 +5413,7 @@ def _place_for(
         # count across countries is none's
         return {"place_note": "several countries named together: no one place"}
     if mention is not None and mention.role == "at" and len(mine) > 1:
-        # "338 households … heavily affected in Khatlon province (Khuroson district)": the
-        # place in brackets after it, within it
-        inside = next((m for m in mine if m.rank < mention.rank and context.text.startswith(
-            " (", context.offset + mention.start + len(mention.written)) and m.start
-            == mention.start + len(mention.written) + 2 and context.text.startswith(
-            ")", context.offset + m.start + len(m.written))), None)  # fmt: skip
-        if inside is not None and inside.reading is not None and mention.reading is not None:
-            if inside.reading.country_iso3 in (None, mention.reading.country_iso3):
-                mention = inside
+        mention = _in_brackets_after(mention, mine, context) or mention
     if (
         mention is not None
         and mention.role == "at"

@@ -502,10 +502,13 @@ _ALT_NAMES_THAT_ARE_WORDS = frozenset({"island"})
 
 def _country_alt_names() -> dict[str, list[str]]:
     return {
-        code: [d.get("name", "").title(), *(n for n in d.get("altSpellings", ())
-                                             if len(n) > 3 and key(n) not in _ALT_NAMES_THAT_ARE_WORDS)]
+        code: [d.get("name", "").title(), *filter(_an_alt_name, d.get("altSpellings", ()))]
         for code, d in _countryinfo_data().items()
-    }  # fmt: skip
+    }
+
+
+def _an_alt_name(name: str) -> bool:
+    return len(name) > 3 and key(name) not in _ALT_NAMES_THAT_ARE_WORDS
 
 
 def country_outlines() -> dict:
