@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 399 tuning documents score (after the rules learnt from d391–d403:
-    # precision 0.965, recall 0.955, measure 0.973, location 0.729, country 0.941, attribution
-    # 0.855; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # Floors below what the 412 tuning documents score (after the rules learnt from d404–d416:
+    # precision 0.963, recall 0.953, measure 0.974, location 0.722, country 0.944, attribution
+    # 0.853; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.951 and result.precision >= 0.964, (
+    assert result.recall >= 0.950 and result.precision >= 0.961, (
         result.misses,
         result.false_positives,
     )
     assert result.measure_right / result.matched >= 0.972
-    assert result.location_right / checked >= 0.728 and result.country_right / checked >= 0.940
-    assert result.attribution_right / checked >= 0.853
+    assert result.location_right / checked >= 0.719 and result.country_right / checked >= 0.940
+    assert result.attribution_right / checked >= 0.850
 
 
 def test_dev_set_regression_guard():
@@ -4696,3 +4696,21 @@ def test_this_year_over_a_line_break_is_read_as_written_on_one_line():
         == [(c.period_start, c.period_end) for c in one]
         == [(date(2019, 1, 1), date(2019, 3, 22))]
     )
+
+
+# --- Learnt from d404–d416 (the thirty-second part, scored once, then tuning) --------------------
+
+
+def test_a_town_named_in_its_country_is_of_that_country():
+    title = "Hundreds Evacuated After a Massive Landslide Hits the town of Ask in Norway"
+    (fled,) = extract(title)
+    assert (fled.location, fled.country_iso3) == ("Ask", "NOR")  # not Ask, Poland
+
+
+def test_a_generic_region_is_of_the_named_country_that_has_one_so_called():
+    text = (
+        "The Bagre Dam, located in Burkina Faso, caused flooding in Ghana. In the Northern region, "
+        "10,567 people were affected."
+    )
+    (hit,) = extract(text)
+    assert (hit.location, hit.country_iso3) == ("Northern region", "GHA")  # not Malawi's

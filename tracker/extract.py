@@ -4455,6 +4455,30 @@ def _place_mentions(
         out = _with_more(out, _named_disasters(text))
     if len(out) > 1 and ("'s " in text or "’s " in text):
         out = _owned_by_country(text, out)
+    if len(out) > 1 and " in " in text:
+        out = _placed_in_country(text, out)
+    return out
+
+
+def _placed_in_country(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """A place named right before "in" and a country, which the gazetteer reads in another
+    country, is a place of that country it lacks: "the town of Ask in Norway" is not Ask,
+    Poland."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        place, country = out[i], out[i + 1]
+        if (
+            country.reading is not None
+            and country.reading.kind == "country"
+            and place.reading is not None
+            and place.reading.kind in ("town", "city")
+            and place.reading.source == "geonames"
+            and place.reading.country_iso3 != country.reading.country_iso3
+            and text[place.start + len(place.written) : country.start] == " in "
+        ):
+            reading = places.Place(place.written, country.reading.country_iso3, None, None,
+                                   "town", "document")  # fmt: skip
+            out[i] = replace(place, reading=reading, readings=())
     return out
 
 
@@ -6453,10 +6477,18 @@ class _Context:
         if reading is None or reading.kind == "country" or not _generic(mention.written):
             return mention
         named = self.countries_named([]) or self.document_countries()
-        if len(named) != 1 or reading.country_iso3 in named:
+        if reading.country_iso3 in named or not named:
             return mention
-        place = places.Place(mention.written, next(iter(named)), None, None, reading.kind,
-                             "document")  # fmt: skip
+        code = next(iter(named))
+        if len(named) > 1:
+            # (of several, the one whose part the gazetteer knows by that name: "Northern region"
+            # in a story of Ghana and Burkina Faso is Ghana's, not Malawi's)
+            bare = places._without_place_word(mention.written)
+            codes = {r.country_iso3 for r in places.lookup(bare) if r.kind == reading.kind} & named
+            if len(codes) != 1:
+                return mention
+            code = codes.pop()
+        place = places.Place(mention.written, code, None, None, reading.kind, "document")
         return replace(mention, reading=place, readings=())
 
     def documents_place(self) -> dict:
