@@ -2450,7 +2450,6 @@ _POSSESSIVE_BEFORE = re.compile(r"[A-Za-z]['’]s\s+$")
 _THERE_ARE = re.compile(
     r"\b[Tt]here\s+(?:are|were)\s+(?:now\s+|currently\s+|still\s+)?(?:[^.;:,]|,(?=\d))*$"
 )
-_LEFT_BEFORE = re.compile(r"\bleft\s+$")
 _CURRENTLY_BEFORE = re.compile(r"\b(?:[Cc]urrently|[Aa]t\s+present|[Pp]resently),?\s+$")
 _SHARE_OF_BEFORE = re.compile(
     r"\b(?:quarter|third|half|fifth|tenth|fraction|share|proportion|majority|most|\d+\s*(?:%|per\s*"
@@ -3739,7 +3738,7 @@ def _sentence_candidates(
             and population.endswith("victims")
             and (
                 _THERE_ARE.search(sentence, max(0, f.start - 80), f.start)
-                or _LEFT_BEFORE.search(sentence, max(0, f.start - 12), f.start)
+                or sentence.endswith("left ", 0, f.start)
             )
         ):
             # "there are 227 victims in Piura", "floods …, which have left thousands of victims":
