@@ -4714,3 +4714,24 @@ def test_a_generic_region_is_of_the_named_country_that_has_one_so_called():
     )
     (hit,) = extract(text)
     assert (hit.location, hit.country_iso3) == ("Northern region", "GHA")  # not Malawi's
+
+
+# --- Learnt from d417–d429 (the thirty-third part, scored once, then tuning) ---------------------
+
+
+def test_a_town_named_before_its_province_is_of_the_provinces_country():
+    (came,) = extract(
+        "On the Niger side, more than 9,000 people have moved to Abala, Tillaberi region."
+    )
+    assert (came.location, came.country_iso3) == ("Abala", "NER")  # not Abala, Ethiopia
+
+
+def test_a_name_that_opens_with_a_provinces_word_is_no_office_of_that_province():
+    text = (
+        "Military operations in six Divisions of the North West region of Cameroon; Boyo, Bui, "
+        "Momo, Mezam, Donga Mantung and Ngo Ketunjia are responsible for 2,775 displacement."
+    )
+    (moved,) = extract(text)
+    assert moved.country_iso3 == "CMR"  # not Benin, whose department is Donga
+    (dead,) = extract("The Bicol Regional Police Office has reported a total of 20 fatalities.")
+    assert (dead.location, dead.country_iso3) == ("Bicol", "PHL")

@@ -4454,26 +4454,31 @@ def _place_mentions(
         out = _with_more(out, _named_disasters(text))
     if len(out) > 1 and ("'s " in text or "’s " in text):
         out = _owned_by_country(text, out)
-    if len(out) > 1 and " in " in text:
+    if len(out) > 1 and (" in " in text or ", " in text):
         out = _placed_in_country(text, out)
     return out
 
 
 def _placed_in_country(text: str, mentions: list[_Mention]) -> list[_Mention]:
-    """A place named right before "in" and a country, which the gazetteer reads in another
-    country, is a place of that country it lacks: "the town of Ask in Norway" is not Ask,
-    Poland."""
+    """A place named right before "in" and a country, or before its province, which the
+    gazetteer reads in another country, is a place of that country it lacks: "the town of Ask
+    in Norway" is not Ask, Poland; "Abala, Tillaberi region" is not Abala, Ethiopia."""
     out = list(mentions)
     for i in range(len(out) - 1):
         place, country = out[i], out[i + 1]
         if (
             country.reading is not None
-            and country.reading.kind == "country"
             and place.reading is not None
             and place.reading.kind in ("town", "city")
             and place.reading.source == "geonames"
             and place.reading.country_iso3 != country.reading.country_iso3
-            and text[place.start + len(place.written) : country.start] == " in "
+            and (between := text[place.start + len(place.written) : country.start])
+            in (" in ", ", ")
+            and (
+                country.reading.kind == "country"
+                if between == " in "
+                else country.reading.kind == "province" and country.reading.source == "pycountry"
+            )
         ):
             reading = places.Place(place.written, country.reading.country_iso3, None, None,
                                    "town", "document")  # fmt: skip
@@ -5026,7 +5031,14 @@ def _apposed_kind(text: str, end: int) -> str | None:
     return places.WORD_KINDS.get(m.group("kind"), "area") if m else None
 
 
-_STATE_WORD_AFTER = re.compile(r"(?:State|Province|Region|Governorate)\b")
+# The words that open an office's name after its province's ("KwaZulu-Natal Department of …",
+# "The Bicol Regional Police Office"), or a part of the province ("Westmoreland Eastern", a
+# constituency of the parish).
+_OFFICE_WORDS = _BODY_WORDS | frozenset(
+    """department departments directorate commission authority administration committee bureau
+    police disaster fire provincial regional north south east west northern southern eastern
+    western central""".split()
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -5037,9 +5049,12 @@ def _country_within(name: str):
     if " of " in name and (found := _country_named(name.rsplit(" of ", 1)[1].removeprefix("the "))):
         return found
     first, _, rest = name.partition(" ")
-    if (province := _province_named(first)) is not None and not _STATE_WORD_AFTER.match(rest):
+    if (province := _province_named(first)) is not None and rest.split(" ", 1)[
+        0
+    ].lower() in _OFFICE_WORDS:
         # "The KwaZulu-Natal Department of …": the province's own office ("Borno State
-        # Commissioner" is a person's office, named for the state: not where a figure is)
+        # Commissioner" is a person's office, named for the state: not where a figure is; "Donga
+        # Mantung", a division of Cameroon, is no office of Benin's Donga)
         return province
     if not (first.isupper() and 2 <= len(first) <= 6 and first.isalpha()):
         return None
