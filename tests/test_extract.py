@@ -4735,3 +4735,13 @@ def test_a_name_that_opens_with_a_provinces_word_is_no_office_of_that_province()
     assert moved.country_iso3 == "CMR"  # not Benin, whose department is Donga
     (dead,) = extract("The Bicol Regional Police Office has reported a total of 20 fatalities.")
     assert (dead.location, dead.country_iso3) == ("Bicol", "PHL")
+
+
+def test_a_month_and_its_year_are_not_read_as_a_day_of_the_month():
+    # "January 2020" was read as 20 January (the day's digits matched the year's first two)
+    (fled,) = extract(
+        "Since January 2020, fighting has forced 16,631 families to flee.", date(2021, 2, 18)
+    )
+    assert (fled.period_start, fled.period_end) == (date(2020, 1, 1), date(2021, 2, 18))
+    (count,) = extract("As of March 2019, 29,500 people were displaced.", date(2019, 4, 2))
+    assert count.period_end == date(2019, 3, 31)

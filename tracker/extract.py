@@ -112,7 +112,7 @@ _MONTH = (
     + r")\b"
 )
 _WEEKDAY = r"(?-i:" + "|".join(d.capitalize() for d in WEEKDAYS) + r")"
-_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?:[0-3]?\d)(?!\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 # Spans that look like numbers but are dates or phone numbers; quantities inside them are dropped.
