@@ -4745,3 +4745,12 @@ def test_a_month_and_its_year_are_not_read_as_a_day_of_the_month():
     assert (fled.period_start, fled.period_end) == (date(2020, 1, 1), date(2021, 2, 18))
     (count,) = extract("As of March 2019, 29,500 people were displaced.", date(2019, 4, 2))
     assert count.period_end == date(2019, 3, 31)
+
+
+def test_an_english_as_or_an_before_a_name_is_no_arabic_article():
+    (came,) = extract("Some have also made it as far as Marib city (201 HHs).", date(2021, 2, 18))
+    assert came.location == "Marib city"  # was "as Marib city"
+    places = [m.written for m in x._place_mentions("A landslide swept over an Andean community.")]
+    assert places == ["Andean community"]
+    places = [m.written for m in x._place_mentions("Fighting in Ras as-Sukhnah.")]
+    assert places == ["Ras as-Sukhnah"]

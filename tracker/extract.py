@@ -4052,10 +4052,10 @@ def _direction_alone(text: str, m: re.Match, name: str) -> bool:
     )
 
 
-_ARTICLE = r"(?:[Aa]l|[Ee]l|ad|ar|as|ash|at|az|an|ez|es)[-\s]"
-# Between two names, the articles that are also English words only with their hyphen ("Deir
-# ez-Zor", "Ras as-Sukhnah"; not "Mosul as Fighting Intensifies").
-_JOINING_ARTICLE = r"(?:[Aa]l|[Ee]l|ad|ar|ash|az|ez|es)[-\s]|(?:as|at|an)-"
+# The articles that are also English words only with their hyphen ("Deir ez-Zor", "Ras
+# as-Sukhnah"; not "Mosul as Fighting Intensifies", "made it as far as Marib city").
+_ARTICLE = r"(?:[Aa]l|[Ee]l|ad|ar|ash|az|ez|es)[-\s]|(?:as|at|an)-"
+_JOINING_ARTICLE = _ARTICLE
 _CAPITALISED = r"[A-Z][\w’'ʿ.]*[\w]"
 # A name starts with an article or a capital: checked before the words that start none, which
 # most words (in lower case) would otherwise be tried against one by one.
