@@ -4754,3 +4754,15 @@ def test_an_english_as_or_an_before_a_name_is_no_arabic_article():
     assert places == ["Andean community"]
     places = [m.written for m in x._place_mentions("Fighting in Ras as-Sukhnah.")]
     assert places == ["Ras as-Sukhnah"]
+
+
+def test_a_place_the_gazetteer_lacks_is_of_the_country_of_the_place_named_most():
+    text = (
+        "A fire at an oil depot raged out of control in the Cuban city of Matanzas. Firefighters "
+        "were still trying to put out the fire in Matanzas. Authorities said about 800 people "
+        "were evacuated from the Dubrocq neighborhood closest to the fire. President Miguel "
+        "Díaz-Canel thanked Mexico, Venezuela, Russia and Chile for their offers of aid. Cuba’s "
+        "Ministry of Health reported that 121 people were injured."
+    )
+    left, _ = extract(text)
+    assert (left.location, left.country_iso3) == ("Dubrocq neighborhood", "CUB")

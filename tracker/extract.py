@@ -5899,6 +5899,18 @@ def _country_of_unknown(
     if len(named) == 1:
         # "Ethiopia: … Landslide in Gofa Zone"; "… in Kulsary town …, the Republic of Kazakhstan".
         return next(iter(named))
+    main = context.main_place()
+    if (
+        main is not None
+        and main.reading is not None
+        and (country := main.reading.country_iso3)
+        and (not named or country in named)
+    ):
+        # the country of the place the document names most, where the document names it:
+        # "the Dubrocq neighborhood" in a story of "the Cuban city of Matanzas" that names Cuba
+        # and the countries that sent aid (not where it names others only: a place the gazetteer
+        # lacks in "Kyrgyzstan" is not of the Kazakh town named most)
+        return country
     if term in FROM_PLACE_TERMS and population:
         # "Over 20,000 Palestinian civilians have fled Nahr al-Bared" in a story of northern
         # Lebanon: the people's name says the country only where nothing else does
