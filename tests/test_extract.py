@@ -4766,3 +4766,13 @@ def test_a_place_the_gazetteer_lacks_is_of_the_country_of_the_place_named_most()
     )
     left, _ = extract(text)
     assert (left.location, left.country_iso3) == ("Dubrocq neighborhood", "CUB")
+
+
+def test_a_count_after_a_countrys_sentence_is_of_that_country_not_the_titles_region():
+    title = "Central America - Hurricane JULIA, update (ECHO Daily Flash of 11 October 2022)"
+    text = (
+        f"{title}\n\n  • In Guatemala, four are missing and 11 others sustained injuries. About "
+        "1,165 people were displaced to evacuation centres."
+    )
+    hurt, left = extract(text, date(2022, 10, 11), title=title)
+    assert {(c.location, c.country_iso3) for c in (hurt, left)} == {("Guatemala", "GTM")}

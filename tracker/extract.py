@@ -5778,8 +5778,12 @@ def _wider_beside(mention: _Mention, mentions: list[_Mention]) -> list[_Mention]
 
 
 def _wider_than(mention: _Mention, other: _Mention) -> bool:
-    """Whether a title's place is a country, or a region of one, that another place lies in."""
+    """Whether a title's place is a country, or a region of one, that another place lies in; or
+    a region of several countries ("Central America - Hurricane JULIA"), around any other
+    place."""
     reading = mention.reading
+    if reading is not None and reading.kind == "world region":
+        return bool(other.reading or other.readings)
     if reading is None or not (reading.kind == "country" or mention.regional):
         return False
     inner = other.reading or (other.readings[0] if other.readings else None)
