@@ -4776,3 +4776,15 @@ def test_a_count_after_a_countrys_sentence_is_of_that_country_not_the_titles_reg
     )
     hurt, left = extract(text, date(2022, 10, 11), title=title)
     assert {(c.location, c.country_iso3) for c in (hurt, left)} == {("Guatemala", "GTM")}
+
+
+def test_a_magnitude_identified_dead_and_a_districts_population_are_no_figures():
+    text = (
+        "A 6.5 M Earthquake shook Sigli City, Aceh Province, Indonesia. The total population in "
+        "Pidie District is around 425,974 while in Pidie Jaya District, it is 151,472. As of 18 "
+        "December, the death toll is 103 people where 100 people have been identified."
+    )
+    assert [c.span for c in extract(text)] == ["103"]
+    # (a camp's population is the people it hosts)
+    (hosted,) = extract("As of 31 March, the population of Al Hol camp is 73,041.")
+    assert (hosted.span, hosted.term) == ("73,041", "hosted")

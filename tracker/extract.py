@@ -2128,6 +2128,16 @@ def _is_not_a_figure(
         return True  # "the shelter centres have been increased to 14,636"
     if sentence[end - 1 : end] == "m" and _METRES_AFTER.match(after):
         return True  # "The dam is about 50m from the dam that burst"
+    if sentence[end - 1 : end] == "M" and _QUAKE_AFTER.match(after):
+        return True  # "A 6.5 M Earthquake shook Sigli City": a magnitude, not 6.5 million
+    if sentence.find("opulation", max(0, start - 160), start) >= 0 and _POPULATION_IS.search(
+        sentence, max(0, start - 160), start
+    ):
+        # "the total population in Pidie District is around 425,974 while in Pidie Jaya
+        # District, it is 151,472": a place's people, not those a disaster struck
+        return True
+    if "identified" in after and _IDENTIFIED_AFTER.match(after):
+        return True  # "the death toll is 103 people where 100 people have been identified"
     if sentence.find("population of", max(0, start - 40), start) >= 0 and (
         _OUT_OF_POPULATION.search(sentence, max(0, start - 50), start)
         or _PLACE_WITH_POPULATION.search(sentence, max(0, start - 110), start)
@@ -2162,6 +2172,15 @@ _INSTITUTIONS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?institutions\b")
 _MONEY_OF_A_COUNTRY = re.compile(
     r"\s+(?:[A-Z][\w’'-]*\s+){1,2}(?:rupees|dollars|pesos|shillings)\b"
 )
+# The dead whose names are known, a part of a toll no term counts.
+_IDENTIFIED_AFTER = re.compile(
+    r"\s+(?:(?:people|persons|victims|bodies|of\s+them|of\s+the\s+(?:dead|victims|bodies))\s+)?"
+    r"(?:(?:have|had)\s+been|were|was|are)\s+(?:already\s+|so\s+far\s+)?identified\b",
+    re.IGNORECASE,
+)
+_QUAKE_AFTER = re.compile(
+    r"\s*[-‐]?\s*(?:earthquakes?|quakes?|tremors?|aftershocks?)\b", re.IGNORECASE
+)
 _METRES_AFTER = re.compile(
     r"\s+(?:from|away|high|long|deep|wide|tall|above|below|of\s+water)\b", re.IGNORECASE
 )
@@ -2175,6 +2194,16 @@ _OUT_OF_POPULATION = re.compile(
 _POPULATION_QUALIFIER = (
     r"(?:just\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|"
     r"more\s+than\s+|approximately\s+|an\s+estimated\s+|under\s+|less\s+than\s+)?"
+)
+# A district's or a town's population (not a camp's, whose people are those it hosts: "the total
+# population of Al-Hole camp is almost 47,000"), and the next place's after it.
+_POPULATION_IS = re.compile(
+    r"\b(?:total\s+)?population\s+(?:in|of)\s+(?:the\s+)?[^,;.:()]{0,50}?\b(?:district|province|"
+    r"region|state|county|municipality|city|town|country|governorate|department|regency)"
+    r"(?:,\s+it)?\s+(?:is|was|stands\s+at|stood\s+at)\s+"
+    rf"{_POPULATION_QUALIFIER}(?:\d[\d,.]*\s+(?:while|and|whereas)\s+in\s+[^,;.:()]{{1,50}},"
+    r"\s+it\s+is\s+)?$",
+    re.IGNORECASE,
 )
 # "more than half of the village's population of some 200 people fled Beloti"
 _OWN_POPULATION = re.compile(
