@@ -4782,7 +4782,8 @@ def test_a_magnitude_identified_dead_and_a_districts_population_are_no_figures()
     text = (
         "A 6.5 M Earthquake shook Sigli City, Aceh Province, Indonesia. The total population in "
         "Pidie District is around 425,974 while in Pidie Jaya District, it is 151,472. As of 18 "
-        "December, the death toll is 103 people where 100 people have been identified."
+        "December, the death toll is 103 people where 100 people have been identified. In "
+        "align to that, 19,130 houses were reportedly damaged where 17,673 of it are in Pidie Jaya."
     )
     assert [c.span for c in extract(text)] == ["103"]
     # (a camp's population is the people it hosts)

@@ -2136,6 +2136,8 @@ def _is_not_a_figure(
         # "the total population in Pidie District is around 425,974 while in Pidie Jaya
         # District, it is 151,472": a place's people, not those a disaster struck
         return True
+    if after.startswith((" of it ", " of it,")):
+        return True  # "19,130 houses were reportedly damaged where 17,673 of it are in Pidie Jaya"
     if "identified" in after and _IDENTIFIED_AFTER.match(after):
         return True  # "the death toll is 103 people where 100 people have been identified"
     if sentence.find("population of", max(0, start - 40), start) >= 0 and (
