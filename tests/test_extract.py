@@ -4789,3 +4789,11 @@ def test_a_magnitude_identified_dead_and_a_districts_population_are_no_figures()
     # (a camp's population is the people it hosts)
     (hosted,) = extract("As of 31 March, the population of Al Hol camp is 73,041.")
     assert (hosted.span, hosted.term) == ("73,041", "hosted")
+
+
+def test_a_toll_named_with_two_long_phrases_is_the_tolls_whatever_follows():
+    (dead,) = extract(
+        "The death toll in the Plateau Christmas Eve attack in Bokkos and Barkin-Ladi has risen "
+        "to 195 as the search for missing persons is still ongoing."
+    )
+    assert (dead.term, dead.measure) == ("died", "flow")  # not "remain" (those still missing)
