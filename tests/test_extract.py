@@ -4797,3 +4797,15 @@ def test_a_toll_named_with_two_long_phrases_is_the_tolls_whatever_follows():
         "to 195 as the search for missing persons is still ongoing."
     )
     assert (dead.term, dead.measure) == ("died", "flow")  # not "remain" (those still missing)
+
+
+def test_the_speaker_is_named_before_what_it_is():
+    (dead,) = extract(
+        "However, the Nigerian Red Cross, a Non-Governmental Organization in Bokkos disclosed "
+        "that 161 deaths were recorded."
+    )
+    assert dead.attributed_to == "Nigerian Red Cross"
+    (dead,) = extract("The Red Crescent, a humanitarian organisation, said 12 people died.")
+    assert dead.attributed_to == "Red Crescent"
+    (dead,) = extract("In Geneva, a UN agency said that 161 deaths were recorded.")
+    assert dead.attributed_to == "UN agency"  # a place before is no speaker

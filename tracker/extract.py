@@ -2915,6 +2915,18 @@ def _speaker(sentence: str) -> str | None:
         segment, at = parts[-1].strip(), len(parts) - 1
         if not segment and len(parts) > 1:
             segment, at = parts[-2].strip(), len(parts) - 2  # "An SDF spokesman, Adnan Afrin, said"
+        if at > 0 and segment[:2] in ("a ", "an") and _AN_ORGANISATION.match(segment):
+            # "the Nigerian Red Cross, a Non-Governmental Organization in Bokkos disclosed": what
+            # the speaker named before is
+            before = parts[at - 1].strip()
+            beside = _clean_source(before)
+            if (
+                beside
+                and not _is_title(beside)
+                # (not a place or a time: "In Geneva, a UN agency said")
+                and before.split(" ", 1)[0].lower() not in _NOT_A_SPEAKERS_START
+            ):
+                return beside
         who = _clean_source(segment)
         if who is None and at > 0:
             # "Janan Sayeeq, a spokesman, told Reuters": a title in lower case beside a name.
@@ -2941,6 +2953,15 @@ def _speaker(sentence: str) -> str | None:
         if after:
             return after.group("who").rstrip(".")  # "said UNHCR spokesperson Melissa Fleming"
     return None
+
+
+_NOT_A_SPEAKERS_START = frozenset(
+    "in on at from for by during after before since across near meanwhile however also".split()
+)
+_AN_ORGANISATION = re.compile(
+    r"an?\s+(?:[\w-]+\s+){0,3}?(?i:organi[sz]ation|NGO|charity|agency|association|society|"
+    r"network|coalition|group|body)\b"
+)
 
 
 # Nouns of job titles: a speaker named by one alone is a role ("the SDF spokesman"); the person
