@@ -4809,3 +4809,14 @@ def test_the_speaker_is_named_before_what_it_is():
     assert dead.attributed_to == "Red Crescent"
     (dead,) = extract("In Geneva, a UN agency said that 161 deaths were recorded.")
     assert dead.attributed_to == "UN agency"  # a place before is no speaker
+
+
+def test_displacements_in_the_plural_are_displacement():
+    found = extract(
+        "In Mali, the violence has led to massive population displacements towards the town of "
+        "Ménaka (931 households, i.e. more than 5,000 people)."
+    )
+    assert [(c.span, c.term, c.measure) for c in found] == [
+        ("931", "displaced", "flow"),
+        ("more than 5,000", "displaced", "flow"),
+    ]

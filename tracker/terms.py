@@ -220,7 +220,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"lost\s+(?:their|his|her)\s+lives": ("died", "flow"),
     # "These 188 people had migrated to Myanmar, when ethnic clashes … were at its peak"
     r"migrat(?:ed|ing|es?)\s+(?:to|into)\b": ("fled", "flow"),
-    r"displac(?:ed|es|ing|ement)\b": ("displaced", "flow"),
+    r"displac(?:ed|es|ing|ements?)\b": ("displaced", "flow"),
     r"uproot(?:ed|ing)\b": ("displaced", "flow"),
     # taken to where people are taken in: "headed to safety in evacuation centres", "were already
     # transported to the evacuation centers"
