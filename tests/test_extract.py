@@ -4820,3 +4820,12 @@ def test_displacements_in_the_plural_are_displacement():
         ("931", "displaced", "flow"),
         ("more than 5,000", "displaced", "flow"),
     ]
+
+
+def test_hhs_are_households_and_made_it_as_far_as_is_arriving():
+    found = extract("Some have also made it as far as Marib city (201 HHs).", date(2021, 2, 18))
+    assert [(c.span, c.unit, c.term, c.location) for c in found] == [
+        ("201", "households", "arrived", "Marib city")
+    ]
+    (lived,) = extract("Around 227 HH lived in the site before.")
+    assert lived.unit == "households"

@@ -414,7 +414,7 @@ PEOPLE_NOUNS = (
     "climbers",
     "fishermen",
 )
-HOUSEHOLD_NOUNS = ("families", "households", "family", "household")
+HOUSEHOLD_NOUNS = ("families", "households", "family", "household", "hhs", "hh")  # ("744 HHs")
 
 # Appositions that describe the counted people rather than say what they did.
 APPOSITION = (
