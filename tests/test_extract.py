@@ -4829,3 +4829,22 @@ def test_hhs_are_households_and_made_it_as_far_as_is_arriving():
     ]
     (lived,) = extract("Around 227 HH lived in the site before.")
     assert lived.unit == "households"
+
+
+def test_a_small_count_of_the_injured_or_of_them_in_critical_condition_is_a_figure():
+    (hurt, dead) = extract(
+        "Interior Minister Pance Toskovski revealed that among the victims, more than 20 of the "
+        "injured and three of the deceased were under 18."
+    )
+    assert [(c.span, c.term) for c in (hurt, dead)] == [
+        ("more than 20", "injured"),
+        ("three", "died"),
+    ]
+    text = (
+        "More than 150 people were hospitalized in Skopje. Health Minister Arben Taravari "
+        "reported that 20 of them remain in critical condition."
+    )
+    assert [(c.span, c.term) for c in extract(text)] == [
+        ("More than 150", "injured"),
+        ("20", "injured"),
+    ]

@@ -2356,8 +2356,14 @@ _FROM_ONE_BEFORE = re.compile(r"\b(?:from|of|in)\s+$")
 _DEAD_INCLUDED_BEFORE = re.compile(
     r"\b(?:dead|deceased|victims|fatalities)\s+(?:also\s+)?includ(?:ed|e|es)\s+$", re.IGNORECASE
 )
+# (the hurt among them, whose own words give their term)
+_NOT_DEAD_ENDS = ("injured", "wounded", "condition", "hospital", "hospitalized", "hospitalised")
 _OF_THE_DEAD = re.compile(
-    r"\s+of\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:dead|deceased|victims|killed|people\s+killed)\b",
+    r"\s+of\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:dead|deceased|victims|killed|people\s+killed|"
+    r"injured|wounded)\b"
+    # "20 of them remain in critical condition"
+    r"|\s+of\s+them\s+(?:remain(?:s|ed)?|are|were)\s+(?:still\s+)?(?:in\s+(?:a\s+)?(?:critical|"
+    r"serious)\s+condition|in\s+hospital|hospitali[sz]ed)\b",
     re.IGNORECASE,
 )
 
@@ -3595,7 +3601,11 @@ def _sentence_candidates(
                 noun.rsplit(None, 1)[-1] in _DEATH_NOUNS
                 or (" " in noun and noun.split(None, 1)[0].lower() in ("dead", "deceased"))
             )
-        ) or (noun is None and _OF_THE_DEAD.match(sentence, f.end)):
+        ) or (
+            noun is None
+            and (dead := _OF_THE_DEAD.match(sentence, f.end))
+            and not dead.group().rstrip().endswith(_NOT_DEAD_ENDS)
+        ):
             # ("We have 29 dead people identified": the dead)
             # "has claimed an estimated 670 lives", "at least 5 confirmed deaths and the
             # evacuation of thousands", "we have one fatality": the noun says what is counted.
