@@ -4848,3 +4848,14 @@ def test_a_small_count_of_the_injured_or_of_them_in_critical_condition_is_a_figu
         ("More than 150", "injured"),
         ("20", "injured"),
     ]
+
+
+def test_sandbags_and_employees_are_no_people_struck_and_a_source_learnt_from_speaks():
+    text = (
+        "204 people have been evacuated from the flood-hit households in Karnak village, "
+        "Kazinform has learned from the Ministry of Emergencies. 13,000 sandbags were laid to "
+        "prevent further flooding of households. 430 employees of the ministry of emergencies "
+        "are involved in this work."
+    )
+    (left,) = extract(text)
+    assert (left.span, left.attributed_to) == ("204", "Ministry of Emergencies")

@@ -219,7 +219,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"(?:small\s+)?(?:cattle|livestock|animals|donkeys|ruminants|chickens|goats|sheep|poultry|"
         r"camels)(?!\s+(?:rustlers|herders|herdsmen|thieves|traders|"
         r"farmers|owners|breeders))|"
-        r"tonnes|metric|gallons|packages|sets|bags|sheets|tarpaulins|jerrycans|villages|"
+        r"tonnes|metric|gallons|packages|sets|bags|sandbags|sheets|tarpaulins|jerrycans|villages|"
         # "hundreds of trees brought down"
         r"communities|neighbou?rhoods|aftershocks|earthquakes|quakes|tremors|airstrikes|sites|trees|"
         r"camps|cent(?:er|re)s|settlements|towns|cities|municipalities|communes|barangays|pets|dogs|"
@@ -2505,7 +2505,7 @@ _NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\b", re.IGNORECASE)
 _HELPERS = frozenset(
     {"volunteers", "workers", "staff", "personnel", "responders", "rescuers", "specialists",
      "experts", "officers", "troops", "firefighters", "medics", "doctors", "nurses", "soldiers",
-     "police", "policemen"}
+     "police", "policemen", "employees"}
 )  # fmt: skip
 # The noun after a number: "2000 emergency workers", "thousands of military personnel".
 _NOUN_AFTER = re.compile(
@@ -2593,6 +2593,11 @@ _ADJECTIVES_ONLY = re.compile(
     r"^\s*(?:(?:the|official|latest|new|most|recent|preliminary|initial)\s*)*$", re.IGNORECASE
 )
 # Where the words of "according to X" stop naming X; the breaks before a speaker's name.
+# A news agency's source: "204 people … have been evacuated …, Kazinform has learned from the
+# Ministry of Emergencies."
+_LEARNT_FROM = re.compile(
+    r"\b(?:has|have|had)\s+(?:learned|learnt)\s+from\s+(?P<who>(?:the\s+)?[A-Z][^,;.:()\"“”]{2,80})"
+)
 _RELEASED_BY = re.compile(
     r"(?:\b(?:figures|data|statistics|numbers|estimates|tallies)\s+(?:released|published|provided|"
     r"compiled|issued)"
@@ -2860,6 +2865,9 @@ def _speaker(sentence: str) -> str | None:
     m = _RELEASED_BY.search(sentence) if " by " in sentence else None
     if m and (who := _clean_source(m.group("who"))):
         return who  # "provisional figures released by the food and disaster management ministry"
+    m = _LEARNT_FROM.search(sentence) if "learn" in sentence else None
+    if m and (who := _clean_source(m.group("who"))):
+        return who  # "…, Kazinform has learned from the Ministry of Emergencies"
     m = (
         _PUT_AT.search(sentence)
         if " put" in sentence and _PUT_AT_WORDS_ALONE.search(sentence)
