@@ -4859,3 +4859,10 @@ def test_sandbags_and_employees_are_no_people_struck_and_a_source_learnt_from_sp
     )
     (left,) = extract(text)
     assert (left.span, left.attributed_to) == ("204", "Ministry of Emergencies")
+
+
+def test_a_caravan_that_leaves_a_town_is_people_leaving():
+    (went,) = extract("Mexico: New migrant caravan of thousands leaves Tapachula for the U.S.")
+    assert (went.term, went.measure) == ("left", "flow")
+    (hurt,) = extract("Cyclone leaves 25 dead in Fiji")
+    assert hurt.term == "died"

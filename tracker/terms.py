@@ -248,7 +248,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:came|come|coming|got|get|getting|poured|pouring|streamed|streaming|flooded|flooding)"
     r"\s+out\b": ("left", "flow"),
     # (not a state people are left in: "none of them were left hungry")
-    r"(?:left|leaving|leave|exited|departed|emerged|vacated|vacating)\b"
+    r"(?:left|leaving|leaves|leave|exited|departed|emerged|vacated|vacating)\b"
     # ("350 were left injured by the tremor": hurt, below)
     r"(?!\s+(?:hungry|stranded|alone|destitute|without|helpless|exposed|injured|wounded|"
     r"dead)\b)": ("left", "flow"),
