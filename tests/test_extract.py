@@ -4866,3 +4866,22 @@ def test_a_caravan_that_leaves_a_town_is_people_leaving():
     assert (went.term, went.measure) == ("left", "flow")
     (hurt,) = extract("Cyclone leaves 25 dead in Fiji")
     assert hurt.term == "died"
+
+
+def test_tolls_of_people_who_lost_their_lives_and_of_a_list_of_places():
+    (title,) = extract(
+        "Flood disaster: Number of people who lost their lives in 3 cities rise to 70"
+    )
+    assert (title.span, title.term) == ("70", "died")
+    (lead,) = extract(
+        "The number of people who lost their lives in the flood disasters in Kastamonu, Sinop "
+        "and Bartın increased to 70."
+    )
+    assert (lead.span, lead.term) == ("70", "died")
+    (toll,) = extract(
+        "The death toll in floods which left thousands homeless in the Malian capital, Bamako, "
+        "has risen to 34, officials said."
+    )
+    assert (toll.span, toll.term) == ("34", "died")
+    (hurt,) = extract("Eight people continue to be treated at the hospital.")
+    assert hurt.term == "injured"

@@ -3636,13 +3636,14 @@ def _sentence_candidates(
             verb = _find_verb(clause_after, False, main=False, plain=plain)
         if (
             verb is None
-            and "toll" in clause_before[-110:].lower()
+            and "toll" in lowered[max(0, f.start - 110) : f.start]
             and _TOLL_BEFORE.search(sentence, max(0, f.start - 110), f.start)
         ):
             # "The death toll has risen to 662 while 82 persons remain missing": the toll's
             # count, whatever the clause after it says (also after two phrases of the toll's:
             # "The death toll in the Plateau Christmas Eve attack in Bokkos and Barkin-Ladi has
-            # risen to 195 as the search for missing persons is still ongoing").
+            # risen to 195 as the search for missing persons is still ongoing"; "The death toll in
+            # floods which left thousands homeless in the Malian capital, Bamako, has risen to 34").
             verb = ("died", "flow", 0, False)
         if verb is None:
             if ", including" in after and i + 1 < len(found) and found[i + 1].nested:

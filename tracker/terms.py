@@ -42,14 +42,17 @@ LINKING_VERBS = r"(?:stands|stood)\s+at\b|total(?:s|led|ed)\b|(?:is|was)\s+(?:no
 # extractor also reads a small number after them as a count.
 TOLL = (
     # ("increasing the number of victims in the country to 12")
-    r"(?:(?:death\s+)?toll[-–—]?|number\s+of\s+(?:deaths|dead|fatalities|victims)|"
+    r"(?:(?:death\s+)?toll[-–—]?|number\s+of\s+(?:deaths|dead|fatalities|victims|"
+    # "The number of people who lost their lives in the flood disasters … increased to 70"
+    r"people\s+who\s+(?:have\s+|had\s+)?(?:lost\s+their\s+lives|died|perished))|"
     # "casualty figure now stands at 231"
     r"(?:fatality|casualty|death)\s+(?:figure|count|tally))\s+"
     # (two such phrases: "death toll in Himachal Pradesh due to heavy rains rose to 60")
     # (and what the disaster did: "The death toll from Cyclone Shaheen that crashed through Oman,
     # on Thursday rose to 14")
     # ("The death toll by the floods and landslides had reached 57 people")
-    r"(?:(?:from|in|across|due\s+to|after|caused\s+by|by)\s+(?:[\w’'.-]+\s+){1,5}?"
+    # ("in the flood disasters in Kastamonu, Sinop and Bartın increased to 70": a list's commas)
+    r"(?:(?:from|in|across|due\s+to|after|caused\s+by|by)\s+(?:[\w’'.-]+,?\s+){1,5}?"
     r"(?:(?:that|which)\s+(?:[\w’'.-]+\s+){1,4}?[\w’'.-]+,\s+(?:[\w’'.-]+\s+){0,3}?)?){0,2}"
     # "the death toll is still raising and reached 14,294"
     r"(?:(?:is|was|has\s+been)\s+(?:still\s+)?(?:rising|raising|climbing|increasing)\s+and\s+)?"
@@ -142,7 +145,10 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:[\w-]+\s+){0,4}?(?:injur(?:y|ies)|burns)\b|"
     r"(?:suffered|sustained)\s+(?:[\w-]+\s+){0,2}?(?:injur(?:y|ies)|wounds)\b|"
     # "At least 189 Kyrgyzstanis sought medical help"
-    r"(?:sought|seeking|needed|needing|required)\s+medical\s+(?:help|attention|care|treatment)\b":
+    r"(?:sought|seeking|needed|needing|required)\s+medical\s+(?:help|attention|care|treatment)\b|"
+    # "Eight people continue to be treated at the hospital"
+    r"(?:continue|continues|continuing|are|is|were|was|being)\s+(?:to\s+be\s+)?(?:still\s+)?"
+    r"(?:being\s+)?treated\s+(?:at|in)\s+(?:the\s+|a\s+|local\s+|various\s+)?hospitals?\b":
         ("injured", "flow"),  # "14 villagers had suffered burn injuries"
     # "Nearly 24,000 people were ordered to leave area amid fears a second dam could collapse"
     r"ordered\s+to\s+(?:leave|evacuate|flee)\b": ("evacuated", "flow"),
