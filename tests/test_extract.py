@@ -4878,10 +4878,13 @@ def test_tolls_of_people_who_lost_their_lives_and_of_a_list_of_places():
         "and Bartın increased to 70."
     )
     assert (lead.span, lead.term) == ("70", "died")
-    (toll,) = extract(
+    homeless, toll = extract(
         "The death toll in floods which left thousands homeless in the Malian capital, Bamako, "
         "has risen to 34, officials said."
     )
-    assert (toll.span, toll.term) == ("34", "died")
+    assert [(c.span, c.term) for c in (homeless, toll)] == [
+        ("thousands", "displaced"),
+        ("34", "died"),
+    ]
     (hurt,) = extract("Eight people continue to be treated at the hospital.")
     assert hurt.term == "injured"
