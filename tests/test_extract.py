@@ -4888,3 +4888,12 @@ def test_tolls_of_people_who_lost_their_lives_and_of_a_list_of_places():
     ]
     (hurt,) = extract("Eight people continue to be treated at the hospital.")
     assert hurt.term == "injured"
+
+
+def test_spectators_are_counted_only_where_something_befell_them():
+    text = (
+        "Cisse Lancine, a local sports journalist, estimated there were between 20,000 and "
+        "30,000 spectators. At least 50 spectators were killed in the crush."
+    )
+    (dead,) = extract(text)
+    assert (dead.span, dead.term) == ("At least 50", "killed")

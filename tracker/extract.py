@@ -2505,7 +2505,7 @@ _NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\b", re.IGNORECASE)
 _HELPERS = frozenset(
     {"volunteers", "workers", "staff", "personnel", "responders", "rescuers", "specialists",
      "experts", "officers", "troops", "firefighters", "medics", "doctors", "nurses", "soldiers",
-     "police", "policemen", "employees"}
+     "police", "policemen", "employees", "spectators", "attendees"}
 )  # fmt: skip
 # The noun after a number: "2000 emergency workers", "thousands of military personnel".
 _NOUN_AFTER = re.compile(
