@@ -4897,3 +4897,14 @@ def test_spectators_are_counted_only_where_something_befell_them():
     )
     (dead,) = extract(text)
     assert (dead.span, dead.term) == ("At least 50", "killed")
+
+
+def test_a_country_named_only_as_the_owner_of_a_ministry_is_not_where_the_people_were():
+    text = (
+        "A fire raged out of control in the Cuban city of Matanzas. Cuba’s Ministry of Health "
+        "reported that 121 people were injured."
+    )
+    (hurt,) = extract(text)
+    assert (hurt.location, hurt.country_iso3) == ("Matanzas", "CUB")
+    (dead,) = extract("Malawi's government said 50 people died.")
+    assert (dead.location, dead.country_iso3) == ("Malawi", "MWI")  # nothing else places them

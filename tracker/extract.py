@@ -5469,6 +5469,18 @@ _PLACE_RIGHT_AFTER = re.compile(
 )
 
 
+def _owns_a_body(mention: _Mention, context: _Context) -> bool:
+    """Whether a country is named only as the owner of a body: "Cuba’s Ministry of Health"."""
+    if mention.reading is None or mention.reading.kind != "country" or mention.role:
+        return False
+    end = context.offset + mention.start + len(mention.written)
+    found = _OWNER_OF_A_BODY.match(context.text, end)
+    return found is not None and found.group(1).lower() in _BODY_WORDS
+
+
+_OWNER_OF_A_BODY = re.compile(r"['’]s\s+([A-Za-z]+)")
+
+
 def _place_for(
     mentions: list[_Mention], f: _Found, owned: tuple[int, int], term: str, measure: str,
     population: str | None, context: _Context, nationwide: bool = False, mostly: bool = True,
@@ -5500,6 +5512,18 @@ def _place_for(
                 return {"location": _countries()[code].name, "country_iso3": code,
                         "place_note": f"most of them in “{most.written}”: its country"}  # fmt: skip
             mentions = rest
+    if any(
+        m.role == "" and m.reading is not None and m.reading.kind == "country" for m in mentions
+    ):
+        # "Cuba’s Ministry of Health reported that 121 people were injured": whose ministry
+        # speaks, not where the people were (the place the document gives them is), where the
+        # sentence names no other place (whose country it may still give: "Azerbaijan's health
+        # ministry announced … during the offensive in Nagorno-Karabakh")
+        if all(_owns_a_body(m, context) for m in mentions):
+            found = _place_for([], f, owned, term, measure, population, context, nationwide,
+                               mostly)  # fmt: skip
+            if found.get("location"):
+                return found  # (else the country, where the document gives no place)
     owned_mentions = [m for m in mentions if owned[0] <= m.start < owned[1]]
     mine = owned_mentions or mentions
     note = None
