@@ -4908,3 +4908,22 @@ def test_a_country_named_only_as_the_owner_of_a_ministry_is_not_where_the_people
     assert (hurt.location, hurt.country_iso3) == ("Matanzas", "CUB")
     (dead,) = extract("Malawi's government said 50 people died.")
     assert (dead.location, dead.country_iso3) == ("Malawi", "MWI")  # nothing else places them
+
+
+# --- Learnt from d430–d442 (the thirty-fourth part, scored once, then tuning) --------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "With an average Sudanese family comprising six members, many were left homeless.",
+        "About 200 people were nearby at the time of the explosion, eyewitnesses said.",
+        "The fire broke out at 3 a.m., with around 500 people packed inside the small venue.",
+        "Emergency teams have carried out dozens of rescues.",
+        "The storm affected dozens of infrastructures (37 schools affected).",
+        "The Khovd river has been above flood stage (2.40m) since late June.",
+        "Roads were buried by mud as high as 1 to 4 m.",
+    ],
+)
+def test_household_sizes_people_present_rescues_and_lengths_are_no_figures(sentence):
+    assert extract(sentence) == []

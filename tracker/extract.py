@@ -193,6 +193,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"flight|room|code|ID|ref)\.?\s*#?\s*$|#\s*$",
         None,
     ),
+    # a household's size: "With an average Sudanese family comprising six members"
+    "household_size": (r"\b(?:family|household)\s+(?:comprising|consisting\s+of)\s+$", None),
     "ratio": (
         r"(?:\b(?:one|\d+)\s+in|\bper|\bout\s+of)\s*$",
         r"^\s*(?:people|persons|individuals)?\s*(?:per|each|a)\s+(?:household|family|"
@@ -228,7 +230,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"monasteries|pagodas|"
         r"(?:fish\s+)?(?:farming\s+)?cages|heads?\s+of\s+(?:livestock|cattle)|hectares|acres|flights|"
         r"shacks|huts|dwellings|residences|structures|coats|cases|nfi\s+kits|nfis|organi[sz]ations|"
-        r"partners|"
+        r"partners|rescues|operations|missions|infrastructures?|"
         r"agencies|ngos|signatures|incidents|investigations|"
         # one of a thing: "houses 1,800 people with only one latrine for women"
         r"(?:latrine|toilet|tent|house|school|hospital|clinic|truck|vehicle|boat|bridge|shop|kitchen)"
@@ -1971,7 +1973,7 @@ _BEFORE_LAST_WORDS = frozenset(
     room code id ref in per assisted served supported vaccinated treated fed screened benefiting
     benefitting benefited benefitted interview
     interviews interviewed surveyed survey surveys sample polled with her his my our target
-    goal covering as""".split()
+    goal covering as comprising""".split()
 ) | {code.lower() for code in CURRENCY_CODES}
 
 
@@ -2126,12 +2128,20 @@ def _is_not_a_figure(
         ("creased to ", "raised to ", "reduced to ")
     ) and _THINGS_CHANGED_TO.search(sentence, max(0, start - 80), start):
         return True  # "the shelter centres have been increased to 14,636"
-    if sentence[end - 1 : end] == "m" and _METRES_AFTER.match(after):
-        return True  # "The dam is about 50m from the dam that burst"
+    if sentence[end - 1 : end] == "m" and (after[:1] in ").;" or _METRES_AFTER.match(after)):
+        # "The dam is about 50m from the dam that burst", "above flood stage (2.40m)", "buried
+        # by mud as high as 1 to 4 m."
+        return True
     if sentence[end - 1 : end] == "M" and _QUAKE_AFTER.match(after):
         return True  # "A 6.5 M Earthquake shook Sigli City": a magnitude, not 6.5 million
     if after.startswith((" of it ", " of it,")):
         return True  # "19,130 houses were reportedly damaged where 17,673 of it are in Pidie Jaya"
+    if (
+        "nearby" in after or "present" in after or "packed" in after or "attendance" in after
+    ) and _PRESENT_AFTER.match(after):
+        # "About 200 people were nearby at the time of the explosion", "around 500 people packed
+        # inside the small venue": people there, not what befell them
+        return True
     if "identified" in after and _IDENTIFIED_AFTER.match(after):
         return True  # "the death toll is 103 people where 100 people have been identified"
     if sentence.find("population of", max(0, start - 40), start) >= 0 and (
@@ -2167,6 +2177,10 @@ def _is_not_a_figure(
 _INSTITUTIONS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?institutions\b")
 _MONEY_OF_A_COUNTRY = re.compile(
     r"\s+(?:[A-Z][\w’'-]*\s+){1,2}(?:rupees|dollars|pesos|shillings)\b"
+)
+_PRESENT_AFTER = re.compile(
+    r"\s+(?:people\s+|persons\s+)?(?:(?:were|was|are|is)\s+(?:nearby|present|in\s+attendance)|"
+    r"packed\s+(?:inside|into)|(?:were|are)\s+packed\s+(?:inside|into))\b"
 )
 # The dead whose names are known, a part of a toll no term counts.
 _IDENTIFIED_AFTER = re.compile(
