@@ -4927,3 +4927,13 @@ def test_a_country_named_only_as_the_owner_of_a_ministry_is_not_where_the_people
 )
 def test_household_sizes_people_present_rescues_and_lengths_are_no_figures(sentence):
     assert extract(sentence) == []
+
+
+def test_media_reports_speak_as_written_and_an_agencys_dash_is_no_part_of_the_speaker():
+    found = extract("According to media reports, 3 people have died in Verkhovyna District.")
+    assert [c.attributed_to for c in found] == ["media reports"]
+    (dead,) = extract(
+        "Jakarta, MINA – Indonesian National Search And Rescue Agency (Basarnas) on Monday "
+        "reported 21 people died due to flash floods."
+    )
+    assert dead.attributed_to == "Indonesian National Search And Rescue Agency (Basarnas)"

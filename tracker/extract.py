@@ -2610,6 +2610,7 @@ _DATA_FROM = re.compile(
     re.IGNORECASE,
 )
 _DATA_AFTER = re.compile(rf"(?:['’]s)?\s+(?:latest\s+|own\s+)?{_DATA_WORDS}\s*$", re.IGNORECASE)
+_MEDIA = frozenset(("media", "local media", "state media", "news", "press", "the media"))
 _ADJECTIVES_ONLY = re.compile(
     r"^\s*(?:(?:the|official|latest|new|most|recent|preliminary|initial)\s*)*$", re.IGNORECASE
 )
@@ -2873,6 +2874,8 @@ def _speaker(sentence: str) -> str | None:
         who = _ACCORDING_END.split(m.group("who"))[0]
         # "according to (the latest) figures from IOM", "according to UNHCR data": who gave them.
         bare = _DATA_FROM.sub("", _DATA_AFTER.sub("", who))
+        if bare.strip().lower() in _MEDIA:
+            return _clean_source(who)  # "according to media reports": the reports speak
         if _ADJECTIVES_ONLY.match(bare):
             # "according to official reports" names its source so; "the official figures" none
             return _clean_source(who) if who.rstrip().endswith("reports") else None
@@ -3082,12 +3085,18 @@ _PLACES_ONLY = re.compile(
 )
 
 
+# A news agency's name and its dash after a dateline's city, before the speaker's name.
+_AGENCY_DASH = re.compile(r"[A-Z]{2,8}\s+[–—-]\s+(?=[A-Z])")
+
+
 def _clean_source(text: str) -> str | None:
     who = " ".join(_trim_source(text.strip().lstrip("•●▪‣·* \t")).split())  # a list's bullet
     if "." in who:
         # "Mohammad Masud Alam.Meanwhile": a sentence's end without its space
         who = _GLUED_SENTENCE_END.split(who, 1)[0]
     who = _trim_source(who).strip()
+    if " " in who[:9] and (agency := _AGENCY_DASH.match(who)):
+        who = who[agency.end() :]  # "Jakarta, MINA – Indonesian National Search And Rescue …"
     who = _SOURCE_VERB_END.sub("", who)  # "HAC has (said)": the speaker, not its verb
     words = who.split()
     if not words or len(words) > 9 or who.lower() in NOT_A_SOURCE or _DIGIT.search(who):
