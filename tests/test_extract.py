@@ -4937,3 +4937,25 @@ def test_media_reports_speak_as_written_and_an_agencys_dash_is_no_part_of_the_sp
         "reported 21 people died due to flash floods."
     )
     assert dead.attributed_to == "Indonesian National Search And Rescue Agency (Basarnas)"
+
+
+# --- Learnt from d443–d455 (the thirty-fifth part, scored once, then tuning) ---------------------
+
+
+def test_the_openings_place_places_counts_in_a_story_that_never_names_its_country():
+    text = (
+        "Tragedy has again struck Kasese District as flash floods, triggered by the Nyamwamba "
+        "River bursting its banks, swept through the valley.\n\n"
+        "The disaster has seen the river sweep through 13 villages, leaving two people dead.\n\n"
+        "The Uganda Red Cross reported that the affected villages include Kitoro Cell."
+    )
+    (dead,) = extract(text)
+    assert (dead.location, dead.country_iso3) == ("Kasese District", "UGA")
+
+
+def test_a_months_short_name_is_no_place():
+    (hit,) = extract(
+        "Guatemala was devastated by the passing of hurricanes Eta and Iota in Nov. 2020, when "
+        "1.7 million people were affected."
+    )
+    assert (hit.location, hit.country_iso3) == ("Guatemala", "GTM")

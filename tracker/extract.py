@@ -4133,6 +4133,8 @@ DIRECTION_WORDS = (
 # Capitalised words that start no place name.
 NOT_A_PLACE_START = (
     *(m.capitalize() for m in MONTHS if len(m) > 3), *(d.capitalize() for d in WEEKDAYS),
+    # a month's short name and its full stop: "in Nov. 2020"
+    "Jan", "Feb", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "A", "An",
     "IS", "ISIS", "ISIL", "UN", "US", "SDF", "Total", "All", "Some", "Many", "Most", "Last",
     # words that open a sentence before a name: "For Brazil, which battles flooding …"
@@ -5851,7 +5853,7 @@ def _the_documents_place(context: _Context) -> dict:
         return {"location": main.written, "country_iso3": country,
                 "place_note": "the place the document names most"}  # fmt: skip
     note = "the one country the document names"
-    if len(named) == 1 and (lede := context.lede_place()) is not None:
+    if len(named) <= 1 and (lede := context.lede_place()) is not None:
         # "Following heavy rains … in Kalehe Territory in South-Kivu province, the … rivers
         # overflowed": the place the document's first paragraph names, in its one country
         return {"location": lede.written, "country_iso3": lede.reading.country_iso3,
@@ -6666,7 +6668,9 @@ class _Context:
         return self._lede_place
 
     def _find_lede_place(self) -> _Mention | None:
-        named = self.document_countries()
+        # (the country of its places where it names none: "Tragedy has again struck Kasese
+        # District as flash floods …", a story that never writes Uganda but in "Uganda Red Cross")
+        named = self.document_countries() or self.places_countries()
         if len(named) != 1:
             return None
         start = 0
