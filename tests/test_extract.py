@@ -4959,3 +4959,14 @@ def test_a_months_short_name_is_no_place():
         "1.7 million people were affected."
     )
     assert (hit.location, hit.country_iso3) == ("Guatemala", "GTM")
+
+
+def test_houses_damaged_house_nobody_and_a_bullets_dash_is_no_part_of_the_speaker():
+    (hit,) = extract(
+        "- The Indonesian National Board for Disaster Management (BNPB) reports 11,650 affected "
+        "people and eight houses severely damaged across Pasuruan Regency."
+    )
+    assert (hit.term, hit.measure) == ("affected", "flow")
+    assert hit.attributed_to == "The Indonesian National Board for Disaster Management (BNPB)"
+    (hurt,) = extract("He added that more than 60 people needed urgent hospitalisation.")
+    assert hurt.term == "injured"

@@ -3090,7 +3090,11 @@ _AGENCY_DASH = re.compile(r"[A-Z]{2,8}\s+[–—-]\s+(?=[A-Z])")
 
 
 def _clean_source(text: str) -> str | None:
-    who = " ".join(_trim_source(text.strip().lstrip("•●▪‣·* \t")).split())  # a list's bullet
+    # (a list's bullet: "•", or a dash and its space, "- The Indonesian National Board …")
+    text = text.strip().lstrip("•●▪‣·* \t")
+    if text[:2] in ("- ", "– "):
+        text = text[2:]
+    who = " ".join(_trim_source(text).split())
     if "." in who:
         # "Mohammad Masud Alam.Meanwhile": a sentence's end without its space
         who = _GLUED_SENTENCE_END.split(who, 1)[0]

@@ -146,6 +146,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:suffered|sustained)\s+(?:[\w-]+\s+){0,2}?(?:injur(?:y|ies)|wounds)\b|"
     # "At least 189 Kyrgyzstanis sought medical help"
     r"(?:sought|seeking|needed|needing|required)\s+medical\s+(?:help|attention|care|treatment)\b|"
+    # "more than 60 people needed urgent hospitalisation"
+    r"(?:needed|needing|required|requiring)\s+(?:urgent\s+|immediate\s+)?hospitali[sz]ation\b|"
     # "Eight people continue to be treated at the hospital"
     r"(?:continue|continues|continuing|are|is|were|was|being)\s+(?:to\s+be\s+)?(?:still\s+)?"
     r"(?:being\s+)?treated\s+(?:at|in)\s+(?:the\s+|a\s+|local\s+|various\s+)?hospitals?\b":
@@ -310,10 +312,12 @@ VERBS: dict[str, tuple[str, str]] = {
     r"hostages?\b": ("detained", "stock"),
     r"(?:detained|detention|in\s+custody|imprisoned)\b": ("detained", "stock"),
     r"(?:still\s+)?stay(?:s|ing|ed)?\s+(?:in|at|with)\b": ("hosted", "stock"),
-    # "families whose houses have collapsed" own the houses: nobody is housed
+    # "families whose houses have collapsed" own the houses: nobody is housed; nor are "eight
+    # houses severely damaged" houses that house anyone
     r"(?<!whose\s)(?<!their\s)"
-    r"(?:hosts?|hosted|hosting|sheltering|sheltered|shelters|housing|houses|housed|"
-    r"accommodat(?:es|ing|ed))\b":
+    r"(?:hosts?|hosted|hosting|sheltering|sheltered|shelters|housing|"
+    r"houses(?!\s+(?:were|was|have|had|are|(?:\w+ly\s+)?(?:damaged|destroyed|flooded|collapsed|"
+    r"submerged|affected|washed))\b)|housed|accommodat(?:es|ing|ed))\b":
         ("hosted", "stock"),
     LINKING_VERBS: ("hosted", "stock"),
     # "a couple hundred people have been sleeping in classrooms" of a school turned shelter
