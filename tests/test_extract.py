@@ -4967,6 +4967,6 @@ def test_houses_damaged_house_nobody_and_a_bullets_dash_is_no_part_of_the_speake
         "people and eight houses severely damaged across Pasuruan Regency."
     )
     assert (hit.term, hit.measure) == ("affected", "flow")
-    assert hit.attributed_to == "The Indonesian National Board for Disaster Management (BNPB)"
+    assert hit.attributed_to == "Indonesian National Board for Disaster Management (BNPB)"
     (hurt,) = extract("He added that more than 60 people needed urgent hospitalisation.")
     assert hurt.term == "injured"
