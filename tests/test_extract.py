@@ -4970,3 +4970,25 @@ def test_houses_damaged_house_nobody_and_a_bullets_dash_is_no_part_of_the_speake
     assert hit.attributed_to == "Indonesian National Board for Disaster Management (BNPB)"
     (hurt,) = extract("He added that more than 60 people needed urgent hospitalisation.")
     assert hurt.term == "injured"
+
+
+def test_missing_feared_dead_are_dead_and_a_places_people_present_are_no_figures():
+    (dead,) = extract("Mudslide buries Philippine villages; 1,500 missing, feared dead")
+    assert (dead.span, dead.term) == ("1,500", "died")
+    for sentence, spans in (
+        (
+            "Only jumbles of steel were left to show that the community of some 2,500 people "
+            "ever existed.",
+            [],
+        ),
+        ("About 100 people also were visiting the village for a women's group meeting.", []),
+        (
+            "Thousands of people are fleeing the town of Titao (population of 155,000).",
+            ["Thousands"],
+        ),
+    ):
+        assert [c.span for c in extract(sentence)] == spans
+    (hosted,) = extract(
+        "Two villages were inundated, and about 3,000 evacuees were at a municipal hall."
+    )
+    assert (hosted.term, hosted.measure) == ("hosted", "stock")

@@ -276,7 +276,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"listed\s+as|(?:believed|feared|thought|presumed|likely)\s+to\s+be|"
         r"(?:might|may|could)\s+have\s+been)\s+)*"
         r"(?:(?:newly\s+)?(?:found|confirmed|declared)\s+)?"
-        r"(?:missing|trapped|buried|unaccounted|under\s+the\s+(?:soil|rubble|debris|mud|ruins))\b",
+        r"(?:missing(?!,?\s+(?:and\s+)?(?:feared|presumed)\s+dead)|trapped|buried|unaccounted|"
+        r"under\s+the\s+(?:soil|rubble|debris|mud|ruins))\b",
     ),
     # "the number of people missing ranged from 231 to 1,700"
     "missing_before": (
@@ -2117,11 +2118,13 @@ def _is_not_a_figure(
             True  # "Concepcion, the largest city near the epicenter with more than 200,000 people"
         )
     if (
-        just_before.endswith(" of ")
+        " of " in just_before
         and _RESIDENTS_AFTER.match(after)
         and _PLACE_OF_PEOPLE.search(sentence, max(0, start - 40), start)
     ):
-        return True  # "this poor Caribbean country of more than 11 million inhabitants"
+        # "this poor Caribbean country of more than 11 million inhabitants", "the community of
+        # some 2,500 people ever existed"
+        return True
     if just_before.endswith((" nation of ", " country of ")):
         return True  # "the oil- and gas-rich nation of 19 million": its population
     if just_before.endswith(
@@ -2137,7 +2140,11 @@ def _is_not_a_figure(
     if after.startswith((" of it ", " of it,")):
         return True  # "19,130 houses were reportedly damaged where 17,673 of it are in Pidie Jaya"
     if (
-        "nearby" in after or "present" in after or "packed" in after or "attendance" in after
+        "nearby" in after
+        or "present" in after
+        or "packed" in after
+        or "attendance" in after
+        or "visiting" in after
     ) and _PRESENT_AFTER.match(after):
         # "About 200 people were nearby at the time of the explosion", "around 500 people packed
         # inside the small venue": people there, not what befell them
@@ -2180,7 +2187,9 @@ _MONEY_OF_A_COUNTRY = re.compile(
 )
 _PRESENT_AFTER = re.compile(
     r"\s+(?:people\s+|persons\s+)?(?:(?:were|was|are|is)\s+(?:nearby|present|in\s+attendance)|"
-    r"packed\s+(?:inside|into)|(?:were|are)\s+packed\s+(?:inside|into))\b"
+    r"packed\s+(?:inside|into)|(?:were|are)\s+packed\s+(?:inside|into)|"
+    # "About 100 people also were visiting the village for a women's group meeting"
+    r"(?:also\s+)?(?:were|are)\s+(?:also\s+)?visiting)\b"
 )
 # The dead whose names are known, a part of a toll no term counts.
 _IDENTIFIED_AFTER = re.compile(
@@ -2195,8 +2204,9 @@ _METRES_AFTER = re.compile(
     r"\s+(?:from|away|high|long|deep|wide|tall|above|below|of\s+water)\b", re.IGNORECASE
 )
 _OUT_OF_POPULATION = re.compile(
-    r"\bout\s+of\s+(?:a|the)\s+(?:total\s+)?population\s+of\s+(?:about\s+|around\s+|some\s+|"
-    r"roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$",
+    r"(?:\bout\s+of\s+(?:a|the)\s+|\(\s*)(?:total\s+)?population\s+of\s+(?:about\s+|around\s+|"
+    # ("the town of Titao (population of 155,000)")
+    r"some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$",
     re.IGNORECASE,
 )
 # The words of quantity a place's population may be given with, right before its number.
@@ -2238,7 +2248,7 @@ _PLACE_WITH = re.compile(
     r"\b(?:city|town|village|capital|island|municipality)\b[^,;.()]{0,50}\bwith\s+$", re.IGNORECASE
 )
 _PLACE_OF_PEOPLE = re.compile(
-    rf"\b(?:country|nation|city|town|village|island|capital)\s+of\s+{_POPULATION_QUALIFIER}$",
+    rf"\b(?:country|nation|city|town|village|island|capital|community)\s+of\s+{_POPULATION_QUALIFIER}$",
     re.IGNORECASE,
 )
 _PLACE_WITH_POPULATION = re.compile(

@@ -69,6 +69,8 @@ SHELTER_PLACES = (
     r"communit(?:y|ies)|(?:evacuation|relief|collective|reception|care)\s+cent(?:re|er)s?|"
     # the buildings people shelter in: "3,000 evacuees were in the arena"
     r"arenas?|stadiums?|gymnasiums?|churches|church|mosques?|temples?|tents|PoC|sites|"
+    # "about 3,000 evacuees were at a municipal hall"
+    r"(?:municipal|town|city|community|village|sports|civic)\s+halls?|"
     # "2000 people are in emergency accommodation after their houses were flooded"
     r"(?:emergency|temporary)\s+accommodation)"
 )
