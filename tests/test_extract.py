@@ -4992,3 +4992,8 @@ def test_missing_feared_dead_are_dead_and_a_places_people_present_are_no_figures
         "Two villages were inundated, and about 3,000 evacuees were at a municipal hall."
     )
     assert (hosted.term, hosted.measure) == ("hosted", "stock")
+
+
+def test_a_relief_agency_after_its_says_speaks():
+    (dead,) = extract("Floods kill 24 in Ghana, says relief agency")
+    assert (dead.location, dead.attributed_to) == ("Ghana", "relief agency")

@@ -3058,7 +3058,9 @@ _SAID_AFTER = re.compile(
     r"(?:the\s+)?[A-Z][^,.;:!?\n]{2,70}?"
     rf"|(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?!{_SAID_STOP}\b)[\w’'.-]+){{0,6}}?"
     # people of an office, unnamed: "…, said officials."
-    r"|(?:local\s+|state\s+|government\s+)?(?:officials|authorities|police|rescuers|witnesses))"
+    r"|(?:local\s+|state\s+|government\s+)?(?:officials|authorities|police|rescuers|witnesses)"
+    # "Floods kill 24 in Ghana, says relief agency"
+    r"|(?:a\s+|the\s+)?(?:relief|aid|rescue|humanitarian|disaster)\s+(?:agency|agencies|officials|group|groups))"
     rf"(?=\s*(?:[,.;:!?]|\s{_SAID_STOP}\b|$))"
 )
 
