@@ -4998,3 +4998,13 @@ def test_missing_feared_dead_are_dead_and_a_places_people_present_are_no_figures
 def test_a_relief_agency_after_its_says_speaks():
     (dead,) = extract("Floods kill 24 in Ghana, says relief agency")
     assert (dead.location, dead.attributed_to) == ("Ghana", "relief agency")
+
+
+def test_displace_in_the_present_and_a_toll_following_heavy_rains():
+    (moved,) = extract("Flood waters displace hundreds and threaten world heritage site of Shibam.")
+    assert moved.term == "displaced"
+    (dead,) = extract(
+        "The death toll from floods sweeping through southwestern Yemen following heavy rains has "
+        "risen to 49, officials have said."
+    )
+    assert (dead.span, dead.term, dead.attributed_to) == ("49", "died", "officials")

@@ -52,7 +52,8 @@ TOLL = (
     # on Thursday rose to 14")
     # ("The death toll by the floods and landslides had reached 57 people")
     # ("in the flood disasters in Kastamonu, Sinop and Bartın increased to 70": a list's commas)
-    r"(?:(?:from|in|across|due\s+to|after|caused\s+by|by)\s+(?:[\w’'.-]+,?\s+){1,5}?"
+    # ("from floods sweeping through southwestern Yemen following heavy rains has risen to 49")
+    r"(?:(?:from|in|across|due\s+to|after|following|caused\s+by|by)\s+(?:[\w’'.-]+,?\s+){1,5}?"
     r"(?:(?:that|which)\s+(?:[\w’'.-]+\s+){1,4}?[\w’'.-]+,\s+(?:[\w’'.-]+\s+){0,3}?)?){0,2}"
     # "the death toll is still raising and reached 14,294"
     r"(?:(?:is|was|has\s+been)\s+(?:still\s+)?(?:rising|raising|climbing|increasing)\s+and\s+)?"
@@ -230,7 +231,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"lost\s+(?:their|his|her)\s+lives": ("died", "flow"),
     # "These 188 people had migrated to Myanmar, when ethnic clashes … were at its peak"
     r"migrat(?:ed|ing|es?)\s+(?:to|into)\b": ("fled", "flow"),
-    r"displac(?:ed|es|ing|ements?)\b": ("displaced", "flow"),
+    r"displac(?:e|ed|es|ing|ements?)\b": ("displaced", "flow"),
     r"uproot(?:ed|ing)\b": ("displaced", "flow"),
     # taken to where people are taken in: "headed to safety in evacuation centres", "were already
     # transported to the evacuation centers"
