@@ -5008,3 +5008,12 @@ def test_displace_in_the_present_and_a_toll_following_heavy_rains():
         "risen to 49, officials have said."
     )
     assert (dead.span, dead.term, dead.attributed_to) == ("49", "died", "officials")
+
+
+def test_people_kidnapped_or_taken_by_rebels_are_no_figures():
+    found = extract(
+        "Violent attacks have resulted in the killing of at least 335 civilians, while several "
+        "dozen are reported kidnapped."
+    )
+    assert [c.span for c in found] == ["at least 335"]
+    assert extract("Apparently eight members of the community have been taken by the rebels.") == []

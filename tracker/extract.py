@@ -2151,6 +2151,12 @@ def _is_not_a_figure(
         # "About 200 people were nearby at the time of the explosion", "around 500 people packed
         # inside the small venue": people there, not what befell them
         return True
+    if ("kidnapped" in after or "abducted" in after or "taken by" in after) and _TAKEN_AFTER.match(
+        sentence, end
+    ):
+        # "several dozen are reported kidnapped", "eight members of the indigenous community have
+        # been taken by the rebels": people taken, whom no term counts
+        return True
     if "identified" in after and _IDENTIFIED_AFTER.match(after):
         return True  # "the death toll is 103 people where 100 people have been identified"
     if sentence.find("population of", max(0, start - 40), start) >= 0 and (
@@ -2192,6 +2198,11 @@ _PRESENT_AFTER = re.compile(
     r"packed\s+(?:inside|into)|(?:were|are)\s+packed\s+(?:inside|into)|"
     # "About 100 people also were visiting the village for a women's group meeting"
     r"(?:also\s+)?(?:were|are)\s+(?:also\s+)?visiting)\b"
+)
+_TAKEN_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,6}?(?:(?:have|has|had)\s+been|were|was|are|is)\s+(?:reported(?:ly)?\s+|also\s+)?"
+    r"(?:kidnapped|abducted|taken\s+by\s+(?:the\s+)?(?:rebels|gunmen|militants|attackers|"
+    r"armed\s+(?:men|groups?)))\b"
 )
 # The dead whose names are known, a part of a toll no term counts.
 _IDENTIFIED_AFTER = re.compile(
