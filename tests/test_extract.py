@@ -5017,3 +5017,12 @@ def test_people_kidnapped_or_taken_by_rebels_are_no_figures():
     )
     assert [c.span for c in found] == ["at least 335"]
     assert extract("Apparently eight members of the community have been taken by the rebels.") == []
+
+
+def test_an_atoll_is_a_place_and_evacuations_are_evacuating():
+    (left,) = extract("While in Arno atoll, 36 homes were damaged with 246 people displaced.")
+    assert (left.location, left.country_iso3) == ("Arno atoll", "MHL")
+    moved, _ = extract(
+        "Besides 4,430 evacuations, Leon reported that 25 people were moved to shelters."
+    )
+    assert (moved.span, moved.term) == ("4,430", "evacuated")

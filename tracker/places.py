@@ -48,7 +48,7 @@ PLACE_WORDS = (
     "neighbourhood", "border point", "border crossing point", "crossing point", "border crossing",
     "border post", "pref", "regency", "showground", "showgrounds", "PoC", "PoC site",
     "community", "sub-district", "sub-districts", "emergency site", "emergency sites",
-    "displacement site", "displacement sites", "soum", "aimag",
+    "displacement site", "displacement sites", "soum", "aimag", "atoll",
 )  # fmt: skip
 # What a word of place says of the place it ends, for a name the gazetteer does not know
 # ("Pagiarinya settlement", "Maungdaw township"): its kind, for KIND_RANK.
@@ -70,6 +70,8 @@ WORD_KINDS: dict[str, str] = {
     "kebele": "town", "prefecture": "province", "parish": "district", "oblast": "province",
     # Mongolia's: "a flash flood in Uliastai soum, Zavkhan aimag"
     "soum": "district", "aimag": "province",
+    # the Marshall Islands': "While in Arno atoll, 36 homes were damaged with 246 people displaced"
+    "atoll": "region",
     "barangay": "town", "upazila": "district", "cercle": "district", "circle": "district",
     "showground": "camp", "showgrounds": "camp", "poc": "camp", "poc site": "camp",
     "community": "town", "sub-district": "district", "sub-districts": "district",

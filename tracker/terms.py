@@ -243,7 +243,7 @@ VERBS: dict[str, tuple[str, str]] = {
     # where people are taken in: "1,530 across six evacuation centres" (not a verb of evacuating)
     r"(?:in|across|at)\s+(?:[\w(),-]+\s+){0,3}?(?:evacuation|relief)\s+(?:cent(?:re|er)s?|camps?|"
     r"sites?|shelters?|facilit(?:y|ies))\b": ("hosted", "stock"),
-    r"evacuat(?:e|ed|ing|ion|es)\b(?!\s+(?:cent(?:re|er)s?|sites?|shelters?|facilit))":
+    r"evacuat(?:e|ed|ing|ions?|es)\b(?!\s+(?:cent(?:re|er)s?|sites?|shelters?|facilit))":
         ("evacuated", "flow"),
     # homeless now: "GOI estimates that 45,000 people are homeless"
     r"(?:are|is|remain|remained|still)\s+(?:now\s+|still\s+)?homeless\b": ("displaced", "stock"),
