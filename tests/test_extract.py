@@ -4924,6 +4924,7 @@ def test_a_country_named_only_as_the_owner_of_a_ministry_is_not_where_the_people
         "The Khovd river has been above flood stage (2.40m) since late June.",
         "Roads were buried by mud as high as 1 to 4 m.",
         "Masud Ghadipasha said 384 burial permits had already been issued.",
+        "Its millions of volunteers are active in over 181 countries.",
     ],
 )
 def test_household_sizes_people_present_rescues_and_lengths_are_no_figures(sentence):

@@ -232,7 +232,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"shacks|huts|dwellings|residences|structures|coats|cases|nfi\s+kits|nfis|organi[sz]ations|"
         r"partners|rescues|operations|missions|infrastructures?|"
         # "384 burial permits had already been issued"
-        r"(?:burial\s+|death\s+)?(?:permits|certificates)|"
+        r"(?:burial\s+|death\s+)?(?:permits|certificates)|countries|"
         r"agencies|ngos|signatures|incidents|investigations|"
         # one of a thing: "houses 1,800 people with only one latrine for women"
         r"(?:latrine|toilet|tent|house|school|hospital|clinic|truck|vehicle|boat|bridge|shop|kitchen)"
