@@ -2200,7 +2200,8 @@ _PRESENT_AFTER = re.compile(
     r"(?:also\s+)?(?:were|are)\s+(?:also\s+)?visiting)\b"
 )
 _TAKEN_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+){0,6}?(?:(?:have|has|had)\s+been|were|was|are|is)\s+(?:reported(?:ly)?\s+|also\s+)?"
+    r"\s+(?:[\w-]+\s+){0,6}?(?:(?:have|has|had)\s+been|were|was|are|is)\s+"
+    r"(?:reported(?:ly)?\s+|also\s+)?"
     r"(?:kidnapped|abducted|taken\s+by\s+(?:the\s+)?(?:rebels|gunmen|militants|attackers|"
     r"armed\s+(?:men|groups?)))\b"
 )
@@ -2230,8 +2231,6 @@ _POPULATION_QUALIFIER = (
 )
 
 
-# A district's or a town's population (not a camp's, whose people are those it hosts: "the total
-# population of Al-Hole camp is almost 47,000"), and the next place's after it.
 def _population_spans(sentence: str) -> list[tuple[int, int]]:
     """The numbers that give a district's or a town's population ("the total population in Pidie
     District is around 425,974 while in Pidie Jaya District, it is 151,472"): a place's people,
@@ -2242,6 +2241,8 @@ def _population_spans(sentence: str) -> list[tuple[int, int]]:
     ]
 
 
+# A district's or a town's population (not a camp's, whose people are those it hosts: "the total
+# population of Al-Hole camp is almost 47,000"), and the next place's after it.
 _POPULATION_UNITS = ("district", "province", "region", "state", "county", "municipality", "city",
                      "town", "country", "governorate", "department", "regency")  # fmt: skip
 _POPULATION_IS = re.compile(
@@ -2261,7 +2262,8 @@ _PLACE_WITH = re.compile(
     r"\b(?:city|town|village|capital|island|municipality)\b[^,;.()]{0,50}\bwith\s+$", re.IGNORECASE
 )
 _PLACE_OF_PEOPLE = re.compile(
-    rf"\b(?:country|nation|city|town|village|island|capital|community)\s+of\s+{_POPULATION_QUALIFIER}$",
+    r"\b(?:country|nation|city|town|village|island|capital|community)\s+of\s+"
+    rf"{_POPULATION_QUALIFIER}$",
     re.IGNORECASE,
 )
 _PLACE_WITH_POPULATION = re.compile(
@@ -2637,12 +2639,13 @@ _MEDIA = frozenset(("media", "local media", "state media", "news", "press", "the
 _ADJECTIVES_ONLY = re.compile(
     r"^\s*(?:(?:the|official|latest|new|most|recent|preliminary|initial)\s*)*$", re.IGNORECASE
 )
-# Where the words of "according to X" stop naming X; the breaks before a speaker's name.
 # A news agency's source: "204 people … have been evacuated …, Kazinform has learned from the
 # Ministry of Emergencies."
 _LEARNT_FROM = re.compile(
-    r"\b(?:has|have|had)\s+(?:learned|learnt)\s+from\s+(?P<who>(?:the\s+)?[A-Z][^,;.:()\"“”]{2,80})"
+    r"\b(?:has|have|had)\s+(?:learned|learnt)\s+from\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][^,;.:()\"“”]{2,80})"
 )
+# Where the words of "according to X" stop naming X; the breaks before a speaker's name.
 _RELEASED_BY = re.compile(
     r"(?:\b(?:figures|data|statistics|numbers|estimates|tallies)\s+(?:released|published|provided|"
     r"compiled|issued)"
@@ -3073,7 +3076,8 @@ _SAID_AFTER = re.compile(
     # people of an office, unnamed: "…, said officials."
     r"|(?:local\s+|state\s+|government\s+)?(?:officials|authorities|police|rescuers|witnesses)"
     # "Floods kill 24 in Ghana, says relief agency"
-    r"|(?:a\s+|the\s+)?(?:relief|aid|rescue|humanitarian|disaster)\s+(?:agency|agencies|officials|group|groups))"
+    r"|(?:a\s+|the\s+)?(?:relief|aid|rescue|humanitarian|disaster)\s+"
+    r"(?:agency|agencies|officials|group|groups))"
     rf"(?=\s*(?:[,.;:!?]|\s{_SAID_STOP}\b|$))"
 )
 
