@@ -23,6 +23,7 @@ from tracker.estimate import (
     Estimate,
     EstimateError,
     _estimate_of_groups,
+    _phrase_tree,
     estimate_from_match,
     parse_estimate,
 )
@@ -317,6 +318,21 @@ def test_the_first_words_checked_first_leave_out_no_quantity_anywhere(text):
     assert [m.groupdict() for m in QUANTITY.finditer(text)] == [
         m.groupdict() for m in PLAIN_QUANTITY.finditer(text)
     ]
+
+
+# _phrase_tree reads a text's start as the alternation of its phrases does (a space as \s+).
+@given(
+    st.lists(
+        st.sampled_from([*QUANTITY_WORDS, "th", "the", "ten", "tens", "\n", "  "]), max_size=4
+    ).map(" ".join)
+)
+@settings(max_examples=500, deadline=None)
+def test_the_tree_of_first_words_starts_what_they_start(text):
+    phrases = [w for w in QUANTITY_WORDS if w.strip()]
+    alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    assert bool(re.match(f"(?:{_phrase_tree(phrases)})", text)) == bool(
+        re.match(f"(?:{alternation})", text)
+    )
 
 
 def _digits_value_plain(digits: str, suffix: str | None):

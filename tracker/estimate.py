@@ -300,19 +300,29 @@ _DASH = f"[{RANGE_DASHES}]"
 _QUOTE = "[\"“”‘’']?"
 
 
-def _by_first_letter(phrases) -> str:
-    """An alternation of the phrases grouped by first letter: the engine looks at a letter once
-    for all the phrases it starts, instead of once for each phrase."""
+def _phrase_tree(phrases) -> str:
+    """A pattern of what starts with one of the phrases, for a lookahead: a tree of their letters,
+    each read once for all the phrases it starts, a space as \\s+ ("ten", "three", "thousand" →
+    t(?:en|h(?:ousand|ree))); a phrase that another starts is left out ("tens of thousands" for
+    "ten"). At "the", the most frequent word, the engine gives up after its third letter, where
+    it entered each phrase of the letter in turn ("thousands", "three", "thirteen", …)."""
+    if "" in phrases:
+        return ""
     rests: dict[str, list[str]] = {}
-    for phrase in phrases:
-        rests.setdefault(phrase[0], []).append(r"\s+".join(map(re.escape, phrase[1:].split(" "))))
-    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in sorted(rests.items()))
+    for phrase in sorted(set(phrases)):
+        rests.setdefault(phrase[0], []).append(phrase[1:])
+    alternatives = []
+    for head, rest in rests.items():
+        inner = _phrase_tree(rest)
+        atom = r"\s+" if head == " " else re.escape(head)
+        alternatives.append(atom + (f"(?:{inner})" if "|" in inner else inner))
+    return "|".join(alternatives)
 
 
 # What a quantity starts with, whichever its alternative: a digit, "a"/"an", "between", "from", a
 # qualifier, a vague magnitude, a number, scale or fraction word. Checked once at each word start:
 # most words start none and are left at once.
-_QUANTITY_START = r"\d|an?[\s-]|" + _by_first_letter(
+_QUANTITY_START = r"\d|an?[\s-]|" + _phrase_tree(
     ["between", "from", *QUALIFIER_WORDS, *VAGUE_MAGNITUDES, *NUMBER_WORDS,
      *(w for w in SCALE_WORDS if w not in SCALES_AFTER_ONLY), *FRACTION_WORDS]
 )  # fmt: skip
@@ -322,10 +332,11 @@ _QUANTITY_START = r"\d|an?[\s-]|" + _by_first_letter(
 # qualifier suffix ("30,000+"). The extractor runs this same pattern over sentences. Its start
 # is a word's (\b, which the engine checks in place, where a lookbehind (?<!\w) is a pattern of
 # its own entered at every character: what follows starts with a word character, so either
-# says the same).
+# says the same). A word character is looked for first, as one class: \b holds at each word's
+# end too ("people| fled"), where every first letter of _QUANTITY_START was tried for nothing.
 QUANTITY = re.compile(
     rf"""
-    \b(?={_QUANTITY_START})  # every quantity starts a word; checked once
+    \b(?=\w)(?={_QUANTITY_START})  # every quantity starts a word; checked once
     (?:(?P<vague>\b(?:{_VAGUE})\b)
     | (?P<between>\bbetween)\s+(?:(?P<q1>{_QUALIFIERS})\s+{_QUOTE})?{_number("a1")}
       \s+and\s+{_number("b1")}
