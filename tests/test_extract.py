@@ -749,6 +749,17 @@ def test_first_letters_in_each_case_alone_read_as_a_class_of_their_cases(text):
                 assert (found and found.span()) == (expected and expected.span())
 
 
+@given(_texts_of(CUE_WORDS_SAMPLE + ["Camp", "İsland", "ſouth", "STATE", "to", "At", "Nor"], 8))
+def test_a_tree_after_capitals_reads_without_them_what_it_reads_with_them(text):
+    # _MENTION_START: [A-Z] first, then the tree without its capitals in ASCII
+    starts = x._DIRECTION_LETTERS.union(*map(x._starts, x.LOCATIVE_CUES))
+    quick = re.compile(f"[A-Z]|{x._cased_prefix_tree(starts, capitals=False)}")
+    plain = re.compile(f"[A-Z]|{x._cased_prefix_tree(starts)}")
+    assert quick.pattern in x._MENTION_START
+    for at in range(len(text) + 1):
+        assert bool(quick.match(text, at)) == bool(plain.match(text, at))
+
+
 def _all_found(pattern: re.Pattern, text: str) -> list:
     return [(m.span(), m.groups(), m.lastgroup) for m in pattern.finditer(text)]
 
