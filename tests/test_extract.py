@@ -5038,3 +5038,29 @@ def test_an_atoll_is_a_place_and_evacuations_are_evacuating():
         "Besides 4,430 evacuations, Leon reported that 25 people were moved to shelters."
     )
     assert (moved.span, moved.term) == ("4,430", "evacuated")
+
+
+def _holds_a_reporting_word(sentence: str) -> bool:
+    # _speaker's quick check for a sentence all in ASCII
+    words = sentence.encode().translate(x._LETTERS_ALONE).split()
+    return not x._REPORTING_WORDS.isdisjoint(words)
+
+
+_REPORTING_SAMPLE = [*x.REPORTING_VERBS, "reporter", "Said", "_said", "said2", "UN", "people"]
+_MARKS = [" ", ", ", ".", "\n", '"', "-", "(", "_", "5", "'"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_MARKS), st.sampled_from(_REPORTING_SAMPLE)), max_size=6))
+def test_a_sentence_without_a_reporting_word_has_no_reporting_verb(pairs):
+    text = "".join(mark + word for mark, word in pairs) + "."
+    if text.isascii() and not _holds_a_reporting_word(text):
+        assert x._REPORTING.search(text) is None
+
+
+def test_the_dev_sets_sentences_without_a_reporting_word_have_no_reporting_verb():
+    from tests.devset.score import load_documents
+
+    for text in [r["text"] for r in load() + load_documents()]:
+        for sentence in [text, *re.split(r"(?<=[.!?])\s+", text)]:
+            if sentence.isascii() and not _holds_a_reporting_word(sentence):
+                assert x._REPORTING.search(sentence) is None
