@@ -283,7 +283,9 @@ VERBS: dict[str, tuple[str, str]] = {
     r"are\s+(?:now|currently)\s+at\b": ("hosted", "stock"),
     r"(?:been|were|was)\s+registered\b": ("arrived", "flow"),
     # ("About 1,500 children were among those to enter the territory")
-    r"(?:reached|reaching|entered|entering|to\s+enter|made\s+it\s+(?:as\s+far\s+as|to)\b|brought\s+to|transferred\s+to)":
+    # ("Some have also made it as far as Marib city (201 HHs)")
+    r"(?:reached|reaching|entered|entering|to\s+enter|made\s+it\s+(?:as\s+far\s+as|to)\b|"
+    r"brought\s+to|transferred\s+to)":
         ("arrived", "flow"),
     # "the more than 6,000 who swam from the North African country into the Spanish enclave"
     r"sw(?:am|im|imming|um)\s+(?:from|to|into|across|ashore)\b": ("arrived", "flow"),
