@@ -349,7 +349,13 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         None,
         rf"^\s*{_WORDS_BEFORE_VERB}{{0,2}}?(?:joined|took\s+part\s+in|participated\s+in|attended)"
         r"\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?(?:drill|exercise|training|workshop|meeting|rally|"
-        r"protest|march|session|ceremony|funeral|vigil|efforts|search|operation)s?\b",
+        r"protest|march|session|ceremony|funeral|vigil|efforts|search|operation)s?\b"
+        # people there, not what befell them: "About 200 people were nearby at the time of the
+        # explosion", "around 500 people packed inside the small venue", "About 100 people also
+        # were visiting the village for a women's group meeting"
+        r"|^\s+(?:people\s+|persons\s+)?(?:(?:were|was|are|is)\s+(?:nearby|present|in\s+attendance)|"
+        r"packed\s+(?:inside|into)|(?:were|are)\s+packed\s+(?:inside|into)|"
+        r"(?:also\s+)?(?:were|are)\s+(?:also\s+)?visiting)\b",
     ),
 }
 
@@ -1167,7 +1173,8 @@ _MISSING_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["missing"][1], re.IGNORECASE)
 _WITHOUT_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["without_service"][1], re.IGNORECASE)
 # And people at risk, where "risk" is there at all.
 _AT_RISK_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["at_risk"][1], re.IGNORECASE)
-# And people at an event, where "joined", "part" or "attended" is there at all.
+# And people at an event or there at all, where "joined", "part", "attended", "nearby", "present",
+# "packed", "attendance" or "visiting" is there at all.
 _EVENT_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["event"][1], re.IGNORECASE)
 # And people who could not go home, where "return" or "home" is there at all.
 _NOT_RETURNED_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["not_returned"][1], re.IGNORECASE)
@@ -1247,7 +1254,16 @@ def _after_is_not_a_figure(
         after
     ):
         return True
-    if ("joined" in after or "part" in after or "attended" in after) and _EVENT_AFTER.match(after):
+    if (
+        "joined" in after
+        or "part" in after
+        or "attended" in after
+        or "nearby" in after
+        or "present" in after
+        or "packed" in after
+        or "attendance" in after
+        or "visiting" in after
+    ) and _EVENT_AFTER.match(after):
         return True
     if ("eturn" in after or "back" in after or "home" in after) and _NOT_RETURNED_AFTER.match(
         after
@@ -2155,16 +2171,6 @@ def _is_not_a_figure(
         return True  # "A 6.5 M Earthquake shook Sigli City": a magnitude, not 6.5 million
     if after.startswith((" of it ", " of it,")):
         return True  # "19,130 houses were reportedly damaged where 17,673 of it are in Pidie Jaya"
-    if (
-        "nearby" in after
-        or "present" in after
-        or "packed" in after
-        or "attendance" in after
-        or "visiting" in after
-    ) and _PRESENT_AFTER.match(after):
-        # "About 200 people were nearby at the time of the explosion", "around 500 people packed
-        # inside the small venue": people there, not what befell them
-        return True
     if ("kidnapped" in after or "abducted" in after or "taken by" in after) and _TAKEN_AFTER.match(
         sentence, end
     ):
@@ -2206,12 +2212,6 @@ def _is_not_a_figure(
 _INSTITUTIONS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?institutions\b")
 _MONEY_OF_A_COUNTRY = re.compile(
     r"\s+(?:[A-Z][\w’'-]*\s+){1,2}(?:rupees|dollars|pesos|shillings)\b"
-)
-_PRESENT_AFTER = re.compile(
-    r"\s+(?:people\s+|persons\s+)?(?:(?:were|was|are|is)\s+(?:nearby|present|in\s+attendance)|"
-    r"packed\s+(?:inside|into)|(?:were|are)\s+packed\s+(?:inside|into)|"
-    # "About 100 people also were visiting the village for a women's group meeting"
-    r"(?:also\s+)?(?:were|are)\s+(?:also\s+)?visiting)\b"
 )
 _TAKEN_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,6}?(?:(?:have|has|had)\s+been|were|was|are|is)\s+"
