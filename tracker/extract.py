@@ -1173,8 +1173,8 @@ _MISSING_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["missing"][1], re.IGNORECASE)
 _WITHOUT_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["without_service"][1], re.IGNORECASE)
 # And people at risk, where "risk" is there at all.
 _AT_RISK_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["at_risk"][1], re.IGNORECASE)
-# And people at an event or there at all, where "joined", "part", "attended", "nearby", "present",
-# "packed", "attendance" or "visiting" is there at all.
+# And people at an event, or only there ("were nearby", "packed inside"), where one of the words
+# those patterns need ("joined", "part", "attended", "nearby", "present", …) is there at all.
 _EVENT_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["event"][1], re.IGNORECASE)
 # And people who could not go home, where "return" or "home" is there at all.
 _NOT_RETURNED_AFTER = re.compile(NOT_A_FIGURE_CONTEXT["not_returned"][1], re.IGNORECASE)
