@@ -5040,6 +5040,35 @@ def test_an_atoll_is_a_place_and_evacuations_are_evacuating():
     assert (moved.span, moved.term) == ("4,430", "evacuated")
 
 
+# --- Learnt from d456–d481 (the thirty-sixth and thirty-seventh parts, scored once, then tuning) -
+
+
+def test_a_country_before_the_body_that_speaks_there_is_the_place():
+    found = extract(
+        "Flash floods hit several communities in Costa Rica, El Salvador, Guatemala, Honduras and "
+        "Nicaragua from 5 to 18 October , In El Salvador Civil Protection reported 15 people "
+        "injured and six dead.",
+        date(2018, 12, 11),
+    )
+    assert [(c.location, c.country_iso3, c.attributed_to) for c in found] == [
+        ("El Salvador", "SLV", "Civil Protection")
+    ] * 2
+
+
+def test_places_named_together_take_the_country_an_earlier_sentence_names():
+    text = (
+        "Floods hit Costa Rica, El Salvador, Guatemala, Honduras and Nicaragua.\n\n"
+        "In Honduras, the rains have caused flooding and landslides across the country. Most "
+        "damage has been reported in Francisco Morazán, Valle, and Choluteca departments, where "
+        "a red alert was issued by the government. 12,076 people have been affected by the floods."
+    )
+    (affected,) = extract(text, date(2018, 12, 11))
+    assert (affected.location, affected.country_iso3) == ("Honduras", "HND")
+    # (and none where the earlier sentence names another country)
+    (affected,) = extract(text.replace("In Honduras", "In Guatemala"), date(2018, 12, 11))
+    assert affected.country_iso3 is None
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

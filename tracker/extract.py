@@ -3150,6 +3150,13 @@ def _clean_source(text: str) -> str | None:
         who = who[agency.end() :]  # "Jakarta, MINA – Indonesian National Search And Rescue …"
     who = _SOURCE_VERB_END.sub("", who)  # "HAC has (said)": the speaker, not its verb
     words = who.split()
+    if words and words[0] in ("In", "in") and len(words) > 2:
+        # "In El Salvador Civil Protection (reported)": where the body speaks, then the body
+        for n in range(min(len(words) - 2, 3), 0, -1):
+            if _country_named(" ".join(words[1 : n + 1])):
+                words = words[n + 1 :]
+                who = " ".join(words)
+                break
     if not words or len(words) > 9 or who.lower() in NOT_A_SOURCE or _DIGIT.search(who):
         return None
     if _NUMBER_WORD.match(words[0]) and words[0].lower() not in ("a", "an"):
@@ -4555,6 +4562,10 @@ def _place_mentions(
                     continue
         elif mention is None and (part := _country_or_its_part(text, m, name)) and part[2]:
             mention = part[:2]  # "in Turkey’s southeast region"
+        if mention is None and role and " " in name:
+            # "In El Salvador Civil Protection reported 15 people injured": the country the cue
+            # names, before the body that speaks there
+            mention = _country_before_a_body(name)
         if mention is None and not need_cue:
             # A title names its country among other words: "Humanitarian Bulletin Philippines".
             mention = _country_in(name)
@@ -5221,6 +5232,16 @@ def _country_within(name: str):
     for n in range(min(len(words), 4), 0, -1):
         if found := _country_named(" ".join(words[:n])):
             return found
+    return None
+
+
+def _country_before_a_body(name: str):
+    """A country's name that opens a longer name, before the words of a body or an office ("El
+    Salvador Civil Protection", "Honduras Red Cross"), as (written, readings)."""
+    words = name.split()
+    for n in range(min(len(words) - 1, 3), 0, -1):
+        if words[n].lower() in _OFFICE_WORDS or words[n].lower() == "civil":
+            return _country_named(" ".join(words[:n]))
     return None
 
 
@@ -6616,6 +6637,7 @@ class _Context:
                 end -= 1
             opening = self.text.rfind("\n", 0, end) + 1 if end > 0 else 0
         reach = max(floor, offset - _EARLIER_REACH, opening)
+        inside = None  # the one country of several places a later sentence named together
         for start, end in reversed(self.spans[max(0, at - _EARLIER_SENTENCES) : max(0, at)]):
             if end <= reach or start + len(self.text[start:end].rstrip()) <= reach:
                 break  # (a sentence's span runs on over the blank line and the bullet after it)
@@ -6627,19 +6649,35 @@ class _Context:
             mention = _pick(mentions, roles, len(mentions) and mentions[-1].start)
             if mention is None:
                 continue
+            if inside is not None:
+                if mention.reading is None or mention.reading.country_iso3 != inside:
+                    return None
+                if mention.reading.kind != "country":
+                    return None
+                # "In Honduras, the rains have caused flooding … Most damage has been reported in
+                # Francisco Morazán, Valle, and Choluteca departments …": the country around them
+                line = " ".join(self.text[start:end].split())
+                line = line if len(line) <= 80 else line[:77] + "…"
+                return mention, f"place from an earlier sentence: “{line}”"
             if self.text.endswith(("neighbouring ", "neighboring "), 0, start + mention.start):
                 # "The rains also affected neighbouring Maniema": a place beside the story's, not
                 # the place of the counts after it
                 return None
-            if (
+            several = (
                 sum(m.rank == mention.rank and m.role in roles for m in mentions) > 1
                 and len({_name_key(m) for m in mentions if m.rank == mention.rank}) > 1
-            ):
-                return None  # "190 deaths in Rieti province and 57 … in Ascoli Piceno": none
+            )  # "190 deaths in Rieti province and 57 … in Ascoli Piceno": none of them
+            wider = _wider_beside(mention, mentions) if mention.listed and not several else []
+            if several or (mention.listed and not wider):
+                # several places named together: none of them, but the country an earlier
+                # sentence names where they all are
+                codes = {m.reading.country_iso3 if m.reading is not None else None
+                         for m in mentions if m.role in roles}  # fmt: skip
+                if len(codes) != 1 or None in codes:
+                    return None
+                inside = codes.pop()
+                continue
             if mention.listed:
-                wider = _wider_beside(mention, mentions)
-                if not wider:
-                    return None  # several places named together: none of them
                 mention = wider[0]
             if mention.reading is None and not mention.readings:
                 return None
