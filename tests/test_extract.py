@@ -5069,6 +5069,26 @@ def test_places_named_together_take_the_country_an_earlier_sentence_names():
     assert affected.country_iso3 is None
 
 
+def test_a_titles_counts_over_two_countries_take_the_places_the_lead_gives_them():
+    text = (
+        "More Floods in Haiti and Dominican Republic – 5 Dead, 3,000 Displaced\n\n"
+        "At least 5 people have died in Haiti, over 3,000 people have been displaced in the "
+        "Dominican Republic and hundreds of homes damaged in Nicaragua after heavy rain."
+    )
+    found = extract(text)
+    assert [(c.span, c.country_iso3) for c in found] == [
+        ("5", "HTI"), ("3,000", "DOM"), ("At least 5", "HTI"), ("over 3,000", "DOM")
+    ]  # fmt: skip
+
+
+def test_a_country_and_its_neighbour_named_together_place_no_count():
+    found = extract(
+        "Cyclone Remal kills 10 in Bangladesh, India\n\n"
+        "At least 10 people were killed in Bangladesh and neighboring India due to Cyclone Remal."
+    )
+    assert [(c.span, c.country_iso3) for c in found] == [("10", None), ("At least 10", None)]
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -5509,8 +5509,8 @@ def _countries_together(mentions: list[_Mention], context: _Context | str) -> bo
             gap = context[a.start + len(a.written) : b.start]
         else:
             gap = context.text[context.offset + a.start + len(a.written) : context.offset + b.start]
-        if gap not in (", ", " and ", ", and ", " or "):
-            return False
+        if gap not in (", ", " and ", ", and ", " or ", " and neighboring ", " and neighbouring "):
+            return False  # ("killed in Bangladesh and neighboring India": both)
     return True
 
 
@@ -5588,6 +5588,9 @@ def _owns_a_body(mention: _Mention, context: _Context) -> bool:
 _OWNER_OF_A_BODY = re.compile(r"['’]s\s+([A-Za-z]+)")
 
 
+_SEVERAL_COUNTRIES = "several countries named together: no one place"
+
+
 def _place_for(
     mentions: list[_Mention], f: _Found, owned: tuple[int, int], term: str, measure: str,
     population: str | None, context: _Context, nationwide: bool = False, mostly: bool = True,
@@ -5653,7 +5656,7 @@ def _place_for(
     ):
         # "Ecuador, Peru authorities assess damage after earthquake that killed at least 15": a
         # count across countries is none's
-        return {"place_note": "several countries named together: no one place"}
+        return {"place_note": _SEVERAL_COUNTRIES}
     if mention is not None and mention.role == "at" and len(mine) > 1:
         mention = _in_brackets_after(mention, mine, context) or mention
     if (
@@ -5751,7 +5754,7 @@ def _place_for(
         others = [m for m in mine if m.start > mention.start and m.reading is not None]
         if others and others[0].reading.kind == "country":
             # "the death toll in Malawi and Mozambique": a count across countries is none's.
-            return {"place_note": "several countries named together: no one place"}
+            return {"place_note": _SEVERAL_COUNTRIES}
     if mention.listed:
         # "in Nord Kivu and Ituri provinces in eastern DRC": the wider place named beside them.
         wider = _wider_beside(mention, mine)
@@ -7045,7 +7048,31 @@ def extract(
             continue
         finally:
             none_before = len(out) == found_before
+    if out and out[0].location is None and out[0].country_iso3 is None and context.spans:
+        out = _title_placed_by_the_lead(out, context.spans[0][1])
     return _placed_as_before(out)
+
+
+def _title_placed_by_the_lead(out: list[Candidate], title_end: int) -> list[Candidate]:
+    """A count of the title over several countries takes the place of the same count the lead goes
+    on to place: "More Floods in Haiti and Dominican Republic – 5 Dead, 3,000 Displaced" over "At
+    least 5 people have died in Haiti, over 3,000 people have been displaced in the Dominican
+    Republic" (the note says so)."""
+    for i, c in enumerate(out):
+        if c.start >= title_end:
+            break
+        if c.place_note != _SEVERAL_COUNTRIES:
+            continue  # (a title no place is written in keeps none: "At least 200 killed …")
+        same = next((d for d in out[i + 1 :] if d.start >= title_end
+                     and d.start - title_end < _A_PAGE and d.term == c.term
+                     and d.estimate.best == c.estimate.best), None)  # fmt: skip
+        if same is not None and same.country_iso3 is not None:
+            out[i] = replace(
+                c, location=same.location, country_iso3=same.country_iso3,
+                latitude=same.latitude, longitude=same.longitude,
+                place_note=f"the place the lead gives the same count: “{same.span}”",
+            )  # fmt: skip
+    return out
 
 
 def _placed_as_before(out: list[Candidate]) -> list[Candidate]:
