@@ -5089,6 +5089,18 @@ def test_a_country_and_its_neighbour_named_together_place_no_count():
     assert [(c.span, c.country_iso3) for c in found] == [("10", None), ("At least 10", None)]
 
 
+def test_people_hosted_from_a_country_are_not_placed_there_and_a_day_first_dateline():
+    text = (
+        "RAS AJDIR, 14 March 2011 (IRIN) - A bus eventually took him to Choucha transit camp, "
+        "25km from the frontier town of Ras Ajdir.\n"
+        "Currently 17,000 people live at Choucha camp, 10,000 from Bangladesh."
+    )
+    hosted, part = extract(text)
+    assert (hosted.location, hosted.country_iso3) == ("Choucha camp", "TUN")
+    assert (part.location, part.country_iso3) == ("Choucha camp", "TUN")
+    assert hosted.period_end == date(2011, 3, 14)  # the dateline's day, day first
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

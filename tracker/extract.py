@@ -5694,7 +5694,11 @@ def _place_for(
                      and not _CLAUSE_MARK.search(sentence, f.end, m.start)]  # fmt: skip
             if later:
                 mention = later[0]
-    if not away and (right := _from_right_after(mine, f, context)) is not None:
+    if (
+        not away
+        and term not in ("hosted", "arrived", "remain")
+        and (right := _from_right_after(mine, f, context)) is not None
+    ):
         # "of which 15 were from Sindh, 7 from KP, 4 from Balochistan": where the dead were
         mention = right
     elif context.text.endswith((", ", " had ", " with "), 0, context.offset + f.start) and (
@@ -6087,7 +6091,15 @@ def _country_of_unknown(
         ):
             return m.reading.country_iso3
     # For people who fled, the country they went to is not the country of the place they left.
-    skip = ("to",) if term in FROM_PLACE_TERMS else ()
+    # People hosted or arrived somewhere came from the country a sentence names for them: "17,000
+    # people live at Choucha camp, 10,000 from Bangladesh" (a camp in Tunisia).
+    skip = (
+        ("to",)
+        if term in FROM_PLACE_TERMS
+        else ("origin",)
+        if term in ("hosted", "arrived", "remain")
+        else ()
+    )
     named = {m.reading.country_iso3 for m in mentions if m.role not in skip
              and m.reading is not None and m.reading.source != "document" and m.reading.country_iso3}  # fmt: skip
     if len(named) == 1:
@@ -6146,7 +6158,9 @@ _EARLIER_SENTENCES = 6
 
 _DATELINE = re.compile(
     rf"^[ \t]*(?:(?P<place>[A-Z][A-Za-z’'. -]{{1,40}}?)(?:,\s*(?P<region>[A-Z][A-Za-z. ]{{1,30}}?))?"
-    rf",?\s+)?(?:(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:,?\s+(?P<year>{_YEAR}))?\s*)?"
+    rf",?\s+)?(?:(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:,?\s+(?P<year>{_YEAR}))?\s*"
+    # (or the day first: "RAS AJDIR, 14 March 2011 (IRIN) -")
+    rf"|(?P<dday>[0-3]?\d)\s+(?P<dmonth>{_MONTH})\.?(?:,?\s+(?P<dyear>{_YEAR}))?\s*)?"
     rf"\((?P<agency>{'|'.join(map(re.escape, AGENCIES))})\)\s*(?:[-–—]|(?=[A-Z“\"]))",
     re.MULTILINE,
 )
@@ -6370,10 +6384,14 @@ class _Context:
             last = max((m.start() for m in _AGENCY_BRACKET.finditer(head)), default=-1)
             for m in _at_line_starts(_DATELINE, head, last):
                 day = None
-                if m.group("month") and m.group("day"):
+                month, number = (
+                    m.group("month") or m.group("dmonth"),
+                    m.group("day") or m.group("dday"),
+                )
+                if month and number:
                     try:
-                        day = _with_year(_month_number(m.group("month")), int(m.group("day")),
-                                         m.group("year"), self.published_on)  # fmt: skip
+                        day = _with_year(_month_number(month), int(number),
+                                         m.group("year") or m.group("dyear"), self.published_on)  # fmt: skip
                     except ValueError:
                         day = None
                 place = m.group("place")
