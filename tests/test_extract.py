@@ -5101,6 +5101,21 @@ def test_people_hosted_from_a_country_are_not_placed_there_and_a_day_first_datel
     assert hosted.period_end == date(2011, 3, 14)  # the dateline's day, day first
 
 
+def test_people_who_fled_fighting_in_a_capital_left_that_capital():
+    (fled,) = extract(
+        "A UNHCR team arrived in the Cameroon border town of Kousséri and estimates that up to "
+        "20,000 people have crossed the river border with Chad since Saturday to escape fighting "
+        "in the Chadian capital of N'Djamena."
+    )
+    assert (fled.location, fled.country_iso3) == ("N'Djamena", "TCD")
+
+
+def test_a_title_led_by_the_country_people_fled_to_places_them_where_they_left():
+    (fled,) = extract("Ghana: Hundreds of Togolese Flee to Ghana\n\nThe story goes on.")
+    assert (fled.location, fled.country_iso3) == ("Togo", "TGO")
+    assert fled.place_note == "the country that “of Togolese Flee to Ghana” names"
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

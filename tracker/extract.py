@@ -3256,6 +3256,10 @@ def _named_right_before(sentence: str, f: _Found) -> _Mention | None:
     m = _NAME_RIGHT_BEFORE.search(sentence, max(0, f.start - 40), f.start)
     if m is None or m.group("name").isupper() or m.group("name").split()[0] in NOT_A_PLACE_START:
         return None  # "DHAKA: Millions of people …" is a dateline
+    if not sentence[: m.start("name")].strip() and m.group("name") in sentence[f.end :]:
+        # "Ghana: Hundreds of Togolese Flee to Ghana": a title led by the place it names again,
+        # not a count listed under it
+        return None
     resolved = _resolve_mention(m.group("name"), "", None)
     if resolved is None:
         return None
@@ -4009,7 +4013,7 @@ def _sentence_candidates(
             # "… were being treated for injuries and local media reported some 40 of them were
             # in critical condition": the speaker of the figure's own clause
             speaker = _clean_source(own.group("who")) or attributed_to
-        who = population or sentence[f.end : f.end + 30]
+        who = population or " ".join(sentence[f.end : f.end + 30].split())
         if nationwide is None:
             nationwide = (
                 "countr" in lowered or "nation" in lowered or "across" in lowered
@@ -4837,6 +4841,8 @@ def _capitals(text: str) -> list[_Mention]:
             # of people in Bamako, not people who left it)
             cue = m.group(0)[:3].lower()
             role = "at" if cue == "in " else "to" if cue == "to " else _role_before(text, m.start())
+            if cue == "in " and _role_before(text, m.start() + 3) == "strife":
+                role = "strife"  # "to escape fighting in the Chadian capital of N'Djamena"
             out.append(_mention(at, role, found[0], readings, False))
         elif code is not None:
             # "Guinea's Capital Kills …": the capital the country has
