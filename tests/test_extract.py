@@ -5116,6 +5116,35 @@ def test_a_title_led_by_the_country_people_fled_to_places_them_where_they_left()
     assert fled.place_note == "the country that “of Togolese Flee to Ghana” names"
 
 
+def test_a_country_is_more_specific_than_its_world_region():
+    (dead,) = extract(
+        "It was the deadliest quake in South America since one in Colombia in 1999 killed more "
+        "than 1,000 people."
+    )
+    assert (dead.location, dead.country_iso3) == ("Colombia", "COL")
+
+
+def test_most_of_whom_in_a_country_leaves_the_count_to_the_region():
+    (dead,) = extract(
+        "Tropical Storm Amanda has killed at least 20 people in Central America, most of whom in "
+        "El Salvador, as it swept across several countries."
+    )
+    assert (dead.location, dead.country_iso3) == ("Central America", None)
+
+
+def test_a_quotation_glued_to_the_sentence_before_is_read_apart():
+    text = (
+        "In El Salvador, officials said some 7,000 people have taken refuge in 154 shelters as "
+        'torrential rain damaged roads."We have 15 people dead and seven missing," El Salvador '
+        "Interior Minister Mario Duran told reporters on Monday."
+    )
+    hosted, dead = extract(text)
+    assert (hosted.attributed_to, hosted.country_iso3) == ("officials", "SLV")
+    assert (dead.term, dead.attributed_to) == (
+        "died", "El Salvador Interior Minister Mario Duran"
+    )  # fmt: skip
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

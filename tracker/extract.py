@@ -1562,7 +1562,8 @@ _SENTENCE_END = re.compile(
     r"[.!?\n](?:(?<=[.!?])[.!?]*[\"”’')\]]*\s+|(?<=\n)\s*\n|(?<=\n)(?=\s*[A-Z0-9\"“•*#-])"
     # a full stop glued to the next sentence, as pasted pages lose the space: "in northern
     # Tunisia over the last few days.Tunisia's Ministry of Interior said"
-    r"|(?<=[a-z]{3}\.)(?=[A-Z][a-z]{2}))"
+    # (or to a quotation: "damaged roads.\"We have 15 people dead")
+    r"|(?<=[a-z]{3}\.)(?=[A-Z][a-z]{2}|[\"“][A-Z][a-z]))"
 )
 _ABBREVIATIONS = {
     "approx",
@@ -3150,9 +3151,10 @@ def _clean_source(text: str) -> str | None:
         who = who[agency.end() :]  # "Jakarta, MINA – Indonesian National Search And Rescue …"
     who = _SOURCE_VERB_END.sub("", who)  # "HAC has (said)": the speaker, not its verb
     words = who.split()
-    if words and words[0] in ("In", "in") and len(words) > 2:
+    if words and words[0] in ("In", "in") and len(words) > 1:
         # "In El Salvador Civil Protection (reported)": where the body speaks, then the body
-        for n in range(min(len(words) - 2, 3), 0, -1):
+        # (and no speaker where only the place is left: "In El Salvador, officials said")
+        for n in range(min(len(words) - 1, 3), 0, -1):
             if _country_named(" ".join(words[1 : n + 1])):
                 words = words[n + 1 :]
                 who = " ".join(words)
@@ -3713,12 +3715,13 @@ def _sentence_candidates(
             # evacuation of thousands", "we have one fatality": the noun says what is counted.
             verb = ("died", "flow", 0, False)
         if (
-            verb is None
+            (verb is None or verb[:2] == ("hosted", "stock"))
             and sentence.startswith(" dead", f.population_end)
             and f.population_end > f.end
         ):
             # "Hurricane Otto left ten people dead and directly affected more than 10,000": the
-            # people's state right after them, not the verb of the count after
+            # people's state right after them, not the verb of the count after (nor one that has
+            # them: "We have 15 people dead and seven missing")
             verb = ("died", "flow", 0, False)
         if (
             verb is None
@@ -5563,7 +5566,8 @@ def _named_in(mention: _Mention, context: _Context) -> _Mention | None:
 
 
 _MOSTLY_IN = re.compile(
-    r",\s+(?:mainly|mostly|largely|chiefly|primarily|particularly|especially)\s+(?:in|on|at)\s+"
+    r",\s+(?:mainly|mostly|largely|chiefly|primarily|particularly|especially|most\s+of\s+(?:whom|them))"
+    r"\s+(?:in|on|at)\s+"
     # ("have arrived in Chad, mainly in the border village of Sourou")
     r"(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:(?:village|town|city|district|province|region|camp|area)\s+"
     r"of\s+)?$"
@@ -5610,7 +5614,9 @@ def _place_for(
         if term in ("arrived", "displaced") and measure == "flow"
         else measure
     ]
-    if "ly " in context.text[context.offset + f.end : context.offset + owned[1]]:
+    if "ly " in (after := context.text[context.offset + f.end : context.offset + owned[1]]) or (
+        "most of" in after
+    ):
         # "Four deaths have already occurred on Peruvian territory, mainly in the Piura area":
         # where most of them were is not the place of the whole count
         most = next((m for m in mentions if m.start > f.end and _MOSTLY_IN.search(

@@ -33,7 +33,7 @@ ALTERNATE_NAMES_FROM = 100_000
 # How specific each kind of place is: a figure is filed under the most specific place it names.
 KIND_RANK: dict[str, int] = {
     "camp": 0, "town": 1, "city": 1, "area": 2, "district": 2, "region": 3, "province": 3,
-    "country": 4,
+    "country": 4, "world region": 5,
 }  # fmt: skip
 # Words after a name that say what kind of place it is ("Hajin enclave", "Idlib governorate"):
 # looked up without them, kept in the location as written.
