@@ -5145,6 +5145,17 @@ def test_a_quotation_glued_to_the_sentence_before_is_read_apart():
     )  # fmt: skip
 
 
+def test_a_ministry_of_another_country_than_the_datelines_places_its_own_count():
+    text = (
+        "KAN, Kyrgyzstan — A powerful earthquake killed at least 14 people in Central Asia’s "
+        "densely populated Ferghana Valley on Wednesday.\n"
+        "Uzbekistan’s Emergency Situations Ministry said 86 people were treated for injuries."
+    )
+    region, hurt = extract(text, date(2011, 7, 20))
+    assert (region.location, region.country_iso3) == ("Central Asia", None)
+    assert (hurt.location, hurt.country_iso3) == ("Uzbekistan", "UZB")
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

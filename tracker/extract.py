@@ -5099,6 +5099,8 @@ def _unknown_place(
         ):
             return full, readings[0]  # "spread through South Africa's slums": the country
     whole = " ".join(w for w in (direction, name, " ".join(word.split())) if w)
+    if not word and whole.endswith(("’s", "'s")):
+        whole = whole[:-2]  # "in Central Asia’s densely populated Ferghana Valley"
     if (
         whole.rsplit(None, 1)[-1].lower() in _ACROSS_LAST_WORDS
         and places.key(whole) in _ACROSS_COUNTRIES
@@ -5644,8 +5646,13 @@ def _place_for(
         if all(_owns_a_body(m, context) for m in mentions):
             found = _place_for([], f, owned, term, measure, population, context, nationwide,
                                mostly)  # fmt: skip
-            if found.get("location"):
-                return found  # (else the country, where the document gives no place)
+            if found.get("location") and found.get("country_iso3") in {
+                m.reading.country_iso3 for m in mentions if m.reading is not None
+            }:
+                # (else the country, where the document gives no place, or one in another
+                # country: "Uzbekistan’s Emergency Situations Ministry said 86 people were
+                # treated" under "KAN, Kyrgyzstan —")
+                return found
     owned_mentions = [m for m in mentions if owned[0] <= m.start < owned[1]]
     mine = owned_mentions or mentions
     note = None
