@@ -5156,6 +5156,25 @@ def test_a_ministry_of_another_country_than_the_datelines_places_its_own_count()
     assert (hurt.location, hurt.country_iso3) == ("Uzbekistan", "UZB")
 
 
+def test_a_toll_that_includes_counts_and_across_the_nation_named_before():
+    text = (
+        "Devastating floods in South America\n\n"
+        "More than 170,000 people have been evacuated across South America and at least 10 people "
+        "have died due to devastating floods.\n\n"
+        "The toll includes four people in Brazil, two in Argentina and four in Paraguay.\n\n"
+        "A state of emergency has been declared in eight regions of Paraguay, with river levels in "
+        "the capital of Asuncion reaching their highest peak since 1992.\n\n"
+        "Though more than 140,000 people have evacuated across the nation, many Paraguayans were "
+        "reluctant to leave their homes."
+    )
+    found = extract(text)
+    assert [(c.span, c.term, c.country_iso3) for c in found] == [
+        ("More than 170,000", "evacuated", None), ("at least 10", "died", None),
+        ("four", "died", "BRA"), ("two", "died", "ARG"), ("four", "died", "PRY"),
+        ("more than 140,000", "evacuated", "PRY"),
+    ]  # fmt: skip
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -5491,7 +5491,7 @@ def _without_direction(mention: _Mention) -> str:
 
 # A count of the whole country: "across the country, nearly 59,000 people have been affected".
 _NATIONWIDE = re.compile(
-    r"\b(?:across|throughout|all\s+over|in)\s+the\s+country\b|\bnationwide\b|\bcountry-?wide\b"
+    r"\b(?:across|throughout|all\s+over|in)\s+the\s+(?:country|nation)\b|\bnationwide\b|\bcountry-?wide\b"
     # "more than 700,000 people are displaced in this poor Caribbean country"
     r"|\bin\s+this\s+(?!neighbou?ring\b|other\b|host\b)(?:[\w-]+\s+){0,3}?country\b"
     # "in 1,921 barangays in almost 200 municipalities across five regions"
@@ -5731,6 +5731,20 @@ def _place_for(
         mention, note = context.document_place(
             order[0] + order[1], f.start + context.offset, order[0] if not mine or went else None
         )
+        if nationwide and (
+            mention is None
+            or (mention.reading is not None and mention.reading.kind == "world region")
+        ):
+            # "Though more than 140,000 people have evacuated across the nation" after "A state
+            # of emergency has been declared in eight regions of Paraguay": the country named
+            # last, in this paragraph or the one before
+            earlier = context.earlier_place(order[0] + order[1], f.start + context.offset, 0,
+                                            paragraphs=2)  # fmt: skip
+            code = earlier[0].reading.country_iso3 if earlier and earlier[0].reading else None
+            if code in _countries():
+                return {"location": _countries()[code].name, "country_iso3": code,
+                        "place_note": "the country of the place an earlier sentence names: “across "
+                                      "the country”"}  # fmt: skip
         if mention is None and nationwide:
             # "Across the country, nearly 59,000 …" under "… in Malawi and Mozambique": the
             # country the title names first
