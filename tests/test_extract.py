@@ -5175,6 +5175,15 @@ def test_a_toll_that_includes_counts_and_across_the_nation_named_before():
     ]  # fmt: skip
 
 
+def test_the_west_coast_of_a_country_is_a_part_of_it_as_written():
+    (moved,) = extract(
+        "Following renewed hostilities on the west coast of Yemen, IOM’s Displacement Tracking "
+        "Matrix (DTM) estimates that more than 1,000 households (HHs) were displaced between 11 "
+        "and 14 November 2021."
+    )
+    assert (moved.location, moved.country_iso3) == ("west coast of Yemen", "YEM")
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -4517,9 +4517,10 @@ def _place_mentions(
                     and text.endswith(" of ", 0, at)
                     and (part := _PART_OF_BEFORE.search(text, max(0, at - 40), at))
                 ):
-                    # "in the northwestern part of Nigeria": a part of the country, as written
+                    # "in the northwestern part of Nigeria", "on the west coast of Yemen": a part of
+                    # the country, as written
                     written, at, regional = (
-                        f"{part.group('dir')} part of {written}",
+                        f"{part.group('dir')} {part.group('part')} of {written}",
                         part.start(),
                         True,
                     )
@@ -4973,7 +4974,7 @@ def _country_or_its_part(text: str, m: re.Match, name: str) -> tuple[str, tuple,
 
 
 _PART_OF_BEFORE = re.compile(
-    rf"\b(?P<dir>{DIRECTION_WORDS})\s+part\s+of\s+(?:the\s+)?$", re.IGNORECASE
+    rf"\b(?P<dir>{DIRECTION_WORDS})\s+(?P<part>part|coast)\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
 # After a country's "’s", a part of it: "Turkey’s southeast region", "Chad's eastern border areas".
 _REGION_OF = re.compile(
