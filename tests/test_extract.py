@@ -5184,6 +5184,16 @@ def test_the_west_coast_of_a_country_is_a_part_of_it_as_written():
     assert (moved.location, moved.country_iso3) == ("west coast of Yemen", "YEM")
 
 
+def test_the_town_before_its_name_and_its_population_in_brackets():
+    text = (
+        "On June 28th, parts of the town Dorohoi (with a population of about 30,000 inhabitants), "
+        "county Botosani, in the north-east of the country got flooded. About 1,700 persons have "
+        "been evacuated from their houses, 6 persons died in the town."
+    )
+    found = extract(text, date(2010, 7, 9))
+    assert [(c.span, c.location) for c in found] == [("About 1,700", "Dorohoi"), ("6", "Dorohoi")]
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

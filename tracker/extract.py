@@ -2282,7 +2282,8 @@ _PLACE_OF_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 _PLACE_WITH_POPULATION = re.compile(
-    r"(?:\b(?:city|town|capital|village|island|municipality|country)\b[^,;.()]{0,40}\bwith|"
+    # ("parts of the town Dorohoi (with a population of about 30,000 inhabitants)")
+    r"(?:\b(?:city|town|capital|village|island|municipality|country)\b[^,;.()]{0,40}(?:\(\s*)?\bwith|"
     r",\s+which\s+has|"  # "St. Vincent and the Grenadines, which has a population of …"
     # "Fiji has a population of about 930,000", "it has a population of approximately 100,000",
     # "New Caledonia with a population of less than 300,000"
@@ -4163,7 +4164,8 @@ LOCATIVE_CUES: dict[str, str] = {
         "strife",
     # "from the slopes of Mount Merapi", "remote islands off Sumatra"
     r"in|at|inside|within|throughout|across|around|near|outside|through|off|"
-    r"(?:slopes|foot|flanks)\s+of": "at",
+    # ("parts of the town Dorohoi … got flooded")
+    r"(?:slopes|foot|flanks)\s+of|town|village": "at",
     r"(?:town|city|village|camp|district|governorate|province|region|area|enclave|pocket|"
     r"country|countryside|outskirts|settlement|township|island|neighbourhood|neighborhood|state|"
     # ("in Uzbekistan’s autonomous republic of Karakalpakstan")
