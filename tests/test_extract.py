@@ -5194,6 +5194,18 @@ def test_the_town_before_its_name_and_its_population_in_brackets():
     assert [(c.span, c.location) for c in found] == [("About 1,700", "Dorohoi"), ("6", "Dorohoi")]
 
 
+def test_parts_of_a_toll_across_a_governorate():
+    found = extract(
+        "In Tunisia, according to media reports, there are three fatalities, of which two across "
+        "Kasserine Governorate and one in the Tunis City area."
+    )
+    assert [(c.span, c.term, c.location) for c in found] == [
+        ("three", "died", "Tunisia"),
+        ("two", "died", "Kasserine Governorate"),
+        ("one", "died", "Tunis City area"),
+    ]
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -2400,7 +2400,7 @@ _DIED_BEFORE = re.compile(
 _WHEN_AFTER = re.compile(
     r"\s+(?:(?:this|last|on)\s+(?:weekend|week|month|(?-i:[A-Z][a-z]+day))|yesterday|today|overnight)\b"
 )
-_PART_AFTER = re.compile(r"\s+(?:were\s+|was\s+)?(?:in|from|at)\s")
+_PART_AFTER = re.compile(r"\s+(?:were\s+|was\s+)?(?:in|from|at|across)\s")
 # The count before named its place, and the list goes on: "… dead in Honduras, five in Panama".
 _PLACED_BEFORE = re.compile(
     r"[^,;:.()]{0,60}\b(?:in|from|at)\s+"
