@@ -5206,6 +5206,13 @@ def test_parts_of_a_toll_across_a_governorate():
     ]
 
 
+def test_what_aid_or_a_site_could_serve_is_no_figure():
+    assert extract("These supplies will be enough for 14,000 refugees.") == []
+    assert extract("The site in Maltam could host up to 100,000 people and has wells.") == []
+    (hosted,) = extract("The site in Maltam hosts 10,000 people.")
+    assert hosted.term == "hosted"
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

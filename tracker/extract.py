@@ -295,6 +295,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     ),
     # One family in a story, not a population: "a father of nine", "along with her three children".
     "family": (r"\b(?:(?:father|mother|parent|family)\s+of|her|his|my|our)\s+$", None),
+    # Aid's reach, not people counted: "These supplies will be enough for 14,000 refugees"
+    "enough_for": (r"\b(?:enough|sufficient)\s+for\s+$", None),
     # A place's population: "a city of about 1 million people", "the city of 20,000 people" (a
     # camp "home to 70,000 people" is not: that is who it hosts).
     "inhabitants": (
@@ -339,6 +341,11 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     # A goal, not people counted: "has evacuated 4 lakh people against the target of 17 lakh".
     # (and what a site could hold: "a planned capacity of 130 households")
     "target": (r"\b(?:target|goal|capacity)\s+(?:of\s+)?$", None),
+    # ("The site in Maltam could host up to 100,000 people")
+    "could_hold": (
+        r"\b(?:could|can|would|will)\s+(?:host|hold|accommodate|house|shelter|take)\s+$",
+        None,
+    ),
     # The people a study heard, not a count of people: "interviews with 200 Rohingya people".
     "sample": (
         r"\b(?:interviews?|interviewed|surveyed|surveys?|sample|polled)\s+(?:with\s+|of\s+)?$",
@@ -2007,7 +2014,7 @@ _BEFORE_LAST_WORDS = frozenset(
     room code id ref in per assisted served supported vaccinated treated fed screened benefiting
     benefitting benefited benefitted interview
     interviews interviewed surveyed survey surveys sample polled with her his my our target
-    goal covering as comprising""".split()
+    goal covering as comprising host hold accommodate house shelter take""".split()
 ) | {code.lower() for code in CURRENCY_CODES}
 
 
@@ -2022,7 +2029,7 @@ _BEFORE_ONLY_AFTER = {
     "in": ("one",),  # or digits, checked apart
     "with": ("interview", "interviews", "interviewed", "surveyed", "survey", "surveys", "sample",
              "polled"),
-    "for": ("out",),  # "power is out for tens of thousands"
+    "for": ("out", "enough", "sufficient"),  # "power is out for tens of thousands"
     "as": ("heavy", "high", "many", "much"),  # "the toll might be as heavy as 1,000"
 }  # fmt: skip
 
