@@ -5213,6 +5213,21 @@ def test_what_aid_or_a_site_could_serve_is_no_figure():
     assert hosted.term == "hosted"
 
 
+def test_people_placed_in_a_camp_are_hosted_and_more_villages_are_another_subject():
+    people, families = extract(
+        "The majority of inhabitants (546 people, 168 families) are placed in an emergency camp "
+        "of 34 tents, others are settled with their friends."
+    )
+    assert [(c.term, c.unit) for c in (people, families)] == [
+        ("hosted", "people"), ("hosted", "households")
+    ]  # fmt: skip
+    (hit,) = extract(
+        "At least 23,000 people have been affected by floods and more villages are still being "
+        "reported daily."
+    )
+    assert (hit.term, hit.measure) == ("affected", "flow")
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

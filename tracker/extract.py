@@ -2540,7 +2540,9 @@ _NEW_SUBJECT = re.compile(
     # happened to them before, in a clause of its own
     r"|\b(?:after|before|when|because)\s+(?:they|he|she|we|it)\b"
     # "3,000 evacuees were in the arena and the exhibition hall was being prepared to …"
-    r"|\band\s+the\s+(?:[a-z]+\s+){1,3}(?:was|were|is|are|has|have|had)\b",
+    r"|\band\s+the\s+(?:[a-z]+\s+){1,3}(?:was|were|is|are|has|have|had)\b"
+    # "have been affected by floods and more destroyed villages are still being reported"
+    r"|\band\s+more\s+(?:[a-z]+\s+){1,2}(?:was|were|is|are|has|have|had)\b",
     re.I,
 )
 

@@ -198,6 +198,9 @@ VERBS: dict[str, tuple[str, str]] = {
     # camps"
     rf"(?:remain(?:s|ed|ing)?|li(?:ve|ved|ving))\s+in\s+(?:[\w,-]+\s+){{0,2}}?{SHELTER_PLACES}\b":
         ("hosted", "stock"),
+    # "546 people … are placed in an emergency camp of 34 tents"
+    rf"(?:are|were|been)\s+placed\s+in\s+(?:[\w,-]+\s+){{0,2}}?{SHELTER_PLACES}\b":
+        ("hosted", "stock"),
     # "37,000 people are scattered across 10 rural sites along Chad's bank of the Logone River"
     rf"(?:scattered|dispersed)\s+(?:across|in|among|over)\s+(?:[\w,-]+\s+){{0,3}}?"
     rf"{SHELTER_PLACES}\b": ("hosted", "stock"),
