@@ -5228,6 +5228,16 @@ def test_people_placed_in_a_camp_are_hosted_and_more_villages_are_another_subjec
     assert (hit.term, hit.measure) == ("affected", "flow")
 
 
+def test_floods_that_affect_thousands_and_shortages_for_thousands():
+    _, hit = extract("Papua New Guinea floods, landslides kill at least 23, affect thousands")
+    assert hit.term == "affected"
+    _, short = extract(
+        "Landslides have caused about two dozen deaths over the past week while king tides have "
+        "brought on fresh water and food shortages for thousands of people in coastal areas."
+    )
+    assert (short.span, short.term) == ("thousands", "affected")
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -396,7 +396,9 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"(?:(?:expulsion|deportation|forced\s+return|repatriation)\s+of|deport(?:ed|s|ing)?)":
         ("returned", "flow"),
     r"(?:injur(?:ed|es|ing)|wound(?:ed|s|ing)|injuries\s+to)": ("injured", "flow"),
-    r"(?:affect(?:ed|s|ing)|(?:impacted|affected)\s+the\s+lives\s+of)": ("affected", "flow"),
+    r"(?:affect(?:ed|s|ing)?|(?:impacted|affected)\s+the\s+lives\s+of)": ("affected", "flow"),
+    # "king tides have brought on fresh water and food shortages for thousands of people"
+    r"shortages?\s+for": ("affected", "flow"),
 }  # fmt: skip
 
 # When a sentence has no verb of figures, the counted people can still say what is meant
