@@ -5238,6 +5238,19 @@ def test_floods_that_affect_thousands_and_shortages_for_thousands():
     assert (short.span, short.term) == ("thousands", "affected")
 
 
+def test_one_life_claimed_one_dead_in_a_title_and_one_man_in_a_country_died():
+    dead, moved = extract(
+        "Heavy flooding in northern Ghana's Upper West region claimed one life and displaced "
+        "hundreds, officials confirmed Saturday."
+    )
+    assert (dead.span, dead.term, dead.attributed_to) == ("one", "died", "officials")
+    assert moved.attributed_to == "officials"  # (the floods claimed; the officials confirmed)
+    dead, _ = extract("One dead, hundreds displaced by flooding in northern Ghana")
+    assert (dead.span, dead.term) == ("One", "died")
+    (dead,) = extract("One man in Tajikistan died after jumping from his window.")
+    assert (dead.term, dead.country_iso3) == ("died", "TJK")
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -2382,6 +2382,8 @@ _DIED_RIGHT_AFTER = re.compile(
     # ("11 of them died as a result of the disaster", "six of his neighbours were killed")
     # ("one adult and two children were reportedly killed when their home collapsed")
     r"\s+(?:[a-z]+\s+(?:and\s+[a-z]+\s+[a-z]+\s+)?|of\s+(?:them|whom|(?:his|her|their)\s+[a-z]+)\s+)?"
+    # ("One man in Tajikistan died after jumping from his window")
+    r"(?:in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+)?"
     r"(?:(?:has|have|had)\s+)?(?:died|die|perished|drowned|succumbed|"
     r"(?:were|was)\s+(?:reportedly\s+|also\s+)?killed|killed|been\s+killed)\b"
     # "One other person is also reported dead in the West Coast Region"
@@ -2391,7 +2393,11 @@ _DIED_RIGHT_AFTER = re.compile(
     r"|\s+death\s+(?:has\s+been\s+|had\s+been\s+|was\s+)(?:reported|confirmed|recorded)\b"
 )
 _DEAD_OR_HURT_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:dead|injured|wounded|hurt)\b")
-_DEATHS_OR_INJURIES_AFTER = re.compile(r"\s+(?:deaths?|fatalit(?:y|ies)|injur(?:y|ies))\b")
+_DEATHS_OR_INJURIES_AFTER = re.compile(
+    r"\s+(?:deaths?|fatalit(?:y|ies)|injur(?:y|ies))\b"
+    # "Heavy flooding … claimed one life and displaced hundreds"
+    r"|(?<=claimed one)\s+life\b"
+)
 _MORE_TERM_AFTER = re.compile(
     r"\s+more\s+(?:people\s+|persons\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+)?"
     r"(?:injured|wounded|killed|dead|died|succumbed|displaced|evacuated)\b"
@@ -2461,8 +2467,12 @@ def _small_count(
         return True
     if _DEATHS_OR_INJURIES_AFTER.match(sentence, m.end()):
         return True  # "One death and five injuries have been recorded"
-    if sentence.endswith("left ", 0, m.start()) and _DEAD_OR_HURT_AFTER.match(sentence, m.end()):
-        return True  # "A cyclone … has left one person dead, five more missing"
+    if (sentence.endswith("left ", 0, m.start()) or not sentence[: m.start()].strip()) and (
+        _DEAD_OR_HURT_AFTER.match(sentence, m.end())
+    ):
+        # "A cyclone … has left one person dead, five more missing"; a title's "One dead,
+        # hundreds displaced by flooding in northern Ghana"
+        return True
     if _TOLL_LABEL_BEFORE.search(sentence, max(0, m.start() - 50), m.start()):
         return (
             True  # a key figure's label: "Earthquake fatalities 48", "Disaster-related deaths 11"
@@ -2569,7 +2579,7 @@ _SITES_WHERE = re.compile(
     r"(?:[\d,]+\s+[a-z]+\s+\()?$",  # (and the same count in brackets after its families)
     re.IGNORECASE,
 )
-_DEATH_NOUNS = frozenset({"lives", "deaths", "fatalities", "fatality"})
+_DEATH_NOUNS = frozenset({"lives", "life", "deaths", "fatalities", "fatality"})
 _NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\b", re.IGNORECASE)
 # People who help, counted as the help given ("more than 45 thousand volunteers, 2000 emergency
 # workers"), unless something happened to them ("two aid workers were killed").
@@ -2913,6 +2923,9 @@ _PASSIVE_BEFORE = re.compile(
 )
 
 
+_LIVES_CLAIMED = re.compile(r"\s+(?:the\s+)?(?:[\w,.-]+\s+){0,3}?(?:life|lives|victims)\b")
+
+
 def _speaker(sentence: str) -> str | None:
     m = _SOURCE_NOTE.search(sentence) if "ource" in sentence else None
     if m:  # "(source: MoPH, OHCHR)", as situation reports cite
@@ -2972,6 +2985,8 @@ def _speaker(sentence: str) -> str | None:
             continue  # "Official estimates now indicate that": the estimates speak
         if sentence.startswith((" to be ", " to have "), verb.end()):
             continue  # "a young girl in Petrinja, reported to be 12 years old": hearsay of her
+        if verb.group(0) in ("claimed", "claims") and _LIVES_CLAIMED.match(sentence, verb.end()):
+            continue  # "Heavy flooding … claimed one life": a toll, not a claim made
         head = sentence[: verb.start()]
         if head.endswith(("been ", "was ", "were ", "are ", "is ")) and _PASSIVE_BEFORE.search(
             head
@@ -3710,15 +3725,24 @@ def _sentence_candidates(
         if noun is None and i + 1 < len(found) and after.strip() == "and":
             noun = found[i + 1].population  # "with at least 238 and 500 deaths": both deaths
         if (
-            noun
-            and (
-                noun.rsplit(None, 1)[-1] in _DEATH_NOUNS
-                or (" " in noun and noun.split(None, 1)[0].lower() in ("dead", "deceased"))
+            (
+                noun
+                and (
+                    noun.rsplit(None, 1)[-1] in _DEATH_NOUNS
+                    or (" " in noun and noun.split(None, 1)[0].lower() in ("dead", "deceased"))
+                )
             )
-        ) or (
-            noun is None
-            and (dead := _OF_THE_DEAD.match(sentence, f.end))
-            and not dead.group().rstrip().endswith(_NOT_DEAD_ENDS)
+            or (
+                noun is None
+                and (
+                    sentence.startswith(" life", f.end)  # "claimed one life"
+                    and not sentence[f.end + 5 : f.end + 6].isalpha()
+                    or (
+                        (dead := _OF_THE_DEAD.match(sentence, f.end))
+                        and not dead.group().rstrip().endswith(_NOT_DEAD_ENDS)
+                    )
+                )
+            )
         ):
             # ("We have 29 dead people identified": the dead)
             # "has claimed an estimated 670 lives", "at least 5 confirmed deaths and the
