@@ -5251,6 +5251,13 @@ def test_one_life_claimed_one_dead_in_a_title_and_one_man_in_a_country_died():
     assert (dead.term, dead.country_iso3) == ("died", "TJK")
 
 
+def test_people_who_found_shelter_are_hosted():
+    (hosted,) = extract(
+        "In Buruienesti about 100 persons found shelter in a Caritas social center."
+    )
+    assert (hosted.term, hosted.measure) == ("hosted", "stock")
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

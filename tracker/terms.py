@@ -184,7 +184,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"escap(?:e|ed|ing|es)\b": ("fled", "flow"),
     r"(?:crossed|crossing)\b": ("fled", "flow"),
     r"(?:(?:are|is|were|was)\s+(?:seeking|taking)|(?:have|has|had)\s+(?:taken|sought|found)|"
-    r"tak(?:e|es|ing)|find|finds|"  # ("Hundreds of Benin flood victims find shelter in …")
+    r"tak(?:e|es|ing)|find|finds|found|"  # ("Hundreds of Benin flood victims find shelter in …")
     r"(?<!who\s)took|"  # (not a relative clause's: "Meiteis, who took shelter at …, returned")
     r"seeks?|(?:been\s+)?offered(?:\s+temporary)?|to)\s+(?:shelter|refuge)\b": ("hosted", "stock"),
     # in tents now: "Hundreds of flood victims in the southern Benin town of Ouinhi are living
