@@ -5258,6 +5258,14 @@ def test_people_who_found_shelter_are_hosted():
     assert (hosted.term, hosted.measure) == ("hosted", "stock")
 
 
+def test_a_town_some_kms_away_is_not_the_figures_place():
+    (fled,) = extract(
+        "This followed an attack last Friday on the village of Awatche, some 25 kms from Bambari, "
+        "which forced some 900 people to flee."
+    )
+    assert fled.location == "Awatche"
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -5025,7 +5025,16 @@ _ROLE_BEFORE = re.compile(
 # A place named for a distance or for where a statement was made is not where the figure is:
 # "60 kilometres from El Geneina", "told a news briefing in Geneva", "said in Geneva", "told IRIN
 # in the Tajik capital Dushanbe".
-_DISTANCE_WORDS = ("km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile")
+_DISTANCE_WORDS = (
+    "km",
+    "kms",
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "kilometer",
+    "miles",
+    "mile",
+)
 _VENUE_WORDS = ("briefing", "conference", "press", "reporters", "journalists", "speaking",
                 "statement", "interview")  # fmt: skip
 _SAID_WORDS = ("said", "says", "told")
