@@ -5026,15 +5026,8 @@ _ROLE_BEFORE = re.compile(
 # "60 kilometres from El Geneina", "told a news briefing in Geneva", "said in Geneva", "told IRIN
 # in the Tajik capital Dushanbe".
 _DISTANCE_WORDS = (
-    "km",
-    "kms",
-    "kilometres",
-    "kilometers",
-    "kilometre",
-    "kilometer",
-    "miles",
-    "mile",
-)
+    "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile",
+)  # fmt: skip
 _VENUE_WORDS = ("briefing", "conference", "press", "reporters", "journalists", "speaking",
                 "statement", "interview")  # fmt: skip
 _SAID_WORDS = ("said", "says", "told")
