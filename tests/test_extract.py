@@ -5266,6 +5266,14 @@ def test_a_town_some_kms_away_is_not_the_figures_place():
     assert fled.location == "Awatche"
 
 
+def test_an_island_the_gazetteer_reads_elsewhere_in_the_country_after_it():
+    (dead,) = extract(
+        "The waves that roared inland on Santa Cruz Island, in the eastern Solomons on Wednesday "
+        "were too fast to outrun for five elderly villagers, who died."
+    )
+    assert (dead.location, dead.country_iso3) == ("Santa Cruz Island", "SLB")
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -6075,7 +6075,7 @@ def _wider_than(mention: _Mention, other: _Mention) -> bool:
 
 
 _SHORT_NAME = re.compile(r" \(([A-Z]{2,6})\)")
-_IN_BETWEEN = re.compile(r"\s+in\s+(?:the\s+)?|\s*,\s*")
+_IN_BETWEEN = re.compile(r"\s+in\s+(?:the\s+)?|\s*,\s*(?:in\s+(?:the\s+)?)?")
 
 
 def _settled_by_neighbours(mentions: list[_Mention]) -> list[_Mention]:
@@ -6104,9 +6104,21 @@ def _in_the_wider(text: str, mentions: list[_Mention]) -> list[_Mention]:
             a.role == ""
             and b.role == "at"
             and _IN_BETWEEN.fullmatch(text, a.start + len(a.written), b.start)
-            and _wider_than(b, a)
         ):
-            out[k] = replace(a, role="at")
+            if _wider_than(b, a):
+                out[k] = replace(a, role="at")
+            elif (
+                a.reading is None
+                and a.readings
+                and b.reading is not None
+                and b.reading.kind == "country"
+                and _ends_with_place_word(a.written)
+            ):
+                # "on Santa Cruz Island, in the eastern Solomons": a place of that country the
+                # gazetteer lacks (not Santa Cruz, Bolivia)
+                place = places.Place(a.written, b.reading.country_iso3, None, None,
+                                     a.readings[0].kind, "document")  # fmt: skip
+                out[k] = replace(a, role="at", reading=place, readings=())
     return out
 
 
