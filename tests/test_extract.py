@@ -5274,6 +5274,11 @@ def test_an_island_the_gazetteer_reads_elsewhere_in_the_country_after_it():
     assert (dead.location, dead.country_iso3) == ("Santa Cruz Island", "SLB")
 
 
+def test_la_palma_is_the_canary_island():
+    (moved,) = extract("As many as 800 more residents evacuated in La Palma as lava approaches")
+    assert (moved.location, moved.country_iso3) == ("La Palma", "ESP")
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()
