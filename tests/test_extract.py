@@ -5279,6 +5279,14 @@ def test_la_palma_is_the_canary_island():
     assert (moved.location, moved.country_iso3) == ("La Palma", "ESP")
 
 
+def test_a_telephone_number_is_no_figure():
+    assert (
+        extract("People have been asked to contact a hotline number (0255101115) for help.") == []
+    )
+    (moved,) = extract("About 1255101 people were moved.")  # (no zero first: a count)
+    assert moved.estimate.best == 1255101
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

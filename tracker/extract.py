@@ -2071,6 +2071,8 @@ def _is_not_a_figure(
     start, end = m.span()
     if blocked and any(start < b_end and b_start < end for b_start, b_end in blocked):
         return True
+    if end - start >= 7 and sentence[start] == "0" and sentence[start:end].isdigit():
+        return True  # "contact a hotline number (0255101115)": a telephone's, no count
     after = sentence[end : end + 64]
     if m.group("vague") is None and m.group("a2d") is not None and _FOOTNOTE.match(after):
         # "9,4541": a footnote marker glued to a grouped number; anything longer is not a number.
