@@ -5287,6 +5287,12 @@ def test_a_telephone_number_is_no_figure():
     assert moved.estimate.best == 1255101
 
 
+def test_people_who_marched_are_no_figure():
+    assert extract("About 200 people marched along a road in the village of Imzouren.") == []
+    (moved,) = extract("About 200 people fled along a road in the village of Imzouren.")
+    assert moved.term == "fled"
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

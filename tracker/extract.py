@@ -362,7 +362,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         # were visiting the village for a women's group meeting"
         r"|^\s+(?:people\s+|persons\s+)?(?:(?:were|was|are|is)\s+(?:nearby|present|in\s+attendance)|"
         r"packed\s+(?:inside|into)|(?:were|are)\s+packed\s+(?:inside|into)|"
-        r"(?:also\s+)?(?:were|are)\s+(?:also\s+)?visiting)\b",
+        r"(?:also\s+)?(?:were|are)\s+(?:also\s+)?visiting)\b"
+        # protesters: "about 200 people marched along a roughhewn road … shouting"
+        r"|^\s+(?:people\s+|persons\s+|residents\s+|survivors\s+)?(?:marched|protested|rallied)\b",
     ),
 }
 
@@ -1270,6 +1272,9 @@ def _after_is_not_a_figure(
         or "packed" in after
         or "attendance" in after
         or "visiting" in after
+        or "marched" in after
+        or "protested" in after
+        or "rallied" in after
     ) and _EVENT_AFTER.match(after):
         return True
     if ("eturn" in after or "back" in after or "home" in after) and _NOT_RETURNED_AFTER.match(
