@@ -3183,7 +3183,7 @@ def _clean_source(text: str) -> str | None:
         who = who[agency.end() :]  # "Jakarta, MINA – Indonesian National Search And Rescue …"
     who = _SOURCE_VERB_END.sub("", who)  # "HAC has (said)": the speaker, not its verb
     words = who.split()
-    if words and words[0] in ("In", "in") and len(words) > 1:
+    if words and words[0] in ("In", "in") and len(words) > 1 and words[1][:1].isupper():
         # "In El Salvador Civil Protection (reported)": where the body speaks, then the body
         # (and no speaker where only the place is left: "In El Salvador, officials said")
         for n in range(min(len(words) - 1, 3), 0, -1):
@@ -4963,6 +4963,7 @@ def _cue_role(cue: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096)
 def _country_named(name: str):
     """(written, readings) of a country's name, else None ("Lebanon receives …")."""
     found = _resolve_mention(name, "", None)
@@ -5291,6 +5292,7 @@ def _country_within(name: str):
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _country_before_a_body(name: str):
     """A country's name that opens a longer name, before the words of a body or an office ("El
     Salvador Civil Protection", "Honduras Red Cross"), as (written, readings)."""
