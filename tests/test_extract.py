@@ -5317,3 +5317,26 @@ def test_the_dev_sets_sentences_without_a_reporting_word_have_no_reporting_verb(
         for sentence in [text, *re.split(r"(?<=[.!?])\s+", text)]:
             if sentence.isascii() and not _holds_a_reporting_word(sentence):
                 assert x._REPORTING.search(sentence) is None
+
+
+def test_a_footnote_after_a_number_starts_with_a_character_isdigit_reads_as_one():
+    # _is_not_a_figure asks after[:1].isdigit() before the match's groups and _FOOTNOTE: every
+    # character _FOOTNOTE starts with (\d, a decimal digit in any script) is one str.isdigit says
+    # is a digit.
+    digit = re.compile(x._FOOTNOTE.pattern.removeprefix("^")[:2])
+    assert digit.pattern == r"\d"
+    assert all(chr(c).isdigit() for c in range(sys.maxunicode + 1) if digit.match(chr(c)))
+
+
+@given(
+    _texts_of(["missing", "Missing", "unaccounted", "population of", "people", "5,000", "of"], 8),
+    st.integers(-5, 80),
+    st.integers(-5, 80),
+)
+def test_the_words_looked_for_before_a_number_are_looked_for_in_the_sentence_first(text, a, b):
+    # _is_not_a_figure looks for "issing", "ccounted" and "population of" in the whole sentence
+    # before it looks for them in the window before a number: a word in a window of the sentence
+    # is in the sentence.
+    for word in ("issing", "ccounted", "population of"):
+        if text.find(word, max(0, a), b) >= 0:
+            assert word in text
