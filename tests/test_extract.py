@@ -5340,3 +5340,32 @@ def test_the_words_looked_for_before_a_number_are_looked_for_in_the_sentence_fir
     for word in ("issing", "ccounted", "population of"):
         if text.find(word, max(0, a), b) >= 0:
             assert word in text
+
+
+def _verbs_searched_one_after_another(verbs: re.Pattern, text: str) -> list:
+    # as _find_verb reads a window's verbs: each searched for from the end of the one before
+    chain, hit = [], verbs.search(text)
+    while hit is not None:
+        assert hit.end() > hit.start()  # (a verb is never empty: the next search moves on)
+        chain.append((hit.span(), hit.lastgroup))
+        hit = verbs.search(text, hit.end())
+    return chain
+
+
+@given(_texts_of(VERB_WORDS_SAMPLE, 12))
+def test_verbs_searched_from_the_end_of_the_one_before_are_those_finditer_finds(text):
+    lowered = text.lower()
+    for verbs, read in ((x._VERB, text), (x._VERB_LOWER, lowered), (x._VERB_LOWER_ASCII, lowered)):
+        assert _verbs_searched_one_after_another(verbs, read) == [
+            (m.span(), m.lastgroup) for m in verbs.finditer(read)
+        ]
+
+
+def test_the_dev_sets_verbs_searched_one_after_another_are_those_finditer_finds():
+    from tests.devset.score import load_documents
+
+    for text in [r["text"] for r in load() + load_documents()]:
+        for verbs, read in ((x._VERB, text), (x._VERB_LOWER, text.lower())):
+            assert _verbs_searched_one_after_another(verbs, read) == [
+                (m.span(), m.lastgroup) for m in verbs.finditer(read)
+            ]

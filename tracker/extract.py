@@ -2821,19 +2821,22 @@ def _find_verb(
     text, verbs = (
         (lowered, _VERB_LOWER_ASCII if plain else _VERB_LOWER) if same_length else (window, _VERB)
     )
-    found = verbs.finditer(text)
     if last:
-        hits = list(found)
+        hits = list(verbs.finditer(text))
         if not hits:
             return None
         hit = hits[-1]
     else:
-        hit = next(found, None)
+        # The first verb, and each next one from where the one before ends, are searched for as
+        # finditer finds them (a verb is never empty), without its scanner, made for each window
+        # (most windows are read no further than their first verb: 1,337M → 1,333M instructions,
+        # cg.sh).
+        hit = verbs.search(text)
         if hit is None:
             return None
         # A later verb counts only with "and" between (below): where none follows, the rest of
         # the window is not read for verbs (most windows: their first verb is their last).
-        while _and_after(window, hit.end()) and (nxt := next(found, None)) is not None:
+        while _and_after(window, hit.end()) and (nxt := verbs.search(text, hit.end())) is not None:
             between = window[hit.end() : nxt.start()]
             if (
                 _CLAUSE_BREAK.search(between)
