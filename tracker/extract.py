@@ -2822,10 +2822,13 @@ def _find_verb(
         (lowered, _VERB_LOWER_ASCII if plain else _VERB_LOWER) if same_length else (window, _VERB)
     )
     if last:
-        hits = list(verbs.finditer(text))
-        if not hits:
+        # (the last verb: each searched for from the end of the one before, as below; 1,333M →
+        # 1,327M instructions, cg.sh)
+        hit = verbs.search(text)
+        if hit is None:
             return None
-        hit = hits[-1]
+        while (nxt := verbs.search(text, hit.end())) is not None:
+            hit = nxt
     else:
         # The first verb, and each next one from where the one before ends, are searched for as
         # finditer finds them (a verb is never empty), without its scanner, made for each window
