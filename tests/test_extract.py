@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 451 tuning documents score (after the rules learnt from d443–d455:
-    # precision 0.963, recall 0.953, measure 0.974, location 0.715, country 0.948, attribution
-    # 0.851; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # Floors below what the 477 tuning documents score (after the rules learnt from d456–d481:
+    # precision 0.961, recall 0.955, measure 0.975, location 0.723, country 0.951, attribution
+    # 0.850; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.950 and result.precision >= 0.960, (
+    assert result.recall >= 0.952 and result.precision >= 0.958, (
         result.misses,
         result.false_positives,
     )
     assert result.measure_right / result.matched >= 0.972
-    assert result.location_right / checked >= 0.712 and result.country_right / checked >= 0.945
-    assert result.attribution_right / checked >= 0.848
+    assert result.location_right / checked >= 0.720 and result.country_right / checked >= 0.948
+    assert result.attribution_right / checked >= 0.847
 
 
 def test_dev_set_regression_guard():
