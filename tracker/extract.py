@@ -3765,8 +3765,10 @@ def _sentence_candidates(
             or (
                 noun is None
                 and (
-                    sentence.startswith(" life", f.end)  # "claimed one life"
-                    and not sentence[f.end + 5 : f.end + 6].isalpha()
+                    (  # "claimed one life"
+                        sentence.startswith(" life", f.end)
+                        and not sentence[f.end + 5 : f.end + 6].isalpha()
+                    )
                     or (
                         (dead := _OF_THE_DEAD.match(sentence, f.end))
                         and not dead.group().rstrip().endswith(_NOT_DEAD_ENDS)
@@ -4986,7 +4988,6 @@ def _cue_role(cue: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-@functools.lru_cache(maxsize=4096)
 def _country_named(name: str):
     """(written, readings) of a country's name, else None ("Lebanon receives …")."""
     found = _resolve_mention(name, "", None)
@@ -5813,8 +5814,8 @@ def _place_for(
             code = earlier[0].reading.country_iso3 if earlier and earlier[0].reading else None
             if code in _countries():
                 return {"location": _countries()[code].name, "country_iso3": code,
-                        "place_note": "the country of the place an earlier sentence names: “across "
-                                      "the country”"}  # fmt: skip
+                        "place_note": "a count across the whole country: the country of the "
+                                      "place an earlier sentence names"}  # fmt: skip
         if mention is None and nationwide:
             # "Across the country, nearly 59,000 …" under "… in Malawi and Mozambique": the
             # country the title names first
