@@ -7201,11 +7201,7 @@ def _title_placed_by_the_lead(out: list[Candidate], title_end: int) -> list[Cand
                      and d.start - title_end < _A_PAGE and d.term == c.term
                      and d.estimate.best == c.estimate.best), None)  # fmt: skip
         if same is not None and same.country_iso3 is not None:
-            out[i] = replace(
-                c, location=same.location, country_iso3=same.country_iso3,
-                latitude=same.latitude, longitude=same.longitude,
-                place_note=f"the place the lead gives the same count: “{same.span}”",
-            )  # fmt: skip
+            out[i] = _placed_as(c, same, f"the place the lead gives the same count: “{same.span}”")
     return out
 
 
@@ -7232,12 +7228,17 @@ def _placed_as_before(out: list[Candidate]) -> list[Candidate]:
             # Piceno province. At least 2,000 people have been left homeless.")
             and len(places_of[last.sentence]) == 1
         ):
-            out[i] = replace(
-                c, location=last.location, country_iso3=last.country_iso3,
-                latitude=last.latitude, longitude=last.longitude,
-                place_note=f"the place of the figure before: “{last.span}”",
-            )  # fmt: skip
+            out[i] = _placed_as(c, last, f"the place of the figure before: “{last.span}”")
     return out
+
+
+def _placed_as(candidate: Candidate, other: Candidate, note: str) -> Candidate:
+    """The candidate with the other's place (its location, country and point), and a note that
+    says where the place came from."""
+    return replace(
+        candidate, location=other.location, country_iso3=other.country_iso3,
+        latitude=other.latitude, longitude=other.longitude, place_note=note,
+    )  # fmt: skip
 
 
 _A_PAGE = 3_000  # characters
