@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 477 tuning documents score (after the rules learnt from d456–d481:
-    # precision 0.961, recall 0.955, measure 0.975, location 0.723, country 0.951, attribution
-    # 0.850; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # Floors below what the 503 tuning documents score (after the rules learnt from d482–d507:
+    # precision 0.957, recall 0.954, measure 0.972, location 0.723, country 0.949, attribution
+    # 0.844; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.952 and result.precision >= 0.958, (
+    assert result.recall >= 0.951 and result.precision >= 0.954, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.972
-    assert result.location_right / checked >= 0.720 and result.country_right / checked >= 0.948
-    assert result.attribution_right / checked >= 0.847
+    assert result.measure_right / result.matched >= 0.969
+    assert result.location_right / checked >= 0.720 and result.country_right / checked >= 0.946
+    assert result.attribution_right / checked >= 0.841
 
 
 def test_dev_set_regression_guard():
@@ -5291,6 +5291,95 @@ def test_people_who_marched_are_no_figure():
     assert extract("About 200 people marched along a road in the village of Imzouren.") == []
     (moved,) = extract("About 200 people fled along a road in the village of Imzouren.")
     assert moved.term == "fled"
+
+
+# --- Learnt from d482–d507 (the thirty-eighth and thirty-ninth parts, scored once, then tuning) --
+
+
+def test_a_short_name_in_brackets_is_the_place_before_it_not_a_country():
+    text = (
+        "A total of 2,452,738 individuals were affected in Ilocos (Region 1), Cordillera "
+        "Administrative Region (CAR), and National Capital Region (NCR). The death toll stood at "
+        "25 while 13 were still missing: eight in CAR."
+    )
+    found = extract(text, date(2023, 8, 1))
+    assert [(c.span, c.country_iso3) for c in found][:2] == [("2,452,738", "PHL"), ("25", "PHL")]
+    assert {c.country_iso3 for c in found} == {"PHL"}
+    # (the country itself, where the document means it)
+    (killed,) = extract("Fighting killed 25 people in the Central African Republic (CAR).")
+    assert killed.country_iso3 == "CAF"
+
+
+def test_a_city_dateline_gives_its_country_to_a_story_that_names_none():
+    text = (
+        "PESHAWAR: The Provincial Disaster Management Authority of Khyber Pakhtunkhwa issued "
+        "details of causalities.\n\nThe deceased include four men, three women, and four children, "
+        "according to PDMA."
+    )
+    found = extract(text, date(2025, 6, 27))
+    assert [(c.span, c.country_iso3) for c in found] == [
+        ("four", "PAK"), ("three", "PAK"), ("four", "PAK")
+    ]  # fmt: skip
+    assert "PESHAWAR:" in found[0].place_note
+    # (a word in capitals that is no city's gives nothing)
+    found = extract(text.replace("PESHAWAR:", "UPDATE:"), date(2025, 6, 27))
+    assert {c.country_iso3 for c in found} == {None}
+
+
+def test_a_disasters_place_the_gazetteer_lacks_is_a_place():
+    (died, injured) = extract(
+        "It released an initial damage report, confirming that landslides and flash floods in "
+        "Swat have claimed 11 lives and injured 6 people.",
+        date(2025, 6, 27),
+    )
+    assert (died.location, injured.location) == ("Swat", "Swat")
+    # (not a word of a title that goes on after a country's name)
+    (evacuated,) = extract("Mudflows in Kyrgyzstan Lead to Evacuation of 1,300 People")
+    assert evacuated.location == "Kyrgyzstan"
+
+
+def test_a_place_before_a_local_government_area_is_a_town_of_the_storys_country():
+    text = (
+        "The killings in Benue State have continued with over 200 persons killed yesterday in "
+        "Yelwata, Guma Local Government Area of the state.\n\nTwo soldiers were also killed in a "
+        "separate attack in Guma LGA."
+    )
+    found = extract(text, date(2025, 6, 15))
+    assert [(c.location, c.country_iso3) for c in found] == [
+        ("Yelwata", "NGA"), ("Guma LGA", "NGA")
+    ]  # fmt: skip
+
+
+def test_officers_who_passed_away_are_counted():
+    (died,) = extract(
+        "At least two Guardia Civil officers passed away when their barracks were flooded in "
+        "Paiporta.",
+        date(2024, 10, 30),
+    )
+    assert (died.span, died.term, died.location) == ("At least two", "died", "Paiporta")
+
+
+def test_a_number_that_is_part_of_a_name_is_no_figure():
+    found = extract(
+        "On May 27, Humanity 1 rescued approximately one hundred migrants from two boats."
+    )
+    assert [c.span for c in found] == ["approximately one hundred"]
+    # (a title's capitalised verb before its count is no name)
+    assert [c.span for c in extract("Floods Kill 12 In Kenya")] == ["12"]
+
+
+def test_places_listed_after_a_cue_share_its_role():
+    text = (
+        "A series of migrant arrivals occurred on the island of Lampedusa between May 27 and 28 "
+        "2024.\n\nLater that same day, 93 more migrants arrived on the island. This group, which "
+        "included two women and 117 minors, claimed to be from Egypt, Sudan, Syria, and Tunisia."
+        "\n\nThe night of May 28 saw an additional 143 migrants reaching Lampedusa. The coast "
+        "guard brought a body to Lampedusa."
+    )
+    found = extract(text)
+    assert [(c.span, c.location) for c in found if c.span in ("two", "117")] == [
+        ("two", "Lampedusa"), ("117", "Lampedusa")
+    ]  # fmt: skip
 
 
 def _holds_a_reporting_word(sentence: str) -> bool:

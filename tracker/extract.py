@@ -433,6 +433,12 @@ PEOPLE_NOUNS = (
     "miners",
     "climbers",
     "fishermen",
+    "officers",
+    "policemen",
+    "farmers",
+    "motorists",
+    "peacekeepers",
+    "journalists",
 )
 HOUSEHOLD_NOUNS = ("families", "households", "family", "household", "hhs", "hh")  # ("744 HHs")
 
@@ -2065,6 +2071,29 @@ def _before_may_say_not(sentence: str, reach: int, start: int) -> bool:
     return last in _BEFORE_LAST_WORDS
 
 
+# A name's word right before a number of one or two digits: "Humanity 1", "Line 5".
+_NAME_BEFORE_NUMBER = re.compile(r"(?<![\w’'-])([A-Z][a-z]+) $")
+
+
+def _named_number(sentence: str, start: int) -> bool:
+    """Whether the digits at `start` are part of a name: after a capitalised word (not a
+    month's) that itself follows a word in lower case or a comma ("the rescue ship Humanity 1",
+    "On May 27, Humanity 1 rescued"; not a title's "Floods Kill 12"), and before no people."""
+    if not sentence[start : start + 2].rstrip(" ").isdigit():
+        return False
+    name = _NAME_BEFORE_NUMBER.search(sentence, max(0, start - 20), start)
+    if name is None or name.group(1).lower() in MONTHS:
+        return False
+    before = sentence[max(0, name.start() - 30) : name.start()].rstrip()
+    if not before or not (before[-1] in ",;(" or before.rsplit(None, 1)[-1].islower()):
+        return False
+    after = sentence[start : start + 40].split()
+    return len(after) < 2 or after[1].lower().strip(",.;:") not in _PEOPLE_WORDS
+
+
+_PEOPLE_WORDS = frozenset(n.lower() for n in (*PEOPLE_NOUNS, *HOUSEHOLD_NOUNS))
+
+
 def _is_not_a_figure(
     sentence: str,
     lowered: str | None,
@@ -2078,6 +2107,13 @@ def _is_not_a_figure(
         return True
     if end - start >= 7 and sentence[start] == "0" and sentence[start:end].isdigit():
         return True  # "contact a hotline number (0255101115)": a telephone's, no count
+    if (
+        end - start <= 2
+        and start > 2
+        and sentence[start - 1] == " "
+        and _named_number(sentence, start)
+    ):
+        return True  # "the rescue ship Humanity 1", "the subway tunnel of Line 5"
     after = sentence[end : end + 64]
     # A digit right after the number is looked for first, as plain text: almost no number is
     # followed by one ("5,000 people fled"), and the match's groups are then not read for it.
@@ -4537,6 +4573,17 @@ def _place_mentions(
             # "the evacuation of Arys’ population of 45,000": a place's people say it is a place
             out.append(_mention(m.start("name"), "", found[0], found[1], False))
             continue
+        if (
+            out
+            and name.isupper()
+            and text.startswith(")", m.end("name"))
+            and text.endswith(f"{out[-1].written} (", 0, m.start("name"))
+        ):
+            # "Cordillera Administrative Region (CAR)": the short name of the place before (not
+            # the Central African Republic), which the document goes on to use
+            if learnt is not None and len(learnt) < 10_000:
+                learnt.setdefault(places.key(name), (out[-1].written, "alias"))
+            continue
         if need_cue and not role and not word and not _ends_with_place_word(name):
             # A capitalised word alone is a place only when it is a country's name.
             regional = False
@@ -4610,6 +4657,13 @@ def _place_mentions(
             # "in Peru’s southern desert": the name before its possessive, not a "Perus" (a
             # country's part keeps its words: "in Turkey’s southeast region")
             mention = _resolve_mention(name[:-2], word, direction)
+        if mention is None and learnt and name.isupper():
+            # "7 from KP", the document having written "Khyber Pakhtunkhwa (KP)" before; "eight in
+            # CAR" after "Cordillera Administrative Region (CAR)": not the Central African Republic
+            alias = learnt.get(places.key(name))
+            if alias is not None and alias[1] == "alias":
+                mention = _resolve_mention(alias[0], "", None)
+                mention = (name, mention[1]) if mention is not None else None
         if mention is None:
             mention = _resolve_mention(name, word, direction)
         possessive = _possessive(name) if mention is None else None
@@ -4647,12 +4701,6 @@ def _place_mentions(
         if mention is None and role and (core := _without_words_around(name)) is not None:
             # "… Feared Dead in Fresh Bududa Mudslide": the place among a title's words
             mention = _resolve_mention(core, "", None) if core else None
-        if mention is None and learnt and name.isupper():
-            # "7 from KP", the document having written "Khyber Pakhtunkhwa (KP)" before
-            alias = learnt.get(places.key(name))
-            if alias is not None and alias[1] == "alias":
-                full = _resolve_mention(alias[0], "", None)
-                mention = (name, full[1]) if full is not None else None
         unknown = _unknown_place(text, m, role, direction, learnt) if mention is None else None
         if mention is None and unknown is None:
             if (
@@ -4689,6 +4737,7 @@ def _place_mentions(
         out = _in_the_wider(text, out)
         if any(m.reading is None and m.readings for m in out):
             out = _settled_by_neighbours(out)
+        out = _roles_down_a_list(out)
     if " side" in text or "authorities" in text:
         out = sorted([*out, *_sides(text)], key=lambda m: m.start)
     if _UNIT_WORD.search(text):
@@ -4701,6 +4750,18 @@ def _place_mentions(
         out = _owned_by_country(text, out)
     if len(out) > 1 and (" in " in text or ", " in text):
         out = _placed_in_country(text, out)
+    return out
+
+
+def _roles_down_a_list(mentions: list[_Mention]) -> list[_Mention]:
+    """The places of a list after its first take the role of the first's cue: "claimed to be
+    from Egypt, Sudan, Syria, and Tunisia" names four places people came from."""
+    out = mentions
+    for i in range(1, len(out)):
+        before, place = out[i - 1], out[i]
+        if place.role == "" and before.listed and before.role in ("origin", "displaced from", "to"):
+            out = out if out is not mentions else list(mentions)
+            out[i] = replace(place, role=before.role)
     return out
 
 
@@ -5129,6 +5190,11 @@ _FIGURE_RIGHT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _IN_KNOWN_PLACE = re.compile(r",\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b")
+# (or in one the gazetteer lacks, that its word of place says is one)
+_IN_A_NAMED_UNIT = re.compile(
+    r",\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:Local\s+Government\s+Area|LGA|[Dd]istrict|"
+    r"[Pp]rovince|[Cc]ounty|[Mm]unicipality|[Dd]epartment|[Rr]egency|[Gg]overnorate|[Pp]refecture)\b"
+)
 
 
 # Regions of several countries, as places are written ("in Central America", "in the West
@@ -5224,6 +5290,14 @@ def _unknown_place(
         # "In Alaibri, 2,000 persons have been isolated by flood": a sentence led by its place
         kind, written = "town", name
     elif (
+        role == "at"
+        and len(words) <= 2
+        and m.group("cue") in ("in", "In")
+        and _DISASTER_IN.search(text, max(0, m.start("cue") - 30), m.start("cue"))
+        and not places.lookup(words[0])  # (a title's "Mudflows in Kyrgyzstan Lead to …")
+    ):
+        kind, written = "area", name  # "landslides and flash floods in Swat have claimed 11 lives"
+    elif (
         m.group("cue")
         and m.group("cue").lower() == "around"
         and text.endswith(("area ", "areas "), 0, m.start("cue"))
@@ -5240,6 +5314,8 @@ def _unknown_place(
         kind, written = "town", name
         countries = {r.country_iso3 for r in readings}
         country = countries.pop() if len(countries) == 1 else None
+    elif role and len(words) <= 2 and _IN_A_NAMED_UNIT.match(text, m.end()):
+        kind, written = "town", name  # "killed yesterday in Yelwata, Guma Local Government Area"
     else:
         return None
     if learnt is not None and len(learnt) < 10_000:
@@ -5247,6 +5323,14 @@ def _unknown_place(
     written = f"{direction} {written}" if direction else written
     return written, places.Place(written, country, None, None, kind, "document")
 
+
+# A disaster's words right before "in" and a place's name: "flash floods in Swat".
+_DISASTER_IN = re.compile(
+    r"\b(?:floods?|flooding|flash\s+floods?|landslides?|landslips?|mudslides?|mudflows?|rains|"
+    r"rainfall|downpours?|storms?|earthquakes?|quakes?|wildfires?|fires?|blaze|explosions?|"
+    r"blasts?)\s+$",
+    re.IGNORECASE,
+)
 
 _OF_KINDS = {w: places.WORD_KINDS.get(w, "area") for w in
              ("town", "city", "village", "camp", "district", "governorate", "province", "region",
@@ -5861,6 +5945,11 @@ def _place_for(
     if mention.listed and mention.reading is not None and mention.reading.kind == "country":
         others = [m for m in mine if m.start > mention.start and m.reading is not None]
         if others and others[0].reading.kind == "country":
+            if mention.role == "origin" and not away:
+                # "This group, which included two women and 117 minors, claimed to be from
+                # Egypt, Sudan, Syria, and Tunisia": where they came from is not where they are
+                # counted (the document's place is)
+                return context.documents_place()
             # "the death toll in Malawi and Mozambique": a count across countries is none's.
             return {"place_note": _SEVERAL_COUNTRIES}
     if mention.listed:
@@ -6009,6 +6098,7 @@ def _the_documents_place(context: _Context) -> dict:
     title and three times after), else the country the document names, when it names one only
     ("… heavy monsoon rain and strong winds across Sri Lanka" above "A total of 84,943 persons")."""
     named = context.document_countries()
+    city = context.city_dateline() if not named else None
     main = context.main_place()
     if main is not None and (
         not named
@@ -6024,6 +6114,8 @@ def _the_documents_place(context: _Context) -> dict:
             main.reading.country_iso3
             or (beside[0] if beside else None)
             or (next(iter(named)) if len(named) == 1 else None)
+            or (city[1] if city else None)
+            or context.country_of_places()
         )
         if (
             len(named) == 1
@@ -6047,6 +6139,11 @@ def _the_documents_place(context: _Context) -> dict:
         if top is None:
             return {}
         named, note = {top}, "the country the document names most"
+    if city is not None:
+        # "PESHAWAR: The Provincial Disaster Management Authority of Khyber Pakhtunkhwa …", a
+        # story that names no country: the country of its dateline's city (the desk's city
+        # itself is not the figure's place)
+        named, note = {city[1]}, f"the country of the dateline “{city[0]}”"
     if len(named) != 1:
         return {}
     country = _countries().get(next(iter(named)))
@@ -6298,7 +6395,20 @@ _BRACKET_DATELINE = re.compile(
     rf"\s*(?:(?:{_MONTH})\.?\s+[0-3]?\d\s*)?[-–—:]\s+(?=[A-Z“\"])",
     re.MULTILINE,
 )
+# The city alone in capitals, at the text's start: "PESHAWAR: The Provincial Disaster Management
+# Authority …" (a city the gazetteer knows: not "UPDATE:").
+_CITY_DATELINE = re.compile(
+    r"[ \t]*(?P<place>[A-Z][A-Z’'.]+(?:[ -][A-Z][A-Z’'.]+){0,2})\s*(?:[-–—:]|\(\w+\)\s*[-–—:])"
+    r"\s+(?=[A-Z“\"])"
+)
 _LINE_END = re.compile(r"\n")
+
+
+def _a_city(name: str) -> str | None:
+    """The country of the city or town the gazetteer knows by a name (a dateline's, in
+    capitals); None where it knows none, or several in different countries."""
+    codes = {r.country_iso3 for r in places.lookup(name) if r.kind in ("city", "town")}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _at_line_starts(pattern: re.Pattern, text: str, until: int | None = None):
@@ -6527,6 +6637,13 @@ class _Context:
                     _Dateline(plain.start(), place, None, plain.group(0).strip())
                 )
         return self._datelines
+
+    def city_dateline(self) -> tuple[str, str] | None:
+        """A dateline of a city alone, at the text's start ("PESHAWAR: The Provincial …"), and the
+        country the gazetteer knows it in: (the dateline, the country's code), else None."""
+        city = _CITY_DATELINE.match(self.text)
+        code = _a_city(city["place"]) if city is not None else None
+        return (city.group(0).strip(), code) if code is not None else None
 
     def title_text(self) -> str | None:
         if self._title is None:
@@ -6937,6 +7054,14 @@ class _Context:
         found = {m.reading.country_iso3 for m in self.title_mentions()
                  if m.reading is not None and m.reading.country_iso3}  # fmt: skip
         return found if len(found) == 1 else set()
+
+    def country_of_places(self) -> str | None:
+        """The one country of every place the gazetteer knows in the document's opening
+        ("Benue State", "Makurdi": Nigeria, for "Yelwata" in a story that never writes it);
+        None where they are of several or none."""
+        codes = {m.reading.country_iso3 for m in self.head_mentions()
+                 if m.reading is not None and m.reading.source != "document"}  # fmt: skip
+        return codes.pop() if len(codes) == 1 else None
 
     def document_countries(self) -> set[str]:
         """The countries the title and the document's opening (its first 5,000 characters)

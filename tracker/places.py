@@ -49,6 +49,7 @@ PLACE_WORDS = (
     "border post", "pref", "regency", "showground", "showgrounds", "PoC", "PoC site",
     "community", "sub-district", "sub-districts", "emergency site", "emergency sites",
     "displacement site", "displacement sites", "soum", "aimag", "atoll",
+    "Local Government Area", "local government area", "LGA",
 )  # fmt: skip
 # What a word of place says of the place it ends, for a name the gazetteer does not know
 # ("Pagiarinya settlement", "Maungdaw township"): its kind, for KIND_RANK.
@@ -64,6 +65,7 @@ WORD_KINDS: dict[str, str] = {
     "delta": "area", "highlands": "area", "corridor": "area", "reception centre": "camp",
     "reception center": "camp", "transit centre": "camp", "transit center": "camp",
     "idp site": "camp", "idp sites": "camp", "zone": "district", "woreda": "district",
+    "local government area": "district", "lga": "district",
     "neighborhood": "area", "neighbourhood": "area", "border point": "area",
     "border crossing point": "area", "crossing point": "area", "border crossing": "area",
     "border post": "area", "pref": "province", "regency": "district",
