@@ -5382,6 +5382,44 @@ def test_places_listed_after_a_cue_share_its_role():
     ]  # fmt: skip
 
 
+def test_a_title_with_its_offices_words_speaks_where_no_one_is_named():
+    found = extract(
+        "At least 26 people have been killed and dozens more injured in wildfires that devastated "
+        "14 districts of northern Algeria on Wednesday, the interior minister said."
+    )
+    assert [c.attributed_to for c in found] == ["interior minister"] * 2
+    # (a title alone names no office: nobody)
+    (killed,) = extract("At least 26 people have been killed in wildfires, a spokesman said.")
+    assert killed.attributed_to is None
+
+
+def test_an_according_to_that_names_no_one_leaves_the_speaker_to_the_verb():
+    found = extract(
+        "According to an earlier toll, four people in Souk Ahras had suffered burns and 41 others "
+        "had breathing difficulties, authorities said."
+    )
+    assert [c.attributed_to for c in found] == ["authorities"] * len(found)
+    assert found
+    (affected,) = extract(
+        "According to preliminary evaluations, reported in the flash update, 228,000 people were "
+        "affected."
+    )
+    assert affected.attributed_to is None
+
+
+def test_the_speaker_before_a_clause_of_which_and_a_present_confirm():
+    (rescued,) = extract(
+        "The Kenya Red Cross, which is leading in the mission said their desk had recorded 110 "
+        "as rescued."
+    )
+    assert rescued.attributed_to == "Kenya Red Cross"
+    (fled,) = extract(
+        "Local crisis committees in southeast confirm some 11,280 people have fled fighting in "
+        "Ubari."
+    )
+    assert fled.attributed_to == "Local crisis committees in southeast"
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -486,6 +486,7 @@ REPORTING_VERBS = (
     "discloses",
     "confirmed",
     "confirms",
+    "confirm",  # "Local crisis committees in southeast confirm some 11,280 people have fled"
     "claimed",
     "claims",
     "explained",
@@ -2965,7 +2966,7 @@ def _attribution(sentence: str) -> str | None:
     """Who the sentence says gave the figures: "according to X", "X said" or "said X"; a person
     named beside their job title is the person ("Mustefa Bali, the SDF spokesman, said" →
     "Mustefa Bali"; a title before the name is kept as written: "An SDF spokesman, Adnan
-    Afrin"), never the title alone."""
+    Afrin"), never the title alone where the person is named."""
     who = None
     if "(" in sentence and (dated := _DATE_IN_BRACKETS.search(sentence)):
         # "The Armenian government on Thursday (Sep 28) announced": the day in brackets aside
@@ -3006,10 +3007,13 @@ def _speaker(sentence: str) -> str | None:
         bare = _DATA_FROM.sub("", _DATA_AFTER.sub("", who))
         if bare.strip().lower() in _MEDIA:
             return _clean_source(who)  # "according to media reports": the reports speak
-        if _ADJECTIVES_ONLY.match(bare):
-            # "according to official reports" names its source so; "the official figures" none
-            return _clean_source(who) if who.rstrip().endswith("reports") else None
-        return _clean_source(bare)
+        if not _ADJECTIVES_ONLY.match(bare):
+            if (named := _clean_source(bare)) is not None:
+                return named
+        elif who.rstrip().endswith("reports"):
+            return _clean_source(who)  # "according to official reports" names its source so
+        # "According to an earlier toll, four people … had suffered burns …, authorities said":
+        # the figures named no one; a verb after may
     m = _QUOTED_AS.search(sentence) if "quoted" in sentence else None
     if m and (who := _clean_source(m.group("who") or m.group("quoted"))):
         return who
@@ -3089,6 +3093,9 @@ def _speaker(sentence: str) -> str | None:
         segment, at = parts[-1].strip(), len(parts) - 1
         if not segment and len(parts) > 1:
             segment, at = parts[-2].strip(), len(parts) - 2  # "An SDF spokesman, Adnan Afrin, said"
+        elif segment.startswith(("which ", "who ")) and at > 0:
+            # "The Kenya Red Cross, which is leading in the mission said": who the clause is of
+            segment, at = parts[at - 1].strip(), at - 1
         if at > 0 and segment[:2] in ("a ", "an") and _AN_ORGANISATION.match(segment):
             # "the Nigerian Red Cross, a Non-Governmental Organization in Bokkos disclosed": what
             # the speaker named before is
@@ -3255,7 +3262,7 @@ def _clean_source(text: str) -> str | None:
     if _NUMBER_WORD.match(words[0]) and words[0].lower() not in ("a", "an"):
         # "Hundreds of people are (said)": people counted, not a speaker
         return None
-    if words[0].lower() in NOT_A_SOURCE or "I" in words:
+    if words[0].lower() in NOT_A_SOURCE or "I" in words or who[:12].lower() == "according to":
         return None  # "all I can say to you is": the speaker of a quotation says "I"
     if len(words) > 1 and words[-1] in ("he", "she", "they", "we"):
         return None  # "a village beside Lake Van where he (said)": the pronoun speaks
@@ -3263,12 +3270,24 @@ def _clean_source(text: str) -> str | None:
         # "VRCS assessments conducted in Penama, Malampa and Torba provinces revealed": the last
         # words of the subject name the places assessed, not who speaks
         return None
-    if not any(w.lstrip("(")[:1].isupper() for w in words) and not _OFFICE.match(who):
+    if (
+        not any(w.lstrip("(")[:1].isupper() for w in words)
+        and not _OFFICE.match(who)
+        and not _AN_OFFICES_TITLE.match(who)
+    ):
         # A source is named: an organisation, a person, or an office ("US defense officials",
         # "local officials", "the emergency services", "the national disaster management agency
-        # (BNGRC)"), not a person alone ("a resident").
+        # (BNGRC)", "the interior minister"), not a person alone ("a resident").
         return None
     return who
+
+
+# A title with its office's words, where the text names no one: "the interior minister", "a fire
+# department spokesperson" (not "a spokesman" alone, nor "its governor").
+_AN_OFFICES_TITLE = re.compile(
+    rf"^(?:(?:the|an?)\s+)?(?!(?:its|his|her|their|our)\s)(?:[a-z-]+\s+){{1,3}}"
+    rf"(?:{'|'.join(TITLE_NOUNS)})$"
+)
 
 
 def _household_size(sentence: str, lowered: str | None = None) -> float | None:
