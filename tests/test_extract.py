@@ -5420,6 +5420,40 @@ def test_the_speaker_before_a_clause_of_which_and_a_present_confirm():
     assert fled.attributed_to == "Local crisis committees in southeast"
 
 
+def test_people_a_place_has_with_a_participle_after_are_what_it_says():
+    (affected,) = extract(
+        "The department of Likouala has approximately 34,543 people affected (Bétou, Epéna and "
+        "Dongou districts)."
+    )
+    assert (affected.term, affected.measure) == ("affected", "flow")
+    (hosted,) = extract("The camp has 34,543 people.")
+    assert (hosted.term, hosted.measure) == ("hosted", "stock")
+
+
+def test_affected_before_places_is_their_adjective_not_the_verb():
+    (hosted,) = extract(
+        "“About 600 families in affected villages are living in tents in their yards,”"
+    )
+    assert (hosted.term, hosted.measure) == ("hosted", "stock")
+
+
+def test_people_who_spend_the_night_in_schools_are_hosted():
+    (hosted,) = extract(
+        "Thousands of tourists had to spend the night in schools, sports halls and on ferries."
+    )
+    assert (hosted.term, hosted.measure) == ("hosted", "stock")
+
+
+def test_there_were_reports_that_says_nothing_of_a_stock():
+    (displaced,) = extract(
+        "After the city centre was retaken, there were reports that a further 1,500 people were "
+        "displaced."
+    )
+    assert displaced.measure == "flow"
+    (displaced,) = extract("There were 78,000 displaced people in the city.")
+    assert displaced.measure == "stock"
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

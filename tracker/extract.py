@@ -2000,6 +2000,18 @@ _WITH_AID = re.compile(
 )
 
 
+# "in affected villages": "affected" as the places' adjective.
+_AFFECTED_PLACES = re.compile(
+    r"affected\s+(?:villages|areas|districts|communities|regions|provinces|zones|municipalities|"
+    r"counties|parts|localities|towns|neighbou?rhoods)\b"
+)
+# A participle of figures right after the counted people, and a "has" before them.
+_PARTICIPLE_AFTER = re.compile(
+    r"\s+(affected|displaced|killed|injured|wounded|evacuated|homeless)\b"
+)
+_HAS_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:[\w-]+\s+){0,2}$")
+
+
 @functools.lru_cache(maxsize=8192)
 def _object_verb(words: str) -> tuple[str, str] | None:
     """(term, measure) of a verb whose object is the figure, when the words before the figure
@@ -2627,7 +2639,9 @@ _POSSESSIVE_BEFORE = re.compile(r"[A-Za-z]['’]s\s+$")
 # (a number's comma is no clause's: "there are more than 2,800 homes destroyed by the floods and
 # 16,574 victims")
 _THERE_ARE = re.compile(
-    r"\b[Tt]here\s+(?:are|were)\s+(?:now\s+|currently\s+|still\s+)?(?:[^.;:,]|,(?=\d))*$"
+    r"\b[Tt]here\s+(?:are|were)\s+(?:now\s+|currently\s+|still\s+)?"
+    # (not "there were reports that a further 1,500 people were displaced": what the reports say)
+    r"(?!(?:also\s+)?(?:unconfirmed\s+)?(?:reports?|claims?|fears?)\b)(?:[^.;:,]|,(?=\d))*$"
 )
 _CURRENTLY_BEFORE = re.compile(r"\b(?:[Cc]urrently|[Aa]t\s+present|[Pp]resently),?\s+$")
 _SHARE_OF_BEFORE = re.compile(
@@ -2874,6 +2888,10 @@ def _find_verb(
         hit = verbs.search(text)
         if hit is None:
             return None
+        if text.startswith("affected ", hit.start()) and _AFFECTED_PLACES.match(text, hit.start()):
+            # "About 600 families in affected villages are living in tents": an adjective of
+            # the places, the verb after it what is counted
+            hit = verbs.search(text, hit.end()) or hit
         # A later verb counts only with "and" between (below): where none follows, the rest of
         # the window is not read for verbs (most windows: their first verb is their last).
         while _and_after(window, hit.end()) and (nxt := verbs.search(text, hit.end())) is not None:
@@ -3778,6 +3796,14 @@ def _sentence_candidates(
             verb = (previous[1], previous[2], 0, False)
         elif governing is not None:
             verb = (*governing, 0, False)
+            if (
+                governing == ("hosted", "stock")
+                and (done := _PARTICIPLE_AFTER.match(sentence, f.population_end))
+                and _HAS_BEFORE.search(clause_before[-40:])
+            ):
+                # "The department of Likouala has approximately 34,543 people affected": what
+                # the participle after the people says happened to them, not people it holds
+                verb = _find_verb(done.group(1), False) or verb
             if governing[0] == "arrived" and _REGISTERED_IN_CAMPS.match(sentence, f.population_end):
                 if "regist" in clause_before[-40:]:
                     # "has registered about 80,000 IDPs across four camps": people in the camps

@@ -331,8 +331,10 @@ VERBS: dict[str, tuple[str, str]] = {
     r"submerged|affected|washed))\b)|housed|accommodat(?:es|ing|ed))\b":
         ("hosted", "stock"),
     LINKING_VERBS: ("hosted", "stock"),
-    # "a couple hundred people have been sleeping in classrooms" of a school turned shelter
-    r"sleep(?:ing|s)?\s+(?:in|at)\b": ("hosted", "stock"),
+    # "a couple hundred people have been sleeping in classrooms" of a school turned shelter,
+    # "Thousands of tourists had to spend the night in schools, sports halls and on ferries"
+    r"sleep(?:ing|s)?\s+(?:in|at)\b|sp(?:e|en)nd(?:s|ing)?\s+the\s+night\s+(?:in|at|on)\b":
+        ("hosted", "stock"),
     # "After 15,000 evacuees filled the Astrodome late Thursday night"
     r"filled\s+(?:the|a|an)\b": ("hosted", "stock"),
     # (not where people live at risk: "residents living in areas that are considered as critical
