@@ -5454,6 +5454,43 @@ def test_there_were_reports_that_says_nothing_of_a_stock():
     assert displaced.measure == "stock"
 
 
+def test_a_known_place_before_what_is_there_after_in_a():
+    (died,) = extract(
+        "Five people died in an unnamed Paiporta nursing home and one person is missing.",
+        date(2024, 10, 30),
+    )
+    assert (died.location, died.country_iso3) == ("Paiporta", "ESP")
+
+
+def test_a_count_nothing_places_takes_the_part_of_the_country_the_figure_before_names():
+    text = (
+        "Mudslides in Kyrgyzstan destroyed at least 900 homes in southern Kyrgyzstan, and killed "
+        "at least 12 people in southern Kyrgyzstan.\n\nAbout 600 families are living in tents in "
+        "their yards."
+    )
+    found = extract(text, date(2008, 1, 30))
+    assert found[-1].span == "About 600"
+    assert (found[-1].location, found[-1].country_iso3) == ("southern Kyrgyzstan", "KGZ")
+    assert "the figure before" in found[-1].place_note
+
+
+def test_a_province_whose_name_starts_with_a_direction_is_not_a_part_of_a_country():
+    (injured,) = extract(
+        "West Azerbaijan governor Mohammad Sadegh Motamedian said 816 people were injured.",
+        date(2023, 1, 29),
+    )
+    assert (injured.location, injured.country_iso3) == ("West Azerbaijan", "IRN")
+
+
+def test_the_country_on_the_other_side_of_a_border_is_not_the_figures():
+    found = extract(
+        "A 5.9-magnitude earthquake hit northwestern Iran overnight, killing at least three people "
+        "and injuring more than 800 in the region near the border with Turkey.",
+        date(2023, 1, 29),
+    )
+    assert {(c.location, c.country_iso3) for c in found} == {("northwestern Iran", "IRN")}
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -4540,6 +4540,11 @@ _NATIONAL_AFTER = re.compile(
 _HISTORY_AFTER = re.compile(r"\s+(?:(?:recorded|recent|modern|living)\s+)?history\b")
 
 
+# "in an unnamed Paiporta nursing home": a place's name before what is there, after "in a(n)".
+_IN_A_BEFORE = re.compile(r"\b(?:in|at)\s+an?\s+(?:[a-z-]+\s+)?$")
+_LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
+
+
 def _place_mentions(
     text: str, need_cue: bool = True, learnt: dict[str, tuple[str, str]] | None = None
 ) -> list[_Mention]:
@@ -4594,6 +4599,18 @@ def _place_mentions(
         word = m.group("word") or ""
         name = m.group("name")
         direction = m.group("dir")
+        if (
+            not role
+            and need_cue
+            and not direction
+            and " a" in text[max(0, m.start() - 24) : m.start()]
+            and _IN_A_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            and _LOWER_WORD_NEXT.match(text, m.end("name"))
+            and _resolve_mention(name, "", None) is not None
+        ):
+            # "Five people died in an unnamed Paiporta nursing home": a place the gazetteer
+            # knows, before what is there
+            role = "at"
         if not word and not direction and _direction_alone(text, m, name):
             continue
         if need_cue and not role and not word and (apposed := _apposed_kind(text, m.end())):
@@ -4633,18 +4650,18 @@ def _place_mentions(
             # A capitalised word alone is a place only when it is a country's name.
             regional = False
             mention = _country_named(f"{direction} {name}") if direction else None
-            if mention is None:
-                mention = _country_named(name)
-                regional = bool(direction)  # "northern Syria": a region of the country
             if (
                 mention is None
                 and direction
                 and direction[0].isupper()
                 and (province := _province_named(f"{direction} {name}", words=True))
             ):
-                # "Papua New Guinea’s mountainous Southern Highlands": a province's name that
-                # starts with a direction
-                mention, regional = province, False
+                # "Papua New Guinea’s mountainous Southern Highlands", "West Azerbaijan governor":
+                # a province's name that starts with a direction (not a part of a country)
+                mention = province
+            if mention is None:
+                mention = _country_named(name)
+                regional = bool(direction)  # "northern Syria": a region of the country
             possessive = _possessive(name) if mention is None else None
             if possessive:
                 mention = _country_named(possessive.group(1))  # "Mozambique's Pemba Camp"
@@ -4763,6 +4780,12 @@ def _place_mentions(
             continue  # "… Strikes Northern Costa Rica": a direction of the country after it
         if role and _not_the_figures_place(text, m.start()):
             continue  # "60 kilometres from El Geneina", "told a news briefing in Geneva"
+        if (
+            role == "to"
+            and cue[:1] in "bB"
+            and _NEAR_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        ):
+            continue  # "in the region near the border with Turkey": the other side of it
         start = m.start("name") if not direction else m.start("dir")
         listed = bool(_LIST_NEXT.match(text, m.end()))
         if mention is not None:
@@ -5175,6 +5198,8 @@ _NOT_THE_FIGURES_PLACE = re.compile(
     rf"\b(?:{'|'.join(_SAID_WORDS)})\s*$|\btold\s+(?:the\s+)?[\w.-]+(?:\s+(?:in|at)(?:\s+the)?)?\s*$",
     re.IGNORECASE,
 )
+# "injuring more than 800 in the region near the border with Turkey": the other side of it.
+_NEAR_BEFORE = re.compile(r"\b(?:near|along|close\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 # One of those words is looked for first, as plain text (faster than the pattern; and than these
 # words as one pattern, whose first letters are common: 1,329M → 1,326M instructions, cg.sh).
 _NOT_THE_FIGURES_STARTS = ("km", "kilomet", "mile", *_VENUE_WORDS, *_SAID_WORDS)
@@ -6138,6 +6163,9 @@ def _generic(written: str) -> bool:
     return written[:4].lower() in _DIRECTION_STARTS and _GENERIC_NAME.fullmatch(written) is not None
 
 
+_ONE_COUNTRY = "the one country the document names"
+
+
 def _the_documents_place(context: _Context) -> dict:
     """For a figure nothing places: the place the document names most ("Herat", named in the
     title and three times after), else the country the document names, when it names one only
@@ -6173,7 +6201,7 @@ def _the_documents_place(context: _Context) -> dict:
             country = next(iter(named))
         return {"location": main.written, "country_iso3": country,
                 "place_note": "the place the document names most"}  # fmt: skip
-    note = "the one country the document names"
+    note = _ONE_COUNTRY
     if len(named) <= 1 and (lede := context.lede_place()) is not None:
         # "Following heavy rains … in Kalehe Territory in South-Kivu province, the … rivers
         # overflowed": the place the document's first paragraph names, in its one country
@@ -7387,7 +7415,23 @@ def _placed_as_before(out: list[Candidate]) -> list[Candidate]:
         if c.location is not None or c.country_iso3 is not None:
             places_of.setdefault(c.sentence, set()).add((c.location, c.country_iso3))
     for i, c in enumerate(out):
-        if c.location is not None or c.country_iso3 is not None:
+        if (
+            c.place_note == _ONE_COUNTRY
+            and last is not None
+            and last.country_iso3 == c.country_iso3
+            and last.location != c.location
+            and c.location is not None
+            and last.location is not None
+            and last.location.endswith(c.location)
+            and _BARE_DIRECTION.fullmatch(last.location[: -len(c.location)].strip())
+            and c.start - last.start < _A_PAGE
+            and len(places_of[last.sentence]) == 1
+        ):
+            # "About 600 families … are living in tents" after "at least 900 houses were
+            # destroyed in southern Kyrgyzstan", in a story that names Kyrgyzstan: the part of
+            # the country the figure before is of
+            out[i] = _placed_as(c, last, f"the place of the figure before: “{last.span}”")
+        elif c.location is not None or c.country_iso3 is not None:
             last = c
         elif (
             last is not None
