@@ -5491,6 +5491,15 @@ def test_the_country_on_the_other_side_of_a_border_is_not_the_figures():
     assert {(c.location, c.country_iso3) for c in found} == {("northwestern Iran", "IRN")}
 
 
+def test_a_country_named_by_its_peoples_word_is_filed_under_its_name():
+    (killed,) = extract(
+        "Monday morning marked the outbreak of the hostilities, triggered by Thai F-16 airstrikes "
+        "following Bangkok's accusation that Phnom Penh launched a border attack that killed one "
+        "soldier."
+    )
+    assert (killed.location, killed.country_iso3) == ("Thailand", "THA")
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

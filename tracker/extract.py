@@ -6136,6 +6136,9 @@ def _place_for(
         note = f"several places named from “{mention.written}”: filed under the country"
         return {"location": country.name, "country_iso3": country.country_iso3, "place_note": note}
     point = not mention.regional and reading.latitude is not None
+    if reading.kind == "country" and mention.written.lower() in places.demonyms():
+        # "Thai-Cambodian Border Clashes …": the country a people's word names, by its name
+        mention = replace(mention, written=reading.name)
     return {
         "location": _without_direction(mention) if mention.regional else mention.written,
         "country_iso3": reading.country_iso3,
