@@ -169,7 +169,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     "measurement": (
         None,
         r"^\s*[-‐]?(?:kms?|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kgs?|kilos?|"
-        r"kilograms?|tonnes?|tons?|litres?|liters?|MT|hectares?|ha|sq|square|"
+        r"kilograms?|tonnes?|tons?|litres?|liters?|MT|hectares?|ha|acres?|rai|sq|square|"
         r"mm|cm|millimet(?:re|er)s?|centimet(?:re|er)s?|degrees?|°|foot|feet|ft|Celsius|Fahrenheit|"
         r"mph|kph|kmph|knots)\b"
         # a length with its conversion: "the water was up to 3m (10ft) deep"
@@ -275,6 +275,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         rf"^\s*(?:{_WORDS_BEFORE_VERB}{{0,3}}?|\w+,\s*including\s+[^,;.]{{1,40}},\s*|"
         r"[a-z]+\s+and\s+(?:a|an|one)\s+[a-z]+\s+)"
         r"(?:(?:are|were|is|was|remain|remained|still|now|reported|"
+        # ("A total of 76 people were Tuesday morning reported missing")
+        r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?|"
         r"listed\s+as|(?:believed|feared|thought|presumed|likely)\s+to\s+be|"
         r"(?:might|may|could)\s+have\s+been)\s+)*"
         r"(?:(?:newly\s+)?(?:found|confirmed|declared)\s+)?"
@@ -1221,7 +1223,8 @@ _AFTER_WORD_STARTS = (
     "dirhams dinars cedis birr leones afghanis tenge hryvnias rubles roubles reais quetzales "
     "lempiras gourdes "
     "half halves third quarter fifth tenth year month week day hour minute second night decade "
-    "centur yr hr min km kilomet mile met kg kilo ton litre liter mt hectare ha sq square mm cm mph "
+    "centur yr hr min km kilomet mile met kg kilo ton litre liter mt hectare ha acre rai sq square "
+    "mm cm mph "
     "kph kmph knot millim centim "
     "degree foot feet ft celsius fahrenheit out partially completely totally fully damaged destroyed "
     "suffered sustained"
@@ -2121,6 +2124,14 @@ def _is_not_a_figure(
     if end - start >= 7 and sentence[start] == "0" and sentence[start:end].isdigit():
         return True  # "contact a hotline number (0255101115)": a telephone's, no count
     if (
+        sentence.endswith("from ", 0, start)
+        and (end - start <= 2 or sentence[start].isalpha())  # (not "27,621 persons from 7,526
+        # families": the same people, in households)
+        and _FROM_FAMILIES_BEFORE.search(sentence, max(0, start - 30), start)
+        and _HOUSEHOLD_AFTER.match(sentence, end)
+    ):
+        return True  # "with 17 from two families … confirmed drowned": the 17's families
+    if (
         end - start <= 2
         and start > 2
         and sentence[start - 1] == " "
@@ -2450,6 +2461,12 @@ _OF_WHOM_AFTER = re.compile(
     r"in\s+(?:a\s+)?(?:serious|critical|grave)\s+condition|seriously|critically|severely|badly)\b"
 )
 # "one died after a house collapsed": a small number whose verb of death follows at once.
+# People counted by the families they came from: "17 from two families" (the families no count).
+_FROM_FAMILIES_AFTER = re.compile(r" from\s+(?:\w+\s+){1,2}famil(?:y|ies)\b")
+_FROM_FAMILIES_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:people\s+|persons\s+)?from\s+$")
+_HOUSEHOLD_AFTER = re.compile(r"\s+famil(?:y|ies)\b")
+# The words of a count's subject that say what happened to the people counted.
+_HARMED = re.compile(r"\b(?:killed|dead|died|deaths|injured|wounded|victims)\b")
 _DIED_RIGHT_AFTER = re.compile(
     # also with its noun: "one patient died during the preparation for transport"
     # ("11 of them died as a result of the disaster", "six of his neighbours were killed")
@@ -2457,7 +2474,7 @@ _DIED_RIGHT_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+(?:and\s+[a-z]+\s+[a-z]+\s+)?|of\s+(?:them|whom|(?:his|her|their)\s+[a-z]+)\s+)?"
     # ("One man in Tajikistan died after jumping from his window")
     r"(?:in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+)?"
-    r"(?:(?:has|have|had)\s+)?(?:died|die|perished|drowned|succumbed|"
+    r"(?:(?:has|have|had)\s+)?(?:died|die|dying|perished|perishing|drowned|succumbed|"
     r"(?:were|was)\s+(?:reportedly\s+|also\s+)?killed|killed|been\s+killed)\b"
     # "One other person is also reported dead in the West Coast Region"
     r"|\s+(?:[a-z]+\s+){0,2}(?:is|was|are|were|has\s+been|have\s+been)\s+(?:also\s+)?"
@@ -2538,6 +2555,14 @@ def _small_count(
         return True  # "The disaster … killed 43, injured 11 and destroyed 13 houses"
     if _DIED_RIGHT_AFTER.match(sentence, m.end()):
         return True
+    if sentence.startswith(" from ", m.end()) and _FROM_FAMILIES_AFTER.match(sentence, m.end()):
+        return True  # "with 17 from two families … confirmed drowned in Fizagat"
+    if (
+        "number of" in sentence[max(0, m.start() - 200) : m.start()]
+        and (rose := _NUMBER_ROSE_TO.search(sentence, max(0, m.start() - 200), m.start()))
+        and _HARMED.search(rose.group("subject") or rose.group("swelled"))
+    ):
+        return True  # "brings the total number of people killed by wildfires this summer to 30"
     if _DEATHS_OR_INJURIES_AFTER.match(sentence, m.end()):
         return True  # "One death and five injuries have been recorded"
     if (sentence.endswith("left ", 0, m.start()) or not sentence[: m.start()].strip()) and (
@@ -2837,7 +2862,9 @@ _NUMBER_ROSE_TO = re.compile(
     # "The number of Togolese fleeing … has now passed 40,000"
     # ("helped swell the number of those stuck across the country to over 42,000")
     r"reduced|decreased|fallen|fell|dropped|declined|passed|surpassed|exceeded|topped)(?:\s+to)?\s+$"
-    r"|\bswell(?:ed|ing|s)?\s+the\s+number\s+of\s+(?P<swelled>[^;:.]{3,150}?)\s+to\s+$",
+    # ("Wednesday’s toll brings the total number of people killed by wildfires this summer to 30")
+    r"|\b(?:swell(?:ed|ing|s)?|br(?:ings|ought|inging))\s+the\s+(?:total\s+)?number\s+of\s+"
+    r"(?P<swelled>[^;:.]{3,150}?)\s+to\s+$",
     re.IGNORECASE,
 )
 # What the people counted are now, said right after them.
@@ -6917,6 +6944,8 @@ class _Context:
             if (
                 dateline is not None
                 and dateline[0].rank < 4
+                and dateline[0].reading is not None
+                and mention.reading is not None
                 and dateline[0].reading.country_iso3 == mention.reading.country_iso3
                 and places.key(places.capitals().get(mention.reading.country_iso3, ""))
                 != places.key(dateline[0].written)
@@ -7380,12 +7409,19 @@ def extract(
                 found = [_as_named_before(c, out, text) for c in found]
             out.extend(found)
         except Exception:  # noqa: BLE001 - extraction proposes; one odd sentence must not stop it
+            if _STRICT:
+                raise
             continue
         finally:
             none_before = len(out) == found_before
     if out and out[0].location is None and out[0].country_iso3 is None and context.spans:
         out = _title_placed_by_the_lead(out, context.spans[0][1])
     return _placed_as_before(out)
+
+
+# Tests set this to see what a sentence raised, which extract() otherwise passes over (a rule's
+# slip, a name misspelt, would drop whole sentences without a word).
+_STRICT = False
 
 
 def _title_placed_by_the_lead(out: list[Candidate], title_end: int) -> list[Candidate]:

@@ -299,7 +299,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"join(?:ed|ing|s)?\b": ("arrived", "flow"),
     r"(?:returned|returning|returns?|returnees)\b": ("returned", "flow"),
     r"surrender(?:ed|ing|s)?\b": ("surrendered", "flow"),
-    r"(?:died|dying|die|dies|deaths?|dead|perished|fatalit(?:y|ies)|drown(?:ed|s|ing)?|succumbed|"
+    r"(?:died|dying|die|dies|deaths?|dead|perish(?:ed|es|ing)?|fatalit(?:y|ies)|drown(?:ed|s|ing)?|succumbed|"
     r"passed\s+away)\b":
         ("died", "flow"),
     # ('At least 138 men, women and children were "executed,"')
