@@ -5555,6 +5555,19 @@ def test_people_counted_by_the_families_they_came_from():
     assert [c.span for c in found] == ["27,621", "7,526"]
 
 
+def test_people_internally_displaced_are_of_the_country_their_peoples_word_names():
+    (displaced,) = extract(
+        "Population displacement has rapidly increased across the country since 2017. Today, "
+        "over 170 000 Burkinabe citizens are internally displaced.\n\nAt least 4 500 persons have "
+        "left Central Mali looking for safety in Burkina Faso’s volatile Nord Region.\n\nMALI\n\n"
+        "Since the end of 2017, UNHCR has been informed of movements into Mali.",
+        date(2019, 6, 5),
+    )[:1]
+    assert (displaced.term, displaced.location, displaced.country_iso3) == (
+        "displaced", "Burkina Faso", "BFA"
+    )  # fmt: skip
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

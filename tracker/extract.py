@@ -5909,7 +5909,8 @@ def _place_for(
     mine = owned_mentions or mentions
     note = None
     away = term in FROM_PLACE_TERMS or (term == "displaced" and measure == "flow")
-    code = _demonym_country(population) if away and population else None
+    # ("over 170 000 Burkinabe citizens are internally displaced": within their country)
+    code = _demonym_country(population) if (away or term == "displaced") and population else None
     if code and not _pick(mine, order[0][:4], f.end):
         # "thousands of Venezuelans crossing": people who fled left the country their name says;
         # "240,000 Afghans have been internally displaced": within it.
