@@ -5568,6 +5568,16 @@ def test_people_internally_displaced_are_of_the_country_their_peoples_word_names
     )  # fmt: skip
 
 
+def test_families_composed_of_individuals_share_the_verb_after():
+    found = extract(
+        "The NDRRMC said that a total of 668,974 families composed of 2,452,738 individuals were "
+        "affected by Egay."
+    )
+    assert [(c.span, c.unit, c.term) for c in found] == [
+        ("668,974", "households", "affected"), ("2,452,738", "people", "affected")
+    ]  # fmt: skip
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()
