@@ -504,20 +504,20 @@ def test_never_raises(text, published_on):
 
 def test_tuning_documents_regression_guard():
     # Floors below what the 503 tuning documents score (after the rules learnt from d482–d507:
-    # precision 0.957, recall 0.954, measure 0.972, location 0.723, country 0.949, attribution
-    # 0.844; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # precision 0.960, recall 0.956, measure 0.975, location 0.725, country 0.952, attribution
+    # 0.848; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.951 and result.precision >= 0.954, (
+    assert result.recall >= 0.953 and result.precision >= 0.957, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.969
-    assert result.location_right / checked >= 0.720 and result.country_right / checked >= 0.946
-    assert result.attribution_right / checked >= 0.841
+    assert result.measure_right / result.matched >= 0.972
+    assert result.location_right / checked >= 0.722 and result.country_right / checked >= 0.949
+    assert result.attribution_right / checked >= 0.845
 
 
 def test_no_sentence_of_the_dev_set_raises(monkeypatch):
