@@ -2463,13 +2463,13 @@ _OF_WHOM_AFTER = re.compile(
     # "Thirty people were hospitalized, three of them in serious condition"
     r"in\s+(?:a\s+)?(?:serious|critical|grave)\s+condition|seriously|critically|severely|badly)\b"
 )
-# "one died after a house collapsed": a small number whose verb of death follows at once.
 # People counted by the families they came from: "17 from two families" (the families no count).
 _FROM_FAMILIES_AFTER = re.compile(r" from\s+(?:\w+\s+){1,2}famil(?:y|ies)\b")
 _FROM_FAMILIES_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:people\s+|persons\s+)?from\s+$")
 _HOUSEHOLD_AFTER = re.compile(r"\s+famil(?:y|ies)\b")
 # The words of a count's subject that say what happened to the people counted.
 _HARMED = re.compile(r"\b(?:killed|dead|died|deaths|injured|wounded|victims)\b")
+# "one died after a house collapsed": a small number whose verb of death follows at once.
 _DIED_RIGHT_AFTER = re.compile(
     # also with its noun: "one patient died during the preparation for transport"
     # ("11 of them died as a result of the disaster", "six of his neighbours were killed")
