@@ -183,7 +183,7 @@ def test_an_edit_on_the_figure_page_is_saved_and_a_stale_one_refused(server, bro
     context, page = new_page(browser)
     try:
         page.goto(f"{server}/figure?id={figure_id}")
-        page.get_by_text("Change it").wait_for()
+        page.get_by_text("Change it", exact=True).wait_for()
         settled(page)
         _form_field(page, "high").fill("1400")
         _form_field(page, "Why (kept on the revision; needed to reject, retract or reopen)").fill(
