@@ -503,20 +503,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 503 tuning documents score (after the rules learnt from d482–d507:
-    # precision 0.960, recall 0.956, measure 0.975, location 0.725, country 0.952, attribution
+    # Floors below what the 529 tuning documents score (after the rules learnt from d508–d533:
+    # precision 0.961, recall 0.954, measure 0.976, location 0.718, country 0.954, attribution
     # 0.848; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.953 and result.precision >= 0.957, (
+    assert result.recall >= 0.951 and result.precision >= 0.958, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.972
-    assert result.location_right / checked >= 0.722 and result.country_right / checked >= 0.949
+    assert result.measure_right / result.matched >= 0.973
+    assert result.location_right / checked >= 0.715 and result.country_right / checked >= 0.951
     assert result.attribution_right / checked >= 0.845
 
 
@@ -5576,6 +5576,171 @@ def test_families_composed_of_individuals_share_the_verb_after():
     assert [(c.span, c.unit, c.term) for c in found] == [
         ("668,974", "households", "affected"), ("2,452,738", "people", "affected")
     ]  # fmt: skip
+
+
+# --- Learnt from d508–d533 (the fortieth and forty-first parts, scored once, then tuning) -------
+
+
+def test_a_countrys_own_spokesman_speaks_of_it_where_a_briefing_city_does_not():
+    text = (
+        "Floods in Poland and the Czech Republic have killed at least 32 people, officials said."
+        "\n\nIn Poland, civil defense spokesman Captain Leszek Korpus said 20,000 had been "
+        "evacuated."
+    )
+    evacuated = extract(text, date(1997, 7, 10))[-1]
+    assert (evacuated.span, evacuated.location, evacuated.country_iso3) == (
+        "20,000", "Poland", "POL"
+    )  # fmt: skip
+    # (a city where a spokesman briefs is no place of the counts)
+    (fled,) = extract(
+        "In Geneva, Switzerland, UNHCR spokesman Babar Baloch said that more than 3,300 people "
+        "had fled Mali."
+    )
+    assert fled.location == "Mali"
+
+
+def test_a_short_name_of_a_place_the_document_named_is_that_place():
+    text = (
+        "Medical staff move a patient of the IMSS Hospital in Tula de Allende, Hidalgo state, "
+        "Mexico.\n\nMore than 40 other patients in the public hospital in the town of Tula were "
+        "evacuated by emergency service workers."
+    )
+    (evacuated,) = extract(text, date(2021, 9, 7))
+    assert (evacuated.location, evacuated.country_iso3) == ("Tula", "MEX")
+    assert "Tula de Allende" in evacuated.place_note
+    # (alone, Tula is Russia's city)
+    (alone,) = extract("More than 40 patients were evacuated in the town of Tula.")
+    assert alone.country_iso3 == "RUS"
+
+
+def test_a_name_written_without_its_article_is_not_read_as_the_place_that_has_one():
+    from tracker.places import lookup
+
+    assert [p.country_iso3 for p in lookup("El Oro")][0] == "ECU"
+    assert [p.country_iso3 for p in lookup("Oro")][0] == "PNG"
+    (died,) = extract(
+        "More than 70 people have been reported dead in Oro Province.",
+        date(2007, 11, 20),
+        title="Tropical Cyclone GUBA Hits Oro Province, PNG",
+    )
+    assert died.country_iso3 == "PNG"
+    (arrived,) = extract(
+        "According to Libyan authorities, some 65,000 Sudanese have arrived in Kufra."
+    )
+    assert (arrived.location, arrived.country_iso3) == ("Kufra", "LBY")
+
+
+def test_people_who_sought_refuge_in_a_country_fled_the_one_they_came_from():
+    (fled,) = extract(
+        "At least 35,000 people from Nigeria have sought refuge in Cameroon from repeated Boko "
+        "Haram attacks.",
+        date(2019, 2, 7),
+    )
+    assert (fled.term, fled.measure, fled.location) == ("fled", "flow", "Nigeria")
+    (seeking,) = extract(
+        "Attacks have led to at least 35,000 people from Nigeria seeking refuge in Cameroon."
+    )
+    assert (seeking.term, seeking.location) == ("fled", "Nigeria")
+    # (a shelter they sought refuge in is where they are)
+    (hosted,) = extract("Some 2,000 people sought refuge in the Sacred Heart school.")
+    assert (hosted.term, hosted.measure) == ("hosted", "stock")
+
+
+def test_a_citation_in_brackets_with_its_day_in_figures_names_the_source():
+    text = (
+        "At least 35,000 people from Nigeria have sought refuge in Cameroon (ACF 31/01/2019; UN "
+        "News 01/02/2019). Rann was home to a camp housing up to 80,000 IDPs (UN News 22/01/2019)."
+    )
+    fled, hosted = extract(text, date(2019, 2, 7))
+    assert (fled.attributed_to, hosted.attributed_to) == ("ACF", "UN News")
+
+
+def test_a_comma_glued_to_a_word_and_a_date_without_its_space():
+    (treated,) = extract(
+        "Since the fires broke out Wednesday,864 people have received medical treatment, the "
+        "health minister said.",
+        date(2021, 8, 1),
+    )
+    assert (treated.span, treated.term) == ("864", "injured")
+    found = extract(
+        "August 1,2021 The death toll from wildfires in southern Turkey rose to eight.",
+        date(2021, 8, 1),
+    )
+    assert [c.span for c in found] == ["eight"]
+    # (a footnote's mark glued to a grouped number is still read off it)
+    (affected,) = extract("BNGRC reported around 433,9851 people affected by the cyclone.")
+    assert affected.span == "around 433,985"
+
+
+def test_people_taken_to_another_part_of_a_town_or_to_safe_areas_were_evacuated():
+    (taken,) = extract(
+        "Over 1,100 residents were taken to another part of Bodrum aboard nearly 20 boats, "
+        "mayor Ahmet Aras said."
+    )
+    assert (taken.term, taken.measure) == ("evacuated", "flow")
+    (moved,) = extract(
+        "The Iranian Red Crescent transported 500 people to safe areas after the flood and "
+        "landslides affected the Imamzadeh Davoud."
+    )
+    assert moved.term == "evacuated"
+
+
+def test_the_parts_of_a_toll_in_brackets_keep_its_term():
+    found = extract(
+        "AFAD reports 39 people dead (35 in Elazig, 4 in Malatya Province) and more than 1,600 "
+        "injured.",
+        date(2020, 1, 27),
+    )
+    assert [(c.span, c.term) for c in found] == [
+        ("39", "died"), ("35", "died"), ("4", "died"), ("more than 1,600", "injured")
+    ]  # fmt: skip
+    # (a part in brackets with a verb of its own keeps it)
+    found = extract("The storm killed 12 people (10 died in Galle, 2 were injured in Matara).")
+    assert found[-1].term == "injured"
+
+
+def test_another_count_after_a_count_of_buildings_and_magnitudes_are_no_figures():
+    found = extract(
+        "The Ministry has confirmed 205 buildings have collapsed and another 3,047 are damaged. "
+        "21 aftershocks of more than 4 M have been reported in the area.",
+        date(2020, 1, 27),
+    )
+    assert found == []
+    (displaced,) = extract("Some 205 houses were destroyed and another 3,047 people are displaced.")
+    assert displaced.span == "3,047"
+
+
+def test_a_toll_from_a_disaster_named_in_six_words_and_the_missing_are_no_toll():
+    found = extract(
+        "The DMC said that the death toll from last week's devastating floods and landslides "
+        "reached 202, with 96 people still missing. The rains in Tehran province triggered "
+        "landslides, killing 7 people and missing 14 others.",
+        date(2017, 5, 31),
+    )
+    assert [(c.span, c.term) for c in found] == [("202", "died"), ("7", "killed")]
+
+
+def test_heads_of_families_are_households_and_people_staying_in_a_building_are_hosted():
+    found = extract(
+        "As a result of the eruption of Mount Ruang, 272 heads of families or 828 people were "
+        "displaced, with details of 45 people being in the Tagulandang District BPU building and "
+        "783 people being in the homes of friends and relatives.",
+        date(2024, 4, 17),
+    )
+    assert [(c.span, c.unit, c.term, c.measure) for c in found] == [
+        ("272", "households", "displaced", "flow"),
+        ("828", "people", "displaced", "flow"),
+        ("45", "people", "hosted", "stock"),
+        ("783", "people", "hosted", "stock"),
+    ]
+
+
+def test_several_others_still_missing_are_other_people_than_the_dead():
+    (died,) = extract(
+        "At least 10 people have been confirmed dead and several others are still missing after "
+        "floods wreaked havoc in eastern Uganda."
+    )
+    assert (died.term, died.measure) == ("died", "flow")
 
 
 def _holds_a_reporting_word(sentence: str) -> bool:

@@ -269,9 +269,10 @@ WORD_NUMBER = (
 NUMBER_WORD_HINT = _alternation([*NUMBER_WORDS, *SCALE_WORDS, "score"])
 # Digits: "30,000", "30 000" (space or no-break space as thousands separator), "30.000" and
 # "1.234.567" (dots as thousands separators, read by `_digits_value`), "1.2", "5000", and South
-# Asia's grouping of lakhs and crores, "18,61,060" (1,861,060).
+# Asia's grouping of lakhs and crores, "18,61,060" (1,861,060). A comma glued to a word before
+# a number is a typing slip ("broke out Wednesday,864 people").
 DIGIT_NUMBER = (
-    r"(?<![\w.,])(?:[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"
+    r"(?<![\w.])(?<![\d.],)(?:[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])"
     r"|[1-9]\d{0,2}(?:\.\d{3}){2,}(?!\d)"
     r"|[1-9]\d{0,2},[ ]000(?![\d,])"  # "over 60, 000 people": a stray space after the comma

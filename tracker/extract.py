@@ -119,7 +119,8 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 NOT_A_FIGURE_SPANS: dict[str, str] = {
     "date": rf"\b{_DAY}(?:\s*[-–]\s*{_DAY})?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"
     rf"|\b{_MONTH}\s+{_DAY}\b(?![,.]?\d)(?:\s*[-–]\s*{_DAY}\b)?(?:,?\s+{_YEAR}\b)?"
-    rf"|\b{_MONTH}\s+{_YEAR}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b{_YEAR}-\d\d-\d\d\b",
+    rf"|\b{_MONTH}\s+{_YEAR}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b{_YEAR}-\d\d-\d\d\b"
+    rf"|\b{_MONTH}\s+{_DAY},{_YEAR}\b",  # ("August 1,2021": its space left out)
     "phone": r"\+\d[\d\s().-]{6,}\d|\(?\b\d{2,4}\)?[.-]\d{3,4}[.-]\d{3,4}\b",
     # "10.30" is a time, "2.11 million" a count.
     "time": r"\b\d{1,2}(?::\d\d(?!\d)|\.\d\d(?!\d)(?!\s*(?i:million|mn|m|billion|bn|lakh|crore)\b))"
@@ -292,7 +293,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         # "The number of unaccounted for people increased by 171 and currently stands at 870"
         r"|\bnumber\s+of\s+(?:unaccounted(?:\s+for)?|missing)\s+(?:people\s+|persons\s+)?[^.;:\d]{0,60}$"
         r"|\bnumber\s+of\s+(?:unaccounted(?:\s+for)?|missing)\s+(?:people\s+|persons\s+)?[^.;:]{0,30}"
-        r"\d[\d,]*\s+and\s+[^.;:\d]{0,40}$",
+        r"\d[\d,]*\s+and\s+[^.;:\d]{0,40}$"
+        # "killing 7 people and missing 14 others"
+        r"|\b(?:killing|killed|injuring|injured)\s+[^.;:]{0,40}\s+and\s+missing\s+$",
         None,
     ),
     # One family in a story, not a population: "a father of nine", "along with her three children".
@@ -442,7 +445,11 @@ PEOPLE_NOUNS = (
     "peacekeepers",
     "journalists",
 )
-HOUSEHOLD_NOUNS = ("families", "households", "family", "household", "hhs", "hh")  # ("744 HHs")
+# ("744 HHs", "272 heads of families or 828 people")
+HOUSEHOLD_NOUNS = (
+    "families", "households", "family", "household", "hhs", "hh", "heads of families",
+    "heads of households", "heads of family", "heads of household",
+)  # fmt: skip
 
 # Appositions that describe the counted people rather than say what they did.
 APPOSITION = (
@@ -2113,6 +2120,14 @@ def _named_number(sentence: str, start: int) -> bool:
 _PEOPLE_WORDS = frozenset(n.lower() for n in (*PEOPLE_NOUNS, *HOUSEHOLD_NOUNS))
 
 
+# A count of things before "another" or "a further" with no noun of its own: the same things.
+_ANOTHER_OF_THINGS = re.compile(
+    r"\d[\d,]*\s+(?:(?:more|other)\s+)?(?:houses|homes|buildings|structures|dwellings|shelters|"
+    r"schools)\b[^.;()\d]{0,60}\b(?:another|a\s+further)\s+$"
+)
+_VERB_RIGHT_AFTER = re.compile(r"\s+(?:are|were|was|is|have|has|had)\b")
+
+
 def _is_not_a_figure(
     sentence: str,
     lowered: str | None,
@@ -2142,6 +2157,12 @@ def _is_not_a_figure(
     ):
         return True  # "the rescue ship Humanity 1", "the subway tunnel of Line 5"
     after = sentence[end : end + 64]
+    if (
+        sentence.endswith(("another ", "further "), 0, start)
+        and _ANOTHER_OF_THINGS.search(sentence, max(0, start - 90), start)
+        and _VERB_RIGHT_AFTER.match(after)
+    ):
+        return True  # "205 buildings have collapsed and another 3,047 are damaged": buildings
     # A digit right after the number is looked for first, as plain text: almost no number is
     # followed by one ("5,000 people fled"), and the match's groups are then not read for it.
     # (So are the words before a number that say it is none, "missing" and "population of", in the
@@ -2259,8 +2280,12 @@ def _is_not_a_figure(
         # "The dam is about 50m from the dam that burst", "above flood stage (2.40m)", "buried
         # by mud as high as 1 to 4 m."
         return True
-    if sentence[end - 1 : end] == "M" and _QUAKE_AFTER.match(after):
-        return True  # "A 6.5 M Earthquake shook Sigli City": a magnitude, not 6.5 million
+    if sentence[end - 1 : end] == "M" and (
+        _QUAKE_AFTER.match(after) or _QUAKES_OF_BEFORE.search(sentence, max(0, start - 50), start)
+    ):
+        # "A 6.5 M Earthquake shook Sigli City", "21 aftershocks of more than 4 M": a magnitude,
+        # not 6.5 million
+        return True
     if after.startswith((" of it ", " of it,")):
         return True  # "19,130 houses were reportedly damaged where 17,673 of it are in Pidie Jaya"
     if ("kidnapped" in after or "abducted" in after or "taken by" in after) and _TAKEN_AFTER.match(
@@ -2318,6 +2343,11 @@ _TAKEN_AFTER = re.compile(
 _IDENTIFIED_AFTER = re.compile(
     r"\s+(?:(?:people|persons|victims|bodies|of\s+them|of\s+the\s+(?:dead|victims|bodies))\s+)?"
     r"(?:(?:have|had)\s+been|were|was|are)\s+(?:already\s+|so\s+far\s+)?identified\b",
+    re.IGNORECASE,
+)
+_QUAKES_OF_BEFORE = re.compile(
+    r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|magnitude)\s+(?:of\s+)?"
+    r"(?:(?:more\s+than|over|above|up\s+to|at\s+least|about|around)\s+)?$",
     re.IGNORECASE,
 )
 _QUAKE_AFTER = re.compile(
@@ -2639,9 +2669,12 @@ def _small_or_year(m: re.Match, estimate: Estimate, has_population: bool) -> boo
 
 
 # "and" before another subject starts another clause: "are staying in X and others are waiting".
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|because|until)\s")
 _NEW_SUBJECT = re.compile(
     # "… and a truck driver struck by falling rocks": another person's verb
-    r"\band\s+(?:others|they|some|many|most|the\s+rest|he|she|we|an?\s+[a-z]+(?:\s+[a-z]+)?\s*$)"
+    r"\band\s+(?:others|they|some|many|most|the\s+rest|he|she|we|an?\s+[a-z]+(?:\s+[a-z]+)?\s*$|"
+    # "At least 10 people have been confirmed dead and several others are still missing"
+    r"(?:several|many|some|a\s+few|dozens\s+of|hundreds\s+of)\s+others\b)"
     # "five children have been reported dead and one is in critical condition": another count's
     r"|\band\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\s*$"
     # "were affected by the flooding and that there were an unknown number missing": another
@@ -2664,6 +2697,10 @@ _INFINITIVE_END = re.compile(r"\bto\s+(?:be\s+able\s+to\s+)?$", re.IGNORECASE)
 
 _AND = re.compile(r"\band\b")
 _POSSESSIVE_BEFORE = re.compile(r"[A-Za-z]['’]s\s+$")
+_REFUGE_IN_A_COUNTRY = re.compile(
+    r"\b(?:sought|seeking|seek|seeks)\s+refuge\s+in\s+(?:neighbou?ring\s+)?(?:the\s+)?"
+    r"(?P<place>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,3})"
+)
 # (a number's comma is no clause's: "there are more than 2,800 homes destroyed by the floods and
 # 16,574 victims")
 _THERE_ARE = re.compile(
@@ -2831,7 +2868,11 @@ _ACCORDING_END = re.compile(r"\s+(?:that|which|who|as|in|on|and\s+the)\s+")
 _CITATION = re.compile(
     rf"\((?P<who>[A-Z][A-Za-z]{{1,12}}(?:[/ ][A-Z][A-Za-z]{{1,12}}){{0,2}}),\s+[0-3]?\d\s+{_MONTH}\s+{_YEAR}\)"
 )
-_CITED = re.compile(rf"\((?P<who>[A-Z]{{3,}})\s+(?:#\s?\d+|[0-3]?\d\s+{_MONTH}(?:\s+{_YEAR})?)\)")
+# (and by its day in figures, of several reports the first: "(ACF 31/01/2019; UN News 01/02/2019)")
+_CITED = re.compile(
+    rf"\((?P<who>[A-Z]{{3,}}|[A-Z]{{2,}}\s+[A-Z][a-z]+)\s+(?:#\s?\d+|[0-3]?\d\s+{_MONTH}(?:\s+{_YEAR})?|"
+    r"[0-3]\d/[01]\d/(?:19|20)\d\d(?:;[^()]{0,120})?)\)"
+)
 _SOURCE_NOTE = re.compile(r"\((?:data\s+)?sources?:\s*(?P<who>[^()]{1,80})\)", re.IGNORECASE)
 _PUT_AT_WORDS = (
     r"(?:put|puts|putting)\s+the\s+(?:(?:official|death|casualty|overall|total)\s+){0,2}"
@@ -2932,6 +2973,9 @@ def _find_verb(
                 or _QUOTE_MARK.search(between)  # "“… evacuated” and “there is no …”": two quotes
                 or _DIGIT.search(between)  # "20 deaths and 24 injured": the 24's verb
                 or _NEW_SUBJECT.search(between)
+                # "transported 500 people to safe areas after the flood and landslides affected
+                # the shrine": the verb of another clause
+                or _SUBORDINATE.search(between)
                 or _INFINITIVE_END.search(between)
                 or text.startswith("in", nxt.start())  # "homeless and in need": the first
                 # "forced to leave their villages and take refuge in the towns": people who
@@ -3741,9 +3785,16 @@ def _sentence_candidates(
         and attributed_to
         and sentence.lstrip().startswith("In ")
         and (briefing := _IN_PLACE_SPEAKER_SAID.match(sentence))
+        and not (
+            (first := mentions[0]).reading is not None
+            and first.reading.kind == "country"
+            and not any(m.start < briefing.end() for m in mentions[1:])
+        )
     ):
         # "In Geneva, Switzerland, UN High Commissioner for Refugees spokesman Babar Baloch said
-        # that more than 3,300 people had fled": where the speaker spoke
+        # that more than 3,300 people had fled": where the speaker spoke (not a country alone,
+        # whose own spokesman speaks of it: "In Poland, civil defense spokesman Captain Leszek
+        # Korpus said 20,000 had been evacuated")
         mentions = [m for m in mentions if m.start >= briefing.end()]
     # The text each figure owns: from the figure before it up to the next figure that is not in
     # brackets after it. A period or a place there is the figure's, not its neighbours'.
@@ -3983,6 +4034,17 @@ def _sentence_candidates(
         if verb is None and f.nested and previous is not None:
             # "evacuation of 26,467 residents, including 5,976 children": the whole's verb.
             verb = (previous[1], previous[2], 0, False)
+        if (
+            previous is not None
+            and i >= 2
+            and (opening := sentence.rfind("(", found[i - 2].end, found[i - 1].start)) != -1
+            and ")" not in sentence[opening : f.start]
+            and (closing := sentence.find(")", f.end, f.end + 60)) != -1
+            and _verb_in(((sentence[f.end : closing], False),), clause_before, plain=plain) is None
+        ):
+            # "39 people dead (35 in Elazig, 4 in Malatya Province) and more than 1,600 injured":
+            # a part in brackets after the first is of the same whole (not the verb after them)
+            verb = (previous[1], previous[2], 0, False)
         if verb is None and not (
             previous is not None and _LIST_GOES_ON.match(sentence, found[i - 1].end, f.start)
         ):
@@ -4091,6 +4153,15 @@ def _sentence_candidates(
             # "there are 227 victims in Piura", "floods …, which have left thousands of victims":
             # the people the disaster hit (not people who stayed, or who left)
             term, measure = "affected", "flow"
+        if (
+            term == "hosted"
+            and "refuge in " in sentence
+            and (refuge := _REFUGE_IN_A_COUNTRY.search(sentence, f.end, f.end + 160)) is not None
+            and any(r.kind == "country" for r in places.lookup(refuge.group("place"))[:1])
+        ):
+            # "At least 35,000 people from Nigeria … have sought refuge in Cameroon": people who
+            # fled their country (not people in the shelter or camp they sought refuge in)
+            term, measure = "fled", "flow"
         if term == NO_TERM:
             if not _SITES_WHERE.search(sentence, max(0, f.start - 60), f.start):
                 continue  # "hundreds of people … were still trapped": no figure of the table
@@ -5644,6 +5715,21 @@ def _mention(
                     () if settled else readings[:6], regional, listed)  # fmt: skip
 
 
+def _longer_name_before(mention: _Mention, reading, context: _Context):
+    """The reading of a place of the document's opening whose name starts with the mention's and
+    lies in another country than the mention's own reading ("Tula de Allende" for "Tula"), if any."""
+    start = mention.written + " "
+    for m in context.head_mentions():
+        if (
+            m.reading is not None
+            and m.written.startswith(start)
+            and m.reading.kind in ("city", "town")
+            and m.reading.country_iso3 != reading.country_iso3
+        ):
+            return m.reading
+    return None
+
+
 def _named_around(reading, mention: _Mention, mentions: list[_Mention], context: _Context) -> set:
     """The countries a reading of a small town is checked against: for another place's other
     name, those the sentence or else the document names; for a town of its very name, those the
@@ -6082,6 +6168,19 @@ def _place_for(
             if len({r.country_iso3 for r in inside}) == 1:
                 reading, readings = inside[0], ()
                 break
+    if (
+        reading is not None
+        and reading.kind in ("city", "town")
+        and reading.country_iso3 not in context.document_countries()
+        and (longer := _longer_name_before(mention, reading, context)) is not None
+    ):
+        # "the public hospital in the town of Tula" under a caption's "Tula de Allende, Hidalgo
+        # state, Mexico" is not Tula, Russia: the short name of a place the document named
+        point = longer.latitude is not None
+        return {"location": mention.written, "country_iso3": longer.country_iso3,
+                "latitude": longer.latitude if point else None,
+                "longitude": longer.longitude if point else None,
+                "place_note": f"“{mention.written}” read as “{longer.name}”, named before"}  # fmt: skip
     around = (
         _named_around(reading, mention, mentions, context)
         if reading is not None and reading.source == "geonames"

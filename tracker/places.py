@@ -339,7 +339,11 @@ class Gazetteer:
         asked = key(name)
         # (a place of that very name before a larger one that has it as another name: "Bihar",
         # the state, before Bihār Sharīf)
+        # (and a name as written before one read only without its article: "El Oro" is
+        # Ecuador's province, "Oro" Papua New Guinea's)
+        article = bool(_ARTICLE_IN_FRONT.match(name.lower())) if len(readings) > 1 else None
         return sorted(readings, key=lambda p: (
+            article is not None and article != bool(_ARTICLE_IN_FRONT.match(p.name.lower())),
             p.source != "curated", p.kind != "country", province and p.kind != "province",
             key(p.name) != asked, -p.population,
         ))  # fmt: skip

@@ -52,8 +52,9 @@ TOLL = (
     # on Thursday rose to 14")
     # ("The death toll by the floods and landslides had reached 57 people")
     # ("in the flood disasters in Kastamonu, Sinop and Bartın increased to 70": a list's commas)
-    # ("from floods sweeping through southwestern Yemen following heavy rains has risen to 49")
-    r"(?:(?:from|in|across|due\s+to|after|following|caused\s+by|by)\s+(?:[\w’'.-]+,?\s+){1,5}?"
+    # ("from floods sweeping through southwestern Yemen following heavy rains has risen to 49",
+    # "from last week's devastating floods and landslides reached 202")
+    r"(?:(?:from|in|across|due\s+to|after|following|caused\s+by|by)\s+(?:[\w’'.-]+,?\s+){1,6}?"
     r"(?:(?:that|which)\s+(?:[\w’'.-]+\s+){1,4}?[\w’'.-]+,\s+(?:[\w’'.-]+\s+){0,3}?)?){0,2}"
     # "the death toll is still raising and reached 14,294"
     r"(?:(?:is|was|has\s+been)\s+(?:still\s+)?(?:rising|raising|climbing|increasing)\s+and\s+)?"
@@ -150,7 +151,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:[\w-]+\s+){0,4}?(?:injur(?:y|ies)|burns)\b|"
     r"(?:suffered|sustained)\s+(?:[\w-]+\s+){0,2}?(?:injur(?:y|ies)|wounds)\b|"
     # "At least 189 Kyrgyzstanis sought medical help"
-    r"(?:sought|seeking|needed|needing|required)\s+medical\s+(?:help|attention|care|treatment)\b|"
+    r"(?:sought|seeking|needed|needing|required|received|receiving)\s+medical\s+(?:help|attention|care|treatment)\b|"
     # "more than 60 people needed urgent hospitalisation"
     r"(?:needed|needing|required|requiring)\s+(?:urgent\s+|immediate\s+)?hospitali[sz]ation\b|"
     # "Eight people continue to be treated at the hospital"
@@ -204,6 +205,10 @@ VERBS: dict[str, tuple[str, str]] = {
     # "37,000 people are scattered across 10 rural sites along Chad's bank of the Logone River"
     rf"(?:scattered|dispersed)\s+(?:across|in|among|over)\s+(?:[\w,-]+\s+){{0,3}}?"
     rf"{SHELTER_PLACES}\b": ("hosted", "stock"),
+    # "with details of 45 people being in the Tagulandang District BPU building and 783 people
+    # being in the homes of friends and relatives"
+    rf"being\s+(?:in|at)\s+(?:the\s+|a\s+)?(?:(?:[\w-]+\s+){{0,4}}?(?:{SHELTER_PLACES}|buildings?|"
+    r"schools?)|homes?\s+of\b)": ("hosted", "stock"),
     # "Approximately 10,620 people have congregated in at least ten care centre sites"
     rf"(?:congregat(?:ed|ing)|gathered|gathering)\s+(?:in|at)\s+(?:[\w,-]+\s+){{0,3}}?"
     rf"{SHELTER_PLACES}\b": ("hosted", "stock"),
@@ -224,7 +229,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"\s+(?:towards?|to|into)\b": ("fled", "flow"),
     # where they are now: "hundreds of immigrants who sought refuge in this government-run
     # encampment"
-    r"sought\s+(?:shelter|refuge|safety)\s+in\b": ("hosted", "stock"),  # ("sought safety in Lahj")
+    r"(?:sought|seeking)\s+(?:shelter|refuge|safety)\s+in\b": ("hosted", "stock"),  # ("sought safety in Lahj")
     # asylum-seekers in the country they asked: "some 29,500 Nicaraguans had formally filed asylum
     # applications", "26,000 others are waiting to have their claims formalized"
     r"(?:filed|lodged|submitted)\s+(?:\w+\s+)?(?:asylum\s+(?:applications?|claims?|requests?)|"
@@ -238,8 +243,13 @@ VERBS: dict[str, tuple[str, str]] = {
     r"migrat(?:ed|ing|es?)\s+(?:to|into)\b": ("fled", "flow"),
     r"displac(?:e|ed|es|ing|ements?)\b": ("displaced", "flow"),
     r"uproot(?:ed|ing)\b": ("displaced", "flow"),
+    # "The Iranian Red Crescent transported 500 people to safe areas"
+    r"to\s+(?:safe|safer)\s+"
+    r"(?:areas?|places?|locations?|zones?|grounds?)\b": ("evacuated", "flow"),
     # taken to where people are taken in: "headed to safety in evacuation centres", "were already
-    # transported to the evacuation centers"
+    # transported to the evacuation centers"; or away: "Over 1,100 residents were taken to another
+    # part of Bodrum aboard nearly 20 boats"
+    r"(?:moved|taken|transported|ferried|relocated)\s+to\s+(?:an)?other\s+parts?\s+of\b|"
     r"(?:head(?:ed|ing)|went|gone|moved|taken|brought|transported|transferred|ferried)\s+to\s+"
     # ("45 persons have been transferred to a shelter")
     r"(?:safety|(?:the\s+|an?\s+)?(?:(?:evacuation|relief|shelter)\s+(?:cent(?:re|er)s?|sites?|camps?|"
