@@ -5743,6 +5743,28 @@ def test_several_others_still_missing_are_other_people_than_the_dead():
     assert (died.term, died.measure) == ("died", "flow")
 
 
+def test_a_towns_former_population_and_fires_still_burning_are_no_figures():
+    found = extract(
+        "According to Ukrinform, 5,000 people from Vovchansk district have been evacuated. "
+        "Vovchansk, which had a population of almost 17,000 before the full-scale invasion, came "
+        "under Russian occupation. More than 40,000 hectares had been destroyed by the 191 still "
+        "active fires in Chile’s central-south region.",
+        date(2024, 5, 14),
+    )
+    assert [c.span for c in found] == ["5,000"]
+
+
+def test_a_key_figures_source_on_the_line_under_it_is_its_source():
+    text = (
+        "Highlights\n\n4,333 Households affected\nSource: CDEMA Situation Report No.3\n\n800 "
+        "Persons evacuated\nSource: Source: CDEMA Situation Report No.1\n\nSituation Overview"
+    )
+    found = extract(text, date(2018, 10, 24))
+    assert [(c.span, c.attributed_to) for c in found] == [
+        ("4,333", "CDEMA Situation Report No.3"), ("800", "CDEMA Situation Report No.1")
+    ]  # fmt: skip
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

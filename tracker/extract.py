@@ -2191,6 +2191,8 @@ def _is_not_a_figure(
         _MONEY_OF_A_COUNTRY.match(after)
     ):
         return True  # "61 million Sri Lanka rupees", "5 billion Hong Kong dollars"
+    if "fire" in after[:30] and _FIRES_AFTER.match(after):
+        return True  # "by the 191 still active fires in Chile’s central-south region"
     if "institutions" in after and _INSTITUTIONS_AFTER.match(after):
         # "approximately 1,000 educational institutions" (looked for apart: a start "ins" in the
         # objects' quick check would let "inside" and "insurgents" through to the big pattern)
@@ -2392,6 +2394,10 @@ _POPULATION_IS = re.compile(
     re.IGNORECASE,
 )
 # "more than half of the village's population of some 200 people fled Beloti"
+_FIRES_AFTER = re.compile(
+    r"\s+(?:(?:still|active|new|separate|major|large|forest|wild|bush|brush)\s+){0,3}"
+    r"(?:fires|wildfires|blazes|fire\s+(?:outbreaks|fronts|hotspots))\b"
+)
 _OWN_POPULATION = re.compile(
     r"(?:[a-z]['’]s|\bits|\btheir)\s+(?:total\s+|entire\s+|whole\s+)?population\s+of\s+"
     rf"{_POPULATION_QUALIFIER}$",
@@ -2408,7 +2414,9 @@ _PLACE_OF_PEOPLE = re.compile(
 _PLACE_WITH_POPULATION = re.compile(
     # ("parts of the town Dorohoi (with a population of about 30,000 inhabitants)")
     r"(?:\b(?:city|town|capital|village|island|municipality|country)\b[^,;.()]{0,40}(?:\(\s*)?\bwith|"
-    r",\s+which\s+has|"  # "St. Vincent and the Grenadines, which has a population of …"
+    # "St. Vincent and the Grenadines, which has a population of …", "Vovchansk, which had a
+    # population of almost 17,000 before the full-scale invasion"
+    r",\s+which\s+(?:has|had)|"
     # "Fiji has a population of about 930,000", "it has a population of approximately 100,000",
     # "New Caledonia with a population of less than 300,000"
     r"\b(?:it\s+has|(?-i:[A-Z])[\w’'-]+\s+(?:has|with)))\s+a\s+"
@@ -2863,6 +2871,10 @@ def _may_name_an_agent(sentence: str) -> bool:
     return False
 
 
+# A key figure's source, on the line under it: "Source: Source: CDEMA Situation Report No.1".
+_SOURCE_LINE = re.compile(
+    r"[ \t]*\n?[ \t]*Source:[ \t]*(?:Source:[ \t]*)?(?P<who>[^\n]{2,80}?)[ \t]*(?=\n|$)"
+)
 _ACCORDING_END = re.compile(r"\s+(?:that|which|who|as|in|on|and\s+the)\s+")
 # A summary's citation of its source and day: "(UN, 8 Dec 2014)", "(IFRC, 13 Feb 2015)".
 _CITATION = re.compile(
@@ -3744,6 +3756,7 @@ def _sentence_candidates(
         _attribution(sentence)
         or context.quoted_speaker(offset, offset + len(sentence))
         or context.cited_after(offset + len(sentence))
+        or context.source_line_after(offset + len(sentence))
     )
     if attributed_to is None and offset < 1_000:
         attributed_to = context.title_speaker(sentence)  # "… in Myanmar: UN"
@@ -6751,6 +6764,14 @@ class _Context:
         self._sentence_places: dict[int, list[_Mention]] = {}
         self._event_day: tuple[date, str, int] | None | bool = False  # False: not looked for yet
         self._citations: list[tuple[int, int, str]] | None = None
+
+    def source_line_after(self, end: int) -> str | None:
+        """Who the line under a key figure cites: "800 Persons evacuated" over "Source: CDEMA
+        Situation Report No.1", as OCHA's flash updates print their key figures."""
+        if "Source:" not in self.text[end : end + 16]:
+            return None
+        found = _SOURCE_LINE.match(self.text, end)
+        return found.group("who") if found else None
 
     def cited_after(self, end: int) -> str | None:
         """Who the citation that closes a stretch of a summary cites, for a sentence that ends
