@@ -5765,6 +5765,26 @@ def test_a_key_figures_source_on_the_line_under_it_is_its_source():
     ]  # fmt: skip
 
 
+def test_a_count_each_in_several_places_is_one_figure_for_each_place():
+    found = extract(
+        "Five people were killed in Ganjam while three each were killed in Puri and Balasore "
+        "districts, two in Nayagarh and one each in Jagatsinghpur, Khurda and Bhadrak."
+    )
+    assert [(c.span, c.location, c.country_iso3) for c in found] == [
+        ("Five", "Ganjam", "IND"), ("three", "Puri", "IND"), ("three", "Balasore", "IND"),
+        ("two", "Nayagarh", "IND"), ("one", "Jagatsinghpur", "IND"), ("one", "Khurda", "IND"),
+        ("one", "Bhadrak", "IND"),
+    ]  # fmt: skip
+    # (after a place with its word of place, too)
+    found = extract(
+        "Khalifi said that seven people died in Tata province and two each in Tiznit and "
+        "Errachidia due to severe storms."
+    )
+    assert [(c.span, c.location, c.term) for c in found] == [
+        ("seven", "Tata province", "died"), ("two", "Tiznit", "died"), ("two", "Errachidia", "died")
+    ]  # fmt: skip
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -2544,12 +2544,15 @@ _DIED_BEFORE = re.compile(
 _WHEN_AFTER = re.compile(
     r"\s+(?:(?:this|last|on)\s+(?:weekend|week|month|(?-i:[A-Z][a-z]+day))|yesterday|today|overnight)\b"
 )
-_PART_AFTER = re.compile(r"\s+(?:were\s+|was\s+)?(?:in|from|at|across)\s")
+_PART_AFTER = re.compile(r"\s+(?:each\s+)?(?:were\s+|was\s+)?(?:in|from|at|across)\s")
 # The count before named its place, and the list goes on: "… dead in Honduras, five in Panama".
 _PLACED_BEFORE = re.compile(
     r"[^,;:.()]{0,60}\b(?:in|from|at)\s+"
     rf"(?!(?:{'|'.join(m.capitalize() for m in MONTHS)}|{'|'.join(d.capitalize() for d in WEEKDAYS)})\b)"
-    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}(?:\s+\([A-Z]+\))?\s*(?:[,;]\s*|\s+)"
+    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}(?:\s+\([A-Z]+\))?"
+    # ("seven people died in Tata province and two each in Tiznit and Errachidia")
+    r"(?:\s+(?:province|district|region|state|county|governorate|department|municipality))?"
+    r"\s*(?:[,;]\s*|\s+)"
     # "300 people died in Tamil Nadu followed by 81 in …", "285 … in Awaran and another 43 in Kech"
     r"(?:and\s+|followed\s+by\s+)?(?:another\s+)?$"
 )
@@ -4360,7 +4363,45 @@ def _sentence_candidates(
             out[i],
             **{k: getattr(other, k) for k in _SHARED_BY_THE_SAME_COUNT},
         )
+    if " each " in sentence:
+        out = _each_in_places(out, sentence, offset)
     return out
+
+
+# "three each were killed in Puri and Balasore districts", "two each in Tiznit and Errachidia":
+# one count for each of the places listed after it.
+_EACH_IN = re.compile(
+    r"\s+each\s+(?:(?:were|was|have\s+been|had\s+been|are|is)\s+(?:[a-z]+\s+)?)?in\s+(?:the\s+)?"
+)
+_NAME_WORDS = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+_EACH_LIST = re.compile(rf"{_NAME_WORDS}(?:,\s+{_NAME_WORDS})*,?\s+and\s+{_NAME_WORDS}")
+_LIST_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def _each_in_places(out: list[Candidate], sentence: str, offset: int) -> list[Candidate]:
+    """The candidates, each one followed by "each in A, B and C" made one for each place (its
+    location as written, in the country the gazetteer reads it in, or the candidate's)."""
+    result = []
+    for c in out:
+        each = _EACH_IN.match(sentence, c.end - offset)
+        listed = _EACH_LIST.match(sentence, each.end()) if each else None
+        if listed is None:
+            result.append(c)
+            continue
+        for name in _LIST_SPLIT.split(listed.group(0)):
+            readings = places.lookup(name)
+            inside = [r for r in readings if r.country_iso3 == c.country_iso3] or readings[:1]
+            reading = inside[0] if inside else None
+            point = reading is not None and reading.kind != "country"
+            result.append(
+                replace(
+                    c, location=name, country_iso3=reading.country_iso3 if reading else c.country_iso3,
+                    latitude=reading.latitude if point else None,
+                    longitude=reading.longitude if point else None, place_readings=(),
+                    place_note=f"“{c.span} each” in several places: one of them",
+                )
+            )  # fmt: skip
+    return result
 
 
 _OF_THEM = re.compile(r" of (?:them|those|whom)\b")
