@@ -5785,6 +5785,27 @@ def test_a_count_each_in_several_places_is_one_figure_for_each_place():
     ]  # fmt: skip
 
 
+def test_people_swept_away_died_and_houses_swept_away_are_no_figure():
+    found = extract(
+        "The Ministry said that one person was swept away by floods in Takilsa and 2 people near "
+        "Bou Argoub. The agency said more than 100 houses were seriously damaged and 42 were "
+        "swept away, while four roads were damaged."
+    )
+    assert [(c.span, c.term) for c in found] == [("one", "died"), ("2", "died")]
+    # (people after a count of houses are people)
+    (killed,) = extract("More than 100 houses were destroyed and 42 were killed.")
+    assert (killed.span, killed.term) == ("42", "killed")
+
+
+def test_the_parts_of_a_toll_after_a_semicolon_are_figures_of_their_places():
+    found = extract(
+        "The authorities confirmed that two people have died; one in the Western and one in the "
+        "Northern Division."
+    )
+    assert [(c.span, c.term) for c in found] == [("two", "died"), ("one", "died"), ("one", "died")]
+    assert found[-1].location == "Northern Division"
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -2120,12 +2120,16 @@ def _named_number(sentence: str, start: int) -> bool:
 _PEOPLE_WORDS = frozenset(n.lower() for n in (*PEOPLE_NOUNS, *HOUSEHOLD_NOUNS))
 
 
-# A count of things before "another" or "a further" with no noun of its own: the same things.
+# A count of things before "(and) another" or "a further" with no noun of its own: the same
+# things, where what happened to them is what happens to things.
 _ANOTHER_OF_THINGS = re.compile(
     r"\d[\d,]*\s+(?:(?:more|other)\s+)?(?:houses|homes|buildings|structures|dwellings|shelters|"
-    r"schools)\b[^.;()\d]{0,60}\b(?:another|a\s+further)\s+$"
+    r"schools)\b[^.;()\d]{0,60}\b(?:and|another|a\s+further)\s+$"
 )
-_VERB_RIGHT_AFTER = re.compile(r"\s+(?:are|were|was|is|have|has|had)\b")
+_THINGS_VERB_AFTER = re.compile(
+    r"\s+(?:are|were|was|is|have\s+been|has\s+been|had\s+been)\s+(?:[a-z]+\s+)?(?:damaged|"
+    r"destroyed|swept\s+away|washed\s+away|flooded|collapsed|razed|submerged|inundated)\b"
+)
 
 
 def _is_not_a_figure(
@@ -2158,11 +2162,13 @@ def _is_not_a_figure(
         return True  # "the rescue ship Humanity 1", "the subway tunnel of Line 5"
     after = sentence[end : end + 64]
     if (
-        sentence.endswith(("another ", "further "), 0, start)
+        sentence.endswith(("another ", "further ", "and "), 0, start)
         and _ANOTHER_OF_THINGS.search(sentence, max(0, start - 90), start)
-        and _VERB_RIGHT_AFTER.match(after)
+        and _THINGS_VERB_AFTER.match(after)
     ):
-        return True  # "205 buildings have collapsed and another 3,047 are damaged": buildings
+        # "205 buildings have collapsed and another 3,047 are damaged", "more than 100 houses
+        # were seriously damaged and 42 were swept away": buildings
+        return True
     # A digit right after the number is looked for first, as plain text: almost no number is
     # followed by one ("5,000 people fled"), and the match's groups are then not read for it.
     # (So are the words before a number that say it is none, "missing" and "population of", in the
@@ -2516,7 +2522,8 @@ _DIED_RIGHT_AFTER = re.compile(
     # ("One man in Tajikistan died after jumping from his window")
     r"(?:in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+)?"
     r"(?:(?:has|have|had)\s+)?(?:died|die|dying|perished|perishing|drowned|succumbed|"
-    r"(?:were|was)\s+(?:reportedly\s+|also\s+)?killed|killed|been\s+killed)\b"
+    # ("one person was swept away by floods in Takilsa")
+    r"(?:were|was)\s+(?:reportedly\s+|also\s+)?(?:killed|swept\s+away)|killed|been\s+killed)\b"
     # "One other person is also reported dead in the West Coast Region"
     r"|\s+(?:[a-z]+\s+){0,2}(?:is|was|are|were|has\s+been|have\s+been)\s+(?:also\s+)?"
     r"(?:reported|confirmed)\s+dead\b"
@@ -2645,8 +2652,9 @@ def _small_count(
         return False
     if sentence.endswith("(", 0, m.start()) and m.start() - found[-1].end <= 40:
         return True  # "167 people were killed (78 in June and 89 in October)": its parts
-    if sentence.endswith(": ", 0, m.start()) and m.start() - found[-1].end <= 40:
-        # "A total of 9 deaths have been confirmed: 1 in Massinga, 2 in Inhambane city, …"
+    if sentence.endswith((": ", "; "), 0, m.start()) and m.start() - found[-1].end <= 40:
+        # "A total of 9 deaths have been confirmed: 1 in Massinga, 2 in Inhambane city, …",
+        # "two people have died; one in the Western and one in the Northern Division"
         return True
     if _INCLUDING_BEFORE.search(sentence, found[-1].end, m.start()):
         return True

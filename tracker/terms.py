@@ -312,6 +312,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:died|dying|die|dies|deaths?|dead|perish(?:ed|es|ing)?|fatalit(?:y|ies)|drown(?:ed|s|ing)?|succumbed|"
     r"passed\s+away)\b":
         ("died", "flow"),
+    r"swept\s+away\b": ("died", "flow"),  # "one person was swept away by floods in Takilsa"
     # ('At least 138 men, women and children were "executed,"')
     r"killed\b|sh(?:ot|ooting)\s+dead\b|(?:were|was|been)\s+[“\"]?executed\b": ("killed", "flow"),
     # "At least 12 people were hurt", "300 people were hospitalized" (hurt by a crisis: affected)
