@@ -5806,6 +5806,17 @@ def test_the_parts_of_a_toll_after_a_semicolon_are_figures_of_their_places():
     assert found[-1].location == "Northern Division"
 
 
+def test_another_count_after_a_count_of_homes_or_roads_counts_the_same_things():
+    found = extract(
+        "The government reported that 84 homes were destroyed and another 180 affected. The "
+        "damage includes 37,108 collapsed homes and 27,920 that were left inhabitable. At least "
+        "18 main roads were closed and another dozen were only partially open."
+    )
+    assert found == []
+    (displaced,) = extract("Some 84 homes were destroyed and another 180 people were displaced.")
+    assert displaced.span == "180"
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -2123,12 +2123,15 @@ _PEOPLE_WORDS = frozenset(n.lower() for n in (*PEOPLE_NOUNS, *HOUSEHOLD_NOUNS))
 # A count of things before "(and) another" or "a further" with no noun of its own: the same
 # things, where what happened to them is what happens to things.
 _ANOTHER_OF_THINGS = re.compile(
-    r"\d[\d,]*\s+(?:(?:more|other)\s+)?(?:houses|homes|buildings|structures|dwellings|shelters|"
-    r"schools)\b[^.;()\d]{0,60}\b(?:and|another|a\s+further)\s+$"
+    r"\d[\d,]*\s+(?:[a-z]+\s+)?(?:houses|homes|buildings|structures|dwellings|shelters|schools|"
+    r"roads|bridges)\b[^.;()\d]{0,60}\b(?:and|another|a\s+further)\s+$"
 )
+# ("and another 180 affected", "and 27,920 that were left inhabitable", "another dozen were only
+# partially open")
 _THINGS_VERB_AFTER = re.compile(
-    r"\s+(?:are|were|was|is|have\s+been|has\s+been|had\s+been)\s+(?:[a-z]+\s+)?(?:damaged|"
-    r"destroyed|swept\s+away|washed\s+away|flooded|collapsed|razed|submerged|inundated)\b"
+    r"\s+(?:that\s+)?(?:(?:are|were|was|is|have\s+been|has\s+been|had\s+been)\s+)?"
+    r"(?:[a-z]+\s+){0,2}?(?:damaged|destroyed|swept\s+away|washed\s+away|flooded|collapsed|razed|"
+    r"submerged|inundated|affected|(?:un)?inhabitable|closed|open)\b"
 )
 
 
