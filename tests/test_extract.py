@@ -5817,6 +5817,17 @@ def test_another_count_after_a_count_of_homes_or_roads_counts_the_same_things():
     assert displaced.span == "180"
 
 
+def test_people_missing_in_quotes_and_households_reached_by_aid_are_no_figures():
+    found = extract(
+        'Two days after this deluge, the firefighters still counted eight people "missing". The '
+        "distributions of essential household items reached 4,074 households."
+    )
+    assert found == []
+    # (people a toll reached are)
+    (died,) = extract("The death toll reached 202 on Wednesday.")
+    assert died.span == "202"
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -281,7 +281,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"listed\s+as|(?:believed|feared|thought|presumed|likely)\s+to\s+be|"
         r"(?:might|may|could)\s+have\s+been)\s+)*"
         r"(?:(?:newly\s+)?(?:found|confirmed|declared)\s+)?"
-        r"(?:missing(?!,?\s+(?:and\s+)?(?:feared|presumed)\s+dead)|trapped|buried|unaccounted|"
+        # ('still counted eight people "missing"')
+        r"[“\"]?(?:missing(?!,?\s+(?:and\s+)?(?:feared|presumed)\s+dead)|trapped|buried|unaccounted|"
         r"under\s+the\s+(?:soil|rubble|debris|mud|ruins))\b",
     ),
     # "the number of people missing ranged from 231 to 1,700"
@@ -333,7 +334,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     "aid": (
         r"\b(?:assisted|served|supported|vaccinated|treated|fed|screened|benefitt?ing|benefitt?ed)"
         # "WFP has started distribution of food covering 150,000 people for two weeks"
-        r"\s*$|\b(?:food|rations|assistance|aid|supplies)\s+(?:[\w-]+\s+){0,2}?covering\s+$",
+        r"\s*$|\b(?:food|rations|assistance|aid|supplies)\s+(?:[\w-]+\s+){0,2}?covering\s+$"
+        # "the distributions of essential household items reached 4,074 households"
+        r"|\b(?:distributions?|items|kits|supplies|assistance|aid)\s+reached\s+$",
         None,
     ),
     # People at risk of what has not happened: "112,500 children under five are at risk of
@@ -2051,7 +2054,7 @@ _BEFORE_LAST_WORDS = frozenset(
     room code id ref in per assisted served supported vaccinated treated fed screened benefiting
     benefitting benefited benefitted interview
     interviews interviewed surveyed survey surveys sample polled with her his my our target
-    goal covering as comprising host hold accommodate house shelter take""".split()
+    goal covering as comprising host hold accommodate house shelter take reached""".split()
 ) | {code.lower() for code in CURRENCY_CODES}
 
 
