@@ -5828,6 +5828,16 @@ def test_people_missing_in_quotes_and_households_reached_by_aid_are_no_figures()
     assert died.span == "202"
 
 
+def test_a_total_of_damaged_houses_and_people_per_toilet_are_no_figures():
+    found = extract(
+        "Houses partially damaged totaled 4,019 while 1,594 houses were completely destroyed. "
+        "Based on the figures Sezer presented, about 83 people use the same toilet and shower."
+    )
+    assert found == []
+    (displaced,) = extract("The displaced totaled 4,019 people.")
+    assert displaced.span == "4,019"
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -207,6 +207,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         # a key figure's label: "Houses damaged: 145", "Houses completely destroyed: 66"
         r"\b(?:houses|homes|buildings|shelters|dwellings|schools)\s+(?:(?:partially|completely|"
         r"totally|fully)\s+)?(?:damaged|destroyed):\s*$"
+        # "Houses partially damaged totaled 4,019"
+        r"|\b(?:damaged|destroyed)\s+(?:totaled|totalled|totals|totalling|totaling|numbered)\s+$"
         # bodies are not a toll: "they discovered the remains of two more people"
         r"|\b(?:remains|bodies)\s+of\s+(?:an?\s+)?(?:(?:further|other|more|additional)\s+)?$",
         # ("thousands in villages": people; "thousands of asylumseekers’ shelters": shelters)
@@ -372,7 +374,10 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"packed\s+(?:inside|into)|(?:were|are)\s+packed\s+(?:inside|into)|"
         r"(?:also\s+)?(?:were|are)\s+(?:also\s+)?visiting)\b"
         # protesters: "about 200 people marched along a roughhewn road … shouting"
-        r"|^\s+(?:people\s+|persons\s+|residents\s+|survivors\s+)?(?:marched|protested|rallied)\b",
+        r"|^\s+(?:people\s+|persons\s+|residents\s+|survivors\s+)?(?:marched|protested|rallied)\b"
+        # a ratio: "about 83 people use the same toilet and shower"
+        r"|^\s+(?:people|persons|individuals|families|households)\s+(?:use|share)\s+(?:the\s+same|"
+        r"one|a\s+single)\b",
     ),
 }
 
@@ -1295,6 +1300,8 @@ def _after_is_not_a_figure(
         or "marched" in after
         or "protested" in after
         or "rallied" in after
+        or " use " in after
+        or " share " in after
     ) and _EVENT_AFTER.match(after):
         return True
     if ("eturn" in after or "back" in after or "home" in after) and _NOT_RETURNED_AFTER.match(
@@ -2054,7 +2061,8 @@ _BEFORE_LAST_WORDS = frozenset(
     room code id ref in per assisted served supported vaccinated treated fed screened benefiting
     benefitting benefited benefitted interview
     interviews interviewed surveyed survey surveys sample polled with her his my our target
-    goal covering as comprising host hold accommodate house shelter take reached""".split()
+    goal covering as comprising host hold accommodate house shelter take reached totaled totalled
+    totals totalling totaling numbered""".split()
 ) | {code.lower() for code in CURRENCY_CODES}
 
 
