@@ -5838,6 +5838,20 @@ def test_a_total_of_damaged_houses_and_people_per_toilet_are_no_figures():
     assert displaced.span == "4,019"
 
 
+def test_counts_based_on_an_assessment_by_a_body_are_the_assessments():
+    found = extract(
+        "Based on the assessment conducted by CoES and Tajikistan Red Crescent Society, 170 "
+        "households were reported as affected by the event, comprising 256 families or 1,890 "
+        "people."
+    )
+    assert {c.attributed_to for c in found} == {
+        "assessment conducted by CoES and Tajikistan Red Crescent Society"
+    }
+    # (what it was based on names no one: no speaker)
+    (affected,) = extract("Based on preliminary reports, 170 households were affected.")
+    assert affected.attributed_to is None
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()
