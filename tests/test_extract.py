@@ -5852,6 +5852,18 @@ def test_counts_based_on_an_assessment_by_a_body_are_the_assessments():
     assert affected.attributed_to is None
 
 
+def test_people_found_dead_and_the_injured_after_the_killed_in_words_are_figures():
+    found = extract(
+        "Tiloeva said the tremors killed three children and seriously injured 19. One person was "
+        "found dead in Gorgol after being washed away, according to the CCPSSA."
+    )
+    assert [(c.span, c.term) for c in found] == [
+        ("three", "killed"), ("19", "injured"), ("One", "died")
+    ]  # fmt: skip
+    # (bodies found are no toll)
+    assert extract("Six bodies have been found.") == []
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -2499,7 +2499,11 @@ _GIVEN_TO_OR_FELT_BY = re.compile(
 # 24"), or the parts of a count ("At least 9 fatalities …, including 3 in Narok, 2 in Siaya").
 _TOLL_BEFORE = re.compile(rf"\b(?:{TOLL}|toll)\s*$", re.IGNORECASE)  # "Quake toll 300"
 _KILLED_BEFORE = re.compile(r"\b(?:kills|kill|killed|killing)\s+$", re.IGNORECASE)
-_KILLED_THEN = re.compile(r"\bkill(?:ed|ing|s)?\s+[\d,]+,?\s+(?:and\s+)?(?:injured|wounded)\s+$")
+# ("the tremors killed three children and seriously injured 19")
+_KILLED_THEN = re.compile(
+    r"\bkill(?:ed|ing|s)?\s+(?:[\d,]+|[a-z]+)(?:\s+[a-z]+){0,2}?,?\s+(?:and\s+)?"
+    r"(?:(?:seriously|critically|severely|gravely)\s+)?(?:injured|wounded)\s+$"
+)
 _PARTS_OF = re.compile(
     r"\s*of\s+(?:those|the\s+(?:dead|victims|deaths|injured))\s+(?:who\s+)?[\w\s]{0,20},\s*$",
     re.IGNORECASE,
@@ -2538,7 +2542,8 @@ _DIED_RIGHT_AFTER = re.compile(
     r"(?:in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+)?"
     r"(?:(?:has|have|had)\s+)?(?:died|die|dying|perished|perishing|drowned|succumbed|"
     # ("one person was swept away by floods in Takilsa")
-    r"(?:were|was)\s+(?:reportedly\s+|also\s+)?(?:killed|swept\s+away)|killed|been\s+killed)\b"
+    r"(?:were|was)\s+(?:reportedly\s+|also\s+)?(?:killed|swept\s+away|found\s+dead)|killed|"
+    r"been\s+killed)\b"
     # "One other person is also reported dead in the West Coast Region"
     r"|\s+(?:[a-z]+\s+){0,2}(?:is|was|are|were|has\s+been|have\s+been)\s+(?:also\s+)?"
     r"(?:reported|confirmed)\s+dead\b"
