@@ -5864,6 +5864,18 @@ def test_people_found_dead_and_the_injured_after_the_killed_in_words_are_figures
     assert extract("Six bodies have been found.") == []
 
 
+def test_spains_regions_named_in_english_are_spains_under_a_title_of_france():
+    found = extract(
+        "According to authorities, 13 people died: five in Valencia, four in Catalonia, two in "
+        "Andalusia, one in the central region of Castile and Leon, and another one in Asturias.",
+        date(2020, 1, 24),
+        title="Storm Gloria: Death toll rises to 13, over 1 500 evacuated in France",
+    )
+    assert {(c.location, c.country_iso3) for c in found if c.span in ("four", "two")} == {
+        ("Catalonia", "ESP"), ("Andalusia", "ESP")
+    }  # fmt: skip
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

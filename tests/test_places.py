@@ -992,6 +992,11 @@ def test_iso_units_named_in_their_countrys_language_have_their_english_names():
     ]  # Sulawesi Tengah
     assert [p.country_iso3 for p in places.lookup("Hainan province")] == ["CHN"]  # Hainan Sheng
     assert places.lookup("Atyrau region")[0].country_iso3 == "KAZ"  # Atyraū oblysy
+    # Europe's regions as English writes them (Catalunya, Niedersachsen, Bretagne, Kríti)
+    for name, code in [("Catalonia", "ESP"), ("Andalusia", "ESP"), ("Castile and Leon", "ESP"),
+                       ("Lower Saxony", "DEU"), ("Brittany", "FRA"), ("Crete", "GRC"),
+                       ("Styria", "AUT"), ("Flanders", "BEL")]:  # fmt: skip
+        assert [(p.country_iso3, p.kind) for p in places.lookup(name)][0] == (code, "province")
 
 
 def test_codes_in_capitals_are_no_other_names():
