@@ -458,6 +458,25 @@ _ENGLISH_NAMES = {
     "Zuid-Holland": ("South Holland",),
     "Noord-Brabant": ("North Brabant",),
     "Fryslân": ("Friesland",),
+    # the DR Congo's provinces, Ethiopia's regions, Russia's, Ukraine's and Korea's units as
+    # English writes them ("displaced in North Kivu", "the Amhara region", "Transcarpathia")
+    "Nord-Kivu": ("North Kivu",),
+    "Sud-Kivu": ("South Kivu",),
+    "Nord-Ubangi": ("North Ubangi",),
+    "Sud-Ubangi": ("South Ubangi",),
+    "Haut-Uélé": ("Haut-Uele", "Upper Uele"),
+    "Bas-Uélé": ("Bas-Uele", "Lower Uele"),
+    "Kasaï Central": ("Kasai Central", "Kasai-Central"),
+    "Kasaï Oriental": ("Kasai Oriental", "Kasai-Oriental"),
+    "Amara": ("Amhara", "Amhara Region"),
+    "Tigrai": ("Tigray", "Tigray Region"),
+    "Chechenskaya Respublika": ("Chechnya", "Chechen Republic"),
+    "Krasnodarskiy kray": ("Krasnodar Krai", "Krasnodar Territory"),
+    "Primorskiy kray": ("Primorsky Krai", "Primorye"),
+    "Zakarpatska oblast": ("Zakarpattia", "Transcarpathia", "Zakarpattia Oblast"),
+    "Gyeonggi-do": ("Gyeonggi", "Gyeonggi Province"),
+    "Gangwon-teukbyeoljachido": ("Gangwon", "Gangwon Province"),
+    "Jeju-teukbyeoljachido": ("Jeju", "Jeju Island", "Jeju Province"),
 }
 # ISO 3166-2's words of a unit in the country's language, after its name, and the English of the
 # Indonesian words of direction before them ("Sulawesi Tengah": Central Sulawesi).
