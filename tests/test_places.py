@@ -996,7 +996,8 @@ def test_iso_units_named_in_their_countrys_language_have_their_english_names():
     for name, code in [("Catalonia", "ESP"), ("Andalusia", "ESP"), ("Castile and Leon", "ESP"),
                        ("Lower Saxony", "DEU"), ("Brittany", "FRA"), ("Crete", "GRC"),
                        ("Styria", "AUT"), ("Flanders", "BEL"), ("North Kivu", "COD"),
-                       ("Amhara", "ETH"), ("Chechnya", "RUS"), ("Transcarpathia", "UKR")]:  # fmt: skip
+                       ("Amhara", "ETH"), ("Chechnya", "RUS"), ("Transcarpathia", "UKR"),
+                       ("Lower Shabelle", "SOM"), ("Nineveh", "IRQ"), ("Centre-North", "BFA")]:  # fmt: skip
         assert [(p.country_iso3, p.kind) for p in places.lookup(name)][0] == (code, "province")
 
 

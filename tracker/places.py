@@ -477,6 +477,19 @@ _ENGLISH_NAMES = {
     "Gyeonggi-do": ("Gyeonggi", "Gyeonggi Province"),
     "Gangwon-teukbyeoljachido": ("Gangwon", "Gangwon Province"),
     "Jeju-teukbyeoljachido": ("Jeju", "Jeju Island", "Jeju Province"),
+    # Somalia's regions, Iraq's Nineveh, and others as the humanitarian reports write them
+    # ("Lower Shabelle", "Hiraan", "Banadir", "Nineveh governorate", "Centre-North region")
+    "Shabeellaha Hoose": ("Lower Shabelle", "Lower Shabelle region"),
+    "Shabeellaha Dhexe": ("Middle Shabelle", "Middle Shabelle region"),
+    "Hiiraan": ("Hiraan", "Hiran"),
+    "Banaadir": ("Banadir", "Benadir"),
+    "Jubbada Hoose": ("Lower Juba",),
+    "Jubbada Dhexe": ("Middle Juba",),
+    "Nīnawá": ("Nineveh", "Ninewa", "Ninawa", "Nineveh governorate", "Ninewa governorate"),
+    "Arbīl": ("Erbil governorate",),
+    "Centre-Nord": ("Centre-North", "Centre North", "North Central region"),
+    "Azad Jammu and Kashmir": ("Azad Kashmir", "AJK"),
+    "Mangghystaū oblysy": ("Mangystau", "Mangystau region", "Mangistau"),
 }
 # ISO 3166-2's words of a unit in the country's language, after its name, and the English of the
 # Indonesian words of direction before them ("Sulawesi Tengah": Central Sulawesi).
