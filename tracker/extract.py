@@ -4408,8 +4408,8 @@ def _sentence_candidates(
 _EACH_IN = re.compile(
     r"\s+each\s+(?:(?:were|was|have\s+been|had\s+been|are|is)\s+(?:[a-z]+\s+)?)?in\s+(?:the\s+)?"
 )
-_NAME_WORDS = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
-_EACH_LIST = re.compile(rf"{_NAME_WORDS}(?:,\s+{_NAME_WORDS})*,?\s+and\s+{_NAME_WORDS}")
+_EACH_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+_EACH_LIST = re.compile(rf"{_EACH_NAME}(?:,\s+{_EACH_NAME})*,?\s+and\s+{_EACH_NAME}")
 _LIST_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 
 
