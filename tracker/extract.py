@@ -2178,8 +2178,8 @@ def _is_not_a_figure(
     after = sentence[end : end + 64]
     if (
         sentence.endswith(("another ", "further ", "and "), 0, start)
+        and _THINGS_VERB_AFTER.match(after)  # (the shorter read first)
         and _ANOTHER_OF_THINGS.search(sentence, max(0, start - 90), start)
-        and _THINGS_VERB_AFTER.match(after)
     ):
         # "205 buildings have collapsed and another 3,047 are damaged", "more than 100 houses
         # were seriously damaged and 42 were swept away": buildings
