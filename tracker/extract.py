@@ -1537,6 +1537,7 @@ _REPORTING_STARTS = [
 # in it in turn (37 passes in a sentence that holds none); "reporter" lets none through.
 _LETTERS_ALONE = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 _REPORTING_WORDS = frozenset(verb.encode() for verb in REPORTING_VERBS)
+# The source a sentence opens with: "Based on the assessment conducted by CoES and …, 170".
 _BASED_ON = re.compile(r"Based\s+on\s+(?P<who>[^,;:]{0,40}?\b(?:by|from)\s+[^,;:()]{2,80}),")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.:()\"“”]+(?:\([^)]*\))?)", re.IGNORECASE)
 _SOURCE_TRIM = re.compile(
@@ -2414,11 +2415,12 @@ _POPULATION_IS = re.compile(
     rf"[^,;.:()]{{1,50}},\s+it\s+is\s+{_POPULATION_QUALIFIER}(?P<n2>\d[\d,.]*\d|\d))?",
     re.IGNORECASE,
 )
-# "more than half of the village's population of some 200 people fled Beloti"
+# Fires counted, not people: "by the 191 still active fires in Chile’s central-south region".
 _FIRES_AFTER = re.compile(
     r"\s+(?:(?:still|active|new|separate|major|large|forest|wild|bush|brush)\s+){0,3}"
     r"(?:fires|wildfires|blazes|fire\s+(?:outbreaks|fronts|hotspots))\b"
 )
+# "more than half of the village's population of some 200 people fled Beloti"
 _OWN_POPULATION = re.compile(
     r"(?:[a-z]['’]s|\bits|\btheir)\s+(?:total\s+|entire\s+|whole\s+)?population\s+of\s+"
     rf"{_POPULATION_QUALIFIER}$",
@@ -2707,8 +2709,10 @@ def _small_or_year(m: re.Match, estimate: Estimate, has_population: bool) -> boo
     return value < 100 and not any(w in words.lower() for w in SCALE_WORDS)
 
 
-# "and" before another subject starts another clause: "are staying in X and others are waiting".
+# A word that opens a clause of its own between two verbs: "transported 500 people to safe areas
+# after the flood and landslides affected the shrine".
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|because|until)\s")
+# "and" before another subject starts another clause: "are staying in X and others are waiting".
 _NEW_SUBJECT = re.compile(
     # "… and a truck driver struck by falling rocks": another person's verb
     r"\band\s+(?:others|they|some|many|most|the\s+rest|he|she|we|an?\s+[a-z]+(?:\s+[a-z]+)?\s*$|"
@@ -2736,6 +2740,7 @@ _INFINITIVE_END = re.compile(r"\bto\s+(?:be\s+able\s+to\s+)?$", re.IGNORECASE)
 
 _AND = re.compile(r"\band\b")
 _POSSESSIVE_BEFORE = re.compile(r"[A-Za-z]['’]s\s+$")
+# Where people "sought refuge": a country (they fled theirs) or a shelter (they are there).
 _REFUGE_IN_A_COUNTRY = re.compile(
     r"\b(?:sought|seeking|seek|seeks)\s+refuge\s+in\s+(?:neighbou?ring\s+)?(?:the\s+)?"
     r"(?P<place>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,3})"
