@@ -4213,7 +4213,7 @@ def _sentence_candidates(
             term == "hosted"
             and "refuge in " in sentence
             and (refuge := _REFUGE_IN_A_COUNTRY.search(sentence, f.end, f.end + 160)) is not None
-            and any(r.kind == "country" for r in places.lookup(refuge.group("place"))[:1])
+            and _country_named(refuge.group("place")) is not None
         ):
             # "At least 35,000 people from Nigeria … have sought refuge in Cameroon": people who
             # fled their country (not people in the shelter or camp they sought refuge in)
