@@ -5876,6 +5876,123 @@ def test_spains_regions_named_in_english_are_spains_under_a_title_of_france():
     }  # fmt: skip
 
 
+# --- Learnt from d534–d543 (the forty-second to forty-fifth parts, scored once, then tuning) -----
+
+
+def test_a_title_cased_headline_ends_its_place_at_a_word_that_links_clauses():
+    text = (
+        "Uruguay – Evacuations in Artigas After River Overflows\n\n"
+        "As of 13 April, 2017, the total number of people displaced in that department stood at "
+        "1,675."
+    )
+    (displaced,) = extract(text, title="Uruguay – Evacuations in Artigas After River Overflows")
+    assert (displaced.location, displaced.country_iso3) == ("Artigas", "URY")
+    # ("Death Toll From Storm in Northern Greece Rises to Seven": a region, with its direction)
+    title = "Death Toll From Storm in Northern Greece Rises to Seven"
+    hurt = extract(f"{title}\n\nThe government said 23 people remained hospitalized.", title=title)[
+        -1
+    ]
+    assert (hurt.span, hurt.location, hurt.country_iso3) == ("23", "Northern Greece", "GRC")
+
+
+def test_people_housed_at_a_named_school_are_placed_at_it():
+    text = (
+        "According to the CDC, 12 persons including eight children are currently being housed at "
+        "the Kwakwani Primary School, while six persons including five children are being "
+        "accommodated at the Kwakwani Secondary School hostel."
+    )
+    got = [(c.span, c.term, c.location) for c in extract(text, date(2021, 6, 2))]
+    assert got == [
+        ("12", "hosted", "Kwakwani Primary School"),
+        ("eight", "hosted", "Kwakwani Primary School"),
+        ("six", "hosted", "Kwakwani Secondary School hostel"),
+        ("five", "hosted", "Kwakwani Secondary School hostel"),
+    ]
+
+
+def test_a_small_town_abroad_is_read_in_the_one_country_a_story_names():
+    text = (
+        "Floods in Jordan kill 11\n\nTo the east, three people were killed near Dabaa on the "
+        "Desert Highway, one of Jordan’s three main north-south arteries."
+    )
+    killed = extract(text, date(2018, 11, 11), title="Floods in Jordan kill 11")[-1]
+    assert (killed.span, killed.location, killed.country_iso3) == ("three", "Dabaa", "JOR")
+
+
+def test_a_place_said_to_lie_in_a_region_is_the_place_of_the_counts():
+    (affected,) = extract(
+        "In some localities of Telimele, a prefecture located in lower Guinea, around 1,700 "
+        "people have been affected by the violent storms and the heavy rains.",
+        date(2015, 8, 12),
+    )
+    assert (affected.location, affected.country_iso3) == ("Telimele", "GIN")
+
+
+def test_water_sources_calls_and_an_areas_population_are_no_figures():
+    assert extract("In addition, 685 water sources have been destroyed by the floods.") == []
+    assert extract("Recent census estimates the population of this area at 238,134 people.") == []
+    assert (
+        extract(
+            "The fire department said it had received more than 1,200 calls for assistance "
+            "throughout northern Greece."
+        )
+        == []
+    )
+    # (households that lost their dwellings are displaced)
+    (lost,) = extract("4,925 households have lost their dwellings in the six prefectures.")
+    assert (lost.term, lost.unit) == ("displaced", "households")
+
+
+def test_the_dead_from_several_countries_are_placed_where_they_died():
+    text = (
+        "Storm kills seven in Greece\n\nSix of the dead were tourists: two each from Russia, the "
+        "Czech Republic and Romania."
+    )
+    dead = extract(text, date(2019, 7, 11), title="Storm kills seven in Greece")[1:]
+    assert dead and all(c.country_iso3 == "GRC" for c in dead)
+
+
+def test_a_camp_home_to_people_who_fled_hosts_them():
+    (hosted,) = extract(
+        "The camp is home to nearly 23,000 Yazidis who fled their homes in 2014.",
+        date(2023, 2, 5),
+    )
+    assert (hosted.term, hosted.measure) == ("hosted", "stock")
+
+
+def test_parts_of_a_toll_with_their_country_in_brackets_and_a_total_across_countries():
+    text = (
+        "Media report, as of 15 July, 15 fatalities across both countries, of which eight in the "
+        "Namangan Region (Uzbekistan) and seven in the Aksy District (Kyrgyzstan)."
+    )
+    got = [
+        (c.span, c.location, c.country_iso3, c.attributed_to)
+        for c in extract(text, date(2021, 7, 15))
+    ]
+    assert got == [
+        ("15", None, None, "Media"),
+        ("eight", "Namangan Region", "UZB", "Media"),
+        ("seven", "Aksy District", "KGZ", "Media"),
+    ]
+
+
+def test_a_total_before_its_parts_after_a_colon_is_no_parts_place():
+    got = extract(
+        "On Friday the number of fatalities reached 13: five in Valencia, four in Catalonia, "
+        "two in Andalusia and two in Murcia.",
+        date(2020, 1, 24),
+    )
+    assert [(c.span, c.location) for c in got][:2] == [("13", "Spain"), ("five", "Valencia")]
+    # (a province an earlier sentence names, which holds the parts, is the total's)
+    text = (
+        "Massinga, Jangamo and Morrumbene are the worst affected districts in Inhambane "
+        "province. A total of 9 deaths have been confirmed: 1 in Massinga, 2 in Jangamo and 6 in "
+        "Morrumbene."
+    )
+    total = extract(text, date(2017, 2, 16))[0]
+    assert (total.span, total.country_iso3) == ("9", "MOZ") and "Inhambane" in total.location
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

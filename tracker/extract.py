@@ -236,7 +236,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"partners|rescues|operations|missions|infrastructures?|"
         # "384 burial permits had already been issued"
         r"(?:burial\s+|death\s+)?(?:permits|certificates)|countries|"
-        r"agencies|ngos|signatures|incidents|investigations|"
+        r"agencies|ngos|signatures|incidents|investigations|sources|boreholes|pumps|calls|"
         # one of a thing: "houses 1,800 people with only one latrine for women"
         r"(?:latrine|toilet|tent|house|school|hospital|clinic|truck|vehicle|boat|bridge|shop|kitchen)"
         r"(?!\s+(?:patients|children|students|pupils|staff|workers|owners|residents|teachers|"
@@ -542,6 +542,9 @@ REPORTING_NOUNS = frozenset(
 # A reporting verb right after a reporting noun ("estimates now indicate", "reports say").
 _NOUN_THEN_VERB = re.compile(
     r"\s+(?:now\s+|also\s+)?(?:indicate|indicated|show|showed|suggest|suggested|say|said)\b"
+)
+_MEDIA_REPORT = re.compile(
+    r"\s*-?\s*(?:(?:The|the|Local|local|National|national)\s+)?[Mm]edia\s+report"
 )
 _NOUN_BEFORE = re.compile(
     r"\b(?:the|a|an|received|receiving|these|those|such|media|news|latest|recent|earlier|"
@@ -2407,10 +2410,10 @@ def _population_spans(sentence: str) -> list[tuple[int, int]]:
 # A district's or a town's population (not a camp's, whose people are those it hosts: "the total
 # population of Al-Hole camp is almost 47,000"), and the next place's after it.
 _POPULATION_UNITS = ("district", "province", "region", "state", "county", "municipality", "city",
-                     "town", "country", "governorate", "department", "regency")  # fmt: skip
+                     "town", "country", "governorate", "department", "regency", "area")  # fmt: skip
 _POPULATION_IS = re.compile(
     r"population\s+(?:in|of)\s+(?:the\s+)?[^,;.:()]{0,50}?\b(?:" + "|".join(_POPULATION_UNITS) + ")"
-    r"(?:,\s+it)?\s+(?:is|was|stands\s+at|stood\s+at)\s+"
+    r"(?:,\s+it)?\s+(?:is|was|stands\s+at|stood\s+at|at)\s+"  # ("estimates the population … at")
     rf"{_POPULATION_QUALIFIER}(?P<n1>\d[\d,.]*\d|\d)(?:\s+(?:while|and|whereas)\s+in\s+"
     rf"[^,;.:()]{{1,50}},\s+it\s+is\s+{_POPULATION_QUALIFIER}(?P<n2>\d[\d,.]*\d|\d))?",
     re.IGNORECASE,
@@ -2578,7 +2581,8 @@ _PART_AFTER = re.compile(r"\s+(?:each\s+)?(?:were\s+|was\s+)?(?:in|from|at|acros
 _PLACED_BEFORE = re.compile(
     r"[^,;:.()]{0,60}\b(?:in|from|at)\s+"
     rf"(?!(?:{'|'.join(m.capitalize() for m in MONTHS)}|{'|'.join(d.capitalize() for d in WEEKDAYS)})\b)"
-    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}(?:\s+\([A-Z]+\))?"
+    # ("eight in the Namangan Region (Uzbekistan) and seven in the Aksy District")
+    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}(?:\s+\([A-Z][\w’' -]*\))?"
     # ("seven people died in Tata province and two each in Tiznit and Errachidia")
     r"(?:\s+(?:province|district|region|state|county|governorate|department|municipality))?"
     r"\s*(?:[,;]\s*|\s+)"
@@ -3192,8 +3196,14 @@ def _speaker(sentence: str) -> str | None:
         else:
             return None  # no reporting verb
     for verb in _REPORTING.finditer(sentence):
-        if verb.group(0) in REPORTING_NOUNS and _NOUN_BEFORE.search(
-            sentence, max(0, verb.start() - 20), verb.start()
+        if (
+            verb.group(0) in REPORTING_NOUNS
+            and _NOUN_BEFORE.search(sentence, max(0, verb.start() - 20), verb.start())
+            and not (
+                verb.group(0) == "report"
+                and _MEDIA_REPORT.fullmatch(sentence, 0, verb.end())
+                and sentence.startswith((",", " that", " at least", " ", " "), verb.end())
+            )  # (an ECHO flash's "Media report, as of 15 July, 15 fatalities": the media speak)
         ):
             continue  # "UNHCR received reports that", "an estimated": nobody speaks here
         if verb.group(0) in REPORTING_NOUNS and _NOUN_THEN_VERB.match(sentence, verb.end()):
@@ -4512,7 +4522,9 @@ LOCATIVE_CUES: dict[str, str] = {
     # ("in Uzbekistan’s autonomous republic of Karakalpakstan")
     # ("waited at the main port of Piraeus near Athens")
     # ("in the department of Quetzaltenango")
-    r"territory|municipality|republic|port|department|prefecture|county|commune|canton|parish)"
+    r"territory|municipality|republic|port|department|prefecture|county|commune|canton|parish|"
+    # ("In some localities of Telimele, a prefecture located in lower Guinea")
+    r"locality|localities)"
     r"\s+of":
         "of",
 }  # fmt: skip
@@ -4740,6 +4752,14 @@ _IN_A_BEFORE = re.compile(r"\b(?:in|at)\s+an?\s+(?:[a-z-]+\s+)?$")
 _LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 
 
+# "Telimele, a prefecture located in lower Guinea": where the place named before lies.
+_LOCATED_IN_BEFORE = re.compile(
+    r", an?\s+(?:[a-z-]+\s+){0,2}(?:prefecture|province|district|town|city|village|region|"
+    r"department|municipality|county|commune|locality|settlement|community)\s+"
+    r"(?:located|situated)\s+in\s+(?:the\s+)?$"
+)
+
+
 def _place_mentions(
     text: str, need_cue: bool = True, learnt: dict[str, tuple[str, str]] | None = None
 ) -> list[_Mention]:
@@ -4784,6 +4804,10 @@ def _place_mentions(
                 or (
                     "capital" in text[max(0, m.start() - 25) : m.start()]
                     and _CAPITAL_OF_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                )
+                or (
+                    "ted in" in text[max(0, m.start() - 12) : m.start()]
+                    and _LOCATED_IN_BEFORE.search(text, max(0, m.start() - 60), m.start())
                 )
             )
         ):
@@ -4953,17 +4977,22 @@ def _place_mentions(
             # names, before the body that speaks there
             mention = _country_before_a_body(name)
         if mention is None and not need_cue:
-            # A title names its country among other words: "Humanitarian Bulletin Philippines".
+            # A title names its country among other words: "Humanitarian Bulletin Philippines"
+            # ("Storm in Northern Greece Rises to Seven": with its direction).
             mention = _country_in(name)
+            if mention is not None and direction and name.startswith(mention[0]):
+                mention = (f"{direction} {mention[0]}", mention[1])
         if mention is None and role and (core := _without_words_around(name)) is not None:
-            # "… Feared Dead in Fresh Bududa Mudslide": the place among a title's words
-            mention = _resolve_mention(core, "", None) if core else None
+            # "… Feared Dead in Fresh Bududa Mudslide": the place among a title's words ("… in
+            # Northern Greece Rises to Seven": with its direction)
+            mention = _resolve_mention(core, "", direction) if core else None
         unknown = _unknown_place(text, m, role, direction, learnt) if mention is None else None
         if mention is None and unknown is None:
             if (
                 not need_cue
                 and (cued := _TITLE_CUE.search(name))
                 and not _BARE_DIRECTION.fullmatch(name[cued.end() :].strip())
+                and name[cued.end() :].split()[0] not in _DISASTER_WORDS  # ("Toll From Storm")
             ):
                 start = m.start("name") + cued.end()
                 more = _TITLE_WORDS_ON.match(text, m.end())  # "… In Solomon| Islands"
@@ -5152,6 +5181,12 @@ _TITLE_ADJECTIVES = frozenset(
     "Fresh New Deadly Massive Major Latest Huge Fatal Devastating Killer Another Second Heavy "
     "Severe Powerful".split()
 )
+# Words of a title-cased headline that end the name before them ("… in Artigas After River …").
+_TITLE_LINKS = frozenset(
+    "After Amid Following Despite Since Due Over As While Before During Leaves Kills Kill Hits "
+    "Hit Displaces Forces Prompts Sparks Triggers Causes Affects Rises Climbs Reaches Jumps Tops "
+    "Soars Grows Increases Stands".split()
+)
 _DISASTER_WORDS = frozenset(
     "Mudslide Mudslides Landslide Landslides Flood Floods Flooding Flash Earthquake Earthquakes "
     "Quake Quakes Cyclone Storm Storms Fire Fires Wildfire Wildfires Attack Attacks Clashes "
@@ -5166,6 +5201,8 @@ def _without_words_around(name: str) -> str | None:
     first, last = 0, len(words)
     while first < last and words[first] in _TITLE_ADJECTIVES:
         first += 1
+    if cut := next((i for i in range(first + 1, last) if words[i] in _TITLE_LINKS), None):
+        last = cut  # "Evacuations in Artigas After River Overflows": the name ends at "After"
     while last > first and words[last - 1] in _DISASTER_WORDS:
         last -= 1
     return " ".join(words[first:last]) if (first, last) != (0, len(words)) else None
@@ -5836,9 +5873,20 @@ def _named_around(reading, mention: _Mention, mentions: list[_Mention], context:
             or _countries_of_provinces(mentions)
             or context.implied_countries()
         )
-    if reading.population >= 100_000 or context.countries_named(mentions):
+    if reading.population >= 100_000:
         return set()
-    return context.implied_countries()
+    # ("three people were killed near Dabaa on the Desert Highway, one of Jordan’s three main
+    # arteries" in a story of Jordan alone: the country the sentence names, not El Dabaa, Egypt;
+    # not beside a place of its own country: "… in Kakching district of Manipur")
+    if not context.countries_named(mentions):
+        return context.implied_countries()
+    named = context.countries_named([m for m in mentions if m.role != "to"])  # ("fled into …")
+    if named and named == context.document_countries() and not any(
+        m.reading is not None and m.reading.country_iso3 == reading.country_iso3
+        for m in mentions if m is not mention
+    ):  # fmt: skip
+        return named
+    return set()
 
 
 def _countries_of_provinces(mentions: list[_Mention]) -> set[str]:
@@ -6036,6 +6084,12 @@ _OWNER_OF_A_BODY = re.compile(r"['’]s\s+([A-Za-z]+)")
 
 
 _SEVERAL_COUNTRIES = "several countries named together: no one place"
+# A count's parts listed after a colon: "…: five in Valencia, four in …", "…: 1 in Massinga, …"
+_PARTS_LISTED_AFTER = re.compile(r"[^.:;]{0,60}:\s*$")
+_OVER_THE_COUNTRIES = re.compile(
+    r"(?:\s+[\w-]+){0,3}\s+(?:across|in)\s+(?:both|the\s+two|all\s+(?:three|four|five|the))\s+"
+    r"(?:\w+\s+)?countries\b"
+)
 
 
 def _place_for(
@@ -6051,9 +6105,11 @@ def _place_for(
         if term in ("arrived", "displaced") and measure == "flow"
         else measure
     ]
-    if "ly " in (after := context.text[context.offset + f.end : context.offset + owned[1]]) or (
-        "most of" in after
-    ):
+    if " countries" in (
+        after := context.text[context.offset + f.end : context.offset + owned[1]]
+    ) and (_OVER_THE_COUNTRIES.match(after)):
+        return {"place_note": _SEVERAL_COUNTRIES}  # "15 fatalities across both countries"
+    if "ly " in after or ("most of" in after):
         # "Four deaths have already occurred on Peruvian territory, mainly in the Piura area":
         # where most of them were is not the place of the whole count
         most = next((m for m in mentions if m.start > f.end and _MOSTLY_IN.search(
@@ -6089,6 +6145,24 @@ def _place_for(
                 # treated" under "KAN, Kyrgyzstan —")
                 return found
     owned_mentions = [m for m in mentions if owned[0] <= m.start < owned[1]]
+    if not owned_mentions and ":" in after and _PARTS_LISTED_AFTER.match(after):
+        # "Thirteen people died: five in Valencia, four in Murcia …": the total is no part's; the
+        # one country of the parts' places, where they have one
+        codes = None
+        for m in mentions:
+            if m.start >= owned[1]:
+                readings = (m.reading,) if m.reading is not None else m.readings
+                of_m = {r.country_iso3 for r in readings} - {None}
+                if of_m:  # (a place the gazetteer lacks says nothing of its country)
+                    codes = of_m if codes is None else codes & of_m
+        if codes and len(codes) == 1 and (code := codes.pop()) in _countries():
+            found = _place_for([], f, owned, term, measure, population, context, nationwide,
+                               mostly)  # fmt: skip
+            if found.get("country_iso3") == code:
+                return found  # (the province an earlier sentence names: "… districts in Inhambane")
+            return {"location": _countries()[code].name, "country_iso3": code,
+                    "place_note": "the one country of the places of its parts"}  # fmt: skip
+        mentions = [m for m in mentions if m.start < owned[1]]
     mine = owned_mentions or mentions
     note = None
     away = term in FROM_PLACE_TERMS or (term == "displaced" and measure == "flow")
@@ -6111,6 +6185,11 @@ def _place_for(
     ):
         # "Ecuador, Peru authorities assess damage after earthquake that killed at least 15": a
         # count across countries is none's
+        if not away and mine[0].role == "origin" and _countries_together(mine, context):
+            # "Six of the dead were tourists: two each from Russia, the Czech Republic and
+            # Romania": where they came from, not where they died (the document's place is)
+            return _place_for([], f, owned, term, measure, population, context, nationwide,
+                              mostly)  # fmt: skip
         return {"place_note": _SEVERAL_COUNTRIES}
     if mention is not None and mention.role == "at" and len(mine) > 1:
         mention = _in_brackets_after(mention, mine, context) or mention
@@ -6226,7 +6305,7 @@ def _place_for(
     if mention.listed and mention.reading is not None and mention.reading.kind == "country":
         others = [m for m in mine if m.start > mention.start and m.reading is not None]
         if others and others[0].reading.kind == "country":
-            if mention.role == "origin" and not away:
+            if (mention.role == "origin" or mine[0].role == "origin") and not away:
                 # "This group, which included two women and 117 minors, claimed to be from
                 # Egypt, Sudan, Syria, and Tunisia": where they came from is not where they are
                 # counted (the document's place is)
@@ -6496,11 +6575,13 @@ def _wider_than(mention: _Mention, other: _Mention) -> bool:
     reading = mention.reading
     if reading is not None and reading.kind == "world region":
         return bool(other.reading or other.readings)
-    if reading is None or not (reading.kind == "country" or mention.regional):
-        return False
     inner = other.reading or (other.readings[0] if other.readings else None)
     if inner is not None and inner.source == "document" and inner.country_iso3 is None:
-        return True  # a place the gazetteer lacks ("the Marshes neighborhood"): in the title's
+        # a place the gazetteer lacks ("the Marshes neighborhood", "the sector known as Canaán"):
+        # in the title's country, or town ("… Flooding in Colón After Heavy Rains")
+        return reading is not None
+    if reading is None or not (reading.kind == "country" or mention.regional):
+        return False
     return inner is not None and inner.country_iso3 == reading.country_iso3
 
 
@@ -7612,6 +7693,8 @@ def extract(
             found = _sentence_candidates(text, start, raw, context)
             if out and ("these " in raw or "those " in raw):
                 found = [_as_named_before(c, out, text) for c in found]
+            if " at " in raw:
+                found = [_at_a_named_site(c, raw, start) for c in found]
             out.extend(found)
         except Exception:  # noqa: BLE001 - extraction proposes; one odd sentence must not stop it
             if _STRICT:
@@ -7688,6 +7771,28 @@ def _placed_as_before(out: list[Candidate]) -> list[Candidate]:
         ):
             out[i] = _placed_as(c, last, f"the place of the figure before: “{last.span}”")
     return out
+
+
+# "being housed at the Kwakwani Primary School", "hosted at Ngeya Girls Secondary School": the
+# building people are sheltered in, by its name (and the word after it: "… School hostel").
+_AT_A_NAMED_SITE = re.compile(
+    r"\b(?:housed|hosted|accommodated|sheltered|sheltering|staying|lodged|camped)\s+at\s+(?:the\s+)?"
+    r"(?P<site>(?:[A-Z][\w'’.-]*\s+){1,5}(?:School|Church|Hall|Stadium|Gymnasium|Mosque|"
+    r"Cathedral|Temple|College|Academy|Seminary)(?:\s+(?:hostel|grounds|compound|building))?)\b"
+)
+
+
+def _at_a_named_site(candidate: Candidate, raw: str, start: int) -> Candidate:
+    """A count of people hosted placed at the named building its clause says they are in (the
+    first after the count: "12 persons … being housed at the Kwakwani Primary School, while six
+    persons … at the Kwakwani Secondary School hostel")."""
+    if candidate.term != "hosted":
+        return candidate
+    site = _AT_A_NAMED_SITE.search(raw, max(0, candidate.start - start))
+    if site is None:
+        return candidate
+    return replace(candidate, location=site.group("site"), latitude=None, longitude=None,
+                   place_note=f"the building the sentence names: “{site.group('site')}”")  # fmt: skip
 
 
 def _placed_as(candidate: Candidate, other: Candidate, note: str) -> Candidate:

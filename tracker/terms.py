@@ -237,7 +237,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"claims\b": ("hosted", "stock"),
     r"(?:to\s+seek|sought)\s+(?:shelter|refuge|safety|asylum)": ("fled", "flow"),
     # homes lost: "nearly half a million Bangladeshis … have lost their homes"
-    r"lost\s+(?:their|his|her)\s+(?:own\s+)?(?:homes?|houses?)": ("displaced", "flow"),
+    r"lost\s+(?:their|his|her)\s+(?:own\s+)?(?:homes?|houses?|dwellings?)": ("displaced", "flow"),
     r"lost\s+(?:their|his|her)\s+lives": ("died", "flow"),
     # "These 188 people had migrated to Myanmar, when ethnic clashes … were at its peak"
     r"migrat(?:ed|ing|es?)\s+(?:to|into)\b": ("fled", "flow"),
@@ -376,7 +376,9 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     # "A house-to-house survey … confirmed the presence of more then 6,000 refugees"
     r"presence\s+of": ("hosted", "stock"),
     r"(?:host(?:s|ed|ing)?|shelter(?:s|ed|ing)?|accommodat(?:es|ed|ing)|housing|has|have|had|holds?|"
-    r"(?:a|total|estimated)\s+population\s+of)": ("hosted", "stock"),
+    r"(?:a|total|estimated)\s+population\s+of|"
+    # "Chamshko … is home to nearly 23,000 Yazidis who fled their homes in 2014"
+    r"(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?home\s+to)": ("hosted", "stock"),
     r"(?:displac(?:ed|es|ing)|uproot(?:ed|s|ing)|displacement\s+of|forced\s+out|expell(?:ed|ing)|"
     # "Morakot destroyed the homes of 7,000 people"
     r"(?:destroyed|destroying|destroys|wrecked|flattened)\s+the\s+homes\s+of)":
