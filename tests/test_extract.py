@@ -5993,6 +5993,34 @@ def test_a_total_before_its_parts_after_a_colon_is_no_parts_place():
     assert (total.span, total.country_iso3) == ("9", "MOZ") and "Inhambane" in total.location
 
 
+def test_a_delegate_named_beside_a_province_service_speaks_of_the_town_named():
+    got = extract(
+        "On Tuesday, Alvaro Farfan, the Cundinamarca fire department delegate, confirmed that an "
+        "avalanche of mud and water left at least six dead, six injured and several missing in "
+        "the town of Quetame.",
+        date(2023, 7, 19),
+    )
+    assert [(c.span, c.location, c.attributed_to) for c in got] == [
+        ("at least six", "Quetame", "Alvaro Farfan"),
+        ("six", "Quetame", "Alvaro Farfan"),
+    ]
+
+
+def test_a_place_named_in_another_is_the_finer_one():
+    (killed,) = extract(
+        "The UN's humanitarian office said that Friday floods in the Maqbnah district in Taiz "
+        "city killed 15 people.",
+        date(2024, 8, 14),
+    )
+    assert (killed.location, killed.country_iso3) == ("Maqbnah district", "YEM")
+    # (not where a relative clause goes on from the wider place)
+    text = (
+        "Dozens of people wander through the Bayrakli neighborhood in Izmir, where hours earlier "
+        "an earthquake shook the Turkish coast, causing at least 24 deaths in the city."
+    )
+    assert extract(text, date(2020, 10, 31))[-1].location == "Izmir"
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

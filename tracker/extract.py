@@ -3308,7 +3308,8 @@ TITLE_NOUNS = (
     "spokesman", "spokeswoman", "spokesperson", "official", "director", "head", "chief",
     "commander", "minister", "coordinator", "representative", "officer", "manager", "envoy",
     "president", "governor", "adviser", "advisor", "secretary", "researcher", "analyst",
-    "mayor", "chairman", "leader", "administrator", "commissioner",
+    "mayor", "chairman", "leader", "administrator", "commissioner", "delegate", "superintendent",
+    "inspector", "prefect", "deputy",
 )  # fmt: skip
 _TITLE_QUICK = _quick_check("|".join(TITLE_NOUNS), re.IGNORECASE)
 _TITLE_END = re.compile(rf"\b{_TITLE_QUICK}(?:{'|'.join(TITLE_NOUNS)})s?$", re.IGNORECASE)
@@ -6028,6 +6029,29 @@ def _in_brackets_after(
     return inside
 
 
+def _named_before_in(
+    mention: _Mention, mentions: list[_Mention], context: _Context
+) -> _Mention | None:
+    """The place of a cue named right before this one and "in" ("in the Maqbnah district in Taiz
+    city"), where the gazetteer lacks it or knows it as a finer place; else None."""
+    at = context.offset + mention.start
+    for m in mentions:
+        if m.role != "at" or m.start >= mention.start:
+            continue
+        end = context.offset + m.start + len(m.written)
+        if context.text[end:at] not in (" in ", " in the "):
+            continue
+        inner = m.reading
+        wider = mention.reading or (mention.readings or (None,))[0]
+        if inner is None or wider is None:
+            return None
+        if inner.source == "document" and inner.country_iso3 is None:
+            return m
+        if inner.rank < wider.rank and inner.country_iso3 == wider.country_iso3:
+            return m
+    return None
+
+
 def _named_in(mention: _Mention, context: _Context) -> _Mention | None:
     """The place named right before a wider one and "in": "floods … that hit Erbil in the
     Kurdistan region" (its word before, "hit", is no cue of place), else None."""
@@ -6084,6 +6108,12 @@ _OWNER_OF_A_BODY = re.compile(r"['’]s\s+([A-Za-z]+)")
 
 
 _SEVERAL_COUNTRIES = "several countries named together: no one place"
+# A place named as the owner of a service that speaks: "the Cundinamarca fire department".
+_BODY_AFTER = re.compile(
+    r"\s+(?:fire\s+(?:department|brigade|service)|police|civil\s+(?:defen[cs]e|protection)|"
+    r"disaster\s+(?:management|agency|office)|health\s+(?:department|ministry|office))\b",
+    re.IGNORECASE,
+)
 # A count's parts listed after a colon: "…: five in Valencia, four in …", "…: 1 in Massinga, …"
 _PARTS_LISTED_AFTER = re.compile(r"[^.:;]{0,60}:\s*$")
 _OVER_THE_COUNTRIES = re.compile(
@@ -6144,6 +6174,14 @@ def _place_for(
                 # country: "Uzbekistan’s Emergency Situations Ministry said 86 people were
                 # treated" under "KAN, Kyrgyzstan —")
                 return found
+    if len(mentions) > 1 and any(
+        not m.role and _BODY_AFTER.match(context.text, context.offset + m.start + len(m.written))
+        for m in mentions
+    ):
+        # "Alvaro Farfan, the Cundinamarca fire department delegate, confirmed … at least six
+        # dead … in the town of Quetame": whose department speaks, not where the dead were
+        mentions = [m for m in mentions if m.role or not _BODY_AFTER.match(
+            context.text, context.offset + m.start + len(m.written))]  # fmt: skip
     owned_mentions = [m for m in mentions if owned[0] <= m.start < owned[1]]
     if not owned_mentions and ":" in after and _PARTS_LISTED_AFTER.match(after):
         # "Thirteen people died: five in Valencia, four in Murcia …": the total is no part's; the
@@ -6200,6 +6238,15 @@ def _place_for(
         and (inner := _named_in(mention, context))
     ):
         mention = inner
+    if (
+        mention is not None
+        and mention.role == "at"
+        and len(mine) > 1
+        and "where" not in context.text[context.offset + mention.start : context.offset + f.start]
+    ):
+        # "floods in the Maqbnah district in Taiz city killed 15": the place named in the other
+        # (not "the Bayrakli neighborhood in Izmir, where … an earthquake … causing 24 deaths")
+        mention = _named_before_in(mention, mine, context) or mention
     before = (
         context.text[context.offset : context.offset + f.start]
         if term in ("hosted", "arrived")
