@@ -6021,6 +6021,21 @@ def test_a_place_named_in_another_is_the_finer_one():
     assert extract(text, date(2020, 10, 31))[-1].location == "Izmir"
 
 
+def test_a_titles_place_of_the_event_it_names_places_the_counts():
+    title = "Iran revises down death toll from Kerman attacks to 84"
+    hurt = extract(f"{title}\n\nThe minister put the number of the injured at 284.", title=title)
+    assert [(c.span, c.location, c.country_iso3) for c in hurt] == [
+        ("84", "Kerman", "IRN"), ("284", "Kerman", "IRN")
+    ]  # fmt: skip
+    title = "Philippines Zamboanga siege survivors feel forgotten"
+    (killed,) = extract(f"{title}\n\nSome 100 rebels were killed.", title=title)
+    assert (killed.location, killed.country_iso3) == ("Zamboanga", "PHL")
+    # (a volcano's or a river's name before the disaster is no place of people)
+    title = "Koshi flood ebbs; rescuers search for missing in Bihar"
+    (hit,) = extract(f"{title}\n\nMore than one million people were affected.", title=title)
+    assert hit.location == "Bihar"
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -6029,6 +6029,42 @@ def _in_brackets_after(
     return inside
 
 
+# A title's place of the event it names: "… death toll from Kerman attacks", "Philippines
+# Zamboanga siege survivors …".
+_TITLE_EVENT = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?i:massacre|attacks?|siege|floods?|flooding|"
+    r"earthquakes?|quake|fire|blasts?|explosions?|landslides?|mudslides?|clashes|violence|"
+    r"bombings?)\b"
+)
+_EVENT_PLACE_KINDS = frozenset({"city", "town", "village", "district", "province", "camp"})
+
+
+def _with_the_events_place(title: str, mentions: list[_Mention]) -> list[_Mention]:
+    """A title's mentions with the place of the event it names read as where the event struck
+    (role "strife"), also where a country's name ran on into it ("Philippines Zamboanga")."""
+    if not _TITLE_EVENT.search(title):
+        return mentions
+    out = list(mentions)
+    for event in _TITLE_EVENT.finditer(title):
+        name = event.group("name")
+        words = name.split()
+        if len(words) == 2 and _country_named(words[0]) is not None:
+            name = words[1]  # ("Philippines Zamboanga siege": the country, then the city)
+        start = event.start("name") + event.group("name").rindex(name)
+        found = _resolve_mention(name, "", None)
+        if found is None or len({r.country_iso3 for r in found[1]}) > 1:
+            continue  # (a name of several countries' places: "Tripoli Clashes")
+        if found[1][0].kind not in _EVENT_PLACE_KINDS:
+            continue  # (a river's, a volcano's or a dam's: "Koshi flood", "Tokwe Mukosi Floods")
+        same = next((i for i, m in enumerate(out) if m.start == start), None)
+        if same is not None:
+            out[same] = replace(out[same], role="strife")
+        elif not any(m.start <= start < m.start + len(m.written) and m.reading is not None
+                     and m.reading.kind != "country" for m in out):  # fmt: skip
+            out.append(_mention(start, "strife", found[0], found[1], False))
+    return sorted(out, key=lambda m: m.start)
+
+
 def _named_before_in(
     mention: _Mention, mentions: list[_Mention], context: _Context
 ) -> _Mention | None:
@@ -7096,7 +7132,11 @@ class _Context:
         if self._title_mentions is None:
             title = self.title_text()
             self._title_mentions = (
-                _place_mentions(title, need_cue=False, learnt=self.learnt) if title else []
+                _with_the_events_place(
+                    title, _place_mentions(title, need_cue=False, learnt=self.learnt)
+                )
+                if title
+                else []
             )
         return self._title_mentions
 
