@@ -6036,6 +6036,18 @@ def test_a_titles_place_of_the_event_it_names_places_the_counts():
     assert hit.location == "Bihar"
 
 
+def test_a_clause_led_by_a_place_the_gazetteer_lacks_and_its_count_is_placed_there():
+    text = (
+        "Nepal Earthquake\n\nIn Jajarkot, 105 people died. Meanwhile, in the neighboring Rukum "
+        "West, 38 individuals lost their lives, and 85 more were wounded."
+    )
+    got = [(c.span, c.location, c.country_iso3) for c in extract(text, date(2023, 11, 4))]
+    assert got[1:] == [("38", "Rukum West", "NPL"), ("85", "Rukum West", "NPL")]
+    # (a word that leads a clause is no place: "In addition, 38 people died")
+    (died,) = extract("Floods hit Nepal. In addition, 38 people died.", date(2023, 11, 4))
+    assert died.location == "Nepal"
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

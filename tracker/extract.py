@@ -5520,6 +5520,13 @@ _ACROSS_LAST_WORDS = frozenset(
 )
 
 
+_COUNT_AFTER_COMMA = re.compile(
+    r",\s+(?:(?:at\s+least|some|about|around|nearly|almost|over|more\s+than|a\s+total\s+of)\s+)?"
+    r"\d"
+)
+_CLAUSE_LED_BEFORE = re.compile(r"(?:^|\n|[,;]\s+|[.:]\s+)$")
+
+
 def _unknown_place(
     text: str, m: re.Match, role: str, direction: str | None,
     learnt: dict[str, tuple[str, str]] | None,
@@ -5591,6 +5598,16 @@ def _unknown_place(
         and first not in _IN_WORDS_FIRST  # "In Addition, …"
     ):
         # "In Alaibri, 2,000 persons have been isolated by flood": a sentence led by its place
+        kind, written = "town", name
+    elif (
+        m.group("cue") in ("in", "In")
+        and len(words) <= 2
+        and first not in _IN_WORDS_FIRST
+        and _COUNT_AFTER_COMMA.match(text, m.end())
+        and _CLAUSE_LED_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    ):
+        # "Meanwhile, in the neighboring Rukum West, 38 individuals lost their lives": a clause
+        # led by its place and its count
         kind, written = "town", name
     elif (
         role == "at"
