@@ -6048,6 +6048,13 @@ def test_a_clause_led_by_a_place_the_gazetteer_lacks_and_its_count_is_placed_the
     assert died.location == "Nepal"
 
 
+def test_a_generic_province_after_a_countrys_possessive_is_that_countrys():
+    (died,) = extract("Floods in Rwanda’s Western Province killed 18 people.", date(2023, 5, 3))
+    assert (died.location, died.country_iso3) == ("Western Province", "RWA")
+    (died,) = extract("Floods in Sri Lanka’s Western Province killed 18 people.", date(2023, 5, 3))
+    assert died.country_iso3 == "LKA"
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

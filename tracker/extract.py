@@ -4957,6 +4957,19 @@ def _place_mentions(
                 if word or not _BARE_DIRECTION.fullmatch(possessive.group(2))
                 else None
             )
+            if (
+                mention is not None
+                and _generic(mention[0])
+                and (owner := _country_named(possessive.group(1)))
+            ):
+                # "governor of Rwanda’s Western Province": the owner's, not Sri Lanka's
+                code = owner[1][0].country_iso3
+                inside = tuple(r for r in mention[1] if r.country_iso3 == code)
+                if inside:
+                    mention = (mention[0], inside)
+                elif _generic(mention[0]) and all(r.kind == "province" for r in mention[1]):
+                    mention = (mention[0], (places.Place(mention[0], code, None, None, "province",
+                                                         "document"),))  # fmt: skip
             if mention is None and possessive.group(2).split()[0].lower() not in _BODY_WORDS:
                 # (not "a tweet from Syria’s International Red Cross": a body's, not a place)
                 owner = _resolve_mention(possessive.group(1), "", None)
