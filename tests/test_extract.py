@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 539 tuning documents score (after the rules learnt from d534–d543:
-    # precision 0.964, recall 0.959, measure 0.976, location 0.725, country 0.956, attribution
-    # 0.851; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # Floors below what the 555 tuning documents score (after the rules learnt from d544–d559:
+    # precision 0.963, recall 0.959, measure 0.975, location 0.725, country 0.956, attribution
+    # 0.846; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.957 and result.precision >= 0.962, (
+    assert result.recall >= 0.957 and result.precision >= 0.961, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.973
-    assert result.location_right / checked >= 0.722 and result.country_right / checked >= 0.953
-    assert result.attribution_right / checked >= 0.848
+    assert result.measure_right / result.matched >= 0.972
+    assert result.location_right / checked >= 0.721 and result.country_right / checked >= 0.952
+    assert result.attribution_right / checked >= 0.843
 
 
 def test_no_sentence_of_the_dev_set_raises(monkeypatch):
@@ -6053,6 +6053,42 @@ def test_a_generic_province_after_a_countrys_possessive_is_that_countrys():
     assert (died.location, died.country_iso3) == ("Western Province", "RWA")
     (died,) = extract("Floods in Sri Lanka’s Western Province killed 18 people.", date(2023, 5, 3))
     assert died.country_iso3 == "LKA"
+
+
+# --- Learnt from d544–d559 (the forty-sixth and forty-seventh parts, scored once, then tuning) --
+
+
+def test_evacuees_listed_by_their_centre_are_hosted_there_in_the_country_of_the_bodies_named():
+    text = (
+        "As of this afternoon the NDMO has activated six evacuation centers, which is occupying 73 "
+        "households and 312 individuals in the Western Division.\n\nThey are Andrews Primary "
+        "School with 183 evacuees, Saioni Church with 33 evacuees, and Nalele Community Hall with "
+        "69 evacuees.\n\nThe Fiji Red Cross have also supplied dignity kits.\n\n“You may call 917 "
+        "if you require assistance in evacuation from flood prone areas.”"
+    )
+    got = [(c.span, c.term, c.location, c.country_iso3) for c in extract(text, date(2024, 12, 27))]
+    assert got == [
+        ("73", "hosted", "Western Division", "FJI"),
+        ("312", "hosted", "Western Division", "FJI"),
+        ("183", "hosted", "Andrews Primary School", "FJI"),
+        ("33", "hosted", "Saioni Church", "FJI"),
+        ("69", "hosted", "Nalele Community Hall", "FJI"),
+    ]  # (and 917, a telephone's number, is none)
+
+
+def test_families_with_individuals_share_the_verb_and_place_after_them():
+    text = (
+        "Of the total individuals displaced, 132 families with 426 individuals have taken refuge "
+        "in displacement centres of Mueda, and 45 families with 187 individuals have taken refuge "
+        "in displacement centres of Metuge."
+    )
+    got = [(c.span, c.unit, c.term, c.location) for c in extract(text, date(2024, 2, 7))]
+    assert got == [
+        ("132", "households", "hosted", "Mueda"),
+        ("426", "people", "hosted", "Mueda"),
+        ("45", "households", "hosted", "Metuge"),
+        ("187", "people", "hosted", "Metuge"),
+    ]
 
 
 def _holds_a_reporting_word(sentence: str) -> bool:

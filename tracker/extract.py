@@ -191,7 +191,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"\b(?:No|Nos|number|nr|resolution|page|pp?|para(?:graph)?|section|article|art|"
         r"chapter|annex|table|figure|fig|phase|route|highway|road|version|vol(?:ume)?|"
         r"issue|level|grade|category|item|step|stage|round|tier|block|sector|zone|"
-        r"flight|room|code|ID|ref)\.?\s*#?\s*$|#\s*$",
+        r"flight|room|code|ID|ref)\.?\s*#?\s*$|#\s*$"
+        # a telephone's number: "You may call 917 if you require assistance"
+        r"|\b(?:call|dial|phone|text|ring)\s+$",
         None,
     ),
     # a household's size: "With an average Sudanese family comprising six members"
@@ -2063,7 +2065,7 @@ _BEFORE_LAST_WORDS = frozenset(
     """damaged: destroyed: aged age ages of no nos number nr resolution page p pp para
     paragraph section article art chapter annex table figure fig phase route highway road version
     vol volume issue level grade category item step stage round tier block sector zone flight
-    room code id ref in per assisted served supported vaccinated treated fed screened benefiting
+    room code id ref call dial phone text ring in per assisted served supported vaccinated treated fed screened benefiting
     benefitting benefited benefitted interview
     interviews interviewed surveyed survey surveys sample polled with her his my our target
     goal covering as comprising host hold accommodate house shelter take reached totaled totalled
@@ -4525,7 +4527,7 @@ LOCATIVE_CUES: dict[str, str] = {
     # ("in the department of Quetzaltenango")
     r"territory|municipality|republic|port|department|prefecture|county|commune|canton|parish|"
     # ("In some localities of Telimele, a prefecture located in lower Guinea")
-    r"locality|localities)"
+    r"locality|localities|centre|centres|center|centers)"
     r"\s+of":
         "of",
 }  # fmt: skip
@@ -5669,6 +5671,9 @@ _OF_KINDS = {w: places.WORD_KINDS.get(w, "area") for w in
              ("town", "city", "village", "camp", "district", "governorate", "province", "region",
               "area", "enclave", "pocket", "country", "countryside", "outskirts", "settlement",
               "township", "island", "state", "territory", "municipality")}  # fmt: skip
+# ("displacement centres of Metuge": the district the centres are in)
+_OF_KINDS.update(dict.fromkeys(("centre", "centres", "center", "centers", "locality", "localities"),
+                               "town"))  # fmt: skip
 
 
 # "the Recife region …, capital of the state of Pernambuco": what the place named before is
@@ -5706,6 +5711,17 @@ _OFFICE_WORDS = _BODY_WORDS | frozenset(
     """department departments directorate commission authority administration committee bureau
     police disaster fire provincial regional north south east west northern southern eastern
     western central""".split()
+)
+
+
+def _country_code(name: str) -> str | None:
+    named = _country_named(name)
+    return named[1][0].country_iso3 if named is not None else None
+
+
+_COUNTRYS_BODY = re.compile(
+    r"\b(?P<country>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:Red\s+Cross|Red\s+Crescent|Police|"
+    r"Army|Defen[cs]e\s+Forces?|Meteorological|Government|Navy|Air\s+Force)\b"
 )
 
 
@@ -6829,6 +6845,13 @@ def _country_of_unknown(
     if len(named) == 1:
         # "Ethiopia: … Landslide in Gofa Zone"; "… in Kulsary town …, the Republic of Kazakhstan".
         return next(iter(named))
+    if not named:
+        # a story that names its country only in its bodies' names: "… in the Western Division"
+        # beside "the Fiji Red Cross" and "the Fiji Police Force"
+        bodies = {c for body in _COUNTRYS_BODY.finditer(context.text, 0, 5_000)
+                  if (c := _country_code(body.group("country")))}  # fmt: skip
+        if len(bodies) == 1:
+            return bodies.pop()
     main = context.main_place()
     if (
         main is not None
@@ -7812,6 +7835,29 @@ def extract(
                 found = [_as_named_before(c, out, text) for c in found]
             if " at " in raw:
                 found = [_at_a_named_site(c, raw, start) for c in found]
+            if " with " in raw:
+                found = [_a_named_site_with(c, raw, start) for c in found]
+                for i in range(len(found) - 1):
+                    a, b = found[i], found[i + 1]
+                    if (
+                        a.unit == "households"
+                        and b.unit == "people"
+                        and _FAMILIES_WITH.fullmatch(text, a.end, b.start)
+                    ):
+                        # "132 families with 426 individuals have taken refuge in …": the same
+                        # people, counted twice, under the verb after them both
+                        found[i] = replace(a, term=b.term, measure=b.measure,
+                                           period_start=b.period_start, period_end=b.period_end,
+                                           location=b.location, country_iso3=b.country_iso3,
+                                           latitude=b.latitude, longitude=b.longitude,
+                                           place_note=b.place_note)  # fmt: skip
+                if out and out[-1].country_iso3 is not None:
+                    # (a centre's country: the count's before, "… 312 individuals in the Western
+                    # Division. They are Andrews Primary School with 183 evacuees, …")
+                    found = [replace(c, country_iso3=out[-1].country_iso3)
+                             if c.country_iso3 is None and c.place_note
+                             and c.place_note.startswith(_CENTRE_NOTE) else c
+                             for c in found]  # fmt: skip
             out.extend(found)
         except Exception:  # noqa: BLE001 - extraction proposes; one odd sentence must not stop it
             if _STRICT:
@@ -7910,6 +7956,30 @@ def _at_a_named_site(candidate: Candidate, raw: str, start: int) -> Candidate:
         return candidate
     return replace(candidate, location=site.group("site"), latitude=None, longitude=None,
                    place_note=f"the building the sentence names: “{site.group('site')}”")  # fmt: skip
+
+
+# "Andrews Primary School with 183 evacuees, Saioni Church with 33 evacuees": a list of the
+# centres people shelter in, each with its count.
+_NAMED_SITE_WITH = re.compile(
+    r"(?P<site>(?:[A-Z][\w'’.-]*\s+){1,5}(?:School|Church|Hall|Stadium|Gymnasium|Gym|Mosque|"
+    r"Cathedral|Temple|College|Academy|Office|Cent(?:re|er)|Chapel|Parish))\s+with\s+$"
+)
+_CENTRE_NOTE = "the centre the sentence names: "
+_FAMILIES_WITH = re.compile(r"\s+(?:families|households|HHs)\s+with\s+")
+_SHELTERED_AFTER = re.compile(r"\s+(?:evacuees|displaced\s+(?:people|persons)|IDPs)\b")
+
+
+def _a_named_site_with(candidate: Candidate, raw: str, start: int) -> Candidate:
+    """A count of evacuees after a named centre and "with" hosted there."""
+    at = candidate.start - start
+    if not raw.endswith(" with ", 0, at) or not _SHELTERED_AFTER.match(raw, candidate.end - start):
+        return candidate
+    site = _NAMED_SITE_WITH.search(raw, max(0, at - 80), at)
+    if site is None:
+        return candidate
+    return replace(candidate, term="hosted", measure="stock", location=site.group("site"),
+                   latitude=None, longitude=None,
+                   place_note=f"{_CENTRE_NOTE}“{site.group('site')}”")  # fmt: skip
 
 
 def _placed_as(candidate: Candidate, other: Candidate, note: str) -> Candidate:
