@@ -6091,6 +6091,23 @@ def test_families_with_individuals_share_the_verb_and_place_after_them():
     ]
 
 
+def test_a_count_after_an_including_aside_has_its_own_verb():
+    got = extract(
+        "Four people died, including three children, and about 30 suffered minor injuries.",
+        date(2019, 6, 11),
+    )
+    assert [(c.span, c.term) for c in got] == [
+        ("Four", "died"), ("three", "died"), ("about 30", "injured")
+    ]  # fmt: skip
+    # (a list that goes on inside the aside keeps the whole's verb)
+    got = extract(
+        "Some 5,000 people, including 1,398 in Pernier, 1,239 in Carrefour and 900 in Jacmel, "
+        "have been displaced.",
+        date(2019, 6, 11),
+    )
+    assert {c.term for c in got} == {"displaced"} and len(got) == 4
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -1435,9 +1435,10 @@ _WHERE_BEFORE = re.compile(r",\s+where\s+(?:[^;:.(),]|[.,](?=\d)){0,120}$", re.I
 _TERM_RIGHT_AFTER = re.compile(
     r"\s*(?:\n\s*)?(?:[a-z]+ly\s+)?(?:(?:have|has|had)\s+been\s+|were\s+|was\s+)?(?:[a-z]+ly\s+)?"
     r"(?:injured|wounded|killed|dead|displaced|evacuated|arrested|detained|rescued|fatalities|"
-    r"deaths)\b",
+    r"deaths|(?:suffered|sustained)\s+(?:[a-z-]+\s+){0,2}?(?:injuries|wounds|burns))\b",
     re.IGNORECASE,
-)  # "one moderately injured", "At least 14 have been arrested", "44\nFatalities"
+)  # "one moderately injured", "At least 14 have been arrested", "44\nFatalities", "about 30
+# suffered minor injuries"
 # Between two counts of a list: their people's words and a comma or "and" ("women, ", "men and ").
 # What joins counts of one clause that share its verb: the same count in brackets ("2,400
 # families (14,400 people)"), "and" after a count's place ("… (14,400 people) in Hadramaut
@@ -2610,6 +2611,24 @@ _OF_THE_DEAD = re.compile(
     r"serious)\s+condition|in\s+hospital|hospitali[sz]ed)\b",
     re.IGNORECASE,
 )
+
+
+def _after_an_aside(sentence: str, lowered: str, found: list, m_start: int, m_end: int) -> bool:
+    """Whether a count after "and" follows an "including …" aside rather than going on with it:
+    the whole before the aside has its verb, and the count has its own ("Four people died,
+    including three children, and 30 people were injured")."""
+    if " and " not in sentence[found[-1].end : m_start]:
+        return False
+    whole = next((g for g in reversed(found) if not g.nested), None)
+    if whole is None:
+        return False
+    aside = lowered.rfind("including", whole.end, found[-1].start)
+    if aside < 0 or not _VERB_LOWER.search(lowered, whole.end, aside):
+        return False
+    return bool(_VERB_LOWER.search(lowered, m_end, min(len(sentence), m_end + 60)))
+
+
+_AFTER_AN_ASIDE = _after_an_aside
 
 
 def _small_count(
@@ -3799,6 +3818,7 @@ def _sentence_candidates(
                 and found[-1].nested
                 and _LIST_GOES_ON.match(sentence, found[-1].end, m_start)
                 and not _VERB_LOWER.search(lowered, found[-1].end, m_start)
+                and not _AFTER_AN_ASIDE(sentence, lowered, found, m_start, m_end)
             )
         )
         item = _Found(m, m_start, m_end, estimate, nested, population_end=m_end)
@@ -4061,6 +4081,9 @@ def _sentence_candidates(
             verb is None
             and i + 1 < len(found)
             and ((two_units and two_units[-1] == i) or _JOINED.match(after))
+            # (not an aside's count and the next count outside it: "Four people died, including
+            # three children, and about 30 suffered minor injuries")
+            and not (f.nested and not found[i + 1].nested)
         ):
             # "39,054 people from 6,580 households have been displaced": one count in two units,
             # whose verb comes after the second; "nearly half a million Bangladeshis and
@@ -4087,7 +4110,13 @@ def _sentence_candidates(
                 j += 1
             rest = sentence[found[j].population_end : owned[j][1]]
             verb = _verb_in(((_clauses(rest, maxsplit=1)[0], False),), clause_before, plain=plain)
-        if verb is None and f.population is not None and i + 1 < len(found) and after[:1] == ",":
+        if (
+            verb is None
+            and f.population is not None
+            and i + 1 < len(found)
+            and after[:1] == ","
+            and not (f.nested and not found[i + 1].nested)
+        ):
             # "246 women, 522 men and 399 children have lost their lives": the list's verb,
             # after its last count.
             j = i
