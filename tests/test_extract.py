@@ -6108,6 +6108,22 @@ def test_a_count_after_an_including_aside_has_its_own_verb():
     assert {c.term for c in got} == {"displaced"} and len(got) == 4
 
 
+def test_who_fired_is_no_place_and_the_hurt_after_a_verb_are_counted():
+    text = (
+        "UNRWA condemns an attack on an UNRWA school in Maghazi sheltering approximately 1,000 "
+        "Internally Displaced Persons (IDPs). The shelter was struck by explosive ordnance "
+        "believed to have been fired by Israel, which injured one IDP. Al-Aqsa Hospital in Deir "
+        "El Baleh was also reportedly shelled, killing five people and wounding at least 70."
+    )
+    got = [(c.span, c.term, c.location, c.country_iso3) for c in extract(text, date(2014, 7, 22))]
+    assert got == [
+        ("approximately 1,000", "hosted", "Maghazi", "PSE"),
+        ("one", "injured", "Maghazi", "PSE"),
+        ("five", "killed", "Deir El Baleh", "PSE"),
+        ("at least 70", "injured", "Deir El Baleh", "PSE"),
+    ]
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

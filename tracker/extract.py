@@ -2508,6 +2508,10 @@ _GIVEN_TO_OR_FELT_BY = re.compile(
 _TOLL_BEFORE = re.compile(rf"\b(?:{TOLL}|toll)\s*$", re.IGNORECASE)  # "Quake toll 300"
 _KILLED_BEFORE = re.compile(r"\b(?:kills|kill|killed|killing)\s+$", re.IGNORECASE)
 # ("the tremors killed three children and seriously injured 19")
+_HURT_RIGHT_BEFORE = re.compile(
+    r"\b(?:injur(?:ed|ing)|wound(?:ed|ing))\s+(?:at\s+least\s+|about\s+|some\s+|another\s+|"
+    r"around\s+|nearly\s+)?$"
+)
 _KILLED_THEN = re.compile(
     r"\bkill(?:ed|ing|s)?\s+(?:[\d,]+|[a-z]+)(?:\s+[a-z]+){0,2}?,?\s+(?:and\s+)?"
     r"(?:(?:seriously|critically|severely|gravely)\s+)?(?:injured|wounded)\s+$"
@@ -2651,6 +2655,12 @@ def _small_count(
         and _KILLED_THEN.search(sentence, max(0, m.start() - 60), m.start())
     ):
         return True  # "The disaster … killed 43, injured 11 and destroyed 13 houses"
+    if "n" in sentence[max(0, m.start() - 22) : m.start()] and _HURT_RIGHT_BEFORE.search(
+        sentence, max(0, m.start() - 22), m.start()
+    ):
+        # "which injured one IDP", "killing five people, including two doctors, and wounding at
+        # least 70": the verb's object
+        return True
     if _DIED_RIGHT_AFTER.match(sentence, m.end()):
         return True
     if sentence.startswith(" from ", m.end()) and _FROM_FAMILIES_AFTER.match(sentence, m.end()):
@@ -4792,6 +4802,12 @@ _LOCATED_IN_BEFORE = re.compile(
 )
 
 
+_AGENT_BY_BEFORE = re.compile(
+    r"\b(?:fired|launched|carried\s+out|conducted|shelled|bombed|attacked|targeted|struck|"
+    r"invaded|occupied|seized|captured)\s+by\s+(?:the\s+)?$"
+)
+
+
 def _place_mentions(
     text: str, need_cue: bool = True, learnt: dict[str, tuple[str, str]] | None = None
 ) -> list[_Mention]:
@@ -4808,6 +4824,10 @@ def _place_mentions(
     for m in _mention_matches(text):
         if text.startswith(" the ", m.end()) and text[m.end() + 5 : m.end() + 6].isupper():
             continue  # "according to Save the Children": part of a longer name
+        if text.endswith(" by ", 0, m.start()) and _AGENT_BY_BEFORE.search(
+            text, max(0, m.start() - 30), m.start()
+        ):
+            continue  # "ordnance believed to have been fired by Israel": who fired, not where
         if text.startswith(" coast", m.end()) and _KIND_OF_AFTER.match(text, m.end()):
             continue  # "killed in the Gulf coast state of Tabasco": the place is Tabasco
         if (
