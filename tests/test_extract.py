@@ -6124,6 +6124,18 @@ def test_who_fired_is_no_place_and_the_hurt_after_a_verb_are_counted():
     ]
 
 
+def test_a_count_in_brackets_right_after_a_place_is_that_places():
+    text = (
+        "Support has been delivered to refugee camps in Flores, with the largest concentrations "
+        "in Konga Village (1,219 people), Bokang Village (606 people), and Hokeng Village (647 "
+        "people), Indonesia's minister said."
+    )
+    got = [(c.span, c.location) for c in extract(text, date(2024, 11, 6))]
+    assert got == [
+        ("1,219", "Konga Village"), ("606", "Bokang Village"), ("647", "Hokeng Village")
+    ]  # fmt: skip
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

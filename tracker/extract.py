@@ -6345,6 +6345,13 @@ def _place_for(
             return {"location": country.name, "country_iso3": code,
                     "place_note": f"the country that “{population}” names"}  # fmt: skip
     mention = _pick(mine, order[0], f.end)
+    if len(mentions) > 1 and context.text.endswith(" (", 0, context.offset + f.start):
+        # "in Konga Village (1,219 people), Bokang Village (606 people), and Hokeng Village (647
+        # people)": a count in brackets right after a place is that place's
+        named = next((m for m in mentions if m.start + len(m.written) == f.start - 2
+                      and (m.reading is not None or m.readings)), None)  # fmt: skip
+        if named is not None and named.role in (*order[0], "at", ""):
+            mention = named
     if (
         mention is not None
         and len(mine) > 1
