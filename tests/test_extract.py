@@ -6136,6 +6136,20 @@ def test_a_count_in_brackets_right_after_a_place_is_that_places():
     ]  # fmt: skip
 
 
+def test_a_speaker_after_a_day_and_people_who_lost_lives():
+    (died,) = extract(
+        "On 21 July 2022 Niger Civil Protection reported a total of 17 fatalities.",
+        date(2022, 9, 10),
+    )
+    assert died.attributed_to == "Niger Civil Protection"
+    (died,) = extract(
+        "Floods have taken their toll on the population of Niger, where as many as 168 people "
+        "have lost lives.",
+        date(2022, 9, 10),
+    )
+    assert (died.term, died.measure) == ("died", "flow")
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -3132,6 +3132,10 @@ _QUOTE_CLOSE = re.compile(r"[\"”],?\s")
 _WHEN_FIRST = re.compile(
     r"(?:[Oo]n\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Yy]esterday|[Tt]oday)\s+"
 )
+_DATE_FIRST = re.compile(
+    rf"[Oo]n\s+(?:[0-3]?\d\s+(?:{_MONTH})|(?:{_MONTH})\s+[0-3]?\d)(?:,?\s+\d{{4}})?,?\s+",
+    re.IGNORECASE,
+)
 _DATE_IN_BRACKETS = re.compile(
     rf"\s*\((?:(?:{_MONTH})\.?\s+[0-3]?\d|[0-3]?\d\s+(?:{_MONTH})\.?)\)", re.IGNORECASE
 )
@@ -3437,6 +3441,8 @@ def _clean_source(text: str) -> str | None:
     if " " in who[:9] and (agency := _AGENCY_DASH.match(who)):
         who = who[agency.end() :]  # "Jakarta, MINA – Indonesian National Search And Rescue …"
     who = _SOURCE_VERB_END.sub("", who)  # "HAC has (said)": the speaker, not its verb
+    if who[:3] in ("On ", "on ") and (day := _DATE_FIRST.match(who)):
+        who = who[day.end() :]  # "On 21 July 2022 Niger Civil Protection (reported)"
     words = who.split()
     if words and words[0] in ("In", "in") and len(words) > 1 and words[1][:1].isupper():
         # "In El Salvador Civil Protection (reported)": where the body speaks, then the body

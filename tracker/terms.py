@@ -238,7 +238,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:to\s+seek|sought)\s+(?:shelter|refuge|safety|asylum)": ("fled", "flow"),
     # homes lost: "nearly half a million Bangladeshis … have lost their homes"
     r"lost\s+(?:their|his|her)\s+(?:own\s+)?(?:homes?|houses?|dwellings?)": ("displaced", "flow"),
-    r"lost\s+(?:their|his|her)\s+lives": ("died", "flow"),
+    r"lost\s+(?:(?:their|his|her)\s+)?lives": ("died", "flow"),  # ("168 people have lost lives")
     # "These 188 people had migrated to Myanmar, when ethnic clashes … were at its peak"
     r"migrat(?:ed|ing|es?)\s+(?:to|into)\b": ("fled", "flow"),
     r"displac(?:e|ed|es|ing|ements?)\b": ("displaced", "flow"),
