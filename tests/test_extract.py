@@ -6150,6 +6150,16 @@ def test_a_speaker_after_a_day_and_people_who_lost_lives():
     assert (died.term, died.measure) == ("died", "flow")
 
 
+def test_a_capitals_dateline_is_the_desks_and_the_story_the_countrys():
+    text = (
+        "San Salvador, Nov. 1 (EFE) – The rains of Tropical Storm Pilar in El Salvador left 3 "
+        "dead, government authorities reported.\n\nJosué García, director of shelters, said "
+        "that more than 550 people are in shelters, including 172 minors."
+    )
+    got = [(c.span, c.location, c.country_iso3) for c in extract(text, date(2023, 11, 1))]
+    assert got[1:] == [("more than 550", "El Salvador", "SLV"), ("172", "El Salvador", "SLV")]
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

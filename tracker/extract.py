@@ -7467,6 +7467,29 @@ class _Context:
                         # "PAKSONG, Laos (NYTimes) -" over a dam's collapse elsewhere in Laos:
                         # a city the story does not name again is where it was written.
                         mention = country
+                    elif (
+                        mention.rank < 4
+                        and (
+                            capital := next(
+                                (
+                                    r
+                                    for r in (
+                                        (mention.reading,) if mention.reading else mention.readings
+                                    )
+                                    if r.country_iso3 in (self._named_countries or ())
+                                    and r.kind == "city"
+                                ),
+                                None,
+                            )
+                        )  # fmt: skip
+                        and (code := capital.country_iso3) in _countries()
+                        and places.key(places.capitals().get(code, ""))
+                        == places.key(mention.written)
+                        and (named := _country_named(_countries()[code].name)) is not None
+                    ):
+                        # "San Salvador, Nov. 1 (EFE) – … Tropical Storm Pilar in El Salvador left
+                        # 3 dead": a capital's dateline is the desk's, the story the country's
+                        mention = _mention(0, "", named[0], named[1], False)
                     return mention, f"place from the dateline “{line.text}”"
         return None
 
