@@ -6160,6 +6160,15 @@ def test_a_capitals_dateline_is_the_desks_and_the_story_the_countrys():
     assert got[1:] == [("more than 550", "El Salvador", "SLV"), ("172", "El Salvador", "SLV")]
 
 
+def test_a_city_named_to_say_where_a_town_lies_is_not_the_counts_place():
+    got = extract(
+        "In Kumanovo, northeast from Skopje, over 200 households were flooded.", date(2003, 1, 17)
+    )
+    assert [(c.span, c.location) for c in got] == [("over 200", "Kumanovo")]
+    # (nor are towns and villages people)
+    assert extract("More than 176 town and villages have been affected by floods.") == []
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -229,7 +229,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"tonnes|metric|gallons|packages|sets|bags|sandbags|sheets|tarpaulins|jerrycans|villages|"
         # "hundreds of trees brought down"
         r"communities|neighbou?rhoods|aftershocks|earthquakes|quakes|tremors|airstrikes|sites|trees|"
-        r"camps|cent(?:er|re)s|settlements|towns|cities|municipalities|communes|barangays|pets|dogs|"
+        r"camps|cent(?:er|re)s|settlements|towns?\s+and\s+villages|towns|cities|municipalities|"
+        r"communes|barangays|pets|dogs|"
         r"cats|"
         r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
         r"monasteries|pagodas|"
@@ -4860,6 +4861,11 @@ def _place_mentions(
                     and _DIRECTION_OF_BEFORE.search(text, max(0, m.start() - 30), m.start())
                 )
                 or (
+                    # "In Kumanovo, northeast from Skopje, over 200 households were flooded"
+                    text.startswith(("from ", "From "), m.start())
+                    and _DIRECTION_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                )
+                or (
                     "capital" in text[max(0, m.start() - 25) : m.start()]
                     and _CAPITAL_OF_BEFORE.search(text, max(0, m.start() - 40), m.start())
                 )
@@ -5737,6 +5743,11 @@ _CAPITAL_OF_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LAST_OF_A_LIST = re.compile(r"\)\s+and\s+(?:the\s+)?(?:[a-z]+\s+){0,3}$")
+_DIRECTION_BEFORE = re.compile(
+    r",\s+(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)"
+    r"(?:[\s-]?(?:east|west))?\s+$",
+    re.IGNORECASE,
+)
 _DIRECTION_OF_BEFORE = re.compile(
     r"\b(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
