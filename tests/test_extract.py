@@ -6169,6 +6169,15 @@ def test_a_city_named_to_say_where_a_town_lies_is_not_the_counts_place():
     assert extract("More than 176 town and villages have been affected by floods.") == []
 
 
+def test_refugees_who_lost_everything_in_a_camp_fire_are_displaced():
+    (lost,) = extract(
+        "UNHCR said 12,000 Rohingya refugees “lost everything again” after more than 2,000 "
+        "shelters were destroyed.",
+        date(2023, 3, 6),
+    )
+    assert (lost.term, lost.measure) == ("displaced", "flow")
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -239,6 +239,8 @@ VERBS: dict[str, tuple[str, str]] = {
     # homes lost: "nearly half a million Bangladeshis … have lost their homes"
     r"lost\s+(?:their|his|her)\s+(?:own\s+)?(?:homes?|houses?|dwellings?)": ("displaced", "flow"),
     r"lost\s+(?:(?:their|his|her)\s+)?lives": ("died", "flow"),  # ("168 people have lost lives")
+    # a camp's people whose shelters burnt: "12,000 Rohingya refugees “lost everything again”"
+    r"lost\s+everything\b": ("displaced", "flow"),
     # "These 188 people had migrated to Myanmar, when ethnic clashes … were at its peak"
     r"migrat(?:ed|ing|es?)\s+(?:to|into)\b": ("fled", "flow"),
     r"displac(?:e|ed|es|ing|ements?)\b": ("displaced", "flow"),
