@@ -6178,6 +6178,18 @@ def test_refugees_who_lost_everything_in_a_camp_fire_are_displaced():
     assert (lost.term, lost.measure) == ("displaced", "flow")
 
 
+def test_a_time_of_day_before_its_day_does_not_end_the_sentence():
+    (died,) = extract(
+        "A total of 18 people have died from wildfires as of 9 a.m. Wednesday, according to the "
+        "Central Disaster and Safety Countermeasures Headquarters.",
+        date(2025, 3, 26),
+    )
+    assert died.attributed_to == "Central Disaster and Safety Countermeasures Headquarters"
+    # (a time that ends a sentence still ends it)
+    got = extract("The fire started at 9 a.m. The blaze killed 5 people, police said.")
+    assert [(c.span, c.attributed_to) for c in got] == [("5", "police")]
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

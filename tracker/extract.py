@@ -1616,6 +1616,9 @@ _SENTENCE_END = re.compile(
     # (or to a quotation: "damaged roads.\"We have 15 people dead")
     r"|(?<=[a-z]{3}\.)(?=[A-Z][a-z]{2}|[\"“][A-Z][a-z]))"
 )
+_DAY_NAME_NEXT = re.compile(
+    r"\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\s*(?:local|GMT|UTC|today|yesterday)\b"
+)
 _ABBREVIATIONS = {
     "approx",
     "no",
@@ -1780,6 +1783,11 @@ def _sentences(text: str):
             if word and (
                 word.group(1).lower().rstrip(".") in _ABBREVIATIONS
                 or _INITIALS.fullmatch(word.group(1))  # "Commissioner P.K. Mohapatra said"
+                # "as of 9 a.m. Wednesday, according to …": a time of day before its day
+                or (
+                    word.group(1).lower() in ("a.m.", "p.m.", "a.m", "p.m")
+                    and _DAY_NAME_NEXT.match(text, end)
+                )
             ):
                 continue
         elif mark == "\n" and _wrapped(text, start, m.start()):
