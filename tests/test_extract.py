@@ -6190,6 +6190,22 @@ def test_a_time_of_day_before_its_day_does_not_end_the_sentence():
     assert [(c.span, c.attributed_to) for c in got] == [("5", "police")]
 
 
+def test_as_per_an_offices_update_names_the_office():
+    got = extract(
+        "As per DMC’s update of 23 December, 19,072 families have been affected and 2 deaths "
+        "have also been reported.",
+        date(2019, 12, 23),
+    )
+    assert {c.attributed_to for c in got} == {"DMC"}
+    # (figures released on a day name no one)
+    (hosted,) = extract(
+        "The number of people living in shelters has reached 80,826, as per figures released "
+        "Monday.",
+        date(2024, 5, 14),
+    )
+    assert hosted.attributed_to is None
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

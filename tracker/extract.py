@@ -1546,7 +1546,9 @@ _LETTERS_ALONE = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c 
 _REPORTING_WORDS = frozenset(verb.encode() for verb in REPORTING_VERBS)
 # The source a sentence opens with: "Based on the assessment conducted by CoES and …, 170".
 _BASED_ON = re.compile(r"Based\s+on\s+(?P<who>[^,;:]{0,40}?\b(?:by|from)\s+[^,;:()]{2,80}),")
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;.:()\"“”]+(?:\([^)]*\))?)", re.IGNORECASE)
+_ACCORDING = re.compile(
+    r"\b(?:according\s+to|as\s+per)\s+(?P<who>[^,;.:()\"“”]+(?:\([^)]*\))?)", re.IGNORECASE
+)
 _SOURCE_TRIM = re.compile(
     # ("said the prime minister, Ahmed Ouyahia, as the interior ministry reported a toll")
     r"^(?:[\"“”'’(]|and\b|but\b|while\b|with\b|also\b|even\b|then\b|meanwhile\b,?|the\b|a\b|an\b|"
@@ -2898,6 +2900,12 @@ _DATA_FROM = re.compile(
     re.IGNORECASE,
 )
 _DATA_AFTER = re.compile(rf"(?:['’]s)?\s+(?:latest\s+|own\s+)?{_DATA_WORDS}\s*$", re.IGNORECASE)
+_DAY_AND_MONTH_NAMES = frozenset(
+    [f"{d}day" for d in ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")]
+    + ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+       "October", "November", "December"]
+)  # fmt: skip
+_UPDATE_OF_DAY = re.compile(r"\s+(?:of|on|dated)\s+\d{1,2}\s+\w+(?:\s+\d{4})?\s*$")
 _MEDIA = frozenset(("media", "local media", "state media", "news", "press", "the media"))
 _ADJECTIVES_ONLY = re.compile(
     r"^\s*(?:(?:the|official|latest|new|most|recent|preliminary|initial)\s*)*$", re.IGNORECASE
@@ -3188,9 +3196,11 @@ def _speaker(sentence: str) -> str | None:
     m = _CITED.search(sentence) if "(" in sentence else None
     if m:  # "(NDRRMC #56)", "(DROMIC 18 November)": a report cited by its number or its day
         return m.group("who")
-    m = _ACCORDING.search(sentence) if "ccording" in sentence else None
+    m = _ACCORDING.search(sentence) if "ccording" in sentence or "s per " in sentence else None
     if m:
         who = _ACCORDING_END.split(m.group("who"))[0]
+        # ("As per DMC’s update of 23 December": the update's day aside)
+        who = _UPDATE_OF_DAY.sub("", who)
         # "according to (the latest) figures from IOM", "according to UNHCR data": who gave them.
         bare = _DATA_FROM.sub("", _DATA_AFTER.sub("", who))
         if bare.strip().lower() in _MEDIA:
@@ -3475,7 +3485,7 @@ def _clean_source(text: str) -> str | None:
         # words of the subject name the places assessed, not who speaks
         return None
     if (
-        not any(w.lstrip("(")[:1].isupper() for w in words)
+        not any(w.lstrip("(")[:1].isupper() and w not in _DAY_AND_MONTH_NAMES for w in words)
         and not _OFFICE.match(who)
         and not _AN_OFFICES_TITLE.match(who)
     ):
