@@ -6206,6 +6206,19 @@ def test_as_per_an_offices_update_names_the_office():
     assert hosted.attributed_to is None
 
 
+def test_a_speaker_who_pointed_out_and_a_report_of_this_sunday():
+    got = extract(
+        "Calvimontes pointed out that in total there are 43 deaths and 5,542 families evacuated.",
+        date(2024, 3, 8),
+    )
+    assert {c.attributed_to for c in got} == {"Calvimontes"}
+    (died,) = extract(
+        "The Government of Bolivia reported this Sunday that there are already 43 deaths.",
+        date(2024, 3, 8),
+    )
+    assert died.period_end == date(2024, 3, 3)
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -500,6 +500,11 @@ REPORTING_VERBS = (
     "revealed",
     "reveals",
     "indicated",
+    # "Calvimontes pointed out that in total there are 43 deaths"
+    "pointed",
+    "emphasized",
+    "emphasised",
+    "stressed",
     "indicates",
     "indicate",  # "Government sources indicate that 167 people were killed"
     "disclosed",
@@ -620,7 +625,8 @@ PERIOD_PATTERNS: dict[str, str] = {
     r"(?:beginning|start|onset|outbreak|launch|escalation)\b[^,;.()]{0,50}",
     "on_date": rf"\b(?:on|of)\s+(?:the\s+)?(?P<on>{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?)",
-    "on_weekday": rf"\bon\s+(?P<on_wd>{_WEEKDAY})(?:\s+(?:and|to)\s+(?P<on_wd2>{_WEEKDAY}))?",
+    # ("The Government of Bolivia reported this Sunday that …", a Spanish "este domingo")
+    "on_weekday": rf"\b(?:on|this)\s+(?P<on_wd>{_WEEKDAY})(?:\s+(?:and|to)\s+(?P<on_wd2>{_WEEKDAY}))?",
     # "last month" without "the" is the previous calendar month; "the last month" is 30 days.
     "last_unit": r"(?<!the\s)\blast\s+(?P<last_unit>month|year)\b",
     "past_units": rf"\b(?:the\s+)?(?:past|last|previous|preceding)\s+"
