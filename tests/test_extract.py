@@ -504,20 +504,20 @@ def test_never_raises(text, published_on):
 
 def test_tuning_documents_regression_guard():
     # Floors below what the 555 tuning documents score (after the rules learnt from d544–d559:
-    # precision 0.963, recall 0.959, measure 0.975, location 0.725, country 0.956, attribution
-    # 0.846; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # precision 0.964, recall 0.960, measure 0.976, location 0.728, country 0.957, attribution
+    # 0.850; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.957 and result.precision >= 0.961, (
+    assert result.recall >= 0.958 and result.precision >= 0.962, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.972
-    assert result.location_right / checked >= 0.721 and result.country_right / checked >= 0.952
-    assert result.attribution_right / checked >= 0.843
+    assert result.measure_right / result.matched >= 0.973
+    assert result.location_right / checked >= 0.724 and result.country_right / checked >= 0.953
+    assert result.attribution_right / checked >= 0.846
 
 
 def test_no_sentence_of_the_dev_set_raises(monkeypatch):
