@@ -2649,9 +2649,6 @@ def _after_an_aside(sentence: str, lowered: str, found: list, m_start: int, m_en
     return bool(_VERB_LOWER.search(lowered, m_end, min(len(sentence), m_end + 60)))
 
 
-_AFTER_AN_ASIDE = _after_an_aside
-
-
 def _small_count(
     sentence: str, m: re.Match, estimate: Estimate, found: list[_Found], parts: bool
 ) -> bool:
@@ -3262,7 +3259,7 @@ def _speaker(sentence: str) -> str | None:
             and not (
                 verb.group(0) == "report"
                 and _MEDIA_REPORT.fullmatch(sentence, 0, verb.end())
-                and sentence.startswith((",", " that", " at least", " ", " "), verb.end())
+                and sentence[verb.end() : verb.end() + 1] in (",", " ")
             )  # (an ECHO flash's "Media report, as of 15 July, 15 fatalities": the media speak)
         ):
             continue  # "UNHCR received reports that", "an estimated": nobody speaks here
@@ -3859,7 +3856,7 @@ def _sentence_candidates(
                 and found[-1].nested
                 and _LIST_GOES_ON.match(sentence, found[-1].end, m_start)
                 and not _VERB_LOWER.search(lowered, found[-1].end, m_start)
-                and not _AFTER_AN_ASIDE(sentence, lowered, found, m_start, m_end)
+                and not _after_an_aside(sentence, lowered, found, m_start, m_end)
             )
         )
         item = _Found(m, m_start, m_end, estimate, nested, population_end=m_end)
@@ -5054,7 +5051,7 @@ def _place_mentions(
                 inside = tuple(r for r in mention[1] if r.country_iso3 == code)
                 if inside:
                     mention = (mention[0], inside)
-                elif _generic(mention[0]) and all(r.kind == "province" for r in mention[1]):
+                elif all(r.kind == "province" for r in mention[1]):
                     mention = (mention[0], (places.Place(mention[0], code, None, None, "province",
                                                          "document"),))  # fmt: skip
             if mention is None and possessive.group(2).split()[0].lower() not in _BODY_WORDS:
