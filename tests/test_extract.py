@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 555 tuning documents score (after the rules learnt from d544–d559:
-    # precision 0.964, recall 0.960, measure 0.976, location 0.728, country 0.957, attribution
-    # 0.850; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # Floors below what the 571 tuning documents score (after the rules learnt from d560–d575:
+    # precision 0.962, recall 0.959, measure 0.974, location 0.726, country 0.955, attribution
+    # 0.852; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.958 and result.precision >= 0.962, (
+    assert result.recall >= 0.957 and result.precision >= 0.960, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.973
-    assert result.location_right / checked >= 0.724 and result.country_right / checked >= 0.953
-    assert result.attribution_right / checked >= 0.846
+    assert result.measure_right / result.matched >= 0.972
+    assert result.location_right / checked >= 0.723 and result.country_right / checked >= 0.952
+    assert result.attribution_right / checked >= 0.848
 
 
 def test_no_sentence_of_the_dev_set_raises(monkeypatch):
@@ -6217,6 +6217,14 @@ def test_a_speaker_who_pointed_out_and_a_report_of_this_sunday():
         date(2024, 3, 8),
     )
     assert died.period_end == date(2024, 3, 3)
+
+
+def test_a_town_of_two_countries_is_read_in_the_province_named_after_it():
+    (hurt,) = extract(
+        "Fourteen people were injured in Mpanda, Bubanza, after heavy rain on 21 January.",
+        date(2020, 1, 30),
+    )
+    assert (hurt.location, hurt.country_iso3) == ("Mpanda", "BDI")
 
 
 def _holds_a_reporting_word(sentence: str) -> bool:

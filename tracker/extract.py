@@ -6577,6 +6577,30 @@ def _place_for(
                 "latitude": longer.latitude if point else None,
                 "longitude": longer.longitude if point else None,
                 "place_note": f"“{mention.written}” read as “{longer.name}”, named before"}  # fmt: skip
+    if (
+        all(r.kind in ("city", "town") for r in ((reading,) if reading else readings))
+        and (beside := _IN_KNOWN_PLACE.match(
+            context.text, context.offset + mention.start + len(mention.written)))
+        and beside.group(1).split()[0] not in _DAY_AND_MONTH_NAMES
+    ) and len(
+        codes := {r.country_iso3 for r in places.lookup(beside.group(1)) if r.kind != "country"}
+    ) == 1 and (code := next(iter(codes))) in _countries():  # fmt: skip
+        # "Fourteen people were injured in Mpanda, Bubanza": a town of the province named after
+        # it (Burundi's Mpanda, not Tanzania's)
+        note = f"“{mention.written}” read in {_countries()[code].name}, of the place named after it"
+        options = (reading,) if reading is not None else tuple(readings)
+        inside = [r for r in (*options, *places.lookup(mention.written)) if r.country_iso3 == code]
+        if inside and (reading is None or reading.country_iso3 != code):
+            return {"location": mention.written, "country_iso3": code,
+                    "latitude": inside[0].latitude, "longitude": inside[0].longitude,
+                    "place_note": note}  # fmt: skip
+        if (
+            not inside
+            and reading is not None
+            and reading.kind in ("city", "town")
+            and reading.population < 100_000
+        ):
+            return {"location": mention.written, "country_iso3": code, "place_note": note}
     around = (
         _named_around(reading, mention, mentions, context)
         if reading is not None and reading.source == "geonames"
