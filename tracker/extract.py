@@ -1624,9 +1624,7 @@ _SENTENCE_END = re.compile(
     # (or to a quotation: "damaged roads.\"We have 15 people dead")
     r"|(?<=[a-z]{3}\.)(?=[A-Z][a-z]{2}|[\"“][A-Z][a-z]))"
 )
-_DAY_NAME_NEXT = re.compile(
-    r"\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\s*(?:local|GMT|UTC|today|yesterday)\b"
-)
+_DAY_NAME_NEXT = re.compile(rf"\s*{_WEEKDAY}\b|\s*(?:local|GMT|UTC|today|yesterday)\b")
 _ABBREVIATIONS = {
     "approx",
     "no",
@@ -2903,11 +2901,7 @@ _DATA_FROM = re.compile(
     re.IGNORECASE,
 )
 _DATA_AFTER = re.compile(rf"(?:['’]s)?\s+(?:latest\s+|own\s+)?{_DATA_WORDS}\s*$", re.IGNORECASE)
-_DAY_AND_MONTH_NAMES = frozenset(
-    [f"{d}day" for d in ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")]
-    + ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-       "October", "November", "December"]
-)  # fmt: skip
+_DAY_AND_MONTH_NAMES = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
 _UPDATE_OF_DAY = re.compile(r"\s+(?:of|on|dated)\s+\d{1,2}\s+\w+(?:\s+\d{4})?\s*$")
 _MEDIA = frozenset(("media", "local media", "state media", "news", "press", "the media"))
 _ADJECTIVES_ONLY = re.compile(
@@ -5752,10 +5746,9 @@ _DISASTER_IN = re.compile(
 _OF_KINDS = {w: places.WORD_KINDS.get(w, "area") for w in
              ("town", "city", "village", "camp", "district", "governorate", "province", "region",
               "area", "enclave", "pocket", "country", "countryside", "outskirts", "settlement",
-              "township", "island", "state", "territory", "municipality")}  # fmt: skip
-# ("displacement centres of Metuge": the district the centres are in)
-_OF_KINDS.update(dict.fromkeys(("centre", "centres", "center", "centers", "locality", "localities"),
-                               "town"))  # fmt: skip
+              "township", "island", "state", "territory", "municipality")} | dict.fromkeys(
+    # ("displacement centres of Metuge": the district the centres are in)
+    ("centre", "centres", "center", "centers", "locality", "localities"), "town")  # fmt: skip
 
 
 # "the Recife region …, capital of the state of Pernambuco": what the place named before is
@@ -7977,28 +7970,7 @@ def extract(
             if " at " in raw:
                 found = [_at_a_named_site(c, raw, start) for c in found]
             if " with " in raw:
-                found = [_a_named_site_with(c, raw, start) for c in found]
-                for i in range(len(found) - 1):
-                    a, b = found[i], found[i + 1]
-                    if (
-                        a.unit == "households"
-                        and b.unit == "people"
-                        and _FAMILIES_WITH.fullmatch(text, a.end, b.start)
-                    ):
-                        # "132 families with 426 individuals have taken refuge in …": the same
-                        # people, counted twice, under the verb after them both
-                        found[i] = replace(a, term=b.term, measure=b.measure,
-                                           period_start=b.period_start, period_end=b.period_end,
-                                           location=b.location, country_iso3=b.country_iso3,
-                                           latitude=b.latitude, longitude=b.longitude,
-                                           place_note=b.place_note)  # fmt: skip
-                if out and out[-1].country_iso3 is not None:
-                    # (a centre's country: the count's before, "… 312 individuals in the Western
-                    # Division. They are Andrews Primary School with 183 evacuees, …")
-                    found = [replace(c, country_iso3=out[-1].country_iso3)
-                             if c.country_iso3 is None and c.place_note
-                             and c.place_note.startswith(_CENTRE_NOTE) else c
-                             for c in found]  # fmt: skip
+                found = _counts_with(found, raw, start, text, out)
             out.extend(found)
         except Exception:  # noqa: BLE001 - extraction proposes; one odd sentence must not stop it
             if _STRICT:
@@ -8079,10 +8051,13 @@ def _placed_as_before(out: list[Candidate]) -> list[Candidate]:
 
 # "being housed at the Kwakwani Primary School", "hosted at Ngeya Girls Secondary School": the
 # building people are sheltered in, by its name (and the word after it: "… School hostel").
+# The words of building a shelter's name ends with, and the capitalised words before them.
+_BUILDING_WORDS = "School|Church|Hall|Stadium|Gymnasium|Mosque|Cathedral|Temple|College|Academy"
+_NAME_BEFORE = r"(?:[A-Z][\w'’.-]*\s+){1,5}"
 _AT_A_NAMED_SITE = re.compile(
     r"\b(?:housed|hosted|accommodated|sheltered|sheltering|staying|lodged|camped)\s+at\s+(?:the\s+)?"
-    r"(?P<site>(?:[A-Z][\w'’.-]*\s+){1,5}(?:School|Church|Hall|Stadium|Gymnasium|Mosque|"
-    r"Cathedral|Temple|College|Academy|Seminary)(?:\s+(?:hostel|grounds|compound|building))?)\b"
+    rf"(?P<site>{_NAME_BEFORE}(?:{_BUILDING_WORDS}|Seminary)(?:\s+(?:hostel|grounds|compound|"
+    r"building))?)\b"
 )
 
 
@@ -8102,12 +8077,38 @@ def _at_a_named_site(candidate: Candidate, raw: str, start: int) -> Candidate:
 # "Andrews Primary School with 183 evacuees, Saioni Church with 33 evacuees": a list of the
 # centres people shelter in, each with its count.
 _NAMED_SITE_WITH = re.compile(
-    r"(?P<site>(?:[A-Z][\w'’.-]*\s+){1,5}(?:School|Church|Hall|Stadium|Gymnasium|Gym|Mosque|"
-    r"Cathedral|Temple|College|Academy|Office|Cent(?:re|er)|Chapel|Parish))\s+with\s+$"
+    rf"(?P<site>{_NAME_BEFORE}(?:{_BUILDING_WORDS}|Gym|Office|Cent(?:re|er)|Chapel|Parish))"
+    r"\s+with\s+$"
 )
 _CENTRE_NOTE = "the centre the sentence names: "
 _FAMILIES_WITH = re.compile(r"\s+(?:families|households|HHs)\s+with\s+")
 _SHELTERED_AFTER = re.compile(r"\s+(?:evacuees|displaced\s+(?:people|persons)|IDPs)\b")
+
+
+def _counts_with(
+    found: list[Candidate], raw: str, start: int, text: str, out: list[Candidate]
+) -> list[Candidate]:
+    """A sentence's candidates where "with" joins a count to what holds it: evacuees after their
+    named centre, hosted there (in the country of the count before, where the centre has none:
+    "… 312 individuals in the Western Division. They are Andrews Primary School with 183
+    evacuees, …"), and people after their families, counted twice under the verb after them both
+    ("132 families with 426 individuals have taken refuge in …")."""
+    found = [_a_named_site_with(c, raw, start) for c in found]
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        if (
+            a.unit == "households"
+            and b.unit == "people"
+            and _FAMILIES_WITH.fullmatch(text, a.end, b.start)
+        ):
+            found[i] = replace(_placed_as(a, b, b.place_note), term=b.term, measure=b.measure,
+                               period_start=b.period_start, period_end=b.period_end)  # fmt: skip
+    if out and out[-1].country_iso3 is not None:
+        found = [replace(c, country_iso3=out[-1].country_iso3)
+                 if c.country_iso3 is None and c.place_note
+                 and c.place_note.startswith(_CENTRE_NOTE) else c
+                 for c in found]  # fmt: skip
+    return found
 
 
 def _a_named_site_with(candidate: Candidate, raw: str, start: int) -> Candidate:
