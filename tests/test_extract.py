@@ -6227,6 +6227,19 @@ def test_a_town_of_two_countries_is_read_in_the_province_named_after_it():
     assert (hurt.location, hurt.country_iso3) == ("Mpanda", "BDI")
 
 
+# --- Learnt from d576–d582 (the fiftieth and fifty-first parts, scored once, then tuning) --------
+
+
+def test_a_headline_opening_with_a_common_word_is_not_a_town_named_the_same():
+    # "The Village" is a Florida town; "Village to be moved" is a headline's first word
+    (moved,) = extract(
+        "Village to be moved after landslide\n\nMore than 500 villagers have been moved to "
+        "makeshift tents.",
+        date(2013, 1, 14),
+    )
+    assert (moved.location, moved.country_iso3) == (None, None)
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

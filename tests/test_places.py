@@ -77,6 +77,11 @@ def test_unknown_names_have_no_reading():
     assert places.lookup("Wendy Taeuber") == []
 
 
+def test_a_small_town_named_with_the_is_not_read_in_a_common_word():
+    assert places.lookup("Village") == places.lookup("Colony") == []
+    assert places.lookup("The Hague")[0].country_iso3 == "NLD"
+
+
 def test_an_ambiguous_name_has_readings_in_several_countries():
     countries = {p.country_iso3 for p in places.lookup("Tripoli")}
     assert {"LBY", "LBN"} <= countries

@@ -30,6 +30,10 @@ PLACES_FILE = "places.csv"
 # other names are mostly rare spellings that collide with the names of other places, so only
 # those that spell the town's own name fill names the gazetteer lacks (_a_spelling_of).
 ALTERNATE_NAMES_FROM = 100_000
+# A town named with "The" ("The Village", "The Colony", "The Range") is read without it, where its
+# name is a common word that opens a headline ("Village to be moved after landslide"): only the
+# large ones are read (The Hague, The Bronx).
+THE_TOWNS_FROM = 400_000
 # How specific each kind of place is: a figure is filed under the most specific place it names.
 KIND_RANK: dict[str, int] = {
     "camp": 0, "town": 1, "city": 1, "area": 2, "district": 2, "region": 3, "province": 3,
@@ -286,6 +290,8 @@ class Gazetteer:
         small = [c for c in every.values() if int(c["population"]) < 15000]
         smaller: list[tuple[str, Place]] = []
         for city in cities:
+            if city["name"].startswith("The ") and int(city["population"]) < THE_TOWNS_FROM:
+                continue
             place = Place(city["name"], alpha3.get(city["countrycode"]), float(city["latitude"]),
                           float(city["longitude"]), "city", "geonames", int(city["population"]))  # fmt: skip
             self._add(city["name"], place)
@@ -312,7 +318,7 @@ class Gazetteer:
         # readings ("Rhodes" stays Ródos, not the Australian suburb).
         known = set(self._index)
         for city in small:
-            if key(city["name"]) in known or not _latin(city["name"]):
+            if key(city["name"]) in known or not _latin(city["name"]) or city["name"][:4] == "The ":
                 continue
             place = Place(
                 city["name"],
