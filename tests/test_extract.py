@@ -6240,6 +6240,23 @@ def test_a_headline_opening_with_a_common_word_is_not_a_town_named_the_same():
     assert (moved.location, moved.country_iso3) == (None, None)
 
 
+def test_a_reports_dated_heading_gives_its_place_and_several_places_are_its_province():
+    got = extract(
+        "Far North Region Situation Report (August 1-31, 2022).\n\n"
+        "• About 3,836 households are affected by the floods.\n\n"
+        "• Approximately 1,281 new households newly displaced due to insecurity in Mayo-Tsanaga "
+        "and Logone et Chari",
+        date(2022, 10, 4),
+    )
+    assert [(c.location, c.country_iso3) for c in got] == [("Far North Region", "CMR")] * 2
+    # (a heading that is a sentence stays one: no title, no place)
+    (affected,) = extract(
+        "Floods were reported (see the map of 2022).\n\nAbout 3,836 households are affected.",
+        date(2022, 10, 4),
+    )
+    assert affected.location is None
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -6668,13 +6668,22 @@ def _place_for(
         )
         if mention.listed and country in _countries():
             # "in Northern Mindanao and the Autonomous Region in Muslim Mindanao": the country's.
+            if province := _title_province(context, country):
+                note = f"several places named from “{mention.written}”: filed under the title's place"
+                return {"location": province, "country_iso3": country, "place_note": note}
             note = f"several places named from “{mention.written}”: filed under the country"
             return {"location": _countries()[country].name, "country_iso3": country,
                     "place_note": note}  # fmt: skip
         written = _without_direction(mention) if mention.regional else mention.written
         return {"location": written, "country_iso3": country, "place_note": note}
     if mention.listed and reading.kind != "country" and reading.country_iso3 in _countries():
-        # A figure over several places named together is the country's, without a point.
+        # A figure over several places named together is the country's, without a point, or the
+        # province's the title names in that country ("Far North Region Situation Report": the
+        # floods "in the departments of Mayo-Danay and Logone and Chari").
+        if province := _title_province(context, reading.country_iso3):
+            note = f"several places named from “{mention.written}”: filed under the title's place"
+            return {"location": province, "country_iso3": reading.country_iso3,
+                    "place_note": note}  # fmt: skip
         country = _countries()[reading.country_iso3]
         note = f"several places named from “{mention.written}”: filed under the country"
         return {"location": country.name, "country_iso3": country.country_iso3, "place_note": note}
@@ -6688,6 +6697,14 @@ def _place_for(
         "latitude": reading.latitude if point else None,
         "longitude": reading.longitude if point else None, "place_note": note,
     }  # fmt: skip
+
+
+def _title_province(context: "_Context", country: str | None) -> str | None:
+    """The province of that country the document's title names, as written, if one."""
+    found = [m.written for m in context.title_mentions()
+             if m.reading is not None and m.reading.kind == "province"
+             and m.reading.country_iso3 == country]  # fmt: skip
+    return found[0] if len(found) == 1 else None
 
 
 # A name that many countries give a part of theirs: "Western Province", "Central Region".
@@ -7146,6 +7163,11 @@ def _event_day_of(m: re.Match, ref: date | None) -> date | None:
 _EVENT_TERMS = frozenset({"died", "killed", "injured", "affected", "displaced"})
 
 
+# A report's heading that ends with its period in brackets and a full stop ("Far North Region
+# Situation Report (August 1-31, 2022).") ends no sentence.
+_DATED_HEADING = re.compile(r"(?i:report|update|bulletin)\s*(?:no\.?\s*\d+\s*)?\([^()]*\d{4}\)\.$")
+
+
 class _Context:
     """What the whole document says that a sentence may need: the statement date of its
     dateline, the place of its title or dateline; found once, when first needed."""
@@ -7289,7 +7311,8 @@ class _Context:
             first = text[at : at + 300].split("\n", 1)[0].strip()
             # The first line is a title when it is short and ends no sentence.
             if not self.title and first and len(first) <= 200:
-                self._title = "" if re.search(r"[.!?:][\"”’)]?$", first) else first
+                ends = re.search(r"[.!?:][\"”’)]?$", first) and not _DATED_HEADING.search(first)
+                self._title = "" if ends else first
         return self._title or None
 
     def title_mentions(self) -> list[_Mention]:
