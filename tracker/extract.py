@@ -6699,7 +6699,7 @@ def _place_for(
     }  # fmt: skip
 
 
-def _title_province(context: "_Context", country: str | None) -> str | None:
+def _title_province(context: _Context, country: str | None) -> str | None:
     """The province of that country the document's title names, as written, if one."""
     found = [m.written for m in context.title_mentions()
              if m.reading is not None and m.reading.kind == "province"
