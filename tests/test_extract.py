@@ -6257,6 +6257,15 @@ def test_a_reports_dated_heading_gives_its_place_and_several_places_are_its_prov
     assert affected.location is None
 
 
+def test_a_flow_of_water_in_cubic_metres_is_not_a_count_of_people():
+    got = extract(
+        "The spills reached their peak on 22 September with a flow of 1200 m3 / s which dropped "
+        "to 320 m3 on 26 September 2017, and about 700,000 cubic metres were released.",
+        date(2017, 10, 2),
+    )
+    assert got == []
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

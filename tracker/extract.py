@@ -172,7 +172,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"^\s*[-‐]?(?:kms?|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kgs?|kilos?|"
         r"kilograms?|tonnes?|tons?|litres?|liters?|MT|hectares?|ha|acres?|rai|sq|square|"
         r"mm|cm|millimet(?:re|er)s?|centimet(?:re|er)s?|degrees?|°|foot|feet|ft|Celsius|Fahrenheit|"
-        r"mph|kph|kmph|knots)\b"
+        r"mph|kph|kmph|knots|m3|m³|cubic)\b"
         # a length with its conversion: "the water was up to 3m (10ft) deep"
         r"|^\s*\(\s*\d[\d.,]*\s*(?:ft|feet|in|inches|m|metres|meters|km|miles)\)",
     ),
@@ -1251,7 +1251,7 @@ _AFTER_WORD_STARTS = (
     "lempiras gourdes "
     "half halves third quarter fifth tenth year month week day hour minute second night decade "
     "centur yr hr min km kilomet mile met kg kilo ton litre liter mt hectare ha acre rai sq square "
-    "mm cm mph "
+    "mm cm mph m3 m³ cubic "
     "kph kmph knot millim centim "
     "degree foot feet ft celsius fahrenheit out partially completely totally fully damaged destroyed "
     "suffered sustained"
