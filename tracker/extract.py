@@ -6669,7 +6669,9 @@ def _place_for(
         if mention.listed and country in _countries():
             # "in Northern Mindanao and the Autonomous Region in Muslim Mindanao": the country's.
             if province := _title_province(context, country):
-                note = f"several places named from “{mention.written}”: filed under the title's place"
+                note = (
+                    f"several places named from “{mention.written}”: filed under the title's place"
+                )
                 return {"location": province, "country_iso3": country, "place_note": note}
             note = f"several places named from “{mention.written}”: filed under the country"
             return {"location": _countries()[country].name, "country_iso3": country,
