@@ -6266,6 +6266,19 @@ def test_a_flow_of_water_in_cubic_metres_is_not_a_count_of_people():
     assert got == []
 
 
+def test_a_tea_estate_is_a_place_of_the_district_named_before_and_centres_accommodate():
+    got = extract(
+        "A severe landslide occurred in Meeriyabedda area in Badulla District on 29 October "
+        "2014. The impact of landslide affected around 330 people of 57 families in Ampitikanda "
+        "tea estate.\n\nAs of 30th October 2014 these two centers accommodate 522 people.",
+        date(2014, 10, 31),
+    )
+    assert [(c.location, c.country_iso3) for c in got[:2]] == [
+        ("Ampitikanda tea estate", "LKA")
+    ] * 2
+    assert (got[2].term, got[2].measure) == ("hosted", "stock")
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

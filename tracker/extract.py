@@ -6971,7 +6971,10 @@ def _country_of_unknown(
         # "… floods in Mokwa Local Government Area …" of a story that names "Niger State" and
         # no country: the provinces' one country
         or _countries_of_provinces(context.head_mentions())
-    )
+        # (or of towns written as their districts': "in Badulla District", Sri Lanka's)
+        or {m.reading.country_iso3 for m in context.head_mentions() if m.reading is not None
+            and m.reading.source == "geonames" and m.written.endswith((" District", " district"))}
+    )  # fmt: skip
     if len(named) == 1:
         # "Ethiopia: … Landslide in Gofa Zone"; "… in Kulsary town …, the Republic of Kazakhstan".
         return next(iter(named))

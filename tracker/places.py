@@ -53,13 +53,14 @@ PLACE_WORDS = (
     "border post", "pref", "regency", "showground", "showgrounds", "PoC", "PoC site",
     "community", "sub-district", "sub-districts", "emergency site", "emergency sites",
     "displacement site", "displacement sites", "soum", "aimag", "atoll",
-    "Local Government Area", "local government area", "LGA",
+    "Local Government Area", "local government area", "LGA", "tea estate", "estate",
 )  # fmt: skip
 # What a word of place says of the place it ends, for a name the gazetteer does not know
 # ("Pagiarinya settlement", "Maungdaw township"): its kind, for KIND_RANK.
 WORD_KINDS: dict[str, str] = {
     "camp": "camp", "camps": "camp", "refugee camp": "camp", "idp camp": "camp",
     "settlement": "camp", "settlements": "camp", "village": "town", "town": "town",
+    "tea estate": "town", "estate": "town",
     "city": "city", "enclave": "area", "area": "area", "pocket": "area", "countryside": "area",
     "suburbs": "area", "outskirts": "area", "locality": "town", "commune": "district",
     "district": "district", "subdistrict": "district", "township": "district",

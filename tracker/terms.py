@@ -341,7 +341,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?<!whose\s)(?<!their\s)"
     r"(?:hosts?|hosted|hosting|sheltering|sheltered|shelters|housing|"
     r"houses(?!\s+(?:were|was|have|had|are|(?:\w+ly\s+)?(?:damaged|destroyed|flooded|collapsed|"
-    r"submerged|affected|washed))\b)|housed|accommodat(?:es|ing|ed))\b":
+    r"submerged|affected|washed))\b)|housed|accommodat(?:es|ing|ed|e))\b":
         ("hosted", "stock"),
     LINKING_VERBS: ("hosted", "stock"),
     # "a couple hundred people have been sleeping in classrooms" of a school turned shelter,
@@ -377,7 +377,7 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"still\s+(?:has|have|had|holds?|held)": ("remain", "stock"),
     # "A house-to-house survey … confirmed the presence of more then 6,000 refugees"
     r"presence\s+of": ("hosted", "stock"),
-    r"(?:host(?:s|ed|ing)?|shelter(?:s|ed|ing)?|accommodat(?:es|ed|ing)|housing|has|have|had|holds?|"
+    r"(?:host(?:s|ed|ing)?|shelter(?:s|ed|ing)?|accommodat(?:es|ed|ing|e)|housing|has|have|had|holds?|"
     r"(?:a|total|estimated)\s+population\s+of|"
     # "Chamshko … is home to nearly 23,000 Yazidis who fled their homes in 2014"
     r"(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?home\s+to)": ("hosted", "stock"),
