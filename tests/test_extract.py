@@ -6279,6 +6279,15 @@ def test_a_tea_estate_is_a_place_of_the_district_named_before_and_centres_accomm
     assert (got[2].term, got[2].measure) == ("hosted", "stock")
 
 
+def test_people_given_shelter_to_or_harboured_are_hosted():
+    got = extract(
+        "The department is still providing shelter to 931 households. The 15 camps in Karonga "
+        "are harbouring 530 families.",
+        date(2020, 3, 23),
+    )
+    assert [(c.term, c.measure) for c in got] == [("hosted", "stock")] * 2
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -378,6 +378,8 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     # "A house-to-house survey … confirmed the presence of more then 6,000 refugees"
     r"presence\s+of": ("hosted", "stock"),
     r"(?:host(?:s|ed|ing)?|shelter(?:s|ed|ing)?|accommodat(?:es|ed|ing|e)|housing|has|have|had|holds?|"
+    # "DoDMA is still providing shelter to 931 households", "camps are harbouring 530 families"
+    r"provid(?:e|es|ed|ing)\s+shelter\s+to|harbou?r(?:s|ed|ing)?|"
     r"(?:a|total|estimated)\s+population\s+of|"
     # "Chamshko … is home to nearly 23,000 Yazidis who fled their homes in 2014"
     r"(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?home\s+to)": ("hosted", "stock"),
