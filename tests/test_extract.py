@@ -6288,6 +6288,22 @@ def test_people_given_shelter_to_or_harboured_are_hosted():
     assert [(c.term, c.measure) for c in got] == [("hosted", "stock")] * 2
 
 
+def test_a_city_written_as_a_name_before_a_dash_is_a_dateline():
+    # Blantyre is Malawi's, far larger than Scotland's
+    (hosted,) = extract(
+        "Blantyre — The department is still providing shelter to 931 households in the "
+        "country's three districts.",
+        date(2020, 3, 23),
+    )
+    assert hosted.country_iso3 == "MWI"
+    # (a word that is no city is no dateline)
+    (hosted,) = extract(
+        "Flooding — The department is still providing shelter to 931 households.",
+        date(2020, 3, 23),
+    )
+    assert hosted.country_iso3 is None
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

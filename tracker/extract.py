@@ -7051,13 +7051,27 @@ _CITY_DATELINE = re.compile(
     r"[ \t]*(?P<place>[A-Z][A-Z’'.]+(?:[ -][A-Z][A-Z’'.]+){0,2})\s*(?:[-–—:]|\(\w+\)\s*[-–—:])"
     r"\s+(?=[A-Z“\"])"
 )
+# (or written as a name, before a dash: "Blantyre — Department of Disaster Management Affairs …")
+_NAMED_CITY_DATELINE = re.compile(
+    r"[ \t]*(?P<place>[A-Z][a-z’'.]+(?: [A-Z][a-z’'.]+)?) [–—] (?=[A-Z“\"])"
+)
 _LINE_END = re.compile(r"\n")
 
 
 def _a_city(name: str) -> str | None:
     """The country of the city or town the gazetteer knows by a name (a dateline's, in
     capitals); None where it knows none, or several in different countries."""
-    codes = {r.country_iso3 for r in places.lookup(name) if r.kind in ("city", "town")}
+    towns = [r for r in places.lookup(name) if r.kind in ("city", "town")]
+    codes = {r.country_iso3 for r in towns}
+    if len(codes) > 1:
+        # (a city far larger than any other of its name: "Blantyre", Malawi's, not Scotland's)
+        first, *others = sorted(towns, key=lambda r: -r.population)
+        if all(
+            first.population >= 10 * r.population
+            for r in others
+            if r.country_iso3 != first.country_iso3
+        ):
+            return first.country_iso3
     return codes.pop() if len(codes) == 1 else None
 
 
@@ -7304,7 +7318,7 @@ class _Context:
     def city_dateline(self) -> tuple[str, str] | None:
         """A dateline of a city alone, at the text's start ("PESHAWAR: The Provincial …"), and the
         country the gazetteer knows it in: (the dateline, the country's code), else None."""
-        city = _CITY_DATELINE.match(self.text)
+        city = _CITY_DATELINE.match(self.text) or _NAMED_CITY_DATELINE.match(self.text)
         code = _a_city(city["place"]) if city is not None else None
         return (city.group(0).strip(), code) if code is not None else None
 
