@@ -6304,6 +6304,16 @@ def test_a_city_written_as_a_name_before_a_dash_is_a_dateline():
     assert hosted.country_iso3 is None
 
 
+def test_late_december_and_january_this_year_are_their_months():
+    late, january = extract(
+        "Over 257 households were affected by floods in Nkhotakota late December, 2019 and in "
+        "January this year, rains left 2,068 households displaced in Karonga.",
+        date(2020, 3, 23),
+    )
+    assert (late.period_start, late.period_end) == (date(2019, 12, 1), date(2019, 12, 31))
+    assert (january.period_start, january.period_end) == (date(2020, 1, 1), date(2020, 1, 31))
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -631,8 +631,10 @@ PERIOD_PATTERNS: dict[str, str] = {
     "last_unit": r"(?<!the\s)\blast\s+(?P<last_unit>month|year)\b",
     "past_units": rf"\b(?:the\s+)?(?:past|last|previous|preceding)\s+"
     rf"(?P<n>{_NUMWORD}\s+)?(?P<unit>hours?|days?|weeks?|months?|years?)\b",
-    "in_month": rf"\b(?:in|during|throughout|for)\s+(?:the\s+month\s+of\s+)?(?P<in_m>{_MONTH})"
-    rf"(?:\s+(?P<in_y>{_YEAR}))?",
+    # ("in January this year", "floods in Nkhotakota late December, 2019": the month, as "in
+    # early May" is; not "early" or "mid": "102,600 in early August" is a count at the report's day)
+    "in_month": rf"\b(?:(?:in|during|throughout|for)\s+(?:late[\s-]+)?|late\s+)"
+    rf"(?:the\s+month\s+of\s+)?(?P<in_m>{_MONTH})(?:,?\s+(?P<in_y>{_YEAR})|\s+this\s+year\b)?",
     "in_year": rf"\b(?:in|during|throughout)\s+(?P<in_year>{_YEAR})\b",
     # "So far this year, 12,000 people have arrived": from the year's first day
     "this_year": r"\bthis\s+year\b",
