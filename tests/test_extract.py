@@ -6314,6 +6314,17 @@ def test_late_december_and_january_this_year_are_their_months():
     assert (january.period_start, january.period_end) == (date(2020, 1, 1), date(2020, 1, 31))
 
 
+def test_a_lady_of_68_is_one_killed_not_68():
+    got = extract(
+        "One lady of 68 was killed, three people were injured, and 101 refugees were left "
+        "homeless.",
+        date(2013, 12, 29),
+    )
+    assert [(c.span, c.term) for c in got] == [
+        ("One", "killed"), ("three", "injured"), ("101", "displaced")
+    ]  # fmt: skip
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -157,7 +157,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     # "three quarters", "two-thirds": a share of a group (a fraction of a scale word is a count).
     "fraction": (None, rf"^\s*(?:-\s*)?(?:{'|'.join(FRACTION_WORDS)})\b"),
     "age": (
-        r"\b(?:aged|ages?|age\s+of|between\s+the\s+ages\s+of)\s*$",
+        # ("One lady of 68 was killed")
+        r"\b(?:aged|ages?|age\s+of|between\s+the\s+ages\s+of|(?:lady|woman|man|boy|girl|child)\s+of)\s*$",
         r"^\s*[-‐]?\s*(?:years?|months?|weeks?|days?)[-‐\s]+old\b|^\s*years?\s+of\s+age\b",
     ),
     "duration": (
@@ -2566,7 +2567,7 @@ _DIED_RIGHT_AFTER = re.compile(
     # also with its noun: "one patient died during the preparation for transport"
     # ("11 of them died as a result of the disaster", "six of his neighbours were killed")
     # ("one adult and two children were reportedly killed when their home collapsed")
-    r"\s+(?:[a-z]+\s+(?:and\s+[a-z]+\s+[a-z]+\s+)?|of\s+(?:them|whom|(?:his|her|their)\s+[a-z]+)\s+)?"
+    r"\s+(?:[a-z]+\s+(?:of\s+\d{1,3}\s+)?(?:and\s+[a-z]+\s+[a-z]+\s+)?|of\s+(?:them|whom|(?:his|her|their)\s+[a-z]+)\s+)?"
     # ("One man in Tajikistan died after jumping from his window")
     r"(?:in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+)?"
     r"(?:(?:has|have|had)\s+)?(?:died|die|dying|perished|perishing|drowned|succumbed|"
