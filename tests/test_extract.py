@@ -6325,6 +6325,21 @@ def test_a_lady_of_68_is_one_killed_not_68():
     ]  # fmt: skip
 
 
+def test_an_assessment_that_indicates_is_no_speaker():
+    (affected,) = extract(
+        "Most recent assessment from Mae La refugee camp indicates that 57 houses were destroyed "
+        "by the fire, affecting over 750 refugees.",
+        date(2013, 12, 29),
+    )
+    assert affected.attributed_to is None
+    # (an agency's assessment names its agency)
+    (affected,) = extract(
+        "UNHCR said its assessment indicates that over 750 refugees were affected.",
+        date(2013, 12, 29),
+    )
+    assert affected.attributed_to == "UNHCR"
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

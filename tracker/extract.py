@@ -548,6 +548,11 @@ REPORTING_NOUNS = frozenset(
         "records",
     }
 )
+# Findings that indicate, named by no one ("Most recent assessment from Mae La refugee camp").
+_FINDINGS_SPEAK = re.compile(
+    r"\s*(?:(?:[Tt]he|[Aa]n?|[Mm]ost|[Tt]he\s+most)\s+)?(?:(?:[Rr]ecent|[Ll]atest|[Ii]nitial|"
+    r"[Pp]reliminary|[Rr]apid|[Ff]irst|[Nn]ew)\s+)?(?:assessments?|surveys?|data|findings)\b"
+)
 # A reporting verb right after a reporting noun ("estimates now indicate", "reports say").
 _NOUN_THEN_VERB = re.compile(
     r"\s+(?:now\s+|also\s+)?(?:indicate|indicated|show|showed|suggest|suggested|say|said)\b"
@@ -3283,6 +3288,8 @@ def _speaker(sentence: str) -> str | None:
             # "As RFE/RL’s Kazakh Service reported, Prime Minister Askar Mamin said …": the
             # relay; the speaker is who said it
             continue
+        if verb.group(0).startswith(("indicat", "show")) and _FINDINGS_SPEAK.match(head):
+            continue  # "Most recent assessment from Mae La refugee camp indicates that": no one
         told = verb.group(0) in ("told", "tells")  # "X told Reuters": Reuters listened
         inverted = (
             _SAID_AFTER.match(sentence, verb.end())
