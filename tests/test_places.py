@@ -66,6 +66,8 @@ PUBLISHED = date(2019, 3, 22)
         # curated towns and a dam of the fifteenth part's crises
         ("Pedrogao Grande", "PRT", "town"),
         ("Tokwe Mukosi Dam", "ZWE", "area"),
+        # Iraq's autonomous region, which neither package names
+        ("Kurdistan Region of Iraq", "IRQ", "province"),
     ],
 )
 def test_lookup(name, country, kind):
