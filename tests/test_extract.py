@@ -6340,6 +6340,10 @@ def test_an_assessment_that_indicates_is_no_speaker():
     assert affected.attributed_to == "UNHCR"
 
 
+def test_dozens_of_fire_engines_are_no_people():
+    assert extract("The fire was put out using helicopters and dozens of fire engines.") == []
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

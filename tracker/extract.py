@@ -216,7 +216,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"|\b(?:remains|bodies)\s+of\s+(?:an?\s+)?(?:(?:further|other|more|additional)\s+)?$",
         # ("thousands in villages": people; "thousands of asylumseekers’ shelters": shelters)
         r"^\s*(?:of\s+[a-z-]+s[’']\s+|(?!(?:from|in|at|across|near)\s)[a-z-]+\s+)?"
-        r"(?:blankets|mattress(?:es)?|meals|tents|kits|items|trucks|vehicles|"
+        r"(?:blankets|mattress(?:es)?|meals|tents|kits|items|trucks|vehicles|(?:fire\s+)?engines|"
         r"schools|classrooms|dormitories|shelters|houses|homes|buildings|latrines|toilets|wells|"
         r"rations|parcels|vouchers|doses|vaccines|beds|boats|containers|hospitals|clinics|"
         r"health\s+(?:facilities|centres|centers)|"
