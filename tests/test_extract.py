@@ -6344,6 +6344,13 @@ def test_dozens_of_fire_engines_are_no_people():
     assert extract("The fire was put out using helicopters and dozens of fire engines.") == []
 
 
+def test_people_who_have_been_moved_to_tents_are_evacuated_and_who_moved_arrived():
+    (moved,) = extract("More than 500 villagers have been moved to makeshift tents.")
+    assert moved.term == "evacuated"
+    (went,) = extract("More than 330 people among the survivors moved to the town.")
+    assert went.term == "arrived"
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

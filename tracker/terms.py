@@ -293,7 +293,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"moved\s+on\s+from\b": ("left", "flow"),
     r"(?:moved|relocated|transferred)\s+from\b|relocated\b": ("evacuated", "flow"),
     # "Those who were shifted to safer places include nearly 8,900 children"
-    r"(?:were|was|been)\s+shifted\b": ("evacuated", "flow"),
+    # ("More than 500 villagers have been moved to makeshift tents": moved by others)
+    r"(?:were|was|been)\s+(?:shifted|moved\s+to)\b": ("evacuated", "flow"),
     # people who moved away on their own: "More than 330 people among the survivors moved to"
     r"moved\s+(?:away\s+)?to\b": ("arrived", "flow"),
     r"(?:are|is)\s+(?:now\s+)?registered\b|(?:are|is)\s+(?:now|currently)\s+in\b|"
