@@ -6351,6 +6351,11 @@ def test_people_who_have_been_moved_to_tents_are_evacuated_and_who_moved_arrived
     assert went.term == "arrived"
 
 
+def test_two_counts_of_one_noun_share_it():
+    got = extract("Nkhotakota and Mchinji camps are home to 181 and 220 households respectively.")
+    assert [(c.span, c.unit) for c in got] == [("181", "households"), ("220", "households")]
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

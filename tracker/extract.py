@@ -3675,6 +3675,8 @@ def _mentions_of_figure(
     return mentions, owned
 
 
+# Two counts of one noun: "home to 181 and 220 households respectively".
+_NUMBERS_JOINED = re.compile(r"\s*(?:and|or|&)\s*")
 _HOUSEHOLDS_BRACKET = re.compile(rf"\b(?:{_HOUSEHOLDS})\s*\(\s*$", re.IGNORECASE)
 
 
@@ -3869,6 +3871,13 @@ def _sentence_candidates(
         found.append(item)
     if not found:
         return []
+    for one, two in itertools.pairwise(found):
+        if (
+            one.population is None
+            and two.population is not None
+            and _NUMBERS_JOINED.fullmatch(sentence, one.end, two.start)
+        ):
+            one.population, one.unit = two.population, two.unit  # "181 and 220 households"
 
     attributed_to = (
         _attribution(sentence)
