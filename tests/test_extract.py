@@ -6356,6 +6356,22 @@ def test_two_counts_of_one_noun_share_it():
     assert [(c.span, c.unit) for c in got] == [("181", "households"), ("220", "households")]
 
 
+def test_counts_given_respectively_take_the_places_in_their_order():
+    got = extract(
+        "Nkhotakota and Mchinji camps are home to 181 and 220 households respectively.",
+        date(2020, 3, 23),
+    )
+    assert [c.location for c in got] == ["Nkhotakota", "Mchinji"]
+    got = extract(
+        "Gayan and Barmal districts of Paktika were the most affected, with at least 238 and 500 "
+        "deaths, respectively."
+    )
+    assert [(c.location, c.country_iso3) for c in got] == [("Gayan", "AFG"), ("Barmal", "AFG")]
+    # (without "respectively", the counts are the place's together)
+    got = extract("Gayan and Barmal districts of Paktika had 238 and 500 deaths.")
+    assert {c.location for c in got} == {"Paktika"}
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

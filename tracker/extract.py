@@ -3675,6 +3675,58 @@ def _mentions_of_figure(
     return mentions, owned
 
 
+_RESPECTIVELY_AFTER = re.compile(r"[\s,]*respectively\b")
+_PLACES_JOINED = re.compile(r"(?:\s+(?:camps?|districts?|provinces?|regions?))?(?:,\s*|\s+and\s+)")
+
+
+def _respectively(
+    sentence: str, mentions: list[_Mention], found: list[_Found], i: int
+) -> _Mention | None:
+    """The place in the same rank of a list before counts given "respectively": "Nkhotakota and
+    Mchinji camps are home to 181 and 220 households respectively" (220 is Mchinji's)."""
+    first = i
+    while first and _NUMBERS_JOINED.fullmatch(sentence, found[first - 1].end, found[first].start):
+        first -= 1
+    last = i
+    while last + 1 < len(found) and _NUMBERS_JOINED.fullmatch(
+        sentence, found[last].end, found[last + 1].start
+    ):
+        last += 1
+    end = max(found[last].population_end, found[last].end)
+    if first == last or not _RESPECTIVELY_AFTER.match(sentence, end):
+        return None
+    count = last - first + 1
+    named = [m for m in _NAMES_OF_KIND.finditer(sentence, 0, found[first].start)
+             if len(_NAME_IN_LIST.findall(m.group("names"))) == count]  # fmt: skip
+    if named:
+        # "Gayan and Barmal districts of Paktika": names before their plural word of place
+        names = _NAME_IN_LIST.findall(named[-1].group("names"))
+        name, at = names[i - first], named[-1].start("names")
+        at = sentence.find(name, at)
+        resolved = _resolve_mention(name, "", None)
+        if resolved is not None and resolved[0] == name:
+            return _mention(at, "at", resolved[0], resolved[1], False)
+        kind = places.WORD_KINDS.get(named[-1].group("word").lower().removesuffix("s"), "district")
+        return _Mention(at, "at", name, places.Place(name, None, None, None, kind, "document"),
+                        (), False, False)  # fmt: skip
+    before = [m for m in mentions if m.start < found[first].start]
+    listed = before[-count:]
+    if len(listed) != count or not all(
+        _PLACES_JOINED.fullmatch(sentence, a.start + len(a.written), b.start)
+        for a, b in itertools.pairwise(listed)
+    ):
+        return None
+    return replace(listed[i - first], listed=False)
+
+
+_NAME_IN_LIST = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?")
+_NAMES_OF_KIND = re.compile(
+    r"(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*"
+    r",?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<word>camps|districts|provinces|"
+    r"regions|villages|towns|counties|states|municipalities)\b"
+)
+
+
 # Two counts of one noun: "home to 181 and 220 households respectively".
 _NUMBERS_JOINED = re.compile(r"\s*(?:and|or|&)\s*")
 _HOUSEHOLDS_BRACKET = re.compile(rf"\b(?:{_HOUSEHOLDS})\s*\(\s*$", re.IGNORECASE)
@@ -4421,6 +4473,9 @@ def _sentence_candidates(
         mine, span = _mentions_of_figure(
             sentence, lowered, mentions, f, owned[i], contrasts, clause, asides
         )
+        if "respectively" in lowered and (each := _respectively(sentence, mentions, found, i)):
+            mine = [each]  # "Nkhotakota and Mchinji camps are home to 181 and 220 households
+            # respectively": Mchinji's 220
         if (
             mine
             and speaker
