@@ -3624,13 +3624,18 @@ def _listed_with(sentence: str, f: _Found) -> _Mention | None:
         # "… in Jonglei, followed by Unity with 146,000, Northern Bahr el Ghazal with 47,000"
         return _mention(m.start("name"), "at", resolved[0], resolved[1], False)
     units = _LISTED_UNITS.search(sentence, 0, m.start())
-    if units is None:
-        return None
+    return _a_place_of_kind(m.start("name"), name, units.group("unit")) if units else None
+
+
+def _a_place_of_kind(at: int, name: str, word: str) -> _Mention:
+    """A name of a list of places of one kind ("districts"): the gazetteer's reading, or a place
+    of that kind it lacks."""
+    resolved = _resolve_mention(name, "", None)
     if resolved is not None:
-        return _mention(m.start("name"), "at", resolved[0], resolved[1], False)
-    kind = places.WORD_KINDS.get(units.group("unit").lower().removesuffix("s"), "district")
-    return _Mention(m.start("name"), "at", name, places.Place(name, None, None, None, kind,
-                    "document"), (), False, False)  # fmt: skip
+        return _mention(at, "at", resolved[0], resolved[1], False)
+    kind = places.WORD_KINDS.get(word.lower().removesuffix("s"), "district")
+    return _Mention(at, "at", name, places.Place(name, None, None, None, kind, "document"), (),
+                    False, False)  # fmt: skip
 
 
 def _mentions_of_figure(
@@ -3700,15 +3705,9 @@ def _respectively(
              if len(_NAME_IN_LIST.findall(m.group("names"))) == count]  # fmt: skip
     if named:
         # "Gayan and Barmal districts of Paktika": names before their plural word of place
-        names = _NAME_IN_LIST.findall(named[-1].group("names"))
-        name, at = names[i - first], named[-1].start("names")
-        at = sentence.find(name, at)
-        resolved = _resolve_mention(name, "", None)
-        if resolved is not None and resolved[0] == name:
-            return _mention(at, "at", resolved[0], resolved[1], False)
-        kind = places.WORD_KINDS.get(named[-1].group("word").lower().removesuffix("s"), "district")
-        return _Mention(at, "at", name, places.Place(name, None, None, None, kind, "document"),
-                        (), False, False)  # fmt: skip
+        name = _NAME_IN_LIST.findall(named[-1].group("names"))[i - first]
+        at = sentence.find(name, named[-1].start("names"))
+        return _a_place_of_kind(at, name, named[-1].group("word"))
     before = [m for m in mentions if m.start < found[first].start]
     listed = before[-count:]
     if len(listed) != count or not all(
