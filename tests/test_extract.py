@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 571 tuning documents score (after the rules learnt from d560–d575:
-    # precision 0.962, recall 0.959, measure 0.974, location 0.726, country 0.955, attribution
-    # 0.852; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # Floors below what the 578 tuning documents score (after the rules learnt from d576–d582:
+    # precision 0.960, recall 0.959, measure 0.974, location 0.727, country 0.955, attribution
+    # 0.854; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.957 and result.precision >= 0.960, (
+    assert result.recall >= 0.957 and result.precision >= 0.958, (
         result.misses,
         result.false_positives,
     )
     assert result.measure_right / result.matched >= 0.972
-    assert result.location_right / checked >= 0.723 and result.country_right / checked >= 0.952
-    assert result.attribution_right / checked >= 0.848
+    assert result.location_right / checked >= 0.724 and result.country_right / checked >= 0.952
+    assert result.attribution_right / checked >= 0.851
 
 
 def test_no_sentence_of_the_dev_set_raises(monkeypatch):
