@@ -3718,11 +3718,12 @@ def _respectively(
     return replace(listed[i - first], listed=False)
 
 
+# Names of one kind listed before their plural word of place: "Gayan and Barmal districts".
 _NAME_IN_LIST = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?")
 _NAMES_OF_KIND = re.compile(
-    r"(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*"
-    r",?\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?P<word>camps|districts|provinces|"
-    r"regions|villages|towns|counties|states|municipalities)\b"
+    rf"(?P<names>{_NAME_IN_LIST.pattern}(?:,\s*{_NAME_IN_LIST.pattern})*,?\s+and\s+"
+    rf"{_NAME_IN_LIST.pattern})\s+(?P<word>camps|districts|provinces|regions|villages|towns|"
+    r"counties|states|municipalities)\b"
 )
 
 
@@ -6741,27 +6742,11 @@ def _place_for(
         )
         if mention.listed and country in _countries():
             # "in Northern Mindanao and the Autonomous Region in Muslim Mindanao": the country's.
-            if province := _title_province(context, country):
-                note = (
-                    f"several places named from “{mention.written}”: filed under the title's place"
-                )
-                return {"location": province, "country_iso3": country, "place_note": note}
-            note = f"several places named from “{mention.written}”: filed under the country"
-            return {"location": _countries()[country].name, "country_iso3": country,
-                    "place_note": note}  # fmt: skip
+            return _filed_together(mention, country, context)
         written = _without_direction(mention) if mention.regional else mention.written
         return {"location": written, "country_iso3": country, "place_note": note}
     if mention.listed and reading.kind != "country" and reading.country_iso3 in _countries():
-        # A figure over several places named together is the country's, without a point, or the
-        # province's the title names in that country ("Far North Region Situation Report": the
-        # floods "in the departments of Mayo-Danay and Logone and Chari").
-        if province := _title_province(context, reading.country_iso3):
-            note = f"several places named from “{mention.written}”: filed under the title's place"
-            return {"location": province, "country_iso3": reading.country_iso3,
-                    "place_note": note}  # fmt: skip
-        country = _countries()[reading.country_iso3]
-        note = f"several places named from “{mention.written}”: filed under the country"
-        return {"location": country.name, "country_iso3": country.country_iso3, "place_note": note}
+        return _filed_together(mention, reading.country_iso3, context)
     point = not mention.regional and reading.latitude is not None
     if reading.kind == "country" and mention.written.lower() in places.demonyms():
         # "Thai-Cambodian Border Clashes …": the country a people's word names, by its name
@@ -6774,12 +6759,18 @@ def _place_for(
     }  # fmt: skip
 
 
-def _title_province(context: _Context, country: str | None) -> str | None:
-    """The province of that country the document's title names, as written, if one."""
-    found = [m.written for m in context.title_mentions()
+def _filed_together(mention: _Mention, country: str, context: _Context) -> dict:
+    """A figure over several places named together, from the first: the country's, without a
+    point, or the province's the title names in that country ("Far North Region Situation
+    Report": the floods "in the departments of Mayo-Danay and Logone and Chari")."""
+    named = [m.written for m in context.title_mentions()
              if m.reading is not None and m.reading.kind == "province"
              and m.reading.country_iso3 == country]  # fmt: skip
-    return found[0] if len(found) == 1 else None
+    if len(named) == 1:
+        note = f"several places named from “{mention.written}”: filed under the title's place"
+        return {"location": named[0], "country_iso3": country, "place_note": note}
+    note = f"several places named from “{mention.written}”: filed under the country"
+    return {"location": _countries()[country].name, "country_iso3": country, "place_note": note}
 
 
 # A name that many countries give a part of theirs: "Western Province", "Central Region".

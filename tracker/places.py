@@ -319,7 +319,11 @@ class Gazetteer:
         # readings ("Rhodes" stays Ródos, not the Australian suburb).
         known = set(self._index)
         for city in small:
-            if key(city["name"]) in known or not _latin(city["name"]) or city["name"][:4] == "The ":
+            if (
+                key(city["name"]) in known
+                or not _latin(city["name"])
+                or city["name"].startswith("The ")
+            ):
                 continue
             place = Place(
                 city["name"],
