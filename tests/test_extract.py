@@ -6372,6 +6372,19 @@ def test_counts_given_respectively_take_the_places_in_their_order():
     assert {c.location for c in got} == {"Paktika"}
 
 
+# --- Learnt from d583–d598 (the fifty-second and fifty-third parts, scored once, then tuning) ----
+
+
+def test_a_decrease_of_n_is_a_difference_and_a_month_no_town():
+    got = extract(
+        "The department reports 23,884 people displaced by floods, a decrease of 14,432 "
+        "individuals from 2 August (38,316 people affected on that date).",
+        date(2013, 8, 5),
+    )
+    assert [c.span for c in got] == ["23,884", "38,316"]
+    assert got[1].location is None  # not August, California
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

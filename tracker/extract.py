@@ -355,6 +355,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     # A goal, not people counted: "has evacuated 4 lakh people against the target of 17 lakh".
     # (and what a site could hold: "a planned capacity of 130 households")
     "target": (r"\b(?:target|goal|capacity)\s+(?:of\s+)?$", None),
+    # A difference of two counts: "23,884 people displaced …, a decrease of 14,432 individuals"
+    "difference": (r"\b(?:decrease|increase|reduction)\s+of\s+$", None),
     # ("The site in Maltam could host up to 100,000 people")
     "could_hold": (
         r"\b(?:could|can|would|will)\s+(?:host|hold|accommodate|house|shelter|take)\s+$",

@@ -97,7 +97,10 @@ NOT_PLACES = frozenset({"asia", "africa", "europe", "america", "americas", "ocea
                         "atlantic", "antarctica", "middleeast",
                         # and a peninsula's nations ("migrants stuck on the Balkan route"), not
                         # Turkmenistan's Balkan province
-                        "balkan", "balkans"})  # fmt: skip
+                        "balkan", "balkans",
+                        # and the months that name towns ("fell from 2 August (38,316 …)": not
+                        # August, California, nor March, Cambridgeshire)
+                        "march", "august"})  # fmt: skip
 # Names by which a country is often written that neither pycountry nor countryinfo lists.
 COUNTRY_ALIASES: dict[str, str] = {
     "DRC": "COD", "DR Congo": "COD", "CAR": "CAF", "Democratic Republic of Congo": "COD",
