@@ -6385,6 +6385,18 @@ def test_a_decrease_of_n_is_a_difference_and_a_month_no_town():
     assert got[1].location is None  # not August, California
 
 
+def test_people_relocated_in_camps_or_with_relatives_are_hosted():
+    got = extract(
+        "In Mon State, the figure dropped to 1,857 people relocated in three camps. In Rakhine "
+        "State, only 39 people continue to be relocated with relatives in Minbya.",
+        date(2013, 8, 5),
+    )
+    assert [(c.term, c.measure) for c in got] == [("hosted", "stock")] * 2
+    # (people who have been relocated somewhere were moved there)
+    (moved,) = extract("A first group of 81 asylum-seekers have been relocated in southern Malawi.")
+    assert (moved.term, moved.measure) == ("evacuated", "flow")
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

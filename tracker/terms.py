@@ -291,6 +291,10 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?<!after\s)(?<!before\s)(?<!upon\s)(?<!on\s)arriv(?:ed|ing|als?|es)\b": ("arrived", "flow"),
     # "2,092 displaced families moved on from the spontaneous sites"
     r"moved\s+on\s+from\b": ("left", "flow"),
+    # ("33,409 relocated individuals in 79 camps", "39 people continue to be relocated with
+    # relatives": where they are now; not "81 asylum-seekers have been relocated in southern
+    # Malawi", moved there)
+    r"(?<!been\s)(?<!were\s)(?<!was\s)relocated\s+(?:\w+\s+)?(?:in|with)\b": ("hosted", "stock"),
     r"(?:moved|relocated|transferred)\s+from\b|relocated\b": ("evacuated", "flow"),
     # "Those who were shifted to safer places include nearly 8,900 children"
     # ("More than 500 villagers have been moved to makeshift tents": moved by others)
