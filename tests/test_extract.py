@@ -6397,6 +6397,17 @@ def test_people_relocated_in_camps_or_with_relatives_are_hosted():
     assert (moved.term, moved.measure) == ("evacuated", "flow")
 
 
+def test_places_that_continue_to_report_are_no_speaker_and_a_body_that_does_is_one():
+    (displaced,) = extract(
+        "In the Ayeyawady region, Tharbaung and Maubin townships continue to report 1,079 people "
+        "displaced in safer places.",
+        date(2013, 8, 5),
+    )
+    assert displaced.attributed_to is None
+    (displaced,) = extract("The Red Cross continues to report 1,079 people displaced.")
+    assert displaced.attributed_to == "Red Cross"
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

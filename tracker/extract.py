@@ -1573,7 +1573,8 @@ _SOURCE_TRIM = re.compile(
     r"as\b|\s)+|"
     # ("The Tajik side unofficially reported")
     r"(?:\s+(?:also|now|still|additionally|separately|earlier|later|on\s+\w+day|in\s+a\s+\w+|that|"
-    r"unofficially|officially|initially|previously|so\s+far|thus\s+far))+\s*$",
+    # ("Tharbaung and Maubin townships continue to report 1,079 people displaced")
+    r"unofficially|officially|initially|previously|so\s+far|thus\s+far|continue[sd]?\s+to))+\s*$",
     re.IGNORECASE,
 )
 # The words after a speaker that _SOURCE_TRIM takes off, found from a space, which the engine skips
@@ -3456,6 +3457,11 @@ _PLACES_ONLY = re.compile(
 _AGENCY_DASH = re.compile(r"[A-Z]{2,8}\s+[–—-]\s+(?=[A-Z])")
 
 
+_PLACES_OF_A_LIST = frozenset(
+    "townships districts provinces regions states counties municipalities camps villages".split()
+)
+
+
 def _clean_source(text: str) -> str | None:
     # (a list's bullet: "•", or a dash and its space, "- The Indonesian National Board …")
     text = text.strip().lstrip("•●▪‣·* \t")
@@ -3487,6 +3493,8 @@ def _clean_source(text: str) -> str | None:
         return None
     if words[0].lower() in NOT_A_SOURCE or "I" in words or who[:12].lower() == "according to":
         return None  # "all I can say to you is": the speaker of a quotation says "I"
+    if words[-1] in _PLACES_OF_A_LIST and " and " in who:
+        return None  # "Tharbaung and Maubin townships continue to report": places, not a speaker
     if len(words) > 1 and words[-1] in ("he", "she", "they", "we"):
         return None  # "a village beside Lake Van where he (said)": the pronoun speaks
     if _PLACES_ONLY.match(who):
