@@ -6408,6 +6408,18 @@ def test_places_that_continue_to_report_are_no_speaker_and_a_body_that_does_is_o
     assert displaced.attributed_to == "Red Cross"
 
 
+def test_people_still_missing_in_a_district_or_whose_condition_is_not_known_are_no_figure():
+    got = extract(
+        "Some 52 people in the district are still missing, he said. One person has come back, "
+        "but the condition of nine others is not known.",
+        date(2006, 8, 29),
+    )
+    assert [c.span for c in got] == []
+    # (people rescued from under the rubble are counted)
+    (rescued,) = extract("Three people were rescued from under the rubble.")
+    assert rescued.span == "Three"
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -279,7 +279,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         None,
         # ("102 others, including 22 army personnel, were missing")
         # ("while four fishermen and a toddler were missing")
-        rf"^\s*(?:{_WORDS_BEFORE_VERB}{{0,3}}?|\w+,\s*including\s+[^,;.]{{1,40}},\s*|"
+        # ("Some 52 people in the district are still missing")
+        rf"^\s*(?:{_WORDS_BEFORE_VERB}{{0,3}}?|\w+\s+(?:in|at|of)\s+the\s+\w+\s+|"
+        r"\w+,\s*including\s+[^,;.]{1,40},\s*|"
         r"[a-z]+\s+and\s+(?:a|an|one)\s+[a-z]+\s+)"
         r"(?:(?:are|were|is|was|remain|remained|still|now|reported|"
         # ("A total of 76 people were Tuesday morning reported missing")
@@ -288,7 +290,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"(?:might|may|could)\s+have\s+been)\s+)*"
         r"(?:(?:newly\s+)?(?:found|confirmed|declared)\s+)?"
         # ('still counted eight people "missing"')
+        # ("the condition of nine others is not known")
         r"[“\"]?(?:missing(?!,?\s+(?:and\s+)?(?:feared|presumed)\s+dead)|trapped|buried|unaccounted|"
+        r"unknown|not\s+known|"
         r"under\s+the\s+(?:soil|rubble|debris|mud|ruins))\b",
     ),
     # "the number of people missing ranged from 231 to 1,700"
@@ -1298,6 +1302,7 @@ def _after_is_not_a_figure(
         or "uried" in after
         or "under" in after
         or "ccounted" in after
+        or "known" in after
         or "ISSING" in after
         or "RAPPED" in after
     ) and _MISSING_AFTER.match(after):
