@@ -6420,6 +6420,14 @@ def test_people_still_missing_in_a_district_or_whose_condition_is_not_known_are_
     assert rescued.span == "Three"
 
 
+def test_a_clause_led_by_a_month_is_led_by_no_place():
+    (killed,) = extract(
+        "In May, as many as six people were killed in gunfire exchanges between tribes in Enga.",
+        date(2018, 11, 29),
+    )
+    assert killed.location == "Enga"
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

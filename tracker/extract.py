@@ -5747,6 +5747,7 @@ def _unknown_place(
         or name.lower() in places.demonym_words()
         or first in places.demonym_words()
         or any(c.isdigit() for c in name)
+        or name in _DAY_AND_MONTH_NAMES  # "In May, as many as six people were killed"
     ):
         return None
     k = places.key(name)
