@@ -6428,6 +6428,16 @@ def test_a_clause_led_by_a_month_is_led_by_no_place():
     assert killed.location == "Enga"
 
 
+def test_n_or_more_is_at_least_n_and_official_statistics_are_no_speaker():
+    died, hurt = extract("At least 5 people have died, with a further 180 or more injured.")
+    e = hurt.estimate
+    assert (e.low, e.best, e.high, e.qualifier) == (180, 180, None, "at_least")
+    (hosted,) = extract(
+        "Official statistics indicated that the areas shelter more than 2 million displaced people."
+    )
+    assert hosted.attributed_to is None
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

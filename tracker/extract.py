@@ -554,10 +554,12 @@ REPORTING_NOUNS = frozenset(
         "records",
     }
 )
-# Findings that indicate, named by no one ("Most recent assessment from Mae La refugee camp").
+# Findings that indicate, named by no one ("Most recent assessment from Mae La refugee camp",
+# "Official statistics indicated that …").
 _FINDINGS_SPEAK = re.compile(
     r"\s*(?:(?:[Tt]he|[Aa]n?|[Mm]ost|[Tt]he\s+most)\s+)?(?:(?:[Rr]ecent|[Ll]atest|[Ii]nitial|"
-    r"[Pp]reliminary|[Rr]apid|[Ff]irst|[Nn]ew)\s+)?(?:assessments?|surveys?|data|findings)\b"
+    r"[Pp]reliminary|[Rr]apid|[Ff]irst|[Nn]ew|[Oo]fficial)\s+)?(?:assessments?|surveys?|data|findings|"
+    r"statistics)\b"
 )
 # A reporting verb right after a reporting noun ("estimates now indicate", "reports say").
 _NOUN_THEN_VERB = re.compile(
@@ -3742,6 +3744,8 @@ _NAMES_OF_KIND = re.compile(
 )
 
 
+# A count and more: "a further 180 or more injured" (at least 180).
+_OR_MORE = re.compile(r" or more\b")
 # Two counts of one noun: "home to 181 and 220 households respectively".
 _NUMBERS_JOINED = re.compile(r"\s*(?:and|or|&)\s*")
 _HOUSEHOLDS_BRACKET = re.compile(rf"\b(?:{_HOUSEHOLDS})\s*\(\s*$", re.IGNORECASE)
@@ -3932,6 +3936,13 @@ def _sentence_candidates(
                 and not _after_an_aside(sentence, lowered, found, m_start, m_end)
             )
         )
+        if (
+            estimate.qualifier == "exact"
+            and sentence.startswith(" or ", m_end)
+            and _OR_MORE.match(sentence, m_end)
+        ):
+            # "a further 180 or more injured": at least 180
+            estimate = Estimate(estimate.best, estimate.best, None, "at_least")
         item = _Found(m, m_start, m_end, estimate, nested, population_end=m_end)
         if population:
             _set_population(item, sentence, population)
