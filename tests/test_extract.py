@@ -6438,6 +6438,13 @@ def test_n_or_more_is_at_least_n_and_official_statistics_are_no_speaker():
     assert hosted.attributed_to is None
 
 
+def test_one_person_who_reportedly_died_is_counted():
+    (died,) = extract(
+        "Areas of Tarija saw record rain. One person reportedly died in the flooding."
+    )
+    assert (died.span, died.term) == ("One", "died")
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -2585,7 +2585,8 @@ _DIED_RIGHT_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+(?:of\s+\d{1,3}\s+)?(?:and\s+[a-z]+\s+[a-z]+\s+)?|of\s+(?:them|whom|(?:his|her|their)\s+[a-z]+)\s+)?"
     # ("One man in Tajikistan died after jumping from his window")
     r"(?:in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+)?"
-    r"(?:(?:has|have|had)\s+)?(?:died|die|dying|perished|perishing|drowned|succumbed|"
+    # ("One person reportedly died in the flooding")
+    r"(?:(?:has|have|had|reportedly|also)\s+)?(?:died|die|dying|perished|perishing|drowned|succumbed|"
     # ("one person was swept away by floods in Takilsa")
     r"(?:were|was)\s+(?:reportedly\s+|also\s+)?(?:killed|swept\s+away|found\s+dead)|killed|"
     r"been\s+killed)\b"
