@@ -6445,6 +6445,13 @@ def test_one_person_who_reportedly_died_is_counted():
     assert (died.span, died.term) == ("One", "died")
 
 
+def test_a_number_grouped_by_spaces_before_a_comma_is_one_number():
+    got = extract("The total number of IDPs has now reached 700 000, with 527 263 in Gedeo.")
+    assert [c.estimate.best for c in got] == [700_000, 527_263]
+    # (a comma and a digit after it still end no such number: "1 200,500" is no count of 1,200)
+    assert extract("Some 1 200,500 people fled.") == []
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

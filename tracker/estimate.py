@@ -273,7 +273,7 @@ NUMBER_WORD_HINT = _alternation([*NUMBER_WORDS, *SCALE_WORDS, "score"])
 # a number is a typing slip ("broke out Wednesday,864 people").
 DIGIT_NUMBER = (
     r"(?<![\w.])(?<![\d.],)(?:[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"
-    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|,\d)"  # ("reached 700 000, with …")
     r"|[1-9]\d{0,2}(?:\.\d{3}){2,}(?!\d)"
     r"|[1-9]\d{0,2},[ ]000(?![\d,])"  # "over 60, 000 people": a stray space after the comma
     r"|[1-9]\d?(?:,\d\d)+,\d{3}(?![\d,])"  # "18,61,060": lakhs and crores grouped in twos
