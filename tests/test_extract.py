@@ -6452,6 +6452,14 @@ def test_a_number_grouped_by_spaces_before_a_comma_is_one_number():
     assert extract("Some 1 200,500 people fled.") == []
 
 
+def test_others_destroyed_after_houses_are_houses():
+    got = extract(
+        "Over 2,218 houses were totally destroyed with 3,743 others destroyed and 40 people "
+        "displaced."
+    )
+    assert [c.span for c in got] == ["40"]
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -259,7 +259,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"structures|shelters|schools)\b"
         # "25,437 homes have been destroyed and 12,202 damaged": people are not damaged
         # ("4,500 in cities have been destroyed")
-        r"|^\s*(?:in\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+)?"
+        # ("Over 2,218 houses were totally destroyed with 3,743 others partially destroyed")
+        r"|^\s*(?:in\s+[a-z]+(?:\s+[a-z]+)?\s+|others\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+)?"
         r"(?:(?:partially|completely|totally|fully)\s+)?(?:damaged|destroyed)\b"
         # "119 homes were destroyed … and a little over 11-hundred suffered minor damage"
         r"|^\s*(?:suffered|sustained)\s+(?:[a-z]+\s+)?damage\b"
@@ -1270,7 +1271,7 @@ _AFTER_WORD_STARTS = (
     "mm cm mph m3 m³ cubic "
     "kph kmph knot millim centim "
     "degree foot feet ft celsius fahrenheit out partially completely totally fully damaged destroyed "
-    "suffered sustained"
+    "suffered sustained others"
 ).split()
 _OBJECT_WORDS = NOT_A_FIGURE_CONTEXT["objects"][1].lower()
 _OBJECT_STARTS = _starts_of(
