@@ -6460,6 +6460,14 @@ def test_others_destroyed_after_houses_are_houses():
     assert [c.span for c in got] == ["40"]
 
 
+def test_families_living_near_a_road_whose_homes_were_hit_are_affected_not_hosted():
+    (hit,) = extract(
+        "The dwellings of about 164 families living nearby an international road were also "
+        "damaged or destroyed."
+    )
+    assert (hit.term, hit.measure) == ("affected", "flow")
+
+
 def _holds_a_reporting_word(sentence: str) -> bool:
     # _speaker's quick check for a sentence all in ASCII
     words = sentence.encode().translate(x._LETTERS_ALONE).split()

@@ -358,7 +358,9 @@ VERBS: dict[str, tuple[str, str]] = {
     # (not where people live at risk: "residents living in areas that are considered as critical
     # areas of Taal Volcano eruption … have been evacuated")
     # (not "Affected population: around 20,000 persons", people hit)
-    r"(?:(?<!affected\s)population|residents|liv(?:e|es|ing)(?!\s+in\s+(?:the\s+)?(?:areas?|zones?)\b)|"
+    # (nor where people live beside something: "164 families living nearby an international road")
+    r"(?:(?<!affected\s)population|residents|liv(?:e|es|ing)(?!\s+in\s+(?:the\s+)?(?:areas?|zones?)\b)"
+    r"(?!\s+(?:near|nearby|close\s+to|next\s+to|along|beside)\b)|"
     r"resid(?:e|es|ing)|home\s+to)\b": ("hosted", "stock"),
     r"(?:remain(?:s|ed|ing)?|still|commands?|there\s+(?:are|were|is)(?!\s+in\b))\b":
         ("remain", "stock"),
