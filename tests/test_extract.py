@@ -503,8 +503,8 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 578 tuning documents score (after the rules learnt from d576–d582:
-    # precision 0.960, recall 0.959, measure 0.974, location 0.727, country 0.955, attribution
+    # Floors below what the 594 tuning documents score (after the rules learnt from d583–d598:
+    # precision 0.959, recall 0.959, measure 0.971, location 0.722, country 0.956, attribution
     # 0.854; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
@@ -515,8 +515,8 @@ def test_tuning_documents_regression_guard():
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.972
-    assert result.location_right / checked >= 0.724 and result.country_right / checked >= 0.952
+    assert result.measure_right / result.matched >= 0.969
+    assert result.location_right / checked >= 0.719 and result.country_right / checked >= 0.953
     assert result.attribution_right / checked >= 0.851
 
 
