@@ -3466,8 +3466,9 @@ _PLACES_ONLY = re.compile(
 _AGENCY_DASH = re.compile(r"[A-Z]{2,8}\s+[–—-]\s+(?=[A-Z])")
 
 
+# The plural words of place after names listed together: "Tharbaung and Maubin townships".
 _PLACES_OF_A_LIST = frozenset(
-    "townships districts provinces regions states counties municipalities camps villages".split()
+    "townships towns districts provinces regions states counties municipalities camps villages".split()
 )
 
 
@@ -3741,8 +3742,7 @@ def _respectively(
 _NAME_IN_LIST = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?")
 _NAMES_OF_KIND = re.compile(
     rf"(?P<names>{_NAME_IN_LIST.pattern}(?:,\s*{_NAME_IN_LIST.pattern})*,?\s+and\s+"
-    rf"{_NAME_IN_LIST.pattern})\s+(?P<word>camps|districts|provinces|regions|villages|towns|"
-    r"counties|states|municipalities)\b"
+    rf"{_NAME_IN_LIST.pattern})\s+(?P<word>{'|'.join(sorted(_PLACES_OF_A_LIST))})\b"
 )
 
 
