@@ -3477,6 +3477,8 @@ def _clean_source(text: str) -> str | None:
     text = text.strip().lstrip("•●▪‣·* \t")
     if text[:2] in ("- ", "– "):
         text = text[2:]
+    if text[:1] in "aA" and _AN_OFFICIAL.match(text):
+        return text  # "…, an official said": one of an office, unnamed, as written
     who = " ".join(_trim_source(text).split())
     if "." in who:
         # "Mohammad Masud Alam.Meanwhile": a sentence's end without its space
@@ -3523,8 +3525,12 @@ def _clean_source(text: str) -> str | None:
     return who
 
 
+# One person of an office the text does not name: "an official", "a spokesman".
+_AN_OFFICIAL = re.compile(rf"^an?\s+(?:{'|'.join(TITLE_NOUNS)})$", re.IGNORECASE)
+
+
 # A title with its office's words, where the text names no one: "the interior minister", "a fire
-# department spokesperson" (not "a spokesman" alone, nor "its governor").
+# department spokesperson" (not "its governor"; "a spokesman" alone is _AN_OFFICIAL's).
 _AN_OFFICES_TITLE = re.compile(
     rf"^(?:(?:the|an?)\s+)?(?!(?:its|his|her|their|our)\s)(?:[a-z-]+\s+){{1,3}}"
     rf"(?:{'|'.join(TITLE_NOUNS)})$"
@@ -3592,34 +3598,46 @@ def _last_word_is_lower(text: str) -> bool:
     return bool(words) and words[-1].islower()
 
 
-def _named_right_before(sentence: str, f: _Found) -> _Mention | None:
+def _named_right_before(sentence: str, start: int) -> _Mention | None:
     """The place a count is listed under, written right before it. Only a name the gazetteer
-    knows, or one a list of districts names ("districts … were Rutsiro with 26 dead")."""
-    if sentence.startswith(" with ", f.start - 6):
-        return _listed_with(sentence, f)
-    if (
-        not sentence[f.start - 2 : f.start - 1].isalpha()
-        and sentence[f.start - 2 : f.start] != ": "
-    ):
+    knows, or one a list of districts or sites names ("districts … were Rutsiro with 26 dead";
+    "five sites …; Bulanazi 34 households, 170 people", the people's place the households')."""
+    if sentence.startswith(" with ", start - 6):
+        return _listed_with(sentence, start)
+    if not sentence[start - 2 : start - 1].isalpha() and sentence[start - 2 : start] != ": ":
+        if sentence[start - 2 : start] == ", " and (
+            pair := _HOUSEHOLDS_BEFORE.search(sentence, max(0, start - 30), start)
+        ):
+            # "Bulanazi 34 households, 170 people": the people of the households' place
+            return _named_right_before(sentence, pair.start())
         return None
     # The name's last word is in the last word before the count: where that is in lower case
     # ("than", "displaced"), no name is (most counts); the pattern is not tried.
-    if _last_word_is_lower(sentence[max(0, f.start - 40) : f.start]):
+    if _last_word_is_lower(sentence[max(0, start - 40) : start]):
         return None
-    m = _NAME_RIGHT_BEFORE.search(sentence, max(0, f.start - 40), f.start)
+    m = _NAME_RIGHT_BEFORE.search(sentence, max(0, start - 40), start)
     if m is None or m.group("name").isupper() or m.group("name").split()[0] in NOT_A_PLACE_START:
         return None  # "DHAKA: Millions of people …" is a dateline
-    if not sentence[: m.start("name")].strip() and m.group("name") in sentence[f.end :]:
+    if not sentence[: m.start("name")].strip() and m.group("name") in sentence[start:]:
         # "Ghana: Hundreds of Togolese Flee to Ghana": a title led by the place it names again,
         # not a count listed under it
         return None
     resolved = _resolve_mention(m.group("name"), "", None)
     if resolved is None:
-        return None
+        # "five sites with the following statistics …; Bulanazi 34 households": a name the
+        # gazetteer lacks, in a list of places of a kind
+        units = _LISTED_UNITS.search(sentence, 0, m.start())
+        return (
+            _a_place_of_kind(m.start("name"), m.group("name"), units.group("unit"))
+            if units
+            else None
+        )
     written, readings = resolved
     return _mention(m.start("name"), "at", written, readings, False)
 
 
+# A count of households and its comma, before the same count in people.
+_HOUSEHOLDS_BEFORE = re.compile(r"(?<![\d,.])\d[\d,]*\s+(?:households|HHs?|families),\s$")
 _NAME_WITH = re.compile(
     r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+(?:(?:el|al|de|du|da|la|of)\s+)?[A-Z][\w’'-]+){0,3})"
     r"\s+with\s+$"
@@ -3627,15 +3645,15 @@ _NAME_WITH = re.compile(
 _FOLLOWED_BY = re.compile(r"\b(?:followed\s+by|then|next\s+(?:is|came|comes))\b|,\s*$", re.I)
 _LISTED_UNITS = re.compile(
     r"\b(?P<unit>districts|provinces|towns|villages|regions|counties|municipalities|states|"
-    r"cities|communes|governorates)\b",
+    r"cities|communes|governorates|sites|camps)\b",
     re.IGNORECASE,
 )
 
 
-def _listed_with(sentence: str, f: _Found) -> _Mention | None:
+def _listed_with(sentence: str, start: int) -> _Mention | None:
     """A place of a list of places before "with" and a count: "The hardest-hit districts … were
     Rutsiro with 26 dead, Nyabihu with 19"."""
-    m = _NAME_WITH.search(sentence, max(0, f.start - 60), f.start)
+    m = _NAME_WITH.search(sentence, max(0, start - 60), start)
     if m is None or m.group("name").split()[0] in NOT_A_PLACE_START:
         return None
     name = m.group("name")
@@ -3663,7 +3681,9 @@ def _mentions_of_figure(
     contrasts: list[re.Match], clause: re.Match | None, asides: list[tuple[int, int]],
 ) -> tuple[list[_Mention], tuple[int, int]]:  # fmt: skip
     """The places a figure may be filed under, and the span of the sentence it owns."""
-    named = _named_before_brackets(sentence, f) if f.nested else _named_right_before(sentence, f)
+    named = (
+        _named_before_brackets(sentence, f) if f.nested else _named_right_before(sentence, f.start)
+    )
     if named is not None:  # "the counties of Tana River (3,864 displaced), Homa Bay (2,046)"
         return [named], owned
     if "toll " in lowered[max(0, f.start - 90) : f.start] and (
@@ -5046,6 +5066,13 @@ def _place_mentions(
             if learnt is not None and len(learnt) < 10_000:
                 learnt.setdefault(places.key(name), (out[-1].written, "alias"))
             continue
+        if (
+            name.isupper()
+            and text.startswith(")", m.end("name"))
+            and text.endswith(" (", 0, m.start("name"))
+            and _initials_before(text, m.start("name") - 2, name)
+        ):
+            continue  # "Kenya Initial Rapid Assessment (KIRA)": the words' short name, no place
         if need_cue and not role and not word and not _ends_with_place_word(name):
             # A capitalised word alone is a place only when it is a country's name.
             regional = False
@@ -5237,6 +5264,17 @@ def _place_mentions(
     if len(out) > 1 and (" in " in text or ", " in text):
         out = _placed_in_country(text, out)
     return out
+
+
+_LINK_WORDS = frozenset("of and for the on in de".split())
+
+
+def _initials_before(text: str, end: int, short: str) -> bool:
+    """Whether `short` is made of the first letters of the capitalised words that end at `end`
+    ("Inter Agency Kenya Initial Rapid Assessment" before "KIRA"; linking words skipped)."""
+    words = [w for w in text[max(0, end - 120) : end].split() if w.lower() not in _LINK_WORDS]
+    initials = "".join(w[0] for w in words[-len(short) :] if w[:1].isupper())
+    return len(short) > 1 and initials == short
 
 
 def _roles_down_a_list(mentions: list[_Mention]) -> list[_Mention]:
