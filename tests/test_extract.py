@@ -6580,3 +6580,35 @@ def test_sites_listed_with_counts_of_households_and_people_are_each_counts_place
     assert [(c.span, c.location) for c in got] == [
         ("34", "Bulanazi"), ("170", "Bulanazi"), ("352", "Tarasaa"), ("1856", "Tarasaa"),
     ]  # fmt: skip
+
+
+def test_reports_from_a_place_are_of_what_happened_there():
+    (homeless,) = extract(
+        "Reports from northwest district of Magu in Mwanza region said 152 people were left "
+        "homeless after 89 houses were demolished by floods on Friday.",
+        date(2020, 2, 2),
+    )
+    assert (homeless.location, homeless.country_iso3) == ("Magu", "TZA")
+    # (people who fled from a place left it, as before)
+    (fled,) = extract("Some 152 people fled from the district of Magu in Mwanza region.")
+    assert fled.location == "Magu"
+
+
+def test_two_counts_each_in_a_place_before_their_shared_word_of_place():
+    got = extract(
+        "Local media reported that 282 people have been evacuated, of which 120 in the Eastern "
+        "and 162 in the Central divisions.",
+        date(2016, 12, 16),
+    )
+    assert [(c.span, c.location) for c in got][1:] == [
+        ("120", "Eastern division"), ("162", "Central division"),
+    ]  # fmt: skip
+
+
+def test_a_speaker_before_an_aside_of_the_day_speaks():
+    (evacuated,) = extract(
+        "Local media, as of 16 December early morning (UTC), reported that 282 people have been "
+        "evacuated.",
+        date(2016, 12, 20),
+    )
+    assert evacuated.attributed_to == "Local media"

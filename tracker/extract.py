@@ -3323,6 +3323,9 @@ def _speaker(sentence: str) -> str | None:
         segment, at = parts[-1].strip(), len(parts) - 1
         if not segment and len(parts) > 1:
             segment, at = parts[-2].strip(), len(parts) - 2  # "An SDF spokesman, Adnan Afrin, said"
+            if at > 0 and segment[:6] == "as of " and _DIGIT.search(segment):
+                # "Local media, as of 16 December early morning (UTC), reported": the day aside
+                segment, at = parts[at - 1].strip(), at - 1
         elif segment.startswith(("which ", "who ")) and at > 0:
             # "The Kenya Red Cross, which is leading in the mission said": who the clause is of
             segment, at = parts[at - 1].strip(), at - 1
@@ -3758,6 +3761,13 @@ def _respectively(
     return replace(listed[i - first], listed=False)
 
 
+# Two counts, each in a place named before their shared plural word of place: "120 in the
+# Eastern and 162 in the Central divisions".
+_EACH_IN_THE = re.compile(
+    r"(?P<n1>\d[\d,]*)\s+in\s+the\s+(?P<p1>[A-Z][\w’'-]+)\s+and\s+(?P<n2>\d[\d,]*)\s+in\s+the\s+"
+    r"(?P<p2>[A-Z][\w’'-]+)\s+(?P<word>divisions|provinces|regions|districts|states|governorates|"
+    r"departments|counties|municipalities)\b"
+)
 # Names of one kind listed before their plural word of place: "Gayan and Barmal districts".
 _NAME_IN_LIST = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?")
 _NAMES_OF_KIND = re.compile(
@@ -4524,6 +4534,15 @@ def _sentence_candidates(
         if "respectively" in lowered and (each := _respectively(sentence, mentions, found, i)):
             mine = [each]  # "Nkhotakota and Mchinji camps are home to 181 and 220 households
             # respectively": Mchinji's 220
+        if sentence.startswith(" in the ", f.end) and (
+            pair := _EACH_IN_THE.search(sentence, max(0, f.start - 60))
+        ):
+            # "120 in the Eastern and 162 in the Central divisions": the Eastern division's 120
+            if f.start in (pair.start("n1"), pair.start("n2")):
+                which = "p1" if f.start == pair.start("n1") else "p2"
+                word = pair.group("word")
+                name = f"{pair.group(which)} {word[:-1]}"
+                mine = [_a_place_of_kind(pair.start(which), name, word)]
         if (
             mine
             and speaker
@@ -5132,6 +5151,12 @@ def _place_mentions(
             continue
         if role == "of":
             role = _role_before(text, m.start())
+        if (
+            role == "origin"
+            and "eport" in text[max(0, m.start() - 50) : m.start()]
+            and _REPORTS_FROM_BEFORE.search(text, max(0, m.start("name") - 60), m.start("name"))
+        ):
+            role = "at"  # "Reports from northwest district of Magu said": where the news is of
         mention = None
         if direction and direction[0].isupper():
             # A capitalised direction may be part of the name: "South Sudan", "North Kivu".
@@ -5266,6 +5291,10 @@ def _place_mentions(
     return out
 
 
+# News "from" a place: of what happened there, not of people who left it.
+_REPORTS_FROM_BEFORE = re.compile(
+    r"\b[Rr]eports?\s+from\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:[a-z]+\s+of\s+(?:the\s+)?)?$"
+)
 _LINK_WORDS = frozenset("of and for the on in de".split())
 
 
