@@ -1929,7 +1929,10 @@ def test_as_of_a_weekday():
          "stock"),
         ("The task is how to shelter up to 5 million residents in Sichuan Province who are now "
          "homeless.", "displaced", "stock"),
-        ("At least 5,000 people were stranded by floods.", "affected", "flow"),
+        # (stranded by what struck them, they are still there: d604)
+        ("At least 5,000 people were stranded by floods.", "remain", "stock"),
+        ("Storms hit the eastern Balkans, leaving thousands of people stranded, officials said.",
+         "remain", "stock"),
     ],
 )  # fmt: skip
 def test_the_verb_of_the_figure(text, term, measure):
@@ -6612,3 +6615,14 @@ def test_a_speaker_before_an_aside_of_the_day_speaks():
         date(2016, 12, 20),
     )
     assert evacuated.attributed_to == "Local media"
+
+
+def test_people_in_a_shelter_in_a_list_of_counts_are_hosted_there():
+    got = extract(
+        "There is one death registered in San Cristobal, 773 houses affected, 3 865 people "
+        "displaced, 40 people in a shelter in San Cristobal, 16 uncommunicated communities.",
+        date(2018, 5, 8),
+    )
+    assert [(c.span, c.term, c.measure) for c in got] == [
+        ("one", "died", "flow"), ("3 865", "displaced", "flow"), ("40", "hosted", "stock"),
+    ]  # fmt: skip

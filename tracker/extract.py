@@ -3017,6 +3017,12 @@ _IN_SHELTERS_AFTER = re.compile(
     r"(?:cent(?:re|er)s?|camps?|sites?|shelters?)\b",
     re.IGNORECASE,
 )
+# People "in a shelter" right after their count: there now.
+_IN_A_SHELTER_AFTER = re.compile(
+    r"\s+in\s+(?:an?\s+|the\s+|\d+\s+)?(?:(?:evacuation|relief|temporary|emergency)\s+)?"
+    r"(?:shelters?|evacuation\s+cent(?:re|er)s?|relief\s+camps?)\b",
+    re.IGNORECASE,
+)
 _NUMBER_ROSE_TO = re.compile(
     r"\bnumber\s+of\s+(?P<subject>[^;:.]{3,150}?)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+)?"
     r"(?:reached|reaches|rise|rises|rose|risen|climbed|climbs|climb|increased|grown|grew|jumped|"
@@ -4330,6 +4336,14 @@ def _sentence_candidates(
                 else ("remain", "stock")
             )
             verb = (*now, 0, False)
+        if (
+            (verb is None or verb[0] != "hosted")
+            and sentence.startswith(" in ", f.population_end)
+            and _IN_A_SHELTER_AFTER.match(sentence, f.population_end)
+        ):
+            # "3 865 people displaced, 40 people in a shelter in San Cristobal": where they are
+            # taken in, not the list's verb
+            verb = ("hosted", "stock", 0, False)
         if (
             previous is not None
             and "number" in sentence[max(0, f.start - 80) : f.start]

@@ -130,9 +130,9 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?!\s+(?:staff|workers|beds))|hospitali[sz]ed)\b":
         ("injured", "flow"),
     # where they are, waiting: "An estimated 15,000 Egyptians are now stranded at this border
-    # area awaiting evacuation help" (not hit by something: "stranded by floods" is affected)
-    r"(?:(?:are|is|were|was|remain(?:s|ed)?)\s+(?:now\s+|still\s+)?|still\s+)stranded\b"
-    r"(?!\s+by)|(?:are|is|were|was)\s+(?:still\s+|now\s+)?left\s+(?:there|behind)\b|"
+    # area awaiting evacuation help", "at least 35 people stranded by the high waters" (d604)
+    r"(?:(?:are|is|were|was|remain(?:s|ed)?)\s+(?:now\s+|still\s+)?|still\s+)?stranded\b"
+    r"|(?:are|is|were|was)\s+(?:still\s+|now\s+)?left\s+(?:there|behind)\b|"
     # stuck or waiting somewhere, in a title too: "Thousands stranded in Greece after EU border
     # closures", "Tens of thousands of refugees and migrants are stuck in camps and ports",
     # "12,000 people … waited to cross to Macedonia", "more than 3500 people waited at the port"
@@ -331,7 +331,7 @@ VERBS: dict[str, tuple[str, str]] = {
     # (not a place's rank: "26,000 evacuees were recorded in Tumpat, making it the worst affected
     # of the districts")
     r"(?<!worst\s)(?<!most\s)(?:affect|impact)(?:ed|ing|s)\b|"
-    r"(?:hit|struck|marooned|stranded|cut\s+off)\s+by\b":
+    r"(?:hit|struck|marooned|cut\s+off)\s+by\b":
         ("affected", "flow"),
     # an arrest is an event: "At least 14 have been arrested for looting in the past two days"
     r"arrested\b": ("detained", "flow"),
