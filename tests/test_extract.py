@@ -6626,3 +6626,28 @@ def test_people_in_a_shelter_in_a_list_of_counts_are_hosted_there():
     assert [(c.span, c.term, c.measure) for c in got] == [
         ("one", "died", "flow"), ("3 865", "displaced", "flow"), ("40", "hosted", "stock"),
     ]  # fmt: skip
+
+
+def test_reported_before_who_people_are_is_said_of_them_by_no_one_named():
+    got = extract(
+        "On 14 November, a group of reported Syrian Ezidi refugees comprised of 20 families (71 "
+        "individuals) arrived in KR-I from Lebanon through Erbil airport.",
+        date(2024, 11, 20),
+    )
+    assert [c.attributed_to for c in got] == [None, None]
+    # (and a body that reported speaks)
+    (arrived,) = extract("UNHCR reported 71 Syrian refugees arrived through Erbil airport.")
+    assert arrived.attributed_to == "UNHCR"
+
+
+def test_a_count_around_the_country_is_the_countrys_and_an_open_citation_cites():
+    got = extract(
+        "Around 50,000 people are facing water disruptions in the Central Division as a result "
+        "of damage to the water pumping stations at Fiji's Waimanu and Wainibukur. A total of "
+        "2,327 people are currently being housed at 119 evacuation centres around the country. "
+        "(RNZ, 22 Dec 2016",
+        date(2016, 12, 23),
+    )
+    assert [(c.span, c.location, c.country_iso3, c.attributed_to) for c in got] == [
+        ("Around 50,000", "Central Division", "FJI", "RNZ"), ("2,327", "Fiji", "FJI", "RNZ"),
+    ]  # fmt: skip

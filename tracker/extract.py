@@ -2981,9 +2981,11 @@ _SOURCE_LINE = re.compile(
     r"[ \t]*\n?[ \t]*Source:[ \t]*(?:Source:[ \t]*)?(?P<who>[^\n]{2,80}?)[ \t]*(?=\n|$)"
 )
 _ACCORDING_END = re.compile(r"\s+(?:that|which|who|as|in|on|and\s+the)\s+")
-# A summary's citation of its source and day: "(UN, 8 Dec 2014)", "(IFRC, 13 Feb 2015)".
+# A summary's citation of its source and day: "(UN, 8 Dec 2014)", "(IFRC, 13 Feb 2015)" (its
+# bracket left open at the end of the text: "(RNZ, 22 Dec 2016").
 _CITATION = re.compile(
-    rf"\((?P<who>[A-Z][A-Za-z]{{1,12}}(?:[/ ][A-Z][A-Za-z]{{1,12}}){{0,2}}),\s+[0-3]?\d\s+{_MONTH}\s+{_YEAR}\)"
+    rf"\((?P<who>[A-Z][A-Za-z]{{1,12}}(?:[/ ][A-Z][A-Za-z]{{1,12}}){{0,2}}),\s+[0-3]?\d\s+{_MONTH}\s+{_YEAR}"
+    r"(?:\)|\s*\Z)"
 )
 # (and by its day in figures, of several reports the first: "(ACF 31/01/2019; UN News 01/02/2019)")
 _CITED = re.compile(
@@ -3290,6 +3292,8 @@ def _speaker(sentence: str) -> str | None:
         if verb.group(0) in ("claimed", "claims") and _LIVES_CLAIMED.match(sentence, verb.end()):
             continue  # "Heavy flooding … claimed one life": a toll, not a claim made
         head = sentence[: verb.start()]
+        if head.endswith((" of ", " a ", " the ", " an ")) and verb.group(0) == "reported":
+            continue  # "a group of reported Syrian Ezidi refugees": said of them, by no one named
         if verb.group(0) in REPORTING_NOUNS and head.lstrip().startswith("Based on "):
             continue  # "Based on preliminary reports, 170 households were affected": no one
         if head.endswith(("been ", "was ", "were ", "are ", "is ")) and _PASSIVE_BEFORE.search(
@@ -4603,6 +4607,16 @@ def _sentence_candidates(
             where = _place_for([], f, span, term, measure, who, context, nationwide)
         else:
             where = _place_for(mine, f, span, term, measure, who, context, nationwide)
+        if (
+            nationwide
+            and (where.get("place_note") or "").startswith("place from an earlier sentence")
+            and (code := where.get("country_iso3")) in _countries()
+        ):
+            # "… in the Central Division …. A total of 2,327 people are currently being housed at
+            # 119 evacuation centres around the country": the country's count, not the place's
+            where = {"location": _countries()[code].name, "country_iso3": code,
+                     "place_note": "a count across the whole country: the country of the place "
+                                   "an earlier sentence names"}  # fmt: skip
         placed = (i, where)
         out.append(
             Candidate(
@@ -6285,7 +6299,7 @@ def _without_direction(mention: _Mention) -> str:
 
 # A count of the whole country: "across the country, nearly 59,000 people have been affected".
 _NATIONWIDE = re.compile(
-    r"\b(?:across|throughout|all\s+over|in)\s+the\s+(?:country|nation)\b|\bnationwide\b|\bcountry-?wide\b"
+    r"\b(?:across|throughout|all\s+over|around|in)\s+the\s+(?:country|nation)\b|\bnationwide\b|\bcountry-?wide\b"
     # "more than 700,000 people are displaced in this poor Caribbean country"
     r"|\bin\s+this\s+(?!neighbou?ring\b|other\b|host\b)(?:[\w-]+\s+){0,3}?country\b"
     # "in 1,921 barangays in almost 200 municipalities across five regions"
