@@ -6651,3 +6651,19 @@ def test_a_count_around_the_country_is_the_countrys_and_an_open_citation_cites()
     assert [(c.span, c.location, c.country_iso3, c.attributed_to) for c in got] == [
         ("Around 50,000", "Central Division", "FJI", "RNZ"), ("2,327", "Fiji", "FJI", "RNZ"),
     ]  # fmt: skip
+
+
+def test_a_part_of_a_region_of_several_countries_is_one_and_gives_way_to_the_country_before():
+    text = (
+        "At least 10 people were killed as storms and floods hit large areas of the eastern "
+        "Balkans, officials said on Monday.\n\n"
+        "In neighbouring Romania, thousands of people were stranded as the flooding swept 12 "
+        "counties.\n\n"
+        "Three women and a man drowned in their homes there, police said."
+    )
+    got = extract(text, date(2005, 7, 4), title="Flood waters devastate eastern Balkans")
+    assert [(c.span, c.location, c.country_iso3) for c in got] == [
+        ("At least 10", "eastern Balkans", None),
+        ("thousands", "Romania", "ROU"),
+        ("Three", "Romania", "ROU"),
+    ]

@@ -5835,9 +5835,10 @@ def _unknown_place(
     whole = " ".join(w for w in (direction, name, " ".join(word.split())) if w)
     if not word and whole.endswith(("’s", "'s")):
         whole = whole[:-2]  # "in Central Asia’s densely populated Ferghana Valley"
-    if (
-        whole.rsplit(None, 1)[-1].lower() in _ACROSS_LAST_WORDS
-        and places.key(whole) in _ACROSS_COUNTRIES
+    if whole.rsplit(None, 1)[-1].lower() in _ACROSS_LAST_WORDS and (
+        places.key(whole) in _ACROSS_COUNTRIES
+        # ("floods hit large areas of the eastern Balkans": a part of one, as written)
+        or (direction and places.key(whole.split(None, 1)[1]) in _ACROSS_COUNTRIES)
     ):
         # "Tropical Storm Nate has killed at least 22 people in Central America": a region of
         # several countries, none of which the count is filed under (nor where people come from:
@@ -8264,11 +8265,26 @@ def _placed_as_before(out: list[Candidate]) -> list[Candidate]:
             # destroyed in southern Kyrgyzstan", in a story that names Kyrgyzstan: the part of
             # the country the figure before is of
             out[i] = _placed_as(c, last, f"the place of the figure before: “{last.span}”")
-        elif c.location is not None or c.country_iso3 is not None:
+        elif (c.location is not None or c.country_iso3 is not None) and not (
+            # ("Flood waters devastate eastern Balkans" over "In neighbouring Romania, thousands
+            # … Three women and a man drowned in their homes there": the country before, not the
+            # title's region of several)
+            c.country_iso3 is None
+            and last is not None
+            and (
+                (c.place_note == "a region of several countries" and c.location not in c.sentence)
+                or (c.place_note or "").startswith("place from the document's title")
+            )
+        ):
             last = c
         elif (
             last is not None
-            and c.place_note is None  # (not "several countries named together: no one place")
+            # (not "several countries named together: no one place")
+            and (
+                c.place_note is None
+                or c.place_note == "a region of several countries"
+                or c.place_note.startswith("place from the document's title")
+            )
             and not c.place_readings
             and c.start - last.start < _A_PAGE
             # (not one of several: "190 deaths in Rieti province and 57 deaths in Ascoli
