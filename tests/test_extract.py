@@ -6667,3 +6667,28 @@ def test_a_part_of_a_region_of_several_countries_is_one_and_gives_way_to_the_cou
         ("thousands", "Romania", "ROU"),
         ("Three", "Romania", "ROU"),
     ]
+
+
+def test_one_person_injured_is_counted_and_keeps_its_verb_before_another_count():
+    got = extract(
+        "Three people died including a young girl, one person was injured and one person is "
+        "still missing.",
+        date(2018, 5, 8),
+    )
+    assert [(c.span, c.term) for c in got] == [("Three", "died"), ("one", "injured")]
+    (hurt,) = extract("One person was wounded in the blast.")
+    assert (hurt.term, hurt.measure) == ("injured", "flow")
+
+
+def test_a_sum_after_dollar_and_its_currency_and_a_lines_list_marks_are_no_figures():
+    assert extract("The damage stands at $FJD10.7 million, or over $US 5.3 million.") == []
+    got = extract(
+        "Field visits in 1)2 Old Sites where affected HH might have arrived, 2) 2 new sites where "
+        "affected HH have been integrated, 3) Communities hosting affected HH and 4) displacement "
+        "in Urban settings.",
+        date(2013, 1, 4),
+    )
+    assert [c.span for c in got] == []
+    # (counts in brackets after their places are no list's marks)
+    got = extract("People were displaced in Kasese (1,200), Bundibugyo (300) and Kabarole (450).")
+    assert [c.span for c in got] == ["1,200", "300", "450"]

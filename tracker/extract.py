@@ -143,7 +143,8 @@ CURRENCY_CODES = (
 # anchored at the number (before ends at it, after starts at it). One row per kind of non-figure.
 NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     "money": (
-        rf"(?:[$€£¥¢₵₦₹₱]|US\$|\b(?:{'|'.join(CURRENCY_CODES)}))\s*$",  # "¢1.6 million", "PHP 2.9 billion"
+        # "¢1.6 million", "PHP 2.9 billion", "$FJD10.7 million, or over $US 5.3 million"
+        rf"(?:[$€£¥¢₵₦₹₱]|US\$|\$\s?(?:US|[A-Z]{{3}})|\b(?:{'|'.join(CURRENCY_CODES)}))\s*$",
         r"^\s*(?:of\s+)?(?:US\s+)?(?:dollars|euros?|pounds|USD|EUR|GBP|francs|lira|liras|"
         # "around 170 million Tala (US$ 70 million)"
         r"tala|kina|vatu|rupees|taka|naira|shillings|kwacha|rand|pesos|yuan|yen|rupiah|baht|riyals|"
@@ -1606,6 +1607,7 @@ def _trim_source(text: str) -> str:
 
 
 _LIST_START = re.compile(r"^[\s(\[]*$")
+_LIST_MARK_BEFORE = re.compile(r"(?<![\w(])\d\)\s?\S[^()]*[,;]\s+$")
 _LIST_MARK = re.compile(r"^[.)\]]\s")
 _FOOTNOTE = re.compile(r"^\d(?!\d)")
 _YEAR_ONLY = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
@@ -2139,8 +2141,8 @@ def _before_may_say_not(sentence: str, reach: int, start: int) -> bool:
     last = tail.rsplit(None, 1)[-1].lstrip('([“"')  # "(CHF 55 million)"
     if not last:
         return False
-    if last[-1] in _BEFORE_LAST_SIGNS or last[-1].isdigit():
-        return True  # "$ 5,000", "₦ 5,000": a sign a space apart
+    if last[-1] in _BEFORE_LAST_SIGNS or last[-1].isdigit() or last[0] == "$":
+        return True  # "$ 5,000", "₦ 5,000": a sign a space apart ("$US 5.3 million")
     last = last.lower()
     if last in _BEFORE_ONLY_AFTER:
         words = tail.rsplit(None, 2)
@@ -2390,7 +2392,12 @@ def _is_not_a_figure(
     if _LIST_MARK.match(after) is None:
         return False
     line_start = text.rfind("\n", 0, offset + start) + 1
-    return _LIST_START.match(text[line_start : offset + start]) is not None
+    if _LIST_START.match(text[line_start : offset + start]) is not None:
+        return True
+    # (or in a line's run of items: "1)2 Old Sites …, 2) 2 new sites …, 3) Communities hosting")
+    return (
+        after[:1] == ")" and _LIST_MARK_BEFORE.search(text, line_start, offset + start) is not None
+    )
 
 
 _INSTITUTIONS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?institutions\b")
@@ -2589,7 +2596,9 @@ _DIED_RIGHT_AFTER = re.compile(
     # ("One person reportedly died in the flooding")
     r"(?:(?:has|have|had|reportedly|also)\s+)?(?:died|die|dying|perished|perishing|drowned|succumbed|"
     # ("one person was swept away by floods in Takilsa")
-    r"(?:were|was)\s+(?:reportedly\s+|also\s+)?(?:killed|swept\s+away|found\s+dead)|killed|"
+    # ("one person was injured and one person is still missing")
+    r"(?:were|was)\s+(?:reportedly\s+|also\s+)?(?:killed|swept\s+away|found\s+dead|injured|"
+    r"wounded)|killed|"
     r"been\s+killed)\b"
     # "One other person is also reported dead in the West Coast Region"
     r"|\s+(?:[a-z]+\s+){0,2}(?:is|was|are|were|has\s+been|have\s+been)\s+(?:also\s+)?"
@@ -3056,6 +3065,12 @@ def _and_after(window: str, at: int) -> bool:
     return window.find("and", at) >= 0
 
 
+_SMALL_NUMBER_WORD = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b",
+    re.IGNORECASE,
+)
+
+
 def _find_verb(
     window: str, last: bool, main: bool = True, plain: bool = False
 ) -> tuple[str, str, int, bool] | None:
@@ -3097,6 +3112,8 @@ def _find_verb(
                 or not _AND.search(between)
                 or _QUOTE_MARK.search(between)  # "“… evacuated” and “there is no …”": two quotes
                 or _DIGIT.search(between)  # "20 deaths and 24 injured": the 24's verb
+                # ("one person was injured and two people are still missing")
+                or _SMALL_NUMBER_WORD.search(between)
                 or _NEW_SUBJECT.search(between)
                 # "transported 500 people to safe areas after the flood and landslides affected
                 # the shrine": the verb of another clause
