@@ -6692,3 +6692,19 @@ def test_a_sum_after_dollar_and_its_currency_and_a_lines_list_marks_are_no_figur
     # (counts in brackets after their places are no list's marks)
     got = extract("People were displaced in Kasese (1,200), Bundibugyo (300) and Kabarole (450).")
     assert [c.span for c in got] == ["1,200", "300", "450"]
+
+
+def test_residents_counted_again_in_households_take_the_verb_after_both():
+    got = extract(
+        "The rain was so fierce that some 203,200 residents in 92,200 households in Kumamoto and "
+        "Kagoshima prefectures were ordered to evacuate.",
+        date(2020, 7, 5),
+    )
+    assert [(c.span, c.term, c.measure) for c in got] == [
+        ("some 203,200", "evacuated", "flow"), ("92,200", "evacuated", "flow"),
+    ]  # fmt: skip
+    got = extract("About 72,317 residents in 20,192 households were affected by the quakes.")
+    assert [c.term for c in got] == ["affected", "affected"]
+    # (residents a place holds are still hosted there)
+    (hosted,) = extract("The camp now has 12,000 residents.")
+    assert (hosted.term, hosted.measure) == ("hosted", "stock")

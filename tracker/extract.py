@@ -4262,6 +4262,19 @@ def _sentence_candidates(
                     clause_before,
                     plain=plain,
                 )
+        if (
+            verb is None
+            and two_units
+            and two_units[-1] == i
+            and own_words
+            and _OTHER_UNIT.match(clause_after)
+            and _find_verb(own_words, False, plain=plain) is not None
+        ):
+            # "About 72,317 residents in 20,192 households were affected": the people's own word
+            # ("residents") is no verb where the same count in households has one after it
+            same_count = sentence[found[i + 1].population_end : owned[i + 1][1]]
+            verb = _verb_in(((_clauses(same_count, maxsplit=1)[0], False),), clause_before,
+                            plain=plain)  # fmt: skip
         if verb is None:
             windows = ((clause_after, False), (own_words, False), (clause_before, True))
             verb = _verb_in(windows, clause_before, sentence[: f.start], plain)
