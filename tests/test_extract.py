@@ -6708,3 +6708,14 @@ def test_residents_counted_again_in_households_take_the_verb_after_both():
     # (residents a place holds are still hosted there)
     (hosted,) = extract("The camp now has 12,000 residents.")
     assert (hosted.term, hosted.measure) == ("hosted", "stock")
+
+
+def test_the_number_of_idps_that_reached_n_counts_people_displaced():
+    got = extract(
+        "The total number of IDPs since the eruption of violence in this region in April 2018 has "
+        "now reached 700 000, with 527 263 in Gedeo and 170 467 in West Guji.",
+        date(2018, 6, 19),
+    )
+    assert [(c.term, c.measure) for c in got] == [("displaced", "flow")] * 3
+    (stock,) = extract("The number of IDPs in the camps has reached 12,000.", date(2018, 6, 19))
+    assert (stock.term, stock.measure) == ("displaced", "stock")

@@ -3028,6 +3028,7 @@ _IN_SHELTERS_AFTER = re.compile(
     r"(?:cent(?:re|er)s?|camps?|sites?|shelters?)\b",
     re.IGNORECASE,
 )
+_IDPS = re.compile(r"\bIDPs?\b")
 # People "in a shelter" right after their count: there now.
 _IN_A_SHELTER_AFTER = re.compile(
     r"\s+in\s+(?:an?\s+|the\s+|\d+\s+)?(?:(?:evacuation|relief|temporary|emergency)\s+)?"
@@ -4178,6 +4179,10 @@ def _sentence_candidates(
                 # "the number of people displaced in Rakhine State has surpassed 115,000": how
                 # many are displaced at that moment
                 verb = ("displaced", "stock", *verb[2:])
+            if verb is None and "IDP" in subject and _IDPS.search(subject):
+                # "The total number of IDPs since the eruption of violence … has now reached
+                # 700 000": people displaced, since then a flow (DESIGN: a cumulative flow)
+                verb = ("displaced", "flow" if " since " in subject else "stock", 0, False)
             verb = verb or (
                 ("died", "flow", 0, False)
                 if "victims" in subject  # "the total number of victims … climbs to"
