@@ -6719,3 +6719,11 @@ def test_the_number_of_idps_that_reached_n_counts_people_displaced():
     assert [(c.term, c.measure) for c in got] == [("displaced", "flow")] * 3
     (stock,) = extract("The number of IDPs in the camps has reached 12,000.", date(2018, 6, 19))
     assert (stock.term, stock.measure) == ("displaced", "stock")
+
+
+def test_a_place_that_shelters_or_houses_people_counts_them_and_a_key_figures_label_does_not():
+    (hosted,) = extract("The camp shelters more than 12,000 displaced people.")
+    assert (hosted.span, hosted.term, hosted.measure) == ("more than 12,000", "hosted", "stock")
+    (hosted,) = extract("The school houses 500 families.")
+    assert (hosted.span, hosted.unit, hosted.term) == ("500", "households", "hosted")
+    assert extract("Evacuation shelters 623\nHomes destroyed 1,484") == []

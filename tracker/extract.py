@@ -2373,9 +2373,12 @@ def _is_not_a_figure(
         # "About 15,000 people have been affected, out of a total population of 179,000";
         # "Tacloban, the provincial capital of Leyte with a population of approximately 220,000"
         return True
-    if sentence[max(0, start - 16) : start].rstrip().lower().endswith(
-        _LABEL_LAST
-    ) and _LABEL_OF_THINGS.search(sentence, max(0, start - 50), start):
+    if (
+        sentence[max(0, start - 16) : start].rstrip().lower().endswith(_LABEL_LAST)
+        and _LABEL_OF_THINGS.search(sentence, max(0, start - 50), start)
+        # (not a verb's people: "The camp shelters 12,000 displaced people")
+        and not _PEOPLE_RIGHT_AFTER.match(after)
+    ):
         return True  # a key figure's label: "Evacuation shelters 623", "Total damaged 8,600"
     if after.startswith(" of ") and sentence[start:end].lower() == "one":
         # "one of many locations where …", "one of the new arrivals, Leonard, 32, said": one
@@ -2504,6 +2507,10 @@ _LABEL_OF_THINGS = re.compile(
     r"(?:^|\n)[ \t•*-]*[A-Z][\w ]{0,40}?\b(?:[Ss]helters|[Cc]ent(?:re|er)s|[Hh]omes|[Hh]ouses|"
     r"[Bb]uildings|[Dd]estroyed|[Dd]amaged|[Ww]ater|[Pp]ower|[Ee]lectricity|[Ss]chools|[Rr]oads|"
     r"[Bb]ridges)\s*(?:\([\w ]+\))?[ \t]*$"
+)
+_PEOPLE_RIGHT_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}(?:people|persons|individuals|families|households|residents|refugees|"
+    r"IDPs|evacuees|displaced)\b"
 )
 _THINGS_CHANGED_TO = re.compile(
     r"\b(?:cent(?:re|er)s|shelters|camps|sites|houses|homes|schools|beds|tents)\s+(?:have|has|had)\s+"
