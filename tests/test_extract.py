@@ -6727,3 +6727,19 @@ def test_a_place_that_shelters_or_houses_people_counts_them_and_a_key_figures_la
     (hosted,) = extract("The school houses 500 families.")
     assert (hosted.span, hosted.unit, hosted.term) == ("500", "households", "hosted")
     assert extract("Evacuation shelters 623\nHomes destroyed 1,484") == []
+
+
+def test_reports_and_figures_of_a_body_named_in_lower_case_speak_as_written():
+    got = extract(
+        "The total number of IDPs has now reached 700 000, according to government reports.",
+        date(2018, 6, 19),
+    )
+    assert [c.attributed_to for c in got] == ["government reports"]
+    (killed,) = extract(
+        "According to the latest government figures, 500 people have been killed.",
+        date(2018, 6, 19),
+    )
+    assert killed.attributed_to == "latest government figures"
+    # (a body's name keeps only the body)
+    (killed,) = extract("According to UNHCR figures, 500 people have fled.", date(2018, 6, 19))
+    assert killed.attributed_to == "UNHCR"

@@ -2939,6 +2939,12 @@ _DATA_FROM = re.compile(
 _DATA_AFTER = re.compile(rf"(?:['’]s)?\s+(?:latest\s+|own\s+)?{_DATA_WORDS}\s*$", re.IGNORECASE)
 _DAY_AND_MONTH_NAMES = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
 _UPDATE_OF_DAY = re.compile(r"\s+(?:of|on|dated)\s+\d{1,2}\s+\w+(?:\s+\d{4})?\s*$")
+# Words of a body and its data, all in lower case: "government reports", "the latest government
+# figures".
+_SOURCE_DATA = re.compile(
+    r"^(?:the\s+)?(?:(?:latest|new|recent|official|preliminary|initial)\s+)*(?:[a-z-]+\s+){1,2}"
+    r"(?:reports|figures|statistics|data)$"
+)
 _MEDIA = frozenset(("media", "local media", "state media", "news", "press", "the media"))
 _ADJECTIVES_ONLY = re.compile(
     r"^\s*(?:(?:the|official|latest|new|most|recent|preliminary|initial)\s*)*$", re.IGNORECASE
@@ -3253,8 +3259,12 @@ def _speaker(sentence: str) -> str | None:
         who = _UPDATE_OF_DAY.sub("", who)
         # "according to (the latest) figures from IOM", "according to UNHCR data": who gave them.
         bare = _DATA_FROM.sub("", _DATA_AFTER.sub("", who))
-        if bare.strip().lower() in _MEDIA:
-            return _clean_source(who)  # "according to media reports": the reports speak
+        if bare.strip().lower() in _MEDIA or (
+            bare != who and bare.strip() and bare.islower() and _SOURCE_DATA.match(who.strip())
+        ):
+            # "according to media reports": the reports speak; so do "government reports" and
+            # "the latest government figures", whose words before name no one
+            return _clean_source(who)
         if not _ADJECTIVES_ONLY.match(bare):
             if (named := _clean_source(bare)) is not None:
                 return named
@@ -3483,7 +3493,7 @@ _OFFICE = re.compile(
     r"government|police|army|military|rescuers|firefighters|guards|media|broadcaster|radio|"
     r"television|release|statement|administration)"
     r"(?:\s+(?:in|of)\s+the\s+(?:country|region|area|province|state))?"  # "… in the country"
-    r"|(?:[\w-]+\s+){1,2}reports"  # "according to official reports"
+    r"|(?:[\w-]+\s+){1,2}(?:reports|figures)"  # "according to official reports"
     r"|(?:[\w-]+\s+){1,3}sources?)\.?$",  # "a security source told AFP"
     re.IGNORECASE,
 )
