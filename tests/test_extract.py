@@ -6743,3 +6743,19 @@ def test_reports_and_figures_of_a_body_named_in_lower_case_speak_as_written():
     # (a body's name keeps only the body)
     (killed,) = extract("According to UNHCR figures, 500 people have fled.", date(2018, 6, 19))
     assert killed.attributed_to == "UNHCR"
+
+
+def test_a_body_that_estimates_after_and_speaks_and_a_long_name_beside_its_title_speaks():
+    got = extract(
+        "There are still 55,000 refugees in Kosovo and local authorities estimate that some "
+        "40,000 are displaced in FYROM.",
+        date(1999, 8, 1),
+    )
+    assert [c.attributed_to for c in got] == [None, "local authorities"]
+    (dead,) = extract(
+        "“We regret to announce that six people have been found dead as a result of the floods,” "
+        "Brig Gen Dr Ali Salem Al Tunaiji, director general of the Ministry of Interior's Federal "
+        "Central Operations, said on Friday.",
+        date(2024, 4, 20),
+    )
+    assert dead.attributed_to == "Brig Gen Dr Ali Salem Al Tunaiji"

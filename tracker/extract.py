@@ -1477,7 +1477,9 @@ _LIST_GOES_ON = re.compile(r"[^;:()]*(?:,|\band|\bas\s+well\s+as)\s*$")
 _OFFICE_IN = re.compile(r"\b(?:department|office|ministry|headquarters|agency|desk)\s+in\s", re.I)
 _AND_SPEAKER = re.compile(
     r"\band\s+(?P<who>(?:[A-Za-z][\w’'.-]*\s+){1,5}?)(?:reported|said|says|told\s+\w+|added|"
-    r"confirmed|announced)\s+(?:that\s+)?$"
+    # ("There are still 55,000 refugees in Kosovo and local authorities estimate that some 40,000
+    # are displaced in FYROM")
+    r"confirmed|announced|estimated?|estimates)\s+(?:that\s+)?$"
 )
 _DASH_ASIDE = re.compile(
     r"\s[–—]\s[^–—]{1,160}?\s[–—]\s|--[^–—-]{1,160}?--"
@@ -3442,7 +3444,7 @@ _TITLE_OF = re.compile(
     rf"^(?:(?:the\s+)?[\w.-]+['’]s\s+|(?:the\s+)?(?:[A-Z][\w-]*\s+){{1,3}})?(?:[a-z][\w-]*\s+){{0,2}}"
     rf"(?i:{'|'.join(TITLE_NOUNS)})s?(?:[\s-]+general)?\s+(?:of|for|at)\s"
 )
-_NAME = re.compile(r"^(?:[A-Z][\w’'.-]+)(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w’'.-]+){1,3}$")
+_NAME = re.compile(r"^(?:[A-Z][\w’'.-]+)(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w’'.-]+){1,6}$")
 # (and people a story quotes by what they are: "said resident Tomas Hinojo")
 _SAID_TITLE_NAME = re.compile(
     rf"\s+(?P<who>(?:[A-Z][\w’'.-]*\s+){{0,4}}(?:{'|'.join(TITLE_NOUNS)}|resident|villager|"
