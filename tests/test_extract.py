@@ -6759,3 +6759,26 @@ def test_a_body_that_estimates_after_and_speaks_and_a_long_name_beside_its_title
         date(2024, 4, 20),
     )
     assert dead.attributed_to == "Brig Gen Dr Ali Salem Al Tunaiji"
+
+
+def test_a_name_with_its_small_words_before_a_bracketed_count_is_the_counts_place():
+    got = extract(
+        "As many as 278,748 residents, mostly in Davao Oriental (113,553) and Davao del Norte "
+        "(114,580) were affected in the flood and landslide.",
+        date(2022, 2, 1),
+    )
+    assert [(c.span, c.location, c.country_iso3) for c in got][2] == (
+        "114,580", "Davao del Norte", "PHL",
+    )  # fmt: skip
+
+
+def test_a_neighbouring_country_is_not_the_country_a_document_names():
+    text = (
+        "Heavy rain and flooding that began around 24 January displaced 366 people and destroyed "
+        "48 homes in Ntahangwa.\n\n"
+        "Fourteen people were injured in Mpanda, Bubanza, after heavy rain on 21 January.\n\n"
+        "Heavy rain recently affected parts of neighbouring Rwanda, where at least 13 people have "
+        "died in floods or landslides since early February."
+    )
+    got = extract(text, date(2020, 2, 14))
+    assert [c.country_iso3 for c in got] == [None, "BDI", "RWA"]  # (Ntahangwa is no town of Rwanda)

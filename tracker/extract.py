@@ -3608,7 +3608,8 @@ def _clause_end(sentence: str, at: int, lowered: str) -> int:
 
 # A place's name, and a word of place, right before the bracket a figure opens.
 _NAME_BEFORE_BRACKET = re.compile(
-    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+    # ("Davao del Norte (114,580)": with the small words inside a name)
+    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+(?:(?:del|de|la|el|al|da|do|di|du)\s+)?[A-Z][\w’'-]+){0,2})"
     r"(?P<word>\s+(?i:zones?|count(?:y|ies)|districts?|provinces?|regions?|states?))?\s*\($"
 )
 
@@ -5377,6 +5378,7 @@ def _place_mentions(
 _REPORTS_FROM_BEFORE = re.compile(
     r"\b[Rr]eports?\s+from\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:[a-z]+\s+of\s+(?:the\s+)?)?$"
 )
+_NEIGHBOURING = ("neighbouring ", "neighboring ")
 _LINK_WORDS = frozenset("of and for the on in de".split())
 
 
@@ -7863,7 +7865,7 @@ class _Context:
                 line = " ".join(self.text[start:end].split())
                 line = line if len(line) <= 80 else line[:77] + "…"
                 return mention, f"place from an earlier sentence: “{line}”"
-            if self.text.endswith(("neighbouring ", "neighboring "), 0, start + mention.start):
+            if self.text.endswith(_NEIGHBOURING, 0, start + mention.start):
                 # "The rains also affected neighbouring Maniema": a place beside the story's, not
                 # the place of the counts after it
                 return None
@@ -8018,12 +8020,17 @@ class _Context:
         name as countries."""
         if self._document_countries is None:
             found = self.head_mentions() + self.title_mentions()
-            self._document_countries = {m.reading.country_iso3 for m in found if m.reading
-                                        is not None and m.reading.kind == "country"}  # fmt: skip
+            in_head = len(self.head_mentions())
+            # (not a country beside the story's: "parts of neighbouring Rwanda")
+            self._document_countries = {
+                m.reading.country_iso3 for j, m in enumerate(found)
+                if m.reading is not None and m.reading.kind == "country"
+                and not (j < in_head and self.text.endswith(_NEIGHBOURING, 0, m.start))
+            }  # fmt: skip
             # The place below a country it names most, when it names one more than any other
             # (an ambiguous name read in the country the document names: "Petrópolis", Brazil).
             counts: dict[tuple[str, str], list[_Mention]] = {}
-            in_head = len(self.head_mentions())  # (the title's come after: their offsets are its)
+            # (the title's come after the head's: their offsets are the title's)
             for j, m in enumerate(found):
                 if m.listed:
                     continue
