@@ -3262,7 +3262,10 @@ def _speaker(sentence: str) -> str | None:
         # "according to (the latest) figures from IOM", "according to UNHCR data": who gave them.
         bare = _DATA_FROM.sub("", _DATA_AFTER.sub("", who))
         if bare.strip().lower() in _MEDIA or (
-            bare != who and bare.strip() and bare.islower() and _SOURCE_DATA.match(who.strip())
+            bare != who
+            and bare.islower()
+            and not _ADJECTIVES_ONLY.match(bare)  # ("according to the official figures": no one)
+            and _SOURCE_DATA.match(who.strip())
         ):
             # "according to media reports": the reports speak; so do "government reports" and
             # "the latest government figures", whose words before name no one
