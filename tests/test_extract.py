@@ -6782,3 +6782,16 @@ def test_a_neighbouring_country_is_not_the_country_a_document_names():
     )
     got = extract(text, date(2020, 2, 14))
     assert [c.country_iso3 for c in got] == [None, "BDI", "RWA"]  # (Ntahangwa is no town of Rwanda)
+
+
+def test_small_counts_in_brackets_after_listed_places_are_each_places():
+    got = extract(
+        "People were also displaced in Bubanza (43), Musigati (25) in Bubanza Province, after 30 "
+        "homes were destroyed.",
+        date(2020, 2, 14),
+    )
+    assert [(c.span, c.term, c.location) for c in got] == [
+        ("43", "displaced", "Bubanza"), ("25", "displaced", "Musigati"),
+    ]  # fmt: skip
+    # (a small number in brackets with no people before it is no count)
+    assert extract("Floods hit Bubanza (43 mm of rain) and Musigati (25).") == []

@@ -2685,6 +2685,13 @@ def _after_an_aside(sentence: str, lowered: str, found: list, m_start: int, m_en
     return bool(_VERB_LOWER.search(lowered, m_end, min(len(sentence), m_end + 60)))
 
 
+# People and what happened to them, before the places their counts are listed under.
+_PEOPLE_THEN_VERB = re.compile(
+    r"\b(?:[Pp]eople|persons|individuals|families|households)\s+(?:were|have\s+been|had\s+been)\s+"
+    r"(?:also\s+)?(?:displaced|evacuated|affected|killed|injured|relocated)\b"
+)
+
+
 def _small_count(
     sentence: str, m: re.Match, estimate: Estimate, found: list[_Found], parts: bool
 ) -> bool:
@@ -2751,6 +2758,13 @@ def _small_count(
         and _INCLUDING_BEFORE.search(sentence, found[-1].end, m.start())
     ):
         return True  # "have killed at least 16 people …, including six this weekend"
+    if (
+        sentence.endswith("(", 0, m.start())
+        and sentence.startswith(")", m.end())
+        and _NAME_BEFORE_BRACKET.search(sentence, max(0, m.start() - 60), m.start())
+        and _PEOPLE_THEN_VERB.search(sentence, 0, m.start())
+    ):
+        return True  # "People were also displaced in Bubanza (43), Musigati (25)": each place's
     if not _PART_AFTER.match(sentence, m.end()):
         return False
     if parts:
@@ -3632,11 +3646,17 @@ def _named_before_brackets(sentence: str, f: _Found) -> _Mention | None:
         return None
     resolved = _resolve_mention(m.group("name"), "", None)
     if resolved is None:
+        if _COUNT_IN_BRACKETS_BEFORE.search(sentence, max(0, m.start() - 80), m.start()):
+            # "displaced in Bubanza (43), Musigati (25)": a name the gazetteer lacks, listed after
+            # another place and its count
+            return _a_place_of_kind(m.start(), m.group("name"), "towns")
         return None
     written, readings = resolved
     return _mention(m.start(), "at", written, readings, False)
 
 
+# A place and its count in brackets, then the list goes on: "Bubanza (43), ".
+_COUNT_IN_BRACKETS_BEFORE = re.compile(r"[A-Z][\w’'-]+\s*\(\d[\d,.]*[^()]{0,20}\),?\s+(?:and\s+)?$")
 _OTHER_COUNT_FIRST = re.compile(r"\s*\d[\d,]*\s+[a-z]+,\s*")
 # A list of places and their counts: "in other departments is: La Libertad 476,584; Lambayeque:
 # 156,569; and Ancash 151,894".
