@@ -6795,3 +6795,14 @@ def test_small_counts_in_brackets_after_listed_places_are_each_places():
     ]  # fmt: skip
     # (a small number in brackets with no people before it is no count)
     assert extract("Floods hit Bubanza (43 mm of rain) and Musigati (25).") == []
+
+
+def test_a_country_named_by_its_regions_word_is_no_place_of_its_own():
+    text = (
+        "Earthquakes killed three people in southeastern Tajikistan at the weekend. The "
+        "earthquakes struck the Central Asian state on Saturday, and 19 people were injured in "
+        "the Central Asian state."
+    )
+    got = extract(text, date(2021, 5, 3))
+    assert [c.location for c in got] == ["southeastern Tajikistan", "southeastern Tajikistan"]
+    assert {c.country_iso3 for c in got} == {"TJK"}

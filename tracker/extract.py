@@ -5882,6 +5882,10 @@ _ACROSS_COUNTRIES = frozenset(
 
 
 # (their last words, looked at first: few unknown places end with one)
+# The words of a world region's people, which say of which region a country is.
+_REGIONS_ADJECTIVES = frozenset(
+    "asian african american european caribbean andean himalayan balkan arab nordic baltic".split()
+)
 _ACROSS_LAST_WORDS = frozenset(
     "america africa sahel asia east caribbean balkans basin region".split()
 )
@@ -5927,6 +5931,8 @@ def _unknown_place(
         return whole, places.Place(whole, None, None, None, "world region", "document")
     words = name.split()
     first = words[0].lower()
+    if words[-1].lower() in _REGIONS_ADJECTIVES:
+        return None  # "struck the Central Asian state", "the North African country": a country
     if (
         first in NOT_AN_UNKNOWN_PLACE
         # "Kelantan Welfare Department director Nik Omar": an office, not a department of France's
