@@ -6806,3 +6806,18 @@ def test_a_country_named_by_its_regions_word_is_no_place_of_its_own():
     got = extract(text, date(2021, 5, 3))
     assert [c.location for c in got] == ["southeastern Tajikistan", "southeastern Tajikistan"]
     assert {c.country_iso3 for c in got} == {"TJK"}
+
+
+def test_a_massacre_named_by_its_place_places_the_toll():
+    got = extract(
+        "The toll from Saturday's attack has risen to 160, officials said.",
+        date(2019, 3, 26),
+        title="Ogossagou massacre: Mali President vows security beef-up as toll hits 160",
+    )
+    assert [(c.location, c.country_iso3) for c in got][-1] == ("Ogossagou", "MLI")
+    # (a word saying what the quake was is no place: "Powerful earthquake strikes …")
+    (dead,) = extract(
+        "More than 2,000 people died.", date(2023, 10, 8),
+        title="Powerful earthquake strikes western Afghanistan",
+    )  # fmt: skip
+    assert dead.location == "western Afghanistan"

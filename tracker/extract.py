@@ -5388,7 +5388,10 @@ def _place_mentions(
         out = _with_more(out, _of_a_people(text), prefer=True)
     if "apital" in text:
         out = _with_more(out, _capitals(text), prefer=True, longer=False)
-    if need_cue and ("slide" in text or "quake" in text or "slip" in text):
+    if (need_cue and ("slide" in text or "quake" in text or "slip" in text)) or (
+        "massacre" in text
+    ):
+        # ("Ogossagou massacre: Mali President vows …", a title: where the massacre was)
         out = _with_more(out, _named_disasters(text))
     if len(out) > 1 and ("'s " in text or "’s " in text):
         out = _owned_by_country(text, out)
@@ -5510,8 +5513,8 @@ def _unknown_mention(start: int, role: str, name: str, country: str | None, kind
 
 # A disaster named for its place: "14 deaths were due to the Aranayaka landslide".
 _NAMED_DISASTER = re.compile(
-    r"\bthe\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:landslides?|landslip|mudslides?|"
-    r"earthquakes?|quakes?)\b"
+    r"(?:\bthe\s+|^)(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:landslides?|landslip|mudslides?|"
+    r"earthquakes?|quakes?|massacre)\b"
 )
 
 
@@ -5522,6 +5525,8 @@ def _named_disasters(text: str) -> list[_Mention]:
         first = name.split()[0]
         if first in NOT_A_PLACE_START or first.lower() in NOT_AN_UNKNOWN_PLACE:
             continue
+        if first.title() in _TITLE_ADJECTIVES:
+            continue  # "Powerful earthquake strikes …": what the quake was, not where
         if name.lower() in places.demonyms() or first.lower() in places.demonyms():
             continue
         found = _resolve_mention(name, "", None)
