@@ -6821,3 +6821,19 @@ def test_a_massacre_named_by_its_place_places_the_toll():
         title="Powerful earthquake strikes western Afghanistan",
     )  # fmt: skip
     assert dead.location == "western Afghanistan"
+
+
+def test_people_from_these_settlements_are_of_the_place_named_before():
+    text = (
+        "Yesterday, August 27, Tajikistan was subjected to heavy rains. Mudslides led to serious "
+        "destruction in the cities of Dushanbe, Vakhdat and Hissar.\n\n"
+        "The mixing of water and mud affected people's lives, and 13 people became victims of "
+        "the disaster, the Committee for Emergency Situations told Asia-Plus.\n\n"
+        "On this day at 21:15 in the territory of Vakhdat, as a result of mudslides, the rural "
+        "jamoats named after N.Rozik, Simiganj, Chuyangaron and Romit suffered.\n\n"
+        "More than 100 households from these settlements were temporarily evacuated to safer "
+        "places."
+    )
+    evacuated = extract(text, date(2023, 8, 28))[-1]
+    assert (evacuated.span, evacuated.location) == ("More than 100", "Vakhdat")
+    assert evacuated.country_iso3 == "TJK"

@@ -3058,6 +3058,11 @@ _IN_SHELTERS_AFTER = re.compile(
     re.IGNORECASE,
 )
 _IDPS = re.compile(r"\bIDPs?\b")
+# Places the text named before, named again: "from these settlements".
+_THESE_PLACES = re.compile(
+    r"\bthese\s+(?:settlements|villages|areas|districts|communities|towns|localities|places|"
+    r"locations|sites|camps|provinces|regions|municipalities)\b"
+)
 # People "in a shelter" right after their count: there now.
 _IN_A_SHELTER_AFTER = re.compile(
     r"\s+in\s+(?:an?\s+|the\s+|\d+\s+)?(?:(?:evacuation|relief|temporary|emergency)\s+)?"
@@ -6751,6 +6756,19 @@ def _place_for(
         mention, note = context.document_place(
             order[0] + order[1], f.start + context.offset, order[0] if not mine or went else None
         )
+        if (
+            not mine
+            and "these " in (own := context.text[context.offset : context.offset + owned[1]])
+            and _THESE_PLACES.search(own)
+            and (
+                earlier := context.earlier_place(
+                    order[0] + order[1], f.start + context.offset, 0, paragraphs=2
+                )
+            )  # fmt: skip
+        ):
+            # "… in the territory of Vakhdat … suffered." then "More than 100 households from
+            # these settlements were temporarily evacuated": the places the text named before
+            mention, note = earlier
         if nationwide and (
             mention is None
             or (mention.reading is not None and mention.reading.kind == "world region")
