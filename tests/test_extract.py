@@ -1929,6 +1929,10 @@ def test_as_of_a_weekday():
          "stock"),
         ("The task is how to shelter up to 5 million residents in Sichuan Province who are now "
          "homeless.", "displaced", "stock"),
+        # (people staying at hospitals are there for treatment: hurt, d420)
+        ("A total of 387 people are still staying at the hospitals in Pidie, Pidie Jaya and "
+         "Biereun for medical treatment.", "injured", "flow"),
+        ("About 300 people are staying at the school.", "hosted", "stock"),
         # (stranded by what struck them, they are still there: d604)
         ("At least 5,000 people were stranded by floods.", "remain", "stock"),
         ("Storms hit the eastern Balkans, leaving thousands of people stranded, officials said.",

@@ -340,7 +340,9 @@ VERBS: dict[str, tuple[str, str]] = {
     # "held hundreds hostage"
     r"hostages?\b": ("detained", "stock"),
     r"(?:detained|detention|in\s+custody|imprisoned)\b": ("detained", "stock"),
-    r"(?:still\s+)?stay(?:s|ing|ed)?\s+(?:in|at|with)\b": ("hosted", "stock"),
+    # (not in hospital: "387 people are still staying at the hospitals … for medical treatment")
+    r"(?:still\s+)?stay(?:s|ing|ed)?\s+(?:in|at|with)\b(?!\s+(?:the\s+)?hospitals?\b)": ("hosted", "stock"),
+    r"(?:still\s+)?stay(?:s|ing|ed)?\s+(?:in|at)\s+(?:the\s+)?hospitals?\b": ("injured", "flow"),
     # "families whose houses have collapsed" own the houses: nobody is housed; nor are "eight
     # houses severely damaged" houses that house anyone
     r"(?<!whose\s)(?<!their\s)"
