@@ -1933,6 +1933,9 @@ def test_as_of_a_weekday():
         ("A total of 387 people are still staying at the hospitals in Pidie, Pidie Jaya and "
          "Biereun for medical treatment.", "injured", "flow"),
         ("About 300 people are staying at the school.", "hosted", "stock"),
+        # (people occupying shelters are in them: d397)
+        ("There are 240 evacuation centres in the affected divisions with more than 17,000 "
+         "evacuees occupying them.", "hosted", "stock"),
         # (stranded by what struck them, they are still there: d604)
         ("At least 5,000 people were stranded by floods.", "remain", "stock"),
         ("Storms hit the eastern Balkans, leaving thousands of people stranded, officials said.",

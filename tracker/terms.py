@@ -343,6 +343,9 @@ VERBS: dict[str, tuple[str, str]] = {
     # (not in hospital: "387 people are still staying at the hospitals … for medical treatment")
     r"(?:still\s+)?stay(?:s|ing|ed)?\s+(?:in|at|with)\b(?!\s+(?:the\s+)?hospitals?\b)": ("hosted", "stock"),
     r"(?:still\s+)?stay(?:s|ing|ed)?\s+(?:in|at)\s+(?:the\s+)?hospitals?\b": ("injured", "flow"),
+    # "240 evacuation centres … with more than 17,000 evacuees occupying them"
+    r"occupy(?:ing)?\s+(?:them|the\s+(?:(?:evacuation|relief)\s+)?(?:cent(?:re|er)s|shelters|camps|"
+    r"schools|buildings))\b": ("hosted", "stock"),
     # "families whose houses have collapsed" own the houses: nobody is housed; nor are "eight
     # houses severely damaged" houses that house anyone
     r"(?<!whose\s)(?<!their\s)"
