@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 594 tuning documents score (after the rules learnt from d583–d598:
-    # precision 0.959, recall 0.959, measure 0.971, location 0.722, country 0.956, attribution
-    # 0.854; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # Floors below what the 601 tuning documents score (after the rules learnt from d599–d605:
+    # precision 0.959, recall 0.960, measure 0.974, location 0.728, country 0.957, attribution
+    # 0.859; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.957 and result.precision >= 0.958, (
+    assert result.recall >= 0.958 and result.precision >= 0.958, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.969
-    assert result.location_right / checked >= 0.719 and result.country_right / checked >= 0.953
-    assert result.attribution_right / checked >= 0.851
+    assert result.measure_right / result.matched >= 0.972
+    assert result.location_right / checked >= 0.725 and result.country_right / checked >= 0.954
+    assert result.attribution_right / checked >= 0.856
 
 
 def test_no_sentence_of_the_dev_set_raises(monkeypatch):
@@ -4783,8 +4783,9 @@ def test_a_month_and_its_year_are_not_read_as_a_day_of_the_month():
 def test_an_english_as_or_an_before_a_name_is_no_arabic_article():
     (came,) = extract("Some have also made it as far as Marib city (201 HHs).", date(2021, 2, 18))
     assert came.location == "Marib city"  # was "as Marib city"
-    places = [m.written for m in x._place_mentions("A landslide swept over an Andean community.")]
-    assert places == ["Andean community"]
+    # ("an Andean community" is no place at all: a region's word, d252)
+    places = [m.written for m in x._place_mentions("A landslide swept over an Aymara community.")]
+    assert places == ["Aymara community"]
     places = [m.written for m in x._place_mentions("Fighting in Ras as-Sukhnah.")]
     assert places == ["Ras as-Sukhnah"]
 
