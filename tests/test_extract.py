@@ -6845,3 +6845,18 @@ def test_people_from_these_settlements_are_of_the_place_named_before():
     evacuated = extract(text, date(2023, 8, 28))[-1]
     assert (evacuated.span, evacuated.location) == ("More than 100", "Vakhdat")
     assert evacuated.country_iso3 == "TJK"
+
+
+# --- Learnt from d606–d616 (the fifty-sixth and fifty-seventh parts, scored once, then tuning) --
+
+
+def test_a_town_that_names_a_province_of_its_country_is_not_read_in_another_country():
+    text = (
+        "Kong Duong blamed the flooding on water flowing from Thailand to the west.\n\n"
+        "“In Pailin, we evacuated 407 families—or 1,655 people—from their homes since Saturday,” "
+        "Mr. Vy said."
+    )
+    got = extract(text, date(2013, 10, 14))
+    assert [(c.location, c.country_iso3) for c in got] == [("Pailin", "KHM")] * 2
+    assert x._a_province_too(x.places.lookup("Pailin")[0])
+    assert not x._a_province_too(x.places.lookup("Moyale")[0])

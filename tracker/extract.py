@@ -6294,7 +6294,9 @@ def _named_around(reading, mention: _Mention, mentions: list[_Mention], context:
             or _countries_of_provinces(mentions)
             or context.implied_countries()
         )
-    if reading.population >= 100_000:
+    if reading.population >= 100_000 or _a_province_too(reading):
+        # (nor a province's name: Cambodia's Pailin, in a story that names Thailand only as
+        # where the water came from)
         return set()
     # ("three people were killed near Dabaa on the Desert Highway, one of Jordan’s three main
     # arteries" in a story of Jordan alone: the country the sentence names, not El Dabaa, Egypt;
@@ -6308,6 +6310,13 @@ def _named_around(reading, mention: _Mention, mentions: list[_Mention], context:
     ):  # fmt: skip
         return named
     return set()
+
+
+def _a_province_too(reading) -> bool:
+    """Whether a town's name is also the name of a province of its country (ISO 3166-2)."""
+    return any(r.kind == "province" and r.source == "pycountry"
+               and r.country_iso3 == reading.country_iso3
+               for r in places.lookup(reading.name))  # fmt: skip
 
 
 def _countries_of_provinces(mentions: list[_Mention]) -> set[str]:
