@@ -6860,3 +6860,17 @@ def test_a_town_that_names_a_province_of_its_country_is_not_read_in_another_coun
     assert [(c.location, c.country_iso3) for c in got] == [("Pailin", "KHM")] * 2
     assert x._a_province_too(x.places.lookup("Pailin")[0])
     assert not x._a_province_too(x.places.lookup("Moyale")[0])
+
+
+def test_a_headlines_place_after_its_cue_is_one_though_the_gazetteer_lacks_it():
+    (dead,) = extract(
+        "Two people died in the quake.",
+        date(2016, 11, 15),
+        title="Stranded tourists choppered out of Kaikoura",
+    )
+    assert dead.location == "Kaikoura"
+    # (but "at Least" is none)
+    (dead,) = extract(
+        "Fifty people died.", date(2010, 3, 1), title="Xynthia Storm Hits France, at Least 50 Dead"
+    )
+    assert dead.location == "France"

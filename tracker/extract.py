@@ -5343,7 +5343,11 @@ def _place_mentions(
             # "… Feared Dead in Fresh Bududa Mudslide": the place among a title's words ("… in
             # Northern Greece Rises to Seven": with its direction)
             mention = _resolve_mention(core, "", direction) if core else None
-        unknown = _unknown_place(text, m, role, direction, learnt) if mention is None else None
+        unknown = (
+            _unknown_place(text, m, role, direction, learnt, title=not need_cue)
+            if mention is None
+            else None
+        )
         if mention is None and unknown is None:
             if (
                 not need_cue
@@ -5908,9 +5912,16 @@ _COUNT_AFTER_COMMA = re.compile(
 _CLAUSE_LED_BEFORE = re.compile(r"(?:^|\n|[,;]\s+|[.:]\s+)$")
 
 
+# Title-cased words after a cue that are no place: "… Kills at Least 50".
+_NOT_A_TITLES_PLACE = frozenset(
+    "least most last first large once home times risk night dawn sea war peace noon midnight "
+    "home school work hospital camps camp border".split()
+)
+
+
 def _unknown_place(
     text: str, m: re.Match, role: str, direction: str | None,
-    learnt: dict[str, tuple[str, str]] | None,
+    learnt: dict[str, tuple[str, str]] | None, title: bool = False,
 ) -> tuple[str, object] | None:  # fmt: skip
     """A place the gazetteer does not know, where the text says it is one: (written, Place)."""
     name, word = m.group("name"), (m.group("word") or "").strip()
@@ -6010,6 +6021,18 @@ def _unknown_place(
         kind, written = "town", name  # "Meanwhile, in the area around Walia, more than 60,000 …"
     elif role and (apposed := _apposed_kind(text, m.end())):
         kind, written = apposed, name  # "in Dogonu Koyu, a village beside Lake Van"
+    elif (
+        title
+        and role in ("origin", "at")
+        and m.group("cue")
+        and m.group("cue").islower()
+        and len(words) == 1
+        and "-" not in name
+        and first not in _IN_WORDS_FIRST
+        and first not in _NOT_A_TITLES_PLACE
+        and name not in _DISASTER_WORDS
+    ):
+        kind, written = "town", name  # a headline's "Stranded tourists choppered out of Kaikoura"
     elif (
         role
         and (beside := _IN_KNOWN_PLACE.match(text, m.end()))
