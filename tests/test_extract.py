@@ -6874,3 +6874,16 @@ def test_a_headlines_place_after_its_cue_is_one_though_the_gazetteer_lacks_it():
         "Fifty people died.", date(2010, 3, 1), title="Xynthia Storm Hits France, at Least 50 Dead"
     )
     assert dead.location == "France"
+
+
+def test_people_given_aid_who_are_said_to_be_displaced_are_counted():
+    (displaced,) = extract(
+        "UNDP has supported almost 4000 people displaced by the eruption of Mount Bagana.",
+        date(2023, 9, 19),
+    )
+    assert (displaced.span, displaced.term) == ("almost 4000", "displaced")
+    assert extract("WFP has assisted 5,000 people with food.", date(2023, 9, 19)) == []
+    # (and a government is no place: "support from the Governments of Australia, …")
+    assert "Governments of Australia" not in [
+        m.written for m in x._place_mentions("With support from the Governments of Australia.")
+    ]

@@ -2251,6 +2251,12 @@ def _is_not_a_figure(
         if lowered is not None
         else _BEFORE.search(sentence, reach, start)
     )
+    if (
+        before
+        and _AIDED_WHO_ARE_DISPLACED.match(after)
+        and _AIDED_LAST.search(sentence, reach, start)
+    ):
+        before = None  # "UNDP has supported almost 4000 people displaced by the eruption"
     if before or _after_is_not_a_figure(after):
         return True
     if ("upee" in after or "ollar" in after or "eso" in after or "hilling" in after) and (
@@ -2405,6 +2411,12 @@ def _is_not_a_figure(
     )
 
 
+# People given aid who are said to be displaced: the displaced are counted.
+_AIDED_WHO_ARE_DISPLACED = re.compile(
+    r"\s+(?:people|persons|individuals|families|households)\s+(?:who\s+(?:were|have\s+been)\s+)?"
+    r"(?:displaced|evacuated|uprooted)\b"
+)
+_AIDED_LAST = re.compile(r"\b(?:assisted|supported|served)\s*$")
 _INSTITUTIONS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?institutions\b")
 _MONEY_OF_A_COUNTRY = re.compile(
     r"\s+(?:[A-Z][\w’'-]*\s+){1,2}(?:rupees|dollars|pesos|shillings)\b"
@@ -5844,7 +5856,7 @@ _IN_WORDS_FIRST = frozenset(
 )
 # Capitalised words that begin no unknown place: organisations, offices, peoples' words.
 NOT_AN_UNKNOWN_PLACE = frozenset(
-    """refugee refugees idp idps humanitarian government national emergency reception transit
+    """refugee refugees idp idps humanitarian government governments national emergency reception transit
     collection registration health food border regional international red cross crescent relief
     protection transitional security united office agency mission council camp camps new old
     north south east west central upper lower greater way ministry islamic state army forces by
