@@ -6887,3 +6887,12 @@ def test_people_given_aid_who_are_said_to_be_displaced_are_counted():
     assert "Governments of Australia" not in [
         m.written for m in x._place_mentions("With support from the Governments of Australia.")
     ]
+
+
+def test_people_along_with_whom_others_did_something_did_it_too():
+    (left,) = extract(
+        "Fatima and Antonio Soares decided to leave their home along with dozens of other "
+        "residents on Saturday.",
+        date(2022, 3, 26),
+    )
+    assert (left.term, left.measure) == ("left", "flow")

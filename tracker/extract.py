@@ -4205,6 +4205,14 @@ def _sentence_candidates(
         clause_before = _clauses(before)[-1]
         governing = _object_verb(" ".join(clause_before[-60:].split()[-7:]))
         if (
+            governing is None
+            and clause_before.endswith(" along with ")
+            and (beside := _find_verb(clause_before[:-12], True, plain=plain))
+        ):
+            # "decided to leave their home along with dozens of other residents": what those
+            # they went with did, they did
+            governing = beside[:2]
+        if (
             previous is not None
             and f.nested
             and sentence[: f.start].endswith("(")
