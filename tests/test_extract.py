@@ -6896,3 +6896,12 @@ def test_people_along_with_whom_others_did_something_did_it_too():
         date(2022, 3, 26),
     )
     assert (left.term, left.measure) == ("left", "flow")
+
+
+def test_a_count_that_will_pass_the_n_mark_is_more_than_n():
+    (refugees,) = extract(
+        "The count of Congolese refugees will Tuesday pass the 50,000 mark, UNHCR staff say.",
+        date(1999, 3, 9),
+    )
+    assert (refugees.estimate.low, refugees.estimate.high) == (50_000, None)
+    assert refugees.estimate.qualifier == "more_than"

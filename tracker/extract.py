@@ -2589,7 +2589,8 @@ _CHANGED_UP = re.compile(
 )
 _PASSED = re.compile(
     r"\b(?:pass(?:es|ed)?|surpass(?:es|ed)?|exceed(?:s|ed)?|top(?:s|ped)|"
-    r"(?:jumped|rose|risen|climbed|gone|went)\s+past)\s+$",  # "fatalities have jumped past 300"
+    r"(?:jumped|rose|risen|climbed|gone|went)\s+past)\s+"  # "fatalities have jumped past 300"
+    r"(?:the\s+)?$",  # ("will Tuesday pass the 50,000 mark")
     re.IGNORECASE,
 )
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:her|his|their|my|our)?\s*$", re.IGNORECASE)
@@ -3994,8 +3995,8 @@ def _sentence_candidates(
             continue  # above MAX_COUNT, a decimal count, a range that runs backwards: no figure
         if (
             estimate.qualifier == "exact"
-            and sentence[m_start - 2 : m_start - 1] in ("s", "d", "S", "D", "t")
-            and _PASSED.search(sentence, max(0, m_start - 16), m_start)
+            and sentence[m_start - 2 : m_start - 1] in ("s", "d", "S", "D", "t", "e")
+            and _PASSED.search(sentence, max(0, m_start - 20), m_start)
         ):
             # "deaths pass 500", "the toll topped 1,000": beyond it (the dev set: "passes 200")
             estimate = replace(estimate, high=None, qualifier="more_than")
