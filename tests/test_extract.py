@@ -3348,6 +3348,9 @@ def test_places_of_the_seventeenth_part(text, places):
 def test_an_estimate_of_a_number_is_about_it():
     (c,) = extract("INGD shows that an estimate of 176,475 individuals had been affected.")
     assert (c.span, c.estimate.qualifier) == ("an estimate of 176,475", "approximately")
+    # (and "an estimate" before it, as a story writes it: d613)
+    (c,) = extract("There are an estimate 9000 refugees in Somare.", date(2018, 3, 26))
+    assert (c.span, c.estimate.qualifier) == ("an estimate 9000", "approximately")
 
 
 def test_each_clause_of_a_sentence_has_its_own_speaker():

@@ -125,6 +125,7 @@ QUALIFIER_WORDS: dict[str, str] = {
     "some": "approximately",
     "an estimated": "approximately",
     "an estimate of": "approximately",  # "an estimate of 176,475 individuals"
+    "an estimate": "approximately",  # as written in a story: "an estimate 9000 are in Somare"
     "estimated": "approximately",
     "roughly": "approximately",
     "more or less": "approximately",
