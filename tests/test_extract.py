@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 601 tuning documents score (after the rules learnt from d599–d605:
-    # precision 0.959, recall 0.960, measure 0.974, location 0.728, country 0.957, attribution
-    # 0.859; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # Floors below what the 612 tuning documents score (after the rules learnt from d599–d616:
+    # precision 0.958, recall 0.961, measure 0.973, location 0.723, country 0.951, attribution
+    # 0.860; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.958 and result.precision >= 0.958, (
+    assert result.recall >= 0.959 and result.precision >= 0.957, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.972
-    assert result.location_right / checked >= 0.725 and result.country_right / checked >= 0.954
-    assert result.attribution_right / checked >= 0.856
+    assert result.measure_right / result.matched >= 0.971
+    assert result.location_right / checked >= 0.720 and result.country_right / checked >= 0.949
+    assert result.attribution_right / checked >= 0.857
 
 
 def test_no_sentence_of_the_dev_set_raises(monkeypatch):
