@@ -2830,8 +2830,9 @@ _NEW_SUBJECT = re.compile(
     r"\band\s+(?:others|they|some|many|most|the\s+rest|he|she|we|an?\s+[a-z]+(?:\s+[a-z]+)?\s*$|"
     # "At least 10 people have been confirmed dead and several others are still missing"
     r"(?:several|many|some|a\s+few|dozens\s+of|hundreds\s+of)\s+others\b)"
-    # "five children have been reported dead and one is in critical condition": another count's
-    r"|\band\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\s*$"
+    # "five children have been reported dead and one is in critical condition", "one person was
+    # injured and two people are still missing": another count's
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b"
     # "were affected by the flooding and that there were an unknown number missing": another
     # thing said
     r"|\band\s+that\s"
@@ -3113,12 +3114,6 @@ def _and_after(window: str, at: int) -> bool:
     return window.find("and", at) >= 0
 
 
-_SMALL_NUMBER_WORD = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b",
-    re.IGNORECASE,
-)
-
-
 def _find_verb(
     window: str, last: bool, main: bool = True, plain: bool = False
 ) -> tuple[str, str, int, bool] | None:
@@ -3160,8 +3155,6 @@ def _find_verb(
                 or not _AND.search(between)
                 or _QUOTE_MARK.search(between)  # "“… evacuated” and “there is no …”": two quotes
                 or _DIGIT.search(between)  # "20 deaths and 24 injured": the 24's verb
-                # ("one person was injured and two people are still missing")
-                or _SMALL_NUMBER_WORD.search(between)
                 or _NEW_SUBJECT.search(between)
                 # "transported 500 people to safe areas after the flood and landslides affected
                 # the shrine": the verb of another clause
