@@ -2607,7 +2607,8 @@ _FROM_FAMILIES_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:people\s+|persons\s+)?from\
 _HOUSEHOLD_AFTER = re.compile(r"\s+famil(?:y|ies)\b")
 # The words of a count's subject that say what happened to the people counted.
 _HARMED = re.compile(r"\b(?:killed|dead|died|deaths|injured|wounded|victims)\b")
-# "one died after a house collapsed": a small number whose verb of death follows at once.
+# "one died after a house collapsed": a small number whose verb of death (or of hurt: "one person
+# was injured") follows at once.
 _DIED_RIGHT_AFTER = re.compile(
     # also with its noun: "one patient died during the preparation for transport"
     # ("11 of them died as a result of the disaster", "six of his neighbours were killed")
@@ -4706,7 +4707,7 @@ def _sentence_candidates(
             where = _place_for(mine, f, span, term, measure, who, context, nationwide)
         if (
             nationwide
-            and (where.get("place_note") or "").startswith("place from an earlier sentence")
+            and (where.get("place_note") or "").startswith(_FROM_AN_EARLIER_SENTENCE)
             and (code := where.get("country_iso3")) in _countries()
         ):
             # "… in the Central Division …. A total of 2,327 people are currently being housed at
@@ -5858,8 +5859,8 @@ _IN_WORDS_FIRST = frozenset(
 )
 # Capitalised words that begin no unknown place: organisations, offices, peoples' words.
 NOT_AN_UNKNOWN_PLACE = frozenset(
-    """refugee refugees idp idps humanitarian government governments national emergency reception transit
-    collection registration health food border regional international red cross crescent relief
+    """refugee refugees idp idps humanitarian government governments national emergency reception
+    transit collection registration health food border regional international red cross crescent relief
     protection transitional security united office agency mission council camp camps new old
     north south east west central upper lower greater way ministry islamic state army forces by
     per each every foreign interior defence defense civil public social finance natural disaster
@@ -5909,11 +5910,11 @@ _ACROSS_COUNTRIES = frozenset(
 )  # fmt: skip
 
 
-# (their last words, looked at first: few unknown places end with one)
 # The words of a world region's people, which say of which region a country is.
 _REGIONS_ADJECTIVES = frozenset(
     "asian african american european caribbean andean himalayan balkan arab nordic baltic".split()
 )
+# (their last words, looked at first: few unknown places end with one)
 _ACROSS_LAST_WORDS = frozenset(
     "america africa sahel asia east caribbean balkans basin region".split()
 )
@@ -7014,7 +7015,7 @@ def _place_for(
         note = f"“{mention.written}” may be {options}: choose one"
         return {"location": mention.written, "place_readings": readings, "place_note": note}
     if reading.source == "document" and reading.kind == "world region":
-        return {"location": mention.written, "place_note": "a region of several countries"}
+        return {"location": mention.written, "place_note": _REGION_OF_SEVERAL}
     if reading.source == "document":
         country = reading.country_iso3 or _country_of_unknown(
             mention, mentions, term, population, context
@@ -7072,6 +7073,10 @@ def _generic(written: str) -> bool:
 
 
 _ONE_COUNTRY = "the one country the document names"
+# The notes that say where a place came from, which later steps read back.
+_REGION_OF_SEVERAL = "a region of several countries"
+_FROM_THE_TITLE = "place from the document's title"
+_FROM_AN_EARLIER_SENTENCE = "place from an earlier sentence"
 
 
 def _the_documents_place(context: _Context) -> dict:
@@ -7876,7 +7881,7 @@ class _Context:
                 # the town of the title's country the dateline names (not its capital, where a
                 # news desk is: "ALGIERS, Algeria (AP)")
                 return dateline
-            return mention, f"place from the document's title: “{self.title_text()}”"
+            return mention, f"{_FROM_THE_TITLE}: “{self.title_text()}”"
         return self._dateline_place() or (None, None)
 
     def _dateline_place(self) -> tuple[_Mention, str] | None:
@@ -7962,7 +7967,7 @@ class _Context:
                 # Francisco Morazán, Valle, and Choluteca departments …": the country around them
                 line = " ".join(self.text[start:end].split())
                 line = line if len(line) <= 80 else line[:77] + "…"
-                return mention, f"place from an earlier sentence: “{line}”"
+                return mention, f"{_FROM_AN_EARLIER_SENTENCE}: “{line}”"
             if self.text.endswith(_NEIGHBOURING, 0, start + mention.start):
                 # "The rains also affected neighbouring Maniema": a place beside the story's, not
                 # the place of the counts after it
@@ -7992,7 +7997,7 @@ class _Context:
                 return None
             line = " ".join(self.text[start:end].split())
             line = line if len(line) <= 80 else line[:77] + "…"
-            return mention, f"place from an earlier sentence: “{line}”"
+            return mention, f"{_FROM_AN_EARLIER_SENTENCE}: “{line}”"
         return None
 
     def _named_after(self, mention: _Mention, line: _Dateline) -> bool:
@@ -8431,8 +8436,8 @@ def _placed_as_before(out: list[Candidate]) -> list[Candidate]:
             c.country_iso3 is None
             and last is not None
             and (
-                (c.place_note == "a region of several countries" and c.location not in c.sentence)
-                or (c.place_note or "").startswith("place from the document's title")
+                (c.place_note == _REGION_OF_SEVERAL and c.location not in c.sentence)
+                or (c.place_note or "").startswith(_FROM_THE_TITLE)
             )
         ):
             last = c
@@ -8441,8 +8446,8 @@ def _placed_as_before(out: list[Candidate]) -> list[Candidate]:
             # (not "several countries named together: no one place")
             and (
                 c.place_note is None
-                or c.place_note == "a region of several countries"
-                or c.place_note.startswith("place from the document's title")
+                or c.place_note == _REGION_OF_SEVERAL
+                or c.place_note.startswith(_FROM_THE_TITLE)
             )
             and not c.place_readings
             and c.start - last.start < _A_PAGE

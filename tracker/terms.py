@@ -340,9 +340,10 @@ VERBS: dict[str, tuple[str, str]] = {
     # "held hundreds hostage"
     r"hostages?\b": ("detained", "stock"),
     r"(?:detained|detention|in\s+custody|imprisoned)\b": ("detained", "stock"),
-    # (not in hospital: "387 people are still staying at the hospitals … for medical treatment")
-    r"(?:still\s+)?stay(?:s|ing|ed)?\s+(?:in|at|with)\b(?!\s+(?:the\s+)?hospitals?\b)": ("hosted", "stock"),
+    # in hospital, hurt: "387 people are still staying at the hospitals … for medical treatment"
+    # (tried before the stay below, which the same words start)
     r"(?:still\s+)?stay(?:s|ing|ed)?\s+(?:in|at)\s+(?:the\s+)?hospitals?\b": ("injured", "flow"),
+    r"(?:still\s+)?stay(?:s|ing|ed)?\s+(?:in|at|with)\b": ("hosted", "stock"),
     # "240 evacuation centres … with more than 17,000 evacuees occupying them"
     r"occupy(?:ing)?\s+(?:them|the\s+(?:(?:evacuation|relief)\s+)?(?:cent(?:re|er)s|shelters|camps|"
     r"schools|buildings))\b": ("hosted", "stock"),
