@@ -503,9 +503,9 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 612 tuning documents score (after the rules learnt from d599–d616:
-    # precision 0.958, recall 0.961, measure 0.973, location 0.723, country 0.951, attribution
-    # 0.860; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # Floors below what the 620 tuning documents score (after the rules learnt from d599–d624:
+    # precision 0.958, recall 0.961, measure 0.973, location 0.726, country 0.952, attribution
+    # 0.859; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
@@ -516,7 +516,7 @@ def test_tuning_documents_regression_guard():
         result.false_positives,
     )
     assert result.measure_right / result.matched >= 0.971
-    assert result.location_right / checked >= 0.720 and result.country_right / checked >= 0.949
+    assert result.location_right / checked >= 0.723 and result.country_right / checked >= 0.950
     assert result.attribution_right / checked >= 0.857
 
 
@@ -1662,9 +1662,10 @@ def test_tuning_terms_and_speakers(sentence, term, attributed_to):
         # a name before a word of place is a place without a cue
         ("Zambezia Province was hit the hardest: close to 50,000 people were displaced.",
          "Zambezia Province", "MOZ"),
-        # places named together: the figure is the country's; with their kind after them, they
-        # are one place as written (in that country)
-        ("Flooding affected 160,000 people in Zambézia, Nampula and Niassa.", "Mozambique", "MOZ"),
+        # places named together are one place as written, with their kind after them or not (in
+        # their one country)
+        ("Flooding affected 160,000 people in Zambézia, Nampula and Niassa.",
+         "Zambézia, Nampula and Niassa", "MOZ"),
         ("Flooding affected 160,000 people in Zambézia, Nampula and Niassa provinces.",
          "Zambézia, Nampula and Niassa provinces", "MOZ"),
         # a city written with its country is one place
@@ -6908,3 +6909,103 @@ def test_a_count_that_will_pass_the_n_mark_is_more_than_n():
     )
     assert (refugees.estimate.low, refugees.estimate.high) == (50_000, None)
     assert refugees.estimate.qualifier == "more_than"
+
+
+# --- Learnt from d617–d624 (the fifty-eighth part, scored once, then tuning) ---------------------
+
+
+def test_places_named_together_are_the_figures_place_as_written():
+    (returned,) = extract(
+        "According to local authorities, some 4,000 persons have reportedly returned from "
+        "Kharkiv region to Slavyansk and Kramatorsk during last seven days.",
+        date(2014, 7, 18),
+    )
+    assert (returned.location, returned.country_iso3) == ("Slavyansk and Kramatorsk", "UKR")
+    assert returned.latitude is None  # (a list of places has no one point)
+    # from the list's first name, where the gazetteer reads a later one first
+    (affected,) = extract(
+        "More than 15,000 people were affected in Suceava, Iasi, Neamt, and Bacau.",
+        date(2010, 7, 1),
+    )
+    assert affected.location == "Suceava, Iasi, Neamt, and Bacau"
+    # (a country's name glued to its province is not one of the list)
+    (fled,) = extract(
+        "Thousands of people have fled Sudans South Kordofan and Blue Nile states.",
+        date(2012, 5, 11),
+    )
+    assert fled.location == "South Kordofan and Blue Nile states"
+    # countries named together are still no one place
+    (dead,) = extract("At least 24 people died in Guatemala, El Salvador and Honduras.", None)
+    assert (dead.location, dead.country_iso3) == (None, None)
+
+
+def test_a_sum_after_any_currency_code_is_money():
+    text = (
+        "The rapid assessment estimated a total damage of LSL 4.07 million (around US$ 346,000), "
+        "which comprises of LSL 2.8 million related to damage on property. At least 1,418 "
+        "people were affected."
+    )
+    assert [c.span for c in extract(text, date(2018, 4, 4))] == ["At least 1,418"]
+    # (codes that are English words are not read as money: "all 300 residents")
+    (everyone,) = extract("All 300 residents were evacuated.", date(2018, 4, 4))
+    assert everyone.estimate.best == 300
+
+
+def test_habitations_are_no_people():
+    assert extract("A total of 3,418 habitations have collapsed.", date(2008, 2, 28)) == []
+
+
+def test_a_title_naming_a_country_two_share_is_the_one_the_place_lies_in():
+    text = (
+        "This came following an all-night downpour following which major roads in the centre of "
+        "Kinshasa, a city of some 15 million people, were submerged for hours. The death toll- "
+        "first estimated to be at least 55- jumped to more than 120 by night."
+    )
+    got = extract(text, date(2022, 12, 14), title="Congo's worst floods kills over 120")
+    assert [(c.span, c.location, c.country_iso3) for c in got] == [
+        ("at least 55", "Kinshasa", "COD"),
+        ("more than 120", "Kinshasa", "COD"),
+    ]
+
+
+def test_an_unknown_places_country_is_not_the_one_across_the_border():
+    (sheltered,) = extract(
+        "More than 5 000 people had taken shelter in tents on higher ground at Schuckmannsburg "
+        "in the north-east Caprivi region, on the border with Zambia.",
+        date(2009, 4, 13),
+        title="Thousands homeless after Namibia floods",
+    )
+    assert sheltered.country_iso3 == "NAM"
+
+
+def test_a_place_the_gazetteer_lacks_in_a_named_unit_is_the_figures_place():
+    (dead,) = extract(
+        "The two other deaths occurred in Barhoum in Msila province, after the Soubella river "
+        "burst its banks.",
+        date(2023, 9, 1),
+    )
+    assert (dead.location, dead.country_iso3) == ("Barhoum", "DZA")
+    (sheltered,) = extract(
+        "More than 5 000 people had taken shelter in tents on higher ground at Schuckmannsburg "
+        "in the north-east Caprivi region.",
+        date(2009, 4, 13),
+        title="Thousands homeless after Namibia floods",
+    )
+    assert (sheltered.location, sheltered.country_iso3) == ("Schuckmannsburg", "NAM")
+
+
+def test_a_place_named_as_where_the_one_before_lies_is_not_the_figures():
+    (dead,) = extract(
+        "In Gangapur village of Banke district three people were killed as they were swept away "
+        "by floods.",
+        date(2017, 8, 15),
+    )
+    assert dead.location == "Gangapur village"
+    (found,) = extract(
+        "In the village of Kuma in Kumamoto, 14 people were found dead in a flooded care home.",
+        date(2020, 7, 5),
+    )
+    assert found.location == "Kuma"
+    # ("the Georgia town of Gori" is Gori)
+    (fled,) = extract("Some 450 people fled the Georgia town of Gori.", date(2008, 8, 12))
+    assert fled.location == "Gori"

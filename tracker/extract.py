@@ -136,7 +136,13 @@ _WORDS_BEFORE_VERB = r"(?:(?!(?:and|with|but)\b)(?!\d)\w[\w’'-]*\s+)"
 CURRENCY_CODES = (
     "USD EUR GBP CHF SYP IQD TRY PHP INR PKR NGN KES BDT IDR MXN BRL AUD CAD JPY CNY ZAR ETB NPR "
     "LKR FJD SBD VUV PGK WST TOP NZD SGD HKD MYR THB VND KRW RUB UAH EGP MAD GHS XOF XAF UGX TZS "
-    "RWF MWK MZN ZMW SDG SSP LBP AFN MMK HTG COP PEN CLP ARS GTQ HNL MNT KZT UZS TJS KGS"
+    "RWF MWK MZN ZMW SDG SSP LBP AFN MMK HTG COP PEN CLP ARS GTQ HNL MNT KZT UZS TJS KGS "
+    # the rest of ISO 4217's ("LSL 4.07 million"), less the codes that are English words (ALL,
+    # CUP, MOP, GEL, BAM, SOS, BOB: the patterns ignore case), funds and metals
+    "AED AMD AOA AWG AZN BBD BHD BIF BMD BND BSD BTN BWP BYN BZD CDF CRC CVE CZK DJF DKK DOP DZD "
+    "ERN FKP GIP GMD GNF GYD HUF ILS IRR ISK JMD JOD KHR KMF KPW KWD KYD LAK LRD LSL LYD MDL MGA "
+    "MKD MRU MUR MVR NAD NIO NOK OMR PAB PLN PYG QAR RON RSD SAR SCR SEK SHP SLE SRD STN SVC SZL "
+    "TMT TND TTD TWD UYU VED VES YER ZWG XCD XPF"
 ).split()
 
 # Context that makes a number something other than a count of people: (before, after) patterns,
@@ -237,7 +243,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
         r"monasteries|pagodas|"
         r"(?:fish\s+)?(?:farming\s+)?cages|heads?\s+of\s+(?:livestock|cattle)|hectares|acres|flights|"
-        r"shacks|huts|dwellings|residences|structures|coats|cases|nfi\s+kits|nfis|organi[sz]ations|"
+        r"shacks|huts|dwellings|habitations|residences|structures|coats|cases|nfi\s+kits|nfis|organi[sz]ations|"
         r"partners|rescues|operations|missions|infrastructures?|"
         # "384 burial permits had already been issued"
         r"(?:burial\s+|death\s+)?(?:permits|certificates)|countries|"
@@ -5045,6 +5051,9 @@ class _Mention:
     readings: tuple  # every reading of an ambiguous name
     regional: bool  # a direction word before it: a region of the place, without a point
     listed: bool = False  # the first of several places named together ("Zambézia, Nampula and …")
+    # named as where the place before it lies ("Gangapur village of Banke district"): a figure of
+    # both is the one before's
+    within: bool = False
 
     @_read_once
     def rank(self) -> int:
@@ -5421,6 +5430,39 @@ def _place_mentions(
         out = _owned_by_country(text, out)
     if len(out) > 1 and (" in " in text or ", " in text):
         out = _placed_in_country(text, out)
+    if len(out) > 1 and (" in " in text or " of " in text):
+        out = _within_the_one_before(text, out)
+    return out
+
+
+_PLACE_WORD_AFTER = re.compile(rf"\s+(?i:{_PLACE_WORDS})\b")
+
+
+def _within_the_one_before(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Places named right after another as where it lies ("In the village of Kuma in Kumamoto",
+    "Gangapur village of Banke district", "Barhoum in Msila province"), marked so."""
+    out = [mentions[0]]
+    for before, m in itertools.pairwise(mentions):
+        gap = text[before.start + len(before.written) : m.start]
+        if (
+            (
+                gap in (" in ", " in the ")
+                # ("Gangapur village of Banke district"; not "the Georgia town of Gori")
+                or (
+                    gap == " of "
+                    and (
+                        _ENDS_WITH_PLACE_WORD.search(m.written)
+                        or _PLACE_WORD_AFTER.match(text, m.start + len(m.written))
+                    )
+                )
+            )
+            and not before.listed
+            and not text.startswith(", where", m.start + len(m.written))
+        ):
+            # (but "the Bayrakli neighborhood in Izmir, where … causing at least 24 deaths in the
+            # city": the wider place the clause goes on from)
+            m = replace(m, within=True)
+        out.append(m)
     return out
 
 
@@ -5889,10 +5931,13 @@ _FIGURE_RIGHT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _IN_KNOWN_PLACE = re.compile(r",\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b")
-# (or in one the gazetteer lacks, that its word of place says is one)
+# (or in one the gazetteer lacks, that its word of place says is one; or "in" one: "in Barhoum
+# in Msila province", "at Schuckmannsburg in the north-east Caprivi region")
 _IN_A_NAMED_UNIT = re.compile(
-    r",\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:Local\s+Government\s+Area|LGA|[Dd]istrict|"
-    r"[Pp]rovince|[Cc]ounty|[Mm]unicipality|[Dd]epartment|[Rr]egency|[Gg]overnorate|[Pp]refecture)\b"
+    r"(?:,\s+|\s+in\s+(?:the\s+)?(?:(?i:north|south|east|west|central)[\w-]*\s+)?)"
+    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:Local\s+Government\s+Area|LGA|[Dd]istrict|"
+    r"[Pp]rovince|[Cc]ounty|[Mm]unicipality|[Dd]epartment|[Rr]egency|[Gg]overnorate|[Pp]refecture|"
+    r"[Rr]egion|[Ss]tate)\b"
 )
 
 
@@ -6880,7 +6925,8 @@ def _place_for(
                 # Egypt, Sudan, Syria, and Tunisia": where they came from is not where they are
                 # counted (the document's place is)
                 return context.documents_place()
-            # "the death toll in Malawi and Mozambique": a count across countries is none's.
+            # "the death toll in Malawi and Mozambique": a count across countries is none's
+            # (the countries as written are its place)
             return {"place_note": _SEVERAL_COUNTRIES}
     if mention.listed:
         # "in Nord Kivu and Ituri provinces in eastern DRC": the wider place named beside them.
@@ -7022,11 +7068,11 @@ def _place_for(
         )
         if mention.listed and country in _countries():
             # "in Northern Mindanao and the Autonomous Region in Muslim Mindanao": the country's.
-            return _filed_together(mention, country, context)
+            return _filed_together(mention, country, context, mentions)
         written = _without_direction(mention) if mention.regional else mention.written
         return {"location": written, "country_iso3": country, "place_note": note}
     if mention.listed and reading.kind != "country" and reading.country_iso3 in _countries():
-        return _filed_together(mention, reading.country_iso3, context)
+        return _filed_together(mention, reading.country_iso3, context, mentions)
     point = not mention.regional and reading.latitude is not None
     if reading.kind == "country" and mention.written.lower() in places.demonyms():
         # "Thai-Cambodian Border Clashes …": the country a people's word names, by its name
@@ -7039,10 +7085,18 @@ def _place_for(
     }  # fmt: skip
 
 
-def _filed_together(mention: _Mention, country: str, context: _Context) -> dict:
-    """A figure over several places named together, from the first: the country's, without a
-    point, or the province's the title names in that country ("Far North Region Situation
-    Report": the floods "in the departments of Mayo-Danay and Logone and Chari")."""
+def _filed_together(
+    mention: _Mention, country: str, context: _Context, mentions: list[_Mention] = ()
+) -> dict:
+    """A figure over several places named together, from the first: the places as written, in
+    their one country ("Slavyansk and Kramatorsk"); else the country's, without a point, or the
+    province's the title names in that country ("Far North Region Situation Report": the floods
+    "in the departments of Mayo-Danay and Logone and Chari")."""
+    if (written := _written_list(mention, mentions, context)) is not None:
+        codes = {r.country_iso3 for r in _list_readings(written[1])}
+        if codes <= {country}:
+            return {"location": written[0], "country_iso3": country,
+                    "place_note": f"several places named together: “{written[0]}”"}  # fmt: skip
     named = [m.written for m in context.title_mentions()
              if m.reading is not None and m.reading.kind == "province"
              and m.reading.country_iso3 == country]  # fmt: skip
@@ -7148,6 +7202,49 @@ _PLACES_TOGETHER = re.compile(
 )
 
 
+# Places named together, as written, from the first: "Slavyansk and Kramatorsk", "Herrera, Los
+# Santos and Veraguas", "Dakar and Kaolack regions" (their plural word of place kept).
+_WRITTEN_LIST = re.compile(
+    rf"{_NAME_WORDS}(?:,\s*{_NAME_WORDS})*,?\s+and\s+{_NAME_WORDS}"
+    r"(?:\s+(?i:provinces|districts|regions|states|divisions|prefectures|counties|governorates|"
+    r"departments|municipalities|local\s+government\s+areas|territories|zones))?\b"
+)
+
+
+_NAMES_LISTED_BEFORE = re.compile(rf"(?<![\w’',])\s*\b(?:{_NAME_WORDS},\s*)+\Z")
+
+
+def _written_list(
+    mention: _Mention, mentions: list[_Mention], context: _Context
+) -> tuple[str, list[_Mention]] | None:
+    """Places named together from `mention` on, as written, and the mentions among them: None
+    unless the list's first and last names are places read."""
+    at = context.text.find(mention.written, context.offset + mention.start)  # (after "Sudans ")
+    # (from the list's first name, where the gazetteer read a later one first: "in Suceava, Iasi,
+    # Neamt, and Bacau")
+    if earlier := _NAMES_LISTED_BEFORE.search(context.text, context.offset, at):
+        at = earlier.start()
+    found = _WRITTEN_LIST.match(context.text, at)
+    if found is None or "’s " in found.group(0) or "'s " in found.group(0):
+        return None  # (not "Sudan’s South Kordofan and Blue Nile states")
+    start, end = found.start() - context.offset, found.end() - context.offset
+    inside = [m for m in mentions if start <= m.start < end]
+    written = " ".join(found.group(0).split())
+    last = written.rsplit(" and ", 1)[-1]
+    if not (
+        any(last.startswith(m.written) for m in inside[1:])
+        or places.lookup(last.removeprefix("the "))
+        or not last[-1].isupper()
+        and last.rsplit(" ", 1)[-1].islower()  # "… provinces"
+    ):
+        return None
+    return written, inside
+
+
+def _list_readings(inside: list[_Mention]) -> list:
+    return [m.reading or m.readings[0] for m in inside if m.reading is not None or m.readings]
+
+
 def _places_together(mention: _Mention, mentions: list[_Mention], context: _Context) -> dict | None:
     """The location of a figure over places named together in one country, as written."""
     if mention.regional or mention.reading is None or mention.reading.kind == "country":
@@ -7187,6 +7284,15 @@ def _wider_than(mention: _Mention, other: _Mention) -> bool:
         # a place the gazetteer lacks ("the Marshes neighborhood", "the sector known as Canaán"):
         # in the title's country, or town ("… Flooding in Colón After Heavy Rains")
         return reading is not None
+    if (
+        reading is None
+        and inner is not None
+        and mention.readings
+        and all(r.kind == "country" for r in mention.readings)
+    ):
+        # "Congo's worst floods kills over 120" over Kinshasa: a name two countries share is the
+        # one the place lies in
+        return inner.country_iso3 in {r.country_iso3 for r in mention.readings}
     if reading is None or not (reading.kind == "country" or mention.regional):
         return False
     return inner is not None and inner.country_iso3 == reading.country_iso3
@@ -7246,7 +7352,7 @@ def _pick(mentions: list[_Mention], roles: tuple[str, ...], near: int) -> _Menti
     eligible = [m for m in mentions if m.role in roles]
     if len(eligible) < 2:
         return eligible[0] if eligible else None  # most sentences: one place or none
-    return min(eligible, key=lambda m: (roles.index(m.role), m.rank, abs(m.start - near)))
+    return min(eligible, key=lambda m: (roles.index(m.role), m.within, m.rank, abs(m.start - near)))
 
 
 def _demonym_country(population: str) -> str | None:
@@ -7266,6 +7372,9 @@ def _demonym_country(population: str) -> str | None:
 
 
 _JOINS_A_PLACE = re.compile(r"[\s,]*(?:(?:in|of|near)\s+)?(?:the\s+)?")
+
+
+_ACROSS_A_BORDER = ("border with ", "border with the ", "bordering ", "borders with ")
 
 
 def _country_of_unknown(
@@ -7301,8 +7410,11 @@ def _country_of_unknown(
         if term in ("hosted", "arrived", "remain")
         else ()
     )
+    # (not the country across a border: "at Schuckmannsburg in the north-east Caprivi region, on
+    # the border with Zambia" is in Namibia)
     named = {m.reading.country_iso3 for m in mentions if m.role not in skip
-             and m.reading is not None and m.reading.source != "document" and m.reading.country_iso3}  # fmt: skip
+             and m.reading is not None and m.reading.source != "document" and m.reading.country_iso3
+             and not context.text.endswith(_ACROSS_A_BORDER, 0, context.offset + m.start)}  # fmt: skip
     if len(named) == 1:
         return named.pop()
     went = any(m.role == "to" for m in mentions)
