@@ -7009,3 +7009,23 @@ def test_a_place_named_as_where_the_one_before_lies_is_not_the_figures():
     # ("the Georgia town of Gori" is Gori)
     (fled,) = extract("Some 450 people fled the Georgia town of Gori.", date(2008, 8, 12))
     assert fled.location == "Gori"
+
+
+def test_a_total_with_most_of_it_in_a_place_is_not_that_places():
+    text = (
+        "A total of 5,796 households have been displaced, with most IDPs in Monze (Western "
+        "Province), Mumbwa (Central Province) and Kafue (Lusaka Province)."
+    )
+    (displaced,) = extract(text, date(2008, 2, 28), title="UNICEF Zambia: Floods situation report")
+    assert (displaced.location, displaced.country_iso3) == ("Zambia", "ZMB")
+
+
+def test_people_now_in_need_are_affected_not_hosted():
+    (needy,) = extract(
+        "At least 300 families are now in need of urgent humanitarian assistance.",
+        date(2019, 11, 24),
+    )
+    assert (needy.term, needy.measure) == ("affected", "flow")
+    # (people now in a camp are hosted there)
+    (hosted,) = extract("About 2,000 people are now in Mbera camp.", date(2019, 11, 24))
+    assert (hosted.term, hosted.measure) == ("hosted", "stock")

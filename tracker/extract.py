@@ -6623,7 +6623,9 @@ def _named_in(mention: _Mention, context: _Context) -> _Mention | None:
 
 
 _MOSTLY_IN = re.compile(
-    r",\s+(?:mainly|mostly|largely|chiefly|primarily|particularly|especially|most\s+of\s+(?:whom|them))"
+    r",\s+(?:mainly|mostly|largely|chiefly|primarily|particularly|especially|most\s+of\s+(?:whom|them)|"
+    # ("5,796 households … have been displaced, with most IDPs in Monze (Western Province), …")
+    r"with\s+(?:most|the\s+majority)(?:\s+of)?(?:\s+(?:the|them|whom))?(?:\s+[\w-]+){0,2}?)"
     r"\s+(?:in|on|at)\s+"
     # ("have arrived in Chad, mainly in the border village of Sourou")
     r"(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:(?:village|town|city|district|province|region|camp|area)\s+"
@@ -6687,7 +6689,7 @@ def _place_for(
         after := context.text[context.offset + f.end : context.offset + owned[1]]
     ) and (_OVER_THE_COUNTRIES.match(after)):
         return {"place_note": _SEVERAL_COUNTRIES}  # "15 fatalities across both countries"
-    if "ly " in after or ("most of" in after):
+    if "ly " in after or "most " in after or "majority" in after:
         # "Four deaths have already occurred on Peruvian territory, mainly in the Piura area":
         # where most of them were is not the place of the whole count
         most = next((m for m in mentions if m.start > f.end and _MOSTLY_IN.search(

@@ -301,7 +301,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:were|was|been)\s+(?:shifted|moved\s+to)\b": ("evacuated", "flow"),
     # people who moved away on their own: "More than 330 people among the survivors moved to"
     r"moved\s+(?:away\s+)?to\b": ("arrived", "flow"),
-    r"(?:are|is)\s+(?:now\s+)?registered\b|(?:are|is)\s+(?:now|currently)\s+in\b|"
+    r"(?:are|is)\s+(?:now\s+)?registered\b|(?:are|is)\s+(?:now|currently)\s+in\b(?!\s+need\b)|"
     r"are\s+(?:now|currently)\s+at\b": ("hosted", "stock"),
     r"(?:been|were|was)\s+registered\b": ("arrived", "flow"),
     # ("About 1,500 children were among those to enter the territory")
