@@ -6934,6 +6934,29 @@ def test_places_named_together_are_the_figures_place_as_written():
         date(2012, 5, 11),
     )
     assert fled.location == "South Kordofan and Blue Nile states"
+    # (names the gazetteer lacks, or reads in another country too, and names of several words)
+    text = (
+        "Mass displacement has been reported from Zamzam camp near Al Fasher in North Darfur. "
+        "More than 400 civilians have been killed in Zamzam and Um Kadadah in North Darfur."
+    )
+    (killed,) = extract(text, date(2025, 4, 15), title="Sudan: North Darfur State Flash Update")
+    assert (killed.location, killed.country_iso3) == ("Zamzam and Um Kadadah", "SDN")
+    (affected,) = extract(
+        "Overall 17,700 people were affected in the 6 northern departments of Gracias a Dios, "
+        "Colón, Atlántida, Cortés, Yoro and Islas de la Bahía.",
+        date(2020, 11, 10),
+        title="Honduras: Floods",
+    )
+    assert (
+        affected.location == "Gracias a Dios, Colón, Atlántida, Cortés, Yoro and Islas de la Bahía"
+    )
+    # (a body's name is no list of places)
+    (families,) = extract(
+        "The Department of Social Welfare and Development said 10,232 families were affected.",
+        date(2020, 11, 10),
+        title="Philippines: Typhoon",
+    )
+    assert families.location == "Philippines"
     # countries named together are still no one place
     (dead,) = extract("At least 24 people died in Guatemala, El Salvador and Honduras.", None)
     assert (dead.location, dead.country_iso3) == (None, None)

@@ -7095,7 +7095,8 @@ def _filed_together(
     province's the title names in that country ("Far North Region Situation Report": the floods
     "in the departments of Mayo-Danay and Logone and Chari")."""
     if (written := _written_list(mention, mentions, context)) is not None:
-        codes = {r.country_iso3 for r in _list_readings(written[1])}
+        # (of the names read one way: "Logo" beside "Guma" is Nigeria's, whatever else it names)
+        codes = {m.reading.country_iso3 for m in written[1] if m.reading is not None} - {None}
         if codes <= {country}:
             return {"location": written[0], "country_iso3": country,
                     "place_note": f"several places named together: “{written[0]}”"}  # fmt: skip
@@ -7206,14 +7207,18 @@ _PLACES_TOGETHER = re.compile(
 
 # Places named together, as written, from the first: "Slavyansk and Kramatorsk", "Herrera, Los
 # Santos and Veraguas", "Dakar and Kaolack regions" (their plural word of place kept).
+# (a name's words joined by small words: "Logone et Chari", "Gracias a Dios", "Islas de la Bahía")
+_LISTED_NAME = (
+    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:et|a|de|del|de\s+la|du|des|of|wa)\s+)?[A-Z][\w’'-]*)*"
+)
 _WRITTEN_LIST = re.compile(
-    rf"{_NAME_WORDS}(?:,\s*{_NAME_WORDS})*,?\s+and\s+{_NAME_WORDS}"
+    rf"{_LISTED_NAME}(?:,\s*{_LISTED_NAME})*,?\s+and\s+{_LISTED_NAME}"
     r"(?:\s+(?i:provinces|districts|regions|states|divisions|prefectures|counties|governorates|"
     r"departments|municipalities|local\s+government\s+areas|territories|zones))?\b"
 )
 
 
-_NAMES_LISTED_BEFORE = re.compile(rf"(?<![\w’',])\s*\b(?:{_NAME_WORDS},\s*)+\Z")
+_NAMES_LISTED_BEFORE = re.compile(rf"(?<![\w’',])\s*\b(?:{_LISTED_NAME},\s*)+\Z")
 
 
 def _written_list(
@@ -7229,6 +7234,10 @@ def _written_list(
     found = _WRITTEN_LIST.match(context.text, at)
     if found is None or "’s " in found.group(0) or "'s " in found.group(0):
         return None  # (not "Sudan’s South Kordofan and Blue Nile states")
+    if found.group(0).startswith("The ") or not _OFFICE_NAME_WORDS.isdisjoint(
+        found.group(0).lower().split()
+    ):
+        return None  # "The Department of Social Welfare and Development": a body
     start, end = found.start() - context.offset, found.end() - context.offset
     inside = [m for m in mentions if start <= m.start < end]
     written = " ".join(found.group(0).split())
@@ -7238,6 +7247,9 @@ def _written_list(
         or places.lookup(last.removeprefix("the "))
         or not last[-1].isupper()
         and last.rsplit(" ", 1)[-1].islower()  # "… provinces"
+        or len(last.split()) <= 2
+        and last.split()[0] not in NOT_A_PLACE_START
+        and last.split()[0].lower() not in NOT_AN_UNKNOWN_PLACE  # "Zamzam and Um Kadadah"
     ):
         return None
     return written, inside
