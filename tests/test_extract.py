@@ -7052,3 +7052,24 @@ def test_people_now_in_need_are_affected_not_hosted():
     # (people now in a camp are hosted there)
     (hosted,) = extract("About 2,000 people are now in Mbera camp.", date(2019, 11, 24))
     assert (hosted.term, hosted.measure) == ("hosted", "stock")
+
+
+def test_helpers_named_with_capitals_are_no_figure():
+    text = (
+        "Around 800 people have been displaced. Around 450 Armed Forces personnel are working in "
+        "the affected area."
+    )
+    assert [c.span for c in extract(text, date(2024, 1, 1))] == ["Around 800"]
+
+
+def test_what_places_could_hold_is_no_figure():
+    text = (
+        "The authority said that 20 hotels have the capacity to house an additional 1,885 people, "
+        "if needed. Some 900 people were evacuated."
+    )
+    assert [c.span for c in extract(text, date(2024, 1, 1))] == ["Some 900"]
+
+
+def test_people_facing_water_disruptions_or_shortages_are_no_figure():
+    assert extract("Around 50,000 people are facing water disruptions.", date(2024, 1, 1)) == []
+    assert extract("About 2,400 households still face water shortages.", date(2024, 1, 1)) == []

@@ -338,7 +338,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         # "About 2,400 households still face power outages"
         rf"|^\s*{_WORDS_BEFORE_VERB}{{0,3}}?(?:face|faced|facing|suffer|"
         r"suffered|suffering|experience|experienced|experiencing|hit\s+by)\s+(?:power|electricity|"
-        r"water)\s+(?:outages?|cuts?|shortages?)\b",
+        r"water)\s+(?:supply\s+)?(?:outages?|cuts?|shortages?|disruptions?|interruptions?)\b",
     ),
     # People kept from home for a night, not people returned: "thousands of people who could not
     # return home last night" (stranded, no term of the table).
@@ -1318,7 +1318,12 @@ def _after_is_not_a_figure(
     ) and _MISSING_AFTER.match(after):
         return True
     if (
-        "without" in after or "WITHOUT" in after or "outage" in after or " cuts" in after
+        "without" in after
+        or "WITHOUT" in after
+        or "outage" in after
+        or " cuts" in after
+        or "ruption" in after
+        or "shortage" in after
     ) and _WITHOUT_AFTER.match(after):
         return True
     if ("risk" in after or "RISK" in after or "threatened" in after) and _AT_RISK_AFTER.match(
@@ -2198,6 +2203,14 @@ _THINGS_VERB_AFTER = re.compile(
 )
 
 
+# What a place could hold, not who is there: "the capacity to house an additional 1,885 people".
+_CAPACITY_BEFORE = re.compile(
+    r"\bcapacity\s+(?:to\s+(?:house|accommodate|host|shelter|hold|take\s+in|receive)\s+|for\s+)"
+    r"(?:up\s+to\s+|about\s+|around\s+)?(?:an?\s+(?:additional|further|extra)\s+|another\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _is_not_a_figure(
     sentence: str,
     lowered: str | None,
@@ -2265,6 +2278,10 @@ def _is_not_a_figure(
         before = None  # "UNDP has supported almost 4000 people displaced by the eruption"
     if before or _after_is_not_a_figure(after):
         return True
+    if "apacit" in sentence[max(0, start - 50) : start] and _CAPACITY_BEFORE.search(
+        sentence, max(0, start - 50), start
+    ):
+        return True  # "20 hotels … have the capacity to house an additional 1,885 people"
     if ("upee" in after or "ollar" in after or "eso" in after or "hilling" in after) and (
         _MONEY_OF_A_COUNTRY.match(after)
     ):
@@ -2894,8 +2911,8 @@ _HELPERS = frozenset(
 )  # fmt: skip
 # The noun after a number: "2000 emergency workers", "thousands of military personnel".
 _NOUN_AFTER = re.compile(
-    r"\s+(?:of\s+)?([a-z-]+)(?:\s+([a-z]+))?(?:\s+([a-z]+))?(?:\s+([a-z]+))?\b"
-)  # ("10,000 army and paramilitary personnel")
+    r"\s+(?:of\s+)?([A-Za-z-]+)(?:\s+([A-Za-z]+))?(?:\s+([a-z]+))?(?:\s+([a-z]+))?\b"
+)  # ("10,000 army and paramilitary personnel", "Around 450 Armed Forces personnel")
 
 
 def _helpers(sentence: str, f: _Found) -> bool:
