@@ -7074,3 +7074,11 @@ def test_what_places_could_hold_is_no_figure():
 def test_people_facing_water_disruptions_or_shortages_are_no_figure():
     assert extract("Around 50,000 people are facing water disruptions.", date(2024, 1, 1)) == []
     assert extract("About 2,400 households still face water shortages.", date(2024, 1, 1)) == []
+
+
+def test_a_disaster_that_claims_a_number_claims_lives():
+    (dead,) = extract("Dominican floods claim at least 363, hundreds missing", date(2004, 5, 26))
+    assert (dead.span, dead.term) == ("at least 363", "died")
+    # (people who claim are speakers)
+    (fled,) = extract("Officials claim 5,000 people fled.", date(2004, 5, 26))
+    assert fled.term == "fled"

@@ -415,6 +415,10 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     # "it resulted in the killing of two IDPs and the injury of five others"
     r"(?:injury|injuries|injuring|wounding)\s+(?:of|to)": ("injured", "flow"),
     r"deaths?\s+of": ("died", "flow"),  # "led to the deaths of five individuals"
+    # a disaster's toll, in a headline: "Dominican floods claim at least 363, hundreds missing"
+    r"(?:floods?|flooding|storms?|cyclones?|typhoons?|hurricanes?|quakes?|earthquakes?|"
+    r"landslides?|mudslides?|disasters?|eruptions?|tsunamis?|rains|wildfires?|fires?)\s+"
+    r"(?:has\s+|have\s+)?claim(?:s|ed)?": ("died", "flow"),
     # people trapped are no figure: "trapping an estimated 60 people inside apartments"
     r"trapp(?:ing|ed)": (NO_TERM, "stock"),
     # room, not people counted: "We have to fit 37 people in one tent"
