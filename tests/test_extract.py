@@ -7082,3 +7082,23 @@ def test_a_disaster_that_claims_a_number_claims_lives():
     # (people who claim are speakers)
     (fled,) = extract("Officials claim 5,000 people fled.", date(2004, 5, 26))
     assert fled.term == "fled"
+
+
+def test_places_an_earlier_sentence_names_together_are_the_figures_as_written():
+    title = "Central African Republic: Floods - Aug 2019"
+    text = (
+        "The city of Paoua and Poumadji village experienced floods overnight from 19 to 20 August "
+        "2019. These floods caused significant material and human damage. One death and five "
+        "injuries have been recorded."
+    )
+    got = extract(text, None, title=title)
+    assert [(c.location, c.country_iso3) for c in got] == [
+        ("Paoua and Poumadji village", "CAF")
+    ] * 2
+    # (not where most of something was: the country's, then)
+    text = (
+        "In Honduras, the rains have caused flooding. Most damage has been reported in Francisco "
+        "Morazán, Valle, and Choluteca departments. Some 12,076 people were affected."
+    )
+    (affected,) = extract(text, None, title="Honduras: Floods")
+    assert affected.location == "Honduras"

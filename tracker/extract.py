@@ -7231,7 +7231,9 @@ _LISTED_NAME = (
 _WRITTEN_LIST = re.compile(
     rf"{_LISTED_NAME}(?:,\s*{_LISTED_NAME})*,?\s+and\s+{_LISTED_NAME}"
     r"(?:\s+(?i:provinces|districts|regions|states|divisions|prefectures|counties|governorates|"
-    r"departments|municipalities|local\s+government\s+areas|territories|zones))?\b"
+    r"departments|municipalities|local\s+government\s+areas|territories|zones|"
+    # (the last name's own: "The city of Paoua and Poumadji village")
+    r"village|town|city|camp|district|province|region|county|municipality|island))?\b"
 )
 
 
@@ -7239,14 +7241,16 @@ _NAMES_LISTED_BEFORE = re.compile(rf"(?<![\w’',])\s*\b(?:{_LISTED_NAME},\s*)+\
 
 
 def _written_list(
-    mention: _Mention, mentions: list[_Mention], context: _Context
+    mention: _Mention, mentions: list[_Mention], context: _Context, offset: int | None = None
 ) -> tuple[str, list[_Mention]] | None:
     """Places named together from `mention` on, as written, and the mentions among them: None
-    unless the list's first and last names are places read."""
-    at = context.text.find(mention.written, context.offset + mention.start)  # (after "Sudans ")
+    unless the list's first and last names are places read. (`offset`: of the sentence the
+    mentions are in, where it is not the figure's.)"""
+    offset = context.offset if offset is None else offset
+    at = context.text.find(mention.written, offset + mention.start)  # (after "Sudans ")
     # (from the list's first name, where the gazetteer read a later one first: "in Suceava, Iasi,
     # Neamt, and Bacau")
-    if earlier := _NAMES_LISTED_BEFORE.search(context.text, context.offset, at):
+    if earlier := _NAMES_LISTED_BEFORE.search(context.text, offset, at):
         at = earlier.start()
     found = _WRITTEN_LIST.match(context.text, at)
     if found is None or "’s " in found.group(0) or "'s " in found.group(0):
@@ -7255,7 +7259,7 @@ def _written_list(
         found.group(0).lower().split()
     ):
         return None  # "The Department of Social Welfare and Development": a body
-    start, end = found.start() - context.offset, found.end() - context.offset
+    start, end = found.start() - offset, found.end() - offset
     inside = [m for m in mentions if start <= m.start < end]
     written = " ".join(found.group(0).split())
     last = written.rsplit(" and ", 1)[-1]
@@ -7270,6 +7274,26 @@ def _written_list(
     ):
         return None
     return written, inside
+
+
+_MOST_BEFORE = re.compile(r"\b(?:[Mm]ost|mainly|mostly|largely|chiefly|worst)\b")
+
+
+def _listed_as_written(
+    mention: _Mention, mentions: list[_Mention], context: _Context, offset: int
+) -> _Mention | None:
+    """A mention of the places named together from `mention` on, as written, where they all lie
+    in one country (a place the gazetteer lacks, without a point)."""
+    if mention.reading is None or mention.reading.kind == "country":
+        return None
+    written = _written_list(mention, mentions, context, offset)
+    if written is None:
+        return None
+    codes = {m.reading.country_iso3 for m in written[1] if m.reading is not None} - {None}
+    if len(codes) != 1:
+        return None
+    place = places.Place(written[0], codes.pop(), None, None, "area", "document")
+    return replace(mention, written=written[0], reading=place, readings=(), listed=False)
 
 
 def _list_readings(inside: list[_Mention]) -> list:
@@ -8120,6 +8144,20 @@ class _Context:
                 and len({_name_key(m) for m in mentions if m.rank == mention.rank}) > 1
             )  # "190 deaths in Rieti province and 57 … in Ascoli Piceno": none of them
             wider = _wider_beside(mention, mentions) if mention.listed and not several else []
+            if (
+                mention.listed
+                and not wider
+                and inside is None
+                # (not where most of something was: "Most damage has been reported in Francisco
+                # Morazán, Valle, and Choluteca departments", the country's counts after it)
+                and not _MOST_BEFORE.search(self.text, start, start + mention.start)
+                and (listed := _listed_as_written(mention, mentions, self, start)) is not None
+            ):
+                # "More than 150 people were hospitalized in Skopje, Kocani, and nearby towns.
+                # … 20 of them …": the places as written, in their one country
+                line = " ".join(self.text[start:end].split())
+                line = line if len(line) <= 80 else line[:77] + "…"
+                return listed, f"{_FROM_AN_EARLIER_SENTENCE}: “{line}”"
             if several or (mention.listed and not wider):
                 # several places named together: none of them, but the country an earlier
                 # sentence names where they all are
