@@ -7102,3 +7102,14 @@ def test_places_an_earlier_sentence_names_together_are_the_figures_as_written():
     )
     (affected,) = extract(text, None, title="Honduras: Floods")
     assert affected.location == "Honduras"
+
+
+def test_refugees_counted_without_a_verb_are_hosted_where_they_are():
+    (refugees,) = extract(
+        "The total number of refugees is estimated at 15000 increasing from two weeks ago.",
+        date(2018, 3, 20),
+    )
+    assert (refugees.term, refugees.measure) == ("hosted", "stock")
+    # (and still those who fled, with the verb)
+    (fled,) = extract("Some 16,000 refugees fled into Congo-Brazzaville.", date(2018, 3, 20))
+    assert fled.term == "fled"

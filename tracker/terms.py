@@ -443,7 +443,10 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
 POPULATION_TERMS: dict[str, tuple[str, str]] = {
     r"\breturnees\b": ("returned", "flow"),
     r"\barrivals\b": ("arrived", "flow"),
-    r"\b(?:IDPs|refugees|[Ee]vacuees)\b": ("displaced", "stock"),
+    r"\b(?:IDPs|[Ee]vacuees)\b": ("displaced", "stock"),
+    # refugees counted with no verb are where they found refuge: "The total number of refugees is
+    # estimated at 15000" (in Moyale)
+    r"\brefugees\b": ("hosted", "stock"),
     r"\b(?:deaths|fatalities)\b": ("died", "flow"),
     r"\bdetainees\b": ("detained", "stock"),
     r"\b(?:fighters|militants|jihadists|members)\b": ("remain", "stock"),
