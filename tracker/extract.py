@@ -5458,8 +5458,11 @@ _PLACE_WORD_AFTER = re.compile(rf"\s+(?i:{_PLACE_WORDS})\b")
 def _within_the_one_before(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """Places named right after another as where it lies ("In the village of Kuma in Kumamoto",
     "Gangapur village of Banke district", "Barhoum in Msila province"), marked so."""
-    out = [mentions[0]]
-    for before, m in itertools.pairwise(mentions):
+    out = list(mentions)
+    for i in range(1, len(out)):
+        before, m = mentions[i - 1], mentions[i]
+        if not 4 <= m.start - before.start - len(before.written) <= 8:
+            continue  # (most places are not named right after another: not sliced)
         gap = text[before.start + len(before.written) : m.start]
         if (
             (
@@ -5478,8 +5481,7 @@ def _within_the_one_before(text: str, mentions: list[_Mention]) -> list[_Mention
         ):
             # (but "the Bayrakli neighborhood in Izmir, where … causing at least 24 deaths in the
             # city": the wider place the clause goes on from)
-            m = replace(m, within=True)
-        out.append(m)
+            out[i] = replace(m, within=True)
     return out
 
 
