@@ -41,6 +41,7 @@ N = None  # an open bound
         ("around 71", 63, 71, 79, "approximately"),
         ("some 10,000", 9000, 10000, 11000, "approximately"),
         ("an estimated 6.2 million", 5580000, 6200000, 6820000, "approximately"),
+        ("an approximate of 56,986", 51287, 56986, 62685, "approximately"),  # as a report has it
         ("roughly 500", 450, 500, 550, "approximately"),
         ("nearly 210", 189, 210, 210, "nearly"),
         ("almost 47,000", 42300, 47000, 47000, "nearly"),

@@ -126,6 +126,7 @@ QUALIFIER_WORDS: dict[str, str] = {
     "an estimated": "approximately",
     "an estimate of": "approximately",  # "an estimate of 176,475 individuals"
     "an estimate": "approximately",  # as written in a story: "an estimate 9000 are in Somare"
+    "an approximate of": "approximately",  # as written in a report: "an approximate of 56,986"
     "estimated": "approximately",
     "roughly": "approximately",
     "more or less": "approximately",
