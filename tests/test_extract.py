@@ -7113,3 +7113,24 @@ def test_refugees_counted_without_a_verb_are_hosted_where_they_are():
     # (and still those who fled, with the verb)
     (fled,) = extract("Some 16,000 refugees fled into Congo-Brazzaville.", date(2018, 3, 20))
     assert fled.term == "fled"
+
+
+def test_a_bare_count_after_households_counts_households():
+    got = extract(
+        "800 families in Rangamati and 500 in Bandarban have taken refuge in emergency shelters.",
+        date(2017, 6, 15),
+    )
+    assert [(c.span, c.unit) for c in got] == [("800", "households"), ("500", "households")]
+    got = extract(
+        "In particular, 12,583 families were reported displaced in the Asunción area, of which "
+        "11,005 are hosted in 118 shelters.",
+        date(2019, 5, 1),
+    )
+    assert [(c.span, c.unit) for c in got] == [("12,583", "households"), ("11,005", "households")]
+    # (not people in brackets after them, nor the dead)
+    got = extract(
+        "A total of 3,556 households (21,336) were affected and 12 died.", date(2019, 5, 1)
+    )
+    assert [(c.span, c.unit) for c in got] == [
+        ("3,556", "households"), ("21,336", "people"), ("12", "people")
+    ]  # fmt: skip

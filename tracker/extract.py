@@ -3899,6 +3899,11 @@ def _bracket_end(sentence: str, f: _Found) -> int:
     return close + 1 if close >= 0 else len(sentence)
 
 
+# A bare count's place right after it, or the words that make it a part of the count before.
+_PLACE_RIGHT_AFTER = re.compile(r"\s+(?:in|from|at)\s+(?:the\s+)?[A-Z]")
+_PART_OF_BEFORE = re.compile(r"\b(?:of\s+which|of\s+whom|including)\s+$")
+
+
 def _set_population(item: _Found, sentence: str, population: re.Match) -> None:
     # The match may be of the lower-cased sentence: the words are cut from the sentence itself.
     item.population = " ".join(sentence[population.start("pop") : population.end("pop")].split())
@@ -4094,6 +4099,19 @@ def _sentence_candidates(
             and _NUMBERS_JOINED.fullmatch(sentence, one.end, two.start)
         ):
             one.population, one.unit = two.population, two.unit  # "181 and 220 households"
+        elif (
+            two.population is None
+            and one.unit == "households"
+            and sentence[two.start - 1 : two.start] != "("
+            and two.start - one.end < 150
+            and (
+                _PLACE_RIGHT_AFTER.match(sentence, two.end)
+                or _PART_OF_BEFORE.search(sentence, max(one.end, two.start - 16), two.start)
+            )
+        ):
+            # "800 families in Rangamati and 500 in Bandarban", "12,583 families …, of which
+            # 11,005 are hosted": the households counted before
+            two.unit = "households"
 
     attributed_to = (
         _attribution(sentence)
@@ -4187,6 +4205,7 @@ def _sentence_candidates(
     )
     out: list[Candidate] = []
     previous: tuple[str | None, str, str] | None = None
+    previous_unit = "people"
     nationwide: bool | None = None  # whether the sentence speaks of the whole country
     two_units: list[int] = []  # figures whose count the next figure gives in another unit
     placed: tuple[int, dict] | None = None  # the last figure's place fields, by its index
@@ -4637,7 +4656,23 @@ def _sentence_candidates(
             precision = None
         elif precision is None:
             precision = "day"
+        unit = f.unit
+        if (
+            f.population is None
+            and previous is not None
+            and previous_unit == "households"
+            and term not in ("died", "killed", "injured", "detained", "missing")
+            # (not people in brackets, "3,556 households (21,336)", nor before them, "over 2.9
+            # million (29,04,964) people", nor "with a population of over 600,000")
+            and sentence[f.start - 1 : f.start] != "("
+            and not sentence.startswith((" (", "("), f.end)
+            and "population" not in sentence[max(0, f.start - 30) : f.start]
+        ):
+            # "12,583 families were reported displaced …, of which 11,005 are hosted", "2,140
+            # families … – including 1,132 from the town": the households of the count before
+            unit = "households"
         previous = (population, term, measure)
+        previous_unit = unit
         if term not in ("died", "killed", "injured", "detained") and _helpers(sentence, f):
             continue  # "2000 emergency workers": the help given, not people counted
         speaker = attributed_to
@@ -4745,8 +4780,8 @@ def _sentence_candidates(
                 start=offset + f.start,
                 end=offset + f.end,
                 estimate=f.estimate,
-                unit=f.unit,
-                household_size=size if f.unit == "households" else None,
+                unit=unit,
+                household_size=size if unit == "households" else None,
                 population=population,
                 term=term,
                 measure=measure,
