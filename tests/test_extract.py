@@ -7134,3 +7134,12 @@ def test_a_bare_count_after_households_counts_households():
     assert [(c.span, c.unit) for c in got] == [
         ("3,556", "households"), ("21,336", "people"), ("12", "people")
     ]  # fmt: skip
+
+
+def test_people_transferred_by_others_were_evacuated():
+    (moved,) = extract(
+        "As of Thursday evening, 15,500 refugees had been transferred away from the unsafe border "
+        "area to the Bubukwanga transit centre.",
+        date(2013, 7, 19),
+    )
+    assert (moved.term, moved.measure) == ("evacuated", "flow")

@@ -295,7 +295,9 @@ VERBS: dict[str, tuple[str, str]] = {
     # relatives": where they are now; not "81 asylum-seekers have been relocated in southern
     # Malawi", moved there)
     r"(?<!been\s)(?<!were\s)(?<!was\s)relocated\s+(?:\w+\s+)?(?:in|with)\b": ("hosted", "stock"),
-    r"(?:moved|relocated|transferred)\s+from\b|relocated\b": ("evacuated", "flow"),
+    r"(?:moved|relocated|transferred)\s+(?:away\s+)?from\b|relocated\b|"
+    # moved by others: "15,500 refugees had been transferred away from the unsafe border area"
+    r"(?:were|was|been)\s+transferred\b": ("evacuated", "flow"),
     # "Those who were shifted to safer places include nearly 8,900 children"
     # ("More than 500 villagers have been moved to makeshift tents": moved by others)
     r"(?:were|was|been)\s+(?:shifted|moved\s+to)\b": ("evacuated", "flow"),
