@@ -7143,3 +7143,10 @@ def test_people_transferred_by_others_were_evacuated():
         date(2013, 7, 19),
     )
     assert (moved.term, moved.measure) == ("evacuated", "flow")
+
+
+def test_a_war_costing_the_lives_of_people_killed_them():
+    (dead,) = extract(
+        "The war in the country has cost the lives of over 500,000 people.", date(2019, 1, 8)
+    )
+    assert (dead.term, dead.measure) == ("killed", "flow")

@@ -410,7 +410,8 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     # an arrest is an event: "Security forces reportedly detained 516 people"
     r"(?:detain(?:ed|s|ing)|arrest(?:ed|s|ing))": ("detained", "flow"),
     # (the same verb before its count: "the gunmen executed 20 villagers")
-    r"(?:kill(?:ed|s|ing)?|execut(?:ed|ing)|claimed\s+the\s+lives\s+of|sh(?:ot|ooting)\s+dead|lost|losing|"
+    r"(?:kill(?:ed|s|ing)?|execut(?:ed|ing)|(?:claimed|cost(?:ing|s)?)\s+the\s+lives\s+of|"
+    r"sh(?:ot|ooting)\s+dead|lost|losing|"
     # "the recent murder of about 50 people by suspected herdsmen"
     r"murder(?:ed|s|ing)?|(?:murders?|massacres?|killings?)\s+of|massacred)":
         ("killed", "flow"),
