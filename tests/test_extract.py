@@ -7150,3 +7150,14 @@ def test_a_war_costing_the_lives_of_people_killed_them():
         "The war in the country has cost the lives of over 500,000 people.", date(2019, 1, 8)
     )
     assert (dead.term, dead.measure) == ("killed", "flow")
+
+
+def test_people_someone_tried_to_save_were_not_saved():
+    (stranded,) = extract(
+        "Rescue teams struggled overnight to save at least 35 people stranded by the high waters.",
+        date(2005, 7, 4),
+    )
+    assert (stranded.term, stranded.measure) == ("remain", "stock")
+    # (but those they managed to save were)
+    (saved,) = extract("Rescue teams had managed to save 14 people.", date(2024, 8, 10))
+    assert saved.term == "evacuated"

@@ -2092,6 +2092,13 @@ _PARTICIPLE_AFTER = re.compile(
 _HAS_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:[\w-]+\s+){0,2}$")
 
 
+_AN_ATTEMPT_TO = re.compile(
+    r"(?:.*\s)?(?:struggl\w*|tr(?:y|ies|ied|ying)|attempt\w*|rac(?:e|es|ed|ing)|rush\w*|work\w*|"
+    r"sought|seek\w*|scrambl\w*)(?:\s+\w+)?\s+to\s+\S+",
+    re.IGNORECASE,
+)
+
+
 @functools.lru_cache(maxsize=8192)
 def _object_verb(words: str) -> tuple[str, str] | None:
     """(term, measure) of a verb whose object is the figure, when the words before the figure
@@ -2102,6 +2109,10 @@ def _object_verb(words: str) -> tuple[str, str] | None:
             if len(tail) >= n:
                 m = _OBJECT_VERB.fullmatch(" ".join(tail[-n:]))
                 if m:
+                    if _AN_ATTEMPT_TO.fullmatch(" ".join(tail[-n - 3 :])):
+                        # "struggled overnight to save at least 35 people stranded by the high
+                        # waters": what was tried, not done (but "managed to save 14 people")
+                        return None
                     return _OBJECT_VERB_VALUES[int(m.lastgroup[1:])]
         if tail[-1].lower() not in _OBJECT_FILLERS:
             return None
