@@ -7000,9 +7000,8 @@ def _place_for(
         wider = _wider_beside(mention, mine)
         if wider:
             mention = min(wider, key=lambda m: abs(m.start - mention.start))
-        elif together := _places_together(mention, mentions, context):
-            # "in Nampula and Zambezia provinces": the places as written, in their one country
-            return together
+        # (else "in Nampula and Zambezia provinces" are the places as written, in their one
+        # country: _filed_together below)
     reading = mention.reading
     readings = mention.readings
     if reading is None and readings:
@@ -7260,22 +7259,13 @@ def _the_documents_place(context: _Context) -> dict:
     return {"location": country.name, "country_iso3": country.country_iso3, "place_note": note}
 
 
-_NAME_WORDS = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
-# Places named together, and the plural word of their kind: "Kunar, Laghman, Nangarhar and
-# Nuristan provinces", "Barishal and Bhola districts".
-_PLACES_TOGETHER = re.compile(
-    rf"{_NAME_WORDS}(?:,\s*{_NAME_WORDS})*,?\s+and\s+{_NAME_WORDS}"
-    r"\s+(?:provinces|districts|regions|states|divisions|prefectures|counties|governorates|"
-    r"departments|municipalities|local\s+government\s+areas|areas|zones)\b"
-)
-
-
-# Places named together, as written, from the first: "Slavyansk and Kramatorsk", "Herrera, Los
-# Santos and Veraguas", "Dakar and Kaolack regions" (their plural word of place kept).
-# (a name's words joined by small words: "Logone et Chari", "Gracias a Dios", "Islas de la Bahía")
+# A name in a list of places, its words joined by small words or none: "Logone et Chari",
+# "Gracias a Dios", "Islas de la Bahía".
 _LISTED_NAME = (
     r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:et|a|de|del|de\s+la|du|des|of|wa)\s+)?[A-Z][\w’'-]*)*"
 )
+# Places named together, as written, from the first: "Slavyansk and Kramatorsk", "Herrera, Los
+# Santos and Veraguas", "Dakar and Kaolack regions" (their plural word of place kept).
 _WRITTEN_LIST = re.compile(
     rf"{_LISTED_NAME}(?:,\s*{_LISTED_NAME})*,?\s+and\s+{_LISTED_NAME}"
     r"(?:\s+(?i:provinces|districts|regions|states|divisions|prefectures|counties|governorates|"
@@ -7284,7 +7274,7 @@ _WRITTEN_LIST = re.compile(
     r"village|town|city|camp|district|province|region|county|municipality|island))?\b"
 )
 
-
+# The names listed before the one the gazetteer read first: "in Suceava, Iasi, |Neamt, and Bacau".
 _NAMES_LISTED_BEFORE = re.compile(rf"(?<![\w’',])\s*\b(?:{_LISTED_NAME},\s*)+\Z")
 
 
@@ -7346,27 +7336,6 @@ def _listed_as_written(
 
 def _list_readings(inside: list[_Mention]) -> list:
     return [m.reading or m.readings[0] for m in inside if m.reading is not None or m.readings]
-
-
-def _places_together(mention: _Mention, mentions: list[_Mention], context: _Context) -> dict | None:
-    """The location of a figure over places named together in one country, as written."""
-    if mention.regional or mention.reading is None or mention.reading.kind == "country":
-        return None
-    sentence = context.text[context.offset :]
-    found = _PLACES_TOGETHER.match(sentence, mention.start)
-    if found is None:
-        return None
-    inside = [m for m in mentions if found.start() <= m.start < found.end()]
-    codes = {
-        (m.reading or (m.readings[0] if m.readings else None)).country_iso3
-        for m in inside
-        if m.reading is not None or m.readings
-    }
-    if len(codes) != 1 or len(inside) < 2:
-        return None
-    written = " ".join(found.group(0).split())
-    return {"location": written, "country_iso3": codes.pop(),
-            "place_note": f"several places named together: “{written}”"}  # fmt: skip
 
 
 def _wider_beside(mention: _Mention, mentions: list[_Mention]) -> list[_Mention]:
