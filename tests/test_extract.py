@@ -7161,3 +7161,19 @@ def test_people_someone_tried_to_save_were_not_saved():
     # (but those they managed to save were)
     (saved,) = extract("Rescue teams had managed to save 14 people.", date(2024, 8, 10))
     assert saved.term == "evacuated"
+
+
+# Learnt from d625–d631 (the fifty-ninth and sixtieth parts, scored once, then turned to tuning).
+
+
+def test_a_count_in_the_country_is_the_country_all_the_documents_places_lie_in():
+    text = (
+        "Officials said 4,300 people have been affected by the floods in the country.\n\n"
+        "Relief teams were sent to the Galle district, and more rain is expected near Trincomalee."
+    )
+    (affected,) = extract(text, date(2018, 10, 10))
+    assert (affected.location, affected.country_iso3) == ("Sri Lanka", "LKA")
+    # (but not when the places lie in two countries)
+    text = text.replace("the Galle district", "Chennai")
+    (affected,) = extract(text, date(2018, 10, 10))
+    assert affected.country_iso3 is None

@@ -6948,6 +6948,14 @@ def _place_for(
             mention = next((m for m in context.title_mentions() if m.reading is not None
                             and m.reading.kind == "country"), None)  # fmt: skip
             note = "the title's first country: “across the country”" if mention else None
+            code = context.country_of_places() if mention is None else None
+            if code in _countries():
+                # "affected by the prevailing adverse weather conditions in the country", in a
+                # story that never writes "Sri Lanka" but whose places (Galle district,
+                # Trincomalee) all lie there
+                return {"location": _countries()[code].name, "country_iso3": code,
+                        "place_note": "a count across the whole country: the one country of "
+                                      "the places the document names"}  # fmt: skip
         if mention is None and went and mine:
             # "more than 85,000 people have fled into neighbouring Chad" a paragraph after
             # "clashes that erupted in Cameroon's Far North region": the place the paragraph
