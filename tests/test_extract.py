@@ -7177,3 +7177,12 @@ def test_a_count_in_the_country_is_the_country_all_the_documents_places_lie_in()
     text = text.replace("the Galle district", "Chennai")
     (affected,) = extract(text, date(2018, 10, 10))
     assert affected.country_iso3 is None
+
+
+def test_a_place_above_which_something_happens_is_the_figures_place():
+    (dead, evacuated) = extract(
+        "Three people died and hundreds more were evacuated as the fire in the hills above "
+        "Limassol spread overnight.",
+        date(2025, 7, 24),
+    )
+    assert [(c.location, c.country_iso3) for c in (dead, evacuated)] == [("Limassol", "CYP")] * 2

@@ -4914,7 +4914,7 @@ LOCATIVE_CUES: dict[str, str] = {
     r"(?:\s+(?:that|which)\s+(?:erupted|broke\s+out|began|started|flared(?:\s+up)?))?\s+in":
         "strife",
     # "from the slopes of Mount Merapi", "remote islands off Sumatra"
-    r"in|at|inside|within|throughout|across|around|near|outside|through|off|"
+    r"in|at|inside|within|throughout|across|around|near|outside|through|off|above|"
     # ("parts of the town Dorohoi … got flooded")
     r"(?:slopes|foot|flanks)\s+of|town|village": "at",
     r"(?:town|city|village|camp|district|governorate|province|region|area|enclave|pocket|"
