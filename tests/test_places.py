@@ -1066,3 +1066,15 @@ def test_the_countries_are_those_of_every_name_in_any_order_of_adding(added):
     for name, place in added:
         gazetteer._add(name, place)
     assert list(gazetteer.countries().items()) == _every_country(gazetteer)
+
+
+def test_a_landform_named_after_a_country_is_not_the_country():
+    assert places.lookup("Jordan Valley") == []
+    assert places.lookup("Niger Delta") == []
+    # (a valley named after a town is still read by its town)
+    assert places.lookup("Kathmandu Valley")[0].country_iso3 == "NPL"
+    (displaced,) = extract(
+        "Over the past weeks 60 people were displaced in the northern Jordan Valley.",
+        date(2021, 2, 17),
+    )
+    assert displaced.country_iso3 != "JOR"

@@ -347,6 +347,10 @@ class Gazetteer:
             bare = _without_place_word(name)
             if bare != name:
                 readings = self._index.get(key(bare), [])
+                if _LANDFORM_END.search(name) and any(p.kind == "country" for p in readings):
+                    # "the northern Jordan Valley", "the Niger Delta": a landform named after a
+                    # country (or its river) is neither the country nor a town named alike
+                    return []
         # The curated reading first, then a country (a country's name is that country), then
         # provinces when the name says so ("Idlib governorate"), then the most populous.
         province = bool(_PROVINCE_WORD.search(name))
@@ -572,6 +576,7 @@ _PLACE_WORD_END = re.compile(
 )
 
 
+_LANDFORM_END = re.compile(r"\s(?:valley|basin|delta|highlands|corridor)$", re.IGNORECASE)
 _PROVINCE_WORD = re.compile(
     r"\b(?:governorate|province|state|region|prefecture|pref|oblast|department)$", re.IGNORECASE
 )
