@@ -7186,3 +7186,14 @@ def test_a_place_above_which_something_happens_is_the_figures_place():
         date(2025, 7, 24),
     )
     assert [(c.location, c.country_iso3) for c in (dead, evacuated)] == [("Limassol", "CYP")] * 2
+
+
+def test_the_number_of_displaced_people_standing_at_a_count_is_a_stock():
+    got = extract(
+        "The government said the number of displaced people now stands at 4,020, against 5,300 "
+        "a week ago.",
+        date(2007, 5, 20),
+    )
+    assert [(c.span, c.term, c.measure) for c in got] == [
+        ("4,020", "displaced", "stock"), ("5,300", "displaced", "stock")
+    ]  # fmt: skip

@@ -3123,7 +3123,9 @@ _NUMBER_ROSE_TO = re.compile(
     r"(?:reached|reaches|rise|rises|rose|risen|climbed|climbs|climb|increased|grown|grew|jumped|"
     # "The number of Togolese fleeing … has now passed 40,000"
     # ("helped swell the number of those stuck across the country to over 42,000")
-    r"reduced|decreased|fallen|fell|dropped|declined|passed|surpassed|exceeded|topped)(?:\s+to)?\s+$"
+    r"reduced|decreased|fallen|fell|dropped|declined|passed|surpassed|exceeded|topped|"
+    # ("the total number of displaced persons stands at 6,113")
+    r"stands\s+at|stood\s+at)(?:\s+to)?\s+$"
     # ("Wednesday’s toll brings the total number of people killed by wildfires this summer to 30")
     r"|\b(?:swell(?:ed|ing|s)?|br(?:ings|ought|inging))\s+the\s+(?:total\s+)?number\s+of\s+"
     r"(?P<swelled>[^;:.]{3,150}?)\s+to\s+$",
