@@ -7197,3 +7197,23 @@ def test_the_number_of_displaced_people_standing_at_a_count_is_a_stock():
     assert [(c.span, c.term, c.measure) for c in got] == [
         ("4,020", "displaced", "stock"), ("5,300", "displaced", "stock")
     ]  # fmt: skip
+
+
+def test_units_listed_after_their_plural_word_are_the_figures_place_as_written():
+    (displaced,) = extract(
+        "The departments of Durazno, Soriano and Treinta y Tres are the worst hit, with about "
+        "9,000 people displaced.",
+        date(2007, 5, 20),
+    )
+    assert (displaced.location, displaced.country_iso3) == (
+        "Durazno, Soriano and Treinta y Tres", "URY"
+    )  # fmt: skip
+    # (a first name of several words, joined by a small word)
+    (affected,) = extract(
+        "Honduras: Floods and Landslides\n\nOverall 17,700 people were affected in the "
+        "departments of Gracias a Dios, Atlántida and Cortés.",
+        date(2020, 3, 2),
+    )
+    assert (affected.location, affected.country_iso3) == (
+        "Gracias a Dios, Atlántida and Cortés", "HND"
+    )  # fmt: skip

@@ -4926,7 +4926,9 @@ LOCATIVE_CUES: dict[str, str] = {
     # ("in the department of Quetzaltenango")
     r"territory|municipality|republic|port|department|prefecture|county|commune|canton|parish|"
     # ("In some localities of Telimele, a prefecture located in lower Guinea")
-    r"locality|localities|centre|centres|center|centers)"
+    r"locality|localities|centre|centres|center|centers|"
+    # ("The Departments of Durazno, Soriano and Treinta y Tres have been the most affected")
+    r"departments|provinces|districts|regions|governorates|municipalities|counties|prefectures)"
     r"\s+of":
         "of",
 }  # fmt: skip
@@ -6311,7 +6313,7 @@ def _ends_with_place_word(name: str) -> bool:
 _KIND_OF_AFTER = re.compile(
     r"\s+coast(?:al)?\s+(?:state|province|region|city|town|district)\s+of\s"
 )
-_LIST_NEXT = re.compile(r"(?:,\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*,?\s+and\s+(?:the\s+)?[A-Z]")
+_LIST_NEXT = re.compile(r"(?:\s+(?:a|de|del|y)\s+[A-Z][\w’'-]*)?(?:,\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*,?\s+and\s+(?:the\s+)?[A-Z]")
 
 
 @functools.cache
@@ -7272,7 +7274,7 @@ def _the_documents_place(context: _Context) -> dict:
 # A name in a list of places, its words joined by small words or none: "Logone et Chari",
 # "Gracias a Dios", "Islas de la Bahía".
 _LISTED_NAME = (
-    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:et|a|de|del|de\s+la|du|des|of|wa)\s+)?[A-Z][\w’'-]*)*"
+    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:et|a|de|del|de\s+la|du|des|of|wa|y)\s+)?[A-Z][\w’'-]*)*"
 )
 # Places named together, as written, from the first: "Slavyansk and Kramatorsk", "Herrera, Los
 # Santos and Veraguas", "Dakar and Kaolack regions" (their plural word of place kept).
