@@ -7217,3 +7217,16 @@ def test_units_listed_after_their_plural_word_are_the_figures_place_as_written()
     assert (affected.location, affected.country_iso3) == (
         "Gracias a Dios, Atlántida and Cortés", "HND"
     )  # fmt: skip
+
+
+def test_the_total_number_of_everyone_is_not_the_place_the_sentence_before_names():
+    text = (
+        "Uruguay: Floods Situation Report\n\n"
+        "In the City of Mercedes, Soriano Department, flood waters have been slower to recede. "
+        "According to the authorities, the total number of displaced persons stands at 6,100."
+    )
+    (total,) = extract(text, date(2007, 5, 20))
+    assert (total.location, total.country_iso3) == ("Uruguay", "URY")
+    # (a count the sentence does not give as the total still takes it)
+    (there,) = extract(text.replace(" total ", " "), date(2007, 5, 20))
+    assert there.location == "City of Mercedes"

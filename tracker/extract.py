@@ -6567,6 +6567,8 @@ _NATIONWIDE = re.compile(
 
 
 _CLAUSE_MARK = re.compile(r"[,;:()]")
+# A total of everyone counted, before its figure: "the total number of displaced persons stands at".
+_TOTAL_OF_ALL = re.compile(r"\b(?:[Tt]he\s+(?:overall\s+)?total\s+number\s+of)\b")
 _NAME_IN_BEFORE = re.compile(
     r"(?P<name>(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)\s+in\s+(?:the\s+)?$"
 )
@@ -6916,8 +6918,16 @@ def _place_for(
         # (people who left, of whom the sentence names only where they went: "had also crossed
         # into Russia" after "displaced inside Ukraine")
         went = away and all(m.role == "to" for m in mine)
+        # (not for a total the sentence gives of everyone: "In the City of Mercedes, … flood
+        # waters have been slower to recede. … the total number of displaced persons stands at
+        # 6,113")
+        total = not mine and _TOTAL_OF_ALL.search(
+            context.text, context.offset, context.offset + f.start
+        )
         mention, note = context.document_place(
-            order[0] + order[1], f.start + context.offset, order[0] if not mine or went else None
+            order[0] + order[1],
+            f.start + context.offset,
+            order[0] if (not mine or went) and not total else None,
         )
         if (
             not mine
