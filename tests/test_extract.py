@@ -7230,3 +7230,12 @@ def test_the_total_number_of_everyone_is_not_the_place_the_sentence_before_names
     # (a count the sentence does not give as the total still takes it)
     (there,) = extract(text.replace(" total ", " "), date(2007, 5, 20))
     assert there.location == "City of Mercedes"
+
+
+def test_people_in_square_brackets_after_households_share_their_verb():
+    sentence = "An elder said 1,500 families [9,000 people] in the district have left their homes."
+    got = extract(sentence, date(2010, 5, 12))
+    assert [(c.span, c.unit, c.term) for c in got] == [
+        ("1,500", "households", "left"), ("9,000", "people", "left")
+    ]  # fmt: skip
+    assert got[0].sentence == sentence  # (quoted as written)

@@ -3942,11 +3942,20 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
+# A count in square brackets: "1,500 families [9,000 people]".
+_SQUARE_COUNT = re.compile(r"\[(\d[\d,.]*(?:\s+[a-z]+){0,2})\]")
+
+
 def _sentence_candidates(
     text: str, offset: int, sentence: str, context: _Context
 ) -> list[Candidate]:
     blocked: list[tuple[int, int]] | None = None  # dates, phones, times: looked for when needed
     found: list[_Found] = []
+    as_written = sentence
+    if "[" in sentence:
+        # "1,500 families [9,000 people] … have left their homes": a count in square brackets is
+        # read as in round ones (the same length: every position stays)
+        sentence = _SQUARE_COUNT.sub(r"(\1)", sentence)
     lowered = sentence.lower()
     # Read in lower case (fast) where that keeps every position; a match's groups are then in
     # lower case, so what a candidate quotes is cut from the sentence itself.
@@ -4802,7 +4811,7 @@ def _sentence_candidates(
                 period_start=start,
                 period_end=end,
                 attributed_to=speaker,
-                sentence=stripped,
+                sentence=stripped if as_written is sentence else as_written.strip(),
                 date_precision=precision,
                 **where,
             )
