@@ -7239,3 +7239,17 @@ def test_people_in_square_brackets_after_households_share_their_verb():
         ("1,500", "households", "left"), ("9,000", "people", "left")
     ]  # fmt: skip
     assert got[0].sentence == sentence  # (quoted as written)
+
+
+def test_children_going_back_to_school_are_not_people_returning_home():
+    got = extract(
+        "There are about 12,000 displaced children, including 4,500 pupils who were able to "
+        "return to school last week.",
+        date(2025, 1, 28),
+    )
+    assert [(c.span, c.term, c.measure) for c in got] == [
+        ("about 12,000", "displaced", "stock"), ("4,500", "displaced", "stock")
+    ]  # fmt: skip
+    # (but people who return to their villages have returned)
+    (back,) = extract("Some 4,500 people were able to return to their villages.", date(2025, 1, 28))
+    assert back.term == "returned"

@@ -314,9 +314,11 @@ VERBS: dict[str, tuple[str, str]] = {
     # "the more than 6,000 who swam from the North African country into the Spanish enclave"
     r"sw(?:am|im|imming|um)\s+(?:from|to|into|across|ashore)\b": ("arrived", "flow"),
     # sent back: "Spain has sent 2,700 people back to Morocco"
-    r"back\s+(?:to|into|across)\b(?!\s+normal)": ("returned", "flow"),
+    # (not back at their desks: "return to school", "back to work")
+    r"back\s+(?:to|into|across)\b(?!\s+(?:normal|school|work|classes)\b)": ("returned", "flow"),
     r"join(?:ed|ing|s)?\b": ("arrived", "flow"),
-    r"(?:returned|returning|returns?|returnees)\b": ("returned", "flow"),
+    r"(?:returned|returning|returns?|returnees)\b(?!\s+to\s+(?:school|work|classes)\b)":
+        ("returned", "flow"),
     r"surrender(?:ed|ing|s)?\b": ("surrendered", "flow"),
     r"(?:died|dying|die|dies|deaths?|dead|perish(?:ed|es|ing)?|fatalit(?:y|ies)|drown(?:ed|s|ing)?|succumbed|"
     r"passed\s+away)\b":
