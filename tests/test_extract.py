@@ -7253,3 +7253,14 @@ def test_children_going_back_to_school_are_not_people_returning_home():
     # (but people who return to their villages have returned)
     (back,) = extract("Some 4,500 people were able to return to their villages.", date(2025, 1, 28))
     assert back.term == "returned"
+
+
+def test_displacement_that_affects_people_displaced_them():
+    (displaced,) = extract(
+        "Forced displacement affects 21,000 people in the north, the agency said.",
+        date(2025, 1, 28),
+    )
+    assert (displaced.term, displaced.measure) == ("displaced", "flow")
+    # (a flood that affects them does not)
+    (affected,) = extract("The floods affect 21,000 people in the north.", date(2025, 1, 28))
+    assert affected.term == "affected"

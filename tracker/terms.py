@@ -424,6 +424,8 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"(?:floods?|flooding|storms?|cyclones?|typhoons?|hurricanes?|quakes?|earthquakes?|"
     r"landslides?|mudslides?|disasters?|eruptions?|tsunamis?|rains|wildfires?|fires?)\s+"
     r"(?:has\s+|have\s+)?claim(?:s|ed)?": ("died", "flow"),
+    # "Forced displacement affects 33,000 Palestinians in Northern West Bank"
+    r"displacement\s+(?:has\s+|have\s+)?(?:affect(?:s|ed)?|hit(?:s)?)": ("displaced", "flow"),
     # people trapped are no figure: "trapping an estimated 60 people inside apartments"
     r"trapp(?:ing|ed)": (NO_TERM, "stock"),
     # room, not people counted: "We have to fit 37 people in one tent"
