@@ -7264,3 +7264,14 @@ def test_displacement_that_affects_people_displaced_them():
     # (a flood that affects them does not)
     (affected,) = extract("The floods affect 21,000 people in the north.", date(2025, 1, 28))
     assert affected.term == "affected"
+
+
+def test_people_belonging_to_households_share_the_verb_after_both():
+    got = extract(
+        "Some 8,100 displaced persons belonging to 1,900 families have been housed in 20 "
+        "relocation centres.",
+        date(2018, 10, 10),
+    )
+    assert [(c.span, c.unit, c.term, c.measure) for c in got] == [
+        ("Some 8,100", "people", "hosted", "stock"), ("1,900", "households", "hosted", "stock")
+    ]  # fmt: skip

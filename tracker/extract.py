@@ -1521,7 +1521,9 @@ def _clauses(text: str, maxsplit: int = 0) -> list[str]:
 
 # ("a total of 668,974 families composed of 2,452,738 individuals were affected")
 _OTHER_UNIT = re.compile(
-    r"^\s*(?:from|in|,?\s*or|consisting\s+of|comprising|composed\s+of|made\s+up\s+of)\s*$"
+    # ("57,015 persons belonging to 14,175 families have been affected")
+    r"^\s*(?:from|in|,?\s*or|consisting\s+of|comprising|composed\s+of|made\s+up\s+of|"
+    r"belonging\s+to)\s*$"
 )
 # Who is sheltered, and where, for a count that "remains" (_sentence_candidates).
 _SHELTERED_PEOPLE = re.compile(r"\b(?:refugees|IDPs|arrivals|evacuees|asylum[\s-]seekers)\b")
