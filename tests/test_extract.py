@@ -7275,3 +7275,12 @@ def test_people_belonging_to_households_share_the_verb_after_both():
     assert [(c.span, c.unit, c.term, c.measure) for c in got] == [
         ("Some 8,100", "people", "hosted", "stock"), ("1,900", "households", "hosted", "stock")
     ]  # fmt: skip
+
+
+def test_the_day_a_speaker_spoke_is_not_part_of_the_speaker():
+    (affected,) = extract(
+        "The Disaster Management Centre yesterday announced that 5,700 persons have been "
+        "affected by the floods.",
+        date(2018, 10, 10),
+    )
+    assert affected.attributed_to == "Disaster Management Centre"

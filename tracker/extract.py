@@ -1597,6 +1597,8 @@ _SOURCE_TRIM = re.compile(
     r"as\b|\s)+|"
     # ("The Tajik side unofficially reported")
     r"(?:\s+(?:also|now|still|additionally|separately|earlier|later|on\s+\w+day|in\s+a\s+\w+|that|"
+    # ("The National Disaster Management Centre (DMC) yesterday announced")
+    r"yesterday|today|"
     # ("Tharbaung and Maubin townships continue to report 1,079 people displaced")
     r"unofficially|officially|initially|previously|so\s+far|thus\s+far|continue[sd]?\s+to))+\s*$",
     re.IGNORECASE,
