@@ -6839,14 +6839,15 @@ def _place_for(
     note = None
     away = term in FROM_PLACE_TERMS or (term == "displaced" and measure == "flow")
     # ("over 170 000 Burkinabe citizens are internally displaced": within their country)
-    code = _demonym_country(population) if (away or term == "displaced") and population else None
-    if code and not _pick(mine, order[0][:4], f.end):
+    demonym = _demonym(population) if (away or term == "displaced") and population else None
+    if demonym and not _pick(mine, order[0][:4], f.end):
         # "thousands of Venezuelans crossing": people who fled left the country their name says;
         # "240,000 Afghans have been internally displaced": within it.
+        code, word = demonym
         if code in _countries():
             country = _countries()[code]
             return {"location": country.name, "country_iso3": code,
-                    "place_note": f"the country that “{population}” names"}  # fmt: skip
+                    "place_note": f"the country that “{word}” names"}  # fmt: skip
     mention = _pick(mine, order[0], f.end)
     if len(mentions) > 1 and context.text.endswith(" (", 0, context.offset + f.start):
         # "in Konga Village (1,219 people), Bokang Village (606 people), and Hokeng Village (647
@@ -7014,10 +7015,10 @@ def _place_for(
             if "location" not in found and population and not away:
                 # "Earthquake Directly Affects Over 12,000 Afghans", nothing else placing it:
                 # the country the people's word names
-                code = _demonym_country(population)
+                code, word = _demonym(population) or (None, None)
                 if code in _countries():
                     return {"location": _countries()[code].name, "country_iso3": code,
-                            "place_note": f"the country that “{population}” names"}  # fmt: skip
+                            "place_note": f"the country that “{word}” names"}  # fmt: skip
             return found
     if mention.listed and mention.reading is not None and mention.reading.kind == "country":
         others = [m for m in mine if m.start > mention.start and m.reading is not None]
@@ -7464,9 +7465,17 @@ def _pick(mentions: list[_Mention], roles: tuple[str, ...], near: int) -> _Menti
 
 def _demonym_country(population: str) -> str | None:
     """The country a word of the population names: "Sudanese refugees" → SDN."""
+    found = _demonym(population)
+    return found[0] if found else None
+
+
+def _demonym(population: str) -> tuple[str, str] | None:
+    """The country a word of the population names and that word as written: "Sudanese refugees"
+    → (SDN, "Sudanese")."""
     if population.islower():
         return None  # a people's name is capitalised
-    words = [w.strip(',.;:()"“”') for w in population.lower().split()]
+    written = [w.strip(',.;:()"“”') for w in population.split()]
+    words = [w.lower() for w in written]
     if "ethnic" in words:
         return None  # "400,000 ethnic Uzbeks who fled" Kyrgyzstan: a people, not a country's
     for n in (2, 1):
@@ -7474,7 +7483,7 @@ def _demonym_country(population: str) -> str | None:
             name = " ".join(words[i : i + n])
             code = places.demonyms().get(name) or places.demonyms().get(name.removesuffix("s"))
             if code:
-                return code
+                return code, " ".join(written[i : i + n])
     return None
 
 
