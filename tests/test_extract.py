@@ -7284,3 +7284,12 @@ def test_the_day_a_speaker_spoke_is_not_part_of_the_speaker():
         date(2018, 10, 10),
     )
     assert affected.attributed_to == "Disaster Management Centre"
+
+
+def test_a_member_of_an_office_beside_a_name_is_the_persons_title():
+    (displaced,) = extract(
+        "Rana Haddad, a member of the UNHCR media office, explained that 21,000 people were "
+        "displaced from the camps.",
+        date(2025, 1, 28),
+    )
+    assert displaced.attributed_to == "Rana Haddad"

@@ -3501,7 +3501,7 @@ TITLE_NOUNS = (
     "commander", "minister", "coordinator", "representative", "officer", "manager", "envoy",
     "president", "governor", "adviser", "advisor", "secretary", "researcher", "analyst",
     "mayor", "chairman", "leader", "administrator", "commissioner", "delegate", "superintendent",
-    "inspector", "prefect", "deputy",
+    "inspector", "prefect", "deputy", "member",
 )  # fmt: skip
 _TITLE_QUICK = _quick_check("|".join(TITLE_NOUNS), re.IGNORECASE)
 _TITLE_END = re.compile(rf"\b{_TITLE_QUICK}(?:{'|'.join(TITLE_NOUNS)})s?$", re.IGNORECASE)
