@@ -7293,3 +7293,16 @@ def test_a_member_of_an_office_beside_a_name_is_the_persons_title():
         date(2025, 1, 28),
     )
     assert displaced.attributed_to == "Rana Haddad"
+
+
+def test_men_counted_after_officers_are_helpers_not_people_hit():
+    got = extract(
+        "Five officers and 90 men with rescue boats have been deployed, and 400 people have been "
+        "affected.",
+        date(2018, 10, 10),
+    )
+    assert [c.span for c in got] == ["400"]
+    # (but civilians after them, and men who were killed, are counted)
+    for sentence in ("Three officers and 12 civilians were killed.",
+                     "Three officers and 12 men were killed."):  # fmt: skip
+        assert "12" in [c.span for c in extract(sentence, date(2018, 10, 10))]

@@ -2941,6 +2941,13 @@ def _helpers(sentence: str, f: _Found) -> bool:
         return True  # "to reinforce the 110 already deployed to the islands"
     if f.population and any(w in _HELPERS for w in f.population.lower().split()):
         return True
+    if (
+        sentence.endswith(" and ", 0, f.start)
+        and (not f.population or f.population.lower() == "men")
+        and (helpers := _HELPERS_AND_BEFORE.search(sentence, max(0, f.start - 30), f.start))
+        and helpers.group(1).lower() in _HELPERS
+    ):
+        return True  # "Four officers and 82 men … have been deployed": the men are helpers too
     if f.population and not sentence.startswith(" and ", f.population_end):
         return False
     noun = _NOUN_AFTER.match(sentence, f.end if not f.population else f.population_end + 4)
@@ -2948,6 +2955,7 @@ def _helpers(sentence: str, f: _Found) -> bool:
     return noun is not None and any(w in _HELPERS for w in noun.groups())
 
 
+_HELPERS_AND_BEFORE = re.compile(r"([A-Za-z]+)\s+and\s+$")
 _HELPERS_NUMBER = re.compile(
     r"\bnumber\s+of\s+(?:[a-z]+\s+)?personnel\b[^,;.]{0,30}\b(?:stands|stood|is|was|reached|at)\s+$"
 )
