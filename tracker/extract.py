@@ -6334,7 +6334,11 @@ def _ends_with_place_word(name: str) -> bool:
 _KIND_OF_AFTER = re.compile(
     r"\s+coast(?:al)?\s+(?:state|province|region|city|town|district)\s+of\s"
 )
-_LIST_NEXT = re.compile(r"(?:\s+(?:a|de|del|y)\s+[A-Z][\w’'-]*)?(?:,\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*,?\s+and\s+(?:the\s+)?[A-Z]")
+_LIST_NEXT = re.compile(
+    # (a first name of several words joined by a small word: "Gracias a Dios, Colón, …")
+    r"(?:\s+(?:a|de|del|y)\s+[A-Z][\w’'-]*)?"
+    r"(?:,\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*,?\s+and\s+(?:the\s+)?[A-Z]"
+)
 
 
 @functools.cache
