@@ -7306,3 +7306,12 @@ def test_men_counted_after_officers_are_helpers_not_people_hit():
     for sentence in ("Three officers and 12 civilians were killed.",
                      "Three officers and 12 men were killed."):  # fmt: skip
         assert "12" in [c.span for c in extract(sentence, date(2018, 10, 10))]
+
+
+def test_she_indicated_is_the_person_named_before():
+    text = (
+        "Rana Haddad, a spokesperson for the agency, explained that 21,000 people were displaced."
+        "\n\nShe indicated that there are about 9,000 displaced children."
+    )
+    got = extract(text, date(2025, 1, 28))
+    assert [c.attributed_to for c in got] == ["Rana Haddad", "Rana Haddad"]

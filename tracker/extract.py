@@ -2979,9 +2979,9 @@ _HEADLINE_KINDS = frozenset(
 # ("He also said that 84 people were injured": an adverb between)
 _PRONOUN_SAID = re.compile(
     r"[SsHha](?<!\w.)(?:(?<=[Ss])he\s+(?:(?:also|later|further|then)\s+)?"
-    r"(?:said|says|added|told|noted|explained|continued)"
+    r"(?:said|says|added|told|noted|explained|continued|indicated|stated)"
     r"|(?<=[Hh])e\s+(?:(?:also|later|further|then)\s+)?"
-    r"(?:said|says|added|told|noted|explained|continued)"
+    r"(?:said|says|added|told|noted|explained|continued|indicated|stated)"
     r"|(?<=s)a(?:id|ys)\s+s?he|(?<=a)dded\s+s?he)\b"
 )
 
@@ -3000,6 +3000,9 @@ def _may_say_a_pronoun_said(sentence: str) -> bool:
         or "noted" in sentence
         or "explained" in sentence
         or "continued" in sentence
+        # ("She indicated that there are about 12,000 displaced children")
+        or "indicated" in sentence
+        or "stated" in sentence
     )
 
 
