@@ -7315,3 +7315,22 @@ def test_she_indicated_is_the_person_named_before():
     )
     got = extract(text, date(2025, 1, 28))
     assert [c.attributed_to for c in got] == ["Rana Haddad", "Rana Haddad"]
+
+
+def test_a_body_named_in_full_before_its_acronym_is_the_speaker():
+    (displaced,) = extract(
+        "AMMAN, Feb. 3 (XNA) – The media office of the United Nations Relief and Works Agency for "
+        "Palestine Refugees (UNRWA) stated that 21,000 refugees have been displaced.",
+        date(2025, 2, 3),
+    )
+    assert displaced.attributed_to == (
+        "The media office of the United Nations Relief and Works Agency for Palestine Refugees "
+        "(UNRWA)"
+    )
+    # (a long subject that is no body's name still names no one)
+    (displaced,) = extract(
+        "The people who had lived in the camps for many years before the most recent wave of "
+        "raids stated that 21,000 refugees have been displaced.",
+        date(2025, 2, 3),
+    )
+    assert displaced.attributed_to is None

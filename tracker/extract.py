@@ -3594,6 +3594,10 @@ _PLACES_ONLY = re.compile(
 
 # A news agency's name and its dash after a dateline's city, before the speaker's name.
 _AGENCY_DASH = re.compile(r"[A-Z]{2,8}\s+[–—-]\s+(?=[A-Z])")
+_DATELINE_DASH = re.compile(
+    r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}(?:,\s+|\s+(?=[–-])))?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+)?(?:\([A-Za-z]{2,10}\)\s+)?[–-]\s+(?=[A-Z])"
+)
 
 
 # The plural words of place after names listed together: "Tharbaung and Maubin townships".
@@ -3616,6 +3620,10 @@ def _clean_source(text: str) -> str | None:
     who = _trim_source(who).strip()
     if " " in who[:9] and (agency := _AGENCY_DASH.match(who)):
         who = who[agency.end() :]  # "Jakarta, MINA – Indonesian National Search And Rescue …"
+    elif (" – " in who[:40] or " - " in who[:40]) and (dateline := _DATELINE_DASH.match(who)):
+        # "GAZA, Jan. 28 (YPA) – The media office of …", "Philippines – The Department of …":
+        # the story's dateline, then the speaker
+        who = who[dateline.end() :]
     who = _SOURCE_VERB_END.sub("", who)  # "HAC has (said)": the speaker, not its verb
     if who[:3] in ("On ", "on ") and (day := _DATE_FIRST.match(who)):
         who = who[day.end() :]  # "On 21 July 2022 Niger Civil Protection (reported)"
@@ -3628,7 +3636,11 @@ def _clean_source(text: str) -> str | None:
                 words = words[n + 1 :]
                 who = " ".join(words)
                 break
-    if not words or len(words) > 9 or who.lower() in NOT_A_SOURCE or _DIGIT.search(who):
+    if not words or who.lower() in NOT_A_SOURCE or _DIGIT.search(who):
+        return None
+    if len(words) > 9 and not (len(words) <= 18 and _BODY_WITH_ITS_ACRONYM.search(who)):
+        # (a body's full name before its acronym may be long: "The media office of the United
+        # Nations Relief and Works Agency for Palestine Refugees (UNRWA)")
         return None
     if _NUMBER_WORD.match(words[0]) and words[0].lower() not in ("a", "an"):
         # "Hundreds of people are (said)": people counted, not a speaker
@@ -3655,6 +3667,11 @@ def _clean_source(text: str) -> str | None:
     return who
 
 
+# A body's name, its words capitalised but for small ones, and its acronym in brackets.
+_BODY_WITH_ITS_ACRONYM = re.compile(
+    r"(?:\b[A-Z][\w’'-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|la|et)\b)*\s+){3,}"
+    r"\([A-Z][A-Za-z]{1,9}\)$"
+)
 # One person of an office the text does not name: "an official", "a spokesman".
 _AN_OFFICIAL = re.compile(rf"^an?\s+(?:{'|'.join(TITLE_NOUNS)})$", re.IGNORECASE)
 
