@@ -3592,11 +3592,12 @@ _PLACES_ONLY = re.compile(
 )
 
 
-# A news agency's name and its dash after a dateline's city, before the speaker's name.
-_AGENCY_DASH = re.compile(r"[A-Z]{2,8}\s+[–—-]\s+(?=[A-Z])")
+# A story's dateline and its dash, before the speaker: a news agency's name after the city
+# ("MINA – "), the place alone ("Philippines – "), or the city, day and agency ("GAZA, Jan. 28
+# (YPA) – ").
 _DATELINE_DASH = re.compile(
-    r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}(?:,\s+|\s+(?=[–-])))?"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+)?(?:\([A-Za-z]{2,10}\)\s+)?[–-]\s+(?=[A-Z])"
+    r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}(?:,\s+|\s+(?=[–—-])))?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+)?(?:\([A-Za-z]{2,10}\)\s+)?[–—-]\s+(?=[A-Z])"
 )
 
 
@@ -3618,11 +3619,11 @@ def _clean_source(text: str) -> str | None:
         # "Mohammad Masud Alam.Meanwhile": a sentence's end without its space
         who = _GLUED_SENTENCE_END.split(who, 1)[0]
     who = _trim_source(who).strip()
-    if " " in who[:9] and (agency := _AGENCY_DASH.match(who)):
-        who = who[agency.end() :]  # "Jakarta, MINA – Indonesian National Search And Rescue …"
-    elif (" – " in who[:40] or " - " in who[:40]) and (dateline := _DATELINE_DASH.match(who)):
-        # "GAZA, Jan. 28 (YPA) – The media office of …", "Philippines – The Department of …":
-        # the story's dateline, then the speaker
+    if (" – " in who[:40] or " - " in who[:40] or " — " in who[:40]) and (
+        dateline := _DATELINE_DASH.match(who)
+    ):
+        # "Jakarta, MINA – Indonesian National Search And Rescue …", "GAZA, Jan. 28 (YPA) – The
+        # media office of …": the story's dateline, then the speaker
         who = who[dateline.end() :]
     who = _SOURCE_VERB_END.sub("", who)  # "HAC has (said)": the speaker, not its verb
     if who[:3] in ("On ", "on ") and (day := _DATE_FIRST.match(who)):
@@ -6613,7 +6614,7 @@ _NATIONWIDE = re.compile(
 
 _CLAUSE_MARK = re.compile(r"[,;:()]")
 # A total of everyone counted, before its figure: "the total number of displaced persons stands at".
-_TOTAL_OF_ALL = re.compile(r"\b(?:[Tt]he\s+(?:overall\s+)?total\s+number\s+of)\b")
+_TOTAL_OF_ALL = re.compile(r"\b[Tt]he\s+(?:overall\s+)?total\s+number\s+of\b")
 _NAME_IN_BEFORE = re.compile(
     r"(?P<name>(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)\s+in\s+(?:the\s+)?$"
 )
