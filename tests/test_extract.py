@@ -7334,3 +7334,104 @@ def test_a_body_named_in_full_before_its_acronym_is_the_speaker():
         date(2025, 2, 3),
     )
     assert displaced.attributed_to is None
+
+
+# Learnt from d632–d652 (the sixty-first to sixty-third parts, scored once, then turned to tuning).
+
+
+def test_a_place_the_gazetteer_lacks_takes_the_country_through_a_place_it_also_lacks():
+    (came,) = extract(
+        "Over 3,000 families have shifted to Jalozai camp near Nowshera district of Khyber "
+        "Pakhtunkhwa.",
+        date(2014, 11, 7),
+    )
+    assert (came.term, came.location, came.country_iso3) == ("arrived", "Jalozai camp", "PAK")
+
+
+def test_a_province_of_two_words_after_a_district_says_where_it_lies():
+    for sentence in ("About 2,000 people fled to Nowshera district of Khyber Pakhtunkhwa.",
+                     "About 2,000 people fled to Nowshera district, Khyber Pakhtunkhwa."):  # fmt: skip
+        mentions = [(m.written, m.reading and m.reading.country_iso3)
+                    for m in x._place_mentions(sentence)]  # fmt: skip
+        assert mentions == [("Nowshera district", None), ("Khyber Pakhtunkhwa", "PAK")]
+    # (a province of two words alone, with no place before it, is not read as one)
+    assert x._place_mentions("Khyber Pakhtunkhwa officials met on Monday.") == []
+
+
+def test_a_regional_state_is_a_word_of_place():
+    (died,) = extract(
+        "An official in Binishangul Gumz regional state said 20 civilians died in the ambush.",
+        date(2022, 3, 4),
+    )
+    assert died.location == "Binishangul Gumz regional state"
+
+
+def test_where_a_part_of_a_count_is_gives_the_country_not_the_place_of_the_whole():
+    (displaced,) = extract(
+        "UNHCR estimates that about half of the 40,000 people displaced since late February "
+        "were in the Somali capital of Mogadishu.",
+        date(2011, 4, 8),
+    )
+    assert (displaced.location, displaced.country_iso3) == ("Somalia", "SOM")
+    # (not where all of them went: "a quarter of the 400,000 who fled … streamed into Uzbekistan")
+    (fled,) = extract(
+        "A quarter of the 400,000 ethnic Uzbeks who fled the violence in Osh had streamed across "
+        "the border into Uzbekistan.",
+        date(2010, 6, 25),
+    )
+    assert fled.location == "Osh"
+
+
+def test_people_on_an_island_reported_missing_are_no_figure():
+    got = extract(
+        "The cyclone killed at least 30 people. Forty people on the island are reported missing.",
+        date(2004, 3, 10),
+    )
+    assert [c.span for c in got] == ["at least 30"]
+
+
+def test_a_disasters_victims_are_the_people_it_hit_and_those_in_centres_are_hosted():
+    (hit,) = extract("The number of flood victims increased to 7,100.", date(2017, 1, 26))
+    assert (hit.term, hit.measure) == ("affected", "flow")
+    hosted, families = extract(
+        "The number of flood victims increased to 7,100 from 2,200 families in 48 centres.",
+        date(2017, 1, 26),
+    )
+    assert {(c.term, c.measure) for c in (hosted, families)} == {("hosted", "stock")}
+    # (victims with no disaster's word before them are the dead, as before)
+    (dead,) = extract("The number of victims increased to 69.", date(2017, 1, 26))
+    assert dead.term == "died"
+
+
+def test_families_losing_their_homes_are_displaced():
+    _, lost = extract(
+        "The storms resulted in 41,000 families experiencing a loss of their assets and 21,000 "
+        "families losing their homes.",
+        date(2019, 5, 1),
+    )
+    assert (lost.span, lost.term) == ("21,000", "displaced")
+
+
+def test_sums_in_a_named_currency_and_people_assisted_are_no_figures():
+    got = extract(
+        "The Federation launched an appeal for 2 million Swiss francs to support the Red Cross "
+        "in assisting 45,000 people affected by the typhoon. At least 31 people were killed.",
+        date(2006, 10, 3),
+    )
+    assert [c.span for c in got] == ["At least 31"]
+    got = extract("They pledged 5 million Canadian dollars after 40 people died.", date(2020, 1, 1))
+    assert [c.span for c in got] == ["40"]
+
+
+def test_a_name_the_gazetteer_lacks_after_arrived_in_is_where_people_went():
+    (came,) = extract(
+        "Colombia: floods and clashes\n\nIn the last month, 140 indigenous people had arrived in "
+        "Charco Azul fleeing combats.",
+        date(2008, 10, 24),
+        title="Colombia: floods and clashes",
+    )
+    assert (came.location, came.country_iso3) == ("Charco Azul", "COL")
+    # (not whom people fled from, nor a body's short name)
+    (fled,) = extract("Colombia: clashes\n\nSome 300 people fled from Boko Haram.",
+                      date(2015, 1, 1), title="Colombia: clashes")  # fmt: skip
+    assert fled.location == "Colombia"

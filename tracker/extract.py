@@ -150,8 +150,11 @@ CURRENCY_CODES = (
 NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     "money": (
         # "¢1.6 million", "PHP 2.9 billion", "$FJD10.7 million, or over $US 5.3 million"
-        rf"(?:[$€£¥¢₵₦₹₱]|US\$|\$\s?(?:US|[A-Z]{{3}})|\b(?:{'|'.join(CURRENCY_CODES)}))\s*$",
-        r"^\s*(?:of\s+)?(?:US\s+)?(?:dollars|euros?|pounds|USD|EUR|GBP|francs|lira|liras|"
+        # ("US$ 808,000/euro 640,000")
+        rf"(?:[$€£¥¢₵₦₹₱]|US\$|\$\s?(?:US|[A-Z]{{3}})|\b(?:{'|'.join(CURRENCY_CODES)}|euros?))\s*$",
+        # ("an appeal for 1 million Swiss francs")
+        r"^\s*(?:of\s+)?(?:US\s+|(?:Swiss|Canadian|Australian|Singapore|Hong\s+Kong|New\s+Zealand|"
+        r"Fiji|Jamaican|Namibian)\s+)?(?:dollars|euros?|pounds|USD|EUR|GBP|francs|lira|liras|"
         # "around 170 million Tala (US$ 70 million)"
         r"tala|kina|vatu|rupees|taka|naira|shillings|kwacha|rand|pesos|yuan|yen|rupiah|baht|riyals|"
         r"dirhams|dinars|cedis|birr|leones|afghanis|tenge|hryvnias|rubles|roubles|reais|quetzales|"
@@ -288,7 +291,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         # ("102 others, including 22 army personnel, were missing")
         # ("while four fishermen and a toddler were missing")
         # ("Some 52 people in the district are still missing")
-        rf"^\s*(?:{_WORDS_BEFORE_VERB}{{0,3}}?|\w+\s+(?:in|at|of)\s+the\s+\w+\s+|"
+        # ("Forty people on the island are reported missing")
+        rf"^\s*(?:{_WORDS_BEFORE_VERB}{{0,3}}?|\w+\s+(?:in|at|of|on)\s+the\s+\w+\s+|"
         r"\w+,\s*including\s+[^,;.]{1,40},\s*|"
         r"[a-z]+\s+and\s+(?:a|an|one)\s+[a-z]+\s+)"
         r"(?:(?:are|were|is|was|remain|remained|still|now|reported|"
@@ -350,7 +354,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     ),
     # People given aid, not people displaced: "has assisted 5,000", "vaccinated 1,200 children".
     "aid": (
-        r"\b(?:assisted|served|supported|vaccinated|treated|fed|screened|benefitt?ing|benefitt?ed)"
+        # ("to support the Red Cross in assisting 61,000 people affected by Typhoon Xangsane")
+        r"\b(?:assisted|served|supported|vaccinated|treated|fed|screened|benefitt?ing|benefitt?ed|"
+        r"assist|assisting)"
         # "WFP has started distribution of food covering 150,000 people for two weeks"
         r"\s*$|\b(?:food|rations|assistance|aid|supplies)\s+(?:[\w-]+\s+){0,2}?covering\s+$"
         # "the distributions of essential household items reached 4,074 households"
@@ -1270,6 +1276,7 @@ _QUANTITY_ASCII = _in_ascii(QUANTITY_LOWER)
 # A new pattern after a number needs its first words here (tests/test_extract.py checks).
 _AFTER_WORD_STARTS = (
     "% - ‐ : ° a.m am p.m pm o' o’ gmt utc dollars euro pounds usd eur gbp francs lira per pc "
+    "swiss canadian australian singapore hong new fiji jamaican namibian "
     "tala kina vatu rupees taka naira shillings kwacha rand pesos yuan yen rupiah baht riyals "
     "dirhams dinars cedis birr leones afghanis tenge hryvnias rubles roubles reais quetzales "
     "lempiras gourdes "
@@ -2131,6 +2138,7 @@ _BEFORE_LAST_WORDS = frozenset(
     paragraph section article art chapter annex table figure fig phase route highway road version
     vol volume issue level grade category item step stage round tier block sector zone flight
     room code id ref call dial phone text ring in per assisted served supported vaccinated treated fed screened benefiting
+    assisting assist euro euros
     benefitting benefited benefitted interview
     interviews interviewed surveyed survey surveys sample polled with her his my our target
     goal covering as comprising host hold accommodate house shelter take reached totaled totalled
@@ -3117,11 +3125,18 @@ _REGISTERED_IN_CAMPS = re.compile(
     rf"[^;.]{{0,30}}?\b(?:in|at|across)\s+(?:[\w’'-]+\s+){{0,2}}?{SHELTER_PLACES}\b", re.IGNORECASE
 )
 _IN_SHELTERS_AFTER = re.compile(
-    r"\s+(?:in|across|at)\s+(?:[\w(),-]+\s+){0,2}?(?:evacuation|relief)\s+"
-    r"(?:cent(?:re|er)s?|camps?|sites?|shelters?)\b",
+    # ("increased to 6,609 from 2,012 families in 50 centres")
+    r"\s+(?:from\s+\d[\d,]*\s+(?:families|households)\s+)?(?:in|across|at)\s+"
+    r"(?:(?:[\w(),-]+\s+){0,2}?(?:evacuation|relief)\s+(?:cent(?:re|er)s?|camps?|sites?|shelters?)"
+    r"|\d[\d,]*\s+(?:cent(?:re|er)s|shelters))\b",
     re.IGNORECASE,
 )
 _IDPS = re.compile(r"\bIDPs?\b")
+_DISASTERS_VICTIMS = re.compile(
+    r"\b(?:flood|storm|cyclone|typhoon|hurricane|quake|earthquake|landslide|disaster|drought)"
+    r"\s+victims\b",
+    re.IGNORECASE,
+)
 # Places the text named before, named again: "from these settlements".
 _THESE_PLACES = re.compile(
     r"\bthese\s+(?:settlements|villages|areas|districts|communities|towns|localities|places|"
@@ -4344,7 +4359,11 @@ def _sentence_candidates(
                 # 700 000": people displaced, since then a flow (DESIGN: a cumulative flow)
                 verb = ("displaced", "flow" if " since " in subject else "stock", 0, False)
             verb = verb or (
-                ("died", "flow", 0, False)
+                # (a disaster's victims are the people it hit: "the number of flood victims
+                # increased to 6,609")
+                ("affected", "flow", 0, False)
+                if "victims" in subject and _DISASTERS_VICTIMS.search(subject)
+                else ("died", "flow", 0, False)
                 if "victims" in subject  # "the total number of victims … climbs to"
                 else ("hosted", "stock", 0, False)
             )
@@ -5358,7 +5377,8 @@ def _place_mentions(
             elif (
                 mention is None
                 and name.lower() not in places.demonyms()  # "the Somali shopkeeper"
-                and (province := _province_named(_owner(name))) is not None
+                and (province := _province_named(_owner(name), words=_of_the_place_before(
+                    text, m.start("name"), out))) is not None
             ):
                 # "The KwaZulu-Natal … department has confirmed", "districts of Paktika": a
                 # province's name is as plain a place as a country's.
@@ -5905,6 +5925,15 @@ def _country_named(name: str):
     return found if found is not None and found[1][0].kind == "country" else None
 
 
+def _of_the_place_before(text: str, at: int, out: list[_Mention]) -> bool:
+    """Whether the name at `at` says where the place named just before it lies: "Nowshera
+    district of Khyber Pakhtunkhwa", "Nowshera district, Khyber Pakhtunkhwa"."""
+    if not out or not text.endswith((" of ", ", "), 0, at):
+        return False
+    before = out[-1]
+    return _JOINS_A_PLACE.fullmatch(text, before.start + len(before.written), at) is not None
+
+
 @functools.lru_cache(maxsize=4096)
 def _province_named(name: str, words: bool = False):
     """(written, readings) of a province's name that no other place of another country shares
@@ -6036,6 +6065,9 @@ _BODY_WORDS = frozenset(
 
 
 # A figure right before "in X": "677 in Drouillard", "1,500 people in Kentzou".
+_MOVED_BEFORE = re.compile(
+    r"\b(?:arrived|fled|evacuated|relocated|returned|moved)\s+$"
+)
 _FIGURE_RIGHT_BEFORE = re.compile(
     r"(?:\d|\b(?:dozens|hundreds|thousands|millions|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve))[\d,.]*\s+(?:[a-z-]+\s+){0,2}$",  # "four people died in Mangan"
@@ -6157,6 +6189,16 @@ def _unknown_place(
         role == "at" and _FIGURE_RIGHT_BEFORE.search(text, max(0, m.start() - 40), m.start())
     ):
         kind, written = "town", name  # "fighting in Pernier"; "677 in Drouillard"
+    elif (
+        role
+        and len(words) <= 3
+        and m.group("cue") in ("in", "to", "into")
+        and _MOVED_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        and all(w[:1].isupper() and w[1:].islower() for w in words)
+    ):
+        # "165 Guayabero indigenous had arrived in Puerto Elvira", "Thousands fled to
+        # Chiaquelane": where people moved, a place (whose country the document settles)
+        kind, written = "town", name
     elif (
         m.group("cue") == "In"
         and text.startswith(",", m.end())
@@ -6739,6 +6781,18 @@ def _named_in(mention: _Mention, context: _Context) -> _Mention | None:
     return replace(found[0], start=named.start("name") - context.offset, role="at")
 
 
+# A part of a count before it: "about half of the 33,000 people displaced … were in Mogadishu".
+_A_PART_OF_BEFORE = re.compile(
+    r"\b(?:half|a\s+third|a\s+quarter|(?:two|three)[\s-]thirds|(?:a\s+)?(?:large\s+|small\s+)?part|"
+    r"a\s+(?:large\s+|small\s+)?(?:majority|minority)|most)\s+of\s+the\s+$",
+    re.IGNORECASE,
+)
+# (where the part is, not where all came from or went: "A quarter of the 400,000 ethnic Uzbeks
+# who fled the violence earlier had streamed across the border into Uzbekistan")
+_WHERE_A_PART_IS = re.compile(
+    r"\b(?:were|was|are|is|remain(?:s|ed)?|live[sd]?|living|stay(?:s|ed|ing)?|shelter(?:s|ed|ing))"
+    r"\s+(?:now\s+|still\s+|currently\s+)?(?:in|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?$"
+)
 _MOSTLY_IN = re.compile(
     r",\s+(?:mainly|mostly|largely|chiefly|primarily|particularly|especially|most\s+of\s+(?:whom|them)|"
     # ("5,796 households … have been displaced, with most IDPs in Monze (Western Province), …")
@@ -6806,6 +6860,22 @@ def _place_for(
         after := context.text[context.offset + f.end : context.offset + owned[1]]
     ) and (_OVER_THE_COUNTRIES.match(after)):
         return {"place_note": _SEVERAL_COUNTRIES}  # "15 fatalities across both countries"
+    if (
+        mentions
+        and context.text.endswith(" of the ", 0, at := context.offset + f.start)
+        and _A_PART_OF_BEFORE.search(context.text, max(0, at - 30), at)
+        and (part := next((m for m in mentions if m.start > f.end and m.reading is not None
+                           and m.reading.country_iso3 in _countries()
+                           and m.written.lower() not in places.demonyms()), None))  # fmt: skip
+        and not any(m.start < f.start for m in mentions)
+        and _WHERE_A_PART_IS.search(context.text, context.offset + f.end,
+                                    context.offset + part.start)  # fmt: skip
+    ):
+        # "about half of the 33,000 people displaced by the conflict since late February were in
+        # the Somali capital of Mogadishu": where a part is, the whole is in its country
+        code = part.reading.country_iso3
+        return {"location": _countries()[code].name, "country_iso3": code,
+                "place_note": f"a part of them in “{part.written}”: its country"}  # fmt: skip
     if "ly " in after or "most " in after or "majority" in after:
         # "Four deaths have already occurred on Peruvian territory, mainly in the Piura area":
         # where most of them were is not the place of the whole count
@@ -7540,15 +7610,17 @@ def _country_of_unknown(
     for m in mentions:
         if (
             end <= m.start <= end + 30
-            and m.reading is not None
-            and m.reading.country_iso3
             # (joined to it, not the next of a list: "to Tall Refaat sub-district, 15,500 to
             # Nabul town")
             and _JOINS_A_PLACE.fullmatch(
                 context.text, context.offset + end, context.offset + m.start
             )
         ):
-            return m.reading.country_iso3
+            if m.reading is not None and m.reading.country_iso3:
+                return m.reading.country_iso3
+            # (through a place it also lacks: "Jalozai camp near Nowshera district of Khyber
+            # Pakhtunkhwa")
+            end = m.start + len(m.written)
     # For people who fled, the country they went to is not the country of the place they left.
     # People hosted or arrived somewhere came from the country a sentence names for them: "17,000
     # people live at Choucha camp, 10,000 from Bangladesh" (a camp in Tunisia).

@@ -54,6 +54,7 @@ PLACE_WORDS = (
     "community", "sub-district", "sub-districts", "emergency site", "emergency sites",
     "displacement site", "displacement sites", "soum", "aimag", "atoll",
     "Local Government Area", "local government area", "LGA", "tea estate", "estate",
+    "regional state",
 )  # fmt: skip
 # What a word of place says of the place it ends, for a name the gazetteer does not know
 # ("Pagiarinya settlement", "Maungdaw township"): its kind, for KIND_RANK.
@@ -66,7 +67,7 @@ WORD_KINDS: dict[str, str] = {
     "district": "district", "subdistrict": "district", "township": "district",
     "municipality": "district", "county": "district", "territory": "district",
     "department": "province", "governorate": "province", "province": "province",
-    "state": "province", "region": "region", "island": "region", "valley": "area", "basin": "area",
+    "state": "province", "regional state": "province", "region": "region", "island": "region", "valley": "area", "basin": "area",
     "delta": "area", "highlands": "area", "corridor": "area", "reception centre": "camp",
     "reception center": "camp", "transit centre": "camp", "transit center": "camp",
     "idp site": "camp", "idp sites": "camp", "zone": "district", "woreda": "district",

@@ -237,7 +237,9 @@ VERBS: dict[str, tuple[str, str]] = {
     r"claims\b": ("hosted", "stock"),
     r"(?:to\s+seek|sought)\s+(?:shelter|refuge|safety|asylum)": ("fled", "flow"),
     # homes lost: "nearly half a million Bangladeshis … have lost their homes"
-    r"lost\s+(?:their|his|her)\s+(?:own\s+)?(?:homes?|houses?|dwellings?)": ("displaced", "flow"),
+    # ("resulting in … 23,683 families losing their homes")
+    r"(?:lost|losing)\s+(?:their|his|her)\s+(?:own\s+)?(?:homes?|houses?|dwellings?)":
+        ("displaced", "flow"),
     r"lost\s+(?:(?:their|his|her)\s+)?lives": ("died", "flow"),  # ("168 people have lost lives")
     # a camp's people whose shelters burnt: "12,000 Rohingya refugees “lost everything again”"
     r"lost\s+everything\b": ("displaced", "flow"),
@@ -302,7 +304,8 @@ VERBS: dict[str, tuple[str, str]] = {
     # ("More than 500 villagers have been moved to makeshift tents": moved by others)
     r"(?:were|was|been)\s+(?:shifted|moved\s+to)\b": ("evacuated", "flow"),
     # people who moved away on their own: "More than 330 people among the survivors moved to"
-    r"moved\s+(?:away\s+)?to\b": ("arrived", "flow"),
+    # ("over five thousand displaced families … have shifted to Jalozai camp")
+    r"(?:moved|shifted)\s+(?:away\s+)?to\b": ("arrived", "flow"),
     r"(?:are|is)\s+(?:now\s+)?registered\b|(?:are|is)\s+(?:now|currently)\s+in\b(?!\s+need\b)|"
     r"are\s+(?:now|currently)\s+at\b": ("hosted", "stock"),
     r"(?:been|were|was)\s+registered\b": ("arrived", "flow"),
