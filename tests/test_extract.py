@@ -7435,3 +7435,21 @@ def test_a_name_the_gazetteer_lacks_after_arrived_in_is_where_people_went():
     (fled,) = extract("Colombia: clashes\n\nSome 300 people fled from Boko Haram.",
                       date(2015, 1, 1), title="Colombia: clashes")  # fmt: skip
     assert fled.location == "Colombia"
+
+
+def test_a_sum_after_another_and_a_slash_is_no_figure():
+    got = extract(
+        "The appeal seeks 2 million Swiss francs (US$ 1.6 million/euro 1.3 million) for 40,000 "
+        "people displaced by the storm.",
+        date(2006, 10, 3),
+    )
+    assert [c.span for c in got] == ["40,000"]
+
+
+def test_a_sentence_before_that_names_a_world_region_and_a_country_gives_the_country():
+    text = (
+        "The storm, which caused havoc across South-East Asia, slammed into central Vietnam "
+        "on Sunday. An estimated 900,000 residents were affected."
+    )
+    (hit,) = extract(text, date(2006, 10, 3))
+    assert (hit.location, hit.country_iso3) == ("central Vietnam", "VNM")

@@ -2174,7 +2174,8 @@ def _before_may_say_not(sentence: str, reach: int, start: int) -> bool:
     tail = sentence[reach:start].rstrip()
     if not tail:
         return False
-    last = tail.rsplit(None, 1)[-1].lstrip('([“"')  # "(CHF 55 million)"
+    # "(CHF 55 million)", "(US$ 808,000/euro 640,000)"
+    last = tail.rsplit(None, 1)[-1].rpartition("/")[2].lstrip('([“"')
     if not last:
         return False
     if last[-1] in _BEFORE_LAST_SIGNS or last[-1].isdigit() or last[0] == "$":
@@ -8291,6 +8292,13 @@ class _Context:
             mention = _pick(mentions, roles, len(mentions) and mentions[-1].start)
             if mention is None:
                 continue
+            if mention.reading is not None and mention.reading.kind == "world region" and (
+                found := next((m for m in mentions if m.reading is not None
+                               and m.reading.kind != "world region"), None)  # fmt: skip
+            ):
+                # "The typhoon, which wreaked havoc across South-East Asia, slammed into central
+                # Vietnam": the place inside the region, of the counts after it
+                mention = found
             if inside is not None:
                 if mention.reading is None or mention.reading.country_iso3 != inside:
                     return None
