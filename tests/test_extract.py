@@ -7453,3 +7453,20 @@ def test_a_sentence_before_that_names_a_world_region_and_a_country_gives_the_cou
     )
     (hit,) = extract(text, date(2006, 10, 3))
     assert (hit.location, hit.country_iso3) == ("central Vietnam", "VNM")
+
+
+def test_vacant_places_a_depth_in_metres_and_a_pages_code_are_no_figures():
+    got = extract(
+        "There are some 4,500 vacant places in collective centres. Some 3,000 refugees arrived "
+        "on Monday.",
+        date(1999, 11, 2),
+    )
+    assert [c.span for c in got] == ["Some 3,000"]
+    got = extract('"The water in my house rose to 2.5m," he said. Twelve people died.',
+                  date(2017, 11, 16))  # fmt: skip
+    assert [c.span for c in got] == ["Twelve"]
+    got = extract("[mappress mapid=”204″]\n\nAbout 2,000 people were evacuated.", date(2013, 10, 3))
+    assert [c.span for c in got] == ["About 2,000"]
+    # (millions of people after water that rose are still people)
+    (fled,) = extract("As the water rose to 3.5m people fled.", date(2017, 11, 16))
+    assert fled.span == "3.5m"

@@ -243,7 +243,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"camps|cent(?:er|re)s|settlements|towns?\s+and\s+villages|towns|cities|municipalities|"
         r"communes|barangays|pets|dogs|"
         r"cats|"
+        # ("some 4,500 vacant places in collective centres")
         r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
+        r"places|spaces|"
         r"monasteries|pagodas|"
         r"(?:fish\s+)?(?:farming\s+)?cages|heads?\s+of\s+(?:livestock|cattle)|hectares|acres|flights|"
         r"shacks|huts|dwellings|habitations|residences|structures|coats|cases|nfi\s+kits|nfis|organi[sz]ations|"
@@ -2235,6 +2237,15 @@ _CAPACITY_BEFORE = re.compile(
 )
 
 
+# Water that rose, or a depth, before a number glued to "m": "The water in my house rose to 3.5m".
+_WATER_ROSE_BEFORE = re.compile(
+    r"\b(?:water|waters|river|level|levels|flood|floods|depth|deep|high|height)\b[^.;:]{0,40}?"
+    r"(?:rose|rising|risen|reached|reaching|of|to|at)\s+(?:about\s+|over\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+_PEOPLE_NEXT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:people|persons|residents|individuals)\b")
+
+
 def _is_not_a_figure(
     sentence: str,
     lowered: str | None,
@@ -2248,6 +2259,14 @@ def _is_not_a_figure(
         return True
     if end - start >= 7 and sentence[start] == "0" and sentence[start:end].isdigit():
         return True  # "contact a hotline number (0255101115)": a telephone's, no count
+    if start > 1 and sentence[start - 1] in "=\"”" and "=" in sentence[start - 2 : start]:
+        return True  # "[mappress mapid=”119″]": a web page's code, no count
+    if (
+        sentence[end - 1] == "m"
+        and _WATER_ROSE_BEFORE.search(sentence, max(0, start - 50), start)
+        and not _PEOPLE_NEXT.match(sentence, end)
+    ):
+        return True  # "The water in my house rose to 3.5m": metres, not millions
     if (
         sentence.endswith("from ", 0, start)
         and (end - start <= 2 or sentence[start].isalpha())  # (not "27,621 persons from 7,526
