@@ -7470,3 +7470,20 @@ def test_vacant_places_a_depth_in_metres_and_a_pages_code_are_no_figures():
     # (millions of people after water that rose are still people)
     (fled,) = extract("As the water rose to 3.5m people fled.", date(2017, 11, 16))
     assert fled.span == "3.5m"
+
+
+def test_an_eruption_that_disrupted_the_lives_of_people_affected_them():
+    (hit,) = extract(
+        "The eruption disrupted the lives of about 25 000 people in three provinces.",
+        date(2006, 8, 22),
+    )
+    assert (hit.term, hit.measure) == ("affected", "flow")
+
+
+def test_the_population_of_a_countrys_largest_city_is_no_figure():
+    got = extract(
+        "At least two people were killed in Hue, the country’s third largest with about 400,000 "
+        "people.",
+        date(2006, 10, 1),
+    )
+    assert [c.span for c in got] == ["At least two"]

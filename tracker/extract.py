@@ -2557,7 +2557,10 @@ _OWN_POPULATION = re.compile(
     re.IGNORECASE,
 )
 _PLACE_WITH = re.compile(
-    r"\b(?:city|town|village|capital|island|municipality)\b[^,;.()]{0,50}\bwith\s+$", re.IGNORECASE
+    # ("Danang, Vietnam’s fourth largest with about one million people")
+    r"\b(?:city|town|village|capital|island|municipality|largest|biggest)\b[^,;.()]{0,50}"
+    r"\bwith\s+$",
+    re.IGNORECASE,
 )
 _PLACE_OF_PEOPLE = re.compile(
     r"\b(?:country|nation|city|town|village|island|capital|community)\s+of\s+"

@@ -443,7 +443,9 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"(?:(?:expulsion|deportation|forced\s+return|repatriation)\s+of|deport(?:ed|s|ing)?)":
         ("returned", "flow"),
     r"(?:injur(?:ed|es|ing)|wound(?:ed|s|ing)|injuries\s+to)": ("injured", "flow"),
-    r"(?:affect(?:ed|s|ing)?|(?:impacted|affected)\s+the\s+lives\s+of)": ("affected", "flow"),
+    # ("The explosion disrupted the lives of about 30 000 people")
+    r"(?:affect(?:ed|s|ing)?|(?:impacted|affected|disrupted|upended)\s+the\s+lives\s+of)":
+        ("affected", "flow"),
     # "king tides have brought on fresh water and food shortages for thousands of people"
     r"shortages?\s+for": ("affected", "flow"),
 }  # fmt: skip
