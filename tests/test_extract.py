@@ -7487,3 +7487,19 @@ def test_the_population_of_a_countrys_largest_city_is_no_figure():
         date(2006, 10, 1),
     )
     assert [c.span for c in got] == ["At least two"]
+
+
+def test_reports_that_suggest_indicate_or_claim_speak_and_floods_that_claim_a_toll_do_not():
+    (hit,) = extract("Reports suggest that over 9,000 people have been affected.", date(2022, 9, 1))
+    assert hit.attributed_to == "Reports"
+    (hit,) = extract("Media reports claim that as many as 4,100 people have been affected.",
+                     date(2013, 10, 3))  # fmt: skip
+    assert hit.attributed_to == "Media reports"
+    (dead,) = extract("Haitian floods claim at least 210 lives.", date(2004, 5, 28))
+    assert dead.attributed_to is None
+
+
+def test_people_who_moved_out_of_a_place_left_it():
+    (left,) = extract("Some 12,000 people moved out of Bara during the last three weeks.",
+                      date(2014, 11, 7))  # fmt: skip
+    assert (left.term, left.measure) == ("left", "flow")

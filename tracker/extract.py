@@ -537,6 +537,11 @@ REPORTING_VERBS = (
     "confirm",  # "Local crisis committees in southeast confirm some 11,280 people have fled"
     "claimed",
     "claims",
+    "claim",  # "Media reports claim that as many as 5,600 people have been affected"
+    "suggest",  # "Reports suggest that over 12,000 people have been directly affected"
+    "suggests",
+    "suggested",
+    "indicating",  # "Reports are indicating that at least 500 families … were affected"
     "explained",
     "reporting",
     "saying",
@@ -566,6 +571,7 @@ REPORTING_NOUNS = frozenset(
         "estimates",
         "estimated",
         "claims",
+        "claim",
         "notes",
         "records",
     }
@@ -3362,6 +3368,14 @@ _PASSIVE_BEFORE = re.compile(
 _LIVES_CLAIMED = re.compile(r"\s+(?:the\s+)?(?:[\w,.-]+\s+){0,3}?(?:life|lives|victims)\b")
 
 
+# A count right after a verb: "floods claim at least 363".
+_COUNT_NEXT = re.compile(
+    r"\s+(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|some\s+|about\s+|around\s+)?"
+    r"(?:\d|(?:dozens|scores|hundreds|thousands)\b)",
+    re.IGNORECASE,
+)
+
+
 def _speaker(sentence: str) -> str | None:
     m = _SOURCE_NOTE.search(sentence) if "ource" in sentence else None
     if m:  # "(source: MoPH, OHCHR)", as situation reports cite
@@ -3444,8 +3458,12 @@ def _speaker(sentence: str) -> str | None:
             continue  # "Official estimates now indicate that": the estimates speak
         if sentence.startswith((" to be ", " to have "), verb.end()):
             continue  # "a young girl in Petrinja, reported to be 12 years old": hearsay of her
-        if verb.group(0) in ("claimed", "claims") and _LIVES_CLAIMED.match(sentence, verb.end()):
-            continue  # "Heavy flooding … claimed one life": a toll, not a claim made
+        if verb.group(0) in ("claimed", "claims", "claim") and (
+            _LIVES_CLAIMED.match(sentence, verb.end()) or _COUNT_NEXT.match(sentence, verb.end())
+        ):
+            # "Heavy flooding … claimed one life", "Dominican floods claim at least 363": a toll,
+            # not a claim made
+            continue
         head = sentence[: verb.start()]
         if head.endswith((" of ", " a ", " the ", " an ")) and verb.group(0) == "reported":
             continue  # "a group of reported Syrian Ezidi refugees": said of them, by no one named

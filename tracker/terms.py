@@ -292,7 +292,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"flock(?:s|ed|ing)?\s+(?:in)?to\b": ("arrived", "flow"),
     r"(?<!after\s)(?<!before\s)(?<!upon\s)(?<!on\s)arriv(?:ed|ing|als?|es)\b": ("arrived", "flow"),
     # "2,092 displaced families moved on from the spontaneous sites"
-    r"moved\s+on\s+from\b": ("left", "flow"),
+    # ("245,482 people … moved out of Akkakhel, Sipah, Akkakhel and Kamarkhel areas")
+    r"moved\s+(?:on\s+from|out\s+of)\b": ("left", "flow"),
     # ("33,409 relocated individuals in 79 camps", "39 people continue to be relocated with
     # relatives": where they are now; not "81 asylum-seekers have been relocated in southern
     # Malawi", moved there)
