@@ -7503,3 +7503,11 @@ def test_people_who_moved_out_of_a_place_left_it():
     (left,) = extract("Some 12,000 people moved out of Bara during the last three weeks.",
                       date(2014, 11, 7))  # fmt: skip
     assert (left.term, left.measure) == ("left", "flow")
+
+
+def test_people_a_storm_sent_into_shelters_are_a_flow():
+    (sent,) = extract("The storm sent some 1,500 people into shelters.", date(2012, 10, 26))
+    assert (sent.term, sent.measure) == ("hosted", "flow")
+    # (people in shelters now are a stock, as before)
+    (there,) = extract("Some 1,500 people are in shelters.", date(2012, 10, 26))
+    assert (there.term, there.measure) == ("hosted", "stock")

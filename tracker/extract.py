@@ -3161,6 +3161,11 @@ _IN_SHELTERS_AFTER = re.compile(
     re.IGNORECASE,
 )
 _IDPS = re.compile(r"\bIDPs?\b")
+_SENT_BEFORE = re.compile(
+    r"\b(?:sent|sending|sends|send|drove|driving|drives|drive)\s+"
+    r"(?:(?:some|about|around|nearly|almost|over|more\s+than|an\s+estimated)\s+)?$",
+    re.IGNORECASE,
+)
 _DISASTERS_VICTIMS = re.compile(
     r"\b(?:flood|storm|cyclone|typhoon|hurricane|quake|earthquake|landslide|disaster|drought)"
     r"\s+victims\b",
@@ -4685,6 +4690,14 @@ def _sentence_candidates(
             # "there are 227 victims in Piura", "floods …, which have left thousands of victims":
             # the people the disaster hit (not people who stayed, or who left)
             term, measure = "affected", "flow"
+        if (
+            term == "hosted"
+            and measure == "stock"
+            and _SENT_BEFORE.search(sentence, max(0, f.start - 30), f.start)
+        ):
+            # "The storm sent some 1,000 people into shelters", "sending 81,925 people in all to
+            # relief centres": people who went there over the period, a flow
+            measure = "flow"
         if (
             term == "hosted"
             and "refuge in " in sentence
