@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 627 tuning documents score (after the rules learnt from d599–d631:
-    # precision 0.959, recall 0.961, measure 0.975, location 0.731, country 0.951, attribution
-    # 0.859; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # Floors below what the 648 tuning documents score (after the rules learnt from d599–d652:
+    # precision 0.958, recall 0.961, measure 0.975, location 0.729, country 0.949, attribution
+    # 0.864; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.959 and result.precision >= 0.958, (
+    assert result.recall >= 0.959 and result.precision >= 0.956, (
         result.misses,
         result.false_positives,
     )
     assert result.measure_right / result.matched >= 0.972
-    assert result.location_right / checked >= 0.729 and result.country_right / checked >= 0.950
-    assert result.attribution_right / checked >= 0.857
+    assert result.location_right / checked >= 0.726 and result.country_right / checked >= 0.946
+    assert result.attribution_right / checked >= 0.861
 
 
 def test_no_sentence_of_the_dev_set_raises(monkeypatch):
