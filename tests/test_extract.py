@@ -7511,3 +7511,19 @@ def test_people_a_storm_sent_into_shelters_are_a_flow():
     # (people in shelters now are a stock, as before)
     (there,) = extract("Some 1,500 people are in shelters.", date(2012, 10, 26))
     assert (there.term, there.measure) == ("hosted", "stock")
+
+
+def test_people_who_crossed_from_one_place_back_to_another_returned_there():
+    (back,) = extract("Several hundred people have also crossed from Ingushetia back to Chechnya.",
+                      date(1999, 11, 2))  # fmt: skip
+    assert (back.term, back.location, back.country_iso3) == ("returned", "Chechnya", "RUS")
+
+
+def test_a_place_a_count_excludes_is_not_its_place():
+    (hosted,) = extract(
+        "Ethiopia: displacement update\n\nSome 1,500,000 displaced people are settled in 900 sites "
+        "across the country (this excludes sites in Gambela Region, which were not covered).",
+        date(2018, 4, 17),
+        title="Ethiopia: displacement update",
+    )
+    assert hosted.location == "Ethiopia"

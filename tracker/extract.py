@@ -6060,14 +6060,16 @@ _SAID_WORDS = ("said", "says", "told")
 _NOT_THE_FIGURES_PLACE = re.compile(
     rf"\b(?:{'|'.join(_DISTANCE_WORDS)})\s+(?:(?:north|south|east|west)\w*\s+)?$|"
     rf"\b(?:{'|'.join(_VENUE_WORDS)})\b(?:\s+[\w’'-]+){{0,2}},?\s*$|"  # "told journalists, in Jos,"
-    rf"\b(?:{'|'.join(_SAID_WORDS)})\s*$|\btold\s+(?:the\s+)?[\w.-]+(?:\s+(?:in|at)(?:\s+the)?)?\s*$",
+    rf"\b(?:{'|'.join(_SAID_WORDS)})\s*$|\btold\s+(?:the\s+)?[\w.-]+(?:\s+(?:in|at)(?:\s+the)?)?\s*$|"
+    # "settled in 916 sites across the country (this excludes sites in SNNPR, …)": left out
+    r"\bexclud(?:es|ed|ing|e)\s+(?:[\w-]+\s+){0,3}?(?:(?:in|from)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 # "injuring more than 800 in the region near the border with Turkey": the other side of it.
 _NEAR_BEFORE = re.compile(r"\b(?:near|along|close\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 # One of those words is looked for first, as plain text (faster than the pattern; and than these
 # words as one pattern, whose first letters are common: 1,329M → 1,326M instructions, cg.sh).
-_NOT_THE_FIGURES_STARTS = ("km", "kilomet", "mile", *_VENUE_WORDS, *_SAID_WORDS)
+_NOT_THE_FIGURES_STARTS = ("km", "kilomet", "mile", "exclud", *_VENUE_WORDS, *_SAID_WORDS)
 
 
 # A sentence led by where a spokesperson spoke: "In Geneva, Switzerland, UN … spokesman Babar

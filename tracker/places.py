@@ -489,7 +489,15 @@ _ENGLISH_NAMES = {
     "Kasaï Oriental": ("Kasai Oriental", "Kasai-Oriental"),
     "Amara": ("Amhara", "Amhara Region"),
     "Tigrai": ("Tigray", "Tigray Region"),
+    # ("the growing insecurity in Benishangul-Gumuz Region’s Metekel Zone")
+    "Benshangul-Gumaz": ("Benishangul-Gumuz", "Benishangul Gumuz", "Benishangul"),
+    "Gambela Peoples": ("Gambela Region", "Gambella Region"),
+    "Southern Nations, Nationalities and Peoples": ("SNNPR", "SNNP Region"),
     "Chechenskaya Respublika": ("Chechnya", "Chechen Republic"),
+    # ("Nearly 20,000 people have fled from Chechnya to Ingushetia")
+    "Ingushetiya, Respublika": ("Ingushetia", "Republic of Ingushetia"),
+    "Kabardino-Balkarskaya Respublika": ("Kabardino-Balkaria",),
+    "Iqlīm Kūrdistān": ("Kurdistan Region", "Kurdistan Region of Iraq", "Iraqi Kurdistan"),
     "Krasnodarskiy kray": ("Krasnodar Krai", "Krasnodar Territory"),
     "Primorskiy kray": ("Primorsky Krai", "Primorye"),
     "Zakarpatska oblast": ("Zakarpattia", "Transcarpathia", "Zakarpattia Oblast"),

@@ -176,7 +176,9 @@ VERBS: dict[str, tuple[str, str]] = {
         ("displaced", "stock"),
     # back home: "Thousands of Uzbek refugees … trekked back across the Uzbek border", "crossed
     # back into Kyrgyzstan"
-    r"(?:trekked|crossed|went|headed|streamed|came|walked|travell?ed|flocked|poured)\s+back\b":
+    # ("Several thousand people have also crossed from Ingushetia back to Chechnya")
+    r"(?:trekked|crossed|went|headed|streamed|came|walked|travell?ed|flocked|poured)\s+"
+    r"(?:from\s+(?:[\w’'-]+\s+){1,3}?)?back\b":
         ("returned", "flow"),
     r"forced\s+to\s+flee": ("fled", "flow"),
     r"forced\s+(?:out|from)\b": ("displaced", "flow"),
