@@ -7487,6 +7487,12 @@ def test_the_population_of_a_countrys_largest_city_is_no_figure():
         date(2006, 10, 1),
     )
     assert [c.span for c in got] == ["At least two"]
+    got = extract(
+        "A third of the province -- the country’s second-largest, with some 3.1 million "
+        "residents -- is underwater, and 8,000 people were evacuated.",
+        date(2003, 5, 1),
+    )
+    assert [c.span for c in got] == ["8,000"]
 
 
 def test_reports_that_suggest_indicate_or_claim_speak_and_floods_that_claim_a_toll_do_not():

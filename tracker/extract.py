@@ -2564,8 +2564,9 @@ _OWN_POPULATION = re.compile(
 )
 _PLACE_WITH = re.compile(
     # ("Danang, Vietnam’s fourth largest with about one million people")
-    r"\b(?:city|town|village|capital|island|municipality|largest|biggest)\b[^,;.()]{0,50}"
-    r"\bwith\s+$",
+    r"\b(?:(?:city|town|village|capital|island|municipality|largest|biggest)\b[^,;.()]{0,50}|"
+    # ("Santa Fe province -- Argentina's third-largest, with some 2.9 million residents")
+    r"(?:largest|biggest|populous),\s+)\bwith\s+$",
     re.IGNORECASE,
 )
 _PLACE_OF_PEOPLE = re.compile(
