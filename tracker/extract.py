@@ -5303,49 +5303,47 @@ def _place_mentions(
     settled by the figure's context (_place_for)."""
     out = []
     for m in _mention_matches(text):
-        if text.startswith(" the ", m.end()) and text[m.end() + 5 : m.end() + 6].isupper():
+        m_start, m_end = m.span()  # (read once: a method call each time)
+        if text.startswith(" the ", m_end) and text[m_end + 5 : m_end + 6].isupper():
             continue  # "according to Save the Children": part of a longer name
-        if text.endswith(" by ", 0, m.start()) and _AGENT_BY_BEFORE.search(
-            text, max(0, m.start() - 30), m.start()
+        if text.endswith(" by ", 0, m_start) and _AGENT_BY_BEFORE.search(
+            text, max(0, m_start - 30), m_start
         ):
             continue  # "ordnance believed to have been fired by Israel": who fired, not where
-        if text.startswith(" coast", m.end()) and _KIND_OF_AFTER.match(text, m.end()):
+        if text.startswith(" coast", m_end) and _KIND_OF_AFTER.match(text, m_end):
             continue  # "killed in the Gulf coast state of Tabasco": the place is Tabasco
-        if (
-            text.startswith((" time", " Time"), m.end())
-            and not text[m.end() + 5 : m.end() + 6].isalpha()
-        ):
+        if text.startswith((" time", " Time"), m_end) and not text[m_end + 5 : m_end + 6].isalpha():
             continue  # "rose to 96 yesterday [Macau time]": a clock's time, not a place
         if (
-            text[m.end() + 1 : m.end() + 2] in _FACILITY_FIRST
-            and _FACILITY_AFTER.match(text, m.end())
+            text[m_end + 1 : m_end + 2] in _FACILITY_FIRST
+            and _FACILITY_AFTER.match(text, m_end)
             and not m.group(0).endswith(("'s", "’s"))
         ):
             # "taken to the Connaught hospital mortuary": a building's name ("Yellowknife's
             # hospital" is the town's)
             continue
-        if m.group(0).endswith(("'s", "’s")) and _HISTORY_AFTER.match(text, m.end()):
+        if m.group(0).endswith(("'s", "’s")) and _HISTORY_AFTER.match(text, m_end):
             continue  # "the largest fire evacuation in Alberta’s history": no place of the event
         if (
             out
-            and out[-1].start >= m.start() - 80
+            and out[-1].start >= m_start - 80
             and (
                 (
-                    "of" in text[max(0, m.start() - 4) : m.start()]
-                    and _DIRECTION_OF_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                    "of" in text[max(0, m_start - 4) : m_start]
+                    and _DIRECTION_OF_BEFORE.search(text, max(0, m_start - 30), m_start)
                 )
                 or (
                     # "In Kumanovo, northeast from Skopje, over 200 households were flooded"
-                    text.startswith(("from ", "From "), m.start())
-                    and _DIRECTION_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                    text.startswith(("from ", "From "), m_start)
+                    and _DIRECTION_BEFORE.search(text, max(0, m_start - 20), m_start)
                 )
                 or (
-                    "capital" in text[max(0, m.start() - 25) : m.start()]
-                    and _CAPITAL_OF_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                    "capital" in text[max(0, m_start - 25) : m_start]
+                    and _CAPITAL_OF_BEFORE.search(text, max(0, m_start - 40), m_start)
                 )
                 or (
-                    "ted in" in text[max(0, m.start() - 12) : m.start()]
-                    and _LOCATED_IN_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                    "ted in" in text[max(0, m_start - 12) : m_start]
+                    and _LOCATED_IN_BEFORE.search(text, max(0, m_start - 60), m_start)
                 )
             )
         ):
@@ -5360,8 +5358,8 @@ def _place_mentions(
             not role
             and need_cue
             and not direction
-            and " a" in text[max(0, m.start() - 24) : m.start()]
-            and _IN_A_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            and " a" in text[max(0, m_start - 24) : m_start]
+            and _IN_A_BEFORE.search(text, max(0, m_start - 24), m_start)
             and _LOWER_WORD_NEXT.match(text, m.end("name"))
             and _resolve_mention(name, "", None) is not None
         ):
@@ -5370,7 +5368,7 @@ def _place_mentions(
             role = "at"
         if not word and not direction and _direction_alone(text, m, name):
             continue
-        if need_cue and not role and not word and (apposed := _apposed_kind(text, m.end())):
+        if need_cue and not role and not word and (apposed := _apposed_kind(text, m_end)):
             # "Puebla, a town southeast of Mexico City, saw 11 deaths": a name the words after it
             # say is a place
             found = _resolve_mention(_owner(name), "", None)
@@ -5448,7 +5446,7 @@ def _place_mentions(
                     start = m.start("name") + name.rindex(written)
                     out.append(_mention(start, "", written, readings, False))
                 continue
-            if mention is not None and _NATIONAL_AFTER.match(text, m.end()):
+            if mention is not None and _NATIONAL_AFTER.match(text, m_end):
                 continue  # "a New Zealand man who drowned": whose nation, not where
             if mention is not None:
                 written = f"{direction} {mention[0]}" if regional and direction else mention[0]
@@ -5466,13 +5464,13 @@ def _place_mentions(
                         True,
                     )
                 out.append(_mention(at, "", written, mention[1], regional,
-                                    bool(_LIST_NEXT.match(text, m.end()))))  # fmt: skip
+                                    bool(_LIST_NEXT.match(text, m_end))))  # fmt: skip
             continue
         if role == "of":
-            role = _role_before(text, m.start())
+            role = _role_before(text, m_start)
         if (
             role == "origin"
-            and "eport" in text[max(0, m.start() - 50) : m.start()]
+            and "eport" in text[max(0, m_start - 50) : m_start]
             and _REPORTS_FROM_BEFORE.search(text, max(0, m.start("name") - 60), m.start("name"))
         ):
             role = "at"  # "Reports from northwest district of Magu said": where the news is of
@@ -5533,7 +5531,7 @@ def _place_mentions(
                     place = places.Place(written, mention[1][0].country_iso3, None, None, kind,
                                          "document")  # fmt: skip
                     out.append(_Mention(m.start("name") + possessive.start(2), role, written,
-                                        place, (), False, bool(_LIST_NEXT.match(text, m.end()))))  # fmt: skip
+                                        place, (), False, bool(_LIST_NEXT.match(text, m_end))))  # fmt: skip
                     continue
         elif mention is None and (part := _country_or_its_part(text, m, name)) and part[2]:
             mention = part[:2]  # "in Turkey’s southeast region"
@@ -5564,35 +5562,35 @@ def _place_mentions(
                 and name[cued.end() :].split()[0] not in _DISASTER_WORDS  # ("Toll From Storm")
             ):
                 start = m.start("name") + cued.end()
-                more = _TITLE_WORDS_ON.match(text, m.end())  # "… In Solomon| Islands"
+                more = _TITLE_WORDS_ON.match(text, m_end)  # "… In Solomon| Islands"
                 out.append(
                     _title_cued(start, cued, name[cued.end() :], more.group() if more else "")
                 )
             continue
         if mention is not None and not word and _direction_alone(text, m, mention[0]):
             continue  # "… Strikes Northern Costa Rica": a direction of the country after it
-        if role and _not_the_figures_place(text, m.start()):
+        if role and _not_the_figures_place(text, m_start):
             continue  # "60 kilometres from El Geneina", "told a news briefing in Geneva"
         if (
             role == "to"
             and cue[:1] in "bB"
-            and _NEAR_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            and _NEAR_BEFORE.search(text, max(0, m_start - 20), m_start)
         ):
             continue  # "in the region near the border with Turkey": the other side of it
         start = m.start("name") if not direction else m.start("dir")
-        listed = bool(_LIST_NEXT.match(text, m.end()))
+        listed = bool(_LIST_NEXT.match(text, m_end))
         if mention is not None:
             written, readings = mention
             out.append(_mention(start, role, written, readings, bool(direction), listed))
-            if learnt is not None and text.startswith(" (", m.end()):
+            if learnt is not None and text.startswith(" (", m_end):
                 # "Khyber Pakhtunkhwa (KP)": the short name the document goes on to use
-                short = _SHORT_NAME.match(text, m.end())
+                short = _SHORT_NAME.match(text, m_end)
                 if short is not None and len(learnt) < 10_000:
                     learnt.setdefault(places.key(short.group(1)), (written, "alias"))
         else:
             written, place = unknown
             out.append(_Mention(start, role, written, place, (), bool(direction), listed))
-        if word and text.startswith(" of ", m.end()) and (inner := _unit_of(text, m, out[-1])):
+        if word and text.startswith(" of ", m_end) and (inner := _unit_of(text, m, out[-1])):
             out.append(inner)  # "the East Java district of Lumajang": Lumajang, in East Java
     if len(out) > 1:
         out = _in_the_wider(text, out)
