@@ -2265,7 +2265,7 @@ def _is_not_a_figure(
         return True
     if end - start >= 7 and sentence[start] == "0" and sentence[start:end].isdigit():
         return True  # "contact a hotline number (0255101115)": a telephone's, no count
-    if start > 1 and sentence[start - 1] in "=\"”" and "=" in sentence[start - 2 : start]:
+    if start > 1 and sentence[start - 1] in '="”' and "=" in sentence[start - 2 : start]:
         return True  # "[mappress mapid=”119″]": a web page's code, no count
     if (
         sentence[end - 1] == "m"
@@ -5430,8 +5430,12 @@ def _place_mentions(
             elif (
                 mention is None
                 and name.lower() not in places.demonyms()  # "the Somali shopkeeper"
-                and (province := _province_named(_owner(name), words=_of_the_place_before(
-                    text, m.start("name"), out))) is not None
+                and (
+                    province := _province_named(
+                        _owner(name), words=_of_the_place_before(text, m.start("name"), out)
+                    )
+                )
+                is not None
             ):
                 # "The KwaZulu-Natal … department has confirmed", "districts of Paktika": a
                 # province's name is as plain a place as a country's.
@@ -6120,9 +6124,7 @@ _BODY_WORDS = frozenset(
 
 
 # A figure right before "in X": "677 in Drouillard", "1,500 people in Kentzou".
-_MOVED_BEFORE = re.compile(
-    r"\b(?:arrived|fled|evacuated|relocated|returned|moved)\s+$"
-)
+_MOVED_BEFORE = re.compile(r"\b(?:arrived|fled|evacuated|relocated|returned|moved)\s+$")
 _FIGURE_RIGHT_BEFORE = re.compile(
     r"(?:\d|\b(?:dozens|hundreds|thousands|millions|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve))[\d,.]*\s+(?:[a-z-]+\s+){0,2}$",  # "four people died in Mangan"
@@ -6919,12 +6921,23 @@ def _place_for(
         mentions
         and context.text.endswith(" of the ", 0, at := context.offset + f.start)
         and _A_PART_OF_BEFORE.search(context.text, max(0, at - 30), at)
-        and (part := next((m for m in mentions if m.start > f.end and m.reading is not None
-                           and m.reading.country_iso3 in _countries()
-                           and m.written.lower() not in places.demonyms()), None))  # fmt: skip
+        and (
+            part := next(
+                (
+                    m
+                    for m in mentions
+                    if m.start > f.end
+                    and m.reading is not None
+                    and m.reading.country_iso3 in _countries()
+                    and m.written.lower() not in places.demonyms()
+                ),
+                None,
+            )
+        )
         and not any(m.start < f.start for m in mentions)
-        and _WHERE_A_PART_IS.search(context.text, context.offset + f.end,
-                                    context.offset + part.start)  # fmt: skip
+        and _WHERE_A_PART_IS.search(
+            context.text, context.offset + f.end, context.offset + part.start
+        )
     ):
         # "about half of the 33,000 people displaced by the conflict since late February were in
         # the Somali capital of Mogadishu": where a part is, the whole is in its country
@@ -8346,9 +8359,19 @@ class _Context:
             mention = _pick(mentions, roles, len(mentions) and mentions[-1].start)
             if mention is None:
                 continue
-            if mention.reading is not None and mention.reading.kind == "world region" and (
-                found := next((m for m in mentions if m.reading is not None
-                               and m.reading.kind != "world region"), None)  # fmt: skip
+            if (
+                mention.reading is not None
+                and mention.reading.kind == "world region"
+                and (
+                    found := next(
+                        (
+                            m
+                            for m in mentions
+                            if m.reading is not None and m.reading.kind != "world region"
+                        ),
+                        None,
+                    )
+                )
             ):
                 # "The typhoon, which wreaked havoc across South-East Asia, slammed into central
                 # Vietnam": the place inside the region, of the counts after it
