@@ -4182,7 +4182,14 @@ def _sentence_candidates(
             or bool(parts)
             # inside an aside between dashes: "400 civilians – …, along with 12 aid workers –"
             or (found and sentence.count(" – ", found[-1].end, m_start) % 2 == 1)
-            or bool(_NESTED.search(sentence, max(0, m_start - 40), m_start))
+            # (its every match holds a comma or "--": most windows before a number hold neither)
+            or (
+                (
+                    sentence.find(",", max(0, m_start - 40), m_start) >= 0
+                    or sentence.find("--", max(0, m_start - 40), m_start) >= 0
+                )
+                and bool(_NESTED.search(sentence, max(0, m_start - 40), m_start))
+            )
             or (
                 sentence.endswith("including ", 0, m_start)
                 and bool(_PEOPLE_INCLUDING.search(sentence, max(0, m_start - 40), m_start))
@@ -6655,7 +6662,10 @@ def _labelled_by_place(f: _Found, context: _Context) -> _Mention | None:
     """The place that labels a figure in a list of places and their counts, else None."""
     at = context.offset + f.start
     start = max(context.offset, at - 40)
-    label = _LABEL_BEFORE.search(context.text[start:at])  # ("^": where the sentence starts)
+    window = context.text[start:at]
+    # ("^": where the sentence starts; every match ends with a comma or "had": most windows hold
+    # neither)
+    label = _LABEL_BEFORE.search(window) if "," in window or "had" in window else None
     if label is None or (label.start() == 0 and start != context.offset):
         return None
     named = _place_mentions(label.group("name"), need_cue=False)
@@ -7106,8 +7116,11 @@ def _place_for(
         # (not for a total the sentence gives of everyone: "In the City of Mercedes, … flood
         # waters have been slower to recede. … the total number of displaced persons stands at
         # 6,113")
-        total = not mine and _TOTAL_OF_ALL.search(
-            context.text, context.offset, context.offset + f.start
+        total = (
+            not mine
+            # (every match holds "total": most sentences before a figure do not)
+            and context.text.find("total", context.offset, context.offset + f.start) >= 0
+            and _TOTAL_OF_ALL.search(context.text, context.offset, context.offset + f.start)
         )
         mention, note = context.document_place(
             order[0] + order[1],
