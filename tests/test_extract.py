@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 648 tuning documents score (after the rules learnt from d599–d652:
-    # precision 0.958, recall 0.961, measure 0.975, location 0.729, country 0.949, attribution
-    # 0.864; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # Floors below what the 672 tuning documents score (after the rules learnt from d599–d676:
+    # precision 0.957, recall 0.960, measure 0.974, location 0.725, country 0.946, attribution
+    # 0.863; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.959 and result.precision >= 0.956, (
+    assert result.recall >= 0.958 and result.precision >= 0.955, (
         result.misses,
         result.false_positives,
     )
     assert result.measure_right / result.matched >= 0.972
-    assert result.location_right / checked >= 0.726 and result.country_right / checked >= 0.946
-    assert result.attribution_right / checked >= 0.861
+    assert result.location_right / checked >= 0.723 and result.country_right / checked >= 0.944
+    assert result.attribution_right / checked >= 0.860
 
 
 def test_no_sentence_of_the_dev_set_raises(monkeypatch):
@@ -7533,3 +7533,29 @@ def test_a_place_a_count_excludes_is_not_its_place():
         title="Ethiopia: displacement update",
     )
     assert hosted.location == "Ethiopia"
+
+
+# Learnt from d653–d676 (the sixty-fourth to sixty-seventh parts, scored once, then turned to tuning).
+
+
+def test_sums_in_won_winds_in_kmh_tablets_gardens_and_a_profiles_population_are_no_figures():
+    text = (
+        "The quake caused damage of at least 3.1 billion won. Winds of 180 kmh hit the coast. "
+        "Some 500,000 aqua tablets, 40,000 quilts were sent, and 150 food gardens were destroyed."
+        "\n\n• Total population: 98,000, of which most are farmers.\n\nAt least 12 people died."
+    )
+    assert [c.span for c in extract(text, date(2017, 11, 17))] == ["At least 12"]
+
+
+def test_a_centres_capacity_and_relief_provided_for_people_are_no_figures():
+    got = extract(
+        "Its initial capacity is 6,000 but the centre now hosts 14,500 individuals.",
+        date(2022, 8, 11),
+    )
+    assert [c.span for c in got] == ["14,500"]
+    got = extract(
+        "UNHCR is ready to provide relief for 3,000 displaced persons in Gao. Some 1,200 people "
+        "fled to Niger.",
+        date(2014, 5, 23),
+    )
+    assert [c.span for c in got] == ["Some 1,200"]

@@ -158,7 +158,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         # "around 170 million Tala (US$ 70 million)"
         r"tala|kina|vatu|rupees|taka|naira|shillings|kwacha|rand|pesos|yuan|yen|rupiah|baht|riyals|"
         r"dirhams|dinars|cedis|birr|leones|afghanis|tenge|hryvnias|rubles|roubles|reais|quetzales|"
-        r"lempiras|gourdes)\b"
+        # ("property damage of at least 7.3 billion won")
+        r"lempiras|gourdes|won)\b"
         r"|^[-‐](?:dollar|euro|pound)\b"  # "the billion-dollar project"
         # "in the hundreds of millions of dollars"
         r"|^\s*of\s+(?:thousands|millions|billions)\s+of\s+(?:US\s+)?(?:dollars|euros|pounds)\b",
@@ -183,7 +184,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"^\s*[-‐]?(?:kms?|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kgs?|kilos?|"
         r"kilograms?|tonnes?|tons?|litres?|liters?|MT|hectares?|ha|acres?|rai|sq|square|"
         r"mm|cm|millimet(?:re|er)s?|centimet(?:re|er)s?|degrees?|°|foot|feet|ft|Celsius|Fahrenheit|"
-        r"mph|kph|kmph|knots|m3|m³|cubic)\b"
+        r"mph|kph|kmph|kmh|knots|m3|m³|cubic)\b"
         # a length with its conversion: "the water was up to 3m (10ft) deep"
         r"|^\s*\(\s*\d[\d.,]*\s*(?:ft|feet|in|inches|m|metres|meters|km|miles)\)",
     ),
@@ -245,7 +246,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"cats|"
         # ("some 4,500 vacant places in collective centres")
         r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
-        r"places|spaces|"
+        r"places|spaces|tablets|quilts|gardens|"
         r"monasteries|pagodas|"
         r"(?:fish\s+)?(?:farming\s+)?cages|heads?\s+of\s+(?:livestock|cattle)|hectares|acres|flights|"
         r"shacks|huts|dwellings|habitations|residences|structures|coats|cases|nfi\s+kits|nfis|organi[sz]ations|"
@@ -331,7 +332,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     # camp "home to 70,000 people" is not: that is who it hosts).
     "inhabitants": (
         r"\b(?:a|the)\s+(?:city|town|village|country|nation|capital|island)\s+of\s+"
-        r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|an\s+estimated)\s+)?$",
+        r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|an\s+estimated)\s+)?$"
+        # a profile's label: "• Total population: 120,000, of which 99% is Han"
+        r"|\btotal\s+population:\s*$",
         None,
     ),
     # People without a service, not a population of the terms: "remained without power".
@@ -1287,11 +1290,11 @@ _AFTER_WORD_STARTS = (
     "swiss canadian australian singapore hong new fiji jamaican namibian "
     "tala kina vatu rupees taka naira shillings kwacha rand pesos yuan yen rupiah baht riyals "
     "dirhams dinars cedis birr leones afghanis tenge hryvnias rubles roubles reais quetzales "
-    "lempiras gourdes "
+    "lempiras gourdes won "
     "half halves third quarter fifth tenth year month week day hour minute second night decade "
     "centur yr hr min km kilomet mile met kg kilo ton litre liter mt hectare ha acre rai sq square "
     "mm cm mph m3 m³ cubic "
-    "kph kmph knot millim centim "
+    "kph kmph kmh knot millim centim "
     "degree foot feet ft celsius fahrenheit out partially completely totally fully damaged destroyed "
     "suffered sustained others"
 ).split()
@@ -2147,7 +2150,7 @@ _BEFORE_LAST_WORDS = frozenset(
     vol volume issue level grade category item step stage round tier block sector zone flight
     room code id ref call dial phone text ring in per assisted served supported vaccinated treated fed screened benefiting
     assisting assist euro euros
-    benefitting benefited benefitted interview
+    benefitting benefited benefitted interview population:
     interviews interviewed surveyed survey surveys sample polled with her his my our target
     goal covering as comprising host hold accommodate house shelter take reached totaled totalled
     totals totalling totaling numbered""".split()
@@ -2237,7 +2240,9 @@ _THINGS_VERB_AFTER = re.compile(
 
 # What a place could hold, not who is there: "the capacity to house an additional 1,885 people".
 _CAPACITY_BEFORE = re.compile(
-    r"\bcapacity\s+(?:to\s+(?:house|accommodate|host|shelter|hold|take\s+in|receive)\s+|for\s+)"
+    # ("Its initial capacity is 7,200 but the center currently hosts 16,697")
+    r"\bcapacity\s+(?:to\s+(?:house|accommodate|host|shelter|hold|take\s+in|receive)\s+|for\s+|"
+    r"(?:is|was)\s+)"
     r"(?:up\s+to\s+|about\s+|around\s+)?(?:an?\s+(?:additional|further|extra)\s+|another\s+)?$",
     re.IGNORECASE,
 )
@@ -2628,8 +2633,9 @@ _GIVEN_TO_OR_FELT_BY = re.compile(
         # "has delivered food and hygiene kits to scores of displaced Palestinian families"
         r"deliver(?:ed|ing|ies|y|s)?\s+(?:[\w-]+\s+){0,6}?(?:items|food|assistance|aid|relief|"
         r"supplies|kits|cash|water)\s+to|"
+        # ("UNHCR is ready to provide relief for 2,000 displaced persons in Gao")
         r"provid(?:ed|ing|es?)\s+(?:[\w-]+\s+){0,6}?(?:items|food|assistance|aid|relief|supplies|"
-        r"kits|cash|water)\s+to|"
+        r"kits|cash|water|rations)\s+(?:to|for)|"
         r"felt\b[^.;:]{0,60}\bby|"
         r"(?:camp|site|shelter|settlement|cent(?:re|er)|facility)s?\s+"
         r"(?:for|to\s+(?:host|house|accommodate|shelter))|"
