@@ -7559,3 +7559,14 @@ def test_a_centres_capacity_and_relief_provided_for_people_are_no_figures():
         date(2014, 5, 23),
     )
     assert [c.span for c in got] == ["Some 1,200"]
+
+
+def test_shelters_in_a_headline_are_no_place_and_details_provided_by_a_body_are_its_words():
+    title = "Quake Toll Hits 41; Nearly 2,000 People at Shelters"
+    got = extract(f"{title}\n\nThe quake struck Hokkaido on Thursday.", date(2018, 9, 11),
+                  title=title)  # fmt: skip
+    assert "Shelters" not in {c.location for c in got}
+    (dead,) = extract(
+        "According to details provided by the NDMA, 13 people died.", date(2015, 8, 6)
+    )
+    assert dead.attributed_to == "NDMA"

@@ -3052,7 +3052,11 @@ def _may_say_a_pronoun_said(sentence: str) -> bool:
 
 _QUOTE_MARK = re.compile('["“”]')
 _SOURCE_VERB_END = re.compile(r"\s+(?:has|have|had|is|are|was|were|also|now)(?:\s+(?:also|now))?$")
-_DATA_WORDS = r"(?:figures|data|estimates|statistics|numbers|records|reports?|a\s+report|(?:a\s+)?statements?|updates?|an\s+update)"
+_DATA_WORDS = (
+    # ("According to details provided by the NDMA")
+    r"(?:figures|data|details|estimates|statistics|numbers|records|reports?|a\s+report|"
+    r"(?:a\s+)?statements?|updates?|an\s+update)"
+)
 # ("according to a preliminary toll by officials": the officials)
 _DATA_FROM = re.compile(
     rf"^\s*(?:the\s+|a\s+)?(?:(?:latest|new|most|recent|official|preliminary|initial)\s+)*"
@@ -6118,7 +6122,8 @@ NOT_AN_UNKNOWN_PLACE = frozenset(
     protection transitional security united office agency mission council camp camps new old
     north south east west central upper lower greater way ministry islamic state army forces by
     per each every foreign interior defence defense civil public social finance natural disaster
-    calamity floods flood flooding storms storm rains fighting clashes attacks""".split()
+    calamity floods flood flooding storms storm rains fighting clashes attacks shelters shelter
+    centres centers hospitals schools""".split()
 )
 
 
