@@ -4916,9 +4916,7 @@ def _sentence_candidates(
         ):
             # "… in the Central Division …. A total of 2,327 people are currently being housed at
             # 119 evacuation centres around the country": the country's count, not the place's
-            where = {"location": _countries()[code].name, "country_iso3": code,
-                     "place_note": "a count across the whole country: the country of the place "
-                                   "an earlier sentence names"}  # fmt: skip
+            where = _the_country(code, _ACROSS_FROM_EARLIER)
         placed = (i, where)
         out.append(
             Candidate(
@@ -6963,8 +6961,7 @@ def _place_for(
         # "about half of the 33,000 people displaced by the conflict since late February were in
         # the Somali capital of Mogadishu": where a part is, the whole is in its country
         code = part.reading.country_iso3
-        return {"location": _countries()[code].name, "country_iso3": code,
-                "place_note": f"a part of them in “{part.written}”: its country"}  # fmt: skip
+        return _the_country(code, f"a part of them in “{part.written}”: its country")
     if "ly " in after or "most " in after or "majority" in after:
         # "Four deaths have already occurred on Peruvian territory, mainly in the Piura area":
         # where most of them were is not the place of the whole count
@@ -6980,8 +6977,7 @@ def _place_for(
                 code = found.get("country_iso3")
                 if code not in _countries():
                     return found
-                return {"location": _countries()[code].name, "country_iso3": code,
-                        "place_note": f"most of them in “{most.written}”: its country"}  # fmt: skip
+                return _the_country(code, f"most of them in “{most.written}”: its country")
             mentions = rest
     if any(
         m.role == "" and m.reading is not None and m.reading.kind == "country" for m in mentions
@@ -7024,8 +7020,7 @@ def _place_for(
                                mostly)  # fmt: skip
             if found.get("country_iso3") == code:
                 return found  # (the province an earlier sentence names: "… districts in Inhambane")
-            return {"location": _countries()[code].name, "country_iso3": code,
-                    "place_note": "the one country of the places of its parts"}  # fmt: skip
+            return _the_country(code, "the one country of the places of its parts")
         mentions = [m for m in mentions if m.start < owned[1]]
     mine = owned_mentions or mentions
     note = None
@@ -7162,9 +7157,7 @@ def _place_for(
                                             paragraphs=2)  # fmt: skip
             code = earlier[0].reading.country_iso3 if earlier and earlier[0].reading else None
             if code in _countries():
-                return {"location": _countries()[code].name, "country_iso3": code,
-                        "place_note": "a count across the whole country: the country of the "
-                                      "place an earlier sentence names"}  # fmt: skip
+                return _the_country(code, _ACROSS_FROM_EARLIER)
         if mention is None and nationwide:
             # "Across the country, nearly 59,000 …" under "… in Malawi and Mozambique": the
             # country the title names first
@@ -7176,9 +7169,11 @@ def _place_for(
                 # "affected by the prevailing adverse weather conditions in the country", in a
                 # story that never writes "Sri Lanka" but whose places (Galle district,
                 # Trincomalee) all lie there
-                return {"location": _countries()[code].name, "country_iso3": code,
-                        "place_note": "a count across the whole country: the one country of "
-                                      "the places the document names"}  # fmt: skip
+                return _the_country(
+                    code,
+                    "a count across the whole country: the one country of the places the document "
+                    "names",
+                )
         if mention is None and went and mine:
             # "more than 85,000 people have fled into neighbouring Chad" a paragraph after
             # "clashes that erupted in Cameroon's Far North region": the place the paragraph
@@ -7212,8 +7207,7 @@ def _place_for(
                 # the country the people's word names
                 code, word = _demonym(population) or (None, None)
                 if code in _countries():
-                    return {"location": _countries()[code].name, "country_iso3": code,
-                            "place_note": f"the country that “{word}” names"}  # fmt: skip
+                    return _the_country(code, f"the country that “{word}” names")
             return found
     if mention.listed and mention.reading is not None and mention.reading.kind == "country":
         others = [m for m in mine if m.start > mention.start and m.reading is not None]
@@ -7382,6 +7376,16 @@ def _place_for(
     }  # fmt: skip
 
 
+_ACROSS_FROM_EARLIER = (
+    "a count across the whole country: the country of the place an earlier sentence names"
+)
+
+
+def _the_country(code: str, note: str) -> dict:
+    """The location fields of a count filed under a whole country, the note saying why."""
+    return {"location": _countries()[code].name, "country_iso3": code, "place_note": note}
+
+
 def _filed_together(
     mention: _Mention, country: str, context: _Context, mentions: list[_Mention] = ()
 ) -> dict:
@@ -7402,7 +7406,7 @@ def _filed_together(
         note = f"several places named from “{mention.written}”: filed under the title's place"
         return {"location": named[0], "country_iso3": country, "place_note": note}
     note = f"several places named from “{mention.written}”: filed under the country"
-    return {"location": _countries()[country].name, "country_iso3": country, "place_note": note}
+    return _the_country(country, note)
 
 
 # A name that many countries give a part of theirs: "Western Province", "Central Region".
