@@ -7570,3 +7570,80 @@ def test_shelters_in_a_headline_are_no_place_and_details_provided_by_a_body_are_
         "According to details provided by the NDMA, 13 people died.", date(2015, 8, 6)
     )
     assert dead.attributed_to == "NDMA"
+
+
+# Learnt from d653–d676 again, in the twenty-seventh session (their location errors).
+
+
+def test_a_district_of_a_province_is_read_in_the_provinces_country_wherever_it_is_named_again():
+    # A capital's dateline is the desk's; the story's first paragraph names its place.
+    text = (
+        "REPUBLIKA.CO.ID, JAKARTA - The National Disaster Mitigation Agency (BNPB) has announced "
+        "that Mount Sinabung in the Karo district of North Sumatra has erupted again on "
+        "Wednesday.\n\nThe number of refugees currently stands at 4,729 displaced people.\n\n"
+        "The land for relocation is in Merek sub-district, Karo district."
+    )
+    (refugees,) = extract(text, date(2017, 5, 17))
+    assert (refugees.location, refugees.country_iso3) == ("Karo district", "IDN")  # not India
+
+
+def test_a_local_community_is_no_place_and_residents_from_a_named_place_are_of_it():
+    (fled,) = extract(
+        "Local community organizations estimate 2,000 residents from Lay Kaw Kaw fled their "
+        "homes to seek safety.",
+        date(2021, 12, 17),
+    )
+    assert fled.location == "Lay Kaw Kaw"
+    # (a cause after "from" is no place)
+    got = extract("More than 40 people died from Typhoon Flooding.", date(2021, 12, 17))
+    assert {c.location for c in got} == {None}
+
+
+def test_a_count_from_places_named_together_is_of_the_list_not_of_its_last_name():
+    got = extract(
+        "Official assessments from Morobe, Madang and Eastern Highlands indicated 21 total "
+        "deaths and 30 people with injuries.",
+        date(2023, 4, 20),
+    )
+    assert [(c.location, c.country_iso3) for c in got] == [
+        ("Morobe, Madang and Eastern Highlands", "PNG")
+    ] * 2
+
+
+def test_a_governor_of_a_province_is_no_place():
+    got = extract(
+        "Governor of Gulf Province, Chris Haiveta, said that as many as 60,000 people have been "
+        "affected by flooding.",
+        date(2023, 4, 20),
+    )
+    assert [c.location for c in got] != ["Governor of Gulf Province"]
+
+
+def test_a_place_the_gazetteer_lacks_takes_the_country_of_the_known_places_of_the_document():
+    text = (
+        "Following is an excerpt from UNRWA Situation Report #9 on the situation in Ein El "
+        "Hilweh\n\nIntense clashes erupted again inside Ein el Hilweh camp on Wednesday. This "
+        "followed a meeting in Beirut on the evening of Tuesday 12 September.\n\n"
+        "Media reported that seven armed individuals were killed in fighting on 13 September."
+    )
+    (killed,) = extract(text, date(2023, 9, 14))
+    assert (killed.location, killed.country_iso3) == ("Ein El Hilweh", "LBN")
+    # A short name of a longer one named before, which the gazetteer lacks: its country too.
+    text = (
+        "A 7.0-magnitude earthquake hit Lushan County of Ya’an City in southwest China’s Sichuan "
+        "Province on Saturday.\n\nAccording to Lushan County authorities, 10 schoolchildren were "
+        "killed."
+    )
+    (children,) = extract(text, date(2013, 4, 22))
+    assert (children.location, children.country_iso3) == ("Lushan County", "CHN")
+
+
+def test_a_city_named_as_the_owner_of_a_government_is_not_the_documents_main_place():
+    text = (
+        "Relief effort continues\n\nThe magnitude 5.4 earthquake struck the south-eastern port "
+        "city of Pohang on Wednesday, the government said.\n\nAccording to authorities, 1,789 "
+        "have been displaced.\n\nIt was felt even by some in Seoul. The Seoul city government "
+        "also provided relief goods."
+    )
+    (displaced,) = extract(text, date(2017, 11, 17), title="Relief effort continues")
+    assert displaced.location == "Pohang"

@@ -5711,16 +5711,24 @@ def _placed_in_country(text: str, mentions: list[_Mention]) -> list[_Mention]:
             and place.reading.source == "geonames"
             and place.reading.country_iso3 != country.reading.country_iso3
             and (between := text[place.start + len(place.written) : country.start])
-            in (" in ", ", ")
+            in (" in ", ", ", " of ")
             and (
                 country.reading.kind == "country"
                 if between == " in "
                 else country.reading.kind == "province" and country.reading.source == "pycountry"
+                if between == ", "
+                # "the Karo district of North Sumatra" is not Kāro, India
+                else country.reading.kind in ("country", "province")
+                and _ends_with_place_word(place.written)
             )
         ):
             reading = places.Place(place.written, country.reading.country_iso3, None, None,
                                    "town", "document")  # fmt: skip
             out[i] = replace(place, reading=reading, readings=())
+            for j in range(i + 1, len(out)):
+                # (and where the text names it again: "Merek sub-district, Karo district")
+                if out[j].reading == place.reading and out[j].written == place.written:
+                    out[j] = replace(out[j], reading=reading, readings=())
     return out
 
 
@@ -6121,7 +6129,7 @@ NOT_AN_UNKNOWN_PLACE = frozenset(
     north south east west central upper lower greater way ministry islamic state army forces by
     per each every foreign interior defence defense civil public social finance natural disaster
     calamity floods flood flooding storms storm rains fighting clashes attacks shelters shelter
-    centres centers hospitals schools""".split()
+    centres centers hospitals schools local community communities""".split()
 )
 
 
@@ -6145,6 +6153,10 @@ _FIGURE_RIGHT_BEFORE = re.compile(
     r"(?:\d|\b(?:dozens|hundreds|thousands|millions|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve))[\d,.]*\s+(?:[a-z-]+\s+){0,2}$",  # "four people died in Mangan"
     re.IGNORECASE,
+)
+# People counted right before where they are from: "2,000 residents from".
+_PEOPLE_RIGHT_BEFORE = re.compile(
+    r"\d[\d,.]*\s+(?:residents|villagers|people|persons|families|households|inhabitants)\s+$"
 )
 _IN_KNOWN_PLACE = re.compile(r",\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b")
 # (or in one the gazetteer lacks, that its word of place says is one; or "in" one: "in Barhoum
@@ -6239,6 +6251,7 @@ def _unknown_place(
         or first in places.demonym_words()
         or any(c.isdigit() for c in name)
         or name in _DAY_AND_MONTH_NAMES  # "In May, as many as six people were killed"
+        or (first in TITLE_NOUNS and len(words) > 2 and words[1] == "of")  # "Governor of Gulf …"
     ):
         return None
     k = places.key(name)
@@ -6262,6 +6275,14 @@ def _unknown_place(
         role == "at" and _FIGURE_RIGHT_BEFORE.search(text, max(0, m.start() - 40), m.start())
     ):
         kind, written = "town", name  # "fighting in Pernier"; "677 in Drouillard"
+    elif (
+        role == "origin"
+        and m.group("cue") == "from"
+        and len(words) <= 3
+        and all(w[:1].isupper() and w[1:].islower() for w in words)
+        and _PEOPLE_RIGHT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    ):
+        kind, written = "town", name  # "2,000 residents from Lay Kaw Kaw … fled"
     elif (
         role
         and len(words) <= 3
@@ -6906,6 +6927,7 @@ _OWNER_OF_A_BODY = re.compile(r"['’]s\s+([A-Za-z]+)")
 
 _SEVERAL_COUNTRIES = "several countries named together: no one place"
 # A place named as the owner of a service that speaks: "the Cundinamarca fire department".
+_A_GOVERNMENT_AFTER = re.compile(r"\s+(?:city\s+|provincial\s+|local\s+)?government\b")
 _BODY_AFTER = re.compile(
     r"\s+(?:fire\s+(?:department|brigade|service)|police|civil\s+(?:defen[cs]e|protection)|"
     r"disaster\s+(?:management|agency|office)|health\s+(?:department|ministry|office))\b",
@@ -7035,7 +7057,7 @@ def _place_for(
             country = _countries()[code]
             return {"location": country.name, "country_iso3": code,
                     "place_note": f"the country that “{word}” names"}  # fmt: skip
-    mention = _pick(mine, order[0], f.end)
+    mention = _first_of_its_list(_pick(mine, order[0], f.end), mine, context)
     if len(mentions) > 1 and context.text.endswith(" (", 0, context.offset + f.start):
         # "in Konga Village (1,219 people), Bokang Village (606 people), and Hokeng Village (647
         # people)": a count in brackets right after a place is that place's
@@ -7199,7 +7221,7 @@ def _place_for(
             return {"location": country.name, "country_iso3": country.country_iso3,
                     "place_note": "the country of the document's place: “across the country”"}  # fmt: skip
     if mention is None:
-        mention = _pick(mine, order[1], f.end)
+        mention = _first_of_its_list(_pick(mine, order[1], f.end), mine, context)
         if mention is None:
             found = context.documents_place()
             if "location" not in found and population and not away:
@@ -7257,7 +7279,12 @@ def _place_for(
         # "the public hospital in the town of Tula" under a caption's "Tula de Allende, Hidalgo
         # state, Mexico" is not Tula, Russia: the short name of a place the document named
         point = longer.latitude is not None
-        return {"location": mention.written, "country_iso3": longer.country_iso3,
+        # (a longer name the gazetteer also lacks: "Lushan County of Ya’an City", its country
+        # as for any such place)
+        country = longer.country_iso3 or _country_of_unknown(
+            mention, [m for m in mentions if m is not mention], term, population, context
+        )
+        return {"location": mention.written, "country_iso3": country,
                 "latitude": longer.latitude if point else None,
                 "longitude": longer.longitude if point else None,
                 "place_note": f"“{mention.written}” read as “{longer.name}”, named before"}  # fmt: skip
@@ -7653,6 +7680,23 @@ def _in_the_wider(text: str, mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
+def _first_of_its_list(
+    mention: _Mention | None, mentions: list[_Mention], context: _Context
+) -> _Mention | None:
+    """The first of the places named together with `mention`, where it is the last of them:
+    "assessments from Morobe, Madang and Eastern Highlands indicated 21 total deaths" are of the
+    three, not of the nearest (the list, as written, is the count's place: _filed_together)."""
+    if mention is None or mention.listed:
+        return mention
+    first = next((m for m in mentions if m.listed and m.role == mention.role
+                  and m.start < mention.start), None)  # fmt: skip
+    if first is None:
+        return mention
+    together = _WRITTEN_LIST.match(context.text, context.offset + first.start)
+    end = context.offset + mention.start + len(mention.written)
+    return first if together is not None and together.end() >= end else mention
+
+
 def _pick(mentions: list[_Mention], roles: tuple[str, ...], near: int) -> _Mention | None:
     """Of the mentions in these roles, the one of the first role; then the most specific place;
     then the nearest to the figure."""
@@ -7774,6 +7818,10 @@ def _country_of_unknown(
         # and the countries that sent aid (not where it names others only: a place the gazetteer
         # lacks in "Kyrgyzstan" is not of the Kazakh town named most)
         return country
+    if not named and len(codes := context.places_countries()) == 1:
+        # "the situation in Ein El Hilweh" in a report that names no country, and of the places
+        # the gazetteer knows only Beirut: Lebanon
+        return next(iter(codes))
     if term in FROM_PLACE_TERMS and population:
         # "Over 20,000 Palestinian civilians have fled Nahr al-Bared" in a story of northern
         # Lebanon: the people's name says the country only where nothing else does
@@ -8357,6 +8405,16 @@ class _Context:
                     ):
                         # "San Salvador, Nov. 1 (EFE) – … Tropical Storm Pilar in El Salvador left
                         # 3 dead": a capital's dateline is the desk's, the story the country's
+                        lede = self.lede_place()
+                        if (
+                            lede is not None
+                            and lede.reading.country_iso3 == code
+                            and not self.title_mentions()
+                        ):
+                            # "JAKARTA - … Mount Sinabung in the Karo district of North Sumatra
+                            # has erupted again", under no title that names a place: the place
+                            # the story's first paragraph names
+                            return lede, "the place the document's first paragraph names"
                         mention = _mention(0, "", named[0], named[1], False)
                     return mention, f"place from the dateline “{line.text}”"
         return None
@@ -8597,6 +8655,8 @@ class _Context:
             for j, m in enumerate(found):
                 if m.listed:
                     continue
+                if not m.role and _A_GOVERNMENT_AFTER.match(self.text, m.start + len(m.written)):
+                    continue  # "The Seoul city government also provided …": a body's owner
                 if j < in_head and self.text.endswith((", ", " and "), 0, m.start):
                     # "the provinces of Puerto Plata, La Vega, Espaillat and María Trinidad
                     # Sánchez": one of several places, named in every list, is no main place
@@ -8613,8 +8673,13 @@ class _Context:
             # How often each is named: where it is cued as a place, or anywhere by its name
             # ("Chennai was hit by heaviest rainfall", "many in Chennai say")
             head = self.text[:5_000]
+            # (not as a body's owner: "The Seoul city government also provided …")
+            owner = _A_GOVERNMENT_AFTER.pattern
             times = {
-                k: max(len(named), len(re.findall(rf"\b{re.escape(_bare_name(named[0]))}\b", head)))
+                k: max(
+                    len(named),
+                    len(re.findall(rf"\b{re.escape(_bare_name(named[0]))}\b(?!{owner})", head)),
+                )
                 for k, named in counts.items()
             }
             most = max(times.values(), default=0)
