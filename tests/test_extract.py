@@ -7647,3 +7647,28 @@ def test_a_city_named_as_the_owner_of_a_government_is_not_the_documents_main_pla
     )
     (displaced,) = extract(text, date(2017, 11, 17), title="Relief effort continues")
     assert displaced.location == "Pohang"
+
+
+def test_people_evacuated_from_their_homes_in_a_place_left_that_place():
+    (evacuated,) = extract(
+        "Hundreds of families were evacuated from their homes in Pailin province over the weekend "
+        "as the storm brought torrential rain after causing serious flooding in Kampot and "
+        "Battambang provinces.",
+        date(2020, 11, 16),
+    )
+    assert (evacuated.location, evacuated.country_iso3) == ("Pailin province", "KHM")
+
+
+def test_a_place_after_its_countrys_possessive_is_the_place_of_the_count():
+    (killed,) = extract("Indonesia's Merapi volcano kills at least 28", date(2010, 10, 27))
+    assert (killed.location, killed.country_iso3) == ("Merapi", "IDN")
+    # (with the possessive's quotation mark as some pages print it)
+    (dead,) = extract(
+        "A fire at a wedding celebration in Iraq‘s Nineveh province has claimed the lives of at "
+        "least 113 people.",
+        date(2023, 9, 27),
+    )
+    assert (dead.location, dead.country_iso3) == ("Nineveh province", "IRQ")
+    # (not a body of the country: "Malawi's government")
+    (died,) = extract("Malawi's government said 12 people died.", date(2023, 3, 14))
+    assert died.location == "Malawi"

@@ -5038,7 +5038,9 @@ def _precision(period: re.Match) -> str:
 LOCATIVE_CUES: dict[str, str] = {
     r"(?:displaced|uprooted)\s+from": "displaced from",
     r"from|out\s+of|fled|flee|flees|fleeing|left|leaving|leave|escaped|escaping|vacated|"
-    r"(?:evacuated|departed)\s+from": "origin",
+    r"(?:evacuated|departed)\s+from|"
+    # "evacuated from their homes in Pailin province"
+    r"from\s+(?:their|his|her)\s+homes?\s+in": "origin",
     r"to|into|towards?|reached|reaching|entered|entering|border\s+with|"
     # "forced to seek safety and security in Niger"
     r"(?:safety|refuge|sanctuary|asylum)(?:\s+and\s+security)?\s+in": "to",
@@ -5319,6 +5321,7 @@ def _place_mentions(
     out = []
     for m in _mention_matches(text):
         m_start, m_end = m.span()  # (read once: a method call each time)
+        part_at = None  # (where a possessive's place starts: "Indonesia's |Merapi")
         if text.startswith(" the ", m_end) and text[m_end + 5 : m_end + 6].isupper():
             continue  # "according to Save the Children": part of a longer name
         if text.endswith(" by ", 0, m_start) and _AGENT_BY_BEFORE.search(
@@ -5442,6 +5445,16 @@ def _place_mentions(
             possessive = _possessive(name) if mention is None else None
             if possessive:
                 mention = _country_named(possessive.group(1))  # "Mozambique's Pemba Camp"
+                part = _resolve_mention(possessive.group(2), "", None) if mention else None
+                if part is not None:
+                    code = mention[1][0].country_iso3
+                    inside = tuple(r for r in part[1] if r.kind != "country"
+                                   and r.country_iso3 == code)  # fmt: skip
+                    if inside:
+                        # "Indonesia's Merapi volcano kills at least 28": the place of the
+                        # country, where the gazetteer knows one there by the words after
+                        mention = (part[0], inside)
+                        part_at = m.start("name") + possessive.start(2)
             elif (
                 mention is None
                 and name.lower() not in places.demonyms()  # "the Somali shopkeeper"
@@ -5597,6 +5610,8 @@ def _place_mentions(
         ):
             continue  # "in the region near the border with Turkey": the other side of it
         start = m.start("name") if not direction else m.start("dir")
+        if part_at is not None:
+            start = part_at
         listed = bool(_LIST_NEXT.match(text, m_end))
         if mention is not None:
             written, readings = mention
@@ -5627,7 +5642,7 @@ def _place_mentions(
     ):
         # ("Ogossagou massacre: Mali President vows …", a title: where the massacre was)
         out = _with_more(out, _named_disasters(text))
-    if len(out) > 1 and ("'s " in text or "’s " in text):
+    if len(out) > 1 and ("'s " in text or "’s " in text or "‘s " in text):
         out = _owned_by_country(text, out)
     if len(out) > 1 and (" in " in text or ", " in text):
         out = _placed_in_country(text, out)
@@ -5744,7 +5759,7 @@ def _owned_by_country(text: str, mentions: list[_Mention]) -> list[_Mention]:
             and owner.role
             and owner.reading is not None
             and owner.reading.kind == "country"
-            and text[owner.start + len(owner.written) : part.start] in ("'s ", "’s ")
+            and text[owner.start + len(owner.written) : part.start] in ("'s ", "’s ", "‘s ")
             and (
                 part.reading is None
                 or part.reading.country_iso3 in (None, owner.reading.country_iso3)
