@@ -7672,3 +7672,12 @@ def test_a_place_after_its_countrys_possessive_is_the_place_of_the_count():
     # (not a body of the country: "Malawi's government")
     (died,) = extract("Malawi's government said 12 people died.", date(2023, 3, 14))
     assert died.location == "Malawi"
+
+
+def test_facilities_properties_and_a_towns_population_are_no_figures():
+    text = (
+        "The tremors also affected 407 public facilities. Another 1,213 personal properties were "
+        "also affected. The most affected township is Longmen Township (population: 20,000). "
+        "Some 300 people were displaced."
+    )
+    assert [c.span for c in extract(text, date(2017, 11, 17))] == ["Some 300"]

@@ -246,7 +246,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"cats|"
         # ("some 4,500 vacant places in collective centres")
         r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
-        r"places|spaces|tablets|quilts|gardens|"
+        r"places|spaces|tablets|quilts|gardens|facilities|properties|"
         r"monasteries|pagodas|"
         r"(?:fish\s+)?(?:farming\s+)?cages|heads?\s+of\s+(?:livestock|cattle)|hectares|acres|flights|"
         r"shacks|huts|dwellings|habitations|residences|structures|coats|cases|nfi\s+kits|nfis|organi[sz]ations|"
@@ -334,7 +334,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"\b(?:a|the)\s+(?:city|town|village|country|nation|capital|island)\s+of\s+"
         r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|an\s+estimated)\s+)?$"
         # a profile's label: "• Total population: 120,000, of which 99% is Han"
-        r"|\btotal\s+population:\s*$",
+        # ("• Child population (0-17): 26,600 (13,800 boys, 12,800 girls)")
+        # ("Longmen Township (population: 20,000)"; not "Affected population: around 20,000")
+        r"|(?:\b(?:total|child)\s+|\()population(?:\s*\([^)]{1,20}\))?:\s*$",
         None,
     ),
     # People without a service, not a population of the terms: "remained without power".
