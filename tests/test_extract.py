@@ -7681,3 +7681,19 @@ def test_facilities_properties_and_a_towns_population_are_no_figures():
         "Some 300 people were displaced."
     )
     assert [c.span for c in extract(text, date(2017, 11, 17))] == ["Some 300"]
+
+
+def test_a_thousands_comma_with_a_stray_space_after_it_joins_the_number():
+    got = extract(
+        "221 households were completely damaged and 1, 429 rendered homeless. The authorities "
+        "evacuated 12, 364 families (58,400 persons).",
+        date(2019, 8, 18),
+    )
+    assert [(c.span, c.estimate.best) for c in got] == [
+        ("1, 429", 1429), ("12, 364", 12364), ("58,400", 58400)
+    ]  # fmt: skip
+    # (not a child's age before a count, a headline's two counts, nor a list of numbers)
+    got = extract("This includes 5,633 children under 5, 413 pregnant women.", date(2024, 9, 25))
+    assert [c.estimate.best for c in got] == [5633, 413]
+    got = extract("Guatemala Volcano Toll Rises To 75, 200 Still Missing", date(2018, 6, 9))
+    assert [c.estimate.best for c in got] == [75]

@@ -280,6 +280,10 @@ DIGIT_NUMBER = (
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|,\d)"  # ("reached 700 000, with …")
     r"|[1-9]\d{0,2}(?:\.\d{3}){2,}(?!\d)"
     r"|[1-9]\d{0,2},[ ]000(?![\d,])"  # "over 60, 000 people": a stray space after the comma
+    # ("and 1, 429 rendered homeless", "of 12, 364 families": not in a list of numbers, nor in
+    # "children under 5, 413 pregnant …" or a headline's "Toll Rises To 75, 200 Still Missing";
+    # the spaces in brackets: the pattern is read verbosely)
+    r"|(?<![\d,][ ])(?<!under[ ])(?<!aged[ ])(?<!to[ ])[1-9]\d?,[ ]\d{3}(?![\d,.])"
     r"|[1-9]\d?(?:,\d\d)+,\d{3}(?![\d,])"  # "18,61,060": lakhs and crores grouped in twos
     r"|\d+(?:\.\d+)?)"
 )
