@@ -7697,3 +7697,20 @@ def test_a_thousands_comma_with_a_stray_space_after_it_joins_the_number():
     assert [c.estimate.best for c in got] == [5633, 413]
     got = extract("Guatemala Volcano Toll Rises To 75, 200 Still Missing", date(2018, 6, 9))
     assert [c.estimate.best for c in got] == [75]
+
+
+def test_a_place_named_as_the_worst_hit_is_the_place_of_the_count_after_it():
+    got = extract(
+        "Maradi is the most affected region, with 270,505 people affected, followed by Zinder "
+        "(173,784 people).",
+        date(2024, 9, 22),
+    )
+    assert [(c.location, c.country_iso3) for c in got] == [("Maradi", "NER"), ("Zinder", "NER")]
+    (victims,) = extract(
+        "Segamat remained the worst hit, as the number of flood victims increased to 6,609.",
+        date(2006, 12, 26),
+    )
+    assert (victims.location, victims.country_iso3) == ("Segamat", "MYS")
+    # (not a sector of the economy)
+    got = extract("Agriculture is the most affected sector, with 5,000 farmers hit.", None)
+    assert {c.location for c in got} == {None}

@@ -5639,6 +5639,8 @@ def _place_mentions(
         out = _with_more(out, _of_a_people(text), prefer=True)
     if "apital" in text:
         out = _with_more(out, _capitals(text), prefer=True, longer=False)
+    if " the most " in text or " the worst" in text:
+        out = _with_more(out, _worst_hit(text))
     if (need_cue and ("slide" in text or "quake" in text or "slip" in text)) or (
         "massacre" in text
     ):
@@ -5919,6 +5921,28 @@ _COUNTRYS_CAPITAL = re.compile(
     r"capital(?:\s+of|,)?\s+"
     r"(?P<city>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2}))"
 )
+
+
+# A place named as the worst hit, before the count it has: "Maradi is the most affected region,
+# with 270,505 people affected"; "Segamat remained the worst hit, as the number of flood victims
+# increased to 6,609".
+_THE_WORST_HIT = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:is|was|remains|remained)\s+"
+    r"the\s+(?:most|worst)[\s-](?:affected|hit)\b"
+)
+
+
+def _worst_hit(text: str) -> list[_Mention]:
+    out = []
+    for m in _THE_WORST_HIT.finditer(text):
+        name = m.group("name")
+        if name.split()[0] in NOT_A_PLACE_START or name.lower() in places.demonym_words():
+            continue
+        found = _resolve_mention(name, "", None)
+        readings = tuple(r for r in found[1] if r.kind != "country") if found else ()
+        if readings:  # (only a place the gazetteer knows: not "Agriculture is the most hit")
+            out.append(_mention(m.start("name"), "at", found[0], readings, False))
+    return out
 
 
 def _capitals(text: str) -> list[_Mention]:
