@@ -5321,9 +5321,12 @@ def _place_mentions(
     "Um Shalaya camp" and later "living in Um Shalaya"). It has no coordinates; its country is
     settled by the figure's context (_place_for)."""
     out = []
+    donors = "overnments of" in text
     for m in _mention_matches(text):
         m_start, m_end = m.span()  # (read once: a method call each time)
         part_at = None  # (where a possessive's place starts: "Indonesia's |Merapi")
+        if donors and _GOVERNMENTS_OF.search(text, max(0, m_start - 80), m_start):
+            continue
         if text.startswith(" the ", m_end) and text[m_end + 5 : m_end + 6].isupper():
             continue  # "according to Save the Children": part of a longer name
         if text.endswith(" by ", 0, m_start) and _AGENT_BY_BEFORE.search(
@@ -6137,6 +6140,9 @@ _NEAR_BEFORE = re.compile(r"\b(?:near|along|close\s+to)\s+(?:the\s+)?$", re.IGNO
 # One of those words is looked for first, as plain text (faster than the pattern; and than these
 # words as one pattern, whose first letters are common: 1,329M → 1,326M instructions, cg.sh).
 _NOT_THE_FIGURES_STARTS = ("km", "kilomet", "mile", "exclud", *_VENUE_WORDS, *_SAID_WORDS)
+# "With support from the Governments of Australia, New Zealand and the United States": donors,
+# named with or without a word of place before each, not where people are.
+_GOVERNMENTS_OF = re.compile(r"\b[Gg]overnments\s+of\s+[\w’' ,-]*$")
 
 
 # A sentence led by where a spokesperson spoke: "In Geneva, Switzerland, UN … spokesman Babar
