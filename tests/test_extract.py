@@ -7719,8 +7719,9 @@ def test_a_place_named_as_the_worst_hit_is_the_place_of_the_count_after_it():
 def test_the_governments_that_support_a_response_are_no_place_of_its_counts():
     (evacuated,) = extract(
         "With support from the Governments of Australia, New Zealand and the United States, UNDP "
-        "has coordinated relief efforts in two temporary evacuation care centers, where more "
-        "than 3900 people have evacuated.",
+        "and the State of Emergency Controller’s Office and Regional Disaster Centre have "
+        "coordinated relief efforts in two temporary evacuation care centers in Torokina and "
+        "Wakunai, where more than 3900 people have evacuated.",
         date(2023, 12, 1),
     )
     assert evacuated.country_iso3 is None  # (the reviewer says; not the United States)
