@@ -1846,7 +1846,8 @@ def _sentences(text: str):
             word = _LAST_WORD.search(text, max(start, m.start() - 12), end)
             if word and (
                 word.group(1).lower().rstrip(".") in _ABBREVIATIONS
-                or _INITIALS.fullmatch(word.group(1))  # "Commissioner P.K. Mohapatra said"
+                # "Commissioner P.K. Mohapatra said" (initials hold a full stop; most words none)
+                or ("." in word.group(1) and _INITIALS.fullmatch(word.group(1)))
                 # "as of 9 a.m. Wednesday, according to …": a time of day before its day
                 or (
                     word.group(1).lower() in ("a.m.", "p.m.", "a.m", "p.m")
@@ -2268,8 +2269,10 @@ def _is_not_a_figure(
     offset: int,
 ) -> bool:
     start, end = m.span()
-    if blocked and any(start < b_end and b_start < end for b_start, b_end in blocked):
-        return True
+    # (a loop: any() would make and run a generator for every number)
+    for b_start, b_end in blocked:
+        if start < b_end and b_start < end:
+            return True
     if end - start >= 7 and sentence[start] == "0" and sentence[start:end].isdigit():
         return True  # "contact a hotline number (0255101115)": a telephone's, no count
     if start > 1 and sentence[start - 1] in '="”' and "=" in sentence[start - 2 : start]:
@@ -4093,7 +4096,11 @@ def _sentence_candidates(
                 blocked += _population_spans(sentence)
         # A quantity that starts inside a date and runs past it ("on July 7 to 5,015") is read
         # again from the end of the date.
-        cut = blocked and next((b for a, b in blocked if a <= m_start < b < m_end), None)
+        cut = 0
+        for a, b in blocked:
+            if a <= m_start < b < m_end:
+                cut = b
+                break
         if cut:
             pos = cut
             continue
@@ -5112,7 +5119,10 @@ def _direction_alone(text: str, m: re.Match, name: str) -> bool:
     """Whether a mention's name is a word of direction alone, not one of a list of them before
     their word of place ("in Central, Western and Eastern divisions")."""
     return (
-        _BARE_DIRECTION.fullmatch(name) is not None
+        # (its first letter in every case that IGNORECASE reads, _DIRECTION_FIRST, looked at
+        # first: most names start none)
+        name[:1] in _DIRECTION_FIRST
+        and _BARE_DIRECTION.fullmatch(name) is not None
         and not _LIST_NEXT.match(text, m.end())
         and not text.endswith((", ", " and "), 0, m.start("name"))
     )
