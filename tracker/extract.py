@@ -1104,6 +1104,7 @@ _CALENDAR_WORDS = "|".join(MONTHS | WEEKDAYS)
 # Tried only where a word starts with the first letters of one (a fifth of the time).
 _CALENDAR_QUICK = _quick_check(_CALENDAR_WORDS, re.IGNORECASE)
 _CALENDAR_WORD = re.compile(rf"\b{_CALENDAR_QUICK}(?:{_CALENDAR_WORDS})\b", re.IGNORECASE)
+_CALENDAR_WORD_ASCII = _in_ascii(_CALENDAR_WORD)
 _PERIOD_LOWER_ASCII = _in_ascii(_PERIOD_LOWER)
 
 
@@ -1164,10 +1165,9 @@ def _periods(sentence: str, lowered: str, plain: bool | None = None) -> list[re.
         if plain is None:
             plain = _plain_ascii(sentence)
         found = list((_PERIOD_LOWER_ASCII if plain else _PERIOD_LOWER).finditer(lowered))
+        calendar_words = (_CALENDAR_WORD_ASCII if plain else _CALENDAR_WORD).findall
         if all(
-            w == w.capitalize()
-            for p in found
-            for w in _CALENDAR_WORD.findall(sentence, p.start(), p.end())
+            w == w.capitalize() for p in found for w in calendar_words(sentence, p.start(), p.end())
         ):
             if sentence.isascii() or not _FOLDED_APART.search(sentence):
                 return [_PeriodAsWritten(p, sentence) for p in found]
@@ -2482,7 +2482,7 @@ def _is_not_a_figure(
         )
     # List numbering: "1. Introduction", "2) Camps" at the start of a line (the mark after the
     # number is looked at first: most numbers have none, and the line need not be cut).
-    if _LIST_MARK.match(after) is None:
+    if after[:1] not in ".)]" or _LIST_MARK.match(after) is None:
         return False
     line_start = text.rfind("\n", 0, offset + start) + 1
     if _LIST_START.match(text[line_start : offset + start]) is not None:
@@ -6093,7 +6093,8 @@ def _possessive(name: str) -> re.Match | None:
     without its apostrophe, as some pages print it ("In South Sudans Unity state")."""
     if name.isalnum():
         return None  # one word ("Syria", "In": half the names): no space for either pattern
-    found = _POSSESSIVE.match(name)
+    # (its apostrophe looked for first: most names of several words have none)
+    found = _POSSESSIVE.match(name) if "'" in name or "’" in name else None
     if found is None and (bare := _POSSESSIVE_BARE.match(name)) and _country_named(bare.group(1)):
         return bare
     return found
