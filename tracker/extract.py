@@ -2323,7 +2323,11 @@ def _is_not_a_figure(
             return True
         after = after[1:]
     # The context before is read in place: a word cut by a slice would start a word there.
-    reach = max(0, start - BEFORE_REACH)
+    # (Here and below, where the last n characters before the number start is worked out
+    # without max(0, start - n), a call of the builtin at every number for each window: the
+    # windows that are read as text are cut from `head`, the sentence up to the number.)
+    reach = start - BEFORE_REACH if start > BEFORE_REACH else 0
+    head = sentence[:start]
     before = _before_may_say_not(sentence, reach, start) and (
         _BEFORE_LOWER.search(lowered, reach, start)
         if lowered is not None
@@ -2337,9 +2341,7 @@ def _is_not_a_figure(
         before = None  # "UNDP has supported almost 4000 people displaced by the eruption"
     if before or _after_is_not_a_figure(after):
         return True
-    if "apacit" in sentence[max(0, start - 50) : start] and _CAPACITY_BEFORE.search(
-        sentence, max(0, start - 50), start
-    ):
+    if "apacit" in head[-50:] and _CAPACITY_BEFORE.search(sentence, max(0, start - 50), start):
         return True  # "20 hotels … have the capacity to house an additional 1,885 people"
     if ("upee" in after or "ollar" in after or "eso" in after or "hilling" in after) and (
         _MONEY_OF_A_COUNTRY.match(after)
@@ -2365,14 +2367,14 @@ def _is_not_a_figure(
     ):
         return True  # "the number of people missing ranged from 231 to 1,700"
     if (
-        _place_had_last(sentence[max(0, start - 60) : start])
+        _place_had_last(head[-60:])
         and _PLACE_HAD_WORD.search(sentence, max(0, start - 60), start)
         and _PLACE_HAD.search(sentence, max(0, start - 60), start)
     ):
         return True  # "The village of Sobanou-Dah had about 429 people before the attack"
     # The words are looked for first as plain text (no letter but their own reads as theirs when
     # the case is ignored): most numbers follow neither.
-    just_before = sentence[max(0, start - 14) : start].lower()
+    just_before = head[-14:].lower()
     if (
         ("reach" in just_before or "help" in just_before)
         and _REACHED.search(sentence, max(0, start - 11), start)
@@ -2464,7 +2466,7 @@ def _is_not_a_figure(
         # "Tacloban, the provincial capital of Leyte with a population of approximately 220,000"
         return True
     if (
-        sentence[max(0, start - 16) : start].rstrip().lower().endswith(_LABEL_LAST)
+        head[-16:].rstrip().lower().endswith(_LABEL_LAST)
         and _LABEL_OF_THINGS.search(sentence, max(0, start - 50), start)
         # (not a verb's people: "The camp shelters 12,000 displaced people")
         and not _PEOPLE_RIGHT_AFTER.match(after)
@@ -2980,7 +2982,9 @@ _NOUN_AFTER = re.compile(
 
 
 def _helpers(sentence: str, f: _Found) -> bool:
-    if "personnel" in sentence[max(0, f.start - 60) : f.start] and _HELPERS_NUMBER.search(
+    # (sentence[: f.start][-60:]: the last 60 characters before the figure, where max(0, …) is a
+    # call of the builtin, for every figure)
+    if "personnel" in sentence[: f.start][-60:] and _HELPERS_NUMBER.search(
         sentence, max(0, f.start - 60), f.start
     ):
         return True  # "The number of personnel mobilized stands at 27,651"
@@ -3845,7 +3849,7 @@ def _named_right_before(sentence: str, start: int) -> _Mention | None:
         return None
     # The name's last word is in the last word before the count: where that is in lower case
     # ("than", "displaced"), no name is (most counts); the pattern is not tried.
-    if _last_word_is_lower(sentence[max(0, start - 40) : start]):
+    if _last_word_is_lower(sentence[:start][-40:]):  # (no max(0, …): a call of the builtin)
         return None
     m = _NAME_RIGHT_BEFORE.search(sentence, max(0, start - 40), start)
     if m is None or m.group("name").isupper() or m.group("name").split()[0] in NOT_A_PLACE_START:
@@ -3918,7 +3922,9 @@ def _mentions_of_figure(
     )
     if named is not None:  # "the counties of Tana River (3,864 displaced), Homa Bay (2,046)"
         return [named], owned
-    if "toll " in lowered[max(0, f.start - 90) : f.start] and (
+    # (the last 90 characters before the figure cut as the last of those up to it: max(0, …) is a
+    # call of the builtin, for every figure)
+    if "toll " in lowered[: f.start][-90:] and (
         toll := _TOLL_BEFORE.search(sentence, max(0, f.start - 90), f.start)
     ):
         # "The death toll in Himachal Pradesh … rose to 60 after a landslide in Shimla": the
@@ -4196,6 +4202,7 @@ def _sentence_candidates(
         # A figure in brackets or in an "including …" aside is nested in the one before it, whose
         # verb may come after it: "180,000 people, including 80,000 children, have been displaced".
         depth = sentence.count("(", 0, m_start) - sentence.count(")", 0, m_start)
+        near = m_start - 40 if m_start > 40 else 0  # (max(0, …) is a call of the builtin)
         nested = (
             depth > 0
             or bool(parts)
@@ -4203,11 +4210,8 @@ def _sentence_candidates(
             or (found and sentence.count(" – ", found[-1].end, m_start) % 2 == 1)
             # (its every match holds a comma or "--": most windows before a number hold neither)
             or (
-                (
-                    sentence.find(",", max(0, m_start - 40), m_start) >= 0
-                    or sentence.find("--", max(0, m_start - 40), m_start) >= 0
-                )
-                and bool(_NESTED.search(sentence, max(0, m_start - 40), m_start))
+                (sentence.find(",", near, m_start) >= 0 or sentence.find("--", near, m_start) >= 0)
+                and bool(_NESTED.search(sentence, near, m_start))
             )
             or (
                 sentence.endswith("including ", 0, m_start)
@@ -4495,7 +4499,7 @@ def _sentence_candidates(
             verb = _find_verb(clause_after, False, main=False, plain=plain)
         if (
             verb is None
-            and "toll" in lowered[max(0, f.start - 110) : f.start]
+            and "toll" in lowered[: f.start][-110:]  # (no max(0, …): a call of the builtin)
             and _TOLL_BEFORE.search(sentence, max(0, f.start - 110), f.start)
         ):
             # "The death toll has risen to 662 while 82 persons remain missing": the toll's
@@ -5391,7 +5395,7 @@ def _place_mentions(
             not role
             and need_cue
             and not direction
-            and " a" in text[max(0, m_start - 24) : m_start]
+            and " a" in text[:m_start][-24:]  # (no max(0, …): a call of the builtin)
             and _IN_A_BEFORE.search(text, max(0, m_start - 24), m_start)
             and _LOWER_WORD_NEXT.match(text, m.end("name"))
             and _resolve_mention(name, "", None) is not None
@@ -6165,7 +6169,7 @@ _IN_PLACE_SPEAKER_SAID = re.compile(
 
 
 def _not_the_figures_place(text: str, at: int) -> bool:
-    window = text[max(0, at - 60) : at].lower()
+    window = text[:at][-60:].lower()  # (no max(0, …): a call of the builtin)
     for word in _NOT_THE_FIGURES_STARTS:
         if word in window:
             return bool(_NOT_THE_FIGURES_PLACE.search(window))
@@ -8273,7 +8277,8 @@ class _Context:
     def quoted_speaker(self, start: int, end: int) -> str | None:
         """Who speaks a quotation that the sentence at start:end is part of, named after the
         quotation closes ("We still have 8,000 new arrivals. … stretched," Fleming said)."""
-        para = self.text.rfind("\n", max(0, start - 2_000), start) + 1 or max(0, start - 2_000)
+        floor = start - 2_000 if start > 2_000 else 0  # (max(0, …) is a call of the builtin)
+        para = self.text.rfind("\n", floor, start) + 1 or floor
         prefix = self.text[para:end]
         if prefix.count("“") > prefix.count("”"):
             close = self.text.find("”", end - 1)
