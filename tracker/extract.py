@@ -1843,7 +1843,8 @@ def _sentences(text: str):
                 and "\n\n" not in mark
             ):
                 continue
-            word = _LAST_WORD.search(text, max(start, m.start() - 12), end)
+            back = m.start() - 12  # (the bound without max(), a call of the builtin)
+            word = _LAST_WORD.search(text, back if back > start else start, end)
             if word and (
                 word.group(1).lower().rstrip(".") in _ABBREVIATIONS
                 # "Commissioner P.K. Mohapatra said" (initials hold a full stop; most words none)
@@ -4641,7 +4642,7 @@ def _sentence_candidates(
             verb = ("hosted", "stock", 0, False)
         if (
             previous is not None
-            and "number" in sentence[max(0, f.start - 80) : f.start]
+            and "number" in sentence[: f.start][-80:]  # (no max(0, …): a call of the builtin)
             and _THIS_NUMBER.search(sentence, max(0, f.start - 80), f.start)
         ):
             # "45,000 people are homeless, and this number is expected to rise to 75,000": the
@@ -5366,7 +5367,7 @@ def _place_mentions(
             and out[-1].start >= m_start - 80
             and (
                 (
-                    "of" in text[max(0, m_start - 4) : m_start]
+                    "of" in text[:m_start][-4:]  # (no max(0, …): a call of the builtin)
                     and _DIRECTION_OF_BEFORE.search(text, max(0, m_start - 30), m_start)
                 )
                 or (
@@ -5375,11 +5376,11 @@ def _place_mentions(
                     and _DIRECTION_BEFORE.search(text, max(0, m_start - 20), m_start)
                 )
                 or (
-                    "capital" in text[max(0, m_start - 25) : m_start]
+                    "capital" in text[:m_start][-25:]
                     and _CAPITAL_OF_BEFORE.search(text, max(0, m_start - 40), m_start)
                 )
                 or (
-                    "ted in" in text[max(0, m_start - 12) : m_start]
+                    "ted in" in text[:m_start][-12:]
                     and _LOCATED_IN_BEFORE.search(text, max(0, m_start - 60), m_start)
                 )
             )
@@ -5521,7 +5522,7 @@ def _place_mentions(
             role = _role_before(text, m_start)
         if (
             role == "origin"
-            and "eport" in text[max(0, m_start - 50) : m_start]
+            and "eport" in text[:m_start][-50:]  # (no max(0, …): a call of the builtin)
             and _REPORTS_FROM_BEFORE.search(text, max(0, m.start("name") - 60), m.start("name"))
         ):
             role = "at"  # "Reports from northwest district of Magu said": where the news is of
