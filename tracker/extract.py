@@ -4202,7 +4202,12 @@ def _sentence_candidates(
             continue  # "An eruption by La Soufrière in 1902 killed more than 1,000 people": a year
         # A figure in brackets or in an "including …" aside is nested in the one before it, whose
         # verb may come after it: "180,000 people, including 80,000 children, have been displaced".
-        depth = sentence.count("(", 0, m_start) - sentence.count(")", 0, m_start)
+        # (counted where the sentence holds an opening bracket at all: most hold none)
+        depth = (
+            sentence.count("(", 0, m_start) - sentence.count(")", 0, m_start)
+            if "(" in sentence
+            else 0
+        )
         near = m_start - 40 if m_start > 40 else 0  # (max(0, …) is a call of the builtin)
         nested = (
             depth > 0
@@ -8498,7 +8503,8 @@ class _Context:
             opening = self.text.rfind("\n", 0, end) + 1 if end > 0 else 0
         reach = max(floor, offset - _EARLIER_REACH, opening)
         inside = None  # the one country of several places a later sentence named together
-        for start, end in reversed(self.spans[max(0, at - _EARLIER_SENTENCES) : max(0, at)]):
+        first = at - _EARLIER_SENTENCES  # (the bounds without max(), a call of the builtin)
+        for start, end in reversed(self.spans[first if first > 0 else 0 : at if at > 0 else 0]):
             if end <= reach or start + len(self.text[start:end].rstrip()) <= reach:
                 break  # (a sentence's span runs on over the blank line and the bullet after it)
             mentions = self._sentence_places.get(start)
