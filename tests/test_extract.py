@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 672 tuning documents score (after the rules learnt from d599–d676:
-    # precision 0.957, recall 0.960, measure 0.974, location 0.725, country 0.946, attribution
-    # 0.863; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # Floors below what the 715 tuning documents score (after the rules learnt from d677–d719:
+    # precision 0.958, recall 0.962, measure 0.970, location 0.723, country 0.947, attribution
+    # 0.860; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.958 and result.precision >= 0.955, (
+    assert result.recall >= 0.960 and result.precision >= 0.956, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.972
-    assert result.location_right / checked >= 0.723 and result.country_right / checked >= 0.944
-    assert result.attribution_right / checked >= 0.860
+    assert result.measure_right / result.matched >= 0.968
+    assert result.location_right / checked >= 0.721 and result.country_right / checked >= 0.945
+    assert result.attribution_right / checked >= 0.858
 
 
 def test_no_sentence_of_the_dev_set_raises(monkeypatch):
@@ -7725,3 +7725,29 @@ def test_the_governments_that_support_a_response_are_no_place_of_its_counts():
         date(2023, 12, 1),
     )
     assert evacuated.country_iso3 is None  # (the reviewer says; not the United States)
+
+
+# Learnt from d677–d719 (the sixty-eighth to seventy-third parts, scored once, then turned to
+# tuning).
+
+
+def test_people_who_benefited_or_were_reached_or_fed_and_relief_items_are_no_figures():
+    text = (
+        "15,600 people have already benefited from Red Crescent relief and rescue services. "
+        "Relief included 1,350 tents, 1,350 lanterns, 23,300 tins of canned food and 3,600 loaves "
+        "of bread, and 228 response teams were involved. Over four lakh people are provided with "
+        "food. 1 million people reached with WFP general food assistance. Around 1,000 shrimp "
+        "farms had been washed away. At least 21 people died."
+    )
+    assert [c.span for c in extract(text, date(2014, 10, 13))] == ["At least 21"]
+
+
+def test_people_still_in_need_people_who_refuse_to_leave_and_people_treated_for_wounds():
+    got = extract(
+        "Some 30,000 people are still in dire need of urgent emergency assistance. But 70 "
+        "Chaiten residents refuse to leave. Four people were treated for gunshot wounds.",
+        date(2009, 5, 29),
+    )
+    assert [(c.term, c.measure) for c in got] == [
+        ("affected", "flow"), ("remain", "stock"), ("injured", "flow")
+    ]  # fmt: skip

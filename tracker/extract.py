@@ -151,7 +151,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     "money": (
         # "¢1.6 million", "PHP 2.9 billion", "$FJD10.7 million, or over $US 5.3 million"
         # ("US$ 808,000/euro 640,000")
-        rf"(?:[$€£¥¢₵₦₹₱]|US\$|\$\s?(?:US|[A-Z]{{3}})|\b(?:{'|'.join(CURRENCY_CODES)}|euros?))\s*$",
+        # ("an ex-gratia of Rs five lakh each")
+        rf"(?:[$€£¥¢₵₦₹₱]|US\$|\$\s?(?:US|[A-Z]{{3}})|\b(?:{'|'.join(CURRENCY_CODES)}|euros?|Rs\.?))\s*$",
         # ("an appeal for 1 million Swiss francs")
         r"^\s*(?:of\s+)?(?:US\s+|(?:Swiss|Canadian|Australian|Singapore|Hong\s+Kong|New\s+Zealand|"
         r"Fiji|Jamaican|Namibian)\s+)?(?:dollars|euros?|pounds|USD|EUR|GBP|francs|lira|liras|"
@@ -246,7 +247,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"cats|"
         # ("some 4,500 vacant places in collective centres")
         r"granaries|bridges|roads|shops|stores|businesses|markets|kitchens|messages|locations|"
-        r"places|spaces|tablets|quilts|gardens|facilities|properties|"
+        r"places|spaces|tablets|quilts|gardens|facilities|properties|lanterns|tins|loaves|teams|"
+        r"(?:shrimp\s+|fish\s+)?farms|"
         r"monasteries|pagodas|"
         r"(?:fish\s+)?(?:farming\s+)?cages|heads?\s+of\s+(?:livestock|cattle)|hectares|acres|flights|"
         r"shacks|huts|dwellings|habitations|residences|structures|coats|cases|nfi\s+kits|nfis|organi[sz]ations|"
@@ -1272,7 +1274,9 @@ _MISSING_BEFORE = re.compile(NOT_A_FIGURE_CONTEXT["missing_before"][0], re.IGNOR
 # assistance".
 _AIDED_AFTER = re.compile(
     rf"\s*{_WORDS_BEFORE_VERB}{{0,2}}?(?:(?:have|has|had)\s+been\s+|"
-    r"were\s+|was\s+)?(?:assisted|supported)\b"
+    r"were\s+|was\s+)?(?:assisted|supported|reached\s+with|provided\s+with\s+food)\b"
+    # "15,600 people have already benefited from Red Crescent relief and rescue services"
+    rf"|\s*{_WORDS_BEFORE_VERB}{{0,2}}?(?:have|has|had)\s+(?:already\s+)?benefit+ed\s+from\b"
     rf"|\s*{_WORDS_BEFORE_VERB}{{0,2}}?(?:have|has|had)\s+registered\s+"
     r"(?:with\s+[^.;,]{1,40}?\s+)?for\s+(?:\w+\s+)?(?:assistance|aid|help|support)\b",
     re.IGNORECASE,
@@ -2354,9 +2358,14 @@ def _is_not_a_figure(
         # "approximately 1,000 educational institutions" (looked for apart: a start "ins" in the
         # objects' quick check would let "inside" and "insurgents" through to the big pattern)
         return True
-    if ("ssist" in after or "upport" in after or "egist" in after) and _AIDED_AFTER.match(
-        sentence, end, end + 100
-    ):
+    if (
+        "ssist" in after
+        or "upport" in after
+        or "egist" in after
+        or "eached" in after
+        or "enefit" in after
+        or "rovided" in after
+    ) and _AIDED_AFTER.match(sentence, end, end + 100):
         return True  # "20,800 people assisted with some form of humanitarian assistance"
     if (
         ("issing" in sentence or "ccounted" in sentence)  # (most sentences hold neither)

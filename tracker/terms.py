@@ -148,7 +148,7 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:remain(?:s|ed)?|still)\s+(?:affected|impacted)\b": ("affected", "flow"),
     # hurt, whatever the verb: "left with various degrees of injuries", "grappling with injuries"
     r"(?:left|suffer(?:ed|ing|s)?|grappl(?:ing|ed|es|e)|treated)\s+(?:with|from|for)\s+"
-    r"(?:[\w-]+\s+){0,4}?(?:injur(?:y|ies)|burns)\b|"
+    r"(?:[\w-]+\s+){0,4}?(?:injur(?:y|ies)|burns|wounds)\b|"
     r"(?:suffered|sustained)\s+(?:[\w-]+\s+){0,2}?(?:injur(?:y|ies)|wounds)\b|"
     # "At least 189 Kyrgyzstanis sought medical help"
     r"(?:sought|seeking|needed|needing|required|received|receiving)\s+medical\s+(?:help|attention|care|treatment)\b|"
@@ -266,6 +266,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"sites?|shelters?|facilit(?:y|ies))\b": ("hosted", "stock"),
     r"evacuat(?:e|ed|ing|ions?|es)\b(?!\s+(?:cent(?:re|er)s?|sites?|shelters?|facilit))":
         ("evacuated", "flow"),
+    # "70 Chaiten residents refuse to leave": they stay
+    r"(?:refuse|refused|refusing)\s+to\s+(?:leave|evacuate|move)\b": ("remain", "stock"),
     # homeless now: "GOI estimates that 45,000 people are homeless"
     r"(?:are|is|remain|remained|still)\s+(?:now\s+|still\s+)?homeless\b": ("displaced", "stock"),
     # a count of them at a moment: "the total number of homeless was approximately 28,000"
@@ -336,7 +338,9 @@ VERBS: dict[str, tuple[str, str]] = {
     # ("reports indicating 2,376 injuries", as "deaths" above)
     r"(?:injured|wounded|injuries)\b|hurt\b(?!\s+by)|hospitali[sz]ed\b": ("injured", "flow"),
     # in need of aid, or going hungry: affected, the table having no term of need
-    r"in\s+(?:urgent\s+|dire\s+|acute\s+|critical\s+)?need\b|going\s+hungry\b":
+    # ("some 30,000 people are still in dire need of urgent emergency assistance")
+    r"(?:(?:are|is|were|was)\s+still\s+)?in\s+(?:urgent\s+|dire\s+|acute\s+|critical\s+)?need\b|"
+    r"going\s+hungry\b":
         ("affected", "flow"),
     # (not a place's rank: "26,000 evacuees were recorded in Tumpat, making it the worst affected
     # of the districts")
