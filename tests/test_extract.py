@@ -7751,3 +7751,19 @@ def test_people_still_in_need_people_who_refuse_to_leave_and_people_treated_for_
     assert [(c.term, c.measure) for c in got] == [
         ("affected", "flow"), ("remain", "stock"), ("injured", "flow")
     ]  # fmt: skip
+
+
+def test_a_place_whose_name_holds_and_is_one_place():
+    (evacuated,) = extract(
+        "Rescue teams have also evacuated over 100 families from six villages in the path of "
+        "floodwaters in Sistan and Baluchestan province.",
+        date(2017, 1, 28),
+    )
+    assert (evacuated.location, evacuated.country_iso3) == (
+        "Sistan and Baluchestan province", "IRN"
+    )  # fmt: skip
+    (dead,) = extract("Floods in Jammu and Kashmir killed 12 people.", date(2014, 9, 8))
+    assert (dead.location, dead.country_iso3) == ("Jammu and Kashmir", "IND")
+    # (two places named together stay two: "Punjab and Sindh")
+    (evacuated,) = extract("Floods in Punjab and Sindh forced 5,000 to evacuate.", None)
+    assert evacuated.location == "Punjab and Sindh"

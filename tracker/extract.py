@@ -5673,6 +5673,8 @@ def _place_mentions(
         out = _with_more(out, _capitals(text), prefer=True, longer=False)
     if " the most " in text or " the worst" in text:
         out = _with_more(out, _worst_hit(text))
+    if out and " and " in text:
+        out = _names_joined_by_and(text, out)
     if (need_cue and ("slide" in text or "quake" in text or "slip" in text)) or (
         "massacre" in text
     ):
@@ -5974,6 +5976,53 @@ def _worst_hit(text: str) -> list[_Mention]:
         readings = tuple(r for r in found[1] if r.kind != "country") if found else ()
         if readings:  # (only a place the gazetteer knows: not "Agriculture is the most hit")
             out.append(_mention(m.start("name"), "at", found[0], readings, False))
+    return out
+
+
+# The rest of a name joined by "and": "Jammu| and Kashmir", "Sistan| and Baluchestan province".
+_AND_THE_REST = re.compile(
+    r"\s+and\s+(?P<rest>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+    r"(?P<word>\s+(?i:province|region|state|territory))?\b"
+)
+
+
+_FIRST_AND_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+and\s+$")
+
+
+def _names_joined_by_and(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """A place whose name holds "and", read as one place where the gazetteer knows the whole
+    name ("Jammu and Kashmir", "Sistan and Baluchestan province", "Trinidad and Tobago"), not as
+    two places named together."""
+    out = []
+    skip_to = -1
+    for m in mentions:
+        if m.start < skip_to:
+            continue
+        bare = places._without_place_word(m.written)
+        rest = _AND_THE_REST.match(text, m.start + len(bare))
+        if rest is not None and not m.regional:
+            whole = f"{bare} and {rest.group('rest')}"
+            readings = tuple(r for r in places.lookup(whole) if r.kind != "city")
+            if readings:
+                written = whole + (rest.group("word") or "")
+                m = replace(
+                    m, written=written, reading=readings[0] if len(readings) == 1 else None,
+                    readings=() if len(readings) == 1 else readings, listed=False,
+                )  # fmt: skip
+                skip_to = rest.end()
+        elif text.endswith(" and ", 0, m.start) and (
+            first := _FIRST_AND_BEFORE.search(text, max(0, m.start - 40), m.start)
+        ):
+            # (its first part not read as a place: "in Sistan and |Baluchestan province")
+            readings = tuple(r for r in places.lookup(f"{first.group(1)} and {bare}")
+                             if r.kind != "city")  # fmt: skip
+            if readings and (not out or out[-1].start < first.start()):
+                m = replace(
+                    m, start=first.start(1), written=f"{first.group(1)} and {m.written}",
+                    reading=readings[0] if len(readings) == 1 else None,
+                    readings=() if len(readings) == 1 else readings, listed=False,
+                )  # fmt: skip
+        out.append(m)
     return out
 
 

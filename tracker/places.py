@@ -502,6 +502,12 @@ _ENGLISH_NAMES = {
     "Krasnodarskiy kray": ("Krasnodar Krai", "Krasnodar Territory"),
     "Primorskiy kray": ("Primorsky Krai", "Primorye"),
     "Zakarpatska oblast": ("Zakarpattia", "Transcarpathia", "Zakarpattia Oblast"),
+    # ("in Sistan and Baluchestan province")
+    "Sīstān va Balūchestān": (
+        "Sistan and Baluchestan",
+        "Sistan-Baluchestan",
+        "Sistan and Baluchistan",
+    ),
     "Gyeonggi-do": ("Gyeonggi", "Gyeonggi Province"),
     "Gangwon-teukbyeoljachido": ("Gangwon", "Gangwon Province"),
     "Jeju-teukbyeoljachido": ("Jeju", "Jeju Island", "Jeju Province"),
