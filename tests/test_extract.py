@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 715 tuning documents score (after the rules learnt from d677–d719:
-    # precision 0.958, recall 0.962, measure 0.970, location 0.723, country 0.947, attribution
-    # 0.860; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # Floors below what the 729 tuning documents score (after the rules learnt from d677–d733:
+    # precision 0.956, recall 0.961, measure 0.969, location 0.724, country 0.947, attribution
+    # 0.856; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.960 and result.precision >= 0.956, (
+    assert result.recall >= 0.959 and result.precision >= 0.954, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.968
-    assert result.location_right / checked >= 0.721 and result.country_right / checked >= 0.945
-    assert result.attribution_right / checked >= 0.858
+    assert result.measure_right / result.matched >= 0.967
+    assert result.location_right / checked >= 0.722 and result.country_right / checked >= 0.945
+    assert result.attribution_right / checked >= 0.854
 
 
 def test_no_sentence_of_the_dev_set_raises(monkeypatch):
@@ -7767,3 +7767,16 @@ def test_a_place_whose_name_holds_and_is_one_place():
     # (two places named together stay two: "Punjab and Sindh")
     (evacuated,) = extract("Floods in Punjab and Sindh forced 5,000 to evacuate.", None)
     assert evacuated.location == "Punjab and Sindh"
+
+
+# Learnt from d720–d733 (the seventy-fourth and seventy-fifth parts, scored once, then turned
+# to tuning).
+
+
+def test_tens_of_millions_and_a_toll_that_surpasses_a_number():
+    (affected,) = extract("Tens of millions of people were affected by floods.", date(2020, 8, 13))
+    assert (affected.estimate.low, affected.estimate.best, affected.estimate.high) == (
+        20_000_000, 50_000_000, 99_999_999
+    )  # fmt: skip
+    (dead,) = extract("Hurricane Helene's death toll surpasses 150 people.", date(2024, 10, 1))
+    assert (dead.term, dead.measure, dead.estimate.low) == ("died", "flow", 150)

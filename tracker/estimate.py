@@ -175,6 +175,9 @@ VAGUE_MAGNITUDES: dict[str, tuple[float, float, float]] = {
     "tens of thousands": (20_000.0, 50_000.0, 99_999.0),
     "hundreds of thousands": (200_000.0, 500_000.0, 999_999.0),
     "millions": (2_000_000.0, 5_000_000.0, 9_999_999.0),
+    # DESIGN.md's "tens of thousands" a thousand times over ("Tens of millions of people were
+    # affected by floods": d731)
+    "tens of millions": (20_000_000.0, 50_000_000.0, 99_999_999.0),
     "several dozen": (24.0, 50.0, 99.0),
     "several hundred": (200.0, 500.0, 999.0),
     "several thousand": (2_000.0, 5_000.0, 9_999.0),

@@ -62,7 +62,7 @@ TOLL = (
     r"(?:st(?:ands|ood)\s+at|at|of|was|is|(?:estimated|put)(?:\s+to\s+be|\s+at)?|"
     r"(?:risen|rises|rose|rising|climbed|climbs|climbing|reached|reaches|reaching|jumped|jumps|"
     r"increased|grew|hit|hits)"
-    r"(?:\s+to)?|pass(?:es|ed)?|topped|tops|to|"
+    r"(?:\s+to)?|pass(?:es|ed)?|surpass(?:es|ed)?|exceed(?:s|ed)?|topped|tops|to|"
     # "The toll includes four people in Brazil, two in Argentina and four in Paraguay"
     r"includes|included|including)\b"  # "… bringing the death toll to 81"
 )
