@@ -5995,11 +5995,14 @@ def _names_joined_by_and(text: str, mentions: list[_Mention]) -> list[_Mention]:
     two places named together."""
     out = []
     skip_to = -1
+    firsts = places.gazetteer().and_firsts
     for m in mentions:
         if m.start < skip_to:
             continue
         bare = places._without_place_word(m.written)
-        rest = _AND_THE_REST.match(text, m.start + len(bare))
+        rest = (
+            _AND_THE_REST.match(text, m.start + len(bare)) if places.key(bare) in firsts else None
+        )
         if rest is not None and not m.regional:
             whole = f"{bare} and {rest.group('rest')}"
             readings = tuple(r for r in places.lookup(whole) if r.kind != "city")
@@ -6010,8 +6013,10 @@ def _names_joined_by_and(text: str, mentions: list[_Mention]) -> list[_Mention]:
                     readings=() if len(readings) == 1 else readings, listed=False,
                 )  # fmt: skip
                 skip_to = rest.end()
-        elif text.endswith(" and ", 0, m.start) and (
-            first := _FIRST_AND_BEFORE.search(text, max(0, m.start - 40), m.start)
+        elif (
+            text.endswith(" and ", 0, m.start)
+            and (first := _FIRST_AND_BEFORE.search(text, max(0, m.start - 40), m.start))
+            and places.key(first.group(1)) in firsts
         ):
             # (its first part not read as a place: "in Sistan and |Baluchestan province")
             readings = tuple(r for r in places.lookup(f"{first.group(1)} and {bare}")

@@ -212,6 +212,9 @@ class Gazetteer:
         # (else _countries_late: one made by another place first, "Georgia" a town's, say).
         self._country_keys: dict[str, None] = {}
         self._countries_late = False
+        # The first words of names that hold "and" ("jammu" of "Jammu and Kashmir"): the
+        # extractor tries a name joined by "and" only where its first part is one of these.
+        self.and_firsts: set[str] = set()
         for names, place in curated():
             for name in names:
                 self._add(name, place)
@@ -224,6 +227,8 @@ class Gazetteer:
         k = key(name)
         if len(k) < shortest or k in NOT_PLACES:
             return
+        if " and " in name:
+            self.and_firsts.add(key(name.split(" and ", 1)[0]))
         readings = self._index.setdefault(k, [])
         if place not in readings:
             readings.append(place)
