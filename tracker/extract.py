@@ -5999,10 +5999,16 @@ def _names_joined_by_and(text: str, mentions: list[_Mention]) -> list[_Mention]:
     for m in mentions:
         if m.start < skip_to:
             continue
-        bare = places._without_place_word(m.written)
-        rest = (
-            _AND_THE_REST.match(text, m.start + len(bare)) if places.key(bare) in firsts else None
-        )
+        bare = m.written
+        if text.startswith(" and ", m.start + len(bare)) or (
+            # (a word of place between: "Sistan and Baluchestan province" is written so)
+            (bare := places._without_place_word(m.written)) != m.written
+            and text.startswith(" and ", m.start + len(bare))
+        ):
+            rest = _AND_THE_REST.match(text, m.start + len(bare))
+            rest = rest if rest is not None and places.key(bare) in firsts else None
+        else:
+            rest = None
         if rest is not None and not m.regional:
             whole = f"{bare} and {rest.group('rest')}"
             readings = tuple(r for r in places.lookup(whole) if r.kind != "city")
