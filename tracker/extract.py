@@ -5999,25 +5999,17 @@ def _names_joined_by_and(text: str, mentions: list[_Mention]) -> list[_Mention]:
     for m in mentions:
         if m.start < skip_to:
             continue
-        bare = m.written
-        if text.startswith(" and ", m.start + len(bare)) or (
-            # (a word of place between: "Sistan and Baluchestan province" is written so)
-            (bare := places._without_place_word(m.written)) != m.written
-            and text.startswith(" and ", m.start + len(bare))
-        ):
-            rest = _AND_THE_REST.match(text, m.start + len(bare))
-            rest = rest if rest is not None and places.key(bare) in firsts else None
-        else:
-            rest = None
-        if rest is not None and not m.regional:
+        rest = None
+        # (" and " after the name, or inside it before its word of place: looked for as text)
+        if not m.regional and text.find(" and ", m.start, m.start + len(m.written) + 5) >= 0:
+            bare = places._without_place_word(m.written)
+            if text.startswith(" and ", m.start + len(bare)) and places.key(bare) in firsts:
+                rest = _AND_THE_REST.match(text, m.start + len(bare))
+        if rest is not None:
             whole = f"{bare} and {rest.group('rest')}"
             readings = tuple(r for r in places.lookup(whole) if r.kind != "city")
             if readings:
-                written = whole + (rest.group("word") or "")
-                m = replace(
-                    m, written=written, reading=readings[0] if len(readings) == 1 else None,
-                    readings=() if len(readings) == 1 else readings, listed=False,
-                )  # fmt: skip
+                m = _mention(m.start, m.role, whole + (rest.group("word") or ""), readings, False)
                 skip_to = rest.end()
         elif (
             text.endswith(" and ", 0, m.start)
@@ -6025,14 +6017,11 @@ def _names_joined_by_and(text: str, mentions: list[_Mention]) -> list[_Mention]:
             and places.key(first.group(1)) in firsts
         ):
             # (its first part not read as a place: "in Sistan and |Baluchestan province")
-            readings = tuple(r for r in places.lookup(f"{first.group(1)} and {bare}")
+            readings = tuple(r for r in places.lookup(f"{first.group(1)} and {m.written}")
                              if r.kind != "city")  # fmt: skip
             if readings and (not out or out[-1].start < first.start()):
-                m = replace(
-                    m, start=first.start(1), written=f"{first.group(1)} and {m.written}",
-                    reading=readings[0] if len(readings) == 1 else None,
-                    readings=() if len(readings) == 1 else readings, listed=False,
-                )  # fmt: skip
+                written = f"{first.group(1)} and {m.written}"
+                m = _mention(first.start(1), m.role, written, readings, False)
         out.append(m)
     return out
 
