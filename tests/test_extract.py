@@ -7780,3 +7780,42 @@ def test_tens_of_millions_and_a_toll_that_surpasses_a_number():
     )  # fmt: skip
     (dead,) = extract("Hurricane Helene's death toll surpasses 150 people.", date(2024, 10, 1))
     assert (dead.term, dead.measure, dead.estimate.low) == ("died", "flow", 150)
+
+
+# Learnt in the twenty-eighth session from the tuning documents' location errors.
+
+
+def test_a_word_of_place_joined_by_a_hyphen_ends_the_place_it_follows():
+    (dead,) = extract(
+        "The disaster had claimed 10 lives in Serasan Sub-district, the team said.",
+        date(2023, 3, 7),
+    )
+    assert dead.location == "Serasan Sub-district"  # not "Serasan Sub"
+
+
+def test_a_verb_right_before_the_next_count_is_that_counts():
+    displaced, dead = extract(
+        "Floods in southern Chad have forced 10,000 people from their homes and killed three, "
+        "the United Nations said.",
+        date(2008, 8, 25),
+    )
+    assert (displaced.term, dead.term) == ("displaced", "killed")
+
+
+def test_a_ward_is_a_word_of_place():
+    (displaced,) = extract(
+        "A total of 665 individuals were displaced from their communities in Madagali ward.",
+        date(2022, 5, 10),
+    )
+    assert displaced.location == "Madagali ward"
+
+
+def test_a_countrys_people_are_counted_in_the_country_not_the_documents_place():
+    text = (
+        "Since mid-June, more than 100 million Chinese have been affected by the flooding.\n\n"
+        "Nearly 15 million people have been affected by flooding in Anhui province. Farmers in "
+        "Anhui Province have lost everything."
+    )
+    nationwide, anhui = extract(text, date(2003, 7, 20))
+    assert (nationwide.location, nationwide.country_iso3) == ("China", "CHN")
+    assert anhui.location == "Anhui province"

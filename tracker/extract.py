@@ -3287,6 +3287,9 @@ def _find_verb(
                 or _QUOTE_MARK.search(between)  # "“… evacuated” and “there is no …”": two quotes
                 or _DIGIT.search(between)  # "20 deaths and 24 injured": the 24's verb
                 or _NEW_SUBJECT.search(between)
+                # "forced 10,000 people from their homes and killed three": a verb right before
+                # the next count (where the window after a count ends) is that count's
+                or window.endswith(" ", nxt.end(), nxt.end() + 1) and nxt.end() + 1 == len(window)
                 # "transported 500 people to safe areas after the flood and landslides affected
                 # the shrine": the verb of another clause
                 or _SUBORDINATE.search(between)
@@ -5157,11 +5160,12 @@ _CAPITALISED = r"[A-Z][\w’'ʿ.]*[\w]"
 _PLACE_NAME = (
     rf"(?=[A-Z]|{_ARTICLE})(?!(?:{_by_first_letter(NOT_A_PLACE_START)})\b)(?:{_ARTICLE})?"
     rf"(?:(?:Ste?|Mt)\.(?=[^\S\n]+[A-Z])|{_CAPITALISED})"
-    rf"(?:(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*|-)(?:{_JOINING_ARTICLE}|of\s+(?:the\s+)?|d(?:e|u|es|el|a|o|os|as)\s+(?:la\s+)?|[dl]['’]|(?<=-)e\s+|(?<=-)(?:au|aux|en|sur|sous|et|la|le|les|de|du|des|di|upon|on)-)?{_CAPITALISED}){{0,3}}"
+    rf"(?:(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*|-)(?:{_JOINING_ARTICLE}|of\s+(?:the\s+)?|d(?:e|u|es|el|a|o|os|as)\s+(?:la\s+)?|[dl]['’]|(?<=-)e\s+|(?<=-)(?:au|aux|en|sur|sous|et|la|le|les|de|du|des|di|upon|on)-)?(?!Sub-){_CAPITALISED}){{0,3}}"
 )  # "Côte d’Ivoire": an elided article; "Sarpol-e Zahab": a Persian "-e" between names;
 # "St. Lucia", "Mt. Merapi": an abbreviation's full stop;
 # "Port-au-Prince", "Croix-des-Bouquets", "Stratford-upon-Avon": a word joined by hyphens; a
-# name runs on over one line's end ("North\nKivu" in a PDF's text), never over a blank line
+# name runs on over one line's end ("North\nKivu" in a PDF's text), never over a blank line;
+# "Sub-" starts the word of place after a name ("Serasan Sub-district"), not a name's word
 _PLACE_WORDS = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(PLACE_WORDS, key=len, reverse=True)
 )
@@ -5234,7 +5238,7 @@ _PLACE_MENTION = re.compile(
 _PLACE_MENTION_ASCII = _in_ascii(_PLACE_MENTION)
 _CUE_ROLES = list(LOCATIVE_CUES.values())
 _CAPITAL = re.compile("[A-Z]")
-_NAME_RUN = re.compile(r"[\w’'ʿ.]*")
+_NAME_RUN = re.compile(r"[\w’'ʿ.-]*")  # (with a word joined by a hyphen: "Serasan Sub-district")
 # What a mention may go on with past the last capital's word: a space and a word of place.
 _PLACE_WORD_NEXT = re.compile(rf"\s+(?={_PLACE_WORD_START})")
 
@@ -7350,7 +7354,18 @@ def _place_for(
         mention = _first_of_its_list(_pick(mine, order[1], f.end), mine, context)
         if mention is None:
             found = context.documents_place()
-            if "location" not in found and population and not away:
+            if population and not away and (
+                "location" not in found
+                # "more than 100 million Chinese have been affected" in a report from Anhui: the
+                # people of the whole country the document's place is in, not of that place
+                or (
+                    found.get("country_iso3") in _countries()
+                    and found["location"] != _countries()[found["country_iso3"]].name
+                    and (people := _demonym(population)) is not None
+                    and people[0] == found["country_iso3"]
+                    and population.removeprefix("of ").startswith(people[1])
+                )
+            ):
                 # "Earthquake Directly Affects Over 12,000 Afghans", nothing else placing it:
                 # the country the people's word names
                 code, word = _demonym(population) or (None, None)

@@ -52,7 +52,7 @@ PLACE_WORDS = (
     "neighbourhood", "border point", "border crossing point", "crossing point", "border crossing",
     "border post", "pref", "regency", "showground", "showgrounds", "PoC", "PoC site",
     "community", "sub-district", "sub-districts", "emergency site", "emergency sites",
-    "displacement site", "displacement sites", "soum", "aimag", "atoll",
+    "displacement site", "displacement sites", "soum", "aimag", "atoll", "ward", "wards",
     "Local Government Area", "local government area", "LGA", "tea estate", "estate",
     "regional state",
 )  # fmt: skip
@@ -79,6 +79,8 @@ WORD_KINDS: dict[str, str] = {
     "kebele": "town", "prefecture": "province", "parish": "district", "oblast": "province",
     # Mongolia's: "a flash flood in Uliastai soum, Zavkhan aimag"
     "soum": "district", "aimag": "province",
+    # Japan's cities' and Nigeria's: "in Nagoya’s Moriyama and Kita wards", "in Madagali ward"
+    "ward": "district", "wards": "district",
     # the Marshall Islands': "While in Arno atoll, 36 homes were damaged with 246 people displaced"
     "atoll": "region",
     "barangay": "town", "upazila": "district", "cercle": "district", "circle": "district",
