@@ -7354,17 +7354,10 @@ def _place_for(
         mention = _first_of_its_list(_pick(mine, order[1], f.end), mine, context)
         if mention is None:
             found = context.documents_place()
-            if population and not away and (
-                "location" not in found
-                # "more than 100 million Chinese have been affected" in a report from Anhui: the
-                # people of the whole country the document's place is in, not of that place
-                or (
-                    found.get("country_iso3") in _countries()
-                    and found["location"] != _countries()[found["country_iso3"]].name
-                    and (people := _demonym(population)) is not None
-                    and people[0] == found["country_iso3"]
-                    and population.removeprefix("of ").startswith(people[1])
-                )
+            if (
+                population
+                and not away
+                and ("location" not in found or _people_of_its_country(population, found))
             ):
                 # "Earthquake Directly Affects Over 12,000 Afghans", nothing else placing it:
                 # the country the people's word names
@@ -7845,6 +7838,20 @@ def _pick(mentions: list[_Mention], roles: tuple[str, ...], near: int) -> _Menti
     if len(eligible) < 2:
         return eligible[0] if eligible else None  # most sentences: one place or none
     return min(eligible, key=lambda m: (roles.index(m.role), m.within, m.rank, abs(m.start - near)))
+
+
+def _people_of_its_country(population: str, found: dict) -> bool:
+    """Whether the counted are the people of the whole country a place below it is in ("more than
+    100 million Chinese have been affected" in a report from Anhui): the country, not the place."""
+    code = found.get("country_iso3")
+    if code not in _countries() or found["location"] == _countries()[code].name:
+        return False
+    people = _demonym(population)
+    return (
+        people is not None
+        and people[0] == code
+        and (population.removeprefix("of ").startswith(people[1]))
+    )
 
 
 def _demonym_country(population: str) -> str | None:
