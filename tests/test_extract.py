@@ -7819,3 +7819,34 @@ def test_a_countrys_people_are_counted_in_the_country_not_the_documents_place():
     nationwide, anhui = extract(text, date(2003, 7, 20))
     assert (nationwide.location, nationwide.country_iso3) == ("China", "CHN")
     assert anhui.location == "Anhui province"
+
+
+def test_a_tribal_district_is_a_place_and_a_provinces_body_names_its_country():
+    text = (
+        "Authorities in Bajaur tribal district have ordered residents of several villages to "
+        "evacuate.\n\nThe Khyber Pakhtunkhwa Provincial Disaster Management Authority (PDMA) "
+        "reported that more than 24,000 families have already left Bajaur."
+    )
+    (left,) = extract(text, date(2025, 8, 15))
+    assert (left.location, left.country_iso3) == ("Bajaur", "PAK")
+
+
+def test_a_place_in_an_including_aside_after_the_wholes_verb_is_the_asides():
+    whole, part = extract(
+        "Over 28,000 people have been affected in Sindh, including nearly 3,000 people left "
+        "homeless in Hyderabad.",
+        date(2009, 1, 28),
+    )
+    assert (whole.location, part.location) == ("Sindh", "Hyderabad")
+
+
+def test_a_countrys_coast_in_a_title_is_in_that_country_and_an_island_still_reeling_is_no_count():
+    text = (
+        "Hurricane Paloma Hits Cuba's South Coast\n\n"
+        "Paloma slammed into the island as a Category 4 hurricane Saturday, while authorities "
+        "scrambled to evacuate hundreds of thousands of people and protect crops on an island "
+        "still reeling from two other devastating storms."
+    )
+    (evacuated,) = extract(text, date(2008, 11, 9))
+    assert (evacuated.term, evacuated.measure) == ("evacuated", "flow")  # not "remain"
+    assert (evacuated.location, evacuated.country_iso3) == ("Cuba's South Coast", "CUB")

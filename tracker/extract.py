@@ -3789,11 +3789,26 @@ def _household_size(sentence: str, lowered: str | None = None) -> float | None:
     return float(m.group("size") or m.group("size2"))
 
 
-def _clause_end(sentence: str, at: int, lowered: str) -> int:
+def _verb_before_aside(sentence: str, lowered: str, found: list, j: int) -> bool:
+    """Whether the count a nested figure's aside belongs to has its verb before the aside ("over
+    28,000 people have been affected by Fanele, including …")."""
+    whole = next((g for g in reversed(found[:j]) if not g.nested), None)
+    if whole is None or not sentence.startswith(", including", found[j].start - 12):
+        return False
+    return len(lowered) == len(sentence) and bool(
+        _VERB_LOWER.search(lowered, whole.end, found[j].start)
+    )
+
+
+def _clause_end(sentence: str, at: int, lowered: str, verbs: bool = True) -> int:
     """Where the words from `at` stop being an aside: a clause break or a verb of figures ("five
-    civilians, including three children were killed in …": the verb is the whole's)."""
+    civilians, including three children were killed in …": the verb is the whole's), where
+    `verbs` (the whole has none before the aside: "over 28,000 people have been affected,
+    including nearly 3,000 people left homeless in Morondava": the aside's own)."""
     brk = _CLAUSE_BREAK.search(sentence, at)
     end = brk.start() if brk else len(sentence)
+    if not verbs:
+        return end
     verb = _VERB_LOWER.search(lowered, at, end) if len(lowered) == len(sentence) else None
     return verb.start() if verb else end
 
@@ -4358,7 +4373,12 @@ def _sentence_candidates(
                 g.start,
                 min(
                     owned[j][1],
-                    _clause_end(sentence, g.population_end, lowered),
+                    _clause_end(
+                        sentence,
+                        g.population_end,
+                        lowered,
+                        not _verb_before_aside(sentence, lowered, found, j),
+                    ),
                     _bracket_end(sentence, g),
                 ),
             )  # fmt: skip
@@ -5357,6 +5377,12 @@ def _place_mentions(
     donors = "overnments of" in text
     for m in _mention_matches(text):
         m_start, m_end = m.span()  # (read once: a method call each time)
+        if (
+            out
+            and m.start("name") < out[-1].start + len(out[-1].written)
+            and ("’s " in out[-1].written or "'s " in out[-1].written)
+        ):
+            continue  # (the words of a country's part: "Cuba's |South Coast")
         part_at = None  # (where a possessive's place starts: "Indonesia's |Merapi")
         if donors and _GOVERNMENTS_OF.search(text, max(0, m_start - 80), m_start):
             continue
@@ -5508,6 +5534,8 @@ def _place_mentions(
                 mention, regional = province, bool(direction)
             elif mention is None and (part := _country_or_its_part(text, m, name)):
                 mention, regional = part[:2], part[2]  # "Malawi's government said"
+                if part[3]:
+                    part_at = m.start("name") + part[3]  # (a title's last word)
             elif mention is None and " " in name:
                 # "the Ministry of Emergencies of the Republic of Kazakhstan", "IOM Yemen DTM":
                 # an organisation's name that holds its country's.
@@ -5605,6 +5633,8 @@ def _place_mentions(
                     continue
         elif mention is None and (part := _country_or_its_part(text, m, name)) and part[2]:
             mention = part[:2]  # "in Turkey’s southeast region"
+            if part[3]:
+                part_at = m.start("name") + part[3]  # (a title's last word)
         if mention is None and role and " " in name:
             # "In El Salvador Civil Protection reported 15 people injured": the country the cue
             # names, before the body that speaks there
@@ -6177,14 +6207,23 @@ def _owner(name: str) -> str:
     return name[:-2] if name.endswith(("’s", "'s")) else name
 
 
-def _country_or_its_part(text: str, m: re.Match, name: str) -> tuple[str, tuple, bool] | None:
+def _country_or_its_part(text: str, m: re.Match, name: str) -> tuple[str, tuple, bool, int] | None:
     """For a country's name and its "’s" (`name`, matched by `m`): the part of it written after
-    ("Turkey’s southeast region", regional), else the country ("Malawi's government")."""
-    owner = _country_named(name[:-2]) if name.endswith(("'s", "’s")) else None
+    ("Turkey’s southeast region", regional), else the country ("Malawi's government"); and where
+    in the name the country's starts (a title's last word)."""
+    if not name.endswith(("'s", "’s")):
+        return None
+    at = 0
+    owner = _country_named(name[:-2])
+    if owner is None and " " in name:
+        # a title's run of capitals: "Hurricane Paloma Hits Cuba's South Coast"
+        at = name.rindex(" ") + 1
+        name = name[at:]
+        owner = _country_named(name[:-2])
     if owner is None:
         return None
     region = _REGION_OF.match(text, m.end())
-    return (f"{name}{region.group(0)}", owner[1], True) if region else (*owner, False)
+    return (f"{name}{region.group(0)}", owner[1], True, at) if region else (*owner, False, at)
 
 
 _PART_OF_BEFORE = re.compile(
@@ -6559,6 +6598,25 @@ _COUNTRYS_BODY = re.compile(
 )
 
 
+def _country_of_bodies(text: str) -> str | None:
+    """The one country of the bodies a story names in its first 5,000 characters, where it names
+    its country only there: "the Fiji Red Cross", "the Fiji Police Force"; or by its province's
+    bodies: "The Khyber Pakhtunkhwa Provincial Disaster Management Authority (PDMA) reported that
+    more than 24,000 families have already left Bajaur"."""
+    bodies = {c for body in _COUNTRYS_BODY.finditer(text, 0, 5_000)
+              if (c := _country_code(body.group("country")))}  # fmt: skip
+    if not bodies:
+        bodies = {found[1][0].country_iso3 for body in _PROVINCES_BODY.finditer(text, 0, 5_000)
+                  if (found := _province_named(body.group("province"), words=True))}  # fmt: skip
+    return bodies.pop() if len(bodies) == 1 else None
+
+
+_PROVINCES_BODY = re.compile(
+    r"\b(?P<province>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:Provincial|State)\s+(?:Disaster|"
+    r"Emergency|Government)\b"
+)
+
+
 @functools.lru_cache(maxsize=4096)
 def _country_within(name: str):
     """The country an organisation's name holds: after its last "of" ("the Ministry of
@@ -6675,6 +6733,13 @@ def _resolve_mention(name: str, word: str, direction: str | None):
         part = "".join(words[:n])
         full = part + word if n == len(words) else part
         readings = places.lookup(full)
+        if (
+            readings
+            and full.endswith(("'s", "’s"))
+            and (owner := places.lookup(full[:-2]))
+            and owner[0].kind == "country"
+        ):
+            readings = []  # "Cuba's South Coast": Cuba's, not the Spanish town of Cubas
         if not readings and full.endswith(("'s", "’s")):
             # "in Yellowknife's hospital": Yellowknife
             readings = places.lookup(full[:-2])
@@ -7619,6 +7684,7 @@ def _the_documents_place(context: _Context) -> dict:
             or (next(iter(named)) if len(named) == 1 else None)
             or (city[1] if city else None)
             or context.country_of_places()
+            or _country_of_bodies(context.text)
         )
         if (
             len(named) == 1
@@ -7950,10 +8016,8 @@ def _country_of_unknown(
     if not named:
         # a story that names its country only in its bodies' names: "… in the Western Division"
         # beside "the Fiji Red Cross" and "the Fiji Police Force"
-        bodies = {c for body in _COUNTRYS_BODY.finditer(context.text, 0, 5_000)
-                  if (c := _country_code(body.group("country")))}  # fmt: skip
-        if len(bodies) == 1:
-            return bodies.pop()
+        if (code := _country_of_bodies(context.text)) is not None:
+            return code
     main = context.main_place()
     if (
         main is not None

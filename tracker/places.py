@@ -53,6 +53,7 @@ PLACE_WORDS = (
     "border post", "pref", "regency", "showground", "showgrounds", "PoC", "PoC site",
     "community", "sub-district", "sub-districts", "emergency site", "emergency sites",
     "displacement site", "displacement sites", "soum", "aimag", "atoll", "ward", "wards",
+    "tribal district", "tribal districts", "tribal agency", "tribal region",
     "Local Government Area", "local government area", "LGA", "tea estate", "estate",
     "regional state",
 )  # fmt: skip
@@ -81,6 +82,9 @@ WORD_KINDS: dict[str, str] = {
     "soum": "district", "aimag": "province",
     # Japan's cities' and Nigeria's: "in Nagoya’s Moriyama and Kita wards", "in Madagali ward"
     "ward": "district", "wards": "district",
+    # Pakistan's former tribal areas: "Authorities in Bajaur tribal district"
+    "tribal district": "district", "tribal districts": "district", "tribal agency": "district",
+    "tribal region": "district",
     # the Marshall Islands': "While in Arno atoll, 36 homes were damaged with 246 people displaced"
     "atoll": "region",
     "barangay": "town", "upazila": "district", "cercle": "district", "circle": "district",

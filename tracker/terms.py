@@ -382,7 +382,9 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:(?<!affected\s)population|residents|liv(?:e|es|ing)(?!\s+in\s+(?:the\s+)?(?:areas?|zones?)\b)"
     r"(?!\s+(?:near|nearby|close\s+to|next\s+to|along|beside)\b)|"
     r"resid(?:e|es|ing)|home\s+to)\b": ("hosted", "stock"),
-    r"(?:remain(?:s|ed|ing)?|still|commands?|there\s+(?:are|were|is)(?!\s+in\b))\b":
+    # (not a place's state: "an island still reeling from two other devastating storms")
+    r"(?:remain(?:s|ed|ing)?|still(?!\s+(?:reeling|recovering|struggling|coping))|commands?|"
+    r"there\s+(?:are|were|is)(?!\s+in\b))\b":
         ("remain", "stock"),
 }  # fmt: skip
 
