@@ -7850,3 +7850,16 @@ def test_a_countrys_coast_in_a_title_is_in_that_country_and_an_island_still_reel
     (evacuated,) = extract(text, date(2008, 11, 9))
     assert (evacuated.term, evacuated.measure) == ("evacuated", "flow")  # not "remain"
     assert (evacuated.location, evacuated.country_iso3) == ("Cuba's South Coast", "CUB")
+
+
+def test_a_directions_word_alone_is_no_province():
+    # (Cameroon's North province is named so, but a story of Korea's "North" is not it)
+    (dead,) = extract(
+        "Scores of people are dead, and the North's official KCNA news agency said thousands of "
+        "homes were destroyed.",
+        date(2002, 9, 2),
+    )
+    assert dead.country_iso3 is None
+    # (with its word of place it is the province)
+    (fled,) = extract("Some 3,000 people fled to the North region.", date(2014, 5, 2))
+    assert (fled.location, fled.country_iso3) == ("North region", "CMR")

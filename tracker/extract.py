@@ -6724,9 +6724,17 @@ def _unit_of(text: str, m: re.Match, wider: _Mention) -> _Mention | None:
     return _unknown_mention(unit.start("name"), wider.role, name, wider.reading.country_iso3, kind)
 
 
+# A direction's word alone is no place's name ("the North's official KCNA news agency" in a story
+# of Korea is not Cameroon's North province): with a word of place it is ("the North region").
+_BARE_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern",
+                              "eastern", "western"})  # fmt: skip
+
+
 # Documents name the same few places again and again; the gazetteer does not change in a process.
 @functools.lru_cache(maxsize=4096)
 def _resolve_mention(name: str, word: str, direction: str | None):
+    if not word and not direction and name.lower() in _BARE_DIRECTIONS:
+        return None
     words = re.split(r"(?<=\w)(\s+|-)(?=\S)", name)
     # The longest run of the name's words that the gazetteer knows: "Baghuz Tuesday" → Baghuz.
     for n in range(len(words), 0, -2):
