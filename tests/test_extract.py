@@ -7863,3 +7863,13 @@ def test_a_directions_word_alone_is_no_province():
     # (with its word of place it is the province)
     (fled,) = extract("Some 3,000 people fled to the North region.", date(2014, 5, 2))
     assert (fled.location, fled.country_iso3) == ("North region", "CMR")
+
+
+def test_regions_named_together_are_of_the_country_the_title_names():
+    text = (
+        "Philippines: Abra Earthquake - Flash Update No. 3\n\n"
+        "According to the NDRRMC, a total of 48,477 people are currently displaced across the "
+        "Cordillera and Ilocos Regions following the earthquake."
+    )
+    (displaced,) = extract(text, date(2022, 8, 1))
+    assert displaced.country_iso3 == "PHL"  # (not Paraguay's Cordillera department)

@@ -7630,6 +7630,18 @@ def _filed_together(
     if (written := _written_list(mention, mentions, context)) is not None:
         # (of the names read one way: "Logo" beside "Guma" is Nigeria's, whatever else it names)
         codes = {m.reading.country_iso3 for m in written[1] if m.reading is not None} - {None}
+        named = context.document_countries()
+        if (
+            codes <= {country}
+            and len(named) == 1
+            and country not in named
+            and (last := places.lookup(_bare_last(written[0])))
+            and last[0].country_iso3 in named
+        ):
+            # "displaced across the Cordillera and Ilocos Regions" in a flash update titled
+            # "Philippines: …": the Philippines' regions (Paraguay has a Cordillera too)
+            country = last[0].country_iso3
+            codes = {country}
         if codes <= {country}:
             return {"location": written[0], "country_iso3": country,
                     "place_note": f"several places named together: “{written[0]}”"}  # fmt: skip
@@ -7746,6 +7758,18 @@ _WRITTEN_LIST = re.compile(
 
 # The names listed before the one the gazetteer read first: "in Suceava, Iasi, |Neamt, and Bacau".
 _NAMES_LISTED_BEFORE = re.compile(rf"(?<![\w’',])\s*\b(?:{_LISTED_NAME},\s*)+\Z")
+
+
+def _bare_last(written: str) -> str:
+    """The last name of places written together, without its word of place: "the Cordillera and
+    Ilocos Regions" → "Ilocos"."""
+    last = written.rsplit(" and ", 1)[-1].rsplit(", ", 1)[-1].removeprefix("the ")
+    return _LISTS_PLACE_WORD.sub("", last)
+
+
+_LISTS_PLACE_WORD = re.compile(
+    r"\s+(?i:regions?|provinces?|districts?|states?|governorates?|departments?|counties)$"
+)
 
 
 def _written_list(
