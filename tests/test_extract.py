@@ -7873,3 +7873,21 @@ def test_regions_named_together_are_of_the_country_the_title_names():
     )
     (displaced,) = extract(text, date(2022, 8, 1))
     assert displaced.country_iso3 == "PHL"  # (not Paraguay's Cordillera department)
+
+
+def test_a_place_the_gazetteer_lacks_is_of_the_one_country_of_the_places_it_knows():
+    text = (
+        "The storm swept across the Philippines, China, Laos and Vietnam this week.\n\n"
+        "Floods hit the northern province of Yen Bai and the capital Hanoi. More than 100 people "
+        "were injured in Van Chan district."
+    )
+    (injured,) = extract(text, date(2018, 7, 20))
+    assert (injured.location, injured.country_iso3) == ("Van Chan district", "VNM")
+    # (not people who crossed a border: "residents from Lay Kaw Kaw" in a story of refugees in
+    # Thailand's Mae Sot are not Thailand's)
+    text = (
+        "Refugees from Myanmar crossed into Thailand, where Mae Sot hosts them.\n\n"
+        "Some 2,000 residents from Lay Kaw Kaw fled their homes to seek safety."
+    )
+    (fled,) = extract(text, date(2021, 12, 17))
+    assert fled.country_iso3 != "THA"

@@ -7982,6 +7982,13 @@ _JOINS_A_PLACE = re.compile(r"[\s,]*(?:(?:in|of|near)\s+)?(?:the\s+)?")
 _ACROSS_A_BORDER = ("border with ", "border with the ", "bordering ", "borders with ")
 
 
+# What people do across a border: in a story of several countries, a place the gazetteer lacks
+# is not placed by the one country of the places it knows (the camp across the border).
+_ACROSS_BORDERS_TERMS = frozenset(
+    {*FROM_PLACE_TERMS, "displaced", "hosted", "arrived", "remain", "returned"}
+)
+
+
 def _country_of_unknown(
     mention: _Mention, mentions: list[_Mention], term: str, population: str | None,
     context: _Context,
@@ -8062,9 +8069,12 @@ def _country_of_unknown(
         # and the countries that sent aid (not where it names others only: a place the gazetteer
         # lacks in "Kyrgyzstan" is not of the Kazakh town named most)
         return country
-    if not named and len(codes := context.places_countries()) == 1:
+    if len(codes := context.places_countries()) == 1 and (
+        not named or codes <= named and term not in _ACROSS_BORDERS_TERMS
+    ):
         # "the situation in Ein El Hilweh" in a report that names no country, and of the places
-        # the gazetteer knows only Beirut: Lebanon
+        # the gazetteer knows only Beirut: Lebanon; "Van Chan district" in a story of a typhoon
+        # that names four countries, all its places Vietnam's
         return next(iter(codes))
     if term in FROM_PLACE_TERMS and population:
         # "Over 20,000 Palestinian civilians have fled Nahr al-Bared" in a story of northern
