@@ -7891,3 +7891,18 @@ def test_a_place_the_gazetteer_lacks_is_of_the_one_country_of_the_places_it_know
     )
     (fled,) = extract(text, date(2021, 12, 17))
     assert fled.country_iso3 != "THA"
+
+
+def test_counts_joined_by_and_share_the_verb_after_them_and_a_site_that_held_people_hosted_them():
+    adults, children = extract(
+        "The CPU has also said that 19 adults and 24 children have sought refuge at "
+        "Tshituripasi Police Post after their homes were destroyed by the rains.",
+        date(2013, 1, 22),
+    )
+    assert [(c.term, c.measure) for c in (adults, children)] == [("hosted", "stock")] * 2
+    (held,) = extract(
+        "The government opened Menik Farm as an IDP site in 2009 and, at its peak, later that "
+        "year, it held 225,000 people.",
+        date(2012, 9, 25),
+    )
+    assert (held.term, held.measure) == ("hosted", "stock")

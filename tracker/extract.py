@@ -4580,7 +4580,13 @@ def _sentence_candidates(
         if (
             verb is None
             and i + 1 < len(found)
-            and ((two_units and two_units[-1] == i) or _JOINED.match(after))
+            and (
+                (two_units and two_units[-1] == i)
+                or _JOINED.match(after)
+                # ("19 adults and 24 children have sought refuge": its people's words run over
+                # the next count's)
+                or f.population_end > found[i + 1].start
+            )
             # (not an aside's count and the next count outside it: "Four people died, including
             # three children, and about 30 suffered minor injuries")
             and not (f.nested and not found[i + 1].nested)

@@ -231,7 +231,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"\s+(?:towards?|to|into)\b": ("fled", "flow"),
     # where they are now: "hundreds of immigrants who sought refuge in this government-run
     # encampment"
-    r"(?:sought|seeking)\s+(?:shelter|refuge|safety)\s+in\b": ("hosted", "stock"),  # ("sought safety in Lahj")
+    # ("sought safety in Lahj", "have sought refuge at Tshituripasi Police Post")
+    r"(?:sought|seeking)\s+(?:shelter|refuge|safety)\s+(?:in|at)\b": ("hosted", "stock"),
     # asylum-seekers in the country they asked: "some 29,500 Nicaraguans had formally filed asylum
     # applications", "26,000 others are waiting to have their claims formalized"
     r"(?:filed|lodged|submitted)\s+(?:\w+\s+)?(?:asylum\s+(?:applications?|claims?|requests?)|"
@@ -407,6 +408,8 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     # "A house-to-house survey … confirmed the presence of more then 6,000 refugees"
     r"presence\s+of": ("hosted", "stock"),
     r"(?:host(?:s|ed|ing)?|shelter(?:s|ed|ing)?|accommodat(?:es|ed|ing|e)|housing|has|have|had|holds?|"
+    # "at its peak, later that year, it held 225,000 people"
+    r"it\s+held|"
     # "DoDMA is still providing shelter to 931 households", "camps are harbouring 530 families"
     r"provid(?:e|es|ed|ing)\s+shelter\s+to|harbou?r(?:s|ed|ing)?|"
     r"(?:a|total|estimated)\s+population\s+of|"
