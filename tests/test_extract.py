@@ -7906,3 +7906,13 @@ def test_counts_joined_by_and_share_the_verb_after_them_and_a_site_that_held_peo
         date(2012, 9, 25),
     )
     assert (held.term, held.measure) == ("hosted", "stock")
+
+
+def test_a_place_in_a_which_clause_with_its_own_count_is_not_the_next_counts():
+    got = extract(
+        "Libya's flood disaster, which killed thousands in the city of Derna, also displaced more "
+        "than 43,000 people, the International Organization for Migration said.",
+        date(2023, 9, 21),
+    )
+    displaced = next(c for c in got if c.span == "more than 43,000")
+    assert (displaced.location, displaced.country_iso3) == ("Libya", "LBY")

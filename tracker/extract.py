@@ -3983,7 +3983,20 @@ def _mentions_of_figure(
         # "3,314 displaced, including 1,398 following attacks in Pernier": Pernier is the
         # 1,398's place, not the whole's.
         mentions = [m for m in mentions if not any(a <= m.start < b for a, b in asides)]
+    if ", which" in sentence and len(mentions) > 1:
+        # "Libya's flood disaster, which killed thousands in the city of Derna, also displaced
+        # more than 43,000 people": the relative clause's place is its own count's
+        for which in _WHICH_CLAUSE.finditer(sentence):
+            a, b = which.span()
+            if not a <= f.start < b and _DIGIT_OR_COUNT.search(sentence, a, b):
+                outside = [m for m in mentions if not a <= m.start < b]
+                if outside:
+                    mentions = outside
     return mentions, owned
+
+
+_WHICH_CLAUSE = re.compile(r",\s+which\s+[^,;]{3,160},")
+_DIGIT_OR_COUNT = re.compile(r"\d|\b(?:dozens|hundreds|thousands|scores|millions)\b", re.I)
 
 
 _RESPECTIVELY_AFTER = re.compile(r"[\s,]*respectively\b")
