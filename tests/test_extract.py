@@ -7916,3 +7916,28 @@ def test_a_place_in_a_which_clause_with_its_own_count_is_not_the_next_counts():
     )
     displaced = next(c for c in got if c.span == "more than 43,000")
     assert (displaced.location, displaced.country_iso3) == ("Libya", "LBY")
+
+
+def test_a_local_stations_dateline_and_the_press_abbreviations_of_provinces_and_states():
+    text = (
+        "EASTERN KENTUCKY (WKYT/AP) - The governor gave another update on the flooding.\n\n"
+        "At least 24 people died in the floods."
+    )
+    (dead,) = extract(text, date(2022, 7, 29))
+    assert (dead.location, dead.country_iso3) == ("Eastern Kentucky", "USA")
+    title = (
+        "N.S. wildfires: Province ‘on edge’ as thousands evacuated, states of emergency declared"
+    )
+    (evacuated,) = extract(title, date(2023, 5, 29), title=title)
+    assert (evacuated.location, evacuated.country_iso3) == ("N.S.", "CAN")
+    assert evacuated.attributed_to is None  # ("states of emergency" is nobody stating)
+
+
+def test_a_towns_place_an_earlier_sentence_names_is_finer_than_the_titles_province():
+    text = (
+        "Sardinia floods\n\n"
+        "The storm hit the town of Arzachena overnight. Two people died when their car was "
+        "swept away."
+    )
+    got = extract(text, date(2013, 11, 19), title="Sardinia floods")
+    assert [c.location for c in got] == ["Arzachena"]

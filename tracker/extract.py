@@ -3496,6 +3496,8 @@ def _speaker(sentence: str) -> str | None:
             continue  # "Official estimates now indicate that": the estimates speak
         if sentence.startswith((" to be ", " to have "), verb.end()):
             continue  # "a young girl in Petrinja, reported to be 12 years old": hearsay of her
+        if verb.group(0) == "states" and sentence.startswith(" of ", verb.end()):
+            continue  # "states of emergency declared": the noun, nobody speaks
         if verb.group(0) in ("claimed", "claims", "claim") and (
             _LIVES_CLAIMED.match(sentence, verb.end()) or _COUNT_NEXT.match(sentence, verb.end())
         ):
@@ -5282,6 +5284,9 @@ _NAME_RUN = re.compile(r"[\w’'ʿ.-]*")  # (with a word joined by a hyphen: "Se
 _PLACE_WORD_NEXT = re.compile(rf"\s+(?={_PLACE_WORD_START})")
 
 
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+
+
 def _mention_matches(text: str):
     """_PLACE_MENTION.finditer(text), read only up to the end of the word of the last capital: no
     mention starts after it (each reaches a capital), none ends its name past it, and the one
@@ -5713,6 +5718,10 @@ def _place_mentions(
             out.append(_Mention(start, role, written, place, (), bool(direction), listed))
         if word and text.startswith(" of ", m_end) and (inner := _unit_of(text, m, out[-1])):
             out.append(inner)  # "the East Java district of Lumajang": Lumajang, in East Java
+    if "." in text:
+        # an abbreviation's last full stop, which a name's words leave out: "N.S. wildfires"
+        out = [replace(m, written=m.written + ".") if _DOTTED_INITIALS.fullmatch(m.written)
+               and text.startswith(".", m.start + len(m.written)) else m for m in out]  # fmt: skip
     if len(out) > 1:
         out = _in_the_wider(text, out)
         if any(m.reading is None and m.readings for m in out):
@@ -7878,9 +7887,13 @@ def _wider_than(mention: _Mention, other: _Mention) -> bool:
         # "Congo's worst floods kills over 120" over Kinshasa: a name two countries share is the
         # one the place lies in
         return inner.country_iso3 in {r.country_iso3 for r in mention.readings}
-    if reading is None or not (reading.kind == "country" or mention.regional):
+    if reading is None or not (reading.kind in ("country", "province") or mention.regional):
         return False
-    return inner is not None and inner.country_iso3 == reading.country_iso3
+    return (
+        inner is not None
+        and inner.country_iso3 == reading.country_iso3
+        and (reading.kind != "province" or places.KIND_RANK.get(inner.kind, 4) < 3)
+    )
 
 
 _SHORT_NAME = re.compile(r" \(([A-Z]{2,6})\)")
@@ -8122,7 +8135,8 @@ _DATELINE = re.compile(
     rf",?\s+)?(?:(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:,?\s+(?P<year>{_YEAR}))?\s*"
     # (or the day first: "RAS AJDIR, 14 March 2011 (IRIN) -")
     rf"|(?P<dday>[0-3]?\d)\s+(?P<dmonth>{_MONTH})\.?(?:,?\s+(?P<dyear>{_YEAR}))?\s*)?"
-    rf"\((?P<agency>{'|'.join(map(re.escape, AGENCIES))})\)\s*(?:[-–—]|(?=[A-Z“\"]))",
+    # (a local station's letters before a wire's: "EASTERN KENTUCKY (WKYT/AP) -")
+    rf"\((?:[A-Z]{{2,6}}/)?(?P<agency>{'|'.join(map(re.escape, AGENCIES))})\)\s*(?:[-–—]|(?=[A-Z“\"]))",
     re.MULTILINE,
 )
 
@@ -8131,7 +8145,9 @@ _DATELINE = re.compile(
 # – At least 55,095 people …". The country is the document's place (the city may be the desk's).
 # The agency in brackets that every dateline holds: no line after the last one starts a dateline
 # (most documents have none; trying each line costs 3% of extraction over the benchmark's text).
-_AGENCY_BRACKET = re.compile(rf"\((?P<agency>{'|'.join(map(re.escape, AGENCIES))})\)")
+_AGENCY_BRACKET = re.compile(
+    rf"\((?:[A-Z]{{2,6}}/)?(?P<agency>{'|'.join(map(re.escape, AGENCIES))})\)"
+)
 _PLAIN_DATELINE = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z’'.]+(?:[ -][A-Z][A-Z’'.]+){0,2}),\s*(?P<place>[A-Z][A-Za-z. ]{1,30}?)"
     r"\s*[-–—:]\s+(?=[A-Z“\"])",  # "AAB BAREEK, Afghanistan: Aid groups …"

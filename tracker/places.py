@@ -285,7 +285,7 @@ class Gazetteer:
         # Sulawesi of English reports, "Hainan Sheng" Hainan. Those names fill gaps only.
         for name, place in english:
             if key(name) not in self._index:
-                self._add(name, place)
+                self._add(name, place, shortest=2 if "." in name else 3)  # ("N.S.", "Ky.")
 
     def _second_level(self) -> None:
         # Districts, provinces of a region ("Albay"): only names no other reading has, so that
@@ -398,6 +398,25 @@ class Gazetteer:
 # Units whose English name ISO 3166-2 and pycountry's translations do not give.
 _ENGLISH_NAMES = {
     "Avtonomna Respublika Krym": ("Crimea", "Autonomous Republic of Crimea"),
+    # the abbreviations of Canada's provinces and the United States' states that their press
+    # writes ("N.S. wildfires: Province ‘on edge’", "Eastern Ky. flooding"), where no other
+    # place has the letters
+    "Nova Scotia": ("N.S.",),
+    "British Columbia": ("B.C.",),
+    "Ontario": ("Ont.",),
+    "Quebec": ("Que.",),
+    "Saskatchewan": ("Sask.",),
+    "Newfoundland and Labrador": ("Nfld.",),
+    "Kentucky": ("Ky.",),
+    "Tennessee": ("Tenn.",),
+    "Florida": ("Fla.",),
+    "California": ("Calif.",),
+    "Arizona": ("Ariz.",),
+    "Oklahoma": ("Okla.",),
+    "Texas": ("Tex.",),
+    "North Carolina": ("N.C.",),
+    "New Jersey": ("N.J.",),
+    "New York": ("N.Y.",),
     # "Five adults are known to have drowned in Hadramaut" (OCHA), "Hadhramaut Governorate"
     "Ḩaḑramawt": ("Hadramaut", "Hadhramaut", "Hadramawt"),
     # Italy's regions as English writes them ("flooding on the Italian island of Sardinia")
