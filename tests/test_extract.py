@@ -7941,3 +7941,13 @@ def test_a_towns_place_an_earlier_sentence_names_is_finer_than_the_titles_provin
     )
     got = extract(text, date(2013, 11, 19), title="Sardinia floods")
     assert [c.location for c in got] == ["Arzachena"]
+
+
+def test_a_headlines_counts_are_of_the_one_place_below_its_country_that_it_names():
+    title = "Uganda: 10 Dead, Scores Missing As Floods Hit Eastern Uganda"
+    (dead,) = extract(f"{title}\n\nThe rains went on.", date(2019, 12, 9), title=title)
+    assert dead.location == "Eastern Uganda"
+    # (not a people's name: "fighting between army and Kachin rebels")
+    title = "Thousands flee in Myanmar amid fighting between army and Kachin rebels"
+    (fled,) = extract(f"{title}\n\nThe fighting went on.", date(2018, 5, 1), title=title)
+    assert fled.location == "Myanmar"

@@ -7484,6 +7484,23 @@ def _place_for(
             mention = min(wider, key=lambda m: abs(m.start - mention.start))
         # (else "in Nampula and Zambezia provinces" are the places as written, in their one
         # country: _filed_together below)
+    if (
+        mention.reading is not None
+        and mention.reading.kind == "country"
+        and not mention.regional
+        and (title := context.title_text())
+        and context.text.startswith(title, context.offset)
+    ):
+        # "Uganda: 10 Dead, Scores Missing As Floods Hit Eastern Uganda", "Weather chaos in
+        # Italy: Five dead, one missing, thousands evacuated in Emilia-Romagna region": a
+        # headline's counts are of the one place below its country that it names
+        code = mention.reading.country_iso3
+        finer = {_name_key(m): m for m in mentions if m.reading is not None
+                 and m.reading.country_iso3 == code and (m.regional or m.reading.kind != "country")
+                 and (m.regional or m.role)}  # fmt: skip
+        # (a place its cue or direction says is one: not the people of "Kachin rebels")
+        if len(finer) == 1:
+            mention = next(iter(finer.values()))
     reading = mention.reading
     readings = mention.readings
     if reading is None and readings:
