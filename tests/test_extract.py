@@ -7955,7 +7955,7 @@ def test_a_headlines_counts_are_of_the_one_place_below_its_country_that_it_names
 
 def test_people_gone_missing_and_babies_born_are_no_figures():
     (dead,) = extract(
-        "A man died in Saga while two people in Gifu went missing.", date(2011, 9, 21)
+        "One man died in Saga while two people in Gifu went missing.", date(2011, 9, 21)
     )
     assert dead.term == "died"
     got = extract("Twelve refugee babies have been born over the past two weeks.", date(2009, 1, 1))
