@@ -7960,3 +7960,19 @@ def test_people_gone_missing_and_babies_born_are_no_figures():
     assert dead.term == "died"
     got = extract("Twelve refugee babies have been born over the past two weeks.", date(2009, 1, 1))
     assert got == []
+
+
+def test_aid_planned_a_villages_size_and_a_reports_increase_are_no_figures():
+    for text in (
+        "An Emergency Health Kit to treat 10,000 people for three months was sent.",
+        "The operation supports the humanitarian interventions for 12,936 men, women and "
+        "children affected by floods.",
+        "A DREF operation was launched to address the urgent needs of 5,000 people.",
+        "The village constitutes about 80 households, two middle schools and a health centre.",
+    ):
+        assert extract(text, date(2020, 9, 23)) == [], text
+    (evacuated,) = extract(
+        "To date, 43,540 (32,700 increase since the prior report) people were evacuated.",
+        date(2022, 9, 21),
+    )
+    assert evacuated.estimate.best == 43_540

@@ -338,7 +338,10 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         # a profile's label: "• Total population: 120,000, of which 99% is Han"
         # ("• Child population (0-17): 26,600 (13,800 boys, 12,800 girls)")
         # ("Longmen Township (population: 20,000)"; not "Affected population: around 20,000")
-        r"|(?:\b(?:total|child)\s+|\()population(?:\s*\([^)]{1,20}\))?:\s*$",
+        r"|(?:\b(?:total|child)\s+|\()population(?:\s*\([^)]{1,20}\))?:\s*$"
+        # "The village constitutes about 80 households"
+        r"|\b(?:village|town|city)\s+(?:constitutes|comprises|consists\s+of)\s+"
+        r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?$",
         None,
     ),
     # People without a service, not a population of the terms: "remained without power".
@@ -369,7 +372,11 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         # "WFP has started distribution of food covering 150,000 people for two weeks"
         r"\s*$|\b(?:food|rations|assistance|aid|supplies)\s+(?:[\w-]+\s+){0,2}?covering\s+$"
         # "the distributions of essential household items reached 4,074 households"
-        r"|\b(?:distributions?|items|kits|supplies|assistance|aid)\s+reached\s+$",
+        r"|\b(?:distributions?|items|kits|supplies|assistance|aid)\s+reached\s+$"
+        # "An Emergency Health Kit to treat 10,000 people", "a DREF operation … to address the
+        # urgent needs of 5,000 people", "to support the humanitarian interventions for 12,936"
+        r"|\bto\s+(?:treat|feed)\s+$|\b(?:urgent|immediate|basic)\s+needs\s+of\s+$"
+        r"|\binterventions\s+for\s+$",
         None,
     ),
     # People at risk of what has not happened: "112,500 children under five are at risk of
@@ -383,7 +390,11 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     # (and what a site could hold: "a planned capacity of 130 households")
     "target": (r"\b(?:target|goal|capacity)\s+(?:of\s+)?$", None),
     # A difference of two counts: "23,884 people displaced …, a decrease of 14,432 individuals"
-    "difference": (r"\b(?:decrease|increase|reduction)\s+of\s+$", None),
+    # ("8,708 (6,540 increase since the prior report) houses")
+    "difference": (
+        r"\b(?:decrease|increase|reduction)\s+of\s+$",
+        r"^\s+(?:increase|decrease)\s+(?:since|from)\b",
+    ),
     # ("The site in Maltam could host up to 100,000 people")
     "could_hold": (
         r"\b(?:could|can|would|will)\s+(?:host|hold|accommodate|house|shelter|take)\s+$",
@@ -2161,7 +2172,7 @@ _BEFORE_LAST_WORDS = frozenset(
     benefitting benefited benefitted interview population:
     interviews interviewed surveyed survey surveys sample polled with her his my our target
     goal covering as comprising host hold accommodate house shelter take reached totaled totalled
-    totals totalling totaling numbered""".split()
+    totals totalling totaling numbered treat feed constitutes comprises""".split()
 ) | {code.lower() for code in CURRENCY_CODES}
 
 
@@ -2176,7 +2187,7 @@ _BEFORE_ONLY_AFTER = {
     "in": ("one",),  # or digits, checked apart
     "with": ("interview", "interviews", "interviewed", "surveyed", "survey", "surveys", "sample",
              "polled"),
-    "for": ("out", "enough", "sufficient"),  # "power is out for tens of thousands"
+    "for": ("out", "enough", "sufficient", "interventions"),  # "power is out for tens of thousands"
     "as": ("heavy", "high", "many", "much"),  # "the toll might be as heavy as 1,000"
 }  # fmt: skip
 
