@@ -7976,3 +7976,11 @@ def test_aid_planned_a_villages_size_and_a_reports_increase_are_no_figures():
         date(2022, 9, 21),
     )
     assert evacuated.estimate.best == 43_540
+
+
+def test_a_dateline_glued_to_the_count_by_a_hyphen_leaves_the_count():
+    (dead,) = extract("KUAKATA-At least 16 people died after the cyclone.", date(2022, 10, 25))
+    assert (dead.estimate.low, dead.estimate.qualifier) == (16, "at_least")
+    # (a code's number stays none: "COVID-19")
+    (dead,) = extract("The COVID-19 outbreak killed 12 people.", date(2020, 5, 1))
+    assert dead.estimate.best == 12

@@ -2344,10 +2344,16 @@ def _is_not_a_figure(
     # windows that are read as text are cut from `head`, the sentence up to the number.)
     reach = start - BEFORE_REACH if start > BEFORE_REACH else 0
     head = sentence[:start]
-    before = _before_may_say_not(sentence, reach, start) and (
-        _BEFORE_LOWER.search(lowered, reach, start)
-        if lowered is not None
-        else _BEFORE.search(sentence, reach, start)
+    before = (
+        # (not a dateline glued to the words of the count: "KUAKATA-At least 16 people died",
+        # which are no code's "-19")
+        not (sentence[start - 1 : start] in ("-", "‐") and sentence[start : start + 2].istitle())
+        and _before_may_say_not(sentence, reach, start)
+        and (
+            _BEFORE_LOWER.search(lowered, reach, start)
+            if lowered is not None
+            else _BEFORE.search(sentence, reach, start)
+        )
     )
     if (
         before
