@@ -7984,3 +7984,13 @@ def test_a_dateline_glued_to_the_count_by_a_hyphen_leaves_the_count():
     # (a code's number stays none: "COVID-19")
     (dead,) = extract("The COVID-19 outbreak killed 12 people.", date(2020, 5, 1))
     assert dead.estimate.best == 12
+
+
+def test_people_provided_with_shelter_are_hosted():
+    (sheltered,) = extract(
+        "In addition, 6,400 people were provided with emergency sheltering over the past week.",
+        date(2019, 4, 1),
+    )
+    assert (sheltered.term, sheltered.measure) == ("hosted", "stock")
+    # (other aid given is no count of the table)
+    assert extract("About 5,000 people were provided with food parcels.", date(2019, 4, 1)) == []

@@ -83,6 +83,10 @@ SHELTER_PLACES = (
 # longer, more specific phrase comes first ("remain in detention" → detained before "remain").
 # Patterns are regular expressions matched case-insensitively from a word start.
 VERBS: dict[str, tuple[str, str]] = {
+    # given shelter, unlike other aid (below): "6,400 people were provided with emergency
+    # sheltering over the past week"
+    r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+provided\s+with\s+(?:emergency\s+|"
+    r"temporary\s+)?shelter(?:ing|s)?\b": ("hosted", "stock"),
     # A state the table has no term for, which makes a number no figure: people trapped (the dev
     # set's convention), without power or water ("Thousands of residents and tourists were
     # without electricity").
