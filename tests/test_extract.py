@@ -7994,3 +7994,12 @@ def test_people_provided_with_shelter_are_hosted():
     assert (sheltered.term, sheltered.measure) == ("hosted", "stock")
     # (other aid given is no count of the table)
     assert extract("About 5,000 people were provided with food parcels.", date(2019, 4, 1)) == []
+
+
+def test_a_toll_that_reached_a_count_far_from_its_subject_is_a_toll():
+    (dead,) = extract(
+        "Sapporo- The death toll from a powerful earthquake that severely damaged the northernmost "
+        "Japan prefecture of Hokkaido last week reached 41 on Monday.",
+        date(2018, 9, 11),
+    )
+    assert (dead.estimate.best, dead.term) == (41, "died")  # not people who "reached" a place

@@ -2822,6 +2822,15 @@ _PEOPLE_THEN_VERB = re.compile(
 )
 
 
+_TOLL_ROSE_RIGHT_BEFORE = re.compile(
+    r"\b(?:risen|rose|climbed|reached|jumped|increased|hit|st(?:ands|ood)\s+at)(?:\s+to)?\s+$"
+)
+# a toll that opens its clause, with no full stop nor semicolon between it and the count
+_TOLL_SUBJECT = re.compile(
+    r"(?:^|[.;:–—-]\s|,\s)(?:the\s+)?(?:death\s+)?toll\b[^.;]*$", re.IGNORECASE
+)
+
+
 def _small_count(
     sentence: str, m: re.Match, estimate: Estimate, found: list[_Found], parts: bool
 ) -> bool:
@@ -2830,6 +2839,14 @@ def _small_count(
     if estimate.best is None or estimate.best >= 100:
         return False
     if _TOLL_BEFORE.search(sentence, max(0, m.start() - 110), m.start()):
+        return True
+    if (
+        "toll" in sentence[: m.start()]
+        and _TOLL_ROSE_RIGHT_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
+        and _TOLL_SUBJECT.search(sentence, max(0, m.start() - 250), m.start())
+    ):
+        # "The death toll from a powerful earthquake that severely damaged the northernmost Japan
+        # prefecture of Hokkaido last week reached 41": a toll's verb, however far its subject
         return True
     if sentence[max(0, m.start() - 8) : m.start()].rstrip().lower().endswith(
         ("kills", "kill", "killed", "killing")
@@ -4475,6 +4492,12 @@ def _sentence_candidates(
             # "affected 45,681 people (8,543 households) and caused the displacement of …": the
             # same count in another unit, in brackets, is the count's before it
             verb = (previous[1], previous[2], 0, False)
+        elif (
+            "toll" in clause_before
+            and _TOLL_ROSE_RIGHT_BEFORE.search(sentence, max(0, f.start - 20), f.start)
+            and _TOLL_SUBJECT.search(sentence, max(0, f.start - 250), f.start)
+        ):
+            verb = ("died", "flow", 0, False)  # (a toll "reached 41": not people who arrived)
         elif governing is not None:
             verb = (*governing, 0, False)
             if (
