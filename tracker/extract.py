@@ -1428,6 +1428,7 @@ _POPULATION = re.compile(
 # The same in lower-cased text, without IGNORECASE (twice as fast; its words are in lower case but
 # "IDPs"), where that reads the same: no letter that IGNORECASE folds apart from lower case.
 _POPULATION_LOWER = re.compile(_POPULATION.pattern.replace(_PEOPLE, _PEOPLE.lower()))
+_POPULATION_LOWER_ASCII = _in_ascii(_POPULATION_LOWER)
 _HOUSEHOLD_HEAD = re.compile(rf"^(?:{_HOUSEHOLDS})$", re.IGNORECASE)
 _HOUSEHOLD_SIZE = re.compile(
     r"(?P<size>\d+(?:\.\d+)?)\s+(?:people|persons|individuals|members)\s+(?:per|each|a|in\s+each)"
@@ -1484,6 +1485,7 @@ _NESTED = re.compile(
     + r"\s+(?:[\w’'-]+\s+){0,2}$"
     r"|\w--$",  # "four people--three men and one woman--were killed"
 )
+_NESTED_ASCII = _in_ascii(_NESTED)
 # "28,501 people including 6,781 children have been evacuated": no comma after the people.
 _PEOPLE_INCLUDING = re.compile(
     rf"\b(?:{'|'.join(PEOPLE_NOUNS)}|dead|killed|injured|wounded|displaced|evacuated|affected)"
@@ -3196,6 +3198,7 @@ _SENT_BEFORE = re.compile(
     r"(?:(?:some|about|around|nearly|almost|over|more\s+than|an\s+estimated)\s+)?$",
     re.IGNORECASE,
 )
+_SENT_BEFORE_ASCII = _in_ascii(_SENT_BEFORE)
 _DISASTERS_VICTIMS = re.compile(
     r"\b(?:flood|storm|cyclone|typhoon|hurricane|quake|earthquake|landslide|disaster|drought)"
     r"\s+victims\b",
@@ -3225,6 +3228,7 @@ _NUMBER_ROSE_TO = re.compile(
     r"(?P<swelled>[^;:.]{3,150}?)\s+to\s+$",
     re.IGNORECASE,
 )
+_NUMBER_ROSE_TO_ASCII = _in_ascii(_NUMBER_ROSE_TO)
 # What the people counted are now, said right after them.
 _STATE_AFTER = re.compile(
     r"(?:(?:\s+[a-z]+)?\s+(?:still|now)|[^,;.]{0,40}?\bwho\s+(?:are|were|remain)\s+(?:now\s+|still\s+)?)\s*"
@@ -4096,7 +4100,7 @@ def _sentence_candidates(
     # Who is counted is read in lower case where that finds the same (its words are then cut from
     # the sentence as written).
     people, people_in = (
-        (_POPULATION_LOWER, lowered)
+        ((_POPULATION_LOWER_ASCII if plain else _POPULATION_LOWER), lowered)
         if same_length and (sentence.isascii() or not _FOLDED_APART.search(sentence))
         else (_POPULATION, sentence)
     )
@@ -4226,7 +4230,7 @@ def _sentence_candidates(
             # (its every match holds a comma or "--": most windows before a number hold neither)
             or (
                 (sentence.find(",", near, m_start) >= 0 or sentence.find("--", near, m_start) >= 0)
-                and bool(_NESTED.search(sentence, near, m_start))
+                and bool((_NESTED_ASCII if plain else _NESTED).search(sentence, near, m_start))
             )
             or (
                 sentence.endswith("including ", 0, m_start)
@@ -4435,7 +4439,9 @@ def _sentence_candidates(
                     # "has registered about 80,000 IDPs across four camps": people in the camps
                     verb = ("hosted", "stock", 0, False)
         elif "number of" in lowered and (
-            rose := _NUMBER_ROSE_TO.search(sentence, max(0, f.start - 200), f.start)
+            rose := (_NUMBER_ROSE_TO_ASCII if plain else _NUMBER_ROSE_TO).search(
+                sentence, max(0, f.start - 200), f.start
+            )
         ):
             # "The number of people temporarily living in shelters … has reached 80,826", "the
             # number of registered Ivorian refugees in Liberia rise to 22,000": the subject's
@@ -4739,7 +4745,9 @@ def _sentence_candidates(
         if (
             term == "hosted"
             and measure == "stock"
-            and _SENT_BEFORE.search(sentence, max(0, f.start - 30), f.start)
+            and (_SENT_BEFORE_ASCII if plain else _SENT_BEFORE).search(
+                sentence, max(0, f.start - 30), f.start
+            )
         ):
             # "The storm sent some 1,000 people into shelters", "sending 81,925 people in all to
             # relief centres": people who went there over the period, a flow
