@@ -1052,13 +1052,59 @@ def _optional_as_branch(items: list) -> list:
     return out
 
 
+# In ASCII (re.ASCII) a class's \d, \w and \s are these characters and no others: written out,
+# a class is one table of characters, read at once, where each category in it was a call of its
+# own for every character tried (the twins in ASCII of the quantities, periods, verbs, places and
+# spans are read for most sentences).
+_ASCII_CATEGORIES = {
+    _sre.CATEGORY_DIGIT: [(_sre.RANGE, (ord("0"), ord("9")))],
+    _sre.CATEGORY_WORD: [
+        (_sre.RANGE, (ord("a"), ord("z"))), (_sre.RANGE, (ord("A"), ord("Z"))),
+        (_sre.RANGE, (ord("0"), ord("9"))), (_sre.LITERAL, ord("_")),
+    ],
+    _sre.CATEGORY_SPACE: [(_sre.RANGE, (ord("\t"), ord("\r"))), (_sre.LITERAL, ord(" "))],
+}  # fmt: skip
+
+
+def _ascii_classes(items: list) -> list:
+    """Parsed items (of a pattern compiled with re.ASCII) with each class's \\d, \\w and \\s as the
+    characters they stand for there (_ASCII_CATEGORIES), inside any group, loop or lookaround."""
+    new = _sre_parser.SubPattern
+    out = []
+    for op, av in items:
+        if op is _sre.IN:
+            av = [item for kind, value in av for item in (
+                _ASCII_CATEGORIES.get(value, [(kind, value)]) if kind is _sre.CATEGORY
+                else [(kind, value)]
+            )]  # fmt: skip
+        elif op is _sre.BRANCH:
+            av = (av[0], [new(a.state, _ascii_classes(a.data)) for a in av[1]])
+        elif op is _sre.SUBPATTERN:
+            av = (*av[:3], new(av[3].state, _ascii_classes(av[3].data)))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            av = (av[0], av[1], new(av[2].state, _ascii_classes(av[2].data)))
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            av = (av[0], new(av[1].state, _ascii_classes(av[1].data)))
+        elif op is _sre.ATOMIC_GROUP:
+            av = new(av.state, _ascii_classes(av.data))
+        elif op is _sre.GROUPREF_EXISTS:
+            yes, no = av[1], av[2]
+            av = (av[0], new(yes.state, _ascii_classes(yes.data)),
+                  no and new(no.state, _ascii_classes(no.data)))  # fmt: skip
+        out.append((op, av))
+    return out
+
+
 def _compiled(pattern: str, flags: int = 0) -> re.Pattern:
     """re.compile(pattern, flags) with its optional groups compiled as alternatives
-    (_optional_as_branch): the same matches, found without an allocation per group tried."""
+    (_optional_as_branch): the same matches, found without an allocation per group tried; in
+    ASCII, its classes' categories as the characters they stand for (_ascii_classes)."""
     if not hasattr(_sre_compiler, "_code") or not hasattr(_sre_engine, "compile"):
         return re.compile(pattern, flags)
     parsed = _sre_parser.parse(pattern, flags)
     parsed.data = _optional_as_branch(parsed.data)
+    if flags & re.ASCII:
+        parsed.data = _ascii_classes(parsed.data)
     names = [None] * parsed.state.groups
     for name, i in parsed.state.groupdict.items():
         names[i] = name
