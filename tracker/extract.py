@@ -1327,9 +1327,21 @@ _AIDED_AFTER = re.compile(
     r"(?:with\s+[^.;,]{1,40}?\s+)?for\s+(?:\w+\s+)?(?:assistance|aid|help|support)\b",
     re.IGNORECASE,
 )
+# Things, not people, after a number: a word before them maybe ("1,000 welcome meals"), then one
+# of a hundred and fifty words, each tried with that word and again without it wherever a number
+# is followed by words (most are followed by none of them). The first letters of those words are
+# checked first, as one class, then a tree of their first four (_quick_check), in the lower-cased
+# twin, read for most numbers: a quarter less time to match it after a number.
+_OBJECTS_LEAD = r"^\s*(?:of\s+[a-z-]+s[’']\s+|(?!(?:from|in|at|across|near)\s)[a-z-]+\s+)?"
+_OBJECTS_AFTER = NOT_A_FIGURE_CONTEXT["objects"][1]
+_OBJECTS_CHECKED = _OBJECTS_AFTER
+if _OBJECTS_AFTER.startswith(_OBJECTS_LEAD):
+    _rest = _OBJECTS_AFTER.removeprefix(_OBJECTS_LEAD)  # the words, then the other alternatives
+    _words = _rest.split(r"\b|^", 1)[0]
+    _OBJECTS_CHECKED = _OBJECTS_LEAD + _quick_check(_words, re.IGNORECASE) + _rest
 # The same for lower-cased text (twice as fast), where it finds the same: IGNORECASE reads "İ",
 # "ı" and "ſ" as i and s, which lower case does not; every other letter it reads as its lower case.
-_AFTER_LOWER = re.compile(_AFTER.pattern.lower())
+_AFTER_LOWER = re.compile(_AFTER.pattern.replace(_OBJECTS_AFTER, _OBJECTS_CHECKED, 1).lower())
 _FOLDED_APART = re.compile("[İıſ]")
 _QUANTITY_ASCII = _in_ascii(QUANTITY_LOWER)
 # What the context after a number starts with where a pattern of _AFTER may match (a letter glued
