@@ -8121,8 +8121,13 @@ _HEADING = re.compile(
 )
 # The line ends after which either matches, found by one search (the engine skips from one line
 # end to the next at once, where a match was tried after each line end; headings are rare).
+# A line where either matches starts with a capital's word and four words more at most, then a
+# colon or its end: that is read first, each word as what is no space nor colon, one class the
+# engine reads at once (where a word character is a call per character for a text not in
+# ASCII); a line of prose is left after its sixth word, without reading it twice.
+_HEADING_SHAPE = r"[ \t#*•-]*+[A-Z][^\s:]*+(?:[ \t]++[^\s:]++){0,4}+[ \t]*(?::|$)"
 _HEADING_AFTER = re.compile(
-    "\n(?="
+    f"\n(?={_HEADING_SHAPE})(?="
     + "|".join(
         p.pattern.removeprefix("^").replace("(?P<h>", "(?:") for p in (_HEADING, _LEAD_HEADING)
     )
