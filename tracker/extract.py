@@ -1593,13 +1593,14 @@ def _last_contrast(sentence: str, before: int) -> int | None:
 # the time).
 # (a comma right before a digit groups a number's thousands: "in more than 1,300 evacuation centers")
 _CLAUSE_BREAK = re.compile(r"[,;:\s](?:(?<=\s)[-–—]\s|(?<=[;:])|(?<=,)(?!\d))")
+_CLAUSE_BREAK_ASCII = _in_ascii(_CLAUSE_BREAK)
 
 
-def _clauses(text: str, maxsplit: int = 0) -> list[str]:
+def _clauses(text: str, maxsplit: int = 0, plain: bool = False) -> list[str]:
     """_CLAUSE_BREAK.split(text, maxsplit); text without any of its marks (half the words around
-    a figure) is one clause, found without the pattern."""
+    a figure) is one clause, found without the pattern. `plain`: the text is _plain_ascii."""
     if "," in text or ";" in text or ":" in text or "-" in text or "–" in text or "—" in text:
-        return _CLAUSE_BREAK.split(text, maxsplit)
+        return (_CLAUSE_BREAK_ASCII if plain else _CLAUSE_BREAK).split(text, maxsplit)
     return [text]
 
 
@@ -4456,14 +4457,14 @@ def _sentence_candidates(
             # still missing": those others' verb is theirs (and the clause after, cut from what
             # is left, holds no others)
             after_clean = after_clean[: others.start()]
-        clause_after = _clauses(after_clean, maxsplit=1)[0]
+        clause_after = _clauses(after_clean, maxsplit=1, plain=plain)[0]
         if clause_after[:12].lstrip().startswith("affected by") and (
             finite := _AFFECTED_BY_THEN.match(clause_after)
         ):
             # "41,418 victims affected by the floods in eight states have been evacuated": the
             # clause's own verb, not the words that say who they are
             clause_after = clause_after[finite.end() :]
-        clause_before = _clauses(before)[-1]
+        clause_before = _clauses(before, plain=plain)[-1]
         governing = _object_verb(" ".join(clause_before[-60:].split()[-7:]))
         if (
             governing is None
