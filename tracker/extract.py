@@ -685,21 +685,25 @@ PERIOD_PATTERNS: dict[str, str] = {
     "relative_day": r"\b(?P<rel>last\s+night|yesterday|today|tonight|this\s+morning|"
     r"overnight)\b",
 }
-# Every period starts a word with the first two letters of one of these words (as, at, April,
-# August, between, December, during, from, February, for, January, June, July, last, March, May,
-# November, October, on, over, past, previous, preceding, September, since, yesterday) or as
-# _PERIOD_WORD_STARTS says: checked once, before the alternatives.
-_PERIOD_STARTS = "as at ap au be by de du fr fe fo ja ju la ma no oc on ov pa pr se si ye".split()
-# The commonest words that start a period, and digits, start one only so: "in" before "late",
-# "the month", a month or a year, "of" before a day ("of 5 March", "of April 7"), "the" before
-# "past", "last", "previous" or "preceding", "this morning", "throughout", "today", "tonight", and
-# a day before a dash ("1-7 March"). "the", "of", "in", "to" and the digits of "5,000" are most of
-# the words checked: a period is tried at a third fewer of them (and "in" and "of" are passed
-# over at once where most of them are, before a word that starts no period: 1,421M → 1,416M
-# instructions, cg3.sh).
+# Every period starts a word with the first three letters of one of these words (April, August,
+# between, December, during, February, for, from, January, July, June, last, late, March, May,
+# November, October, over, past, previous, preceding, September, since, yesterday) or as
+# _PERIOD_WORD_STARTS says: checked once, before the alternatives. (Three letters, not two: "be"
+# of "been", "de" of "deaths", "fr" of "from" before a word, and "ov" of "over" let a period be
+# tried where none starts.)
+_PERIOD_STARTS = (
+    "apr aug bet dec dur feb for fro jan jul jun las lat mar may nov oct ove pas pre sep sin yes"
+).split()
+# The commonest words that start a period, and digits, start one only so: "as" and "on" before a
+# space, "at the" and "by the" ("at the end of"), "in" before "late", "the month", a month or a
+# year, "of" before a day ("of 5 March", "of April 7"), "the" before "past", "last", "previous" or
+# "preceding", "this morning", "throughout", "today", "tonight", and a day before a dash ("1-7
+# March"). "the", "of", "in", "to" and the digits of "5,000" are most of the words checked: a
+# period is tried at a third fewer of them (and "in" and "of" are passed over at once where most
+# of them are, before a word that starts no period: 1,421M → 1,416M instructions, cg3.sh).
 _MONTH_FIRST_THREE = "|".join(sorted({m[:3] for m in MONTHS}))
 _PERIOD_WORD_STARTS = (
-    rf"in\s+(?:late|the\s+month|{_MONTH_FIRST_THREE}|1[89]|20)"
+    rf"as\s|on\s|at\s+the\s|by\s+the\s|in\s+(?:late|the\s+month|{_MONTH_FIRST_THREE}|1[89]|20)"
     rf"|of\s+(?:the\s|\d|{_MONTH_FIRST_THREE})|th(?:e\s+[lp]|is|ro)|to[dn]|{_DAY}\s*[-–]"
 )
 _WORD_START = r"\b"
