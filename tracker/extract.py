@@ -1506,6 +1506,7 @@ _HOUSEHOLD_SIZE = re.compile(
     r"\s+(?:household|family)|household\s+size\s+of\s+(?P<size2>\d+(?:\.\d+)?)",
     re.IGNORECASE,
 )
+_HOUSEHOLD_SIZE_ASCII = _in_ascii(_HOUSEHOLD_SIZE)
 # The term and measure of each group a verb's match may end with (its `lastgroup`).
 _VERB_GROUPS: dict[str, tuple[str, str]] = {}
 # (the groups of the verbs that only link: "the number … stands at")
@@ -2626,14 +2627,13 @@ _POPULATION_QUALIFIER = (
 )
 
 
-def _population_spans(sentence: str) -> list[tuple[int, int]]:
+def _population_spans(sentence: str, plain: bool = False) -> list[tuple[int, int]]:
     """The numbers that give a district's or a town's population ("the total population in Pidie
     District is around 425,974 while in Pidie Jaya District, it is 151,472"): a place's people,
     not those a disaster struck. (Looked for once in a sentence that names a population, not at
-    each number: the benchmark's camps give theirs often.)"""
-    return [
-        m.span(g) for m in _POPULATION_IS.finditer(sentence) for g in ("n1", "n2") if m.group(g)
-    ]
+    each number: the benchmark's camps give theirs often. `plain`: the sentence is _plain_ascii.)"""
+    found = (_POPULATION_IS_ASCII if plain else _POPULATION_IS).finditer(sentence)
+    return [m.span(g) for m in found for g in ("n1", "n2") if m.group(g)]
 
 
 # A district's or a town's population (not a camp's, whose people are those it hosts: "the total
@@ -2647,6 +2647,7 @@ _POPULATION_IS = re.compile(
     rf"[^,;.:()]{{1,50}},\s+it\s+is\s+{_POPULATION_QUALIFIER}(?P<n2>\d[\d,.]*\d|\d))?",
     re.IGNORECASE,
 )
+_POPULATION_IS_ASCII = _in_ascii(_POPULATION_IS)
 # Fires counted, not people: "by the 191 still active fires in Chile’s central-south region".
 _FIRES_AFTER = re.compile(
     r"\s+(?:(?:still|active|new|separate|major|large|forest|wild|bush|brush)\s+){0,3}"
@@ -3852,11 +3853,11 @@ _AN_OFFICES_TITLE = re.compile(
 )
 
 
-def _household_size(sentence: str, lowered: str | None = None) -> float | None:
+def _household_size(sentence: str, lowered: str | None = None, plain: bool = False) -> float | None:
     lowered = sentence.lower() if lowered is None else lowered
     if "household" not in lowered and "famil" not in lowered:
         return None  # the pattern needs one of them; most sentences have neither
-    m = _HOUSEHOLD_SIZE.search(sentence)
+    m = (_HOUSEHOLD_SIZE_ASCII if plain else _HOUSEHOLD_SIZE).search(sentence)
     if not m:
         return None
     return float(m.group("size") or m.group("size2"))
@@ -4185,7 +4186,7 @@ def _sentence_candidates(
         if blocked is None:
             blocked = _not_spans(sentence, plain)
             if "opulation" in lowered:
-                blocked += _population_spans(sentence)
+                blocked += _population_spans(sentence, plain)
         # A quantity that starts inside a date and runs past it ("on July 7 to 5,015") is read
         # again from the end of the date.
         cut = 0
@@ -4384,7 +4385,7 @@ def _sentence_candidates(
         # transferred about 1,036 people": the body that moved them counted them.
         attributed_to = agent.group("who")
     periods = _periods(sentence, lowered, plain)
-    size = _household_size(sentence, lowered)
+    size = _household_size(sentence, lowered, plain)
     mentions = _place_mentions(sentence, learnt=context.learnt)
     if mentions and any(_generic(m.written) for m in mentions):
         mentions = [context.generic_in_country(m) for m in mentions]
