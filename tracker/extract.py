@@ -1302,6 +1302,7 @@ _BEFORE = re.compile(
 # The same for lower-cased text (faster): the patterns hold no escape that lower case changes
 # (\S, \D, \W, \B) and no group names, so their lower-cased text is the same pattern.
 _BEFORE_LOWER = re.compile(_BEFORE.pattern.lower())
+_BEFORE_LOWER_ASCII = _in_ascii(_BEFORE_LOWER)
 # How far before a number its context is read ("between the ages of ", "resolution No. ").
 BEFORE_REACH = 24
 # The context after a number is anchored at it (every pattern starts with ^): matched, not searched.
@@ -1545,9 +1546,11 @@ _OBJECT_VERB_VALUES = list(OBJECT_VERBS.values())
 _POPULATION_TERM = re.compile(
     "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(POPULATION_TERMS)), re.IGNORECASE
 )
+_POPULATION_TERM_ASCII = _in_ascii(_POPULATION_TERM)
 _POPULATION_TERM_VALUES = list(POPULATION_TERMS.values())
 _PER_DAY_AFTER = re.compile(r"\s+(?:per|a|each)\s+day\b")
 _APPOSITION = re.compile(APPOSITION, re.IGNORECASE)
+_APPOSITION_ASCII = _in_ascii(_APPOSITION)
 _PARENS = re.compile(r"\([^()]*\)")
 # A number in brackets after a word: "destroyed (7,488)", a part of the count before it.
 _WORD_BRACKET_BEFORE = re.compile(r"\b[a-z]+\s*\($")
@@ -2347,6 +2350,7 @@ def _is_not_a_figure(
     blocked: list[tuple[int, int]],
     text: str,
     offset: int,
+    plain: bool = False,  # the sentence is _plain_ascii
 ) -> bool:
     start, end = m.span()
     # (a loop: any() would make and run a generator for every number)
@@ -2409,7 +2413,7 @@ def _is_not_a_figure(
     reach = start - BEFORE_REACH if start > BEFORE_REACH else 0
     head = sentence[:start]
     before = _before_may_say_not(sentence, reach, start) and (
-        _BEFORE_LOWER.search(lowered, reach, start)
+        (_BEFORE_LOWER_ASCII if plain else _BEFORE_LOWER).search(lowered, reach, start)
         if lowered is not None
         else _BEFORE.search(sentence, reach, start)
     )
@@ -2484,9 +2488,9 @@ def _is_not_a_figure(
         # "UNHCR … has started reaching out to tens of thousands of people who fled violence in
         # Dili": people an operation reaches
         return True
-    if just_before.endswith(_GIVEN_TO_LAST) and _GIVEN_TO_OR_FELT_BY.search(
-        sentence, max(0, start - 120), start
-    ):
+    if just_before.endswith(_GIVEN_TO_LAST) and (
+        _GIVEN_TO_OR_FELT_BY_ASCII if plain else _GIVEN_TO_OR_FELT_BY
+    ).search(sentence, max(0, start - 120), start):
         # "the distribution of plastic sheeting … to more than 10,000 refugees": people reached;
         # "The temblor was felt over 500 km away by at least 119 million people"; what a place
         # can hold, not who is there: "a new camp for 18,000 refugees".
@@ -2739,6 +2743,7 @@ _GIVEN_TO_OR_FELT_BY = re.compile(
     )
     + r"\s+$"
 )
+_GIVEN_TO_OR_FELT_BY_ASCII = _in_ascii(_GIVEN_TO_OR_FELT_BY)
 # Words before a small number that make it a count of people: a toll ("death toll rises to
 # 24"), or the parts of a count ("At least 9 fatalities …, including 3 in Narok, 2 in Siaya").
 _TOLL_BEFORE = re.compile(rf"\b(?:{TOLL}|toll)\s*$", re.IGNORECASE)  # "Quake toll 300"
@@ -4202,7 +4207,9 @@ def _sentence_candidates(
         ):
             continue  # "10,100 … buildings were burned or destroyed (4,800 in June and 5,300 in
             # October)": the parts in brackets of what is no figure
-        if _is_not_a_figure(sentence, lowered if same_length else None, m, blocked, text, offset):
+        if _is_not_a_figure(
+            sentence, lowered if same_length else None, m, blocked, text, offset, plain
+        ):
             dropped = m_end
             bracket = sentence.find("(", m_end, m_end + 80)
             if bracket > 0 and not _DIGIT.search(sentence, m_end, bracket):
@@ -4458,7 +4465,9 @@ def _sentence_candidates(
         if i + 1 < len(found) and _OTHER_UNIT.match(after):
             two_units.append(i)
         before = sentence[prev_end : f.start]
-        after_clean = _APPOSITION.sub(" ", after) if "," in after else after
+        after_clean = (
+            (_APPOSITION_ASCII if plain else _APPOSITION).sub(" ", after) if "," in after else after
+        )
         after_clean = _PARENS.sub(" ", after_clean) if "(" in after_clean else after_clean
         if " – " in after_clean or " — " in after_clean or "--" in after_clean:
             # "more than 400 civilians – including women, …, along with 12 aid workers – have
@@ -4762,7 +4771,8 @@ def _sentence_candidates(
             # a table's cell under its label: "Total Population Killed |\n30,000"
             term, measure = labelled[0], labelled[1]
         else:
-            hint = _POPULATION_TERM.search(population or "") or _POPULATION_TERM.search(sentence)
+            terms = _POPULATION_TERM_ASCII if plain else _POPULATION_TERM
+            hint = terms.search(population or "") or terms.search(sentence)
             term, measure = (
                 _POPULATION_TERM_VALUES[int(hint.lastgroup[1:])]
                 if hint
@@ -4956,7 +4966,7 @@ def _sentence_candidates(
         if nationwide is None:
             nationwide = (
                 "countr" in lowered or "nation" in lowered or "across" in lowered
-            ) and bool(_NATIONWIDE.search(lowered))
+            ) and bool((_NATIONWIDE_ASCII if plain else _NATIONWIDE).search(lowered))
         mine, span = _mentions_of_figure(
             sentence, lowered, mentions, f, owned[i], contrasts, clause, asides
         )
@@ -6956,6 +6966,7 @@ _NATIONWIDE = re.compile(
     # "in the crisis-hit South American nation"
     r"|\bin\s+the\s+(?!neighbou?ring\b|other\b|host\b)(?:[\w-]+\s+){1,3}?nation\b(?![’'])"
 )
+_NATIONWIDE_ASCII = _in_ascii(_NATIONWIDE)
 
 
 _CLAUSE_MARK = re.compile(r"[,;:()]")
