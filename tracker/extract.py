@@ -1593,6 +1593,7 @@ _AND_SPEAKER = re.compile(
     # are displaced in FYROM")
     r"confirmed|announced|estimated?|estimates)\s+(?:that\s+)?$"
 )
+_AND_SPEAKER_ASCII = _in_ascii(_AND_SPEAKER)
 _DASH_ASIDE = re.compile(
     r"\s[–—]\s[^–—]{1,160}?\s[–—]\s|--[^–—-]{1,160}?--"
 )  # ("people--three men--")
@@ -2547,7 +2548,9 @@ def _is_not_a_figure(
         "population of" in sentence  # (most sentences name none)
         and sentence.find("population of", max(0, start - 40), start) >= 0
     ) and (
-        _OUT_OF_POPULATION.search(sentence, max(0, start - 50), start)
+        (_OUT_OF_POPULATION_ASCII if plain else _OUT_OF_POPULATION).search(
+            sentence, max(0, start - 50), start
+        )
         or _PLACE_WITH_POPULATION.search(sentence, max(0, start - 110), start)
         or _OWN_POPULATION.search(sentence, max(0, start - 60), start)
     ):
@@ -2623,6 +2626,7 @@ _OUT_OF_POPULATION = re.compile(
     r"some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$",
     re.IGNORECASE,
 )
+_OUT_OF_POPULATION_ASCII = _in_ascii(_OUT_OF_POPULATION)
 # The words of quantity a place's population may be given with, right before its number.
 # ("a population of just over 100,000")
 _POPULATION_QUALIFIER = (
@@ -2772,6 +2776,7 @@ _PASSED = re.compile(
     r"(?:the\s+)?$",  # ("will Tuesday pass the 50,000 mark")
     re.IGNORECASE,
 )
+_PASSED_ASCII = _in_ascii(_PASSED)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:her|his|their|my|our)?\s*$", re.IGNORECASE)
 _INCLUDING_BEFORE = re.compile(r"(?:,\s*|\s+[a-z]+\s+)including\s+$")
 # "21 people were confirmed dead - at least 10 of whom were killed": a part of the count before.
@@ -3252,6 +3257,9 @@ _PUT_AT = re.compile(rf"(?P<who>[^,;:]+?)\s+(?:has\s+|have\s+|had\s+)?{_PUT_AT_W
 _PUT_AT_WORDS_ALONE = re.compile(_PUT_AT_WORDS)
 # (and a clause's first word: "… from late September when the national government reported")
 _SPEAKER_BREAK = re.compile(r"[,;:\"“”]|\b(?:that|when|while|because|whereas)\b")
+# (the twins in ASCII _speaker reads a sentence all in ASCII with, past its reporting verb)
+_SPEAKER_BREAK_ASCII = _in_ascii(_SPEAKER_BREAK)
+_NOUN_BEFORE_ASCII = _in_ascii(_NOUN_BEFORE)
 
 
 # (also where they live: "more than 38,000 people living in villages across Karangasem were evacuated")
@@ -3560,10 +3568,13 @@ def _speaker(sentence: str) -> str | None:
                 break
         else:
             return None  # no reporting verb
+    plain = _plain_ascii(sentence)
     for verb in _REPORTING.finditer(sentence):
         if (
             verb.group(0) in REPORTING_NOUNS
-            and _NOUN_BEFORE.search(sentence, max(0, verb.start() - 20), verb.start())
+            and (_NOUN_BEFORE_ASCII if plain else _NOUN_BEFORE).search(
+                sentence, max(0, verb.start() - 20), verb.start()
+            )
             and not (
                 verb.group(0) == "report"
                 and _MEDIA_REPORT.fullmatch(sentence, 0, verb.end())
@@ -3619,7 +3630,7 @@ def _speaker(sentence: str) -> str | None:
                 who = who[:-1]  # the sentence's full stop, not an abbreviation's
             if who:
                 return who
-        parts = _SPEAKER_BREAK.split(head)
+        parts = (_SPEAKER_BREAK_ASCII if plain else _SPEAKER_BREAK).split(head)
         segment, at = parts[-1].strip(), len(parts) - 1
         if not segment and len(parts) > 1:
             segment, at = parts[-2].strip(), len(parts) - 2  # "An SDF spokesman, Adnan Afrin, said"
@@ -4254,7 +4265,9 @@ def _sentence_candidates(
         if (
             estimate.qualifier == "exact"
             and sentence[m_start - 2 : m_start - 1] in ("s", "d", "S", "D", "t", "e")
-            and _PASSED.search(sentence, max(0, m_start - 20), m_start)
+            and (_PASSED_ASCII if plain else _PASSED).search(
+                sentence, max(0, m_start - 20), m_start
+            )
         ):
             # "deaths pass 500", "the toll topped 1,000": beyond it (the dev set: "passes 200")
             estimate = replace(estimate, high=None, qualifier="more_than")
@@ -4958,7 +4971,11 @@ def _sentence_candidates(
             # Akhbar al-Youm said that it could only confirm that at least five people had been
             # killed": the speaker of the figure's own clause
             speaker = _attribution(sentence[own_clause:]) or attributed_to
-        elif i and " and " in before and (own := _AND_SPEAKER.search(before)) is not None:
+        elif (
+            i
+            and " and " in before
+            and (own := (_AND_SPEAKER_ASCII if plain else _AND_SPEAKER).search(before)) is not None
+        ):
             # "… were being treated for injuries and local media reported some 40 of them were
             # in critical condition": the speaker of the figure's own clause
             speaker = _clean_source(own.group("who")) or attributed_to
@@ -7659,6 +7676,7 @@ _GENERIC_NAME = re.compile(
     rf"(?:{DIRECTION_WORDS})(?:[\s-]+(?:{DIRECTION_WORDS}))?\s+(?:{_PLACE_WORDS})",
     re.IGNORECASE,
 )
+_GENERIC_NAME_ASCII = _in_ascii(_GENERIC_NAME)
 
 
 # The first four letters of every word of direction (DIRECTION_WORDS).
@@ -7670,7 +7688,11 @@ _DIRECTION_STARTS = frozenset(
 def _generic(written: str) -> bool:
     """Whether a name is one that many countries give a part of theirs (_GENERIC_NAME); its
     first letters are looked at first."""
-    return written[:4].lower() in _DIRECTION_STARTS and _GENERIC_NAME.fullmatch(written) is not None
+    if written[:4].lower() not in _DIRECTION_STARTS:
+        return False
+    return (_GENERIC_NAME_ASCII if _plain_ascii(written) else _GENERIC_NAME).fullmatch(
+        written
+    ) is not None
 
 
 _ONE_COUNTRY = "the one country the document names"
