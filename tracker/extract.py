@@ -3708,6 +3708,7 @@ _TITLE_OF = re.compile(
     rf"^(?:(?:the\s+)?[\w.-]+['’]s\s+|(?:the\s+)?(?:[A-Z][\w-]*\s+){{1,3}})?(?:[a-z][\w-]*\s+){{0,2}}"
     rf"(?i:{'|'.join(TITLE_NOUNS)})s?(?:[\s-]+general)?\s+(?:of|for|at)\s"
 )
+_TITLE_END_ASCII, _TITLE_OF_ASCII = _in_ascii(_TITLE_END), _in_ascii(_TITLE_OF)
 _NAME = re.compile(r"^(?:[A-Z][\w’'.-]+)(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w’'.-]+){1,6}$")
 # (and people a story quotes by what they are: "said resident Tomas Hinojo")
 _SAID_TITLE_NAME = re.compile(
@@ -3745,6 +3746,8 @@ _SAID_AFTER = re.compile(
 
 
 def _is_title(who: str) -> bool:
+    if _plain_ascii(who):
+        return bool(_TITLE_END_ASCII.search(who) or _TITLE_OF_ASCII.match(who))
     return bool(_TITLE_END.search(who) or _TITLE_OF.match(who))
 
 
@@ -4334,7 +4337,9 @@ def _sentence_candidates(
                 found
                 and found[-1].nested
                 and _LIST_GOES_ON.match(sentence, found[-1].end, m_start)
-                and not _VERB_LOWER.search(lowered, found[-1].end, m_start)
+                and not (_VERB_LOWER_ASCII if plain else _VERB_LOWER).search(
+                    lowered, found[-1].end, m_start
+                )
                 and not _after_an_aside(sentence, lowered, found, m_start, m_end)
             )
         )
@@ -4528,7 +4533,7 @@ def _sentence_candidates(
             ):
                 # "The department of Likouala has approximately 34,543 people affected": what
                 # the participle after the people says happened to them, not people it holds
-                verb = _find_verb(done.group(1), False) or verb
+                verb = _find_verb(done.group(1), False, plain=plain) or verb
             if governing[0] == "arrived" and _REGISTERED_IN_CAMPS.match(sentence, f.population_end):
                 if "regist" in clause_before[-40:]:
                     # "has registered about 80,000 IDPs across four camps": people in the camps
