@@ -696,16 +696,27 @@ PERIOD_PATTERNS: dict[str, str] = {
     "relative_day": r"\b(?P<rel>last\s+night|yesterday|today|tonight|this\s+morning|"
     r"overnight)\b",
 }
-# Every period starts a word with the first two letters of one of these words (as, at, April,
-# August, between, December, during, from, February, for, January, June, July, last, March, May,
-# November, October, on, over, past, previous, preceding, September, since, yesterday) or as
-# _PERIOD_WORD_STARTS says: checked once, before the alternatives.
-_PERIOD_STARTS = "as at ap au be by de du fr fe fo ja ju la ma no oc on ov pa pr se si ye".split()
-# The commonest words that start a period, and digits, start one only so: "in " and "of " (before
-# a date), "the" before "past", "last", "previous" or "preceding", "this morning", "throughout",
-# "today", "tonight", and a day before a dash ("1-7 March"). "the", "of", "in", "to" and the
-# digits of "5,000" are most of the words checked: a period is tried at a third fewer of them.
-_PERIOD_WORD_STARTS = rf"in\s|of\s|th(?:e\s+[lp]|is|ro)|to[dn]|{_DAY}\s*[-–]"
+# Every period starts a word with the first three letters of one of these words (April, August,
+# between, December, during, February, for, from, January, July, June, last, late, March, May,
+# November, October, over, past, previous, preceding, September, since, yesterday) or as
+# _PERIOD_WORD_STARTS says: checked once, before the alternatives. (Three letters, not two: "be"
+# of "been", "de" of "deaths", "fr" of "from" before a word, and "ov" of "over" let a period be
+# tried where none starts.)
+_PERIOD_STARTS = (
+    "apr aug bet dec dur feb for fro jan jul jun las lat mar may nov oct ove pas pre sep sin yes"
+).split()
+# The commonest words that start a period, and digits, start one only so: "as" and "on" before a
+# space, "at the" and "by the" ("at the end of"), "in" before "late", "the month", a month or a
+# year, "of" before a day ("of 5 March", "of April 7"), "the" before "past", "last", "previous" or
+# "preceding", "this morning", "throughout", "today", "tonight", and a day before a dash ("1-7
+# March"). "the", "of", "in", "to" and the digits of "5,000" are most of the words checked: a
+# period is tried at a third fewer of them (and "in" and "of" are passed over at once where most
+# of them are, before a word that starts no period: 1,421M → 1,416M instructions, cg3.sh).
+_MONTH_FIRST_THREE = "|".join(sorted({m[:3] for m in MONTHS}))
+_PERIOD_WORD_STARTS = (
+    rf"as\s|on\s|at\s+the\s|by\s+the\s|in\s+(?:late|the\s+month|{_MONTH_FIRST_THREE}|1[89]|20)"
+    rf"|of\s+(?:the\s|\d|{_MONTH_FIRST_THREE})|th(?:e\s+[lp]|is|ro)|to[dn]|{_DAY}\s*[-–]"
+)
 _WORD_START = r"\b"
 
 
@@ -1063,13 +1074,59 @@ def _optional_as_branch(items: list) -> list:
     return out
 
 
+# In ASCII (re.ASCII) a class's \d, \w and \s are these characters and no others: written out,
+# a class is one table of characters, read at once, where each category in it was a call of its
+# own for every character tried (the twins in ASCII of the quantities, periods, verbs, places and
+# spans are read for most sentences).
+_ASCII_CATEGORIES = {
+    _sre.CATEGORY_DIGIT: [(_sre.RANGE, (ord("0"), ord("9")))],
+    _sre.CATEGORY_WORD: [
+        (_sre.RANGE, (ord("a"), ord("z"))), (_sre.RANGE, (ord("A"), ord("Z"))),
+        (_sre.RANGE, (ord("0"), ord("9"))), (_sre.LITERAL, ord("_")),
+    ],
+    _sre.CATEGORY_SPACE: [(_sre.RANGE, (ord("\t"), ord("\r"))), (_sre.LITERAL, ord(" "))],
+}  # fmt: skip
+
+
+def _ascii_classes(items: list) -> list:
+    """Parsed items (of a pattern compiled with re.ASCII) with each class's \\d, \\w and \\s as the
+    characters they stand for there (_ASCII_CATEGORIES), inside any group, loop or lookaround."""
+    new = _sre_parser.SubPattern
+    out = []
+    for op, av in items:
+        if op is _sre.IN:
+            av = [item for kind, value in av for item in (
+                _ASCII_CATEGORIES.get(value, [(kind, value)]) if kind is _sre.CATEGORY
+                else [(kind, value)]
+            )]  # fmt: skip
+        elif op is _sre.BRANCH:
+            av = (av[0], [new(a.state, _ascii_classes(a.data)) for a in av[1]])
+        elif op is _sre.SUBPATTERN:
+            av = (*av[:3], new(av[3].state, _ascii_classes(av[3].data)))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            av = (av[0], av[1], new(av[2].state, _ascii_classes(av[2].data)))
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            av = (av[0], new(av[1].state, _ascii_classes(av[1].data)))
+        elif op is _sre.ATOMIC_GROUP:
+            av = new(av.state, _ascii_classes(av.data))
+        elif op is _sre.GROUPREF_EXISTS:
+            yes, no = av[1], av[2]
+            av = (av[0], new(yes.state, _ascii_classes(yes.data)),
+                  no and new(no.state, _ascii_classes(no.data)))  # fmt: skip
+        out.append((op, av))
+    return out
+
+
 def _compiled(pattern: str, flags: int = 0) -> re.Pattern:
     """re.compile(pattern, flags) with its optional groups compiled as alternatives
-    (_optional_as_branch): the same matches, found without an allocation per group tried."""
+    (_optional_as_branch): the same matches, found without an allocation per group tried; in
+    ASCII, its classes' categories as the characters they stand for (_ascii_classes)."""
     if not hasattr(_sre_compiler, "_code") or not hasattr(_sre_engine, "compile"):
         return re.compile(pattern, flags)
     parsed = _sre_parser.parse(pattern, flags)
     parsed.data = _optional_as_branch(parsed.data)
+    if flags & re.ASCII:
+        parsed.data = _ascii_classes(parsed.data)
     names = [None] * parsed.state.groups
     for name, i in parsed.state.groupdict.items():
         names[i] = name
@@ -1225,9 +1282,13 @@ _NOT_SPANS_FIRST = re.compile(
 # skips to its characters at once, where _NOT_SPANS, which starts with a lookahead, is tried at every
 # character) and reads the span from its first character, in the group "span". A span that starts
 # with a digit or a month starts a word (each such alternative opens with \b): the digits inside
-# a number ("73,041") are passed over at once (1,338M → 1,330M instructions, cg.sh).
+# a number ("73,041") are passed over at once (1,338M → 1,330M instructions, cg.sh). A span that
+# starts with a digit starts with one or two (a day, a time) or with three or four before ".", ")"
+# or "-" (a telephone's, a year's): the thousands of "5,000" are passed over too (1,398M →
+# 1,392M, cg3.sh).
 _NOT_SPANS_AT = re.compile(
-    rf"[\d(+{''.join(sorted(_MONTH_STARTS))}](?:(?<=[(+])|(?<!\w.)(?:(?<=\d)|"
+    rf"[\d(+{''.join(sorted(_MONTH_STARTS))}](?:(?<=[(+])|(?<!\w.)"
+    r"(?:(?<=\d)(?=\d?(?!\d)|\d{2,3}[.)-])|"
     + "|".join(f"(?<={c})(?={'|'.join(sorted(r))})" for c, r in sorted(_MONTH_STARTS.items()))
     + rf"))(?<=(?=(?P<span>{_NOT_SPANS.pattern})).)"
 )
@@ -1256,6 +1317,7 @@ _BEFORE = re.compile(
 # The same for lower-cased text (faster): the patterns hold no escape that lower case changes
 # (\S, \D, \W, \B) and no group names, so their lower-cased text is the same pattern.
 _BEFORE_LOWER = re.compile(_BEFORE.pattern.lower())
+_BEFORE_LOWER_ASCII = _in_ascii(_BEFORE_LOWER)
 # How far before a number its context is read ("between the ages of ", "resolution No. ").
 BEFORE_REACH = 24
 # The context after a number is anchored at it (every pattern starts with ^): matched, not searched.
@@ -1292,9 +1354,21 @@ _AIDED_AFTER = re.compile(
     r"(?:with\s+[^.;,]{1,40}?\s+)?for\s+(?:\w+\s+)?(?:assistance|aid|help|support)\b",
     re.IGNORECASE,
 )
+# Things, not people, after a number: a word before them maybe ("1,000 welcome meals"), then one
+# of a hundred and fifty words, each tried with that word and again without it wherever a number
+# is followed by words (most are followed by none of them). The first letters of those words are
+# checked first, as one class, then a tree of their first four (_quick_check), in the lower-cased
+# twin, read for most numbers: a quarter less time to match it after a number.
+_OBJECTS_LEAD = r"^\s*(?:of\s+[a-z-]+s[’']\s+|(?!(?:from|in|at|across|near)\s)[a-z-]+\s+)?"
+_OBJECTS_AFTER = NOT_A_FIGURE_CONTEXT["objects"][1]
+_OBJECTS_CHECKED = _OBJECTS_AFTER
+if _OBJECTS_AFTER.startswith(_OBJECTS_LEAD):
+    _rest = _OBJECTS_AFTER.removeprefix(_OBJECTS_LEAD)  # the words, then the other alternatives
+    _words = _rest.split(r"\b|^", 1)[0]
+    _OBJECTS_CHECKED = _OBJECTS_LEAD + _quick_check(_words, re.IGNORECASE) + _rest
 # The same for lower-cased text (twice as fast), where it finds the same: IGNORECASE reads "İ",
 # "ı" and "ſ" as i and s, which lower case does not; every other letter it reads as its lower case.
-_AFTER_LOWER = re.compile(_AFTER.pattern.lower())
+_AFTER_LOWER = re.compile(_AFTER.pattern.replace(_OBJECTS_AFTER, _OBJECTS_CHECKED, 1).lower())
 _FOLDED_APART = re.compile("[İıſ]")
 _QUANTITY_ASCII = _in_ascii(QUANTITY_LOWER)
 # What the context after a number starts with where a pattern of _AFTER may match (a letter glued
@@ -1325,13 +1399,15 @@ _OBJECT_STARTS = _starts_of(
 # (The spaces before the words are read once for all of them: whether it matches is all that is
 # asked, and \s*(?:A|B) matches where \s*A|\s*B does, where each read them again: 1,351M →
 # 1,346M instructions, cg.sh.)
+# (Its words are read possessively ([a-z-]++): a space or a comma follows each, which giving back
+# a letter never finds; whatever follows a number that no pattern reads is left at once.)
 _AFTER_MAY_SAY_NOT = re.compile(
     rf"[a-z]|[\s-]\d|\s*(?:{_prefix_tree(_AFTER_WORD_STARTS)}|(?:of|in|us)\s"
     r"|(?:people|persons|individuals)?\s*(?:per|each|a\s)"
-    rf"|(?:[a-z-]+\s+)?(?:{_prefix_tree(_OBJECT_STARTS)})"
-    r"|[a-z-]+,\s+(?:[a-z-]+,?\s+){0,3}and\s"  # "private, public and religious buildings"
+    rf"|(?:[a-z-]++\s+)?(?:{_prefix_tree(_OBJECT_STARTS)})"
+    r"|[a-z-]++,\s+(?:[a-z-]++,?\s+){0,3}and\s"  # "private, public and religious buildings"
     r"|\(\s*\d"  # "3m (10ft)"
-    r"|(?:in\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?:were|was|have\s+been|had\s+been)\s+(?:[a-z]+\s+)?"
+    r"|(?:in\s+[a-z]++(?:\s+[a-z]++)?\s+)?(?:were|was|have\s+been|had\s+been)\s+(?:[a-z]++\s+)?"
     r"(?:damaged|destroyed))"
 )
 
@@ -1439,12 +1515,14 @@ _POPULATION = re.compile(
 # The same in lower-cased text, without IGNORECASE (twice as fast; its words are in lower case but
 # "IDPs"), where that reads the same: no letter that IGNORECASE folds apart from lower case.
 _POPULATION_LOWER = re.compile(_POPULATION.pattern.replace(_PEOPLE, _PEOPLE.lower()))
+_POPULATION_LOWER_ASCII = _in_ascii(_POPULATION_LOWER)
 _HOUSEHOLD_HEAD = re.compile(rf"^(?:{_HOUSEHOLDS})$", re.IGNORECASE)
 _HOUSEHOLD_SIZE = re.compile(
     r"(?P<size>\d+(?:\.\d+)?)\s+(?:people|persons|individuals|members)\s+(?:per|each|a|in\s+each)"
     r"\s+(?:household|family)|household\s+size\s+of\s+(?P<size2>\d+(?:\.\d+)?)",
     re.IGNORECASE,
 )
+_HOUSEHOLD_SIZE_ASCII = _in_ascii(_HOUSEHOLD_SIZE)
 # The term and measure of each group a verb's match may end with (its `lastgroup`).
 _VERB_GROUPS: dict[str, tuple[str, str]] = {}
 # (the groups of the verbs that only link: "the number … stands at")
@@ -1483,9 +1561,11 @@ _OBJECT_VERB_VALUES = list(OBJECT_VERBS.values())
 _POPULATION_TERM = re.compile(
     "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(POPULATION_TERMS)), re.IGNORECASE
 )
+_POPULATION_TERM_ASCII = _in_ascii(_POPULATION_TERM)
 _POPULATION_TERM_VALUES = list(POPULATION_TERMS.values())
 _PER_DAY_AFTER = re.compile(r"\s+(?:per|a|each)\s+day\b")
 _APPOSITION = re.compile(APPOSITION, re.IGNORECASE)
+_APPOSITION_ASCII = _in_ascii(_APPOSITION)
 _PARENS = re.compile(r"\([^()]*\)")
 # A number in brackets after a word: "destroyed (7,488)", a part of the count before it.
 _WORD_BRACKET_BEFORE = re.compile(r"\b[a-z]+\s*\($")
@@ -1495,6 +1575,7 @@ _NESTED = re.compile(
     + r"\s+(?:[\w’'-]+\s+){0,2}$"
     r"|\w--$",  # "four people--three men and one woman--were killed"
 )
+_NESTED_ASCII = _in_ascii(_NESTED)
 # "28,501 people including 6,781 children have been evacuated": no comma after the people.
 _PEOPLE_INCLUDING = re.compile(
     rf"\b(?:{'|'.join(PEOPLE_NOUNS)}|dead|killed|injured|wounded|displaced|evacuated|affected)"
@@ -1527,6 +1608,7 @@ _AND_SPEAKER = re.compile(
     # are displaced in FYROM")
     r"confirmed|announced|estimated?|estimates)\s+(?:that\s+)?$"
 )
+_AND_SPEAKER_ASCII = _in_ascii(_AND_SPEAKER)
 _DASH_ASIDE = re.compile(
     r"\s[–—]\s[^–—]{1,160}?\s[–—]\s|--[^–—-]{1,160}?--"
 )  # ("people--three men--")
@@ -1544,13 +1626,14 @@ def _last_contrast(sentence: str, before: int) -> int | None:
 # the time).
 # (a comma right before a digit groups a number's thousands: "in more than 1,300 evacuation centers")
 _CLAUSE_BREAK = re.compile(r"[,;:\s](?:(?<=\s)[-–—]\s|(?<=[;:])|(?<=,)(?!\d))")
+_CLAUSE_BREAK_ASCII = _in_ascii(_CLAUSE_BREAK)
 
 
-def _clauses(text: str, maxsplit: int = 0) -> list[str]:
+def _clauses(text: str, maxsplit: int = 0, plain: bool = False) -> list[str]:
     """_CLAUSE_BREAK.split(text, maxsplit); text without any of its marks (half the words around
-    a figure) is one clause, found without the pattern."""
+    a figure) is one clause, found without the pattern. `plain`: the text is _plain_ascii."""
     if "," in text or ";" in text or ":" in text or "-" in text or "–" in text or "—" in text:
-        return _CLAUSE_BREAK.split(text, maxsplit)
+        return (_CLAUSE_BREAK_ASCII if plain else _CLAUSE_BREAK).split(text, maxsplit)
     return [text]
 
 
@@ -2283,6 +2366,7 @@ def _is_not_a_figure(
     blocked: list[tuple[int, int]],
     text: str,
     offset: int,
+    plain: bool = False,  # the sentence is _plain_ascii
 ) -> bool:
     start, end = m.span()
     # (a loop: any() would make and run a generator for every number)
@@ -2350,7 +2434,7 @@ def _is_not_a_figure(
         not (sentence[start - 1 : start] in ("-", "‐") and sentence[start : start + 2].istitle())
         and _before_may_say_not(sentence, reach, start)
         and (
-            _BEFORE_LOWER.search(lowered, reach, start)
+            (_BEFORE_LOWER_ASCII if plain else _BEFORE_LOWER).search(lowered, reach, start)
             if lowered is not None
             else _BEFORE.search(sentence, reach, start)
         )
@@ -2426,9 +2510,9 @@ def _is_not_a_figure(
         # "UNHCR … has started reaching out to tens of thousands of people who fled violence in
         # Dili": people an operation reaches
         return True
-    if just_before.endswith(_GIVEN_TO_LAST) and _GIVEN_TO_OR_FELT_BY.search(
-        sentence, max(0, start - 120), start
-    ):
+    if just_before.endswith(_GIVEN_TO_LAST) and (
+        _GIVEN_TO_OR_FELT_BY_ASCII if plain else _GIVEN_TO_OR_FELT_BY
+    ).search(sentence, max(0, start - 120), start):
         # "the distribution of plastic sheeting … to more than 10,000 refugees": people reached;
         # "The temblor was felt over 500 km away by at least 119 million people"; what a place
         # can hold, not who is there: "a new camp for 18,000 refugees".
@@ -2485,7 +2569,9 @@ def _is_not_a_figure(
         "population of" in sentence  # (most sentences name none)
         and sentence.find("population of", max(0, start - 40), start) >= 0
     ) and (
-        _OUT_OF_POPULATION.search(sentence, max(0, start - 50), start)
+        (_OUT_OF_POPULATION_ASCII if plain else _OUT_OF_POPULATION).search(
+            sentence, max(0, start - 50), start
+        )
         or _PLACE_WITH_POPULATION.search(sentence, max(0, start - 110), start)
         or _OWN_POPULATION.search(sentence, max(0, start - 60), start)
     ):
@@ -2561,6 +2647,7 @@ _OUT_OF_POPULATION = re.compile(
     r"some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$",
     re.IGNORECASE,
 )
+_OUT_OF_POPULATION_ASCII = _in_ascii(_OUT_OF_POPULATION)
 # The words of quantity a place's population may be given with, right before its number.
 # ("a population of just over 100,000")
 _POPULATION_QUALIFIER = (
@@ -2569,14 +2656,13 @@ _POPULATION_QUALIFIER = (
 )
 
 
-def _population_spans(sentence: str) -> list[tuple[int, int]]:
+def _population_spans(sentence: str, plain: bool = False) -> list[tuple[int, int]]:
     """The numbers that give a district's or a town's population ("the total population in Pidie
     District is around 425,974 while in Pidie Jaya District, it is 151,472"): a place's people,
     not those a disaster struck. (Looked for once in a sentence that names a population, not at
-    each number: the benchmark's camps give theirs often.)"""
-    return [
-        m.span(g) for m in _POPULATION_IS.finditer(sentence) for g in ("n1", "n2") if m.group(g)
-    ]
+    each number: the benchmark's camps give theirs often. `plain`: the sentence is _plain_ascii.)"""
+    found = (_POPULATION_IS_ASCII if plain else _POPULATION_IS).finditer(sentence)
+    return [m.span(g) for m in found for g in ("n1", "n2") if m.group(g)]
 
 
 # A district's or a town's population (not a camp's, whose people are those it hosts: "the total
@@ -2590,6 +2676,7 @@ _POPULATION_IS = re.compile(
     rf"[^,;.:()]{{1,50}},\s+it\s+is\s+{_POPULATION_QUALIFIER}(?P<n2>\d[\d,.]*\d|\d))?",
     re.IGNORECASE,
 )
+_POPULATION_IS_ASCII = _in_ascii(_POPULATION_IS)
 # Fires counted, not people: "by the 191 still active fires in Chile’s central-south region".
 _FIRES_AFTER = re.compile(
     r"\s+(?:(?:still|active|new|separate|major|large|forest|wild|bush|brush)\s+){0,3}"
@@ -2681,6 +2768,7 @@ _GIVEN_TO_OR_FELT_BY = re.compile(
     )
     + r"\s+$"
 )
+_GIVEN_TO_OR_FELT_BY_ASCII = _in_ascii(_GIVEN_TO_OR_FELT_BY)
 # Words before a small number that make it a count of people: a toll ("death toll rises to
 # 24"), or the parts of a count ("At least 9 fatalities …, including 3 in Narok, 2 in Siaya").
 _TOLL_BEFORE = re.compile(rf"\b(?:{TOLL}|toll)\s*$", re.IGNORECASE)  # "Quake toll 300"
@@ -2709,6 +2797,7 @@ _PASSED = re.compile(
     r"(?:the\s+)?$",  # ("will Tuesday pass the 50,000 mark")
     re.IGNORECASE,
 )
+_PASSED_ASCII = _in_ascii(_PASSED)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:her|his|their|my|our)?\s*$", re.IGNORECASE)
 _INCLUDING_BEFORE = re.compile(r"(?:,\s*|\s+[a-z]+\s+)including\s+$")
 # "21 people were confirmed dead - at least 10 of whom were killed": a part of the count before.
@@ -3206,6 +3295,9 @@ _PUT_AT = re.compile(rf"(?P<who>[^,;:]+?)\s+(?:has\s+|have\s+|had\s+)?{_PUT_AT_W
 _PUT_AT_WORDS_ALONE = re.compile(_PUT_AT_WORDS)
 # (and a clause's first word: "… from late September when the national government reported")
 _SPEAKER_BREAK = re.compile(r"[,;:\"“”]|\b(?:that|when|while|because|whereas)\b")
+# (the twins in ASCII _speaker reads a sentence all in ASCII with, past its reporting verb)
+_SPEAKER_BREAK_ASCII = _in_ascii(_SPEAKER_BREAK)
+_NOUN_BEFORE_ASCII = _in_ascii(_NOUN_BEFORE)
 
 
 # (also where they live: "more than 38,000 people living in villages across Karangasem were evacuated")
@@ -3230,6 +3322,7 @@ _SENT_BEFORE = re.compile(
     r"(?:(?:some|about|around|nearly|almost|over|more\s+than|an\s+estimated)\s+)?$",
     re.IGNORECASE,
 )
+_SENT_BEFORE_ASCII = _in_ascii(_SENT_BEFORE)
 _DISASTERS_VICTIMS = re.compile(
     r"\b(?:flood|storm|cyclone|typhoon|hurricane|quake|earthquake|landslide|disaster|drought)"
     r"\s+victims\b",
@@ -3259,6 +3352,7 @@ _NUMBER_ROSE_TO = re.compile(
     r"(?P<swelled>[^;:.]{3,150}?)\s+to\s+$",
     re.IGNORECASE,
 )
+_NUMBER_ROSE_TO_ASCII = _in_ascii(_NUMBER_ROSE_TO)
 # What the people counted are now, said right after them.
 _STATE_AFTER = re.compile(
     r"(?:(?:\s+[a-z]+)?\s+(?:still|now)|[^,;.]{0,40}?\bwho\s+(?:are|were|remain)\s+(?:now\s+|still\s+)?)\s*"
@@ -3515,10 +3609,13 @@ def _speaker(sentence: str) -> str | None:
                 break
         else:
             return None  # no reporting verb
+    plain = _plain_ascii(sentence)
     for verb in _REPORTING.finditer(sentence):
         if (
             verb.group(0) in REPORTING_NOUNS
-            and _NOUN_BEFORE.search(sentence, max(0, verb.start() - 20), verb.start())
+            and (_NOUN_BEFORE_ASCII if plain else _NOUN_BEFORE).search(
+                sentence, max(0, verb.start() - 20), verb.start()
+            )
             and not (
                 verb.group(0) == "report"
                 and _MEDIA_REPORT.fullmatch(sentence, 0, verb.end())
@@ -3576,7 +3673,7 @@ def _speaker(sentence: str) -> str | None:
                 who = who[:-1]  # the sentence's full stop, not an abbreviation's
             if who:
                 return who
-        parts = _SPEAKER_BREAK.split(head)
+        parts = (_SPEAKER_BREAK_ASCII if plain else _SPEAKER_BREAK).split(head)
         segment, at = parts[-1].strip(), len(parts) - 1
         if not segment and len(parts) > 1:
             segment, at = parts[-2].strip(), len(parts) - 2  # "An SDF spokesman, Adnan Afrin, said"
@@ -3654,6 +3751,7 @@ _TITLE_OF = re.compile(
     rf"^(?:(?:the\s+)?[\w.-]+['’]s\s+|(?:the\s+)?(?:[A-Z][\w-]*\s+){{1,3}})?(?:[a-z][\w-]*\s+){{0,2}}"
     rf"(?i:{'|'.join(TITLE_NOUNS)})s?(?:[\s-]+general)?\s+(?:of|for|at)\s"
 )
+_TITLE_END_ASCII, _TITLE_OF_ASCII = _in_ascii(_TITLE_END), _in_ascii(_TITLE_OF)
 _NAME = re.compile(r"^(?:[A-Z][\w’'.-]+)(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w’'.-]+){1,6}$")
 # (and people a story quotes by what they are: "said resident Tomas Hinojo")
 _SAID_TITLE_NAME = re.compile(
@@ -3691,6 +3789,8 @@ _SAID_AFTER = re.compile(
 
 
 def _is_title(who: str) -> bool:
+    if _plain_ascii(who):
+        return bool(_TITLE_END_ASCII.search(who) or _TITLE_OF_ASCII.match(who))
     return bool(_TITLE_END.search(who) or _TITLE_OF.match(who))
 
 
@@ -3815,11 +3915,11 @@ _AN_OFFICES_TITLE = re.compile(
 )
 
 
-def _household_size(sentence: str, lowered: str | None = None) -> float | None:
+def _household_size(sentence: str, lowered: str | None = None, plain: bool = False) -> float | None:
     lowered = sentence.lower() if lowered is None else lowered
     if "household" not in lowered and "famil" not in lowered:
         return None  # the pattern needs one of them; most sentences have neither
-    m = _HOUSEHOLD_SIZE.search(sentence)
+    m = (_HOUSEHOLD_SIZE_ASCII if plain else _HOUSEHOLD_SIZE).search(sentence)
     if not m:
         return None
     return float(m.group("size") or m.group("size2"))
@@ -4163,7 +4263,7 @@ def _sentence_candidates(
     # Who is counted is read in lower case where that finds the same (its words are then cut from
     # the sentence as written).
     people, people_in = (
-        (_POPULATION_LOWER, lowered)
+        ((_POPULATION_LOWER_ASCII if plain else _POPULATION_LOWER), lowered)
         if same_length and (sentence.isascii() or not _FOLDED_APART.search(sentence))
         else (_POPULATION, sentence)
     )
@@ -4176,7 +4276,7 @@ def _sentence_candidates(
         if blocked is None:
             blocked = _not_spans(sentence, plain)
             if "opulation" in lowered:
-                blocked += _population_spans(sentence)
+                blocked += _population_spans(sentence, plain)
         # A quantity that starts inside a date and runs past it ("on July 7 to 5,015") is read
         # again from the end of the date.
         cut = 0
@@ -4192,7 +4292,9 @@ def _sentence_candidates(
         ):
             continue  # "10,100 … buildings were burned or destroyed (4,800 in June and 5,300 in
             # October)": the parts in brackets of what is no figure
-        if _is_not_a_figure(sentence, lowered if same_length else None, m, blocked, text, offset):
+        if _is_not_a_figure(
+            sentence, lowered if same_length else None, m, blocked, text, offset, plain
+        ):
             dropped = m_end
             bracket = sentence.find("(", m_end, m_end + 80)
             if bracket > 0 and not _DIGIT.search(sentence, m_end, bracket):
@@ -4237,7 +4339,9 @@ def _sentence_candidates(
         if (
             estimate.qualifier == "exact"
             and sentence[m_start - 2 : m_start - 1] in ("s", "d", "S", "D", "t", "e")
-            and _PASSED.search(sentence, max(0, m_start - 20), m_start)
+            and (_PASSED_ASCII if plain else _PASSED).search(
+                sentence, max(0, m_start - 20), m_start
+            )
         ):
             # "deaths pass 500", "the toll topped 1,000": beyond it (the dev set: "passes 200")
             estimate = replace(estimate, high=None, qualifier="more_than")
@@ -4293,7 +4397,7 @@ def _sentence_candidates(
             # (its every match holds a comma or "--": most windows before a number hold neither)
             or (
                 (sentence.find(",", near, m_start) >= 0 or sentence.find("--", near, m_start) >= 0)
-                and bool(_NESTED.search(sentence, near, m_start))
+                and bool((_NESTED_ASCII if plain else _NESTED).search(sentence, near, m_start))
             )
             or (
                 sentence.endswith("including ", 0, m_start)
@@ -4304,7 +4408,9 @@ def _sentence_candidates(
                 found
                 and found[-1].nested
                 and _LIST_GOES_ON.match(sentence, found[-1].end, m_start)
-                and not _VERB_LOWER.search(lowered, found[-1].end, m_start)
+                and not (_VERB_LOWER_ASCII if plain else _VERB_LOWER).search(
+                    lowered, found[-1].end, m_start
+                )
                 and not _after_an_aside(sentence, lowered, found, m_start, m_end)
             )
         )
@@ -4375,7 +4481,7 @@ def _sentence_candidates(
         # transferred about 1,036 people": the body that moved them counted them.
         attributed_to = agent.group("who")
     periods = _periods(sentence, lowered, plain)
-    size = _household_size(sentence, lowered)
+    size = _household_size(sentence, lowered, plain)
     mentions = _place_mentions(sentence, learnt=context.learnt)
     if mentions and any(_generic(m.written) for m in mentions):
         mentions = [context.generic_in_country(m) for m in mentions]
@@ -4453,7 +4559,9 @@ def _sentence_candidates(
         if i + 1 < len(found) and _OTHER_UNIT.match(after):
             two_units.append(i)
         before = sentence[prev_end : f.start]
-        after_clean = _APPOSITION.sub(" ", after) if "," in after else after
+        after_clean = (
+            (_APPOSITION_ASCII if plain else _APPOSITION).sub(" ", after) if "," in after else after
+        )
         after_clean = _PARENS.sub(" ", after_clean) if "(" in after_clean else after_clean
         if " – " in after_clean or " — " in after_clean or "--" in after_clean:
             # "more than 400 civilians – including women, …, along with 12 aid workers – have
@@ -4466,14 +4574,14 @@ def _sentence_candidates(
             # still missing": those others' verb is theirs (and the clause after, cut from what
             # is left, holds no others)
             after_clean = after_clean[: others.start()]
-        clause_after = _clauses(after_clean, maxsplit=1)[0]
+        clause_after = _clauses(after_clean, maxsplit=1, plain=plain)[0]
         if clause_after[:12].lstrip().startswith("affected by") and (
             finite := _AFFECTED_BY_THEN.match(clause_after)
         ):
             # "41,418 victims affected by the floods in eight states have been evacuated": the
             # clause's own verb, not the words that say who they are
             clause_after = clause_after[finite.end() :]
-        clause_before = _clauses(before)[-1]
+        clause_before = _clauses(before, plain=plain)[-1]
         governing = _object_verb(" ".join(clause_before[-60:].split()[-7:]))
         if (
             governing is None
@@ -4507,13 +4615,15 @@ def _sentence_candidates(
             ):
                 # "The department of Likouala has approximately 34,543 people affected": what
                 # the participle after the people says happened to them, not people it holds
-                verb = _find_verb(done.group(1), False) or verb
+                verb = _find_verb(done.group(1), False, plain=plain) or verb
             if governing[0] == "arrived" and _REGISTERED_IN_CAMPS.match(sentence, f.population_end):
                 if "regist" in clause_before[-40:]:
                     # "has registered about 80,000 IDPs across four camps": people in the camps
                     verb = ("hosted", "stock", 0, False)
         elif "number of" in lowered and (
-            rose := _NUMBER_ROSE_TO.search(sentence, max(0, f.start - 200), f.start)
+            rose := (_NUMBER_ROSE_TO_ASCII if plain else _NUMBER_ROSE_TO).search(
+                sentence, max(0, f.start - 200), f.start
+            )
         ):
             # "The number of people temporarily living in shelters … has reached 80,826", "the
             # number of registered Ivorian refugees in Liberia rise to 22,000": the subject's
@@ -4767,7 +4877,8 @@ def _sentence_candidates(
             # a table's cell under its label: "Total Population Killed |\n30,000"
             term, measure = labelled[0], labelled[1]
         else:
-            hint = _POPULATION_TERM.search(population or "") or _POPULATION_TERM.search(sentence)
+            terms = _POPULATION_TERM_ASCII if plain else _POPULATION_TERM
+            hint = terms.search(population or "") or terms.search(sentence)
             term, measure = (
                 _POPULATION_TERM_VALUES[int(hint.lastgroup[1:])]
                 if hint
@@ -4823,7 +4934,9 @@ def _sentence_candidates(
         if (
             term == "hosted"
             and measure == "stock"
-            and _SENT_BEFORE.search(sentence, max(0, f.start - 30), f.start)
+            and (_SENT_BEFORE_ASCII if plain else _SENT_BEFORE).search(
+                sentence, max(0, f.start - 30), f.start
+            )
         ):
             # "The storm sent some 1,000 people into shelters", "sending 81,925 people in all to
             # relief centres": people who went there over the period, a flow
@@ -4951,7 +5064,11 @@ def _sentence_candidates(
             # Akhbar al-Youm said that it could only confirm that at least five people had been
             # killed": the speaker of the figure's own clause
             speaker = _attribution(sentence[own_clause:]) or attributed_to
-        elif i and " and " in before and (own := _AND_SPEAKER.search(before)) is not None:
+        elif (
+            i
+            and " and " in before
+            and (own := (_AND_SPEAKER_ASCII if plain else _AND_SPEAKER).search(before)) is not None
+        ):
             # "… were being treated for injuries and local media reported some 40 of them were
             # in critical condition": the speaker of the figure's own clause
             speaker = _clean_source(own.group("who")) or attributed_to
@@ -4959,7 +5076,7 @@ def _sentence_candidates(
         if nationwide is None:
             nationwide = (
                 "countr" in lowered or "nation" in lowered or "across" in lowered
-            ) and bool(_NATIONWIDE.search(lowered))
+            ) and bool((_NATIONWIDE_ASCII if plain else _NATIONWIDE).search(lowered))
         mine, span = _mentions_of_figure(
             sentence, lowered, mentions, f, owned[i], contrasts, clause, asides
         )
@@ -7020,6 +7137,7 @@ _NATIONWIDE = re.compile(
     # "in the crisis-hit South American nation"
     r"|\bin\s+the\s+(?!neighbou?ring\b|other\b|host\b)(?:[\w-]+\s+){1,3}?nation\b(?![’'])"
 )
+_NATIONWIDE_ASCII = _in_ascii(_NATIONWIDE)
 
 
 _CLAUSE_MARK = re.compile(r"[,;:()]")
@@ -7745,6 +7863,7 @@ _GENERIC_NAME = re.compile(
     rf"(?:{DIRECTION_WORDS})(?:[\s-]+(?:{DIRECTION_WORDS}))?\s+(?:{_PLACE_WORDS})",
     re.IGNORECASE,
 )
+_GENERIC_NAME_ASCII = _in_ascii(_GENERIC_NAME)
 
 
 # The first four letters of every word of direction (DIRECTION_WORDS).
@@ -7756,7 +7875,11 @@ _DIRECTION_STARTS = frozenset(
 def _generic(written: str) -> bool:
     """Whether a name is one that many countries give a part of theirs (_GENERIC_NAME); its
     first letters are looked at first."""
-    return written[:4].lower() in _DIRECTION_STARTS and _GENERIC_NAME.fullmatch(written) is not None
+    if written[:4].lower() not in _DIRECTION_STARTS:
+        return False
+    return (_GENERIC_NAME_ASCII if _plain_ascii(written) else _GENERIC_NAME).fullmatch(
+        written
+    ) is not None
 
 
 _ONE_COUNTRY = "the one country the document names"
@@ -8275,8 +8398,13 @@ _HEADING = re.compile(
 )
 # The line ends after which either matches, found by one search (the engine skips from one line
 # end to the next at once, where a match was tried after each line end; headings are rare).
+# A line where either matches starts with a capital's word and four words more at most, then a
+# colon or its end: that is read first, each word as what is no space nor colon, one class the
+# engine reads at once (where a word character is a call per character for a text not in
+# ASCII); a line of prose is left after its sixth word, without reading it twice.
+_HEADING_SHAPE = r"[ \t#*•-]*+[A-Z][^\s:]*+(?:[ \t]++[^\s:]++){0,4}+[ \t]*(?::|$)"
 _HEADING_AFTER = re.compile(
-    "\n(?="
+    f"\n(?={_HEADING_SHAPE})(?="
     + "|".join(
         p.pattern.removeprefix("^").replace("(?P<h>", "(?:") for p in (_HEADING, _LEAD_HEADING)
     )
