@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.devset.score import extract_predictions, load, score
@@ -1115,20 +1115,26 @@ def test_patterns_that_start_a_word_find_what_they_find_after_no_word_character(
 
 
 GIVEN_TO_SAMPLE = ["distributed", "Distribution", "relief", "AID", "to", "by", "for", "provided", "food",
+                   "delivered", "rations", "designed", "built", "able",
                    "felt", "over", "camp", "ſite", "settlements", "plans", "prepared", "house", "a",
                    "total", "of", "provide", "shelter", "İtems", "people", ",", ".", "5"]  # fmt: skip
 
 
 @given(_texts_of(GIVEN_TO_SAMPLE, 10))
+@example("provide İtems for ")  # (once found by a run: rations and items "for" people)
 def test_aid_given_and_quakes_felt_are_found_as_read_case_insensitively(text):
+    # (the pattern as written, read case-insensitively as a whole: its words were since extended
+    # with "delivered … to", rations "for", and sites "designed", "built" or "able" to host)
     plain = re.compile(
         r"\b(?:distribut(?:ed|ing|ion|es?)\b[^.;:]{0,100}\bto|(?:assistance|relief|aid)\s+to|"
+        r"deliver(?:ed|ing|ies|y|s)?\s+(?:[\w-]+\s+){0,6}?(?:items|food|assistance|aid|relief|"
+        r"supplies|kits|cash|water)\s+to|"
         r"provid(?:ed|ing|es?)\s+(?:[\w-]+\s+){0,6}?(?:items|food|assistance|aid|relief|supplies|"
-        r"kits|cash|water)\s+to|felt\b[^.;:]{0,60}\bby|"
+        r"kits|cash|water|rations)\s+(?:to|for)|felt\b[^.;:]{0,60}\bby|"
         r"(?:camp|site|shelter|settlement|cent(?:re|er)|facility)s?\s+"
         r"(?:for|to\s+(?:host|house|accommodate|shelter))|"
-        r"(?:plans?|prepared|preparing|ready)\s+to\s+(?:host|house|accommodate|shelter)"
-        r"(?:\s+a\s+total\s+of)?|provide\s+shelter\s+for)\s+$",
+        r"(?:plans?|prepared|preparing|ready|designed|built|able)\s+to\s+(?:host|house|accommodate|"
+        r"shelter)(?:\s+a\s+total\s+of)?|provide\s+shelter\s+for)\s+$",
         re.IGNORECASE,
     )
     for end in range(len(text) + 1):
