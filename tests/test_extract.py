@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 729 tuning documents score (after the rules learnt from d677–d733:
-    # precision 0.956, recall 0.961, measure 0.969, location 0.724, country 0.947, attribution
-    # 0.856; the parts turned to tuning last are harder than the first): a rule that breaks what,
-    # where or who on whole documents fails here.
+    # Floors below what the 772 tuning documents score (with d734–d776 turned to tuning, before
+    # any rule learnt from them: precision 0.954, recall 0.963, measure 0.966, location 0.720,
+    # country 0.946, attribution 0.857; the parts turned to tuning last are harder than the
+    # first): a rule that breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.959 and result.precision >= 0.954, (
+    assert result.recall >= 0.961 and result.precision >= 0.952, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.967
-    assert result.location_right / checked >= 0.722 and result.country_right / checked >= 0.945
-    assert result.attribution_right / checked >= 0.854
+    assert result.measure_right / result.matched >= 0.964
+    assert result.location_right / checked >= 0.718 and result.country_right / checked >= 0.944
+    assert result.attribution_right / checked >= 0.855
 
 
 def test_no_sentence_of_the_dev_set_raises(monkeypatch):
