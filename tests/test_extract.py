@@ -8009,3 +8009,29 @@ def test_a_toll_that_reached_a_count_far_from_its_subject_is_a_toll():
         date(2018, 9, 11),
     )
     assert (dead.estimate.best, dead.term) == (41, "died")  # not people who "reached" a place
+
+
+# Learnt from d734–d776 (the seventy-sixth to eighty-first parts, scored once, then turned to
+# tuning).
+
+
+def test_deportations_homicides_people_ordered_out_or_on_their_way_and_shelter_given():
+    cases = {
+        "Some 2,735 migrants were deported by land from Mexico via Guatemala.": "returned",
+        "4.1K GUATEMALANS DEPORTED FROM THE UNITED STATES IN JANUARY 2020": "returned",
+        "In Honduras, 1,225 homicides have been registered since March.": "killed",
+        "Thousands of people are being ordered out of their homes in Townsville.": "evacuated",
+        "Around 10,000 people had lost shelter and property.": "displaced",
+        "The Red Crescent has provided emergency sheltering for 13,348 affected people.": "hosted",
+        "Thousands more Central Americans are on the way to Tijuana.": "fled",
+    }
+    for text, term in cases.items():
+        (c,) = extract(text, date(2020, 2, 10))
+        assert c.term == term, text
+    # (shelter to be given is not given: the people's own word says what they are)
+    (displaced,) = extract(
+        "It remains unclear how the government will grapple with providing temporary shelter for "
+        "the 70,000 displaced.",
+        date(2017, 11, 14),
+    )
+    assert displaced.term == "displaced"

@@ -282,7 +282,17 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:number|total)\s+of\s+(?:the\s+)?homeless\s+(?:is|was|stands|stood)\b": ("displaced", "stock"),
     r"(?:left|rendered|made)\s+homeless|homeless\b": ("displaced", "flow"),
     # "forced 19,000 people out of their homes"
+    # told to leave: "thousands of people are being ordered out of their homes in Townsville"
+    r"ordered\s+out\s+of\s+(?:their|his|her)\s+(?:homes?|houses?)\b": ("evacuated", "flow"),
     r"out\s+of\s+(?:their|his|her)\s+(?:homes?|houses?)\b": ("displaced", "flow"),
+    # "around 10,000 people had lost shelter and property"
+    r"lost\s+(?:their\s+)?shelters?\b": ("displaced", "flow"),
+    # sent back: "some 2,735 migrants from Central America were deported by land from Mexico"
+    r"(?:(?:were|was|been|being|are|is)\s+)?deported\b": ("returned", "flow"),
+    # deaths by another's hand: "1,225 homicides have been registered"
+    r"homicides\b": ("killed", "flow"),
+    # on the move: "Thousands more Central Americans … are on the way to Tijuana"
+    r"(?:are|is|were|was)\s+(?:now\s+|still\s+)?on\s+(?:the|their)\s+way\s+to\b": ("fled", "flow"),
     r"rescued\b|(?:flown|airlifted|ferried|pulled)\s+out\b|airlifted\b|plucked\b": ("evacuated", "flow"),
     # "Ten families consisting of around 150 people had already been transported to the mainland"
     r"(?:transported|ferried|taken|moved|shifted)\s+to\s+(?:the\s+)?(?:mainland|safety|safer\s+"
@@ -419,6 +429,9 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"it\s+held|"
     # "DoDMA is still providing shelter to 931 households", "camps are harbouring 530 families"
     r"provid(?:e|es|ed|ing)\s+shelter\s+to|harbou?r(?:s|ed|ing)?|"
+    # "The Iranian Red Crescent has provided emergency sheltering for 13,348 affected people"
+    # (given, not to be given: "grapple with providing temporary shelter for the 70,000 displaced")
+    r"provided\s+(?:emergency\s+|temporary\s+)?shelter(?:ing)?\s+(?:to|for)|"
     r"(?:a|total|estimated)\s+population\s+of|"
     # "Chamshko … is home to nearly 23,000 Yazidis who fled their homes in 2014"
     r"(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?home\s+to)": ("hosted", "stock"),
