@@ -8035,3 +8035,15 @@ def test_deportations_homicides_people_ordered_out_or_on_their_way_and_shelter_g
         date(2017, 11, 14),
     )
     assert displaced.term == "displaced"
+
+
+def test_a_year_before_a_count_a_life_claimed_at_least_and_a_resort_citys_people():
+    (dead,) = extract(
+        "In April 2018 at least 14 people were killed in the floods.", date(2019, 4, 28)
+    )
+    assert (dead.estimate.low, dead.period_start) == (14, date(2018, 4, 1))
+    (dead,) = extract("The rain has claimed at least one life.", date(2016, 4, 6))
+    assert (dead.term, dead.estimate.low) == ("died", 1)
+    assert extract("It hit Mazatlán, a resort city of nearly 500,000.", date(2018, 10, 23)) == []
+    # (a sum's scale after its digits is still no count: "$US 5.3 million")
+    assert extract("The damage stands at over $US 5.3 million.", date(2016, 12, 22)) == []

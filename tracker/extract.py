@@ -333,7 +333,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     # A place's population: "a city of about 1 million people", "the city of 20,000 people" (a
     # camp "home to 70,000 people" is not: that is who it hosts).
     "inhabitants": (
-        r"\b(?:a|the)\s+(?:city|town|village|country|nation|capital|island)\s+of\s+"
+        # ("Mazatlán, a resort city of nearly 500,000")
+        r"\b(?:a|the)\s+(?:(?:resort|port|coastal|border|mountain|small|large|big)\s+)?"
+        r"(?:city|town|village|country|nation|capital|island)\s+of\s+"
         r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|an\s+estimated)\s+)?$"
         # a profile's label: "• Total population: 120,000, of which 99% is Han"
         # ("• Child population (0-17): 26,600 (13,800 boys, 12,800 girls)")
@@ -2275,6 +2277,10 @@ _BEFORE_ONLY_AFTER = {
 }  # fmt: skip
 
 
+_QUALIFIER_STARTS = ("at least ", "more than ", "over ", "about ", "some ", "nearly ", "almost ",
+                     "around ", "approximately ", "up to ", "an estimated ")  # fmt: skip
+
+
 def _before_may_say_not(sentence: str, reach: int, start: int) -> bool:
     """False where no context pattern can end at `start`: the number follows a space and the word
     before it is not one a pattern ends with, or a character no pattern ends with. True means:
@@ -2432,6 +2438,12 @@ def _is_not_a_figure(
         # (not a dateline glued to the words of the count: "KUAKATA-At least 16 people died",
         # which are no code's "-19")
         not (sentence[start - 1 : start] in ("-", "‐") and sentence[start : start + 2].istitle())
+        # (nor a year before a count's words: "In 2018 at least 14 people were killed", which are
+        # no digits of one number spaced apart)
+        and not (
+            sentence[start - 2 : start - 1].isdigit()
+            and sentence[start : start + 14].lower().startswith(_QUALIFIER_STARTS)
+        )
         and _before_may_say_not(sentence, reach, start)
         and (
             (_BEFORE_LOWER_ASCII if plain else _BEFORE_LOWER).search(lowered, reach, start)
@@ -2838,7 +2850,7 @@ _DEAD_OR_HURT_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:dead|injured|wounded|hurt
 _DEATHS_OR_INJURIES_AFTER = re.compile(
     r"\s+(?:deaths?|fatalit(?:y|ies)|injur(?:y|ies))\b"
     # "Heavy flooding … claimed one life and displaced hundreds"
-    r"|(?<=claimed one)\s+life\b"
+    r"|(?<=claimed one)\s+life\b|(?<=claimed at least one)\s+life\b"
 )
 _MORE_TERM_AFTER = re.compile(
     r"\s+more\s+(?:people\s+|persons\s+)?(?:(?:were|was|have\s+been|had\s+been)\s+)?"
