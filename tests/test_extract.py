@@ -8047,3 +8047,23 @@ def test_a_year_before_a_count_a_life_claimed_at_least_and_a_resort_citys_people
     assert extract("It hit Mazatlán, a resort city of nearly 500,000.", date(2018, 10, 23)) == []
     # (a sum's scale after its digits is still no count: "$US 5.3 million")
     assert extract("The damage stands at over $US 5.3 million.", date(2016, 12, 22)) == []
+
+
+def test_irans_azerbaijan_provinces_and_a_peoples_return_to_their_country():
+    (dead,) = extract(
+        "The earthquake which struck Miyaneh County, East Azerbaijan, killed five people.",
+        date(2019, 11, 23),
+    )
+    assert dead.country_iso3 == "IRN"  # (not the country Azerbaijan)
+    (returned,) = extract(
+        "The 4,171 Guatemalans deported from the United States in January 2020 is the highest "
+        "January total recorded.",
+        date(2020, 2, 10),
+    )
+    assert (returned.location, returned.country_iso3) == ("Guatemala", "GTM")
+    # (a people's word before who they are says no country they return to)
+    (returned,) = extract(
+        "Thousands of Uzbek refugees from Kyrgyzstan trekked back across the border.",
+        date(2010, 6, 22),
+    )
+    assert returned.country_iso3 != "UZB"

@@ -7449,7 +7449,18 @@ def _place_for(
     note = None
     away = term in FROM_PLACE_TERMS or (term == "displaced" and measure == "flow")
     # ("over 170 000 Burkinabe citizens are internally displaced": within their country)
+    # ("4,171 Guatemalans deported from the United States": people sent back to their country)
     demonym = _demonym(population) if (away or term == "displaced") and population else None
+    if term == "returned" and population and (people := _demonym(population)):
+        # ("4,171 Guatemalans deported from the United States": sent back to their country;
+        # not "Uzbek refugees" going back to Kyrgyzstan, a people's word before who they are)
+        words = population.removeprefix("of ").split()
+        demonym = (
+            people
+            if words[0] == people[1]
+            and (len(words) == 1 or words[1].lower() not in _WHO_AFTER_A_PEOPLE)
+            else None
+        )
     if demonym and not _pick(mine, order[0][:4], f.end):
         # "thousands of Venezuelans crossing": people who fled left the country their name says;
         # "240,000 Afghans have been internally displaced": within it.
@@ -8160,6 +8171,13 @@ def _pick(mentions: list[_Mention], roles: tuple[str, ...], near: int) -> _Menti
     if len(eligible) < 2:
         return eligible[0] if eligible else None  # most sentences: one place or none
     return min(eligible, key=lambda m: (roles.index(m.role), m.within, m.rank, abs(m.start - near)))
+
+
+# The nouns a people's word goes before, where it says who they are, not where they belong:
+# "Uzbek refugees" of Kyrgyzstan.
+_WHO_AFTER_A_PEOPLE = frozenset({"refugees", "migrants", "asylum-seekers", "asylum", "returnees",
+                                 "deportees", "people", "families", "households", "residents",
+                                 "workers", "villagers", "civilians", "children"})  # fmt: skip
 
 
 def _people_of_its_country(population: str, found: dict) -> bool:

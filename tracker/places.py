@@ -427,6 +427,15 @@ _ENGLISH_NAMES = {
     "Puglia": ("Apulia",),
     "Sicilia": ("Sicily",),
     "Sardegna": ("Sardinia",),
+    # Iran's provinces as English writes them ("the earthquake which struck Miyaneh County, East
+    # Azerbaijan": Iran's, not the country Azerbaijan)
+    "Āz̄ārbāyjān-e Shārqī": ("East Azerbaijan", "East Azarbaijan"),
+    "Āz̄ārbāyjān-e Ghārbī": ("West Azerbaijan", "West Azarbaijan"),
+    "Khorāsān-e Raẕavī": ("Razavi Khorasan", "Khorasan Razavi"),
+    "Khorāsān-e Shomālī": ("North Khorasan",),
+    "Khorāsān-e Jonūbī": ("South Khorasan",),
+    "Kohgīlūyeh va Bowyer Aḩmad": ("Kohgiluyeh and Boyer-Ahmad", "Kohgiluyeh and Boyer Ahmad"),
+    "Chahār Maḩāl va Bakhtīārī": ("Chaharmahal and Bakhtiari",),
     # "during last week’s unrest in Uzbekistan’s autonomous republic of Karakalpakstan"
     "Qoraqalpog‘iston Respublikasi": ("Karakalpakstan", "Republic of Karakalpakstan"),
     # Yemen's governorates as OCHA and the clusters write them ("an additional 284 families
