@@ -7953,6 +7953,10 @@ def test_a_headlines_counts_are_of_the_one_place_below_its_country_that_it_names
     title = "Uganda: 10 Dead, Scores Missing As Floods Hit Eastern Uganda"
     (dead,) = extract(f"{title}\n\nThe rains went on.", date(2019, 12, 9), title=title)
     assert dead.location == "Eastern Uganda"
+    # (named after the next count's words: "Five dead and 100 injured in earthquakes that hit …")
+    title = "Iran: Five dead and 100 injured in earthquakes that hit Hormozgan province"
+    dead, _ = extract(f"{title}\n\nThe quakes hit on Saturday.", date(2022, 7, 2), title=title)
+    assert dead.location == "Hormozgan province"
     # (not a people's name: "fighting between army and Kachin rebels")
     title = "Thousands flee in Myanmar amid fighting between army and Kachin rebels"
     (fled,) = extract(f"{title}\n\nThe fighting went on.", date(2018, 5, 1), title=title)

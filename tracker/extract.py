@@ -7676,10 +7676,12 @@ def _place_for(
         # Italy: Five dead, one missing, thousands evacuated in Emilia-Romagna region": a
         # headline's counts are of the one place below its country that it names
         code = mention.reading.country_iso3
-        finer = {_name_key(m): m for m in mentions if m.reading is not None
+        finer = {_name_key(m): m for m in (*mentions, *_place_mentions(title))
+                 if m.reading is not None
                  and m.reading.country_iso3 == code and (m.regional or m.reading.kind != "country")
-                 and (m.regional or m.role)}  # fmt: skip
-        # (a place its cue or direction says is one: not the people of "Kachin rebels")
+                 and (m.regional or m.role or _ends_with_place_word(m.written))}  # fmt: skip
+        # (a place its cue, direction or word of place says is one: not the people of "Kachin
+        # rebels")
         if len(finer) == 1:
             mention = next(iter(finer.values()))
     reading = mention.reading
