@@ -8071,3 +8071,12 @@ def test_irans_azerbaijan_provinces_and_a_peoples_return_to_their_country():
         date(2010, 6, 22),
     )
     assert returned.country_iso3 != "UZB"
+
+
+def test_a_line_in_capitals_is_read_as_its_words():
+    (returned,) = extract(
+        "4.1K GUATEMALANS DEPORTED FROM THE UNITED STATES IN JANUARY 2020", date(2020, 2, 10)
+    )
+    assert (returned.term, returned.country_iso3) == ("returned", "GTM")
+    (stranded,) = extract("2.2K MIGRANTS STRANDED IN MATAMOROS", date(2020, 2, 10))
+    assert (stranded.location, stranded.country_iso3) == ("Matamoros", "MEX")

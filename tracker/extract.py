@@ -5567,6 +5567,10 @@ def _place_mentions(
     "Um Shalaya camp" and later "living in Um Shalaya"). It has no coordinates; its country is
     settled by the figure's context (_place_for)."""
     out = []
+    if text.isupper() and " " in text and len(titled := text.title()) == len(text):
+        # a line in capitals, as key figures are written: "2.2K MIGRANTS AND ASYLUM SEEKERS
+        # STRANDED IN MATAMOROS", read as its words ("In Matamoros")
+        text = titled
     donors = "overnments of" in text
     for m in _mention_matches(text):
         m_start, m_end = m.span()  # (read once: a method call each time)
