@@ -8080,3 +8080,12 @@ def test_a_line_in_capitals_is_read_as_its_words():
     assert (returned.term, returned.country_iso3) == ("returned", "GTM")
     (stranded,) = extract("2.2K MIGRANTS STRANDED IN MATAMOROS", date(2020, 2, 10))
     assert (stranded.location, stranded.country_iso3) == ("Matamoros", "MEX")
+
+
+def test_a_countrys_provinces_named_together_after_its_possessive():
+    (dead,) = extract(
+        "At least three people died after rivers in Armenia’s northern Lori and Tavush "
+        "provinces overflew their banks.",
+        date(2024, 5, 26),
+    )
+    assert (dead.location, dead.country_iso3) == ("Lori and Tavush provinces", "ARM")

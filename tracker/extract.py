@@ -5453,6 +5453,12 @@ _NAME_RUN = re.compile(r"[\w’'ʿ.-]*")  # (with a word joined by a hyphen: "Se
 _PLACE_WORD_NEXT = re.compile(rf"\s+(?={_PLACE_WORD_START})")
 
 
+_PARTS_AFTER_COUNTRY = re.compile(
+    rf"\s+(?:(?:{DIRECTION_WORDS})\s+)?(?P<names>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+    r"(?:(?:,\s+|,?\s+and\s+)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)+)\s+(?:provinces|regions|states|"
+    r"districts|governorates|departments|counties|prefectures)\b"
+)
+_NAME_IN_LIST = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?")
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
@@ -5633,6 +5639,24 @@ def _place_mentions(
         word = m.group("word") or ""
         name = m.group("name")
         direction = m.group("dir")
+        if (
+            not word
+            and name.endswith(("’s", "'s"))
+            and (parts := _PARTS_AFTER_COUNTRY.match(text, m.end("name")))
+            and (owner := _country_named(name[:-2])) is not None
+        ):
+            # "rivers in Armenia’s northern Lori and Tavush provinces": the provinces, of that
+            # country, as places named together
+            code = owner[1][0].country_iso3
+            named = list(_NAME_IN_LIST.finditer(parts.group("names")))
+            for i, one in enumerate(named):
+                found = _resolve_mention(one.group(0), "", None)
+                inside = tuple(r for r in found[1] if r.country_iso3 == code) if found else ()
+                if inside:
+                    out.append(_mention(parts.start("names") + one.start(), role or "at",
+                                        found[0], inside, False, i == 0))  # fmt: skip
+            if out and out[-1].start >= parts.start("names"):
+                continue
         if (
             not role
             and need_cue
