@@ -8089,3 +8089,14 @@ def test_a_countrys_provinces_named_together_after_its_possessive():
         date(2024, 5, 26),
     )
     assert (dead.location, dead.country_iso3) == ("Lori and Tavush provinces", "ARM")
+
+
+def test_a_place_in_what_a_report_notes_with_its_own_count_is_not_the_counts_before():
+    got = extract(
+        "Yemen floods\n\nThe DTM found that at least 596 families had been forced out of their "
+        "homes during the week, noting that the city of Hudaydah recorded the largest "
+        "displacement figures with 568 families affected.",
+        date(2020, 8, 12),
+        title="Yemen floods",
+    )
+    assert got[0].location == "Yemen" and got[-1].location == "Hudaydah"
