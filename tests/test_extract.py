@@ -8100,3 +8100,20 @@ def test_a_place_in_what_a_report_notes_with_its_own_count_is_not_the_counts_bef
         title="Yemen floods",
     )
     assert got[0].location == "Yemen" and got[-1].location == "Hudaydah"
+
+
+def test_bih_is_bosnia_and_a_part_of_households_is_in_households_but_one_person():
+    (arrived,) = extract(
+        "In 2020, 16,150 migrant arrivals were registered in BiH.", date(2021, 1, 1)
+    )
+    assert arrived.country_iso3 == "BIH"
+    whole, part = extract(
+        "Some 12,583 families were displaced, of which 11,005 are hosted in camps.",
+        date(2020, 1, 1),
+    )
+    assert (whole.unit, part.unit) == ("households", "households")
+    got = extract(
+        "At least 1,418 people (314 households) were impacted, including one person killed.",
+        date(2018, 4, 4),
+    )
+    assert got[-1].unit == "people"

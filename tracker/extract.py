@@ -4228,7 +4228,8 @@ def _bracket_end(sentence: str, f: _Found) -> int:
 
 # A bare count's place right after it, or the words that make it a part of the count before.
 _PLACE_RIGHT_AFTER = re.compile(r"\s+(?:in|from|at)\s+(?:the\s+)?[A-Z]")
-_PART_OF_BEFORE = re.compile(r"\b(?:of\s+which|of\s+whom|including)\s+$")
+_ONE_PERSON_AFTER = re.compile(r"\s+(?:person|man|woman|child|boy|girl|individual)\b")
+_PART_OF_THE_COUNT_BEFORE = re.compile(r"\b(?:of\s+which|of\s+whom|including)\s+$")
 
 
 def _set_population(item: _Found, sentence: str, population: re.Match) -> None:
@@ -4462,7 +4463,13 @@ def _sentence_candidates(
             and two.start - one.end < 150
             and (
                 _PLACE_RIGHT_AFTER.match(sentence, two.end)
-                or _PART_OF_BEFORE.search(sentence, max(one.end, two.start - 16), two.start)
+                or (
+                    _PART_OF_THE_COUNT_BEFORE.search(
+                        sentence, max(one.end, two.start - 16), two.start
+                    )
+                    # (not one person: "314 households …, including one person killed")
+                    and not _ONE_PERSON_AFTER.match(sentence, two.end)
+                )
             )
         ):
             # "800 families in Rangamati and 500 in Bandarban", "12,583 families …, of which

@@ -121,7 +121,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Vietnam": "VNM", "Czech Republic": "CZE", "Cape Verde": "CPV", "Swaziland": "SWZ",
     "East Timor": "TLS", "Kosovo": "XKX", "PNG": "PNG", "UAE": "ARE", "UK": "GBR",
     "BD": "BGD",  # as Bangladesh's papers write it ("Nearly 2 million people evacuated in BD")
-    "Bosnia": "BIH",
+    "Bosnia": "BIH", "BiH": "BIH",  # ("16,150 migrant arrivals registered in BiH")
     # North Macedonia's names before 2019 ("About 3,900 Kosovars arrived in the FYR of Macedonia")
     "Macedonia": "MKD", "FYR of Macedonia": "MKD", "FYR Macedonia": "MKD", "FYROM": "MKD",
     "Former Yugoslav Republic of Macedonia": "MKD",
