@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 772 tuning documents score (with d734–d776 turned to tuning, before
-    # any rule learnt from them: precision 0.954, recall 0.963, measure 0.966, location 0.720,
-    # country 0.946, attribution 0.857; the parts turned to tuning last are harder than the
-    # first): a rule that breaks what, where or who on whole documents fails here.
+    # Floors below what the 790 tuning documents score (after the rules learnt from d734–d776,
+    # with d777–d794 turned to tuning: precision 0.953, recall 0.964, measure 0.965, location
+    # 0.721, country 0.949, attribution 0.856; the parts turned to tuning last are harder than
+    # the first): a rule that breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.961 and result.precision >= 0.952, (
+    assert result.recall >= 0.962 and result.precision >= 0.951, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.964
-    assert result.location_right / checked >= 0.718 and result.country_right / checked >= 0.944
-    assert result.attribution_right / checked >= 0.855
+    assert result.measure_right / result.matched >= 0.963
+    assert result.location_right / checked >= 0.719 and result.country_right / checked >= 0.947
+    assert result.attribution_right / checked >= 0.854
 
 
 def test_no_sentence_of_the_dev_set_raises(monkeypatch):
