@@ -8117,3 +8117,26 @@ def test_bih_is_bosnia_and_a_part_of_households_is_in_households_but_one_person(
         date(2018, 4, 4),
     )
     assert got[-1].unit == "people"
+
+
+# Learnt from d777–d794 (the eighty-second to eighty-fourth parts, scored once, then turned to
+# tuning).
+
+
+def test_aid_benefited_from_a_places_people_a_tents_room_and_things_are_no_counts():
+    for text in (
+        "Over 17, 000 people benefited from food security interventions.",
+        "These areas are inhabited by approximately 100,814,666 people.",
+        "Some 2,000 tents were brought in, each capable of sheltering up to 10 people.",
+        "The floods destroyed 7,450 homes and 298 aqueducts.",
+    ):
+        assert extract(text, date(2011, 1, 17)) == [], text
+
+
+def test_a_places_people_who_were_made_homeless_or_are_without_shelter_are_displaced():
+    for text in (
+        "Teresopolis has more than 3,000 people who were made homeless by the slides.",
+        "Alagoas had nearly 26,000 people without shelter.",
+    ):
+        (c,) = extract(text, date(2011, 1, 17))
+        assert (c.term, c.measure) == ("displaced", "flow"), text

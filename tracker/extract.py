@@ -262,6 +262,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"people|drivers|employees))|"
         # "339 bus lines", "150 counties and districts", "Dozens of blazes", "125 aircraft"
         r"lines|routes|counties|districts|provinces|prefectures|townships|blazes|fires|wildfires|"
+        r"aqueducts|showers|"
         r"aircraft|planes|helicopters|ships|vessels|"
         # the people an aid operation reaches or plans to: "(11,200 beneficiaries)"
         r"beneficiaries|"
@@ -341,6 +342,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         # ("• Child population (0-17): 26,600 (13,800 boys, 12,800 girls)")
         # ("Longmen Township (population: 20,000)"; not "Affected population: around 20,000")
         r"|(?:\b(?:total|child)\s+|\()population(?:\s*\([^)]{1,20}\))?:\s*$"
+        # "These areas are inhabited by approximately 100,814,666 people"
+        r"|\binhabited\s+by\s+$"
         # "The village constitutes about 80 households"
         r"|\b(?:village|town|city)\s+(?:constitutes|comprises|consists\s+of)\s+"
         r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than)\s+)?$",
@@ -399,7 +402,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     ),
     # ("The site in Maltam could host up to 100,000 people")
     "could_hold": (
-        r"\b(?:could|can|would|will)\s+(?:host|hold|accommodate|house|shelter|take)\s+$",
+        r"\b(?:could|can|would|will)\s+(?:host|hold|accommodate|house|shelter|take)\s+$"
+        # ("2,000 tents …, each capable of sheltering up to 10 people")
+        r"|\bcapable\s+of\s+(?:sheltering|housing|hosting|accommodating)\s+$",
         None,
     ),
     # The people a study heard, not a count of people: "interviews with 200 Rohingya people".
@@ -2213,7 +2218,10 @@ _AFFECTED_PLACES = re.compile(
 )
 # A participle of figures right after the counted people, and a "has" before them.
 _PARTICIPLE_AFTER = re.compile(
-    r"\s+(affected|displaced|killed|injured|wounded|evacuated|homeless)\b"
+    r"\s+(affected|displaced|killed|injured|wounded|evacuated|homeless|without\s+shelter"
+    # ("Teresopolis has more than 3,000 people who were made homeless by the slides")
+    r"|(?:who|that)\s+(?:were|have\s+been|had\s+been)\s+(?:made\s+homeless|displaced|evacuated|"
+    r"affected|injured|killed))\b"
 )
 _HAS_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:[\w-]+\s+){0,2}$")
 
@@ -2257,7 +2265,8 @@ _BEFORE_LAST_WORDS = frozenset(
     benefitting benefited benefitted interview population:
     interviews interviewed surveyed survey surveys sample polled with her his my our target
     goal covering as comprising host hold accommodate house shelter take reached totaled totalled
-    totals totalling totaling numbered treat feed constitutes comprises""".split()
+    totals totalling totaling numbered treat feed constitutes comprises sheltering housing hosting
+    accommodating""".split()
 ) | {code.lower() for code in CURRENCY_CODES}
 
 
@@ -2274,6 +2283,7 @@ _BEFORE_ONLY_AFTER = {
              "polled"),
     "for": ("out", "enough", "sufficient", "interventions"),  # "power is out for tens of thousands"
     "as": ("heavy", "high", "many", "much"),  # "the toll might be as heavy as 1,000"
+    "by": ("inhabited",),  # "These areas are inhabited by approximately 100,814,666 people"
 }  # fmt: skip
 
 

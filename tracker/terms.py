@@ -97,6 +97,8 @@ VERBS: dict[str, tuple[str, str]] = {
     # "About 5,000 people received cash transfers", "600 children were vaccinated"
     r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:trained|vaccinated|immuni[sz]ed|"
     r"screened|recruited|enrolled|provided\s+with|given|paid|compensated)\b|"
+    # aid's reach: "Over 17, 000 people benefited from food security interventions"
+    r"benefit+ed\s+from\b|"
     # people gone missing, babies born: "while two people in Gifu go missing", "Twelve refugee
     # babies have been born over the past two weeks"
     r"(?:go|goes|going|went|gone)\s+missing\b|(?:were|was|have\s+been|has\s+been)\s+born\b|"
