@@ -8140,3 +8140,25 @@ def test_a_places_people_who_were_made_homeless_or_are_without_shelter_are_displ
     ):
         (c,) = extract(text, date(2011, 1, 17))
         assert (c.term, c.measure) == ("displaced", "flow"), text
+
+
+def test_a_countrys_island_of_a_name_a_headlines_rain_and_a_ministrys_justice():
+    dead, _ = extract(
+        "A powerful earthquake killed at least 42 people and injured hundreds on Indonesia’s "
+        "island of Sulawesi on Friday.",
+        date(2021, 1, 15),
+    )
+    assert (dead.location, dead.country_iso3) == ("Sulawesi", "IDN")
+    title = "Rain slows Brazil mudslide rescue effort"
+    (homeless,) = extract(
+        f"{title}\n\nMore than 3,000 people were made homeless by the slides.",
+        date(2011, 1, 17),
+        title=title,
+    )
+    assert homeless.location != "Rain"  # (Rain, Bavaria)
+    (affected,) = extract(
+        "According to the Ministry of Interior and Justice, more than 2.4 million persons have "
+        "been impacted.",
+        date(2010, 12, 10),
+    )
+    assert affected.location != "Justice"  # (Justice, Illinois)

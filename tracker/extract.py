@@ -5367,6 +5367,10 @@ NOT_A_PLACE_START = (
     # a count opens a sentence: "Five community members lost their lives"
     "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven",
     "Twelve", "Twenty", "Thirty", "Forty", "Fifty", "Hundreds", "Thousands", "Dozens", "Scores",
+    # words that open a headline or end a ministry's name, and are small towns' names elsewhere:
+    # "Rain slows Brazil mudslide rescue effort" (not Rain, Bavaria), "the Ministry of Interior
+    # and Justice" (not Justice, Illinois)
+    "Rain", "Justice",
 )  # fmt: skip
 # A word of direction alone names no place ("Hurricane Otto Strikes Northern Costa Rica",
 # "Costa Rica’s North"): a country's part, not the provinces several countries call so.
@@ -5485,6 +5489,7 @@ _PARTS_AFTER_COUNTRY = re.compile(
     r"districts|governorates|departments|counties|prefectures)\b"
 )
 _NAME_IN_LIST = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?")
+_NAME_AFTER_OF = re.compile(r" of (?:the )?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
@@ -5824,6 +5829,26 @@ def _place_mentions(
             # A capitalised direction may be part of the name: "South Sudan", "North Kivu".
             mention = _resolve_mention(f"{direction} {name}", word, None)
             direction = None if mention else direction
+        if (
+            mention is None
+            and word
+            and name.endswith(("’s", "'s"))
+            and text.startswith(" of ", m_end)
+            and (after := _NAME_AFTER_OF.match(text, m_end)) is not None
+            and (owner := _country_named(name[:-2])) is not None
+        ):
+            # "on Indonesia’s island of Sulawesi": the island, in that country (not "Indonesia
+            # island")
+            code = owner[1][0].country_iso3
+            found = _resolve_mention(after.group(1), "", None)
+            inside = tuple(r for r in found[1] if r.country_iso3 == code) if found else ()
+            kind = places.WORD_KINDS.get(" ".join(word.lower().split()), "area")
+            out.append(
+                _mention(after.start(1), role or "at", found[0], inside, False)
+                if inside
+                else _unknown_mention(after.start(1), role or "at", after.group(1), code, kind)
+            )
+            continue
         if (
             mention is None
             and name.endswith(("’s", "'s"))
