@@ -8162,3 +8162,12 @@ def test_a_countrys_island_of_a_name_a_headlines_rain_and_a_ministrys_justice():
         date(2010, 12, 10),
     )
     assert affected.location != "Justice"  # (Justice, Illinois)
+
+
+def test_places_named_together_whose_last_name_is_two_words_before_their_plural_word():
+    (dead,) = extract(
+        "One person was killed by floods in Montserrado, Bong, Rivercess, Sinoe, and Grand Bassa "
+        "Counties.",
+        date(2023, 9, 10),
+    )
+    assert dead.location == "Montserrado, Bong, Rivercess, Sinoe, and Grand Bassa Counties"

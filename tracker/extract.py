@@ -8110,6 +8110,8 @@ def _written_list(
     if not (
         any(last.startswith(m.written) for m in inside[1:])
         or places.lookup(last.removeprefix("the "))
+        # (before the list's plural word of place: "… Sinoe, and Grand Bassa Counties")
+        or places.lookup(_bare_last(written))
         or not last[-1].isupper()
         and last.rsplit(" ", 1)[-1].islower()  # "… provinces"
         or len(last.split()) <= 2
