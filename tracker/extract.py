@@ -1985,6 +1985,8 @@ def _with_year(month: int, day: int, year: str | None, ref: date | None) -> date
     return found if found <= ref else date(ref.year - 1, month, day)
 
 
+# (a document dates many figures with the same few days: "as of 14 March", "since 1 March")
+@functools.lru_cache(maxsize=4096)
 def _parse_day(text: str, ref: date | None) -> date | None:
     """ "14 March", "March 14, 2019", "the 1 December" → a date."""
     day = _DAY_WORD.search(text)
@@ -2005,6 +2007,7 @@ def _month_span(month_word: str, year: str | None, ref: date | None) -> tuple[da
     return first, first.replace(day=last)
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse_point(text: str, ref: date | None, end_of_month: bool) -> date | None:
     """A day, or a month (its first or last day)."""
     if _DAY_WORD.search(_YEAR_WORD.sub("", text)):
