@@ -3840,6 +3840,8 @@ _PLACES_OF_A_LIST = frozenset(
 )
 
 
+# (a document names the same few speakers again and again: "the UN said", "OCHA reported")
+@functools.lru_cache(maxsize=4096)
 def _clean_source(text: str) -> str | None:
     # (a list's bullet: "•", or a dash and its space, "- The Indonesian National Board …")
     text = text.strip().lstrip("•●▪‣·* \t")
