@@ -4240,6 +4240,23 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
+# The Estimate of each quantity read, by its groups' words: a document writes the same numbers
+# again and again ("5,000", "at least 20"), and each is worked out once. (QUANTITY and its twins
+# number their groups alike; a number that is no count raises EstimateError each time.)
+_ESTIMATES: dict[tuple, Estimate] = {}
+
+
+def _estimate(m: re.Match) -> Estimate:
+    """estimate_from_match(m), kept for the next quantity written alike."""
+    key = (m.groups(), m.group(0))
+    found = _ESTIMATES.get(key)
+    if found is None:
+        if len(_ESTIMATES) >= 4096:
+            _ESTIMATES.clear()
+        found = _ESTIMATES[key] = estimate_from_match(m)
+    return found
+
+
 # A count in square brackets: "1,500 families [9,000 people]".
 _SQUARE_COUNT = re.compile(r"\[(\d[\d,.]*(?:\s+[a-z]+){0,2})\]")
 
@@ -4324,7 +4341,7 @@ def _sentence_candidates(
                 one = pattern.fullmatch(subject, a, b)
                 if one is not None:
                     with contextlib.suppress(EstimateError):
-                        one_estimate = estimate_from_match(one)
+                        one_estimate = _estimate(one)
                         if one_estimate.best is not None and (
                             one_estimate.best >= 100 or _DEATHS_BEFORE.search(change_before)
                         ):  # (small counts of deaths too: "deaths there had risen from 15 to 16")
@@ -4338,7 +4355,7 @@ def _sentence_candidates(
                     _set_population(found[-1], sentence, population)
             continue
         try:
-            estimate = estimate_from_match(m)
+            estimate = _estimate(m)
         except EstimateError:
             continue  # above MAX_COUNT, a decimal count, a range that runs backwards: no figure
         if (
