@@ -1999,6 +1999,7 @@ def _parse_day(text: str, ref: date | None) -> date | None:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _month_span(month_word: str, year: str | None, ref: date | None) -> tuple[date, date] | None:
     first = _with_year(_month_number(month_word), 1, year, ref)
     if first is None:
