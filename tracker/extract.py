@@ -8193,6 +8193,7 @@ def _demonym_country(population: str) -> str | None:
     return found[0] if found else None
 
 
+@functools.lru_cache(maxsize=4096)
 def _demonym(population: str) -> tuple[str, str] | None:
     """The country a word of the population names and that word as written: "Sudanese refugees"
     → (SDN, "Sudanese")."""
