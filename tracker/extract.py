@@ -3792,6 +3792,7 @@ _SAID_AFTER = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_title(who: str) -> bool:
     if _plain_ascii(who):
         return bool(_TITLE_END_ASCII.search(who) or _TITLE_OF_ASCII.match(who))
@@ -6398,6 +6399,7 @@ _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+(.+)$")
 _POSSESSIVE_BARE = re.compile(r"^(.+?)s\s+([A-Z].*)$")
 
 
+@functools.lru_cache(maxsize=4096)
 def _possessive(name: str) -> re.Match | None:
     """A name after its owner's possessive: "Sudan’s West Darfur", and a country's written
     without its apostrophe, as some pages print it ("In South Sudans Unity state")."""
@@ -6875,6 +6877,7 @@ def _country_in(name: str):
 _ENDS_WITH_PLACE_WORD = re.compile(rf"\s{_any_case_by_first_letter(_PLACE_WORDS)}$")
 
 
+@functools.lru_cache(maxsize=4096)
 def _ends_with_place_word(name: str) -> bool:
     """Whether _ENDS_WITH_PLACE_WORD finds a word of place at the name's end ("Kakuma Camp"); a
     name of one word, letters and digits alone ("Syria", "In": half the names a sentence's
@@ -7895,6 +7898,7 @@ _DIRECTION_STARTS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _generic(written: str) -> bool:
     """Whether a name is one that many countries give a part of theirs (_GENERIC_NAME); its
     first letters are looked at first."""
