@@ -1992,6 +1992,8 @@ def _with_year(month: int, day: int, year: str | None, ref: date | None) -> date
     return found if found <= ref else date(ref.year - 1, month, day)
 
 
+# (a document dates many figures with the same few days: "as of 14 March", "since 1 March")
+@functools.lru_cache(maxsize=4096)
 def _parse_day(text: str, ref: date | None) -> date | None:
     """ "14 March", "March 14, 2019", "the 1 December" → a date."""
     day = _DAY_WORD.search(text)
@@ -2004,6 +2006,7 @@ def _parse_day(text: str, ref: date | None) -> date | None:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _month_span(month_word: str, year: str | None, ref: date | None) -> tuple[date, date] | None:
     first = _with_year(_month_number(month_word), 1, year, ref)
     if first is None:
@@ -2012,6 +2015,7 @@ def _month_span(month_word: str, year: str | None, ref: date | None) -> tuple[da
     return first, first.replace(day=last)
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse_point(text: str, ref: date | None, end_of_month: bool) -> date | None:
     """A day, or a month (its first or last day)."""
     if _DAY_WORD.search(_YEAR_WORD.sub("", text)):
@@ -3810,6 +3814,7 @@ _SAID_AFTER = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_title(who: str) -> bool:
     if _plain_ascii(who):
         return bool(_TITLE_END_ASCII.search(who) or _TITLE_OF_ASCII.match(who))
@@ -3859,6 +3864,8 @@ _PLACES_OF_A_LIST = frozenset(
 )
 
 
+# (a document names the same few speakers again and again: "the UN said", "OCHA reported")
+@functools.lru_cache(maxsize=4096)
 def _clean_source(text: str) -> str | None:
     # (a list's bullet: "•", or a dash and its space, "- The Indonesian National Board …")
     text = text.strip().lstrip("•●▪‣·* \t")
@@ -4267,6 +4274,23 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
+# The Estimate of each quantity read, by its groups' words: a document writes the same numbers
+# again and again ("5,000", "at least 20"), and each is worked out once. (QUANTITY and its twins
+# number their groups alike; a number that is no count raises EstimateError each time.)
+_ESTIMATES: dict[tuple, Estimate] = {}
+
+
+def _estimate(m: re.Match) -> Estimate:
+    """estimate_from_match(m), kept for the next quantity written alike."""
+    key = (m.groups(), m.group(0))
+    found = _ESTIMATES.get(key)
+    if found is None:
+        if len(_ESTIMATES) >= 4096:
+            _ESTIMATES.clear()
+        found = _ESTIMATES[key] = estimate_from_match(m)
+    return found
+
+
 # A count in square brackets: "1,500 families [9,000 people]".
 _SQUARE_COUNT = re.compile(r"\[(\d[\d,.]*(?:\s+[a-z]+){0,2})\]")
 
@@ -4351,7 +4375,7 @@ def _sentence_candidates(
                 one = pattern.fullmatch(subject, a, b)
                 if one is not None:
                     with contextlib.suppress(EstimateError):
-                        one_estimate = estimate_from_match(one)
+                        one_estimate = _estimate(one)
                         if one_estimate.best is not None and (
                             one_estimate.best >= 100 or _DEATHS_BEFORE.search(change_before)
                         ):  # (small counts of deaths too: "deaths there had risen from 15 to 16")
@@ -4365,7 +4389,7 @@ def _sentence_candidates(
                     _set_population(found[-1], sentence, population)
             continue
         try:
-            estimate = estimate_from_match(m)
+            estimate = _estimate(m)
         except EstimateError:
             continue  # above MAX_COUNT, a decimal count, a range that runs backwards: no figure
         if (
@@ -6466,6 +6490,7 @@ _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+(.+)$")
 _POSSESSIVE_BARE = re.compile(r"^(.+?)s\s+([A-Z].*)$")
 
 
+@functools.lru_cache(maxsize=4096)
 def _possessive(name: str) -> re.Match | None:
     """A name after its owner's possessive: "Sudan’s West Darfur", and a country's written
     without its apostrophe, as some pages print it ("In South Sudans Unity state")."""
@@ -6943,6 +6968,7 @@ def _country_in(name: str):
 _ENDS_WITH_PLACE_WORD = re.compile(rf"\s{_any_case_by_first_letter(_PLACE_WORDS)}$")
 
 
+@functools.lru_cache(maxsize=4096)
 def _ends_with_place_word(name: str) -> bool:
     """Whether _ENDS_WITH_PLACE_WORD finds a word of place at the name's end ("Kakuma Camp"); a
     name of one word, letters and digits alone ("Syria", "In": half the names a sentence's
@@ -7976,6 +8002,7 @@ _DIRECTION_STARTS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _generic(written: str) -> bool:
     """Whether a name is one that many countries give a part of theirs (_GENERIC_NAME); its
     first letters are looked at first."""
@@ -8283,6 +8310,7 @@ def _demonym_country(population: str) -> str | None:
     return found[0] if found else None
 
 
+@functools.lru_cache(maxsize=4096)
 def _demonym(population: str) -> tuple[str, str] | None:
     """The country a word of the population names and that word as written: "Sudanese refugees"
     → (SDN, "Sudanese")."""
