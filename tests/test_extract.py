@@ -503,20 +503,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 790 tuning documents score (after the rules learnt from d734–d776,
-    # with d777–d794 turned to tuning: precision 0.953, recall 0.964, measure 0.965, location
-    # 0.721, country 0.949, attribution 0.856; the parts turned to tuning last are harder than
-    # the first): a rule that breaks what, where or who on whole documents fails here.
+    # Floors below what the 790 tuning documents score (after the rules learnt from d734–d794:
+    # precision 0.955, recall 0.964, measure 0.966, location 0.722, country 0.949, attribution
+    # 0.856; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.962 and result.precision >= 0.951, (
+    assert result.recall >= 0.962 and result.precision >= 0.953, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.963
-    assert result.location_right / checked >= 0.719 and result.country_right / checked >= 0.947
+    assert result.measure_right / result.matched >= 0.964
+    assert result.location_right / checked >= 0.720 and result.country_right / checked >= 0.947
     assert result.attribution_right / checked >= 0.854
 
 
