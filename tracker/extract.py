@@ -1057,28 +1057,47 @@ def _folds_into_ascii(items, ignoring_case: bool) -> bool:
 # word, each passing five optional groups: 1,355M → 1,329M instructions, cg.sh). The pattern's
 # text and flags stay as written: what a test compiles of them with re is what it is checked by.
 # (re's own parser and code generator, as in Python 3.11–3.13; the plain re.compile otherwise.)
+def _rewritten(items: list, leaf) -> list:
+    """Parsed items with `leaf(op, av, sub)` tried on each, inside any group, loop or lookaround:
+    the items it returns stand for the item, None keeps it (its parts rewritten); `sub` rewrites
+    a part the same way."""
+    new = _sre_parser.SubPattern
+
+    def sub(part):
+        return new(part.state, _rewritten(part.data, leaf))
+
+    out = []
+    for op, av in items:
+        if (replaced := leaf(op, av, sub)) is not None:
+            out.extend(replaced)
+            continue
+        if op is _sre.BRANCH:
+            av = (av[0], [sub(a) for a in av[1]])
+        elif op is _sre.SUBPATTERN:
+            av = (*av[:3], sub(av[3]))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            av = (av[0], av[1], sub(av[2]))
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            av = (av[0], sub(av[1]))
+        elif op is _sre.ATOMIC_GROUP:
+            av = sub(av)
+        elif op is _sre.GROUPREF_EXISTS:
+            av = (av[0], sub(av[1]), av[2] and sub(av[2]))
+        out.append((op, av))
+    return out
+
+
 def _optional_as_branch(items: list) -> list:
     """Parsed items with each optional group that is more than one character ((?:…)?) as the
     alternatives of the group and nothing ((?:…|)), inside any group, loop or lookaround."""
-    new = _sre_parser.SubPattern
-    out = []
-    for op, av in items:
+
+    def leaf(op, av, sub):
         if op is _sre.MAX_REPEAT and av[:2] == (0, 1) and not _sre_compiler._simple(av[2]):
-            group = new(av[2].state, _optional_as_branch(av[2].data))
-            out.append((_sre.BRANCH, (None, [group, new(av[2].state, [])])))
-            continue
-        if op is _sre.BRANCH:
-            av = (av[0], [new(a.state, _optional_as_branch(a.data)) for a in av[1]])
-        elif op is _sre.SUBPATTERN:
-            av = (*av[:3], new(av[3].state, _optional_as_branch(av[3].data)))
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
-            av = (av[0], av[1], new(av[2].state, _optional_as_branch(av[2].data)))
-        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
-            av = (av[0], new(av[1].state, _optional_as_branch(av[1].data)))
-        elif op is _sre.ATOMIC_GROUP:
-            av = new(av.state, _optional_as_branch(av.data))
-        out.append((op, av))
-    return out
+            empty = _sre_parser.SubPattern(av[2].state, [])
+            return [(_sre.BRANCH, (None, [sub(av[2]), empty]))]
+        return None
+
+    return _rewritten(items, leaf)
 
 
 # In ASCII (re.ASCII) a class's \d, \w and \s are these characters and no others: written out,
@@ -1098,30 +1117,16 @@ _ASCII_CATEGORIES = {
 def _ascii_classes(items: list) -> list:
     """Parsed items (of a pattern compiled with re.ASCII) with each class's \\d, \\w and \\s as the
     characters they stand for there (_ASCII_CATEGORIES), inside any group, loop or lookaround."""
-    new = _sre_parser.SubPattern
-    out = []
-    for op, av in items:
-        if op is _sre.IN:
-            av = [item for kind, value in av for item in (
-                _ASCII_CATEGORIES.get(value, [(kind, value)]) if kind is _sre.CATEGORY
-                else [(kind, value)]
-            )]  # fmt: skip
-        elif op is _sre.BRANCH:
-            av = (av[0], [new(a.state, _ascii_classes(a.data)) for a in av[1]])
-        elif op is _sre.SUBPATTERN:
-            av = (*av[:3], new(av[3].state, _ascii_classes(av[3].data)))
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
-            av = (av[0], av[1], new(av[2].state, _ascii_classes(av[2].data)))
-        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
-            av = (av[0], new(av[1].state, _ascii_classes(av[1].data)))
-        elif op is _sre.ATOMIC_GROUP:
-            av = new(av.state, _ascii_classes(av.data))
-        elif op is _sre.GROUPREF_EXISTS:
-            yes, no = av[1], av[2]
-            av = (av[0], new(yes.state, _ascii_classes(yes.data)),
-                  no and new(no.state, _ascii_classes(no.data)))  # fmt: skip
-        out.append((op, av))
-    return out
+
+    def leaf(op, av, sub):
+        if op is not _sre.IN:
+            return None
+        return [(op, [item for kind, value in av for item in (
+            _ASCII_CATEGORIES.get(value, [(kind, value)]) if kind is _sre.CATEGORY
+            else [(kind, value)]
+        )])]  # fmt: skip
+
+    return _rewritten(items, leaf)
 
 
 def _compiled(pattern: str, flags: int = 0) -> re.Pattern:
