@@ -8171,3 +8171,15 @@ def test_places_named_together_whose_last_name_is_two_words_before_their_plural_
         date(2023, 9, 10),
     )
     assert dead.location == "Montserrado, Bong, Rivercess, Sinoe, and Grand Bassa Counties"
+
+
+def test_the_west_of_a_country_and_its_central_part_are_its_parts():
+    (sheltered,) = extract(
+        "Intense rain in the west of Fiji has left several thousand in shelters.", date(2016, 4, 6)
+    )
+    assert (sheltered.location, sheltered.country_iso3) == ("west of Fiji", "FJI")
+    (displaced,) = extract(
+        "So far, 362,753 people were displaced in the central part of the Philippines.",
+        date(2015, 12, 18),
+    )
+    assert displaced.location == "central part of the Philippines"

@@ -5832,16 +5832,14 @@ def _place_mentions(
                 at = m.start("dir" if direction else "name")
                 if (
                     not regional
-                    and text.endswith(" of ", 0, at)
+                    and text.endswith((" of ", " of the "), 0, at)
                     and (part := _PART_OF_BEFORE.search(text, max(0, at - 40), at))
                 ):
-                    # "in the northwestern part of Nigeria", "on the west coast of Yemen": a part of
-                    # the country, as written
-                    written, at, regional = (
-                        f"{part.group('dir')} {part.group('part')} of {written}",
-                        part.start(),
-                        True,
-                    )
+                    # "in the northwestern part of Nigeria", "on the west coast of Yemen", "in the
+                    # west of Fiji": a part of the country, as written
+                    words = part.group("alone") or f"{part.group('dir')} {part.group('part')}"
+                    the = "the " if text.endswith(" of the ", 0, at) else ""
+                    written, at, regional = (f"{words} of {the}{written}", part.start(), True)
                 out.append(_mention(at, "", written, mention[1], regional,
                                     bool(_LIST_NEXT.match(text, m_end))))  # fmt: skip
             continue
@@ -6533,7 +6531,9 @@ def _country_or_its_part(text: str, m: re.Match, name: str) -> tuple[str, tuple,
 
 
 _PART_OF_BEFORE = re.compile(
-    rf"\b(?P<dir>{DIRECTION_WORDS})\s+(?P<part>part|coast)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+    rf"\b(?:(?<=\bthe\s)(?P<alone>north|south|east|west|centre|center)|(?P<dir>{DIRECTION_WORDS})"
+    rf"\s+(?P<part>part|coast))\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # After a country's "’s", a part of it: "Turkey’s southeast region", "Chad's eastern border areas".
 _REGION_OF = re.compile(
