@@ -8183,3 +8183,12 @@ def test_the_west_of_a_country_and_its_central_part_are_its_parts():
         date(2015, 12, 18),
     )
     assert displaced.location == "central part of the Philippines"
+
+
+def test_a_speaker_named_with_initials_keeps_them():
+    (fled,) = extract(
+        "Thousands more Central Americans are on the way to Tijuana, according to the latest "
+        "estimates from U.S. Customs and Border Protection field offices.",
+        date(2018, 11, 21),
+    )
+    assert fled.attributed_to == "U.S. Customs and Border Protection field offices"  # not "U"

@@ -1717,7 +1717,10 @@ _REPORTING_WORDS = frozenset(verb.encode() for verb in REPORTING_VERBS)
 # The source a sentence opens with: "Based on the assessment conducted by CoES and …, 170".
 _BASED_ON = re.compile(r"Based\s+on\s+(?P<who>[^,;:]{0,40}?\b(?:by|from)\s+[^,;:()]{2,80}),")
 _ACCORDING = re.compile(
-    r"\b(?:according\s+to|as\s+per)\s+(?P<who>[^,;.:()\"“”]+(?:\([^)]*\))?)", re.IGNORECASE
+    # (an initial's full stop kept: "according to U.S. Customs and Border Protection")
+    r"\b(?:according\s+to|as\s+per)\s+(?P<who>(?:[^,;.:()\"“”]|(?<=\b[A-Z])\.(?=\s?[A-Z]))+"
+    r"(?:\([^)]*\))?)",
+    re.IGNORECASE,
 )
 _SOURCE_TRIM = re.compile(
     # ("said the prime minister, Ahmed Ouyahia, as the interior ministry reported a toll")
