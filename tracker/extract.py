@@ -5416,7 +5416,8 @@ def _direction_alone(text: str, m: re.Match, name: str) -> bool:
         # (its first letter in every case that IGNORECASE reads, _DIRECTION_FIRST, looked at
         # first: most names start none)
         name[:1] in _DIRECTION_FIRST
-        and _BARE_DIRECTION.fullmatch(name) is not None
+        # (and its possessive: "the North's official KCNA news agency" in a story of Korea)
+        and _BARE_DIRECTION.fullmatch(_owner(name)) is not None
         and not _LIST_NEXT.match(text, m.end())
         and not text.endswith((", ", " and "), 0, m.start("name"))
     )
@@ -5645,8 +5646,8 @@ def _place_mentions(
         m_start, m_end = m.span()  # (read once: a method call each time)
         if (
             out
-            and m.start("name") < out[-1].start + len(out[-1].written)
             and ("’s " in out[-1].written or "'s " in out[-1].written)
+            and m.start("name") < out[-1].start + len(out[-1].written)
         ):
             continue  # (the words of a country's part: "Cuba's |South Coast")
         part_at = None  # (where a possessive's place starts: "Indonesia's |Merapi")
@@ -7034,17 +7035,9 @@ def _unit_of(text: str, m: re.Match, wider: _Mention) -> _Mention | None:
     return _unknown_mention(unit.start("name"), wider.role, name, wider.reading.country_iso3, kind)
 
 
-# A direction's word alone is no place's name ("the North's official KCNA news agency" in a story
-# of Korea is not Cameroon's North province): with a word of place it is ("the North region").
-_BARE_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern",
-                              "eastern", "western"})  # fmt: skip
-
-
 # Documents name the same few places again and again; the gazetteer does not change in a process.
 @functools.lru_cache(maxsize=4096)
 def _resolve_mention(name: str, word: str, direction: str | None):
-    if not word and not direction and name.lower() in _BARE_DIRECTIONS:
-        return None
     words = re.split(r"(?<=\w)(\s+|-)(?=\S)", name)
     # The longest run of the name's words that the gazetteer knows: "Baghuz Tuesday" → Baghuz.
     for n in range(len(words), 0, -2):
