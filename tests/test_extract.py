@@ -8192,3 +8192,41 @@ def test_a_speaker_named_with_initials_keeps_them():
         date(2018, 11, 21),
     )
     assert fled.attributed_to == "U.S. Customs and Border Protection field offices"  # not "U"
+
+
+def test_an_ambiguous_district_none_of_whose_readings_is_in_the_documents_country_is_of_it():
+    found = extract(
+        "Flash Update: fighting in Southern Afghanistan\n\nAround 300 families have been newly "
+        "displaced yesterday within Nawa district.",
+        date(2020, 10, 18),
+    )
+    assert (found[-1].location, found[-1].country_iso3) == ("Nawa district", "AFG")
+    # a city's name without a word of place stays the reviewer's choice
+    (fled,) = extract("Storm Erika hit Dominica. Clashes in Tripoli led 2,000 families to flee.")
+    assert fled.country_iso3 is None and "choose one" in fled.place_note
+
+
+def test_a_name_between_a_count_and_its_residents_is_their_place():
+    (stay,) = extract(
+        "The volcano in Chile erupted a year ago, but 70 Chaiten residents refuse to leave.",
+        date(2009, 5, 29),
+    )
+    assert (stay.location, stay.country_iso3) == ("Chaiten", "CHL")
+    hosted = extract(
+        "An earthquake struck western Greece on Sunday.\n\nSports halls provided shelter to "
+        "thousands of Kefalonia residents.",
+        date(2014, 2, 4),
+    )[-1]
+    assert (hosted.location, hosted.country_iso3) == ("Kefalonia", "GRC")
+    # a people's name is not a place
+    (fled,) = extract("In Lebanon, 2,000 Syrian residents fled the camp.", date(2014, 2, 4))
+    assert fled.location != "Syrian"
+
+
+def test_a_place_after_its_countrys_possessive_and_an_adjective_is_of_that_country():
+    (marooned,) = extract(
+        "Hundreds of villagers are marooned along rivers in Zimbabwe’s remote Binga District.",
+        date(2017, 2, 14),
+    )
+    # not Binga, DR Congo, which the gazetteer knows
+    assert (marooned.location, marooned.country_iso3) == ("Binga District", "ZWE")

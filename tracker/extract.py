@@ -5595,6 +5595,10 @@ _FACILITY_FIRST = frozenset(
 _PEOPLE_OF_PLACE = re.compile(
     r"(?:['’]s?)?\s+(?:entire\s+|whole\s+)?(?:population|residents|inhabitants|villagers)\b"
 )
+# A count right before a name: "70 |Chaiten residents", "thousands of |Kefalonia residents".
+_COUNT_RIGHT_BEFORE = re.compile(
+    r"(?:\d|\b(?:dozens|hundreds|thousands))[\d,.]*\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE
+)
 # A person of a country ("a New Zealand man who drowned trying to save his mother"): the
 # country's name says whose nation, not where the figure is (but "19,000 Niger nationals have
 # become displaced inside their own country": a people's own country is theirs).
@@ -5756,6 +5760,23 @@ def _place_mentions(
         ):
             # "the evacuation of Arys’ population of 45,000": a place's people say it is a place
             out.append(_mention(m.start("name"), "", found[0], found[1], False))
+            continue
+        if (
+            need_cue
+            and not role
+            and not word
+            and text.startswith(" ", m.end("name"))
+            and _COUNT_RIGHT_BEFORE.search(text, max(0, m_start - 20), m_start)
+            and _PEOPLE_OF_PLACE.match(text, m.end("name"))
+            and len(name.split()) <= 2
+            and all(w[:1].isupper() and w[1:].islower() for w in name.split())
+            and name.split()[0].lower() not in NOT_AN_UNKNOWN_PLACE
+            and name.lower() not in places.demonyms()
+            and _resolve_mention(name, "", None) is None
+        ):
+            # "70 Chaiten residents refuse to leave", "thousands of Kefalonia residents": people
+            # counted right before a name are its people, a place the gazetteer lacks
+            out.append(_unknown_mention(m.start("name"), "", name, None, "town"))
             continue
         if (
             out
@@ -6126,6 +6147,11 @@ def _placed_in_country(text: str, mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
+# Between a country's possessive and its place, a word or two that say what the place is like:
+# "Russia's |southern |Krasnodar region", "Zimbabwe’s |remote |Binga District".
+_OWNERS_GAP = re.compile(r"['’‘]s (?:[a-z]+ ){0,2}")
+
+
 def _owned_by_country(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """A place named after its country's possessive takes the country's word of place, and the
     country is left out: "flash floods in Russia's southern Krasnodar region" are of the
@@ -6138,13 +6164,17 @@ def _owned_by_country(text: str, mentions: list[_Mention]) -> list[_Mention]:
             and owner.role
             and owner.reading is not None
             and owner.reading.kind == "country"
-            and text[owner.start + len(owner.written) : part.start] in ("'s ", "’s ", "‘s ")
-            and (
-                part.reading is None
-                or part.reading.country_iso3 in (None, owner.reading.country_iso3)
-            )
+            and _OWNERS_GAP.fullmatch(text, owner.start + len(owner.written), part.start)
         ):
-            reading = part.reading
+            reading, code = part.reading, owner.reading.country_iso3
+            if reading is None and (inside := [r for r in part.readings if r.country_iso3 == code]):
+                reading = inside[0]
+            elif reading is None or reading.country_iso3 not in (None, code):
+                if reading is None or reading.kind == "country" or reading.source != "geonames":
+                    continue
+                # "Zimbabwe’s remote Binga District" is not Binga, DR Congo: a place of the
+                # country that owns it, which the gazetteer lacks
+                reading = places.Place(part.written, code, None, None, reading.kind, "document")
             if (
                 reading is not None
                 and reading.country_iso3 is None
@@ -7904,7 +7934,13 @@ def _place_for(
         return {"location": mention.written, "country_iso3": country, "place_note": note}
     if (
         reading is None
-        and all(r.kind == "town" and r.source == "geonames" for r in readings)
+        and (
+            all(r.kind == "town" and r.source == "geonames" for r in readings)
+            # (or a name its word of place says is a district, not a city: "Nawa district" in a
+            # flash update of southern Afghanistan is not Naha, Japan)
+            or _ends_with_place_word(mention.written)
+            and not mention.written.lower().endswith((" city", " town"))
+        )
         and len(named := context.document_countries()) == 1
         and (code := next(iter(named))) in _countries()
         and code not in {r.country_iso3 for r in readings}
