@@ -8230,3 +8230,22 @@ def test_a_place_after_its_countrys_possessive_and_an_adjective_is_of_that_count
     )
     # not Binga, DR Congo, which the gazetteer knows
     assert (marooned.location, marooned.country_iso3) == ("Binga District", "ZWE")
+
+
+def test_a_subdivision_is_a_word_of_place():
+    (displaced,) = extract(
+        "Approximately 3,500 individuals displaced due to inter-community tensions in Akwaya "
+        "subdivision, South-West region.",
+        date(2024, 2, 9),
+    )
+    assert displaced.location == "Akwaya subdivision"
+
+
+def test_a_distance_aside_does_not_hide_the_verb_after_it():
+    (moved,) = extract(
+        "About 58,000 residents from Malinao town in Albay province, 330 kilometers south of "
+        "Manila, moved to shelters and evacuation centers, said a municipal official.",
+        date(2019, 12, 3),
+    )
+    assert (moved.term, moved.measure) == ("evacuated", "flow")
+    assert (moved.location, moved.country_iso3) == ("Malinao town", "PHL")

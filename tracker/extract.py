@@ -513,7 +513,10 @@ HOUSEHOLD_NOUNS = (
 # Appositions that describe the counted people rather than say what they did.
 APPOSITION = (
     r",\s*(?:mostly|mainly|largely|primarily|predominantly|many|most|some|among them|"
-    r"all|including)\b[^,;:]*(?:,|$)"
+    r"all|including|"
+    # (where the place named before lies: "residents from Malinao town in Albay province, 330
+    # kilometers south of Manila, moved to shelters")
+    r"(?:about\s+|some\s+|around\s+)?\d+\s*(?:km|kilomet(?:re|er)s|miles)(?=\s))\b[^,;:]*(?:,|$)"
 )
 
 # Reporting verbs: "X said", "X caution that", "according to X".

@@ -55,7 +55,7 @@ PLACE_WORDS = (
     "displacement site", "displacement sites", "soum", "aimag", "atoll", "ward", "wards",
     "tribal district", "tribal districts", "tribal agency", "tribal region",
     "Local Government Area", "local government area", "LGA", "tea estate", "estate",
-    "regional state",
+    "regional state", "subdivision", "sub-division",
 )  # fmt: skip
 # What a word of place says of the place it ends, for a name the gazetteer does not know
 # ("Pagiarinya settlement", "Maungdaw township"): its kind, for KIND_RANK.
@@ -65,7 +65,8 @@ WORD_KINDS: dict[str, str] = {
     "tea estate": "town", "estate": "town",
     "city": "city", "enclave": "area", "area": "area", "pocket": "area", "countryside": "area",
     "suburbs": "area", "outskirts": "area", "locality": "town", "commune": "district",
-    "district": "district", "subdistrict": "district", "township": "district",
+    "district": "district", "subdistrict": "district", "subdivision": "district",
+    "sub-division": "district", "township": "district",
     "municipality": "district", "county": "district", "territory": "district",
     "department": "province", "governorate": "province", "province": "province",
     "state": "province", "regional state": "province", "region": "region", "island": "region",
