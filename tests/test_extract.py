@@ -7519,7 +7519,8 @@ def test_people_who_moved_out_of_a_place_left_it():
 
 def test_people_a_storm_sent_into_shelters_are_a_flow():
     (sent,) = extract("The storm sent some 1,500 people into shelters.", date(2012, 10, 26))
-    assert (sent.term, sent.measure) == ("hosted", "flow")
+    # (evacuated, as the record it comes from reads "sent into shelters")
+    assert (sent.term, sent.measure) == ("evacuated", "flow")
     # (people in shelters now are a stock, as before)
     (there,) = extract("Some 1,500 people are in shelters.", date(2012, 10, 26))
     assert (there.term, there.measure) == ("hosted", "stock")
@@ -8249,3 +8250,17 @@ def test_a_distance_aside_does_not_hide_the_verb_after_it():
     )
     assert (moved.term, moved.measure) == ("evacuated", "flow")
     assert (moved.location, moved.country_iso3) == ("Malinao town", "PHL")
+
+
+def test_people_sent_into_shelters_by_a_verb_before_them_are_evacuated():
+    (forced,) = extract(
+        "Lisa’s passage forced 5,000 people into emergency shelters.", date(2016, 12, 20)
+    )
+    assert (forced.term, forced.measure) == ("evacuated", "flow")
+    (taken,) = extract("Authorities took 60,000 people to cyclone shelters.", date(2016, 5, 21))
+    assert (taken.term, taken.measure) == ("evacuated", "flow")
+    # those already in them are hosted
+    (crammed,) = extract(
+        "Tens of thousands were already crammed into emergency shelters.", date(2007, 11, 3)
+    )
+    assert (crammed.term, crammed.measure) == ("hosted", "stock")

@@ -5011,9 +5011,9 @@ def _sentence_candidates(
                 sentence, max(0, f.start - 30), f.start
             )
         ):
-            # "The storm sent some 1,000 people into shelters", "sending 81,925 people in all to
-            # relief centres": people who went there over the period, a flow
-            measure = "flow"
+            # "sending 81,925 people in all to relief centres": people moved there over the
+            # period, evacuated (as people sent into shelters, terms.VERBS)
+            term, measure = "evacuated", "flow"
         if (
             term == "hosted"
             and "refuge in " in sentence

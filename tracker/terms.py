@@ -271,6 +271,14 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:safety|(?:the\s+|an?\s+)?(?:(?:evacuation|relief|shelter)\s+(?:cent(?:re|er)s?|sites?|camps?|"
     r"shelters?)|shelters?))\b":
         ("evacuated", "flow"),
+    # sent into them by another's verb before the count: "Lisa’s passage forced just over 5,000
+    # people into emergency shelters", "Authorities took 60,000 people to cyclone shelters"
+    # (but where they are already: "tens of thousands already crammed into emergency shelters",
+    # "hunkered down in luxury hotels converted into shelters")
+    r"(?:crammed|packed|squeezed|huddled|hunker(?:ed|ing)?\s+down|converted)\s+(?:in|into)\b":
+        ("hosted", "stock"),
+    r"(?:in)?to\s+(?:(?:the|emergency|evacuation|cyclone|temporary|government|public)\s+){0,2}"
+    r"shelters\b": ("evacuated", "flow"),
     # where people are taken in: "1,530 across six evacuation centres" (not a verb of evacuating)
     r"(?:in|across|at)\s+(?:[\w(),-]+\s+){0,3}?(?:evacuation|relief)\s+(?:cent(?:re|er)s?|camps?|"
     r"sites?|shelters?|facilit(?:y|ies))\b": ("hosted", "stock"),
