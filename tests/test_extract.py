@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 790 tuning documents score (after the rules learnt from d734–d794:
-    # precision 0.955, recall 0.964, measure 0.966, location 0.722, country 0.949, attribution
-    # 0.856; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # Floors below what the 831 tuning documents score (when d795–d835 were turned to tuning:
+    # precision 0.952, recall 0.961, measure 0.964, location 0.717, country 0.947, attribution
+    # 0.858; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.962 and result.precision >= 0.953, (
+    assert result.recall >= 0.959 and result.precision >= 0.950, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.964
-    assert result.location_right / checked >= 0.720 and result.country_right / checked >= 0.947
-    assert result.attribution_right / checked >= 0.854
+    assert result.measure_right / result.matched >= 0.962
+    assert result.location_right / checked >= 0.715 and result.country_right / checked >= 0.945
+    assert result.attribution_right / checked >= 0.856
 
 
 def test_no_sentence_of_the_dev_set_raises(monkeypatch):
