@@ -8264,3 +8264,50 @@ def test_people_sent_into_shelters_by_a_verb_before_them_are_evacuated():
         "Tens of thousands were already crammed into emergency shelters.", date(2007, 11, 3)
     )
     assert (crammed.term, crammed.measure) == ("hosted", "stock")
+
+
+def test_a_country_named_for_its_envoy_is_not_the_documents_country():
+    found = extract(
+        "Six persons reported dead in Amboasary.\n\nA delegation with the participation of the UK "
+        "ambassador visited the areas affected.",
+        date(2022, 2, 26),
+    )
+    assert found[0].country_iso3 != "GBR"
+
+
+def test_a_persian_ezafe_between_hyphens_is_part_of_the_name():
+    fled, displaced = extract(
+        "Up to 2,058 families have fled their houses over the past week from Qala-e-Zal and its "
+        "vicinity. He added that 1,850 families have been displaced due to the war in Qala-e-Zal "
+        "district.",
+        date(2017, 5, 8),
+    )
+    # not Qala, Malta
+    assert (fled.location, fled.country_iso3) == ("Qala-e-Zal", None)
+    assert (displaced.location, displaced.country_iso3) == ("Qala-e-Zal district", None)
+
+
+def test_a_country_a_region_borders_is_not_where_people_left():
+    (left,) = extract(
+        "Thousands of households have left their residences due to clashes in some districts in "
+        "northern part of Takhar province, bordering Tajikistan.",
+        date(2019, 10, 10),
+    )
+    assert left.country_iso3 == "AFG"
+
+
+def test_people_of_a_country_who_returned_from_another_are_counted_at_home():
+    (back,) = extract("1,235 undocumented Afghans returned from Pakistan", date(2018, 7, 2))
+    assert (back.location, back.country_iso3) == ("Afghanistan", "AFG")
+
+
+def test_a_town_before_its_province_in_brackets_is_of_the_provinces_country():
+    found = extract(
+        "Of the deported Afghans, 2,515 were deported through Islam Qala (Herat) and 4,244 were "
+        "deported through Milak (Nimroz).",
+        date(2018, 7, 2),
+    )
+    assert [(c.location, c.country_iso3) for c in found] == [
+        ("Islam Qala", "AFG"),
+        ("Milak", "AFG"),  # not Milak, India
+    ]

@@ -5436,10 +5436,11 @@ _CAPITALISED = r"[A-Z][\w’'ʿ.]*[\w]"
 _PLACE_NAME = (
     rf"(?=[A-Z]|{_ARTICLE})(?!(?:{_by_first_letter(NOT_A_PLACE_START)})\b)(?:{_ARTICLE})?"
     rf"(?:(?:Ste?|Mt)\.(?=[^\S\n]+[A-Z])|{_CAPITALISED})"
-    rf"(?:(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*|-)(?:{_JOINING_ARTICLE}|of\s+(?:the\s+)?|d(?:e|u|es|el|a|o|os|as)\s+(?:la\s+)?|[dl]['’]|(?<=-)e\s+|(?<=-)(?:au|aux|en|sur|sous|et|la|le|les|de|du|des|di|upon|on)-)?(?!Sub-){_CAPITALISED}){{0,3}}"
+    rf"(?:(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*|-)(?:{_JOINING_ARTICLE}|of\s+(?:the\s+)?|d(?:e|u|es|el|a|o|os|as)\s+(?:la\s+)?|[dl]['’]|(?<=-)e\s+|(?<=-)(?:e|au|aux|en|sur|sous|et|la|le|les|de|du|des|di|upon|on)-)?(?!Sub-){_CAPITALISED}){{0,3}}"
 )  # "Côte d’Ivoire": an elided article; "Sarpol-e Zahab": a Persian "-e" between names;
 # "St. Lucia", "Mt. Merapi": an abbreviation's full stop;
-# "Port-au-Prince", "Croix-des-Bouquets", "Stratford-upon-Avon": a word joined by hyphens; a
+# "Port-au-Prince", "Croix-des-Bouquets", "Stratford-upon-Avon", "Qala-e-Zal": a word joined by
+# hyphens; a
 # name runs on over one line's end ("North\nKivu" in a PDF's text), never over a blank line;
 # "Sub-" starts the word of place after a name ("Serasan Sub-district"), not a name's word
 _PLACE_WORDS = "|".join(
@@ -5607,7 +5608,9 @@ _COUNT_RIGHT_BEFORE = re.compile(
 # become displaced inside their own country": a people's own country is theirs).
 _NATIONAL_AFTER = re.compile(
     r"\s+(?:man|woman|boy|girl|national|citizen|tourist|climber|hiker|mountaineer|journalist"
-    r"|aid\s+worker|couple)\b"
+    r"|aid\s+worker|couple"
+    # (or of its envoy: "with the participation of the UK ambassador", in a report of Madagascar)
+    r"|ambassadors?|embassy|envoys?|consul|consulate)\b"
 )
 _HISTORY_AFTER = re.compile(r"\s+(?:(?:recorded|recent|modern|living)\s+)?history\b")
 
@@ -5855,6 +5858,8 @@ def _place_mentions(
                 continue
             if mention is not None and _NATIONAL_AFTER.match(text, m_end):
                 continue  # "a New Zealand man who drowned": whose nation, not where
+            if mention is not None and text.endswith(("bordering ", " borders "), 0, m_start):
+                continue  # "in the north of the province, bordering Tajikistan": its neighbour
             if mention is not None:
                 written = f"{direction} {mention[0]}" if regional and direction else mention[0]
                 at = m.start("dir" if direction else "name")
@@ -6670,7 +6675,11 @@ _FIGURE_RIGHT_BEFORE = re.compile(
 _PEOPLE_RIGHT_BEFORE = re.compile(
     r"\d[\d,.]*\s+(?:residents|villagers|people|persons|families|households|inhabitants)\s+$"
 )
-_IN_KNOWN_PLACE = re.compile(r",\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b")
+_IN_KNOWN_PLACE = re.compile(
+    r"(?:,\s+|\s+\((?!(?:North|South|East|West|Central|Upper|Lower)|[A-Z]+\))"
+    r"(?=[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\)))([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b"
+)  # ("Bint Jbeil, Nabatieh"; "Milak (Nimroz)": a province's own name alone in brackets, not a
+# short name "(INGD)" or a direction's "(Western Province)")
 # (or in one the gazetteer lacks, that its word of place says is one; or "in" one: "in Barhoum
 # in Msila province", "at Schuckmannsburg in the north-east Caprivi region")
 _IN_A_NAMED_UNIT = re.compile(
@@ -7594,6 +7603,8 @@ def _place_for(
         # ("4,171 Guatemalans deported from the United States": sent back to their country;
         # not "Uzbek refugees" going back to Kyrgyzstan, a people's word before who they are)
         words = population.removeprefix("of ").split()
+        while len(words) > 1 and words[0].islower():
+            words = words[1:]  # ("13,993 undocumented Afghans returned from Iran")
         demonym = (
             people
             if words[0] == people[1]
