@@ -8311,3 +8311,17 @@ def test_a_town_before_its_province_in_brackets_is_of_the_provinces_country():
         ("Islam Qala", "AFG"),
         ("Milak", "AFG"),  # not Milak, India
     ]
+
+
+def test_a_count_in_brackets_after_a_word_is_the_place_befores():
+    found = extract(
+        "A total of 30 accommodation centres have been activated, 12 in Buzi (hosting 4,464 "
+        "individuals), 8 in Nhamatanda (hosting 5,060 individuals) and 5 in Gorongosa (hosting "
+        "5,323 individuals).",
+        date(2020, 2, 17),
+    )
+    assert [(c.span, c.location) for c in found] == [
+        ("4,464", "Buzi"),
+        ("5,060", "Nhamatanda"),
+        ("5,323", "Gorongosa"),
+    ]

@@ -7308,6 +7308,11 @@ _NAME_IN_BEFORE = re.compile(
 )
 
 
+# The bracket a count opens after a place: "Bokang Village (|606 people)", "8 in Nhamatanda
+# (hosting |5,060 individuals)".
+_BRACKET_BEFORE_COUNT = re.compile(r" \((?:hosting\s+|with\s+)?$")
+
+
 def _countries_together(mentions: list[_Mention], context: _Context | str) -> bool:
     """Whether a sentence's (or a title's) places are two countries or more named together and
     nothing else ("Ecuador, Peru authorities", "in Malawi and Mozambique")."""
@@ -7620,10 +7625,16 @@ def _place_for(
             return {"location": country.name, "country_iso3": code,
                     "place_note": f"the country that “{word}” names"}  # fmt: skip
     mention = _first_of_its_list(_pick(mine, order[0], f.end), mine, context)
-    if len(mentions) > 1 and context.text.endswith(" (", 0, context.offset + f.start):
+    if len(mentions) > 1 and (
+        bracket := _BRACKET_BEFORE_COUNT.search(
+            context.text, max(0, context.offset + f.start - 12), context.offset + f.start
+        )
+    ):
         # "in Konga Village (1,219 people), Bokang Village (606 people), and Hokeng Village (647
-        # people)": a count in brackets right after a place is that place's
-        named = next((m for m in mentions if m.start + len(m.written) == f.start - 2
+        # people)", "8 in Nhamatanda (hosting 5,060 individuals)": a count in brackets right
+        # after a place is that place's
+        before = bracket.start() - context.offset
+        named = next((m for m in mentions if m.start + len(m.written) == before
                       and (m.reading is not None or m.readings)), None)  # fmt: skip
         if named is not None and named.role in (*order[0], "at", ""):
             mention = named
