@@ -8325,3 +8325,27 @@ def test_a_count_in_brackets_after_a_word_is_the_place_befores():
         ("5,060", "Nhamatanda"),
         ("5,323", "Gorongosa"),
     ]
+
+
+def test_a_relative_clauses_verb_right_before_the_next_count_is_that_counts():
+    found = extract(
+        "Some 7,000 rescuers dug through shattered homes looking for survivors of an earthquake "
+        "in Yunnan province that killed at least 381 people.",
+        date(2014, 8, 4),
+    )
+    assert [(c.span, c.term) for c in found] == [("at least 381", "killed")]
+
+
+def test_things_a_population_and_registrations_are_no_figures():
+    for sentence in (
+        "Zhangye local authorities have collected 60,000 packets of instant noodles.",
+        "The National Weather Service was investigating reports of almost 100 tornadoes.",
+        "A 300-room temporary shelter will be set up in Cornwall.",
+        "Ning'er County, covering 3,670 square kilometres, has a population of 190,000.",
+        "The government has earmarked RMB 7M (US 843,000) as a relief fund for the victims.",
+        "Nearly 45,000 individuals have registered with Red Cross across the province to-date.",
+    ):
+        assert extract(sentence, date(2020, 1, 1)) == [], sentence
+    # people in the same words are figures
+    (fled,) = extract("In the camp, 1,000 people fled.", date(2020, 1, 1))
+    assert fled.estimate.best == 1000

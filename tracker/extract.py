@@ -152,7 +152,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         # "¢1.6 million", "PHP 2.9 billion", "$FJD10.7 million, or over $US 5.3 million"
         # ("US$ 808,000/euro 640,000")
         # ("an ex-gratia of Rs five lakh each")
-        rf"(?:[$€£¥¢₵₦₹₱]|US\$|\$\s?(?:US|[A-Z]{{3}})|\b(?:{'|'.join(CURRENCY_CODES)}|euros?|Rs\.?))\s*$",
+        # ("RMB 7M (US 843,000)")
+        rf"(?:[$€£¥¢₵₦₹₱]|US\$|\$\s?(?:US|[A-Z]{{3}})|\(US|\b(?:{'|'.join(CURRENCY_CODES)}|euros?|Rs\.?|RMB))\s*$",
         # ("an appeal for 1 million Swiss francs")
         r"^\s*(?:of\s+)?(?:US\s+|(?:Swiss|Canadian|Australian|Singapore|Hong\s+Kong|New\s+Zealand|"
         r"Fiji|Jamaican|Namibian)\s+)?(?:dollars|euros?|pounds|USD|EUR|GBP|francs|lira|liras|"
@@ -229,6 +230,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         # ("thousands in villages": people; "thousands of asylumseekers’ shelters": shelters)
         r"^\s*(?:of\s+[a-z-]+s[’']\s+|(?!(?:from|in|at|across|near)\s)[a-z-]+\s+)?"
         r"(?:blankets|mattress(?:es)?|meals|tents|kits|items|trucks|vehicles|(?:fire\s+)?engines|"
+        # ("60,000 packets of instant noodles", "almost 100 tornadoes", "a 300-room shelter")
+        r"packets|cartons|bottles|tornado(?:e)?s|twisters|-rooms?\b|rooms|"
         r"schools|classrooms|dormitories|shelters|houses|homes|buildings|latrines|toilets|wells|"
         r"rations|parcels|vouchers|doses|vaccines|beds|boats|containers|hospitals|clinics|"
         r"health\s+(?:facilities|centres|centers)|"
@@ -1365,6 +1368,9 @@ _AIDED_AFTER = re.compile(
     r"were\s+|was\s+)?(?:assisted|supported|reached\s+with|provided\s+with\s+food)\b"
     # "15,600 people have already benefited from Red Crescent relief and rescue services"
     rf"|\s*{_WORDS_BEFORE_VERB}{{0,2}}?(?:have|has|had)\s+(?:already\s+)?benefit+ed\s+from\b"
+    # ("Nearly 45,000 individuals have registered with Red Cross across the province")
+    rf"|\s*{_WORDS_BEFORE_VERB}{{0,2}}?(?:have|has|had)\s+registered\s+with\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*\s+){0,2}(?:Red\s+Cross|Red\s+Crescent|FEMA)\b"
     rf"|\s*{_WORDS_BEFORE_VERB}{{0,2}}?(?:have|has|had)\s+registered\s+"
     r"(?:with\s+[^.;,]{1,40}?\s+)?for\s+(?:\w+\s+)?(?:assistance|aid|help|support)\b",
     re.IGNORECASE,
@@ -2276,7 +2282,7 @@ _BEFORE_LAST_WORDS = frozenset(
     paragraph section article art chapter annex table figure fig phase route highway road version
     vol volume issue level grade category item step stage round tier block sector zone flight
     room code id ref call dial phone text ring in per assisted served supported vaccinated treated fed screened benefiting
-    assisting assist euro euros
+    assisting assist euro euros rmb us
     benefitting benefited benefitted interview population:
     interviews interviewed surveyed survey surveys sample polled with her his my our target
     goal covering as comprising host hold accommodate house shelter take reached totaled totalled
@@ -2742,7 +2748,7 @@ _PLACE_WITH_POPULATION = re.compile(
     r"(?:\b(?:city|town|capital|village|island|municipality|country)\b[^,;.()]{0,40}(?:\(\s*)?\bwith|"
     # "St. Vincent and the Grenadines, which has a population of …", "Vovchansk, which had a
     # population of almost 17,000 before the full-scale invasion"
-    r",\s+which\s+(?:has|had)|"
+    r",\s+(?:which\s+)?(?:has|had)|"  # ("Ning'er County, covering 3,670 square km, has a …")
     # "Fiji has a population of about 930,000", "it has a population of approximately 100,000",
     # "New Caledonia with a population of less than 300,000"
     r"\b(?:it\s+has|(?-i:[A-Z])[\w’'-]+\s+(?:has|with)))\s+a\s+"
@@ -3491,6 +3497,16 @@ def _find_verb(
                 if _MAIN_VERB_BEFORE.search(text, max(0, later.start() - 30), later.start()):
                     hit = later
                     break
+    if (
+        not last
+        and hit.end() + 1 == len(window)
+        and window.endswith(" ")
+        and _RELATIVE_BEFORE.search(window, max(0, hit.start() - 14), hit.start())
+    ):
+        # "Some 7,000 rescuers dug through homes … of an earthquake that killed |at least 381":
+        # a relative clause's verb right before the next count (where the window ends) is that
+        # count's, not this one's
+        return None
     term, measure = _VERB_GROUPS[hit.lastgroup]
     return term, measure, hit.start(), hit.lastgroup in _LINKING_GROUPS
 
