@@ -8349,3 +8349,12 @@ def test_things_a_population_and_registrations_are_no_figures():
     # people in the same words are figures
     (fled,) = extract("In the camp, 1,000 people fled.", date(2020, 1, 1))
     assert fled.estimate.best == 1000
+
+
+def test_people_an_operation_plans_to_assist_are_no_figure():
+    found = extract(
+        "Number of people affected: 7,000 Number of people to be assisted: 3,525 in Waterberg "
+        "District.",
+        date(2014, 3, 24),
+    )
+    assert [c.span for c in found] == ["7,000"]

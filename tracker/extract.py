@@ -396,7 +396,11 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
     ),
     # A goal, not people counted: "has evacuated 4 lakh people against the target of 17 lakh".
     # (and what a site could hold: "a planned capacity of 130 households")
-    "target": (r"\b(?:target|goal|capacity)\s+(?:of\s+)?$", None),
+    # ("Number of people to be assisted: 3,525 (705 households)": an operation's plan)
+    "target": (
+        r"\b(?:target|goal|capacity)\s+(?:of\s+)?$|\bto\s+be\s+(?:assisted|reached|supported):\s*$",
+        None,
+    ),
     # A difference of two counts: "23,884 people displaced …, a decrease of 14,432 individuals"
     # ("8,708 (6,540 increase since the prior report) houses")
     "difference": (
@@ -2282,7 +2286,7 @@ _BEFORE_LAST_WORDS = frozenset(
     paragraph section article art chapter annex table figure fig phase route highway road version
     vol volume issue level grade category item step stage round tier block sector zone flight
     room code id ref call dial phone text ring in per assisted served supported vaccinated treated fed screened benefiting
-    assisting assist euro euros rmb us
+    assisting assist euro euros rmb us assisted: reached: supported:
     benefitting benefited benefitted interview population:
     interviews interviewed surveyed survey surveys sample polled with her his my our target
     goal covering as comprising host hold accommodate house shelter take reached totaled totalled
