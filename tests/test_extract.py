@@ -8358,3 +8358,15 @@ def test_people_an_operation_plans_to_assist_are_no_figure():
         date(2014, 3, 24),
     )
     assert [c.span for c in found] == ["7,000"]
+
+
+def test_people_intercepted_arrived_flown_to_a_place_arrived_and_expelled_returned():
+    (stopped,) = extract(
+        "Almost 7,000 asylum seekers have been intercepted at the border over the past six weeks.",
+        date(2017, 8, 16),
+    )
+    assert (stopped.term, stopped.measure) == ("arrived", "flow")
+    (flew,) = extract("80 Galena evacuees flew to Fairbanks for shelter.", date(2013, 5, 30))
+    assert (flew.term, flew.measure) == ("arrived", "flow")
+    (sent,) = extract("About 1,400 had been rapidly expelled to Haiti.", date(2021, 9, 23))
+    assert (sent.term, sent.measure) == ("returned", "flow")

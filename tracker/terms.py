@@ -297,6 +297,13 @@ VERBS: dict[str, tuple[str, str]] = {
     r"out\s+of\s+(?:their|his|her)\s+(?:homes?|houses?)\b": ("displaced", "flow"),
     # "around 10,000 people had lost shelter and property"
     r"lost\s+(?:their\s+)?shelters?\b": ("displaced", "flow"),
+    # stopped at a border they crossed: "Almost 7,000 asylum seekers have been intercepted at the
+    # Quebec-U.S. border" (arrived, as the annotators read people who crossed and were stopped)
+    r"intercepted\b": ("arrived", "flow"),
+    # "80 Galena evacuees flew to Fairbanks": where they went
+    r"(?:flew|flown)\s+to\b": ("arrived", "flow"),
+    # sent out of a country: "1,200 sub-Saharan citizens were expelled"
+    r"expelled\b": ("returned", "flow"),
     # sent back: "some 2,735 migrants from Central America were deported by land from Mexico"
     r"(?:(?:were|was|been|being|are|is)\s+)?deported\b": ("returned", "flow"),
     # deaths by another's hand: "1,225 homicides have been registered"
