@@ -503,15 +503,15 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 831 tuning documents score (when d795–d835 were turned to tuning:
-    # precision 0.952, recall 0.961, measure 0.964, location 0.717, country 0.947, attribution
+    # Floors below what the 867 tuning documents score (when d836–d871 were turned to tuning:
+    # precision 0.952, recall 0.959, measure 0.964, location 0.717, country 0.948, attribution
     # 0.858; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.959 and result.precision >= 0.950, (
+    assert result.recall >= 0.957 and result.precision >= 0.950, (
         result.misses,
         result.false_positives,
     )
