@@ -8370,3 +8370,20 @@ def test_people_intercepted_arrived_flown_to_a_place_arrived_and_expelled_return
     assert (flew.term, flew.measure) == ("arrived", "flow")
     (sent,) = extract("About 1,400 had been rapidly expelled to Haiti.", date(2021, 9, 23))
     assert (sent.term, sent.measure) == ("returned", "flow")
+
+
+def test_a_list_with_a_short_name_in_brackets_is_one_list():
+    found = extract(
+        "The Central African Republic (CAR) has suffered recurrent bouts of civil conflict, which "
+        "has led to almost 700,000 internally displaced persons (IDPs), and has pushed more than "
+        "500,000 people to seek refuge in neighboring Cameroon, Democratic Republic of the Congo "
+        "(DRC), and Chad.",
+        date(2019, 9, 17),
+    )
+    # the countries people went to are not where the displaced are, nor where refugees left
+    assert all(c.country_iso3 != "COD" for c in found), found
+    (died,) = extract(
+        "The death toll from the earthquake in West Nusa Tenggara (NTB) and Bali rose to 436.",
+        date(2018, 8, 13),
+    )
+    assert (died.location, died.country_iso3) == ("West Nusa Tenggara (NTB) and Bali", "IDN")

@@ -7055,7 +7055,11 @@ _KIND_OF_AFTER = re.compile(
 _LIST_NEXT = re.compile(
     # (a first name of several words joined by a small word: "Gracias a Dios, Colón, …")
     r"(?:\s+(?:a|de|del|y)\s+[A-Z][\w’'-]*)?"
-    r"(?:,\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*,?\s+and\s+(?:the\s+)?[A-Z]"
+    # (names of several words joined by "of the", and a short name in brackets after one:
+    # "Cameroon, Democratic Republic of the Congo (DRC), and Chad")
+    r"(?:\s+\([A-Z]{2,6}\))?"
+    r"(?:,\s*[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*(?:\s+\([A-Z]{2,6}\))?)*"
+    r",?\s+and\s+(?:the\s+)?[A-Z]"
 )
 
 
@@ -8170,7 +8174,9 @@ _LISTED_NAME = (
 # Places named together, as written, from the first: "Slavyansk and Kramatorsk", "Herrera, Los
 # Santos and Veraguas", "Dakar and Kaolack regions" (their plural word of place kept).
 _WRITTEN_LIST = re.compile(
-    rf"{_LISTED_NAME}(?:,\s*{_LISTED_NAME})*,?\s+and\s+{_LISTED_NAME}"
+    # (a short name in brackets after a name: "West Nusa Tenggara (NTB) and Bali")
+    rf"{_LISTED_NAME}(?:\s+\([A-Z]{{2,6}}\))?(?:,\s*{_LISTED_NAME}(?:\s+\([A-Z]{{2,6}}\))?)*"
+    rf",?\s+and\s+{_LISTED_NAME}"
     r"(?:\s+(?i:provinces|districts|regions|states|divisions|prefectures|counties|governorates|"
     r"departments|municipalities|local\s+government\s+areas|territories|zones|"
     # (the last name's own: "The city of Paoua and Poumadji village")
@@ -8201,6 +8207,12 @@ def _written_list(
     mentions are in, where it is not the figure's.)"""
     offset = context.offset if offset is None else offset
     at = context.text.find(mention.written, offset + mention.start)  # (after "Sudans ")
+    if at < 0:
+        # (a province's name led by a direction, its mention at the name after it: "West |Nusa
+        # Tenggara (NTB) and Bali")
+        at = context.text.find(mention.written, max(offset, offset + mention.start - 12))
+        if at < 0:
+            return None
     # (from the list's first name, where the gazetteer read a later one first: "in Suceava, Iasi,
     # Neamt, and Bacau")
     if earlier := _NAMES_LISTED_BEFORE.search(context.text, offset, at):
