@@ -8387,3 +8387,13 @@ def test_a_list_with_a_short_name_in_brackets_is_one_list():
         date(2018, 8, 13),
     )
     assert (died.location, died.country_iso3) == ("West Nusa Tenggara (NTB) and Bali", "IDN")
+
+
+def test_people_held_in_places_are_detained_and_a_part_of_a_count_shares_its_verb():
+    (held,) = extract("It is reported that more than 18,000 people are held in 14 locations.")
+    assert (held.term, held.measure) == ("detained", "stock")
+    part, whole = extract(
+        "The vast majority of people (14,000 of 15,135) have returned to their own homes.",
+        date(2017, 10, 23),
+    )
+    assert (part.term, whole.term) == ("returned", "returned")

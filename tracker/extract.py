@@ -1682,7 +1682,8 @@ _THIS_NUMBER = re.compile(
 # A table's label before the cell that holds a count ("Total Population Killed |\n30,000\n|").
 _CELL_LABEL = re.compile(r"(?:^|\n)\s*(?P<label>[A-Z][^\n|]{2,60}?)\s*\|\s*\n\s*$")
 _STUCK_AFTER = re.compile(r"[^,;.]{0,40}?\bstuck\b")
-_JOINED = re.compile(r"^\s*(?:[A-Za-z’'()-]+\s+){0,6}?and\s*$")
+# (or a part of the count after it, in brackets: "(14,000 of 15,135) have returned")
+_JOINED = re.compile(r"^\s*(?:(?:[A-Za-z’'()-]+\s+){0,6}?and|of)\s*$")
 _AFFECTED_BY_THEN = re.compile(
     r"\s*affected\s+by\s+[^,;]{1,80}?\s(?=(?:have|has|had|were|was|are|is)\s)"
 )

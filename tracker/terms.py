@@ -121,6 +121,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?<!who\s)li(?:ve|ves|ved)\s+in\s+the\s+(?:affected\s+)?area\b":
         (NO_TERM, "stock"),
     r"(?:remain(?:s|ed|ing)?|held|kept)\s+in\s+(?:detention|custody|prison)": ("detained", "stock"),
+    # "more than 18,000 people are held in 14 locations"
+    r"(?:are|were|is|was|being|been)\s+(?:still\s+)?held\s+(?:in|at)\b": ("detained", "stock"),
     r"(?:were|was|been)\s+internally\s+displaced": ("displaced", "flow"),
     # displaced by something: the flow it caused ("34,100 people internally displaced by ongoing
     # hostilities")
