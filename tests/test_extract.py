@@ -8397,3 +8397,16 @@ def test_people_held_in_places_are_detained_and_a_part_of_a_count_shares_its_ver
         date(2017, 10, 23),
     )
     assert (part.term, whole.term) == ("returned", "returned")
+
+
+def test_aid_planned_sums_and_things_are_no_figures():
+    for sentence in (
+        "The Egyptian government will compensate each family with 1,500 Egyptian pounds.",
+        "The Civil Defence asked the Red Cross to provide support for 700 families.",
+        "The fund will meet the immediate emergency needs of 70,700 migrants.",
+        "IOM assessed 728 hromadas hosting IDPs.",
+        "UNICEF has prepositioned 40,000 water purification tablets.",
+        "In all, 164 local government units declared a state of calamity.",
+        "The agency has submitted more than 12,000 names to third countries.",
+    ):
+        assert extract(sentence, date(2020, 1, 1)) == [], sentence

@@ -156,7 +156,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         rf"(?:[$€£¥¢₵₦₹₱]|US\$|\$\s?(?:US|[A-Z]{{3}})|\(US|\b(?:{'|'.join(CURRENCY_CODES)}|euros?|Rs\.?|RMB))\s*$",
         # ("an appeal for 1 million Swiss francs")
         r"^\s*(?:of\s+)?(?:US\s+|(?:Swiss|Canadian|Australian|Singapore|Hong\s+Kong|New\s+Zealand|"
-        r"Fiji|Jamaican|Namibian)\s+)?(?:dollars|euros?|pounds|USD|EUR|GBP|francs|lira|liras|"
+        r"Fiji|Jamaican|Namibian|Egyptian|Sudanese|Lebanese|Syrian)\s+)?(?:dollars|euros?|pounds|USD|EUR|GBP|francs|lira|liras|"
         # "around 170 million Tala (US$ 70 million)"
         r"tala|kina|vatu|rupees|taka|naira|shillings|kwacha|rand|pesos|yuan|yen|rupiah|baht|riyals|"
         r"dirhams|dinars|cedis|birr|leones|afghanis|tenge|hryvnias|rubles|roubles|reais|quetzales|"
@@ -231,7 +231,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"^\s*(?:of\s+[a-z-]+s[’']\s+|(?!(?:from|in|at|across|near)\s)[a-z-]+\s+)?"
         r"(?:blankets|mattress(?:es)?|meals|tents|kits|items|trucks|vehicles|(?:fire\s+)?engines|"
         # ("60,000 packets of instant noodles", "almost 100 tornadoes", "a 300-room shelter")
-        r"packets|cartons|bottles|tornado(?:e)?s|twisters|-rooms?\b|rooms|"
+        r"packets|cartons|bottles|tornado(?:e)?s|twisters|-rooms?\b|rooms|hromadas|hamlets|names|"
+        r"local\s+government\s+units|purification\s+tablets|"
         r"schools|classrooms|dormitories|shelters|houses|homes|buildings|latrines|toilets|wells|"
         r"rations|parcels|vouchers|doses|vaccines|beds|boats|containers|hospitals|clinics|"
         r"health\s+(?:facilities|centres|centers)|"
@@ -383,8 +384,10 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"|\b(?:distributions?|items|kits|supplies|assistance|aid)\s+reached\s+$"
         # "An Emergency Health Kit to treat 10,000 people", "a DREF operation … to address the
         # urgent needs of 5,000 people", "to support the humanitarian interventions for 12,936"
-        r"|\bto\s+(?:treat|feed)\s+$|\b(?:urgent|immediate|basic)\s+needs\s+of\s+$"
-        r"|\binterventions\s+for\s+$",
+        r"|\bto\s+(?:treat|feed)\s+$|\b(?:urgent|immediate|basic)\s+(?:[a-z]+\s+)?needs\s+of\s+$"
+        # ("to meet the immediate emergency needs of 70,700 migrants", "to provide support for
+        # 700 families")
+        r"|\binterventions\s+for\s+$|\bprovide\s+support\s+for\s+$",
         None,
     ),
     # People at risk of what has not happened: "112,500 children under five are at risk of
@@ -1341,7 +1344,7 @@ _BEFORE = re.compile(
 _BEFORE_LOWER = re.compile(_BEFORE.pattern.lower())
 _BEFORE_LOWER_ASCII = _in_ascii(_BEFORE_LOWER)
 # How far before a number its context is read ("between the ages of ", "resolution No. ").
-BEFORE_REACH = 24
+BEFORE_REACH = 32
 # The context after a number is anchored at it (every pattern starts with ^): matched, not searched.
 # People missing are read apart, where the words "missing" or "trapped" are there at all: the
 # words allowed before them make the pattern slow to try after every number.
@@ -2307,7 +2310,8 @@ _BEFORE_ONLY_AFTER = {
     "in": ("one",),  # or digits, checked apart
     "with": ("interview", "interviews", "interviewed", "surveyed", "survey", "surveys", "sample",
              "polled"),
-    "for": ("out", "enough", "sufficient", "interventions"),  # "power is out for tens of thousands"
+    "for": ("out", "enough", "sufficient", "interventions", "support"),  # "power is out for tens of
+    # thousands", "provide support for 700 families"
     "as": ("heavy", "high", "many", "much"),  # "the toll might be as heavy as 1,000"
     "by": ("inhabited",),  # "These areas are inhabited by approximately 100,814,666 people"
 }  # fmt: skip
