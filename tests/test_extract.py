@@ -8410,3 +8410,16 @@ def test_aid_planned_sums_and_things_are_no_figures():
         "The agency has submitted more than 12,000 names to third countries.",
     ):
         assert extract(sentence, date(2020, 1, 1)) == [], sentence
+
+
+def test_oriental_mindoro_and_an_offices_department_are_read_as_english_writes_them():
+    (hit,) = extract(
+        "Almost 100,000 residents in Oriental Mindoro have now been affected by the oil spill.",
+        date(2023, 3, 10),
+    )
+    assert (hit.location, hit.country_iso3) == ("Oriental Mindoro", "PHL")
+    (dead,) = extract(
+        "Government officials in the Sindh Relief Department say some 100 people have died.",
+        date(2014, 3, 14),
+    )
+    assert dead.location != "Sindh Relief Department"  # an office, not a department of France's

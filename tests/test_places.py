@@ -1086,3 +1086,8 @@ def test_regions_as_english_writes_them():
                        ("Kurdistan Region", "IRQ")):  # fmt: skip
         (first, *_) = places.lookup(name)
         assert (first.country_iso3, first.kind) == (code, "province"), name
+
+
+def test_a_philippine_province_is_found_under_the_english_order_of_its_words():
+    assert places.lookup("Oriental Mindoro")[0].country_iso3 == "PHL"
+    assert places.lookup("Occidental Mindoro")[0].country_iso3 == "PHL"

@@ -6678,7 +6678,8 @@ NOT_AN_UNKNOWN_PLACE = frozenset(
 # The words before "Department" or "Office" that name what an office does.
 _OFFICE_NAME_WORDS = frozenset(
     """welfare health police fire education agriculture planning works water forestry
-    meteorological meteorology management information immigration transport""".split()
+    meteorological meteorology management information immigration transport relief disaster
+    emergency rescue revenue irrigation environment""".split()
 )
 
 

@@ -596,6 +596,9 @@ def _english_names(name: str) -> list[str]:
         english = _iso_3166_2_english().gettext(name)
         return [english] if english != name and "/" not in english else []
     last = words[-1].lower()
+    if last in ("oriental", "occidental"):
+        # the Philippines' "Mindoro Oriental", which English writes "Oriental Mindoro"
+        return [f"{words[-1]} {' '.join(words[:-1])}"]
     if last in _LOCAL_UNIT_WORDS:
         return [" ".join(words[:-1])]
     if last in _INDONESIAN_DIRECTIONS:
