@@ -8423,3 +8423,13 @@ def test_oriental_mindoro_and_an_offices_department_are_read_as_english_writes_t
         date(2014, 3, 14),
     )
     assert dead.location != "Sindh Relief Department"  # an office, not a department of France's
+
+
+def test_a_count_throughout_the_province_is_the_one_province_the_document_names():
+    found = extract(
+        "Thousands left homeless in flood-stricken Sindh\n\nNearly half a million people were "
+        "displaced by flooding in Badin, with close to 900,000 affected throughout the province.",
+        date(2003, 8, 4),
+    )
+    whole = next(c for c in found if c.span == "close to 900,000")
+    assert whole.location == "Sindh"

@@ -7317,6 +7317,10 @@ def _without_direction(mention: _Mention) -> str:
     return mention.written[direction.end() :] if direction else mention.written
 
 
+# A count of the whole province: "close to 900,000 affected throughout the province".
+_PROVINCEWIDE = re.compile(
+    r"\b(?:across|throughout|all\s+over)\s+the\s+province\b|\bprovince-?wide\b"
+)
 # A count of the whole country: "across the country, nearly 59,000 people have been affected".
 _NATIONWIDE = re.compile(
     r"\b(?:across|throughout|all\s+over|around|in)\s+the\s+(?:country|nation)\b|\bnationwide\b|\bcountry-?wide\b"
@@ -7740,6 +7744,22 @@ def _place_for(
         (labelled := _labelled_by_place(f, context)) is not None
     ):
         mention = labelled
+    if (
+        "province" in (clause := context.text[context.offset + f.end : context.offset + owned[1]])
+        and _PROVINCEWIDE.search(clause)
+        and len(
+            provinces := {
+                _name_key(m): m
+                for m in (*context.title_mentions(), *context.head_mentions())
+                if m.reading is not None and m.reading.kind == "province"
+            }  # fmt: skip
+        )
+        == 1
+    ):
+        # "… displaced or stranded by flooding in Badin, …, with close to 900,000 affected
+        # throughout the province" under "Thousands left homeless in flood-stricken Sindh":
+        # the one province the document names
+        mention, note = next(iter(provinces.values())), "the province the document names"
     if mention is None:
         # (people who left, of whom the sentence names only where they went: "had also crossed
         # into Russia" after "displaced inside Ukraine")
