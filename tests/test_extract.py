@@ -8433,3 +8433,13 @@ def test_a_count_throughout_the_province_is_the_one_province_the_document_names(
     )
     whole = next(c for c in found if c.span == "close to 900,000")
     assert whole.location == "Sindh"
+
+
+def test_the_wilaya_of_a_name_is_a_place():
+    found = extract(
+        "Heavy rains kill at least 43 people in eastern Algeria\n\nIn the wilaya of Mila, 15 "
+        "children died last Monday as they were caught up in flooded wadis.",
+        date(2020, 8, 10),
+    )
+    children = next(c for c in found if c.span == "15")
+    assert (children.location, children.country_iso3) == ("Mila", "DZA")

@@ -5387,6 +5387,8 @@ LOCATIVE_CUES: dict[str, str] = {
     r"territory|municipality|republic|port|department|prefecture|county|commune|canton|parish|"
     # ("In some localities of Telimele, a prefecture located in lower Guinea")
     r"locality|localities|centre|centres|center|centers|"
+    # ("In the wilaya of Mila, 15 children died": Algeria's province)
+    r"wilaya|"
     # ("The Departments of Durazno, Soriano and Treinta y Tres have been the most affected")
     r"departments|provinces|districts|regions|governorates|municipalities|counties|prefectures)"
     r"\s+of":
