@@ -8443,3 +8443,13 @@ def test_the_wilaya_of_a_name_is_a_place():
     )
     children = next(c for c in found if c.span == "15")
     assert (children.location, children.country_iso3) == ("Mila", "DZA")
+
+
+def test_the_place_a_destination_lies_in_is_a_destination_too():
+    found = extract(
+        "Thousands of people have fled the Central African Republic into Chad.\n\nA further 555 "
+        "refugees have crossed to Yamba village in eastern Cameroon, he said.",
+        date(2016, 7, 9),
+    )
+    # people who fled are filed where they left, not in the region of the village they reached
+    assert (found[-1].span, found[-1].country_iso3) == ("555", "CAF")

@@ -6115,7 +6115,10 @@ def _within_the_one_before(text: str, mentions: list[_Mention]) -> list[_Mention
         ):
             # (but "the Bayrakli neighborhood in Izmir, where … causing at least 24 deaths in the
             # city": the wider place the clause goes on from)
-            out[i] = replace(m, within=True)
+            # (where people went, the place it lies in too: "crossed to Yamba village in eastern
+            # Cameroon")
+            role = before.role if before.role == "to" and m.role == "at" else m.role
+            out[i] = replace(m, within=True, role=role)
     return out
 
 
