@@ -8453,3 +8453,30 @@ def test_the_place_a_destination_lies_in_is_a_destination_too():
     )
     # people who fled are filed where they left, not in the region of the village they reached
     assert (found[-1].span, found[-1].country_iso3) == ("555", "CAF")
+
+
+def test_an_agencys_letters_and_a_village_named_as_a_country_are_not_those_places():
+    found = extract(
+        "Floods: 7,924 Households Displaced, NEMA orders Evacuation of Communities\n\nFloods in "
+        "Nigeria left an estimated 47,544 people homeless.",
+        date(2013, 9, 26),
+    )
+    assert {c.country_iso3 for c in found} == {"NGA"}  # not Néma, Mauritania
+    found = extract(
+        "Three people have been killed by floods in Bomet County, Kenya. The floods have displaced "
+        "at least 124 families.\n\nRiver Nzoia broke its banks, flooding Angola, Shibale and "
+        "Shitukhumi villages.",
+        date(2020, 4, 28),
+    )
+    assert "AGO" not in {c.country_iso3 for c in found}
+
+
+def test_a_number_in_words_then_in_figures_is_one_count_and_more_things_are_no_figures():
+    (households,) = extract("Six thousand (6,000) households were affected.", date(2021, 11, 30))
+    assert households.estimate.best == 6000
+    for sentence in (
+        "The floods reportedly killed seven; 2,217 farmlands were reportedly submerged.",
+        "Flooding hit 129 Local Government Areas (LGAs) of 12 States.",
+        "More than 50 elementary schools and a dozen colleges were affected.",
+    ):
+        assert all(c.estimate.best not in (2217, 129, 12) for c in extract(sentence)), sentence

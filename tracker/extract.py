@@ -232,7 +232,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"(?:blankets|mattress(?:es)?|meals|tents|kits|items|trucks|vehicles|(?:fire\s+)?engines|"
         # ("60,000 packets of instant noodles", "almost 100 tornadoes", "a 300-room shelter")
         r"packets|cartons|bottles|tornado(?:e)?s|twisters|-rooms?\b|rooms|hromadas|hamlets|names|"
-        r"local\s+government\s+units|purification\s+tablets|"
+        r"local\s+government\s+(?:units|areas)|lgas|purification\s+tablets|farmlands|colleges|"
         r"schools|classrooms|dormitories|shelters|houses|homes|buildings|latrines|toilets|wells|"
         r"rations|parcels|vouchers|doses|vaccines|beds|boats|containers|hospitals|clinics|"
         r"health\s+(?:facilities|centres|centers)|"
@@ -4442,6 +4442,16 @@ def _sentence_candidates(
         ):
             # "The government later revised the death toll up to 254": to it, not at most it.
             estimate = replace(estimate, low=estimate.best, qualifier="exact")
+        if (
+            found
+            and sentence[m_start - 2 : m_start] == " ("
+            and found[-1].end == m_start - 2
+            and sentence.startswith(")", m_end)
+            and found[-1].estimate.best == estimate.best
+            and not sentence[found[-1].start : found[-1].end][:1].isdigit()
+        ):
+            # "Six thousand (6,000) households": the number in words again in figures, one count
+            continue
         population = people.match(people_in, m_end)
         if (
             population is not None
@@ -5633,6 +5643,11 @@ _COUNT_RIGHT_BEFORE = re.compile(
 # A person of a country ("a New Zealand man who drowned trying to save his mother"): the
 # country's name says whose nation, not where the figure is (but "19,000 Niger nationals have
 # become displaced inside their own country": a people's own country is theirs).
+# The rest of a list of villages a country's name starts: "Angola|, Shibale and Shitukhumi villages".
+_VILLAGES_LISTED = re.compile(
+    r"(?:,\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)*,?\s+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
+    r"\s+(?:villages|hamlets|settlements)\b"
+)
 _NATIONAL_AFTER = re.compile(
     r"\s+(?:man|woman|boy|girl|national|citizen|tourist|climber|hiker|mountaineer|journalist"
     r"|aid\s+worker|couple"
@@ -5885,6 +5900,12 @@ def _place_mentions(
                 continue
             if mention is not None and _NATIONAL_AFTER.match(text, m_end):
                 continue  # "a New Zealand man who drowned": whose nation, not where
+            if (
+                mention is not None
+                and text.startswith(",", m_end)
+                and _VILLAGES_LISTED.match(text, m_end)
+            ):
+                continue  # "flooding Angola, Shibale and Shitukhumi villages": a village's name
             if mention is not None and text.endswith(("bordering ", " borders "), 0, m_start):
                 continue  # "in the north of the province, bordering Tajikistan": its neighbour
             if mention is not None:
@@ -6053,6 +6074,13 @@ def _place_mentions(
             out.append(_Mention(start, role, written, place, (), bool(direction), listed))
         if word and text.startswith(" of ", m_end) and (inner := _unit_of(text, m, out[-1])):
             out.append(inner)  # "the East Java district of Lumajang": Lumajang, in East Java
+    if any(len(m.written) <= 5 and m.written.isupper() for m in out):
+        # an agency's letters before a verb ("NEMA orders Evacuation of Communities") are not the
+        # town the gazetteer spells so (Néma, Mauritania)
+        out = [m for m in out if not (
+            len(m.written) <= 5 and m.written.isupper() and m.reading is not None
+            and m.reading.kind in ("town", "city") and _LOWER_WORD_NEXT.match(text, m.start + len(m.written))
+        )]  # fmt: skip
     if "." in text:
         # an abbreviation's last full stop, which a name's words leave out: "N.S. wildfires"
         out = [replace(m, written=m.written + ".") if _DOTTED_INITIALS.fullmatch(m.written)
