@@ -8480,3 +8480,10 @@ def test_a_number_in_words_then_in_figures_is_one_count_and_more_things_are_no_f
         "More than 50 elementary schools and a dozen colleges were affected.",
     ):
         assert all(c.estimate.best not in (2217, 129, 12) for c in extract(sentence)), sentence
+
+
+def test_people_departed_a_place_and_a_places_families_counted_before_its_name():
+    (left,) = extract("An estimated 18,787 people departed Rukban.", date(2019, 9, 25))
+    assert (left.term, left.location) == ("left", "Rukban")
+    (back,) = extract("Some 250 Kessab families have returned to their homes.", date(2014, 6, 17))
+    assert (back.term, back.location) == ("returned", "Kessab")

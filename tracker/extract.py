@@ -5375,7 +5375,7 @@ def _precision(period: re.Match) -> str:
 LOCATIVE_CUES: dict[str, str] = {
     r"(?:displaced|uprooted)\s+from": "displaced from",
     r"from|out\s+of|fled|flee|flees|fleeing|left|leaving|leave|escaped|escaping|vacated|"
-    r"(?:evacuated|departed)\s+from|"
+    r"(?:evacuated|departed)\s+from|departed|"  # ("18,787 people departed Rukban")
     # "evacuated from their homes in Pailin province"
     r"from\s+(?:their|his|her)\s+homes?\s+in": "origin",
     r"to|into|towards?|reached|reaching|entered|entering|border\s+with|"
@@ -5636,6 +5636,9 @@ _FACILITY_FIRST = frozenset(
 _PEOPLE_OF_PLACE = re.compile(
     r"(?:['’]s?)?\s+(?:entire\s+|whole\s+)?(?:population|residents|inhabitants|villagers)\b"
 )
+# A place's people counted right after its name: "70 Chaiten| residents", "Some 250 Kessab|
+# families".
+_PEOPLE_COUNTED_OF_PLACE = re.compile(r"\s+(?:residents|inhabitants|villagers|families)\b")
 # A count right before a name: "70 |Chaiten residents", "thousands of |Kefalonia residents".
 _COUNT_RIGHT_BEFORE = re.compile(
     r"(?:\d|\b(?:dozens|hundreds|thousands))[\d,.]*\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE
@@ -5815,7 +5818,7 @@ def _place_mentions(
             and not word
             and text.startswith(" ", m.end("name"))
             and _COUNT_RIGHT_BEFORE.search(text, max(0, m_start - 20), m_start)
-            and _PEOPLE_OF_PLACE.match(text, m.end("name"))
+            and _PEOPLE_COUNTED_OF_PLACE.match(text, m.end("name"))
             and len(name.split()) <= 2
             and all(w[:1].isupper() and w[1:].islower() for w in name.split())
             and name.split()[0].lower() not in NOT_AN_UNKNOWN_PLACE
