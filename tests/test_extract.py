@@ -8487,3 +8487,11 @@ def test_people_departed_a_place_and_a_places_families_counted_before_its_name()
     assert (left.term, left.location) == ("left", "Rukban")
     (back,) = extract("Some 250 Kessab families have returned to their homes.", date(2014, 6, 17))
     assert (back.term, back.location) == ("returned", "Kessab")
+
+
+def test_other_places_are_no_place_named():
+    (hosted,) = extract(
+        "Other camps in Jordan include Zaatari Camp, with a population of over 100,000.",
+        date(2014, 4, 30),
+    )
+    assert hosted.location != "Other camps"

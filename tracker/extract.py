@@ -5436,6 +5436,7 @@ NOT_A_PLACE_START = (
     # words that open a sentence before a name: "For Brazil, which battles flooding …"
     "For", "But", "And", "After", "Before", "With", "When", "While", "Since", "Although",
     "Despite", "Meanwhile", "Like", "Unlike", "Both", "Even", "Yet", "So", "Then", "Also",
+    "Other",  # "Other camps in Jordan include Zaatari Camp": no camp's name
     # a count opens a sentence: "Five community members lost their lives"
     "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven",
     "Twelve", "Twenty", "Thirty", "Forty", "Fifty", "Hundreds", "Thousands", "Dozens", "Scores",
