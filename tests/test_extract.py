@@ -8495,3 +8495,21 @@ def test_other_places_are_no_place_named():
         date(2014, 4, 30),
     )
     assert hosted.location != "Other camps"
+
+
+def test_a_new_subject_after_and_people_transported_and_people_in_monasteries():
+    died, affected = extract(
+        "Three people lost their lives and the total number of affected people is around 70,000."
+    )
+    assert (died.term, affected.term) == ("died", "affected")
+    (moved,) = extract(
+        "As of 13 January 2014, 7,212 have been transported from Nadapal entry point to Kakuma.",
+        date(2014, 1, 13),
+    )
+    assert (moved.term, moved.measure) == ("evacuated", "flow")
+    sheltered = extract(
+        "In Kutkai, there are some 200 people in Tar Yao monastery and more than 230 in Maharsi "
+        "monastery.",
+        date(2019, 8, 20),
+    )
+    assert [(c.term, c.measure) for c in sheltered] == [("hosted", "stock")] * 2

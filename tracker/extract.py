@@ -3117,7 +3117,9 @@ _NEW_SUBJECT = re.compile(
     # "3,000 evacuees were in the arena and the exhibition hall was being prepared to …"
     r"|\band\s+the\s+(?:[a-z]+\s+){1,3}(?:was|were|is|are|has|have|had)\b"
     # "have been affected by floods and more destroyed villages are still being reported"
-    r"|\band\s+more\s+(?:[a-z]+\s+){1,2}(?:was|were|is|are|has|have|had)\b",
+    r"|\band\s+more\s+(?:[a-z]+\s+){1,2}(?:was|were|is|are|has|have|had)\b"
+    # "Three people lost their lives and the total number of affected people … is around 70,000"
+    r"|\band\s+the\s+(?:total\s+)?number\s+of\b",
     re.I,
 )
 

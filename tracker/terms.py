@@ -273,6 +273,12 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:safety|(?:the\s+|an?\s+)?(?:(?:evacuation|relief|shelter)\s+(?:cent(?:re|er)s?|sites?|camps?|"
     r"shelters?)|shelters?))\b":
         ("evacuated", "flow"),
+    # moved by an agency: "7,212 have been transported from Nadapal entry point to Kakuma"
+    r"transported\s+(?:from|today)\b": ("evacuated", "flow"),
+    # sheltering in a place of worship or a school: "there are some 200 people in Tar Yao
+    # monastery", "300 people in the boarding school of the Roman Catholic church"
+    r"in\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:monaster(?:y|ies)|pagodas?|mosques?|boarding\s+schools?)\b":
+        ("hosted", "stock"),
     # sent into them by another's verb before the count: "Lisa’s passage forced just over 5,000
     # people into emergency shelters", "Authorities took 60,000 people to cyclone shelters"
     # (but where they are already: "tens of thousands already crammed into emergency shelters",
