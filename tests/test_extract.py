@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 899 tuning documents score (when d872–d903 were turned to tuning:
-    # precision 0.951, recall 0.957, measure 0.963, location 0.714, country 0.945, attribution
-    # 0.857; the parts turned to tuning last are harder than the first): a rule that breaks what,
+    # Floors below what the 940 tuning documents score (when d904–d944 were turned to tuning:
+    # precision 0.947, recall 0.956, measure 0.961, location 0.712, country 0.945, attribution
+    # 0.855; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.955 and result.precision >= 0.949, (
+    assert result.recall >= 0.954 and result.precision >= 0.945, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.961
-    assert result.location_right / checked >= 0.712 and result.country_right / checked >= 0.943
-    assert result.attribution_right / checked >= 0.855
+    assert result.measure_right / result.matched >= 0.959
+    assert result.location_right / checked >= 0.710 and result.country_right / checked >= 0.943
+    assert result.attribution_right / checked >= 0.853
 
 
 def test_no_sentence_of_the_dev_set_raises(monkeypatch):
