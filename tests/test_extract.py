@@ -8513,3 +8513,24 @@ def test_a_new_subject_after_and_people_transported_and_people_in_monasteries():
         date(2019, 8, 20),
     )
     assert [(c.term, c.measure) for c in sheltered] == [("hosted", "stock")] * 2
+
+
+def test_family_members_money_aid_and_things_from_the_103rd_to_108th_parts_are_no_figures():
+    for sentence in (
+        "His wife and three children were rescued, said the mayor.",
+        "193,101 CHF has been allocated for the delivery of immediate assistance for up to 5,000 "
+        "people.",
+        "The Red Cross has been meeting the humanitarian needs of 1,000 families in Pando.",
+        "Officials said 1,800 people in Illapel were left without drinking water.",
+        "They stole about 200 cows and one hundred motorcycles.",
+        "He released 15 million reals to help the most affected cities.",
+    ):
+        assert extract(sentence, date(2020, 1, 1)) == [], sentence
+
+
+def test_a_place_the_gazetteer_lacks_takes_the_country_its_peoples_word_names():
+    found = extract(
+        "Floods displaced thousands of families in the southern Philippine island.",
+        date(2014, 1, 21),
+    )
+    assert found[0].country_iso3 == "PHL"

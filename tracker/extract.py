@@ -159,6 +159,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"Fiji|Jamaican|Namibian|Egyptian|Sudanese|Lebanese|Syrian)\s+)?(?:dollars|euros?|pounds|USD|EUR|GBP|francs|lira|liras|"
         # "around 170 million Tala (US$ 70 million)"
         r"tala|kina|vatu|rupees|taka|naira|shillings|kwacha|rand|pesos|yuan|yen|rupiah|baht|riyals|"
+        r"chf|reals|"
         r"dirhams|dinars|cedis|birr|leones|afghanis|tenge|hryvnias|rubles|roubles|reais|quetzales|"
         # ("property damage of at least 7.3 billion won")
         r"lempiras|gourdes|won)\b"
@@ -211,7 +212,13 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         None,
     ),
     # a household's size: "With an average Sudanese family comprising six members"
-    "household_size": (r"\b(?:family|household)\s+(?:comprising|consisting\s+of)\s+$", None),
+    # (or one family's members: "His wife and three children were rescued", "lives with his wife
+    # and two children in Kaputa camp")
+    "household_size": (
+        r"\b(?:family|household)\s+(?:comprising|consisting\s+of)\s+$"
+        r"|\b(?:his|her|their|my|our)\s+(?:wife|husband|spouse)\s+and\s+$",
+        None,
+    ),
     "ratio": (
         r"(?:\b(?:one|\d+)\s+in|\bper|\bout\s+of)\s*$",
         r"^\s*(?:people|persons|individuals)?\s*(?:per|each|a)\s+(?:household|family|"
@@ -240,7 +247,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"(?:relief|evacuation)\s+(?:cent(?:er|re)s|camps|sites|shelters)|"
         # (people who deal in them are people: "killing about seven Fulani cattle rustlers")
         # ("253 small ruminants, 4,119 cattle heads and 500 chickens have been washed away")
-        r"(?:small\s+)?(?:cattle|livestock|animals|donkeys|ruminants|chickens|goats|sheep|poultry|"
+        r"(?:small\s+)?(?:cattle|livestock|animals|donkeys|ruminants|chickens|goats|sheep|poultry|cows|"
+        r"motorcycles|"
         r"camels)(?!\s+(?:rustlers|herders|herdsmen|thieves|traders|"
         r"farmers|owners|breeders))|"
         r"tonnes|metric|gallons|packages|sets|bags|sandbags|sheets|tarpaulins|jerrycans|villages|"
@@ -359,7 +367,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"\b(?:power|electricity)\s+(?:is|was|remains|remained)\s+(?:still\s+)?out\s+for\s+$",
         rf"^\s*{_WORDS_BEFORE_VERB}{{0,3}}?(?:(?:are|were|is|was|remain|"
         r"remained|remaining|still|left|now)\s+)*without\s+(?:power|electricity|running\s+water|"
-        r"water|internet|phone|mobile|tele(?:phone|communications?)|communications?|network)\b"
+        r"(?:drinking\s+)?water|internet|phone|mobile|tele(?:phone|communications?)|communications?|"
+        r"network)\b"
         # "About 2,400 households still face power outages"
         rf"|^\s*{_WORDS_BEFORE_VERB}{{0,3}}?(?:face|faced|facing|suffer|"
         r"suffered|suffering|experience|experienced|experiencing|hit\s+by)\s+(?:power|electricity|"
@@ -384,7 +393,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"|\b(?:distributions?|items|kits|supplies|assistance|aid)\s+reached\s+$"
         # "An Emergency Health Kit to treat 10,000 people", "a DREF operation … to address the
         # urgent needs of 5,000 people", "to support the humanitarian interventions for 12,936"
-        r"|\bto\s+(?:treat|feed)\s+$|\b(?:urgent|immediate|basic)\s+(?:[a-z]+\s+)?needs\s+of\s+$"
+        r"|\bto\s+(?:treat|feed)\s+$|\b(?:urgent|immediate|basic|humanitarian)\s+(?:[a-z]+\s+)?needs\s+of\s+$"
+        # ("the delivery of immediate assistance for up to 5,000 people")
+        r"|\bassistance\s+for\s+$"
         # ("to meet the immediate emergency needs of 70,700 migrants", "to provide support for
         # 700 families")
         r"|\binterventions\s+for\s+$|\bprovide\s+support\s+for\s+$",
@@ -1406,7 +1417,8 @@ _QUANTITY_ASCII = _in_ascii(QUANTITY_LOWER)
 # A new pattern after a number needs its first words here (tests/test_extract.py checks).
 _AFTER_WORD_STARTS = (
     "% - ‐ : ° a.m am p.m pm o' o’ gmt utc dollars euro pounds usd eur gbp francs lira per pc "
-    "swiss canadian australian singapore hong new fiji jamaican namibian "
+    "swiss canadian australian singapore hong new fiji jamaican namibian egyptian sudanese "
+    "lebanese syrian chf reals "
     "tala kina vatu rupees taka naira shillings kwacha rand pesos yuan yen rupiah baht riyals "
     "dirhams dinars cedis birr leones afghanis tenge hryvnias rubles roubles reais quetzales "
     "lempiras gourdes won "
@@ -2310,7 +2322,8 @@ _BEFORE_ONLY_AFTER = {
     "in": ("one",),  # or digits, checked apart
     "with": ("interview", "interviews", "interviewed", "surveyed", "survey", "surveys", "sample",
              "polled"),
-    "for": ("out", "enough", "sufficient", "interventions", "support"),  # "power is out for tens of
+    "for": ("out", "enough", "sufficient", "interventions", "support", "assistance"),
+    "and": ("wife", "husband", "spouse"),  # "His wife and three children were rescued"  # "power is out for tens of
     # thousands", "provide support for 700 families"
     "as": ("heavy", "high", "many", "much"),  # "the toll might be as heavy as 1,000"
     "by": ("inhabited",),  # "These areas are inhabited by approximately 100,814,666 people"
@@ -8072,8 +8085,11 @@ def _place_for(
     if reading.source == "document" and reading.kind == "world region":
         return {"location": mention.written, "place_note": _REGION_OF_SEVERAL}
     if reading.source == "document":
-        country = reading.country_iso3 or _country_of_unknown(
-            mention, mentions, term, population, context
+        country = (
+            reading.country_iso3
+            # ("the southern Philippine island": the country its people's word names)
+            or (_demonym(mention.written) or (None,))[0]
+            or _country_of_unknown(mention, mentions, term, population, context)
         )
         if mention.listed and country in _countries():
             # "in Northern Mindanao and the Autonomous Region in Muslim Mindanao": the country's.
