@@ -191,7 +191,9 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         # a length with its conversion: "the water was up to 3m (10ft) deep"
         r"|^\s*\(\s*\d[\d.,]*\s*(?:ft|feet|in|inches|m|metres|meters|km|miles)\)",
     ),
-    "attached": (r"[A-Za-z][-‐]?$", r"^[A-Za-z]"),
+    # (a letter before a line's end is not glued to the number on the next line, where $ would
+    # match before the line's break)
+    "attached": (r"[A-Za-z][-‐]?(?!\n)$", r"^[A-Za-z]"),
     # a place's size: "the 80,000-populated capital city"; a force's: "the 8,500-strong rescue
     # service"
     "populated": (None, r"^[-‐](?:populated|strong)\b"),
