@@ -8535,3 +8535,17 @@ def test_a_place_the_gazetteer_lacks_takes_the_country_its_peoples_word_names():
         date(2014, 4, 30),
     )
     assert (sheltered.location, sheltered.country_iso3) == ("Emirates Jordanian Camp", "JOR")
+
+
+def test_parts_a_sentence_says_the_count_before_includes_take_its_term():
+    whole, *parts = extract(
+        "IOM reports that 59,245 people have been newly displaced by renewed fighting. These "
+        "include 53,100 in Timbuktu region, 4,062 in Gao and 2,083 in Mopti.",
+        date(2015, 6, 5),
+    )
+    assert whole.term == "displaced"
+    assert [(c.estimate.best, c.term) for c in parts] == [
+        (53100, "displaced"),
+        (4062, "displaced"),
+        (2083, "displaced"),
+    ]

@@ -9681,6 +9681,14 @@ def extract(
             found = _sentence_candidates(text, start, raw, context)
             if out and ("these " in raw or "those " in raw):
                 found = [_as_named_before(c, out, text) for c in found]
+            if out and found and raw.lstrip().startswith("These include "):
+                # "… 59,245 people have been newly displaced … These include 53,100 in Timbuktu
+                # region, 4,062 in Gao and 2,083 in Mopti": parts of the count before, with its
+                # term, where their own words give none
+                whole = out[-1]
+                found = [replace(c, term=whole.term, measure=whole.measure)
+                         if c.term == "affected" and whole.term != "affected" else c
+                         for c in found]  # fmt: skip
             if " at " in raw:
                 found = [_at_a_named_site(c, raw, start) for c in found]
             if " with " in raw:
