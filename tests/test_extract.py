@@ -8549,3 +8549,14 @@ def test_parts_a_sentence_says_the_count_before_includes_take_its_term():
         (4062, "displaced"),
         (2083, "displaced"),
     ]
+
+
+def test_car_listed_after_numbered_regions_is_the_philippines_cordillera():
+    found = extract(
+        "More than 714,200 people were affected in the Regions I, II, III, CALABARZON, V and CAR.",
+        date(2022, 9, 28),
+    )
+    assert found[0].country_iso3 == "PHL"
+    # (the Central African Republic otherwise)
+    (fled,) = extract("Some 8,000 people fled fighting in CAR.", date(2022, 9, 28))
+    assert fled.country_iso3 == "CAF"

@@ -5664,6 +5664,10 @@ _COUNT_RIGHT_BEFORE = re.compile(
 # A person of a country ("a New Zealand man who drowned trying to save his mother"): the
 # country's name says whose nation, not where the figure is (but "19,000 Niger nationals have
 # become displaced inside their own country": a people's own country is theirs).
+# Regions written by their numbers before a name in their list: "the Regions I, II, III, |CAR".
+_NUMBERED_REGIONS_BEFORE = re.compile(
+    r"\bRegions?\s+(?:[IVX]+|\d+)(?:,\s*[\w-]+)*,?\s+(?:and\s+)?$"
+)
 # The rest of a list of villages a country's name starts: "Angola|, Shibale and Shitukhumi villages".
 _VILLAGES_LISTED = re.compile(
     r"(?:,\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)*,?\s+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
@@ -6095,6 +6099,14 @@ def _place_mentions(
             out.append(_Mention(start, role, written, place, (), bool(direction), listed))
         if word and text.startswith(" of ", m_end) and (inner := _unit_of(text, m, out[-1])):
             out.append(inner)  # "the East Java district of Lumajang": Lumajang, in East Java
+    if "CAR" in text and "Region" in text:
+        # "affected in the Regions I, II, III, CALABARZON, V and CAR": the Philippines' Cordillera
+        # Administrative Region, listed with the regions numbered before it, not the Central
+        # African Republic
+        out = [replace(m, reading=places.Place("CAR", "PHL", None, None, "region", "document"),
+                       readings=()) if m.written == "CAR"
+               and _NUMBERED_REGIONS_BEFORE.search(text, max(0, m.start - 80), m.start) else m
+               for m in out]  # fmt: skip
     if any(len(m.written) <= 5 and m.written.isupper() for m in out):
         # an agency's letters before a verb ("NEMA orders Evacuation of Communities") are not the
         # town the gazetteer spells so (Néma, Mauritania)
