@@ -503,20 +503,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 940 tuning documents score (when d904–d944 were turned to tuning:
-    # precision 0.947, recall 0.956, measure 0.961, location 0.712, country 0.945, attribution
+    # Floors below what the 975 tuning documents score (when d945–d979 were turned to tuning:
+    # precision 0.949, recall 0.955, measure 0.958, location 0.707, country 0.945, attribution
     # 0.855; the parts turned to tuning last are harder than the first): a rule that breaks what,
     # where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.954 and result.precision >= 0.945, (
+    assert result.recall >= 0.953 and result.precision >= 0.947, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.959
-    assert result.location_right / checked >= 0.710 and result.country_right / checked >= 0.943
+    assert result.measure_right / result.matched >= 0.956
+    assert result.location_right / checked >= 0.705 and result.country_right / checked >= 0.943
     assert result.attribution_right / checked >= 0.853
 
 
