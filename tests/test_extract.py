@@ -8560,3 +8560,13 @@ def test_car_listed_after_numbered_regions_is_the_philippines_cordillera():
     # (the Central African Republic otherwise)
     (fled,) = extract("Some 8,000 people fled fighting in CAR.", date(2022, 9, 28))
     assert fled.country_iso3 == "CAF"
+
+
+def test_people_washed_away_died_and_people_on_their_way_to_safety_are_evacuated():
+    (gone,) = extract(
+        "In Lhuentse, 23 people camped near a stream were washed away by a flash flood on Thursday.",
+        date(2023, 7, 21),
+    )
+    assert (gone.term, gone.measure) == ("died", "flow")
+    (out,) = extract("Five residents are already on their way to safety.", date(2022, 5, 4))
+    assert (out.term, out.measure) == ("evacuated", "flow")

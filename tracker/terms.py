@@ -316,6 +316,8 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:(?:were|was|been|being|are|is)\s+)?deported\b": ("returned", "flow"),
     # deaths by another's hand: "1,225 homicides have been registered"
     r"homicides\b": ("killed", "flow"),
+    # taken out: "Twenty-four residents of Lysychansk … are already on their way to safety"
+    r"on\s+(?:the|their)\s+way\s+to\s+safety\b": ("evacuated", "flow"),
     # on the move: "Thousands more Central Americans … are on the way to Tijuana"
     r"(?:are|is|were|was)\s+(?:now\s+|still\s+)?on\s+(?:the|their)\s+way\s+to\b": ("fled", "flow"),
     r"rescued\b|(?:flown|airlifted|ferried|pulled)\s+out\b|airlifted\b|plucked\b": ("evacuated", "flow"),
@@ -374,7 +376,9 @@ VERBS: dict[str, tuple[str, str]] = {
     r"(?:died|dying|die|dies|deaths?|dead|perish(?:ed|es|ing)?|fatalit(?:y|ies)|drown(?:ed|s|ing)?|succumbed|"
     r"passed\s+away)\b":
         ("died", "flow"),
-    r"swept\s+away\b": ("died", "flow"),  # "one person was swept away by floods in Takilsa"
+    # "one person was swept away by floods in Takilsa", "23 people … was washed away by a flash
+    # flood" (of people: "homes washed away" is no verb of theirs, the things' words say so)
+    r"(?:swept|washed)\s+away\b": ("died", "flow"),
     # ('At least 138 men, women and children were "executed,"')
     r"killed\b|sh(?:ot|ooting)\s+dead\b|(?:were|was|been)\s+[“\"]?executed\b": ("killed", "flow"),
     # "At least 12 people were hurt", "300 people were hospitalized" (hurt by a crisis: affected)
