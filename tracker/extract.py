@@ -2324,9 +2324,9 @@ _BEFORE_ONLY_AFTER = {
     "in": ("one",),  # or digits, checked apart
     "with": ("interview", "interviews", "interviewed", "surveyed", "survey", "surveys", "sample",
              "polled"),
+    # "power is out for tens of thousands", "provide support for 700 families"
     "for": ("out", "enough", "sufficient", "interventions", "support", "assistance"),
-    "and": ("wife", "husband", "spouse"),  # "His wife and three children were rescued"  # "power is out for tens of
-    # thousands", "provide support for 700 families"
+    "and": ("wife", "husband", "spouse"),  # "His wife and three children were rescued"
     "as": ("heavy", "high", "many", "much"),  # "the toll might be as heavy as 1,000"
     "by": ("inhabited",),  # "These areas are inhabited by approximately 100,814,666 people"
 }  # fmt: skip
@@ -7810,9 +7810,10 @@ def _place_for(
         (labelled := _labelled_by_place(f, context)) is not None
     ):
         mention = labelled
+    after_at = (context.offset + f.end, context.offset + owned[1])  # (the figure's words after it)
     if (
-        "province" in (clause := context.text[context.offset + f.end : context.offset + owned[1]])
-        and _PROVINCEWIDE.search(clause)
+        context.text.find("province", *after_at) >= 0
+        and _PROVINCEWIDE.search(context.text, *after_at)
         and len(
             provinces := {
                 _name_key(m): m
