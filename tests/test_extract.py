@@ -520,6 +520,22 @@ def test_tuning_documents_regression_guard():
     assert result.attribution_right / checked >= 0.853
 
 
+def test_second_annotators_answers_are_of_the_records_figures():
+    # The agreement between annotators (tests/devset/README.md) is only worth reading while the
+    # second annotator's answers are of the figures the records hold: a record's figures changed
+    # later must be answered again, and this fails until they are.
+    from tests.devset.agreement import agreement, load_answers
+    from tests.devset.score import load_documents
+
+    records = {d["id"]: d for d in load_documents()}
+    for doc_id, answer in load_answers().items():
+        assert [f["span"] for f in answer["figures"]] == [
+            f["span"] for f in records[doc_id]["figures"]
+        ], doc_id
+    result = agreement()
+    assert result.matched == result.expected == result.predicted == result.place_checked
+
+
 def test_no_sentence_of_the_dev_set_raises(monkeypatch):
     # extract() passes over a sentence that raises (one odd sentence must not stop a document);
     # here it must not happen: a rule's slip would drop sentences without a word (d399's title
