@@ -8586,3 +8586,18 @@ def test_people_washed_away_died_and_people_on_their_way_to_safety_are_evacuated
     assert (gone.term, gone.measure) == ("died", "flow")
     (out,) = extract("Five residents are already on their way to safety.", date(2022, 5, 4))
     assert (out.term, out.measure) == ("evacuated", "flow")
+
+
+def test_a_paragraph_led_by_its_place_places_its_counts_under_a_countrys_heading():
+    text = (
+        "Papua New Guinea\nPapua New Guinea — Displacement Update (May 2022)\n\n"
+        "Kolem community in Tari LLG: The community was attacked on 3 May. About 40 homes were "
+        "burnt and an estimated 900 people were displaced.\n\n"
+        "Across the province, some 300 families remain in host villages."
+    )
+    title = "Papua New Guinea — Displacement Update (May 2022)"
+    led, other = extract(text, date(2022, 5, 25), title=title)
+    assert (led.location, led.country_iso3) == ("Kolem community", "PNG")
+    assert "earlier sentence" in led.place_note
+    # a paragraph that names no place of its own keeps the heading's country
+    assert (other.location, other.country_iso3) == ("Papua New Guinea", "PNG")

@@ -5701,6 +5701,13 @@ _AGENT_BY_BEFORE = re.compile(
 )
 
 
+# After a place that opens a paragraph: the place it lies in, then a colon ("… community in Tebi
+# LLG: This community was affected").
+_HEADING_PLACE_AFTER = re.compile(
+    r"(?:,?\s+(?:in|of)\s+[^:.;\n]{1,60}?|,\s+[^:.;\n]{1,40}?)?\s*:(?!\d)"
+)
+
+
 def _place_mentions(
     text: str, need_cue: bool = True, learnt: dict[str, tuple[str, str]] | None = None
 ) -> list[_Mention]:
@@ -5778,6 +5785,16 @@ def _place_mentions(
         cue = m.group("cue")
         role = _cue_role(cue) if cue else ""
         word = m.group("word") or ""
+        if (
+            not role
+            and word
+            and ":" in text[m_end : m_end + 64]
+            and not text[:m_start].strip()
+            and _HEADING_PLACE_AFTER.match(text, m_end)
+        ):
+            # "Pari Andawale community in Tebi LLG: This community was affected by conflict":
+            # a paragraph led by its place, the place of its counts
+            role = "at"
         name = m.group("name")
         direction = m.group("dir")
         if (
@@ -9139,6 +9156,15 @@ class _Context:
                 and self.text.startswith(title, heading[0] + len(heading[2]) + 1)
             )
             if not below and (not in_title or mention is None or mention.regional):
+                earlier = (
+                    self.earlier_place(earlier_roles, offset, heading[0])
+                    if earlier_roles and heading[1].reading.kind == "country"
+                    else None
+                )
+                if earlier is not None and _wider_than(heading[1], earlier[0]):
+                    # "Papua New Guinea" over "Pari Andawale community in Tebi LLG: … an
+                    # estimated 1,200 displaced": the place the paragraph names, inside it
+                    return earlier
                 return heading[1], f"place from the heading “{heading[2]}”"
         earlier = (
             self.earlier_place(earlier_roles, offset, heading[0] if heading else 0)
