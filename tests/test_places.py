@@ -1091,3 +1091,26 @@ def test_regions_as_english_writes_them():
 def test_a_philippine_province_is_found_under_the_english_order_of_its_words():
     assert places.lookup("Oriental Mindoro")[0].country_iso3 == "PHL"
     assert places.lookup("Occidental Mindoro")[0].country_iso3 == "PHL"
+
+
+def test_chinas_autonomous_regions_under_their_english_names():
+    # ISO 3166-2 writes "Xizang Zizhiqu" and "Nei Mongol Zizhiqu"; reports write Tibet, the Xizang
+    # Autonomous Region, Inner Mongolia
+    for name in ("Tibet", "Xizang Autonomous Region", "Xinjiang", "Guangxi", "Inner Mongolia",
+                 "Ningxia Hui Autonomous Region"):  # fmt: skip
+        (first, *_) = places.lookup(name)
+        assert (first.country_iso3, first.kind) == ("CHN", "province"), name
+
+
+def test_places_english_writes_that_the_gazetteer_names_otherwise():
+    # (figures/places.csv) Palmyra is GeoNames' Tadmur; Bangladesh's St. Martin's Island is not
+    # the French Saint-Martin, which keeps its own reading
+    assert places.lookup("Palmyra")[0].country_iso3 == "SYR"
+    assert places.lookup("Heet")[0].country_iso3 == "IRQ"
+    assert places.lookup("Saint Martin island")[0].country_iso3 == "BGD"
+    (stranded,) = extract(
+        "About 1,200 tourists remain stranded on Saint Martin island in Bangladesh.",
+        date(2019, 11, 10),
+    )
+    assert stranded.country_iso3 == "BGD"
+    assert places.lookup("Saint-Martin")[0].country_iso3 == "FRA"

@@ -564,6 +564,17 @@ _ENGLISH_NAMES = {
     "Centre-Nord": ("Centre-North", "Centre North", "North Central region"),
     "Azad Jammu and Kashmir": ("Azad Kashmir", "AJK"),
     "Mangghystaū oblysy": ("Mangystau", "Mangystau region", "Mangistau"),
+    # China's autonomous regions, whose ISO 3166-2 names keep the peoples' names in Chinese ("a
+    # quake in Dingri County in Xigaze City, within the Xizang Autonomous Region")
+    "Xizang Zizhiqu": ("Tibet", "Xizang", "Tibet Autonomous Region", "Xizang Autonomous Region"),
+    "Xinjiang Uygur Zizhiqu": (
+        "Xinjiang",
+        "Xinjiang Uygur Autonomous Region",
+        "Xinjiang Uyghur Autonomous Region",
+    ),
+    "Guangxi Zhuangzu Zizhiqu": ("Guangxi", "Guangxi Zhuang Autonomous Region"),
+    "Nei Mongol Zizhiqu": ("Inner Mongolia", "Inner Mongolia Autonomous Region"),
+    "Ningxia Huizu Zizhiqu": ("Ningxia", "Ningxia Hui Autonomous Region"),
 }
 # ISO 3166-2's words of a unit in the country's language, after its name, and the English of the
 # Indonesian words of direction before them ("Sulawesi Tengah": Central Sulawesi).
