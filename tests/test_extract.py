@@ -8601,3 +8601,15 @@ def test_a_paragraph_led_by_its_place_places_its_counts_under_a_countrys_heading
     assert "earlier sentence" in led.place_note
     # a paragraph that names no place of its own keeps the heading's country
     assert (other.location, other.country_iso3) == ("Papua New Guinea", "PNG")
+
+
+def test_a_place_after_south_sudans_possessive_is_of_south_sudan_not_of_sudan():
+    for text in (
+        "Over 900 people have been forced from South Sudan’s Rubkona County by floods.",
+        "Over 900 people were displaced in South Sudan’s Rubkona County.",
+    ):
+        (found,) = extract(text, date(2022, 9, 20))
+        assert found.country_iso3 == "SSD", text
+    # a direction before a country's possessive is still the country's part
+    (tigray,) = extract("Some 900 people fled northern Ethiopia’s Tigray region.", date(2021, 1, 5))
+    assert (tigray.location, tigray.country_iso3) == ("Tigray region", "ETH")

@@ -6018,6 +6018,10 @@ def _place_mentions(
         if mention is None:
             mention = _resolve_mention(name, word, direction)
         possessive = _possessive(name) if mention is None else None
+        owner_name = possessive.group(1) if possessive else ""
+        if possessive and direction and _country_named(f"{direction} {owner_name}"):
+            # "forced from South Sudan’s Rubkona County": South Sudan's, not a region of Sudan
+            owner_name, direction = f"{direction} {owner_name}", None
         if possessive:
             # "Sudan’s West Darfur province": the place after a country's name and its "’s" (a
             # direction before is the country's: "northern Ethiopia’s Tigray region").
@@ -6029,7 +6033,7 @@ def _place_mentions(
             if (
                 mention is not None
                 and _generic(mention[0])
-                and (owner := _country_named(possessive.group(1)))
+                and (owner := _country_named(owner_name))
             ):
                 # "governor of Rwanda’s Western Province": the owner's, not Sri Lanka's
                 code = owner[1][0].country_iso3
@@ -6041,7 +6045,7 @@ def _place_mentions(
                                                          "document"),))  # fmt: skip
             if mention is None and possessive.group(2).split()[0].lower() not in _BODY_WORDS:
                 # (not "a tweet from Syria’s International Red Cross": a body's, not a place)
-                owner = _resolve_mention(possessive.group(1), "", None)
+                owner = _resolve_mention(owner_name, "", None)
                 mention = owner if owner and owner[1][0].kind == "country" else None
                 if mention is not None and word:
                     # "western Ethiopias Assosa region": a place of that country the gazetteer
