@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 975 tuning documents score (when d945–d979 were turned to tuning:
-    # precision 0.949, recall 0.955, measure 0.958, location 0.707, country 0.945, attribution
-    # 0.855; the parts turned to tuning last are harder than the first): a rule that breaks what,
-    # where or who on whole documents fails here.
+    # Floors below what the 1,035 tuning documents score (when d1014–d1039 were turned to
+    # tuning: precision 0.946, recall 0.954, measure 0.953, location 0.705, country 0.944,
+    # attribution 0.852; the parts turned to tuning last are harder than the first): a rule that
+    # breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.953 and result.precision >= 0.947, (
+    assert result.recall >= 0.952 and result.precision >= 0.944, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.956
-    assert result.location_right / checked >= 0.705 and result.country_right / checked >= 0.943
-    assert result.attribution_right / checked >= 0.853
+    assert result.measure_right / result.matched >= 0.951
+    assert result.location_right / checked >= 0.702 and result.country_right / checked >= 0.941
+    assert result.attribution_right / checked >= 0.849
 
 
 def test_second_annotators_answers_are_of_the_records_figures():
@@ -8613,3 +8613,19 @@ def test_a_place_after_south_sudans_possessive_is_of_south_sudan_not_of_sudan():
     # a direction before a country's possessive is still the country's part
     (tigray,) = extract("Some 900 people fled northern Ethiopia’s Tigray region.", date(2021, 1, 5))
     assert (tigray.location, tigray.country_iso3) == ("Tigray region", "ETH")
+
+
+def test_a_months_short_name_by_a_day_or_a_year_is_no_town():
+    # "Mar" is also Mary, Turkmenistan, in the gazetteer; "Katanga" (figures/places.csv) is the
+    # Democratic Republic of the Congo's former province
+    text = (
+        "OCHA/ICVA mission to Central Katanga, DR Congo, 15-18 Mar 2006\n\n"
+        "Over 150,000 people are known to have fled their homes in Katanga in the last six months."
+    )
+    (fled,) = extract(
+        text, None, title="OCHA/ICVA mission to Central Katanga, DR Congo, 15-18 Mar 2006"
+    )
+    assert (fled.location, fled.country_iso3) == ("Katanga", "COD")
+    assert not [
+        m for m in x._place_mentions("Mission report, 15-18 Mar 2006") if m.written == "Mar"
+    ]

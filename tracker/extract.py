@@ -5708,6 +5708,12 @@ _HEADING_PLACE_AFTER = re.compile(
 )
 
 
+# The short names of months that are towns' names too, read as months next to a day or a year.
+_MONTHS_THAT_NAME_TOWNS = frozenset({"Mar", "Jun", "Jul"})
+_DAY_BEFORE = re.compile(r"\d\s*$")
+_YEAR_AFTER = re.compile(r"\.?\s+\d{4}\b")
+
+
 def _place_mentions(
     text: str, need_cue: bool = True, learnt: dict[str, tuple[str, str]] | None = None
 ) -> list[_Mention]:
@@ -5796,6 +5802,11 @@ def _place_mentions(
             # a paragraph led by its place, the place of its counts
             role = "at"
         name = m.group("name")
+        if name in _MONTHS_THAT_NAME_TOWNS and (
+            _DAY_BEFORE.search(text, max(0, m_start - 8), m.start("name"))
+            or _YEAR_AFTER.match(text, m.end("name"))
+        ):
+            continue  # "mission to Central Katanga, 15-18 Mar 2006": a month, not Mar, Iran
         direction = m.group("dir")
         if (
             not word
