@@ -8629,3 +8629,20 @@ def test_a_months_short_name_by_a_day_or_a_year_is_no_town():
     assert not [
         m for m in x._place_mentions("Mission report, 15-18 Mar 2006") if m.written == "Mar"
     ]
+
+
+def test_people_who_fled_under_a_refugee_situations_title_fled_the_refugees_country():
+    title = "Central African refugee situation: Democratic Republic of the Congo - May 2017"
+    text = (
+        f"{title}\n\nLocal authorities reported around 21,500 asylum seekers having crossed the "
+        "border into DRC. Some 3,000 refugees are hosted in Bili."
+    )
+    fled, hosted = extract(text, date(2017, 5, 31), title=title)
+    assert (fled.term, fled.location, fled.country_iso3) == (
+        "fled",
+        "Central African Republic",
+        "CAF",
+    )
+    assert "the title names" in fled.place_note
+    # those the country reporting hosts stay where they are
+    assert hosted.country_iso3 == "COD"

@@ -9756,7 +9756,36 @@ def extract(
             none_before = len(out) == found_before
     if out and out[0].location is None and out[0].country_iso3 is None and context.spans:
         out = _title_placed_by_the_lead(out, context.spans[0][1])
+    if title and (situation := _REFUGEE_SITUATION.match(title)):
+        out = _fled_from_the_refugees_country(out, situation)
     return _placed_as_before(out)
+
+
+# A UNHCR update's title names the refugees' country before the country it reports from: "Central
+# African refugee situation: Democratic Republic of the Congo - May 2017".
+_REFUGEE_SITUATION = re.compile(r"\s*(?P<who>[A-Z][\w’' -]{2,40}?)\s+[Rr]efugee\s+[Ss]ituation\b")
+
+
+def _fled_from_the_refugees_country(out: list[Candidate], situation: re.Match) -> list[Candidate]:
+    """People who fled or left, placed by a title of a refugee situation ("… reported around
+    21,500 asylum seekers having crossed the border into DRC" under "Central African refugee
+    situation: Democratic Republic of the Congo"): the country they fled, which the title names
+    by its people (or its name), not the one it reports from."""
+    who = situation.group("who")
+    code = places.demonyms().get(who.lower())
+    if code is None and (named := _country_named(who)) is not None:
+        code = named[1][0].country_iso3
+    if code not in _countries():
+        return out
+    return [
+        replace(c, **_the_country(code, f"the country of the refugees the title names: “{who}”"),
+                latitude=None, longitude=None, place_readings=())
+        if c.term in FROM_PLACE_TERMS
+        and (c.place_note or "").startswith(_FROM_THE_TITLE)
+        and c.country_iso3 != code
+        else c
+        for c in out
+    ]  # fmt: skip
 
 
 # Tests set this to see what a sentence raised, which extract() otherwise passes over (a rule's
