@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 1,035 tuning documents score (when d1014–d1039 were turned to
-    # tuning: precision 0.946, recall 0.954, measure 0.953, location 0.705, country 0.944,
-    # attribution 0.852; the parts turned to tuning last are harder than the first): a rule that
+    # Floors below what the 1,059 tuning documents score (when d1040–d1063 were turned to
+    # tuning: precision 0.945, recall 0.954, measure 0.953, location 0.700, country 0.944,
+    # attribution 0.850; the parts turned to tuning last are harder than the first): a rule that
     # breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.952 and result.precision >= 0.944, (
+    assert result.recall >= 0.952 and result.precision >= 0.942, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.951
-    assert result.location_right / checked >= 0.702 and result.country_right / checked >= 0.941
-    assert result.attribution_right / checked >= 0.849
+    assert result.measure_right / result.matched >= 0.950
+    assert result.location_right / checked >= 0.697 and result.country_right / checked >= 0.941
+    assert result.attribution_right / checked >= 0.847
 
 
 def test_second_annotators_answers_are_of_the_records_figures():

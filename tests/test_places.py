@@ -1114,3 +1114,14 @@ def test_places_english_writes_that_the_gazetteer_names_otherwise():
     )
     assert stranded.country_iso3 == "BGD"
     assert places.lookup("Saint-Martin")[0].country_iso3 == "FRA"
+
+
+def test_meikhtila_is_meiktila_and_a_un_mission_no_town():
+    (dead,) = extract(
+        "Sectarian violence in Meikhtila left at least 40 dead last month.", date(2013, 4, 2)
+    )
+    assert (dead.location, dead.country_iso3) == ("Meikhtila", "MMR")
+    title = "Colombia: Mission reports high possibility of new displacement in west"
+    (left,) = extract(f"{title}\n\nThousands of people left the area in May.", date(2004, 11, 23),
+                      title=title)  # fmt: skip
+    assert (left.location, left.country_iso3) == ("Colombia", "COL")

@@ -5461,6 +5461,9 @@ NOT_A_PLACE_START = (
     # "Rain slows Brazil mudslide rescue effort" (not Rain, Bavaria), "the Ministry of Interior
     # and Justice" (not Justice, Illinois)
     "Rain", "Justice",
+    # "Colombia: Mission reports high possibility of new large-scale displacement": a UN
+    # mission, not Mission, Texas
+    "Mission",
 )  # fmt: skip
 # A word of direction alone names no place ("Hurricane Otto Strikes Northern Costa Rica",
 # "Costa Rica’s North"): a country's part, not the provinces several countries call so.
