@@ -8646,3 +8646,17 @@ def test_people_who_fled_under_a_refugee_situations_title_fled_the_refugees_coun
     assert "the title names" in fled.place_note
     # those the country reporting hosts stay where they are
     assert hosted.country_iso3 == "COD"
+
+
+def test_areas_and_parts_of_a_place_are_its_place():
+    (out,) = extract(
+        "Brazil landslides leave towns isolated\n\nDays of heavy rain have devastated areas of "
+        "Santa Catarina state, forcing more than 54,000 people out of their homes.",
+        date(2008, 11, 25),
+        title="Brazil landslides leave towns isolated",
+    )
+    assert (out.location, out.country_iso3) == ("Santa Catarina state", "BRA")
+    (hit,) = extract(
+        "Floods hit parts of Luzon, affecting at least 338,000 people.", date(2014, 7, 17)
+    )
+    assert (hit.location, hit.country_iso3) == ("Luzon", "PHL")

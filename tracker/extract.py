@@ -5417,7 +5417,9 @@ LOCATIVE_CUES: dict[str, str] = {
     # ("In the wilaya of Mila, 15 children died": Algeria's province)
     r"wilaya|"
     # ("The Departments of Durazno, Soriano and Treinta y Tres have been the most affected")
-    r"departments|provinces|districts|regions|governorates|municipalities|counties|prefectures)"
+    r"departments|provinces|districts|regions|governorates|municipalities|counties|prefectures|"
+    # ("heavy rain has devastated areas of Santa Catarina state")
+    r"areas|parts)"
     r"\s+of":
         "of",
 }  # fmt: skip
