@@ -8660,3 +8660,17 @@ def test_areas_and_parts_of_a_place_are_its_place():
         "Floods hit parts of Luzon, affecting at least 338,000 people.", date(2014, 7, 17)
     )
     assert (hit.location, hit.country_iso3) == ("Luzon", "PHL")
+
+
+def test_a_place_the_gazetteer_lacks_near_a_known_town_is_the_place():
+    (dead,) = extract(
+        "At least 150 people died after an oil tanker burst into flames in Ahmadpur Sharqia, near "
+        "Bahawalpur on Sunday.",
+        date(2017, 6, 26),
+    )
+    assert (dead.location, dead.country_iso3) == ("Ahmadpur Sharqia", "PAK")
+    # a name the gazetteer knows keeps its own reading
+    (known,) = extract(
+        "At least 15 people died in Pakistan, near Gujranwala, on Sunday.", date(2017, 6, 26)
+    )
+    assert (known.location, known.country_iso3) == ("Gujranwala", "PAK")

@@ -6181,7 +6181,39 @@ def _place_mentions(
         out = _placed_in_country(text, out)
     if len(out) > 1 and (" in " in text or " of " in text):
         out = _within_the_one_before(text, out)
+    if ", near " in text and out:
+        out = _a_town_near(text, out)
     return out
+
+
+# "in Ahmadpur Sharqia, near Bahawalpur": a name the gazetteer lacks, placed by the town it is near.
+_NAME_BEFORE_NEAR = re.compile(
+    r"\b(?:in|at|from)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}),\s+near\s+$"
+)
+
+
+def _a_town_near(text: str, out: list[_Mention]) -> list[_Mention]:
+    """A place the gazetteer lacks, named before a known one it is "near" ("an oil tanker burst
+    into flames in Ahmadpur Sharqia, near Bahawalpur"): the place of the sentence's counts, in the
+    known place's country; the known place says where it is."""
+    result = []
+    for m in out:
+        found = (
+            _NAME_BEFORE_NEAR.search(text, max(0, m.start - 60), m.start)
+            if m.reading is not None and m.reading.kind in ("town", "city", "district")
+            else None
+        )
+        if (
+            found is not None
+            and not any(o.start == found.start("name") for o in out)
+            and found.group("name").split()[0] not in NOT_A_PLACE_START
+            and _resolve_mention(found.group("name"), "", None) is None
+        ):
+            result.append(_unknown_mention(found.start("name"), m.role or "at", found.group("name"),
+                                           m.reading.country_iso3, "town"))  # fmt: skip
+            m = replace(m, within=True)
+        result.append(m)
+    return result
 
 
 _PLACE_WORD_AFTER = re.compile(rf"\s+(?i:{_PLACE_WORDS})\b")
