@@ -1125,3 +1125,12 @@ def test_meikhtila_is_meiktila_and_a_un_mission_no_town():
     (left,) = extract(f"{title}\n\nThousands of people left the area in May.", date(2004, 11, 23),
                       title=title)  # fmt: skip
     assert (left.location, left.country_iso3) == ("Colombia", "COL")
+
+
+def test_nsw_is_new_south_wales():
+    (first, *_) = places.lookup("NSW")
+    assert (first.name, first.country_iso3) == ("New South Wales", "AUS")
+    (evacuated,) = extract(
+        "About 20,000 people were told to evacuate in northern NSW.", date(2022, 3, 1)
+    )
+    assert (evacuated.location, evacuated.country_iso3) == ("northern NSW", "AUS")

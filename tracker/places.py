@@ -418,6 +418,8 @@ _ENGLISH_NAMES = {
     "North Carolina": ("N.C.",),
     "New Jersey": ("N.J.",),
     "New York": ("N.Y.",),
+    # and Australia's most populous state, as its press writes it ("Floods in NSW")
+    "New South Wales": ("NSW",),
     # "Five adults are known to have drowned in Hadramaut" (OCHA), "Hadhramaut Governorate"
     "Ḩaḑramawt": ("Hadramaut", "Hadhramaut", "Hadramawt"),
     # Italy's regions as English writes them ("flooding on the Italian island of Sardinia")
