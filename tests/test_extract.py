@@ -8674,3 +8674,19 @@ def test_a_place_the_gazetteer_lacks_near_a_known_town_is_the_place():
         "At least 15 people died in Pakistan, near Gujranwala, on Sunday.", date(2017, 6, 26)
     )
     assert (known.location, known.country_iso3) == ("Gujranwala", "PAK")
+
+
+def test_people_who_crossed_a_border_two_paragraphs_after_their_place_left_it():
+    text = (
+        "Clashes that erupted in Cameroon's Far North region have driven thousands from their "
+        "homes, the agency said.\n\n"
+        "Aid groups are rushing supplies to the border, where shelters are full.\n\n"
+        "The flow into Chad has sped up: last week 30,000 people had crossed into Chad."
+    )
+    *_, crossed = extract(text, date(2021, 12, 17))
+    assert (crossed.span, crossed.term, crossed.location, crossed.country_iso3) == (
+        "30,000",
+        "fled",
+        "Far North region",
+        "CMR",
+    )

@@ -7959,7 +7959,7 @@ def _place_for(
             # "more than 85,000 people have fled into neighbouring Chad" a paragraph after
             # "clashes that erupted in Cameroon's Far North region": the place the paragraph
             # before names, not where they went
-            earlier = context.earlier_place(order[0], f.start + context.offset, 0, paragraphs=2)
+            earlier = context.earlier_place(order[0], f.start + context.offset, 0, paragraphs=3)
             mention, note = earlier if earlier is not None else (None, None)
         # (not where people who left went: "relocated from urban areas to Lovua settlement")
         after = [m for m in owned_mentions if m.start > f.start and not (away and m.role == "to")]
