@@ -1134,3 +1134,11 @@ def test_nsw_is_new_south_wales():
         "About 20,000 people were told to evacuate in northern NSW.", date(2022, 3, 1)
     )
     assert (evacuated.location, evacuated.country_iso3) == ("northern NSW", "AUS")
+
+
+def test_south_koreas_provinces_under_their_english_names():
+    # ISO 3166-2 writes "Jeollanam-do"; the Korean press in English writes South Jeolla
+    for name, iso in (("South Jeolla", "Jeollanam-do"), ("North Gyeongsang", "Gyeongsangbuk-do"),
+                      ("South Chungcheong", "Chungcheongnam-do"), ("Gyeonggi", "Gyeonggi-do")):  # fmt: skip
+        (first, *_) = places.lookup(name)
+        assert (first.name, first.country_iso3, first.kind) == (iso, "KOR", "province"), name

@@ -577,6 +577,14 @@ _ENGLISH_NAMES = {
     "Guangxi Zhuangzu Zizhiqu": ("Guangxi", "Guangxi Zhuang Autonomous Region"),
     "Nei Mongol Zizhiqu": ("Inner Mongolia", "Inner Mongolia Autonomous Region"),
     "Ningxia Huizu Zizhiqu": ("Ningxia", "Ningxia Hui Autonomous Region"),
+    # South Korea's other provinces, which its press writes in English ("shelters in South
+    # Jeolla province", "landslides in North Gyeongsang"; Gyeonggi, Gangwon and Jeju above)
+    "Jeollanam-do": ("South Jeolla",),
+    "Jeollabuk-do": ("North Jeolla",),
+    "Gyeongsangnam-do": ("South Gyeongsang",),
+    "Gyeongsangbuk-do": ("North Gyeongsang",),
+    "Chungcheongnam-do": ("South Chungcheong",),
+    "Chungcheongbuk-do": ("North Chungcheong",),
 }
 # ISO 3166-2's words of a unit in the country's language, after its name, and the English of the
 # Indonesian words of direction before them ("Sulawesi Tengah": Central Sulawesi).
