@@ -1116,6 +1116,11 @@ def test_places_english_writes_that_the_gazetteer_names_otherwise():
     assert places.lookup("Saint-Martin")[0].country_iso3 == "FRA"
 
 
+def test_arsal_is_lebanons_town():
+    # GeoNames writes "Aarsâl"; figures/places.csv adds the press's Arsal
+    assert places.lookup("Arsal")[0].country_iso3 == "LBN"
+
+
 def test_meikhtila_is_meiktila_and_a_un_mission_no_town():
     (dead,) = extract(
         "Sectarian violence in Meikhtila left at least 40 dead last month.", date(2013, 4, 2)
