@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 1,059 tuning documents score (when d1040–d1063 were turned to
-    # tuning: precision 0.945, recall 0.954, measure 0.953, location 0.700, country 0.944,
-    # attribution 0.850; the parts turned to tuning last are harder than the first): a rule that
+    # Floors below what the 1,099 tuning documents score (when d1088–d1103 were turned to
+    # tuning: precision 0.943, recall 0.954, measure 0.950, location 0.697, country 0.940,
+    # attribution 0.847; the parts turned to tuning last are harder than the first): a rule that
     # breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.952 and result.precision >= 0.942, (
+    assert result.recall >= 0.952 and result.precision >= 0.940, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.950
-    assert result.location_right / checked >= 0.697 and result.country_right / checked >= 0.941
-    assert result.attribution_right / checked >= 0.847
+    assert result.measure_right / result.matched >= 0.948
+    assert result.location_right / checked >= 0.694 and result.country_right / checked >= 0.937
+    assert result.attribution_right / checked >= 0.844
 
 
 def test_second_annotators_answers_are_of_the_records_figures():
