@@ -8690,3 +8690,24 @@ def test_people_who_crossed_a_border_two_paragraphs_after_their_place_left_it():
         "Far North region",
         "CMR",
     )
+
+
+def test_a_country_named_once_beside_a_far_place_is_not_the_storys_country():
+    text = (
+        "Casualties from days of torrential rain stood at 30 people dead as of Sunday, authorities "
+        "said.\n"
+        "The rain battered Seoul, Gyeonggi and Gangwon earlier last week and then moved south. A "
+        "typhoon was moving north from the southwest of Okinawa, Japan, and is expected to reach "
+        "Jeju on Monday.\n"
+        "Two men were found dead after a landslide in Jangsu, North Jeolla Province, and a man was "
+        "swept away in Damyang, South Jeolla Province."
+    )
+    dead, *_ = extract(text, date(2020, 8, 9))
+    assert (dead.span, dead.country_iso3) == ("30", "KOR")
+    assert dead.place_note == "the country of most places the document names"
+    # a story that names its one country again and again keeps it
+    (hit,) = extract(
+        "Floods in Japan killed 12 people, Japan's agency said. Japan has sent troops to Okinawa.",
+        date(2020, 8, 9),
+    )
+    assert hit.country_iso3 == "JPN"

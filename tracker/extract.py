@@ -8325,10 +8325,34 @@ def _the_documents_place(context: _Context) -> dict:
         named, note = {city[1]}, f"the country of the dateline “{city[0]}”"
     if len(named) != 1:
         return {}
+    if note == _ONE_COUNTRY and (other := _country_of_most_places(context, next(iter(named)))):
+        named, note = {other}, _OF_MOST_PLACES
     country = _countries().get(next(iter(named)))
     if country is None:
         return {}
     return {"location": country.name, "country_iso3": country.country_iso3, "place_note": note}
+
+
+_OF_MOST_PLACES = "the country of most places the document names"
+
+
+def _country_of_most_places(context: _Context, named: str) -> str | None:
+    """The country most of the document's places lie in, where that is not the one country it
+    names, which it names only beside a place of its own and far fewer times ("Typhoon Jangmi …
+    southwest of Okinawa, Japan" in a story of Seoul, Gyeonggi, Jangsu and South Jeolla)."""
+    counts: dict[str, int] = {}
+    for m in context.head_mentions():
+        if m.reading is not None and m.reading.kind != "country" and m.reading.country_iso3:
+            counts[m.reading.country_iso3] = counts.get(m.reading.country_iso3, 0) + 1
+    if not counts:
+        return None
+    top = max(counts, key=counts.get)
+    if top == named or counts[top] < 4 or counts[top] < 3 * counts.get(named, 0):
+        return None
+    if sum(1 for m in context.head_mentions() if m.reading is not None
+           and m.reading.kind == "country" and m.reading.country_iso3 == named) > 1:  # fmt: skip
+        return None  # (a country named again and again is the document's)
+    return top if top in _countries() else None
 
 
 # A name in a list of places, its words joined by small words or none: "Logone et Chari",
