@@ -8711,3 +8711,15 @@ def test_a_country_named_once_beside_a_far_place_is_not_the_storys_country():
         date(2020, 8, 9),
     )
     assert hit.country_iso3 == "JPN"
+
+
+def test_a_place_written_in_capitals_is_named_as_the_gazetteer_writes_it():
+    # one series with the same place written in any other sentence ("HAITI" and "Haiti" would
+    # be two)
+    title = "HAITI: Floods leave thousands homeless"
+    *_, homeless = extract(f"{title}\n\nThe storm left 3,000 people homeless.", date(2008, 9, 3),
+                           title=title)  # fmt: skip
+    assert (homeless.span, homeless.location, homeless.country_iso3) == ("3,000", "Haiti", "HTI")
+    # an acronym stays as written
+    (fled,) = extract("Some 8,000 people fled fighting in the DRC last week.", date(2012, 1, 3))
+    assert fled.location == "DRC"

@@ -9819,7 +9819,26 @@ def extract(
         out = _title_placed_by_the_lead(out, context.spans[0][1])
     if title and (situation := _REFUGEE_SITUATION.match(title)):
         out = _fled_from_the_refugees_country(out, situation)
+    out = [_in_its_own_case(c) if c.location and c.location.isupper() else c for c in out]
     return _placed_as_before(out)
+
+
+def _in_its_own_case(c: Candidate) -> Candidate:
+    """A place a heading or dateline writes in capitals ("HAITI: Hurricane …", "DAVAO CITY,
+    Philippines"), as the gazetteer writes it ("Haiti", "Davao City"): the same series as the
+    place written in any other sentence. An acronym, or a name the gazetteer writes otherwise
+    ("TURKEY", Türkiye), stays as written."""
+    written = c.location
+    found = places.lookup(written) if len(written) > 3 else []
+    if not found:
+        return c
+    name = found[0].name
+    if places.key(name) == places.key(written):
+        return replace(c, location=name)
+    bare = places._without_place_word(written)
+    if bare != written and places.key(name) == places.key(bare):
+        return replace(c, location=name + written[len(bare) :].title())
+    return c
 
 
 # A UNHCR update's title names the refugees' country before the country it reports from: "Central
