@@ -5811,7 +5811,7 @@ def _place_mentions(
             _DAY_BEFORE.search(text, max(0, m_start - 8), m.start("name"))
             or _YEAR_AFTER.match(text, m.end("name"))
         ):
-            continue  # "mission to Central Katanga, 15-18 Mar 2006": a month, not Mar, Iran
+            continue  # "mission to Central Katanga, 15-18 Mar 2006": a month, not Mary, Turkmenistan
         direction = m.group("dir")
         if (
             not word
@@ -8341,17 +8341,19 @@ def _country_of_most_places(context: _Context, named: str) -> str | None:
     names, which it names only beside a place of its own and far fewer times ("Typhoon Jangmi …
     southwest of Okinawa, Japan" in a story of Seoul, Gyeonggi, Jangsu and South Jeolla)."""
     counts: dict[str, int] = {}
+    times_named = 0
     for m in context.head_mentions():
-        if m.reading is not None and m.reading.kind != "country" and m.reading.country_iso3:
+        if m.reading is None or not m.reading.country_iso3:
+            continue
+        if m.reading.kind == "country":
+            times_named += m.reading.country_iso3 == named
+        else:
             counts[m.reading.country_iso3] = counts.get(m.reading.country_iso3, 0) + 1
-    if not counts:
+    if not counts or times_named > 1:  # (a country named again and again is the document's)
         return None
     top = max(counts, key=counts.get)
     if top == named or counts[top] < 4 or counts[top] < 3 * counts.get(named, 0):
         return None
-    if sum(1 for m in context.head_mentions() if m.reading is not None
-           and m.reading.kind == "country" and m.reading.country_iso3 == named) > 1:  # fmt: skip
-        return None  # (a country named again and again is the document's)
     return top if top in _countries() else None
 
 

@@ -553,6 +553,13 @@ _ENGLISH_NAMES = {
     "Gyeonggi-do": ("Gyeonggi", "Gyeonggi Province"),
     "Gangwon-teukbyeoljachido": ("Gangwon", "Gangwon Province"),
     "Jeju-teukbyeoljachido": ("Jeju", "Jeju Island", "Jeju Province"),
+    # ("shelters in South Jeolla province", "landslides in North Gyeongsang")
+    "Jeollanam-do": ("South Jeolla",),
+    "Jeollabuk-do": ("North Jeolla",),
+    "Gyeongsangnam-do": ("South Gyeongsang",),
+    "Gyeongsangbuk-do": ("North Gyeongsang",),
+    "Chungcheongnam-do": ("South Chungcheong",),
+    "Chungcheongbuk-do": ("North Chungcheong",),
     # Somalia's regions, Iraq's Nineveh, and others as the humanitarian reports write them
     # ("Lower Shabelle", "Hiraan", "Banadir", "Nineveh governorate", "Centre-North region")
     "Shabeellaha Hoose": ("Lower Shabelle", "Lower Shabelle region"),
@@ -577,14 +584,6 @@ _ENGLISH_NAMES = {
     "Guangxi Zhuangzu Zizhiqu": ("Guangxi", "Guangxi Zhuang Autonomous Region"),
     "Nei Mongol Zizhiqu": ("Inner Mongolia", "Inner Mongolia Autonomous Region"),
     "Ningxia Huizu Zizhiqu": ("Ningxia", "Ningxia Hui Autonomous Region"),
-    # South Korea's other provinces, which its press writes in English ("shelters in South
-    # Jeolla province", "landslides in North Gyeongsang"; Gyeonggi, Gangwon and Jeju above)
-    "Jeollanam-do": ("South Jeolla",),
-    "Jeollabuk-do": ("North Jeolla",),
-    "Gyeongsangnam-do": ("South Gyeongsang",),
-    "Gyeongsangbuk-do": ("North Gyeongsang",),
-    "Chungcheongnam-do": ("South Chungcheong",),
-    "Chungcheongbuk-do": ("North Chungcheong",),
 }
 # ISO 3166-2's words of a unit in the country's language, after its name, and the English of the
 # Indonesian words of direction before them ("Sulawesi Tengah": Central Sulawesi).
