@@ -8723,3 +8723,37 @@ def test_a_place_written_in_capitals_is_named_as_the_gazetteer_writes_it():
     # an acronym stays as written
     (fled,) = extract("Some 8,000 people fled fighting in the DRC last week.", date(2012, 1, 3))
     assert fled.location == "DRC"
+
+
+@pytest.mark.parametrize(
+    "text, term, measure",
+    [
+        # a count at a moment (d1027, d1095): at the end of a year
+        ("At the end of 1998, about 280,000 people were internally displaced in Georgia.",
+         "displaced", "stock"),
+        ("Some 60,000 Guineans were internally displaced at year's end.", "displaced", "stock"),
+        # where the displaced live now (d390, d1082); not a clause of its own after "and" (d846)
+        ("Thousands of displaced Libyans are still living in abandoned construction sites.",
+         "displaced", "stock"),
+        ("The fighting displaced over 45,000 persons and the IDPs were living in deplorable "
+         "conditions.", "displaced", "flow"),
+        # people already displaced (d1026)
+        ("They joined the more than 3.6 million people already displaced within the region.",
+         "displaced", "stock"),
+        # "there could be" is a count of now, as "there are" (d1099)
+        ("There could be as many as 100,000 displaced people in Klay, according to government "
+         "figures.", "displaced", "stock"),
+        # a list's count with no verb of its own, in shelters (d1041)
+        ("As of 16 July, there were 20 dead, over 500 000 people affected in six regions (24 348 "
+         "in NCR, 1 372 in Central Luzon) and 423 119 people inside 605 evacuation centres.",
+         "hosted", "stock"),
+        # people of a faith are the people counted, who are where they are taken in (d1060)
+        ("About 3,400 displaced Muslims are crowded into this camp.", "hosted", "stock"),
+        # displaced by something, now: the flow it caused (d500, d973)
+        ("Thousands of people are displaced by the floods.", "displaced", "flow"),
+        ("An estimated 2,000 people are displaced from these conflicts.", "displaced", "flow"),
+    ],
+)  # fmt: skip
+def test_words_that_say_a_count_is_of_a_moment_or_of_a_period(text, term, measure):
+    *_, last = extract(text, date(2020, 1, 21))  # (the sentence's last figure is the one)
+    assert (last.term, last.measure) == (term, measure)

@@ -486,6 +486,13 @@ PEOPLE_NOUNS = (
     "arrivals",
     "Syrians",
     "Iraqis",
+    # people of a faith or a people, where no nationality says who they are ("About 3,400
+    # displaced Muslims are crowded into this camp")
+    "Muslims",
+    "Christians",
+    "Hindus",
+    "Yazidis",
+    "Kurds",
     "foreigners",
     "nationals",
     "civilians",
@@ -1692,6 +1699,9 @@ _IN_SHELTER = re.compile(
     re.IGNORECASE,
 )  # ("26,159 displaced persons across eight sites")
 # The same count again: "and this number is expected to rise to 75,000".
+_IN_SHELTER_RIGHT_AFTER = re.compile(
+    rf"\s+(?:in|inside|at|across)\s+(?:[\w’',-]+\s+){{0,3}}?{SHELTER_PLACES}\b", re.IGNORECASE
+)
 _THIS_NUMBER = re.compile(
     r"\b(?:this|that|the)\s+(?:number|figure)\s+(?:is|was|could|may|might|will|would)\s+"
     r"(?:(?:expected|likely|set)\s+to\s+|)(?:rise|climb|grow|increase|reach)\s+(?:to\s+)?$"
@@ -3153,9 +3163,25 @@ _REFUGE_IN_A_COUNTRY = re.compile(
 # (a number's comma is no clause's: "there are more than 2,800 homes destroyed by the floods and
 # 16,574 victims")
 _THERE_ARE = re.compile(
-    r"\b[Tt]here\s+(?:are|were)\s+(?:now\s+|currently\s+|still\s+)?"
+    r"\b[Tt]here\s+(?:are|were|(?:could|may|might)\s+be|(?:are|were)\s+(?:estimated|believed|thought)"
+    r"\s+to\s+be)\s+(?:now\s+|currently\s+|still\s+)?"
     # (not "there were reports that a further 1,500 people were displaced": what the reports say)
     r"(?!(?:also\s+)?(?:unconfirmed\s+)?(?:reports?|claims?|fears?)\b)(?:[^.;:,]|,(?=\d))*$"
+)
+# A count at a moment, not over a period: "At the end of 1998, about 280,000 people were
+# internally displaced", "Some 60,000 Guineans were internally displaced at year's end".
+_AT_AN_END = re.compile(
+    rf"\b[Aa]t\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+year|\d{{4}}|{_MONTH})|year[’']?s\s+end)\b"
+)
+# Where the displaced live now, in the same clause: "thousands of displaced Libyans are still
+# living in abandoned construction sites" (not "… and the IDPs were living in …", a clause of
+# its own; but "displaced and living in emergency shelters").
+_LIVING_AFTER = re.compile(
+    r"(?:(?!\sand\s(?!liv))[^,;.]){0,50}?\b(?:liv(?:e|es|ed|ing)|resid(?:e|es|ed|ing))\s+in\b"
+)
+# "They joined the more than 3.6 million people already displaced within the region"
+_ALREADY_DISPLACED = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:(?:are|were|was|is|been)\s+)?already\s+(?:internally\s+)?displaced\b"
 )
 _CURRENTLY_BEFORE = re.compile(r"\b(?:[Cc]urrently|[Aa]t\s+present|[Pp]resently),?\s+$")
 _SHARE_OF_BEFORE = re.compile(
@@ -5045,6 +5071,16 @@ def _sentence_candidates(
             # 78,000 displaced people": how many are displaced then
             measure = "stock"
         if (
+            term == "displaced"
+            and measure == "flow"
+            and (
+                ("end" in sentence and _AT_AN_END.search(sentence))
+                or (governing is None and _LIVING_AFTER.match(after))
+                or _ALREADY_DISPLACED.match(after)
+            )
+        ):
+            measure = "stock"
+        if (
             term in ("remain", "left")
             and population is not None
             and population.endswith("victims")
@@ -5097,6 +5133,9 @@ def _sentence_candidates(
                     )
                     and _IN_SHELTER.match(after)
                 )
+                # "… and 423 119 people inside 605 evacuation centres": a count of a list with
+                # no verb of its own, where they are taken in
+                or (verb is None and _IN_SHELTER_RIGHT_AFTER.match(after))
             )
             and not ("stuck" in after[:50] and _STUCK_AFTER.match(after))
         ):

@@ -128,6 +128,10 @@ VERBS: dict[str, tuple[str, str]] = {
     # hostilities")
     r"internally\s+displaced\s+(?:by|due\s+to|as\s+a\s+result\s+of)\b": ("displaced", "flow"),
     r"internally\s+displaced": ("displaced", "stock"),
+    # displaced by something: the flow ("Thousands of people are displaced by the
+    # floods", "An estimated 2,000 people are displaced from these conflicts")
+    r"(?:are|is)\s+(?:(?:now|currently|temporarily|reportedly)\s+)?(?:internally\s+)?displaced\s+"
+    r"(?:by|due\s+to|as\s+a\s+result\s+of|from|following|because)\b": ("displaced", "flow"),
     # "2,000 families … in Shabwah Governorate are reportedly displaced and living in public buildings"
     r"(?:are|is|remain|remained|were\s+still|still)\s+(?:(?:now|still|currently|temporarily|"
     r"reportedly)\s+)?(?:internally\s+)?displaced":
@@ -420,6 +424,8 @@ VERBS: dict[str, tuple[str, str]] = {
     # "Thousands of tourists had to spend the night in schools, sports halls and on ferries"
     r"sleep(?:ing|s)?\s+(?:in|at)\b|sp(?:e|en)nd(?:s|ing)?\s+the\s+night\s+(?:in|at|on)\b":
         ("hosted", "stock"),
+    # "About 3,400 displaced Muslims are crowded into this camp"
+    r"(?:crowded|crammed|packed|squeezed)\s+(?:in|into)\b": ("hosted", "stock"),
     # "After 15,000 evacuees filled the Astrodome late Thursday night"
     r"filled\s+(?:the|a|an)\b": ("hosted", "stock"),
     # (not where people live at risk: "residents living in areas that are considered as critical
