@@ -206,3 +206,40 @@ def test_places_named_together_ask_only_for_what_is_missing(team, monkeypatch):
     captions = said(at.caption)
     assert any("the country is given; add coordinates" in c for c in captions), captions
     assert not any("give the country and coordinates" in c for c in captions)
+
+
+def test_a_reviewer_makes_another_place_the_document_names_the_location(team, monkeypatch):
+    # The rules file people who fled at the place they left; a reviewer who keeps the place
+    # they reached chooses it among the places the document names, and its reading fills in.
+    engine, _ = team
+    tabqa = one_candidate(engine, "About 2,000 people fled Raqqa to Tabqa last month.",
+                          date(2024, 5, 10))  # fmt: skip
+    at = review_as("reviewer", monkeypatch)
+    k = f"review_{tabqa}"
+    assert at.text_input(key=f"{k}_location").value == "Raqqa"
+    other = at.selectbox(key=f"{k}_other_place")
+    assert other.options == ["Tabqa"] and other.value is None
+    other.select("Tabqa")
+    drawn(at)
+    lookup_process.wait()
+    drawn(at)
+    assert at.text_input(key=f"{k}_location").value == "Tabqa"
+    assert at.text_input(key=f"{k}_country_iso3").value == "SYR"
+    assert picker(at, tabqa).options == ["Al-Tabqa, SYR (35.838, 38.548) — city"]
+    assert at.number_input(key=f"{k}_latitude").value == pytest.approx(35.838, abs=0.001)
+    at.button(key=f"{k}_accept").click()
+    drawn(at)
+    stored = get_figure(engine, tabqa)
+    assert (stored["status"], stored["location"]) == ("accepted", "Tabqa")
+    assert float(stored["longitude"]) == pytest.approx(38.548, abs=0.001)
+    [*_, last] = history(engine, tabqa)
+    assert {"location", "latitude", "longitude"} <= set(last.changes)
+
+
+def test_a_candidates_notes_list_the_other_places_its_document_names(team):
+    engine, ids = team
+    # (TEXT: "Some 3,000 people fled Tripoli last month. About 500 people fled Baghuz …")
+    stored = get_figure(engine, ids["Tripoli"])
+    assert stored["notes"].endswith("; other places the document names: “Baghuz”")
+    assert actions.place_options(stored["notes"]) == ["Baghuz"]
+    assert actions.place_options("Extracted from the words “5,000”") == []

@@ -263,12 +263,26 @@ def extracted_span(notes: str | None) -> str | None:
     return match["span"] if match else None
 
 
+# How a candidate's notes list the other places its document names (the review page offers them).
+OPTIONS_NOTE = "other places the document names: "
+_OPTIONS = re.compile(re.escape(OPTIONS_NOTE) + r"(?P<names>“[^”]*”(?:, “[^”]*”)*)")
+
+
+def place_options(notes: str | None) -> list[str]:
+    """The other places a candidate's document names, as its notes list them, nearest first."""
+    found = _OPTIONS.search(notes or "")
+    return re.findall(r"“([^”]*)”", found["names"]) if found else []
+
+
 def _candidate_values(source: dict, c, by: str) -> dict:
     notes = EXTRACTED_NOTE.format(span=c.span)
     if c.period_text:
         notes += f"; period in the text: “{c.period_text}”"
     if c.place_note:
         notes += f"; {c.place_note}"
+    options = [name for name in getattr(c, "place_options", ()) if "”" not in name]
+    if options:
+        notes += "; " + OPTIONS_NOTE + ", ".join(f"“{name}”" for name in options)
     dated = c.period_start is not None or c.period_end is not None
     return {
         **source, "status": "candidate", "origin": "extracted", "created_by": by,

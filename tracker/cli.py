@@ -796,6 +796,7 @@ CANDIDATE_FIELDS = (
     "span", "low", "best", "high", "qualifier", "unit", "household_size", "population", "term",
     "measure", "period_text", "period_start", "period_end", "attributed_to", "sentence", "start",
     "end", "location", "country_iso3", "latitude", "longitude", "place_note", "date_precision",
+    "place_options",
 )  # fmt: skip
 
 
@@ -803,6 +804,7 @@ def _candidate_record(c) -> dict:
     record = {name: getattr(c, name, None) for name in CANDIDATE_FIELDS}
     record.update(low=c.estimate.low, best=c.estimate.best, high=c.estimate.high,
                   qualifier=c.estimate.qualifier)  # fmt: skip
+    record["place_options"] = list(c.place_options)  # (one cell in CSV: joined by "; ")
     return record
 
 
@@ -837,7 +839,11 @@ def extract_(file_or_url: str, published: str | None, fmt: str) -> None:
             cells = []
             for name in CANDIDATE_FIELDS:
                 value = r[name]
-                text = format_number(value) if isinstance(value, float) else _text(value)
+                text = (
+                    format_number(value) if isinstance(value, float)
+                    else "; ".join(value) if isinstance(value, list)
+                    else _text(value)
+                )  # fmt: skip
                 cells.append(escape_cell(text))
             writer.writerow(cells)
         return
@@ -853,6 +859,8 @@ def extract_(file_or_url: str, published: str | None, fmt: str) -> None:
                    f" · at {r['location'] or '-'} {r['country_iso3'] or ''}".rstrip())  # fmt: skip
         if r["place_note"]:
             click.echo(f"   ({r['place_note']})")
+        if r["place_options"]:
+            click.echo(f"   (other places named: {'; '.join(r['place_options'])})")
         click.echo(f"   “{r['sentence']}”")
 
 

@@ -78,6 +78,9 @@ class Candidate:
     place_readings: tuple = ()
     place_note: str | None = None
     date_precision: str | None = None  # of period_start/period_end: day, week, month, year
+    # Other places the document names, nearest the figure first (its sentence, the title, the
+    # other figures' places): for the reviewer to choose from where the location is not the one.
+    place_options: tuple[str, ...] = ()
 
 
 # --- Tables -------------------------------------------------------------------------------------
@@ -4656,6 +4659,8 @@ def _sentence_candidates(
         # whose own spokesman speaks of it: "In Poland, civil defense spokesman Captain Leszek
         # Korpus said 20,000 had been evacuated")
         mentions = [m for m in mentions if m.start >= briefing.end()]
+    if mentions:
+        context.figure_places[offset] = (offset + len(sentence), mentions)
     # The text each figure owns: from the figure before it up to the next figure that is not in
     # brackets after it. A period or a place there is the figure's, not its neighbours'.
     # ", while" and ";" start a clause of other people, place and speaker: it is the next figure's.
@@ -8976,6 +8981,8 @@ class _Context:
         self._places_countries: set[str] | None = None
         self.spans: list[tuple[int, int]] = []  # the sentences: (start, end)
         self._sentence_places: dict[int, list[_Mention]] = {}
+        # the places named in each sentence read for figures: its start → (its end, places)
+        self.figure_places: dict[int, tuple[int, list[_Mention]]] = {}
         self._event_day: tuple[date, str, int] | None | bool = False  # False: not looked for yet
         self._citations: list[tuple[int, int, str]] | None = None
 
@@ -9861,7 +9868,69 @@ def extract(
     if title and (situation := _REFUGEE_SITUATION.match(title)):
         out = _fled_from_the_refugees_country(out, situation)
     out = [_in_its_own_case(c) if c.location and c.location.isupper() else c for c in out]
-    return _placed_as_before(out)
+    return _with_place_options(_placed_as_before(out), context)
+
+
+PLACE_OPTIONS = 8  # places offered to the reviewer beside a candidate's own
+
+
+def _with_place_options(out: list[Candidate], context: _Context) -> list[Candidate]:
+    """Each candidate with the other places the document names, nearest it first: those of its
+    own sentence, then the title's, then the places of the document's other figures, then the
+    other places its sentences name. Where the rules chose another place than the one a reviewer
+    wants ("displaced to Tirinkot City" filed at the district they left), the right one is most
+    often among these."""
+    if not out:
+        return out
+    title = [m.written for m in context.title_mentions()]
+    located = sorted((c.start, c.location) for c in out if c.location)
+    named = sorted(
+        [(start + m.start, m.written) for start, (_, ms) in context.figure_places.items()
+         for m in ms]
+        + [(start + m.start, m.written) for start, ms in context._sentence_places.items()
+           for m in ms]
+        + [(m.start, m.written) for m in context.head_mentions()]
+    )  # fmt: skip
+    starts = sorted(context.figure_places)
+    result = []
+    for c in out:
+        own: list[str] = []
+        at = bisect.bisect_right(starts, c.start) - 1
+        if at >= 0:
+            offset = starts[at]
+            end, mentions = context.figure_places[offset]
+            if c.start < end:
+                own = [
+                    m.written
+                    for m in sorted(mentions, key=lambda m: abs(offset + m.start - c.start))
+                ]
+        seen = {places.key(c.location)} if c.location else set()
+        options: list[str] = []
+        for names in (own, title, _nearest(located, c.start), _nearest(named, c.start)):
+            for name in names:
+                key = places.key(name)
+                if key and key not in seen:
+                    seen.add(key)
+                    options.append(name)
+                    if len(options) == PLACE_OPTIONS:
+                        break
+            if len(options) == PLACE_OPTIONS:
+                break
+        result.append(replace(c, place_options=tuple(options)) if options else c)
+    return result
+
+
+def _nearest(pairs: list[tuple[int, str]], at: int):
+    """The names of (position, name) pairs sorted by position, nearest `at` first."""
+    right = bisect.bisect_left(pairs, (at, ""))
+    left = right - 1
+    while left >= 0 or right < len(pairs):
+        if right >= len(pairs) or (left >= 0 and at - pairs[left][0] <= pairs[right][0] - at):
+            yield pairs[left][1]
+            left -= 1
+        else:
+            yield pairs[right][1]
+            right += 1
 
 
 def _in_its_own_case(c: Candidate) -> Candidate:

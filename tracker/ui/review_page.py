@@ -211,6 +211,37 @@ def _readings(k: str, may: bool) -> None:
         ))  # fmt: skip
 
 
+def _use_place(k: str) -> None:
+    """The place chosen among those the document names, as the candidate's location; its
+    coordinates are emptied for the gazetteer's reading of the new name to fill (the country
+    stays: most places a document names are in one country)."""
+    state = st.session_state
+    chosen = state.get(f"{k}_other_place")
+    if not chosen:
+        return
+    state[f"{k}_location"] = chosen
+    state[f"{k}_latitude"] = state[f"{k}_longitude"] = None
+
+
+def _other_places(row, k: str) -> None:
+    """The other places the candidate's document names, nearest it first: where the location
+    found is not the one, the right one is most often among them, one choice away."""
+    options = actions.place_options(row["notes"])
+    if not options:
+        return
+    st.selectbox(
+        "Or a place the document names",
+        options,
+        index=None,
+        key=f"{k}_other_place",
+        placeholder=f"{len(options)} other places",
+        on_change=_use_place,
+        args=(k,),
+        help="The places named in the figure's sentence first, then the title's, then the "
+        "document's others. Choosing one makes it the location.",
+    )
+
+
 def _candidate(row) -> None:
     figure_id = int(row["figure_id"])
     k = f"{P}_{figure_id}"
@@ -261,13 +292,16 @@ def _candidate(row) -> None:
         c.text_input("Said by", value=row["attributed_to"] or "", key=f"{k}_attributed_to")
         # Where: the location, the gazetteer's readings of it, and the place they fill. The
         # place's fields take their stored values once; a chosen reading then writes them.
+        # (the location too: a place the document names, chosen, writes it)
+        state.setdefault(f"{k}_location", row["location"] or "")
         state.setdefault(f"{k}_country_iso3", row["country_iso3"] or "")
         for field in ("latitude", "longitude"):
             state.setdefault(f"{k}_{field}", _number(row[field]))
         location, where = st.columns([1, 3])
         with location:
-            st.text_input("Location", value=row["location"] or "", key=f"{k}_location")
+            st.text_input("Location", key=f"{k}_location")
             common.show_problems(problems, "location")
+            _other_places(row, k)
         with where:
             _readings(k, may)
         # Coordinates wider than the other fields: their steps and clear button take room.
