@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 1,099 tuning documents score (when d1088–d1103 were turned to
-    # tuning: precision 0.943, recall 0.954, measure 0.950, location 0.697, country 0.940,
-    # attribution 0.847; the parts turned to tuning last are harder than the first): a rule that
+    # Floors below what the 1,129 tuning documents score (when d1104–d1133 were turned to
+    # tuning: precision 0.941, recall 0.954, measure 0.952, location 0.693, country 0.940,
+    # attribution 0.845; the parts turned to tuning last are harder than the first): a rule that
     # breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.952 and result.precision >= 0.940, (
+    assert result.recall >= 0.952 and result.precision >= 0.939, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.948
-    assert result.location_right / checked >= 0.694 and result.country_right / checked >= 0.937
-    assert result.attribution_right / checked >= 0.844
+    assert result.measure_right / result.matched >= 0.950
+    assert result.location_right / checked >= 0.690 and result.country_right / checked >= 0.937
+    assert result.attribution_right / checked >= 0.842
 
 
 def test_second_annotators_answers_are_of_the_records_figures():
@@ -8775,3 +8775,17 @@ def test_a_candidate_offers_the_other_places_its_document_names_nearest_first():
     # one place named is no choice
     (alone,) = extract("Some 3,000 people fled Garissa town.", date(2024, 5, 10))
     assert alone.place_options == ()
+
+
+def test_where_a_body_is_based_is_neither_the_figures_place_nor_the_speaker():
+    # Learnt from d1117: "the independent news website …, based in the Netherlands, said that
+    # dozens … may have died" filed a Turkmen storm's dead under the Netherlands, said by "based
+    # in the Netherlands".
+    text = ("Local media reported that at least 10 people died in the April 27 disaster, while "
+            "the independent news website and human rights organization, based in the "
+            "Netherlands, said that dozens of people may have died.")  # fmt: skip
+    for c in extract(text, date(2020, 5, 1)):
+        assert c.country_iso3 != "NLD" and "Netherlands" not in (c.attributed_to or "")
+    (killed,) = extract("The monitoring group, headquartered in Britain, said 40 people were "
+                        "killed in Idlib.", date(2020, 5, 1))  # fmt: skip
+    assert (killed.location, killed.country_iso3, killed.attributed_to) == ("Idlib", "SYR", None)

@@ -3791,6 +3791,9 @@ def _speaker(sentence: str) -> str | None:
         elif segment.startswith(("which ", "who ")) and at > 0:
             # "The Kenya Red Cross, which is leading in the mission said": who the clause is of
             segment, at = parts[at - 1].strip(), at - 1
+        if segment.startswith(("based in ", "headquartered in ")) and at > 0:
+            # "the independent news website …, based in the Netherlands, said": who is based there
+            segment, at = parts[at - 1].strip(), at - 1
         if at > 0 and segment[:2] in ("a ", "an") and _AN_ORGANISATION.match(segment):
             # "the Nigerian Red Cross, a Non-Governmental Organization in Bokkos disclosed": what
             # the speaker named before is
@@ -5794,6 +5797,12 @@ def _place_mentions(
             continue
         if text.startswith(" the ", m_end) and text[m_end + 5 : m_end + 6].isupper():
             continue  # "according to Save the Children": part of a longer name
+        if "ased in " in text[max(0, m_start - 20) : m_start + 9] and _BASED_IN_BEFORE.search(
+            text, max(0, m_start - 20), m.start("name")
+        ):
+            # "the independent news website …, based in the Netherlands, said": where a body is,
+            # not where its figures are
+            continue
         if text.endswith(" by ", 0, m_start) and _AGENT_BY_BEFORE.search(
             text, max(0, m_start - 30), m_start
         ):
@@ -6816,6 +6825,7 @@ _NEAR_BEFORE = re.compile(r"\b(?:near|along|close\s+to)\s+(?:the\s+)?$", re.IGNO
 _NOT_THE_FIGURES_STARTS = ("km", "kilomet", "mile", "exclud", *_VENUE_WORDS, *_SAID_WORDS)
 # "With support from the Governments of Australia, New Zealand and the United States": donors,
 # named with or without a word of place before each, not where people are.
+_BASED_IN_BEFORE = re.compile(r"\b(?:[Bb]ased|[Hh]eadquartered)\s+in\s+(?:the\s+)?$")
 _GOVERNMENTS_OF = re.compile(r"\b[Gg]overnments\s+of\s+[\w’' ,-]*$")
 
 
