@@ -234,7 +234,7 @@ def _other_places(row, k: str) -> None:
         options,
         index=None,
         key=f"{k}_other_place",
-        placeholder=f"{len(options)} other places",
+        placeholder=f"{len(options)} other place{'s' if len(options) > 1 else ''}: choose one",
         on_change=_use_place,
         args=(k,),
         help="The places named in the figure's sentence first, then the title's, then the "
@@ -297,13 +297,15 @@ def _candidate(row) -> None:
         state.setdefault(f"{k}_country_iso3", row["country_iso3"] or "")
         for field in ("latitude", "longitude"):
             state.setdefault(f"{k}_{field}", _number(row[field]))
-        location, where = st.columns([1, 3])
+        # (the location wide enough for "Uruzgan province" at 1024 px, and the document's other
+        # places beside it; the readings, whose captions are long, under them both)
+        location, others = st.columns([2, 3])
         with location:
             st.text_input("Location", key=f"{k}_location")
             common.show_problems(problems, "location")
+        with others:
             _other_places(row, k)
-        with where:
-            _readings(k, may)
+        _readings(k, may)
         # Coordinates wider than the other fields: their steps and clear button take room.
         country, latitude, longitude = st.columns([2, 3, 3])
         with country:
