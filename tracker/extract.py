@@ -78,9 +78,20 @@ class Candidate:
     place_readings: tuple = ()
     place_note: str | None = None
     date_precision: str | None = None  # of period_start/period_end: day, week, month, year
-    # Other places the document names, nearest the figure first (its sentence, the title, the
-    # other figures' places): for the reviewer to choose from where the location is not the one.
-    place_options: tuple[str, ...] = ()
+
+    @property
+    def place_options(self) -> tuple[str, ...]:
+        """Other places the document names, nearest the figure first (its sentence's, the
+        title's, the other figures' places, then the rest): for the reviewer to choose from where
+        the location is not the one. Worked out when first read (tracker.actions and the CLI
+        read them; most uses of extract() never do), from the document's places that extract()
+        keeps beside its candidates."""
+        state = self.__dict__
+        found = state.get("_place_options")
+        if found is None:
+            index = state.get("_places")
+            found = state["_place_options"] = index.options(self) if index is not None else ()
+        return found
 
 
 # --- Tables -------------------------------------------------------------------------------------
@@ -9885,49 +9896,94 @@ PLACE_OPTIONS = 8  # places offered to the reviewer beside a candidate's own
 
 
 def _with_place_options(out: list[Candidate], context: _Context) -> list[Candidate]:
-    """Each candidate with the other places the document names, nearest it first: those of its
-    own sentence, then the title's, then the places of the document's other figures, then the
-    other places its sentences name. Where the rules chose another place than the one a reviewer
-    wants ("displaced to Tirinkot City" filed at the district they left), the right one is most
-    often among these."""
-    if not out:
-        return out
-    title = [m.written for m in context.title_mentions()]
-    located = sorted((c.start, c.location) for c in out if c.location)
-    named = sorted(
-        [(start + m.start, m.written) for start, (_, ms) in context.figure_places.items()
-         for m in ms]
-        + [(start + m.start, m.written) for start, ms in context._sentence_places.items()
-           for m in ms]
-        + [(m.start, m.written) for m in context.head_mentions()]
-    )  # fmt: skip
-    starts = sorted(context.figure_places)
-    result = []
-    for c in out:
+    """The candidates, each with the document's places to work out its place options from when
+    they are read (Candidate.place_options)."""
+    if out:
+        index = _PlaceIndex(context, out)
+        for c in out:
+            # (set on the candidate just made, which nothing else holds yet; not a field: two
+            # candidates are the same figure whatever else the document names)
+            object.__setattr__(c, "_places", index)
+    return out
+
+
+class _PlaceIndex:
+    """The places a document names, by where it names them, for its candidates' place options:
+    those of a figure's own sentence, then the title's, then the places of the document's
+    figures, then the other places its sentences and its opening name. Where the rules chose
+    another place than the one a reviewer wants ("displaced to Tirinkot City" filed at the
+    district they left), the right one is most often among these."""
+
+    def __init__(self, context: _Context, candidates: list[Candidate]):
+        self.candidates = tuple(candidates)
+        self.title = [m.written for m in context.title_mentions()]
+        self.figure_places = context.figure_places
+        self.starts = sorted(context.figure_places)
+        self.named = sorted(
+            [(start + m.start, m.written) for start, (_, ms) in context.figure_places.items()
+             for m in ms]
+            + [(start + m.start, m.written) for start, ms in context._sentence_places.items()
+               for m in ms]
+            + [(m.start, m.written) for m in context.head_mentions()]
+        )  # fmt: skip
+        self._located: list[tuple[int, str]] | None = None
+        self.keys: dict[str, str] = {}  # (a name's key, worked out once: names come again)
+        # the places after a sentence's own, the same for each of its figures
+        self.after: dict[int, list[tuple[str, str]]] = {}
+
+    @property
+    def located(self) -> list[tuple[int, str]]:
+        """The places of the document's figures, by where the figures are."""
+        if self._located is None:
+            self._located = sorted((c.start, c.location) for c in self.candidates if c.location)
+        return self._located
+
+    def key(self, name: str) -> str:
+        found = self.keys.get(name)
+        if found is None:
+            found = self.keys[name] = places.key(name)
+        return found
+
+    def options(self, c: Candidate) -> tuple[str, ...]:
         own: list[str] = []
-        at = bisect.bisect_right(starts, c.start) - 1
+        anchor = c.start
+        at = bisect.bisect_right(self.starts, c.start) - 1
         if at >= 0:
-            offset = starts[at]
-            end, mentions = context.figure_places[offset]
+            offset = self.starts[at]
+            end, mentions = self.figure_places[offset]
             if c.start < end:
+                anchor = offset
                 own = [
                     m.written
                     for m in sorted(mentions, key=lambda m: abs(offset + m.start - c.start))
                 ]
-        seen = {places.key(c.location)} if c.location else set()
+        rest = self.after.get(anchor)
+        if rest is None:
+            rest, seen = [], set()
+            # (each within its nearest 24: a long document names its main places thousands of
+            # times over, and what is far is no help)
+            near = (itertools.islice(_nearest(pairs, anchor), 24)
+                    for pairs in (self.located, self.named))  # fmt: skip
+            for names in (self.title, *near):
+                for name in names:
+                    k = self.key(name)
+                    if k and k not in seen:
+                        seen.add(k)
+                        rest.append((name, k))
+                        if len(rest) == PLACE_OPTIONS + 4:
+                            break
+                if len(rest) == PLACE_OPTIONS + 4:
+                    break
+            self.after[anchor] = rest
+        seen = {self.key(c.location)} if c.location else set()
         options: list[str] = []
-        for names in (own, title, _nearest(located, c.start), _nearest(named, c.start)):
-            for name in names:
-                key = places.key(name)
-                if key and key not in seen:
-                    seen.add(key)
-                    options.append(name)
-                    if len(options) == PLACE_OPTIONS:
-                        break
-            if len(options) == PLACE_OPTIONS:
-                break
-        result.append(replace(c, place_options=tuple(options)) if options else c)
-    return result
+        for name, k in (*((name, self.key(name)) for name in own), *rest):
+            if k and k not in seen:
+                seen.add(k)
+                options.append(name)
+                if len(options) == PLACE_OPTIONS:
+                    break
+        return tuple(options)
 
 
 def _nearest(pairs: list[tuple[int, str]], at: int):
