@@ -8789,3 +8789,12 @@ def test_where_a_body_is_based_is_neither_the_figures_place_nor_the_speaker():
     (killed,) = extract("The monitoring group, headquartered in Britain, said 40 people were "
                         "killed in Idlib.", date(2020, 5, 1))  # fmt: skip
     assert (killed.location, killed.country_iso3, killed.attributed_to) == ("Idlib", "SYR", None)
+
+
+def test_a_place_named_from_its_hyphenated_direction_is_read_whole():
+    # Learnt from d1134: the title "Severe Flooding Impacted North-West Department, Haiti" filed
+    # its counts under "West Department", Cameroon's West region.
+    title = "Severe Flooding Impacted North-West Department, Haiti"
+    (families,) = extract(f"{title}\n\nAlmost 2,500 families need temporary shelter.",
+                          date(2022, 2, 5), title=title)  # fmt: skip
+    assert (families.location, families.country_iso3) == ("North-West Department", "HTI")

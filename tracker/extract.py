@@ -5660,10 +5660,27 @@ def _mention_matches(text: str):
     end = _NAME_RUN.match(text, len(text) - last.start()).end()
     mentions = _PLACE_MENTION_ASCII if _plain_ascii(text) else _PLACE_MENTION
     for m in mentions.finditer(text, 0, end):
+        name = m.start()
+        if (
+            name > 1
+            and text[name - 1] == "-"
+            and (direction := _DIRECTION_HYPHEN_BEFORE.search(text, max(0, name - 12), name))
+        ):
+            # "Impacted North-West Department, Haiti": the name starts at its direction, not
+            # after it ("West Department" is Cameroon's); none where it cannot
+            whole = mentions.match(text, direction.start())
+            if whole is not None and whole.end() >= m.end():
+                yield whole
+            continue
         if m.end() == end and _PLACE_WORD_NEXT.match(text, end):
             yield mentions.match(text, m.start())
         else:
             yield m
+
+
+_DIRECTION_HYPHEN_BEFORE = re.compile(
+    r"(?<![\w-])(?:North|South|East|West|Central|Upper|Lower|Far|Mid)-$"
+)
 
 
 class _read_once:  # noqa: N801 - named as the decorator it stands for
