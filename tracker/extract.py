@@ -9932,28 +9932,37 @@ class _PlaceIndex:
     district they left), the right one is most often among these."""
 
     def __init__(self, context: _Context, candidates: list[Candidate]):
-        self.candidates = tuple(candidates)
-        self.title = [m.written for m in context.title_mentions()]
+        # (kept as they are; the lists are made at the first reading of an option)
+        self.context, self.candidates = context, tuple(candidates)
         self.figure_places = context.figure_places
-        self.starts = sorted(context.figure_places)
-        self.named = sorted(
-            [(start + m.start, m.written) for start, (_, ms) in context.figure_places.items()
+        self.keys: dict[str, str] = {}  # (a name's key, worked out once: names come again)
+        # the places after a sentence's own, the same for each of its figures
+        self.after: dict[int, list[tuple[str, str]]] = {}
+
+    @functools.cached_property
+    def title(self) -> list[str]:
+        return [m.written for m in self.context.title_mentions()]
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        return sorted(self.figure_places)
+
+    @functools.cached_property
+    def named(self) -> list[tuple[int, str]]:
+        """The places the document's sentences and opening name, by where they name them."""
+        context = self.context
+        return sorted(
+            [(start + m.start, m.written) for start, (_, ms) in self.figure_places.items()
              for m in ms]
             + [(start + m.start, m.written) for start, ms in context._sentence_places.items()
                for m in ms]
             + [(m.start, m.written) for m in context.head_mentions()]
         )  # fmt: skip
-        self._located: list[tuple[int, str]] | None = None
-        self.keys: dict[str, str] = {}  # (a name's key, worked out once: names come again)
-        # the places after a sentence's own, the same for each of its figures
-        self.after: dict[int, list[tuple[str, str]]] = {}
 
-    @property
+    @functools.cached_property
     def located(self) -> list[tuple[int, str]]:
         """The places of the document's figures, by where the figures are."""
-        if self._located is None:
-            self._located = sorted((c.start, c.location) for c in self.candidates if c.location)
-        return self._located
+        return sorted((c.start, c.location) for c in self.candidates if c.location)
 
     def key(self, name: str) -> str:
         found = self.keys.get(name)
