@@ -1712,10 +1712,12 @@ _IN_SHELTER = re.compile(
     rf"[^,;.]{{0,40}}?\b(?:in|at|across)\s+(?:[\w’',-]+\s+){{0,3}}?{SHELTER_PLACES}\b",
     re.IGNORECASE,
 )  # ("26,159 displaced persons across eight sites")
-# The same count again: "and this number is expected to rise to 75,000".
+# Right after its people, where they are taken in: "… and 423 119 people inside 605 evacuation
+# centres".
 _IN_SHELTER_RIGHT_AFTER = re.compile(
     rf"\s+(?:in|inside|at|across)\s+(?:[\w’',-]+\s+){{0,3}}?{SHELTER_PLACES}\b", re.IGNORECASE
 )
+# The same count again: "and this number is expected to rise to 75,000".
 _THIS_NUMBER = re.compile(
     r"\b(?:this|that|the)\s+(?:number|figure)\s+(?:is|was|could|may|might|will|would)\s+"
     r"(?:(?:expected|likely|set)\s+to\s+|)(?:rise|climb|grow|increase|reach)\s+(?:to\s+)?$"
@@ -5660,11 +5662,11 @@ def _mention_matches(text: str):
     end = _NAME_RUN.match(text, len(text) - last.start()).end()
     mentions = _PLACE_MENTION_ASCII if _plain_ascii(text) else _PLACE_MENTION
     for m in mentions.finditer(text, 0, end):
-        name = m.start()
+        at = m.start()
         if (
-            name > 1
-            and text[name - 1] == "-"
-            and (direction := _DIRECTION_HYPHEN_BEFORE.search(text, max(0, name - 12), name))
+            at > 1
+            and text[at - 1] == "-"
+            and (direction := _DIRECTION_HYPHEN_BEFORE.search(text, max(0, at - 12), at))
         ):
             # "Impacted North-West Department, Haiti": the name starts at its direction, not
             # after it ("West Department" is Cameroon's); none where it cannot
@@ -6851,9 +6853,10 @@ _NEAR_BEFORE = re.compile(r"\b(?:near|along|close\s+to)\s+(?:the\s+)?$", re.IGNO
 # One of those words is looked for first, as plain text (faster than the pattern; and than these
 # words as one pattern, whose first letters are common: 1,329M → 1,326M instructions, cg.sh).
 _NOT_THE_FIGURES_STARTS = ("km", "kilomet", "mile", "exclud", *_VENUE_WORDS, *_SAID_WORDS)
+# Where a body is: "the independent news website …, based in the Netherlands, said".
+_BASED_IN_BEFORE = re.compile(r"\b(?:[Bb]ased|[Hh]eadquartered)\s+in\s+(?:the\s+)?$")
 # "With support from the Governments of Australia, New Zealand and the United States": donors,
 # named with or without a word of place before each, not where people are.
-_BASED_IN_BEFORE = re.compile(r"\b(?:[Bb]ased|[Hh]eadquartered)\s+in\s+(?:the\s+)?$")
 _GOVERNMENTS_OF = re.compile(r"\b[Gg]overnments\s+of\s+[\w’' ,-]*$")
 
 
