@@ -5662,27 +5662,29 @@ def _mention_matches(text: str):
     end = _NAME_RUN.match(text, len(text) - last.start()).end()
     mentions = _PLACE_MENTION_ASCII if _plain_ascii(text) else _PLACE_MENTION
     for m in mentions.finditer(text, 0, end):
-        at = m.start()
-        if (
-            at > 1
-            and text[at - 1] == "-"
-            and (direction := _DIRECTION_HYPHEN_BEFORE.search(text, max(0, at - 12), at))
-        ):
-            # "Impacted North-West Department, Haiti": the name starts at its direction, not
-            # after it ("West Department" is Cameroon's); none where it cannot
-            whole = mentions.match(text, direction.start())
-            if whole is not None and whole.end() >= m.end():
-                yield whole
-            continue
         if m.end() == end and _PLACE_WORD_NEXT.match(text, end):
             yield mentions.match(text, m.start())
         else:
             yield m
 
 
+# A direction joined to the name by a hyphen: "North-West Department".
 _DIRECTION_HYPHEN_BEFORE = re.compile(
     r"(?<![\w-])(?:North|South|East|West|Central|Upper|Lower|Far|Mid)-$"
 )
+
+
+def _from_its_direction(text: str, m: re.Match) -> re.Match | None:
+    """A mention that starts right after a direction and its hyphen, read again from the
+    direction ("Impacted North-West Department, Haiti": not "West Department", Cameroon's);
+    None where it cannot be."""
+    at = m.start()
+    direction = _DIRECTION_HYPHEN_BEFORE.search(text, max(0, at - 12), at)
+    if direction is None:
+        return m
+    mentions = _PLACE_MENTION_ASCII if _plain_ascii(text) else _PLACE_MENTION
+    whole = mentions.match(text, direction.start())
+    return whole if whole is not None and whole.end() >= m.end() else None
 
 
 class _read_once:  # noqa: N801 - named as the decorator it stands for
@@ -5815,6 +5817,12 @@ def _place_mentions(
         text = titled
     donors = "overnments of" in text
     for m in _mention_matches(text):
+        if (
+            m.start() > 1
+            and text[m.start() - 1] == "-"
+            and (m := _from_its_direction(text, m)) is None
+        ):
+            continue
         m_start, m_end = m.span()  # (read once: a method call each time)
         if (
             out
