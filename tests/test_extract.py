@@ -503,20 +503,20 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 1,179 tuning documents score (when d1162–d1183 were turned to
-    # tuning: precision 0.940, recall 0.952, measure 0.950, location 0.688, country 0.941,
+    # Floors below what the 1,199 tuning documents score (when d1184–d1203 were turned to
+    # tuning: precision 0.939, recall 0.951, measure 0.950, location 0.684, country 0.940,
     # attribution 0.844; the parts turned to tuning last are harder than the first): a rule that
     # breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.950 and result.precision >= 0.938, (
+    assert result.recall >= 0.949 and result.precision >= 0.937, (
         result.misses,
         result.false_positives,
     )
     assert result.measure_right / result.matched >= 0.948
-    assert result.location_right / checked >= 0.685 and result.country_right / checked >= 0.938
+    assert result.location_right / checked >= 0.681 and result.country_right / checked >= 0.937
     assert result.attribution_right / checked >= 0.841
 
 
