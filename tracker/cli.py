@@ -804,7 +804,6 @@ def _candidate_record(c) -> dict:
     record = {name: getattr(c, name, None) for name in CANDIDATE_FIELDS}
     record.update(low=c.estimate.low, best=c.estimate.best, high=c.estimate.high,
                   qualifier=c.estimate.qualifier)  # fmt: skip
-    record["place_options"] = list(c.place_options)  # (one cell in CSV: joined by "; ")
     return record
 
 
@@ -841,7 +840,7 @@ def extract_(file_or_url: str, published: str | None, fmt: str) -> None:
                 value = r[name]
                 text = (
                     format_number(value) if isinstance(value, float)
-                    else "; ".join(value) if isinstance(value, list)
+                    else "; ".join(value) if isinstance(value, tuple)  # (place_options)
                     else _text(value)
                 )  # fmt: skip
                 cells.append(escape_cell(text))

@@ -5817,13 +5817,11 @@ def _place_mentions(
         text = titled
     donors = "overnments of" in text
     for m in _mention_matches(text):
-        if (
-            m.start() > 1
-            and text[m.start() - 1] == "-"
-            and (m := _from_its_direction(text, m)) is None
-        ):
-            continue
         m_start, m_end = m.span()  # (read once: a method call each time)
+        if m_start > 1 and text[m_start - 1] == "-":
+            if (m := _from_its_direction(text, m)) is None:
+                continue
+            m_start, m_end = m.span()
         if (
             out
             and ("’s " in out[-1].written or "'s " in out[-1].written)
@@ -5835,8 +5833,9 @@ def _place_mentions(
             continue
         if text.startswith(" the ", m_end) and text[m_end + 5 : m_end + 6].isupper():
             continue  # "according to Save the Children": part of a longer name
-        if "ased in " in text[max(0, m_start - 20) : m_start + 9] and _BASED_IN_BEFORE.search(
-            text, max(0, m_start - 20), m.start("name")
+        before = max(0, m_start - 20)
+        if text.find("ased in ", before, m_start + 9) >= 0 and _BASED_IN_BEFORE.search(
+            text, before, m.start("name")
         ):
             # "the independent news website …, based in the Netherlands, said": where a body is,
             # not where its figures are
