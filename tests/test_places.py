@@ -211,6 +211,27 @@ def test_where_in_harder_sentences(text, title, places):
     assert [(c.location, c.country_iso3) for c in found] == places
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "location", "country"),
+    [
+        # places the gazetteer lacks, named together before their plural word of place: the list
+        # as written, in the country the document names
+        ("Over 44,000 people have fled, including at least 25,000 from Al Mukha and Dhubab "
+         "districts.", "Yemen: Flash Update", "Al Mukha and Dhubab districts", "YEM"),
+        ("The attacks on Dong and Lawaru villages left 79 persons killed.", "Nigeria: attacks",
+         "Dong and Lawaru villages", "NGA"),
+        ("About 3,570 displaced people are staying in Masisi and Rutshuru Territories.", "DR Congo",
+         "Masisi and Rutshuru Territories", "COD"),
+        # not at the sentence's start ("Residents of …"), not a month, not a government
+        ("Residents of Sala, Sirissa and Pavala villages said 300 people fled.", "Mozambique",
+         "Mozambique", "MOZ"),
+    ],
+)  # fmt: skip
+def test_places_named_together_before_a_plural_word_of_place(text, title, location, country):
+    c = [c for c in extract(text, PUBLISHED, title=title) if c.estimate.best != 44_000][0]
+    assert (c.location, c.country_iso3) == (location, country)
+
+
 def test_a_name_nothing_says_is_a_place_is_none():
     (c,) = extract("About 3,000 people arrived from Wadi Baggar.", PUBLISHED)
     assert (c.location, c.country_iso3) == (None, None)

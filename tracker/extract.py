@@ -6260,6 +6260,8 @@ def _place_mentions(
         out = _with_more(out, _worst_hit(text))
     if out and " and " in text:
         out = _names_joined_by_and(text, out)
+    if " and " in text and _PLURAL_WORD_NEAR.search(text):
+        out = _lists_before_a_plural_word(text, out)
     if (need_cue and ("slide" in text or "quake" in text or "slip" in text)) or (
         "massacre" in text
     ):
@@ -8465,6 +8467,64 @@ _WRITTEN_LIST = re.compile(
     # (the last name's own: "The city of Paoua and Poumadji village")
     r"village|town|city|camp|district|province|region|county|municipality|island))?\b"
 )
+
+# Places named together before their plural word of place, where the gazetteer lacks the names
+# or the list is not read from its first ("at least 25,000 from Al Mukha and Dhubab districts",
+# "the attacks on Dong and Lawaru villages", "in Fukuoka and Ōita Prefectures").
+_PLURAL_PLACE_WORDS = {
+    "districts": "district", "villages": "town", "towns": "town", "provinces": "province",
+    "regions": "region", "states": "province", "governorates": "province",
+    "departments": "province", "counties": "district", "prefectures": "province",
+    "municipalities": "district", "territories": "district", "communes": "district",
+    "townships": "district", "local government areas": "district", "lgas": "district",
+    "sub-districts": "district", "neighbourhoods": "area", "neighborhoods": "area",
+}  # fmt: skip
+_PLURAL_WORD_NEAR = re.compile(
+    r"(?i:districts|villages|towns|provinces|regions|states|governorates|departments|counties|"
+    r"prefectures|municipalities|territories|communes|townships|areas|lgas|neighbou?rhoods)\b"
+)
+_WORDS_RIGHT_BEFORE = re.compile(r"(?:[a-z’'],?|,)\s+(?:the\s+)?\Z")
+_MONTH_FIRSTS = frozenset(m[:3] for m in MONTHS)
+_LIST_BEFORE_PLURAL_WORD = re.compile(
+    rf"(?P<names>{_LISTED_NAME}(?:,\s*{_LISTED_NAME})*,?\s+and\s+{_LISTED_NAME})"
+    r"\s+(?P<word>(?i:" + "|".join(w.replace(" ", r"\s+") for w in _PLURAL_PLACE_WORDS) + r"))\b"
+)
+
+
+def _lists_before_a_plural_word(text: str, out: list[_Mention]) -> list[_Mention]:
+    """The mentions, with each list of places before a plural word of place read as one place,
+    as written ("Al Mukha and Dhubab districts"), where no mention already starts it as a list
+    (the list of a first name the gazetteer knows is read from it: _filed_together). Its country
+    is the one of the names the gazetteer knows, else the figure's context settles it."""
+    for m in _LIST_BEFORE_PLURAL_WORD.finditer(text):
+        start, end = m.start("names"), m.end()
+        if text.startswith(("The ", "the "), start):
+            start += 4
+        inside = [x for x in out if start <= x.start < end]
+        if (
+            any(x.listed or x.start + len(x.written) > m.start("word") for x in inside)
+            or any(x.start < start < x.start + len(x.written) for x in out)
+            # (named after words of the sentence, not at its start, "Residents of Sala, …
+            # villages", nor as the parts of the place before them, "Likouala (Bétou, Epéna and
+            # Dongou districts)")
+            or not _WORDS_RIGHT_BEFORE.search(text, max(0, start - 20), start)
+            or text[start : start + 3].lower() in _MONTH_FIRSTS
+            # ("support from the Governments of Australia, New Zealand and the United States")
+            or text[start : text.find(" ", start)].lower() in NOT_AN_UNKNOWN_PLACE
+            or _not_the_figures_place(text, start)
+        ):
+            continue
+        codes = {x.reading.country_iso3 for x in inside if x.reading is not None}
+        kind = _PLURAL_PLACE_WORDS[" ".join(m.group("word").lower().split())]
+        written = " ".join(text[start:end].split())
+        role = inside[0].role if inside else _role_before(text, start)
+        place = places.Place(written, codes.pop() if len(codes) == 1 else None, None, None, kind,
+                             "document")  # fmt: skip
+        out = [x for x in out if x not in inside]
+        out = sorted([*out, _Mention(start, role, written, place, (), False, False)],
+                     key=lambda x: x.start)  # fmt: skip
+    return out
+
 
 # The names listed before the one the gazetteer read first: "in Suceava, Iasi, |Neamt, and Bacau".
 _NAMES_LISTED_BEFORE = re.compile(rf"(?<![\w’',])\s*\b(?:{_LISTED_NAME},\s*)+\Z")
