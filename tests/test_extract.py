@@ -1772,6 +1772,9 @@ def test_as_of_a_weekday():
          'information about the dead".', "evacuated", "flow"),
         ("A total of 3,000 people were relocated to safer areas.", "evacuated", "flow"),
         ("The camp is home to 45,000 people.", "hosted", "stock"),
+        # (what a place already hosts, not how its people came: d1223)
+        ("The southern region is already home to another 116,000 people who fled gang violence.",
+         "hosted", "stock"),
         ("The floods left 20,000 people homeless.", "displaced", "flow"),
         ("Over 1,000 people have been rescued.", "evacuated", "flow"),
         ("The official death toll stands at more than 3,300.", "died", "flow"),

@@ -232,6 +232,28 @@ def test_places_named_together_before_a_plural_word_of_place(text, title, locati
     assert (c.location, c.country_iso3) == (location, country)
 
 
+@pytest.mark.parametrize(
+    ("text", "location", "country"),
+    [
+        # "Bosnian,Herzegovinian": each of a country's words for its people names it
+        ("In the eastern Bosnian town of Bijeljina, some 10,000 people were being evacuated "
+         "Saturday.", "Bijeljina", "BIH"),
+        # a country that invaded acts; it is not where the displaced are
+        ("Roughly a third of Ukraine’s population has been forced to flee their homes since Russia "
+         "invaded in February, including more than 7.1 million people who are internally "
+         "displaced.", "Ukraine", "UKR"),
+        # a small town of the country whose province the document names, though it names another
+        # country only (where people fled)
+        ("The offensive has intensified in Rutshuru territory in North Kivu province, while M23 "
+         "holds Bunagana, the border post to Uganda.\n\nIn total, around 400,000 people are now "
+         "displaced in Rutshuru.", "Rutshuru", "COD"),
+    ],
+)  # fmt: skip
+def test_whose_country_a_document_says_a_place_is_in(text, location, country):
+    (c,) = extract(text, PUBLISHED)
+    assert (c.location, c.country_iso3) == (location, country)
+
+
 def test_a_name_nothing_says_is_a_place_is_none():
     (c,) = extract("About 3,000 people arrived from Wadi Baggar.", PUBLISHED)
     assert (c.location, c.country_iso3) == (None, None)

@@ -5668,6 +5668,8 @@ def _mention_matches(text: str):
             yield m
 
 
+# A verb of war right after a country's name: the country is who acts, not a place.
+_ACTS_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:invaded|attacked|annexed|bombed|shelled)\b")
 # A direction joined to the name by a hyphen: "North-West Department".
 _DIRECTION_HYPHEN_BEFORE = re.compile(
     r"(?<![\w-])(?:North|South|East|West|Central|Upper|Lower|Far|Mid)-$"
@@ -6048,6 +6050,8 @@ def _place_mentions(
                 continue
             if mention is not None and _NATIONAL_AFTER.match(text, m_end):
                 continue  # "a New Zealand man who drowned": whose nation, not where
+            if mention is not None and _ACTS_AFTER.match(text, m_end):
+                continue  # "since Russia invaded in February": who acts, not where people are
             if (
                 mention is not None
                 and text.startswith(",", m_end)
@@ -7443,7 +7447,15 @@ def _named_around(reading, mention: _Mention, mentions: list[_Mention], context:
     # arteries" in a story of Jordan alone: the country the sentence names, not El Dabaa, Egypt;
     # not beside a place of its own country: "… in Kakching district of Manipur")
     if not context.countries_named(mentions):
-        return context.implied_countries()
+        implied = context.implied_countries()
+        if reading.country_iso3 not in implied and reading.country_iso3 in _countries_of_provinces(
+            context.head_mentions()
+        ):
+            # ("displaced in Rutshuru" in a flash update on "Rutshuru territory in North Kivu
+            # province" that names Uganda alone, as where people fled: a province of the town's
+            # own country, named in the document, says where the town is)
+            return set()
+        return implied
     named = context.countries_named([m for m in mentions if m.role != "to"])  # ("fled into …")
     if named and named == context.document_countries() and not any(
         m.reading is not None and m.reading.country_iso3 == reading.country_iso3

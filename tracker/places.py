@@ -730,9 +730,10 @@ def demonyms() -> dict[str, str]:
     from countryinfo; a word two countries share ("Congolese") is left out."""
     codes: dict[str, set[str]] = {}
     for code, data in _countryinfo_data().items():
-        word = (data.get("demonym") or "").strip()
-        if word:
-            codes.setdefault(word.lower(), set()).add(code)
+        # (two words for one country's people: "Bosnian,Herzegovinian")
+        for word in (data.get("demonym") or "").split(","):
+            if word := word.strip():
+                codes.setdefault(word.lower(), set()).add(code)
     found = {word: next(iter(c)) for word, c in codes.items() if len(c) == 1}
     return {**found, **_MORE_DEMONYMS}
 
@@ -742,7 +743,8 @@ def demonym_words() -> frozenset[str]:
     """Every word for a country's people, those two countries share too ("French", "Congolese"):
     a name that starts with one is a people's, not a place's ("the French Indian Ocean
     territory")."""
-    words = {(data.get("demonym") or "").strip().lower() for data in _countryinfo_data().values()}
+    words = {word.strip().lower() for data in _countryinfo_data().values()
+             for word in (data.get("demonym") or "").split(",")}  # fmt: skip
     return frozenset(words - {""}) | demonyms().keys()
 
 
@@ -753,6 +755,7 @@ _MORE_DEMONYMS = {
     "kyrgyzstani": "KGZ", "tajikistani": "TJK", "uzbekistani": "UZB", "kazakhstani": "KAZ",
     "nepali": "NPL", "chinese": "CHN", "indian": "IND", "argentine": "ARG", "argentinian": "ARG",
     "lao": "LAO", "maldivian": "MDV", "timorese": "TLS", "saudi": "SAU",
+    "turk": "TUR",  # ("an estimated one million Turks displaced by an earthquake")
 }  # fmt: skip
 
 

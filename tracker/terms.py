@@ -469,7 +469,7 @@ OBJECT_VERBS: dict[str, tuple[str, str]] = {
     r"provided\s+(?:emergency\s+|temporary\s+)?shelter(?:ing)?\s+(?:to|for)|"
     r"(?:a|total|estimated)\s+population\s+of|"
     # "Chamshko … is home to nearly 23,000 Yazidis who fled their homes in 2014"
-    r"(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?home\s+to)": ("hosted", "stock"),
+    r"(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+|already\s+)?home\s+to)": ("hosted", "stock"),
     r"(?:displac(?:ed|es|ing)|uproot(?:ed|s|ing)|displacement\s+of|forced\s+out|expell(?:ed|ing)|"
     # "Morakot destroyed the homes of 7,000 people"
     r"(?:destroyed|destroying|destroys|wrecked|flattened)\s+the\s+homes\s+of)":
