@@ -6264,7 +6264,7 @@ def _place_mentions(
         out = _with_more(out, _worst_hit(text))
     if out and " and " in text:
         out = _names_joined_by_and(text, out)
-    if " and " in text and _PLURAL_WORD_NEAR.search(text):
+    if " and " in text and _and_a_name(text) and _PLURAL_WORD_NEAR.search(text):
         out = _lists_before_a_plural_word(text, out)
     if (need_cue and ("slide" in text or "quake" in text or "slip" in text)) or (
         "massacre" in text
@@ -8491,6 +8491,20 @@ _PLURAL_PLACE_WORDS = {
     "townships": "district", "local government areas": "district", "lgas": "district",
     "sub-districts": "district", "neighbourhoods": "area", "neighborhoods": "area",
 }  # fmt: skip
+
+
+def _and_a_name(text: str) -> bool:
+    """Whether a capitalised name follows an "and" (looked for as text: most sentences with
+    "and" join no names)."""
+    at = text.find(" and ")
+    while at >= 0:
+        after = at + (9 if text.startswith("the ", at + 5) else 5)
+        if text[after : after + 1].isupper():
+            return True
+        at = text.find(" and ", at + 5)
+    return False
+
+
 _PLURAL_WORD_NEAR = re.compile(
     r"(?i:districts|villages|towns|provinces|regions|states|governorates|departments|counties|"
     r"prefectures|municipalities|territories|communes|townships|areas|lgas|neighbou?rhoods)\b"
