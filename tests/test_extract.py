@@ -503,9 +503,9 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 1,199 tuning documents score (when d1184–d1203 were turned to
-    # tuning: precision 0.939, recall 0.951, measure 0.950, location 0.684, country 0.940,
-    # attribution 0.844; the parts turned to tuning last are harder than the first): a rule that
+    # Floors below what the 1,254 tuning documents score (when d1231–d1258 were turned to
+    # tuning: precision 0.939, recall 0.952, measure 0.948, location 0.682, country 0.937,
+    # attribution 0.842; the parts turned to tuning last are harder than the first): a rule that
     # breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
@@ -515,9 +515,9 @@ def test_tuning_documents_regression_guard():
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.948
-    assert result.location_right / checked >= 0.681 and result.country_right / checked >= 0.937
-    assert result.attribution_right / checked >= 0.841
+    assert result.measure_right / result.matched >= 0.946
+    assert result.location_right / checked >= 0.680 and result.country_right / checked >= 0.935
+    assert result.attribution_right / checked >= 0.840
 
 
 def test_second_annotators_answers_are_of_the_records_figures():

@@ -254,6 +254,24 @@ def test_whose_country_a_document_says_a_place_is_in(text, location, country):
     assert (c.location, c.country_iso3) == (location, country)
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a country's name listed after another country's provinces is its province of that name
+        ("Affected states include Benue (2,201), Kwara (41,680) and Niger (51,719).",
+         [("Benue", "NGA"), ("Kwara", "NGA"), ("Niger", "NGA")]),
+        ("Floods in Kogi and Niger states killed 20 people.", [("Kogi and Niger states", "NGA")]),
+        # (listed after a country, it stays the country)
+        ("The refugees came from Chad (4,000) and Niger (3,000).", [("Chad", "TCD"),
+                                                                    ("Niger", "NER")]),
+        # the ocean's warm phase is no place: not El Niño, Mexico
+        ("El Nino floods death toll now at 154", [(None, None)]),
+    ],
+)  # fmt: skip
+def test_a_name_read_by_the_names_around_it(text, places):
+    assert [(c.location, c.country_iso3) for c in extract(text, PUBLISHED)] == places
+
+
 def test_a_name_nothing_says_is_a_place_is_none():
     (c,) = extract("About 3,000 people arrived from Wadi Baggar.", PUBLISHED)
     assert (c.location, c.country_iso3) == (None, None)

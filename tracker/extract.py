@@ -4105,11 +4105,33 @@ def _named_before_brackets(sentence: str, f: _Found) -> _Mention | None:
             return _a_place_of_kind(m.start(), m.group("name"), "towns")
         return None
     written, readings = resolved
+    if readings[0].kind == "country" and (
+        before := _COUNTED_BEFORE.search(sentence, max(0, m.start() - 80), m.start())
+    ):
+        # "Kwara (41,680) and Niger (51,719)": listed after a province of another country that
+        # has a province of this name, that province (Nigeria's Niger State)
+        readings = _listed_after(before.group("name"), readings)
     return _mention(m.start(), "at", written, readings, False)
+
+
+def _listed_after(before: str, readings: tuple) -> tuple:
+    """The readings of a country's name listed after a place `before`: the province of that
+    name in the country of `before`, where `before` is a province of another country."""
+    found = _resolve_mention(before, "", None)
+    first = found[1][0] if found else None
+    if first is None or first.kind != "province" or first.country_iso3 == readings[0].country_iso3:
+        return readings
+    inside = tuple(r for r in readings[1:] if r.kind == "province"
+                   and r.country_iso3 == first.country_iso3)  # fmt: skip
+    return inside or readings
 
 
 # A place and its count in brackets, then the list goes on: "Bubanza (43), ".
 _COUNT_IN_BRACKETS_BEFORE = re.compile(r"[A-Z][\w’'-]+\s*\(\d[\d,.]*[^()]{0,20}\),?\s+(?:and\s+)?$")
+# (the place's name, read again: "Kwara (41,680) and ")
+_COUNTED_BEFORE = re.compile(
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s*\(\d[\d,.]*[^()]{0,20}\),?\s+(?:and\s+)?$"
+)
 _OTHER_COUNT_FIRST = re.compile(r"\s*\d[\d,]*\s+[a-z]+,\s*")
 # A list of places and their counts: "in other departments is: La Libertad 476,584; Lambayeque:
 # 156,569; and Ancash 151,894".
@@ -6253,6 +6275,8 @@ def _place_mentions(
         out = _in_the_wider(text, out)
         if any(m.reading is None and m.readings for m in out):
             out = _settled_by_neighbours(out)
+        if any(m.reading is not None and m.reading.kind == "country" for m in out[1:]):
+            out = _provinces_listed(text, out)
         out = _roles_down_a_list(out)
     if " side" in text or "authorities" in text:
         out = sorted([*out, *_sides(text)], key=lambda m: m.start)
@@ -8491,6 +8515,32 @@ _PLURAL_PLACE_WORDS = {
     "townships": "district", "local government areas": "district", "lgas": "district",
     "sub-districts": "district", "neighbourhoods": "area", "neighborhoods": "area",
 }  # fmt: skip
+
+
+# Between two places listed together, a count of the first in brackets aside: "Kwara (41,680) and".
+_LISTED_GAP = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:,|,?\s+and)\s+")
+
+
+def _provinces_listed(text: str, out: list[_Mention]) -> list[_Mention]:
+    """A country's name listed after provinces of another country that has a province of that
+    name is that province: "Affected states include … Kwara (41,680) and Niger (51,719)" is
+    Nigeria's Niger State, not the Niger."""
+    for i in range(1, len(out)):
+        m, before = out[i], out[i - 1]
+        if (
+            m.reading is not None
+            and m.reading.kind == "country"
+            and before.reading is not None
+            and before.reading.kind == "province"
+            and before.reading.country_iso3 != m.reading.country_iso3
+            and _LISTED_GAP.fullmatch(text, before.start + len(before.written), m.start)
+        ):
+            code = before.reading.country_iso3
+            province = next((r for r in places.lookup(m.written)
+                             if r.kind == "province" and r.country_iso3 == code), None)  # fmt: skip
+            if province is not None:
+                out[i] = replace(m, reading=province, readings=())
+    return out
 
 
 def _and_a_name(text: str) -> bool:

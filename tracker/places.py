@@ -109,7 +109,11 @@ NOT_PLACES = frozenset({"asia", "africa", "europe", "america", "americas", "ocea
                         "balkan", "balkans",
                         # and the months that name towns ("fell from 2 August (38,316 …)": not
                         # August, California, nor March, Cambridgeshire)
-                        "march", "august"})  # fmt: skip
+                        "march", "august",
+                        # and the ocean's warm and cold phases, whose "El" folds away as an
+                        # article: "El Nino floods death toll now at 154" are not El Niño's,
+                        # Baja California
+                        "nino", "lanina"})  # fmt: skip
 # Names by which a country is often written that neither pycountry nor countryinfo lists.
 COUNTRY_ALIASES: dict[str, str] = {
     "DRC": "COD", "DR Congo": "COD", "CAR": "CAF", "Democratic Republic of Congo": "COD",
