@@ -2287,7 +2287,7 @@ _AFFECTED_PLACES = re.compile(
 )
 # A participle of figures right after the counted people, and a "has" before them.
 _PARTICIPLE_AFTER = re.compile(
-    r"\s+(affected|displaced|killed|injured|wounded|evacuated|homeless|without\s+shelter"
+    r"\s+(affected|displaced|killed|dead|injured|wounded|evacuated|homeless|without\s+shelter"
     # ("Teresopolis has more than 3,000 people who were made homeless by the slides")
     r"|(?:who|that)\s+(?:were|have\s+been|had\s+been)\s+(?:made\s+homeless|displaced|evacuated|"
     r"affected|injured|killed))\b"
@@ -8205,8 +8205,12 @@ def _place_for(
         and (beside := _IN_KNOWN_PLACE.match(
             context.text, context.offset + mention.start + len(mention.written)))
         and beside.group(1).split()[0] not in _DAY_AND_MONTH_NAMES
+        # (a country's name is the country: "Chittagong, Bangladesh" is not in Yerevan's
+        # Malatia-Sebastia, which geonames also calls "Bangladesh")
+        and (around := places.lookup(beside.group(1)))
+        and around[0].kind != "country"
     ) and len(
-        codes := {r.country_iso3 for r in places.lookup(beside.group(1)) if r.kind != "country"}
+        codes := {r.country_iso3 for r in around if r.kind != "country"}
     ) == 1 and (code := next(iter(codes))) in _countries():  # fmt: skip
         # "Fourteen people were injured in Mpanda, Bubanza": a town of the province named after
         # it (Burundi's Mpanda, not Tanzania's)
