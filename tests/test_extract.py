@@ -8782,6 +8782,17 @@ def test_a_candidate_offers_the_other_places_its_document_names_nearest_first():
     assert alone.place_options == ()
 
 
+def test_a_candidate_offers_the_places_its_sentence_names_together_as_one():
+    # Annotators most often file a count of several places under all of them, as written: the
+    # list is offered first, and its later names are not lists of their own (d1169).
+    text = ("Floods hit northern Argentina, affecting 31,651 people in Chaco, Corrientes, "
+            "Santiago del Estero, Tucumán, Santa Fe and Entre Ríos.")  # fmt: skip
+    (c,) = extract(text, date(2024, 5, 10))
+    listed = "Chaco, Corrientes, Santiago del Estero, Tucumán, Santa Fe and Entre Ríos"
+    assert c.place_options[0] == listed
+    assert not any(o.startswith("Tucumán,") for o in c.place_options)
+
+
 def test_where_a_body_is_based_is_neither_the_figures_place_nor_the_speaker():
     # Learnt from d1117: "the independent news website …, based in the Netherlands, said that
     # dozens … may have died" filed a Turkmen storm's dead under the Netherlands, said by "based

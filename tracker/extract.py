@@ -10114,6 +10114,21 @@ class _PlaceIndex:
         """The places of the document's figures, by where the figures are."""
         return sorted((c.start, c.location) for c in self.candidates if c.location)
 
+    def as_listed(self, offset: int, m: _Mention) -> tuple[str, ...]:
+        """A mention's name, and before it the places it is the first of, as written ("Isiolo
+        and Laikipia districts", "Chaco, Corrientes, … and Entre Ríos"): annotators most often
+        file a figure of several places under all of them."""
+        text = self.context.text
+        at = offset + m.start
+        if (not m.listed and not text.startswith((", ", " and "), at + len(m.written))) or (
+            text.endswith(", ", 0, at)  # (a list's later name: its first gives the list)
+        ):
+            return (m.written,)
+        together = _WRITTEN_LIST.match(text, at)
+        if together is None:
+            return (m.written,)
+        return (" ".join(together.group().split()), m.written)
+
     def key(self, name: str) -> str:
         found = self.keys.get(name)
         if found is None:
@@ -10130,8 +10145,9 @@ class _PlaceIndex:
             if c.start < end:
                 anchor = offset
                 own = [
-                    m.written
+                    name
                     for m in sorted(mentions, key=lambda m: abs(offset + m.start - c.start))
+                    for name in self.as_listed(offset, m)
                 ]
         rest = self.after.get(anchor)
         if rest is None:
