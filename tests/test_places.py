@@ -266,6 +266,8 @@ def test_whose_country_a_document_says_a_place_is_in(text, location, country):
                                                                     ("Niger", "NER")]),
         # a country's name after a city is the country: not "Bangladesh", a part of Yerevan
         ("Ten deaths are also reported in Chittagong, Bangladesh.", [("Chittagong", "BGD")]),
+        # a direction's initial before a name: "S. Sudan" is South Sudan, not Sudan
+        ("Nearly 1 million people affected by floods in S. Sudan", [("South Sudan", "SSD")]),
         # the ocean's warm phase is no place: not El Niño, Mexico
         ("El Nino floods death toll now at 154", [(None, None)]),
     ],

@@ -6271,6 +6271,8 @@ def _place_mentions(
         # an abbreviation's last full stop, which a name's words leave out: "N.S. wildfires"
         out = [replace(m, written=m.written + ".") if _DOTTED_INITIALS.fullmatch(m.written)
                and text.startswith(".", m.start + len(m.written)) else m for m in out]  # fmt: skip
+    if ". " in text and out:
+        out = [_with_its_initial(text, m) for m in out]
     if len(out) > 1:
         out = _in_the_wider(text, out)
         if any(m.reading is None and m.readings for m in out):
@@ -8545,6 +8547,27 @@ def _provinces_listed(text: str, out: list[_Mention]) -> list[_Mention]:
             if province is not None:
                 out[i] = replace(m, reading=province, readings=())
     return out
+
+
+_INITIAL_DIRECTIONS = {"N": "North", "S": "South", "E": "East", "W": "West"}
+
+
+def _with_its_initial(text: str, m: _Mention) -> _Mention:
+    """A name after a direction's initial, read with the direction where the gazetteer knows the
+    whole as a country or a province: "floods in S. Sudan" are South Sudan's."""
+    at = m.start
+    if (
+        at < 3
+        or text[at - 2 : at] != ". "
+        or (direction := _INITIAL_DIRECTIONS.get(text[at - 3])) is None
+        or (at > 3 and text[at - 4].isalnum())
+    ):
+        return m
+    readings = places.lookup(f"{direction} {m.written}")
+    if not readings or readings[0].kind not in ("country", "province"):
+        return m
+    # (written out, as the series of the place's other figures write it)
+    return _mention(at - 3, m.role, f"{direction} {m.written}", tuple(readings), False)
 
 
 def _and_a_name(text: str) -> bool:
