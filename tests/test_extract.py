@@ -503,21 +503,21 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 1,254 tuning documents score (when d1231–d1258 were turned to
-    # tuning: precision 0.939, recall 0.952, measure 0.948, location 0.682, country 0.937,
-    # attribution 0.842; the parts turned to tuning last are harder than the first): a rule that
+    # Floors below what the 1,311 tuning documents score (when d1286–d1315 were turned to
+    # tuning: precision 0.937, recall 0.949, measure 0.946, location 0.680, country 0.935,
+    # attribution 0.840; the parts turned to tuning last are harder than the first): a rule that
     # breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
     result = score(extract_predictions, load_documents("tuning"))
     checked = result.place_checked
-    assert result.recall >= 0.949 and result.precision >= 0.937, (
+    assert result.recall >= 0.948 and result.precision >= 0.936, (
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.946
-    assert result.location_right / checked >= 0.680 and result.country_right / checked >= 0.935
-    assert result.attribution_right / checked >= 0.840
+    assert result.measure_right / result.matched >= 0.945
+    assert result.location_right / checked >= 0.678 and result.country_right / checked >= 0.933
+    assert result.attribution_right / checked >= 0.838
 
 
 def test_second_annotators_answers_are_of_the_records_figures():
@@ -2094,6 +2094,12 @@ def test_a_camp_home_to_people_still_hosts_them():
         "The temblor was felt over 500 km away by at least 119 million people.",
         # casualties (killed and injured together) have no term: the dev set's convention
         "The earthquake affected three districts, with 14 casualties reported to date.",
+        # learnt from d1286–d1315: a sum in "U.S. dollars", a metropolitan area's people, a
+        # hundred metres or more written "700m"
+        "The camp's estimated budget stands at about 32 million U.S. dollars.",
+        "Irma could slam into the Miami metropolitan area of 6 million people.",
+        "A family's house was swept more than 700m by floodwaters.",
+        "Some homes have moved up to 300m, the civil defence controller said.",
         # learnt from d105–d117: a place's people ("home to"); people feared trapped, kept from
         # home for a night, or without telecommunications; aid planned for families
         "Efforts have begun in Acapulco, home to around 1 million people, where damage is vast.",

@@ -169,7 +169,7 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         # ("RMB 7M (US 843,000)")
         rf"(?:[$€£¥¢₵₦₹₱]|US\$|\$\s?(?:US|[A-Z]{{3}})|\(US|\b(?:{'|'.join(CURRENCY_CODES)}|euros?|Rs\.?|RMB))\s*$",
         # ("an appeal for 1 million Swiss francs")
-        r"^\s*(?:of\s+)?(?:US\s+|(?:Swiss|Canadian|Australian|Singapore|Hong\s+Kong|New\s+Zealand|"
+        r"^\s*(?:of\s+)?(?:U\.?S\.?\s+|(?:Swiss|Canadian|Australian|Singapore|Hong\s+Kong|New\s+Zealand|"
         r"Fiji|Jamaican|Namibian|Egyptian|Sudanese|Lebanese|Syrian)\s+)?(?:dollars|euros?|pounds|USD|EUR|GBP|francs|lira|liras|"
         # "around 170 million Tala (US$ 70 million)"
         r"tala|kina|vatu|rupees|taka|naira|shillings|kwacha|rand|pesos|yuan|yen|rupiah|baht|riyals|"
@@ -366,6 +366,8 @@ NOT_A_FIGURE_CONTEXT: dict[str, tuple[str | None, str | None]] = {
         r"\b(?:a|the)\s+(?:(?:resort|port|coastal|border|mountain|small|large|big)\s+)?"
         r"(?:city|town|village|country|nation|capital|island)\s+of\s+"
         r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|an\s+estimated)\s+)?$"
+        # ("the Miami metropolitan area of 6 million people")
+        r"|\b(?:metropolitan|urban)\s+area\s+of\s+(?:(?:about|around|some|nearly|over)\s+)?$"
         # a profile's label: "• Total population: 120,000, of which 99% is Han"
         # ("• Child population (0-17): 26,600 (13,800 boys, 12,800 girls)")
         # ("Longmen Township (population: 20,000)"; not "Affected population: around 20,000")
@@ -1439,7 +1441,7 @@ _QUANTITY_ASCII = _in_ascii(QUANTITY_LOWER)
 # followed by none ("5,000 people fled"), and the patterns, tried one by one, then find nothing.
 # A new pattern after a number needs its first words here (tests/test_extract.py checks).
 _AFTER_WORD_STARTS = (
-    "% - ‐ : ° a.m am p.m pm o' o’ gmt utc dollars euro pounds usd eur gbp francs lira per pc "
+    "% - ‐ : ° a.m am p.m pm o' o’ gmt utc dollars euro pounds usd eur gbp francs lira per pc u.s. "
     "swiss canadian australian singapore hong new fiji jamaican namibian egyptian sudanese "
     "lebanese syrian chf reals "
     "tala kina vatu rupees taka naira shillings kwacha rand pesos yuan yen rupiah baht riyals "
@@ -2638,7 +2640,13 @@ def _is_not_a_figure(
         ("creased to ", "raised to ", "reduced to ")
     ) and _THINGS_CHANGED_TO.search(sentence, max(0, start - 80), start):
         return True  # "the shelter centres have been increased to 14,636"
-    if sentence[end - 1 : end] == "m" and (after[:1] in ").;" or _METRES_AFTER.match(after)):
+    if sentence[end - 1 : end] == "m" and (
+        after[:1] in ").;"
+        or _METRES_AFTER.match(after)
+        # ("swept more than 700m by floodwaters", "moved up to 300m, the controller said": a
+        # hundred metres or more; not "2m, officials said", two million)
+        or (_HUNDREDS_GLUED_M.search(sentence, start, end) and _BY_OR_PAUSE.match(after))
+    ):
         # "The dam is about 50m from the dam that burst", "above flood stage (2.40m)", "buried
         # by mud as high as 1 to 4 m."
         return True
@@ -2731,6 +2739,9 @@ _QUAKES_OF_BEFORE = re.compile(
 _QUAKE_AFTER = re.compile(
     r"\s*[-‐]?\s*(?:earthquakes?|quakes?|tremors?|aftershocks?)\b", re.IGNORECASE
 )
+# A whole number of a hundred or more glued to "m", and what may follow a length.
+_HUNDREDS_GLUED_M = re.compile(r"(?<![\d.,])[1-9]\d{2,}m$")
+_BY_OR_PAUSE = re.compile(r"\s*(?:,|by\b)")
 _METRES_AFTER = re.compile(
     r"\s+(?:from|away|high|long|deep|wide|tall|above|below|of\s+water)\b", re.IGNORECASE
 )
