@@ -6282,7 +6282,7 @@ def _place_mentions(
         # an abbreviation's last full stop, which a name's words leave out: "N.S. wildfires"
         out = [replace(m, written=m.written + ".") if _DOTTED_INITIALS.fullmatch(m.written)
                and text.startswith(".", m.start + len(m.written)) else m for m in out]  # fmt: skip
-    if ". " in text and out:
+    if out and ("S. " in text or "N. " in text or "E. " in text or "W. " in text):
         out = [_with_its_initial(text, m) for m in out]
     if len(out) > 1:
         out = _in_the_wider(text, out)
@@ -6301,7 +6301,7 @@ def _place_mentions(
         out = _with_more(out, _worst_hit(text))
     if out and " and " in text:
         out = _names_joined_by_and(text, out)
-    if " and " in text and _and_a_name(text) and _PLURAL_WORD_NEAR.search(text):
+    if " and " in text and _and_a_name_then_a_plural_word(text):
         out = _lists_before_a_plural_word(text, out)
     if (need_cue and ("slide" in text or "quake" in text or "slip" in text)) or (
         "massacre" in text
@@ -8581,13 +8581,13 @@ def _with_its_initial(text: str, m: _Mention) -> _Mention:
     return _mention(at - 3, m.role, f"{direction} {m.written}", tuple(readings), False)
 
 
-def _and_a_name(text: str) -> bool:
-    """Whether a capitalised name follows an "and" (looked for as text: most sentences with
-    "and" join no names)."""
+def _and_a_name_then_a_plural_word(text: str) -> bool:
+    """Whether a capitalised name follows an "and", and a plural word of place soon after it
+    (looked for as text first: most sentences with "and" join no names)."""
     at = text.find(" and ")
     while at >= 0:
         after = at + (9 if text.startswith("the ", at + 5) else 5)
-        if text[after : after + 1].isupper():
+        if text[after : after + 1].isupper() and _PLURAL_WORD_NEAR.search(text, after, after + 80):
             return True
         at = text.find(" and ", at + 5)
     return False
