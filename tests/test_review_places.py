@@ -236,6 +236,24 @@ def test_a_reviewer_makes_another_place_the_document_names_the_location(team, mo
     assert {"location", "latitude", "longitude"} <= set(last.changes)
 
 
+def test_places_named_together_are_one_choice_shown_in_short(team, monkeypatch):
+    # A long list is shown in short on the choice's line, and chosen, the location holds the
+    # places as the document writes them; a paragraph break joins no names ("north Heavy").
+    engine, _ = team
+    listed = "Chaco, Corrientes, Santiago del Estero, Tucumán, Santa Fe and Entre Ríos"
+    text = (f"Argentina: floods in the north\n\nHeavy rainfall caused flooding in six provinces "
+            f"of Argentina, affecting 31,651 people in {listed}.")  # fmt: skip
+    figure = one_candidate(engine, text, date(2024, 2, 10))
+    at = review_as("reviewer", monkeypatch)
+    k = f"review_{figure}"
+    other = at.selectbox(key=f"{k}_other_place")
+    assert other.options[0] == "Chaco, Corrientes … Entre Ríos (6 places)"
+    assert not any("Heavy" in o for o in other.options)
+    other.select(listed)
+    drawn(at)
+    assert at.text_input(key=f"{k}_location").value == listed
+
+
 def test_a_candidates_notes_list_the_other_places_its_document_names(team):
     engine, ids = team
     # (TEXT: "Some 3,000 people fled Tripoli last month. About 500 people fled Baghuz …")

@@ -5853,6 +5853,8 @@ def _place_mentions(
     donors = "overnments of" in text
     for m in _mention_matches(text):
         m_start, m_end = m.span()  # (read once: a method call each time)
+        if text.find("\n\n", m_start, m_end) >= 0:
+            continue  # "floods in the north\n\nHeavy rainfall …": no name runs over a paragraph
         if m_start > 1 and text[m_start - 1] == "-":
             if (m := _from_its_direction(text, m)) is None:
                 continue

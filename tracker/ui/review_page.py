@@ -3,6 +3,8 @@ each shown in its sentence with the number highlighted, to accept (as is or edit
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from tracker import actions, places, views
@@ -235,11 +237,26 @@ def _other_places(row, k: str) -> None:
         index=None,
         key=f"{k}_other_place",
         placeholder=f"{len(options)} other place{'s' if len(options) > 1 else ''}: choose one",
+        format_func=_in_short,
         on_change=_use_place,
         args=(k,),
         help="The places named in the figure's sentence first, then the title's, then the "
         "document's others. Choosing one makes it the location.",
     )
+
+
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _in_short(name: str) -> str:
+    """A long list of places named together as a choice fits on the choice's line: "Chaco,
+    Corrientes … Entre Ríos (6 places)"; chosen, the location holds them all as written."""
+    if len(name) <= 40:
+        return name
+    parts = [p for p in _LIST_SEPARATOR.split(name) if p]
+    if len(parts) < 3:
+        return name
+    return f"{parts[0]}, {parts[1]} … {parts[-1]} ({len(parts)} places)"
 
 
 def _candidate(row) -> None:
