@@ -252,6 +252,10 @@ def test_places_named_together_are_one_choice_shown_in_short(team, monkeypatch):
     other.select(listed)
     drawn(at)
     assert at.text_input(key=f"{k}_location").value == listed
+    # (several places are no one point: the country stays, the coordinates are the reviewer's)
+    assert at.text_input(key=f"{k}_country_iso3").value == "ARG"
+    assert any(c.startswith("The gazetteer has no coordinates for this name: the country is given")
+               for c in said(at.caption))  # fmt: skip
 
 
 def test_a_candidates_notes_list_the_other_places_its_document_names(team):

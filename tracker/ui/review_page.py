@@ -178,11 +178,12 @@ def _readings(k: str, may: bool) -> None:
         # (a country already there, as for places named together: "Kunar, Laghman, Nangarhar
         # and Nuristan provinces", AFG, is not to be given again)
         country = (st.session_state.get(f"{k}_country_iso3") or "").strip()
+        # (or knows it without a point: a province, "Chaco", or places named together)
         st.caption(
-            "The gazetteer knows no place of this name: the country is given; add coordinates "
-            "where the place is one point."
+            "The gazetteer has no coordinates for this name: the country is given; add "
+            "coordinates where the place is one point."
             if country
-            else "The gazetteer knows no place of this name: give the country and coordinates."
+            else "The gazetteer has no coordinates for this name: give the country and coordinates."
         )
         return
     quoted = f"“{location}”"
