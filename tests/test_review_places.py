@@ -253,6 +253,8 @@ def test_places_named_together_are_one_choice_shown_in_short(team, monkeypatch):
     drawn(at)
     assert at.text_input(key=f"{k}_location").value == listed
     # (several places are no one point: the country stays, the coordinates are the reviewer's)
+    lookup_process.wait()
+    drawn(at)
     assert at.text_input(key=f"{k}_country_iso3").value == "ARG"
     assert any(c.startswith("The gazetteer has no coordinates for this name: the country is given")
                for c in said(at.caption))  # fmt: skip
