@@ -503,9 +503,9 @@ def test_never_raises(text, published_on):
 
 
 def test_tuning_documents_regression_guard():
-    # Floors below what the 1,311 tuning documents score (when d1286–d1315 were turned to
-    # tuning: precision 0.937, recall 0.949, measure 0.946, location 0.680, country 0.935,
-    # attribution 0.840; the parts turned to tuning last are harder than the first): a rule that
+    # Floors below what the 1,340 tuning documents score (when d1316–d1344 were turned to
+    # tuning: precision 0.937, recall 0.949, measure 0.945, location 0.678, country 0.933,
+    # attribution 0.839; the parts turned to tuning last are harder than the first): a rule that
     # breaks what, where or who on whole documents fails here.
     from tests.devset.score import load_documents
 
@@ -515,9 +515,9 @@ def test_tuning_documents_regression_guard():
         result.misses,
         result.false_positives,
     )
-    assert result.measure_right / result.matched >= 0.945
-    assert result.location_right / checked >= 0.678 and result.country_right / checked >= 0.933
-    assert result.attribution_right / checked >= 0.838
+    assert result.measure_right / result.matched >= 0.944
+    assert result.location_right / checked >= 0.677 and result.country_right / checked >= 0.932
+    assert result.attribution_right / checked >= 0.837
 
 
 def test_second_annotators_answers_are_of_the_records_figures():

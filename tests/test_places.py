@@ -266,6 +266,12 @@ def test_whose_country_a_document_says_a_place_is_in(text, location, country):
                                                                     ("Niger", "NER")]),
         # a country's name after a city is the country: not "Bangladesh", a part of Yerevan
         ("Ten deaths are also reported in Chittagong, Bangladesh.", [("Chittagong", "BGD")]),
+        # (listed before another country's province too: the state, not the country)
+        ("Thousands more have sought shelter in evacuation shelters in Georgia and South "
+         "Carolina.", [("Georgia and South Carolina", "USA")]),
+        # "Lao PDR", as the UN writes Laos
+        ("Lao PDR: A total of 16,739 people have been evacuated from their villages.",
+         [("Lao PDR", "LAO")]),
         # a direction's initial before a name: "S. Sudan" is South Sudan, not Sudan
         ("Nearly 1 million people affected by floods in S. Sudan", [("South Sudan", "SSD")]),
         # the ocean's warm phase is no place: not El Niño, Mexico

@@ -6290,7 +6290,7 @@ def _place_mentions(
         out = _in_the_wider(text, out)
         if any(m.reading is None and m.readings for m in out):
             out = _settled_by_neighbours(out)
-        if any(m.reading is not None and m.reading.kind == "country" for m in out[1:]):
+        if any(m.reading is not None and m.reading.kind == "country" for m in out):
             out = _provinces_listed(text, out)
         out = _roles_down_a_list(out)
     if " side" in text or "authorities" in text:
@@ -8541,25 +8541,41 @@ _LISTED_GAP = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:,|,?\s+and)\s+")
 
 
 def _provinces_listed(text: str, out: list[_Mention]) -> list[_Mention]:
-    """A country's name listed after provinces of another country that has a province of that
+    """A country's name listed beside provinces of another country that has a province of that
     name is that province: "Affected states include … Kwara (41,680) and Niger (51,719)" is
-    Nigeria's Niger State, not the Niger."""
-    for i in range(1, len(out)):
-        m, before = out[i], out[i - 1]
-        if (
-            m.reading is not None
-            and m.reading.kind == "country"
-            and before.reading is not None
-            and before.reading.kind == "province"
-            and before.reading.country_iso3 != m.reading.country_iso3
-            and _LISTED_GAP.fullmatch(text, before.start + len(before.written), m.start)
-        ):
-            code = before.reading.country_iso3
-            province = next((r for r in places.lookup(m.written)
-                             if r.kind == "province" and r.country_iso3 == code), None)  # fmt: skip
-            if province is not None:
-                out[i] = replace(m, reading=province, readings=())
+    Nigeria's Niger State, not the Niger; "shelters in Georgia and South Carolina", the state."""
+    for i, m in enumerate(out):
+        if m.reading is None or m.reading.kind != "country":
+            continue
+        beside = _a_province_listed_beside(text, out, i)
+        if beside is None:
+            continue
+        code = beside.reading.country_iso3
+        province = next((r for r in places.lookup(m.written)
+                         if r.kind == "province" and r.country_iso3 == code), None)  # fmt: skip
+        if province is not None:
+            out[i] = replace(m, reading=province, readings=())
     return out
+
+
+def _a_province_listed_beside(text: str, out: list[_Mention], i: int) -> _Mention | None:
+    """The mention listed right before or after out[i] that is a province of another country
+    than out[i]'s reading, if any."""
+    m = out[i]
+    pairs = []
+    if i > 0:
+        pairs.append((out[i - 1], out[i - 1].start + len(out[i - 1].written), m.start))
+    if i + 1 < len(out):
+        pairs.append((out[i + 1], m.start + len(m.written), out[i + 1].start))
+    for other, end, start in pairs:
+        if (
+            other.reading is not None
+            and other.reading.kind == "province"
+            and other.reading.country_iso3 != m.reading.country_iso3
+            and _LISTED_GAP.fullmatch(text, end, start)
+        ):
+            return other
+    return None
 
 
 _INITIAL_DIRECTIONS = {"N": "North", "S": "South", "E": "East", "W": "West"}

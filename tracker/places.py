@@ -121,7 +121,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Congo Republic": "COG", "Republic of Congo": "COG",  # "the Congo Republic’s capital"
     "Ivory Coast": "CIV", "Burma": "MMR", "Gaza": "PSE", "Gaza Strip": "PSE", "West Bank": "PSE",
     "Occupied Palestinian Territory": "PSE", "Palestine": "PSE", "United States": "USA", "Turkey": "TUR", "Türkiye": "TUR", "Russia": "RUS",
-    "Iran": "IRN", "Syria": "SYR", "Laos": "LAO", "Moldova": "MDA", "Tanzania": "TZA",
+    "Iran": "IRN", "Syria": "SYR", "Laos": "LAO", "Lao PDR": "LAO", "Moldova": "MDA", "Tanzania": "TZA",
     "Venezuela": "VEN", "Bolivia": "BOL", "South Korea": "KOR", "North Korea": "PRK",
     "Vietnam": "VNM", "Czech Republic": "CZE", "Cape Verde": "CPV", "Swaziland": "SWZ",
     "East Timor": "TLS", "Kosovo": "XKX", "PNG": "PNG", "UAE": "ARE", "UK": "GBR",
