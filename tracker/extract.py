@@ -4117,7 +4117,7 @@ def _named_before_brackets(sentence: str, f: _Found) -> _Mention | None:
         return None
     written, readings = resolved
     if readings[0].kind == "country" and (
-        before := _COUNTED_BEFORE.search(sentence, max(0, m.start() - 80), m.start())
+        before := _COUNT_IN_BRACKETS_BEFORE.search(sentence, max(0, m.start() - 80), m.start())
     ):
         # "Kwara (41,680) and Niger (51,719)": listed after a province of another country that
         # has a province of this name, that province (Nigeria's Niger State)
@@ -4132,15 +4132,18 @@ def _listed_after(before: str, readings: tuple) -> tuple:
     first = found[1][0] if found else None
     if first is None or first.kind != "province" or first.country_iso3 == readings[0].country_iso3:
         return readings
-    inside = tuple(r for r in readings[1:] if r.kind == "province"
-                   and r.country_iso3 == first.country_iso3)  # fmt: skip
-    return inside or readings
+    province = _province_in(readings[1:], first.country_iso3)
+    return (province,) if province is not None else readings
 
 
-# A place and its count in brackets, then the list goes on: "Bubanza (43), ".
-_COUNT_IN_BRACKETS_BEFORE = re.compile(r"[A-Z][\w’'-]+\s*\(\d[\d,.]*[^()]{0,20}\),?\s+(?:and\s+)?$")
-# (the place's name, read again: "Kwara (41,680) and ")
-_COUNTED_BEFORE = re.compile(
+def _province_in(readings, code: str):
+    """The reading that is a province of the country `code`, if any: the Niger State of "Niger"
+    in Nigeria."""
+    return next((r for r in readings if r.kind == "province" and r.country_iso3 == code), None)
+
+
+# A place and its count in brackets, then the list goes on: "Bubanza (43), ", "Kwara (41,680) and ".
+_COUNT_IN_BRACKETS_BEFORE = re.compile(
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s*\(\d[\d,.]*[^()]{0,20}\),?\s+(?:and\s+)?$"
 )
 _OTHER_COUNT_FIRST = re.compile(r"\s*\d[\d,]*\s+[a-z]+,\s*")
@@ -8550,9 +8553,7 @@ def _provinces_listed(text: str, out: list[_Mention]) -> list[_Mention]:
         beside = _a_province_listed_beside(text, out, i)
         if beside is None:
             continue
-        code = beside.reading.country_iso3
-        province = next((r for r in places.lookup(m.written)
-                         if r.kind == "province" and r.country_iso3 == code), None)  # fmt: skip
+        province = _province_in(places.lookup(m.written), beside.reading.country_iso3)
         if province is not None:
             out[i] = replace(m, reading=province, readings=())
     return out
@@ -8611,9 +8612,9 @@ def _and_a_name_then_a_plural_word(text: str) -> bool:
     return False
 
 
+# (the last words of the plural words of place, looked for before the whole list is)
 _PLURAL_WORD_NEAR = re.compile(
-    r"(?i:districts|villages|towns|provinces|regions|states|governorates|departments|counties|"
-    r"prefectures|municipalities|territories|communes|townships|areas|lgas|neighbou?rhoods)\b"
+    r"(?i:" + "|".join(sorted({w.rsplit(None, 1)[-1] for w in _PLURAL_PLACE_WORDS})) + r")\b"
 )
 _WORDS_RIGHT_BEFORE = re.compile(r"(?:[a-z’'],?|,)\s+(?:the\s+)?\Z")
 _MONTH_FIRSTS = frozenset(m[:3] for m in MONTHS)

@@ -734,10 +734,8 @@ def demonyms() -> dict[str, str]:
     from countryinfo; a word two countries share ("Congolese") is left out."""
     codes: dict[str, set[str]] = {}
     for code, data in _countryinfo_data().items():
-        # (two words for one country's people: "Bosnian,Herzegovinian")
-        for word in (data.get("demonym") or "").split(","):
-            if word := word.strip():
-                codes.setdefault(word.lower(), set()).add(code)
+        for word in _peoples_words(data):
+            codes.setdefault(word, set()).add(code)
     found = {word: next(iter(c)) for word, c in codes.items() if len(c) == 1}
     return {**found, **_MORE_DEMONYMS}
 
@@ -747,9 +745,14 @@ def demonym_words() -> frozenset[str]:
     """Every word for a country's people, those two countries share too ("French", "Congolese"):
     a name that starts with one is a people's, not a place's ("the French Indian Ocean
     territory")."""
-    words = {word.strip().lower() for data in _countryinfo_data().values()
-             for word in (data.get("demonym") or "").split(",")}  # fmt: skip
-    return frozenset(words - {""}) | demonyms().keys()
+    words = {word for data in _countryinfo_data().values() for word in _peoples_words(data)}
+    return frozenset(words) | demonyms().keys()
+
+
+def _peoples_words(data: dict) -> list[str]:
+    """A country's words for its people, in lower case, as countryinfo gives them (two for one
+    country: "Bosnian,Herzegovinian")."""
+    return [w.strip().lower() for w in (data.get("demonym") or "").split(",") if w.strip()]
 
 
 # Words for a country's people that countryinfo spells otherwise ("Tadzhik") or leaves out.
